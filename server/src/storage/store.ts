@@ -1,0 +1,124 @@
+// The storage contract of the reference server: one small interface, two drivers (PGlite embedded, PostgreSQL via pg).
+// Routes talk only to this interface. Every change writes a new immutable version; nothing is ever deleted.
+// The audit log is append-only (the drivers enforce it in SQL, not only here).
+
+/** Resource kinds the server stores. Documents use their documentType; `child` and `setting` are directory records. */
+export type ResourceKind =
+  | "child"
+  | "setting"
+  | "isp"
+  | "ehcp"
+  | "legacy-ehcp"
+  | "development-profile"
+  | "spp";
+
+/** Who did something, as recorded with every version and audit record. */
+export interface Actor {
+  subject: string; // token `sub`
+  role: string; // e.g. "setting-staff"
+  system?: string; // calling system (token `azp`/client id)
+  tenant: TenantScope;
+}
+
+/** The tenancy facts a record is filed under; access control compares these with the caller's token. */
+export interface TenantScope {
+  settingUrn?: string; // owning/holding setting
+  laCode?: string; // responsible local authority
+}
+
+export interface VersionProvenance {
+  actor: Actor;
+  at: string; // ISO instant, set by the store
+  reason?: string; // why the change was made
+  correlationId: string;
+}
+
+/** One stored, immutable version of a resource. `version` starts at 1 and has no gaps. */
+export interface StoredVersion<T = unknown> {
+  kind: ResourceKind;
+  id: string; // resource id (uuid, or catalogue id for spp)
+  version: number;
+  etag: string; // strong validator, e.g. `"<id>.<version>"` hashed
+  body: T;
+  tenant: TenantScope;
+  status?: string; // document status (active, closed, published, ...), indexed for search
+  provenance: VersionProvenance;
+}
+
+/** Index facts extracted from a body for search; drivers store them in columns. */
+export interface SearchFacts {
+  childId?: string;
+  identifiers?: string[]; // normalised "upn:…", "uln:…", "nhs:…"
+  settingUrn?: string;
+  laCode?: string;
+  status?: string;
+  layer?: string; // current layer of support
+  reviewDue?: string; // YYYY-MM-DD
+}
+
+export interface SearchQuery {
+  kind: ResourceKind;
+  identifier?: string; // "upn:…" etc.
+  settingUrn?: string;
+  laCode?: string;
+  status?: string;
+  layer?: string;
+  reviewDueBefore?: string; // YYYY-MM-DD, exclusive
+  childId?: string;
+  /** Tenancy restriction applied by the caller's role; drivers AND it with the filters. */
+  visibleTo?: { settingUrns?: string[]; laCodes?: string[]; childIds?: string[]; all?: boolean };
+  limit: number; // page size
+  cursor?: string; // opaque, from a previous page
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface AuditRecord {
+  seq?: number; // assigned by the store, strictly increasing
+  at?: string; // assigned by the store
+  actor: Actor;
+  action: "create" | "read" | "update" | "search" | "export" | "import" | "validate" | "list-versions";
+  kind: ResourceKind | "transfer" | "audit";
+  resourceId?: string;
+  version?: number;
+  childId?: string; // lets a parent ask "who has read my child's plan"
+  correlationId: string;
+  outcome: "allowed" | "denied";
+}
+
+export interface AuditQuery {
+  childId?: string;
+  resourceId?: string;
+  actorSubject?: string;
+  since?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export class ConflictError extends Error {
+  constructor(
+    public readonly currentVersion: number,
+    public readonly currentEtag: string,
+  ) {
+    super("version conflict");
+  }
+}
+
+export interface Store {
+  /** Creates version 1. Throws if (kind, id) exists. */
+  create<T>(kind: ResourceKind, id: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
+  /** Writes version N+1 only if the current version is `expectedVersion`; otherwise throws ConflictError. Atomic. */
+  update<T>(kind: ResourceKind, id: string, expectedVersion: number, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
+  get<T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined>;
+  listVersions(kind: ResourceKind, id: string): Promise<StoredVersion[]>;
+  search<T>(q: SearchQuery): Promise<Page<StoredVersion<T>>>;
+  appendAudit(rec: AuditRecord): Promise<AuditRecord>;
+  queryAudit(q: AuditQuery): Promise<Page<AuditRecord>>;
+  /** Runs fn in one transaction (all or nothing); used by imports. */
+  transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>;
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
