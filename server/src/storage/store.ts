@@ -107,10 +107,36 @@ export class ConflictError extends Error {
   }
 }
 
+/** create() of a (kind, id) that already exists. A ConflictError too, so a plain 409 mapping covers it. */
+export class AlreadyExistsError extends ConflictError {
+  constructor(currentVersion: number, currentEtag: string) {
+    super(currentVersion, currentEtag);
+    this.message = "resource already exists";
+  }
+}
+
+/** update() of a (kind, id) that has never been created. */
+export class NotFoundError extends Error {
+  constructor(
+    public readonly kind: ResourceKind,
+    public readonly id: string,
+  ) {
+    super(`${kind} ${id} not found`);
+  }
+}
+
+/** A cursor the store did not issue (tampered or from another query kind): a client error, not a server one. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super("invalid cursor");
+  }
+}
+
 export interface Store {
-  /** Creates version 1. Throws if (kind, id) exists. */
+  /** Creates version 1. Throws AlreadyExistsError (a ConflictError) if (kind, id) exists. */
   create<T>(kind: ResourceKind, id: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
-  /** Writes version N+1 only if the current version is `expectedVersion`; otherwise throws ConflictError. Atomic. */
+  /** Writes version N+1 only if the current version is `expectedVersion`; otherwise throws ConflictError
+   *  (NotFoundError if the resource does not exist). Atomic. */
   update<T>(kind: ResourceKind, id: string, expectedVersion: number, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
   get<T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined>;
   listVersions(kind: ResourceKind, id: string): Promise<StoredVersion[]>;

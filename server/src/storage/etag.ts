@@ -1,0 +1,10 @@
+// Strong ETag for one stored version: the version number plus a digest of the body in RFC 8785 canonical form,
+// so the same content gives the same tag whatever key order the database hands back.
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+
+export function computeEtag(version: number, body: unknown): string {
+  const canonical = canonicalize(body) ?? "null";
+  const digest = createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+  return `"v${version}-${digest}"`;
+}

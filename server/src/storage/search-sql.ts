@@ -1,0 +1,47 @@
+// Turns a SearchQuery into one parameterised SELECT over the current version of each resource.
+// Every filter present is ANDed; the tenancy restriction (visibleTo) is ANDed on top, so no filter can widen it.
+import { clampLimit, decodeCursor } from "./cursor.ts";
+import type { SearchQuery } from "./store.ts";
+
+export const VERSION_COLUMNS =
+  "kind, id, version, etag, body, tenant_setting_urn, tenant_la_code, status, provenance, iso_instant(created_at) AS at";
+
+export interface BuiltQuery {
+  sql: string;
+  params: unknown[];
+  limit: number; // clamped page size; the SQL fetches one more row to learn whether a next page exists
+}
+
+export function buildSearchSql(q: SearchQuery): BuiltQuery {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+
+  where.push(`kind = ${bind(q.kind)}`);
+  if (q.identifier !== undefined) where.push(`identifiers @> ARRAY[${bind(q.identifier)}::text]`);
+  if (q.settingUrn !== undefined) where.push(`setting_urn = ${bind(q.settingUrn)}`);
+  if (q.laCode !== undefined) where.push(`la_code = ${bind(q.laCode)}`);
+  if (q.status !== undefined) where.push(`status = ${bind(q.status)}`);
+  if (q.layer !== undefined) where.push(`layer = ${bind(q.layer)}`);
+  if (q.reviewDueBefore !== undefined) where.push(`review_due < ${bind(q.reviewDueBefore)}::date`);
+  if (q.childId !== undefined) where.push(`child_id = ${bind(q.childId)}`);
+  if (q.visibleTo && !q.visibleTo.all) where.push(visibilityClause(q.visibleTo, bind));
+  if (q.cursor !== undefined) where.push(`id > ${bind(decodeCursor(q.cursor, "string"))}`);
+
+  const limit = clampLimit(q.limit);
+  const sql = `SELECT ${VERSION_COLUMNS} FROM resource_current WHERE ${where.join(" AND ")} ORDER BY id LIMIT ${limit + 1}`;
+  return { sql, params, limit };
+}
+
+/** A row is visible if it is held by one of the settings, OR falls to one of the LAs, OR is about one of the children. */
+function visibilityClause(v: NonNullable<SearchQuery["visibleTo"]>, bind: (value: unknown) => string): string {
+  const any: string[] = [];
+  if (v.settingUrns?.length) any.push(`tenant_setting_urn = ANY(${bind(v.settingUrns)}::text[])`);
+  if (v.laCodes?.length) any.push(`tenant_la_code = ANY(${bind(v.laCodes)}::text[])`);
+  if (v.childIds?.length) any.push(`child_id = ANY(${bind(v.childIds)}::text[])`);
+  // A restriction that names nothing grants nothing.
+  return any.length ? `(${any.join(" OR ")})` : "FALSE";
+}
