@@ -1,0 +1,796 @@
+// The route table of the SEND Interchange API, as typed data. spec/build-openapi.ts renders it to OpenAPI 3.1;
+// the reference server registers its handlers by `operationId` from this table and authorises with `scope`
+// (spec/roles.ts). Change an operationId and both break loudly — that is the point.
+//
+// Conventions every route follows (documented once in the OpenAPI description):
+// - create: POST → 201, `Location` (URL of the resource), `ETag`; the body carries the document's own `id`.
+// - read: `ETag`; `If-None-Match` with the current ETag → 304.
+// - update: PUT with `If-Match` (missing → 428, stale → 412) and a `Change-Reason` header; writes version N+1.
+//   Versions are immutable. Closing or ceasing a plan is a status change by PUT; there are no DELETE operations.
+// - lists: cursor pagination (`limit`, `cursor`), RFC 8288 `Link: <…>; rel="next"` and `nextCursor` in the body.
+// - every error: application/problem+json (RFC 9457) with a `type` from spec/problems.ts.
+
+import type { ProblemKind } from "./problems.ts";
+import type { Scope } from "./roles.ts";
+
+export type HttpMethod = "get" | "post" | "put";
+
+/** Names of reusable parameters; build-openapi.ts defines each once in components.parameters. */
+export type ParamName =
+  | "childId"
+  | "id"
+  | "version"
+  | "urn"
+  | "limit"
+  | "cursor"
+  | "upn"
+  | "uln"
+  | "nhsNumber"
+  | "filterChildId"
+  | "settingUrn"
+  | "laCode"
+  | "status"
+  | "layer"
+  | "reviewDueBefore"
+  | "since"
+  | "resourceId"
+  | "actor"
+  | "sampleSize"
+  | "ifMatch"
+  | "ifNoneMatch"
+  | "changeReason"
+  | "changeReasonOptional";
+
+/** Names of reusable response headers; defined once in components.headers. */
+export type HeaderName = "ETag" | "Location" | "Link" | "Content-Location";
+
+/** Where a body schema comes from: a document type's schema (schemas/manifest.json defName) or an API schema. */
+export type SchemaName = string;
+
+export interface BodySpec {
+  schema: SchemaName;
+  contentType?: string; // default application/json
+  description: string;
+  /** Example files in examples/worked/ (file names only). */
+  examples?: readonly string[];
+}
+
+export interface ResponseSpec {
+  status: number;
+  description: string;
+  body?: BodySpec;
+  headers?: readonly HeaderName[];
+}
+
+export interface RouteSpec {
+  method: HttpMethod;
+  path: string; // OpenAPI path template
+  operationId: string;
+  summary: string;
+  description: string;
+  tag: TagName;
+  /** The one scope the operation requires; absent = public (no token needed). */
+  scope?: Scope;
+  /** Which stored kind the operation touches; the server's tenancy filter and audit use it. */
+  resource?: "child" | "setting" | "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp" | "audit";
+  /** What the server records in the audit log for this operation (absent = not audited, e.g. health checks). */
+  auditAction?: "create" | "read" | "update" | "search" | "list-versions" | "validate";
+  parameters: readonly ParamName[];
+  requestBody?: BodySpec;
+  responses: readonly ResponseSpec[];
+  /** Error kinds the operation may return; each becomes an application/problem+json response. */
+  errors: readonly ProblemKind[];
+}
+
+export type TagName =
+  | "Discovery"
+  | "Children"
+  | "Individual Support Plans"
+  | "EHCPs"
+  | "Legacy EHCPs"
+  | "Development profiles"
+  | "Specialist Provision Packages"
+  | "Settings"
+  | "Validation"
+  | "Governance"
+  | "Audit";
+
+const AUTH_ERRORS: readonly ProblemKind[] = ["unauthorized", "forbidden", "rate-limited", "internal"];
+const READ_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, "not-found"];
+const LIST_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, "invalid-parameter"];
+const BODY_ERRORS: readonly ProblemKind[] = [
+  "malformed-json",
+  "too-deep",
+  "payload-too-large",
+  "unsupported-media-type",
+  "validation-failed",
+];
+const CREATE_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, ...BODY_ERRORS, "invalid-parameter", "conflict"];
+const UPDATE_ERRORS: readonly ProblemKind[] = [
+  ...READ_ERRORS,
+  ...BODY_ERRORS,
+  "invalid-parameter",
+  "conflict",
+  "precondition-required",
+  "precondition-failed",
+];
+
+/** One document resource (ISP, EHCP, …): the same seven operations, differing only in names and filters. */
+interface DocumentResource {
+  path: string; // e.g. "/isps"
+  kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profile";
+  schema: SchemaName; // manifest defName
+  pageSchema: SchemaName;
+  singular: string; // "Individual Support Plan"
+  plural: string;
+  opNoun: string; // "Isp" → createIsp, getIsp, …
+  opNounPlural: string; // "Isps" → listIsps
+  tag: TagName;
+  filters: readonly ParamName[];
+  examples: readonly string[];
+  closeNote: string; // how the plan ends: a status change
+}
+
+/** "an Individual Support Plan", "an EHCP", "an areas-of-development profile". */
+function a(noun: string): string {
+  return /^[aeiouAEIOU]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+function documentRoutes(r: DocumentResource): RouteSpec[] {
+  const read = `${r.kind}:read` as Scope;
+  const write = `${r.kind}:write` as Scope;
+  const voice = `${r.kind}:voice` as Scope;
+  const item = `${r.path}/{id}`;
+  return [
+    {
+      method: "get",
+      path: r.path,
+      operationId: `list${r.opNounPlural}`,
+      summary: `Search ${r.plural}`,
+      description: `Lists the current version of each ${r.singular} the caller may see, filtered by the query parameters (all filters combine with AND), newest change first. Pages with \`limit\` and \`cursor\`; the next page's URL is in the \`Link\` header (rel="next") and its cursor in \`nextCursor\`.`,
+      tag: r.tag,
+      scope: read,
+      resource: r.kind,
+      auditAction: "search",
+      parameters: [...r.filters, "limit", "cursor"],
+      responses: [
+        {
+          status: 200,
+          description: `A page of ${r.plural}.`,
+          headers: ["Link"],
+          body: { schema: r.pageSchema, description: `A page of ${r.plural}.` },
+        },
+      ],
+      errors: LIST_ERRORS,
+    },
+    {
+      method: "post",
+      path: r.path,
+      operationId: `create${r.opNoun}`,
+      summary: `Create ${a(r.singular)}`,
+      description: `Validates the document (schema and error-severity quality rules) and stores it as version 1. The document carries its own \`id\` (UUID); the response's \`Location\` is \`${r.path}/{id}\`. A \`Change-Reason\` header is optional here (default: "created").`,
+      tag: r.tag,
+      scope: write,
+      resource: r.kind,
+      auditAction: "create",
+      parameters: ["changeReasonOptional"],
+      requestBody: { schema: r.schema, description: `The ${r.singular}.`, examples: r.examples },
+      responses: [
+        {
+          status: 201,
+          description: `Created: version 1 of the ${r.singular}.`,
+          headers: ["Location", "ETag"],
+          body: { schema: r.schema, description: `The stored ${r.singular}.`, examples: r.examples },
+        },
+      ],
+      errors: CREATE_ERRORS,
+    },
+    {
+      method: "get",
+      path: item,
+      operationId: `get${r.opNoun}`,
+      summary: `Read ${a(r.singular)}`,
+      description: `Returns the current version. Send \`If-None-Match\` with a cached ETag to get 304 when it has not changed. Every read is recorded in the audit log and in the child's access log.`,
+      tag: r.tag,
+      scope: read,
+      resource: r.kind,
+      auditAction: "read",
+      parameters: ["id", "ifNoneMatch"],
+      responses: [
+        {
+          status: 200,
+          description: `The current version of the ${r.singular}.`,
+          headers: ["ETag"],
+          body: { schema: r.schema, description: `The ${r.singular}.`, examples: r.examples },
+        },
+        { status: 304, description: "Not modified: the ETag in `If-None-Match` is current.", headers: ["ETag"] },
+      ],
+      errors: READ_ERRORS,
+    },
+    {
+      method: "put",
+      path: item,
+      operationId: `update${r.opNoun}`,
+      summary: `Update ${a(r.singular)}`,
+      description: `Replaces the document, writing a new immutable version with provenance (who, role, system, when, and why from \`Change-Reason\`). Requires \`If-Match\` with the current ETag (428 without it, 412 when stale). ${r.closeNote} The body's \`id\` must equal the path's.`,
+      tag: r.tag,
+      scope: write,
+      resource: r.kind,
+      auditAction: "update",
+      parameters: ["id", "ifMatch", "changeReason"],
+      requestBody: { schema: r.schema, description: `The whole new version of the ${r.singular}.`, examples: r.examples },
+      responses: [
+        {
+          status: 200,
+          description: "Updated: the new current version.",
+          headers: ["ETag", "Content-Location"],
+          body: { schema: r.schema, description: `The stored ${r.singular}.`, examples: r.examples },
+        },
+      ],
+      errors: UPDATE_ERRORS,
+    },
+    {
+      method: "get",
+      path: `${item}/versions`,
+      operationId: `list${r.opNoun}Versions`,
+      summary: `List the versions of ${a(r.singular)}`,
+      description: `Every version ever written, oldest first, each with its provenance (who, role, system, when, why). Versions are immutable and never removed.`,
+      tag: r.tag,
+      scope: read,
+      resource: r.kind,
+      auditAction: "list-versions",
+      parameters: ["id", "limit", "cursor"],
+      responses: [
+        {
+          status: 200,
+          description: "A page of version summaries.",
+          headers: ["Link"],
+          body: { schema: "VersionPage", description: "A page of version summaries." },
+        },
+      ],
+      errors: [...READ_ERRORS, "invalid-parameter"],
+    },
+    {
+      method: "get",
+      path: `${item}/versions/{version}`,
+      operationId: `get${r.opNoun}Version`,
+      summary: `Read one version of ${a(r.singular)}`,
+      description: `Returns the document exactly as it was at that version. Versions never change, so the response may be cached indefinitely.`,
+      tag: r.tag,
+      scope: read,
+      resource: r.kind,
+      auditAction: "read",
+      parameters: ["id", "version", "ifNoneMatch"],
+      responses: [
+        {
+          status: 200,
+          description: "That version of the document.",
+          headers: ["ETag"],
+          body: { schema: r.schema, description: `The ${r.singular} at that version.`, examples: r.examples },
+        },
+        { status: 304, description: "Not modified.", headers: ["ETag"] },
+      ],
+      errors: READ_ERRORS,
+    },
+    {
+      method: "post",
+      path: `${item}/voice`,
+      operationId: `add${r.opNoun}Voice`,
+      summary: `Add views to ${a(r.singular)}`,
+      description: `Appends one voice statement (the views of the child, young person, parent or carer) to the document, writing a new version. This is how a parent or carer contributes without being able to edit provision. Appending cannot conflict, so \`If-Match\` is optional; when sent and stale the server answers 412. \`Change-Reason\` is required.`,
+      tag: r.tag,
+      scope: voice,
+      resource: r.kind,
+      auditAction: "update",
+      parameters: ["id", "ifMatch", "changeReason"],
+      requestBody: { schema: "VoiceContribution", description: "The views to add." },
+      responses: [
+        {
+          status: 201,
+          description: "Added: the new version of the document, which includes the statement.",
+          headers: ["Location", "ETag"],
+          body: { schema: r.schema, description: `The ${r.singular} with the views added.`, examples: r.examples },
+        },
+      ],
+      errors: [...READ_ERRORS, ...BODY_ERRORS, "invalid-parameter", "precondition-failed"],
+    },
+  ];
+}
+
+const PLAN_FILTERS: readonly ParamName[] = [
+  "filterChildId",
+  "upn",
+  "uln",
+  "nhsNumber",
+  "settingUrn",
+  "status",
+  "reviewDueBefore",
+];
+
+export const ROUTES: readonly RouteSpec[] = [
+  // ── Discovery and operations ────────────────────────────────────────────────
+  {
+    method: "get",
+    path: "/",
+    operationId: "getDiscovery",
+    summary: "Discover the server",
+    description:
+      "The standard version the server implements, the document types and schema versions it supports, and where its OpenAPI description and documentation are. Public.",
+    tag: "Discovery",
+    parameters: [],
+    responses: [{ status: 200, description: "Server capabilities.", body: { schema: "Discovery", description: "Server capabilities." } }],
+    errors: ["rate-limited", "internal"],
+  },
+  {
+    method: "get",
+    path: "/healthz",
+    operationId: "getHealth",
+    summary: "Liveness check",
+    description: "200 while the process is running. Public; never touches the database.",
+    tag: "Discovery",
+    parameters: [],
+    responses: [{ status: 200, description: "Alive.", body: { schema: "HealthStatus", description: "Alive." } }],
+    errors: ["internal"],
+  },
+  {
+    method: "get",
+    path: "/readyz",
+    operationId: "getReadiness",
+    summary: "Readiness check",
+    description: "200 when the server can serve requests (database reachable, migrations applied); 503 otherwise. Public.",
+    tag: "Discovery",
+    parameters: [],
+    responses: [{ status: 200, description: "Ready.", body: { schema: "HealthStatus", description: "Ready." } }],
+    errors: ["internal", "service-unavailable"],
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    operationId: "getOpenApi",
+    summary: "This OpenAPI description",
+    description: "The OpenAPI 3.1 description of this API, as JSON. Public.",
+    tag: "Discovery",
+    parameters: [],
+    responses: [
+      { status: 200, description: "The OpenAPI document.", body: { schema: "OpenApiDocument", description: "OpenAPI 3.1 document." } },
+    ],
+    errors: ["internal"],
+  },
+  {
+    method: "get",
+    path: "/docs",
+    operationId: "getDocs",
+    summary: "API documentation",
+    description: "Self-contained HTML documentation of this API (no external scripts or fonts). Public.",
+    tag: "Discovery",
+    parameters: [],
+    responses: [
+      { status: 200, description: "HTML documentation.", body: { schema: "HtmlPage", contentType: "text/html", description: "HTML page." } },
+    ],
+    errors: ["internal"],
+  },
+  {
+    method: "post",
+    path: "/$validate",
+    operationId: "validateDocument",
+    summary: "Validate a document without storing it",
+    description:
+      "Validates any document type (detected from `documentType`) against its JSON Schema and runs the quality rules. Returns 200 with the report whether or not the document is valid: `valid` is false when there is a schema error or an error-severity finding. Nothing is stored. A body that is not JSON is still a 400.",
+    tag: "Validation",
+    scope: "documents:validate",
+    auditAction: "validate",
+    parameters: [],
+    requestBody: { schema: "AnyDocument", description: "A document of any supported type." },
+    responses: [
+      {
+        status: 200,
+        description: "The validation report.",
+        body: { schema: "ValidationReport", description: "Schema errors and quality-rule findings." },
+      },
+    ],
+    errors: [...AUTH_ERRORS, "malformed-json", "too-deep", "payload-too-large", "unsupported-media-type"],
+  },
+
+  // ── Children ────────────────────────────────────────────────────────────────
+  {
+    method: "get",
+    path: "/children",
+    operationId: "listChildren",
+    summary: "Search children",
+    description:
+      "Finds child records the caller may see by identifier (`upn`, `uln`, `nhsNumber`: exact match after normalisation) or setting. Pages with `limit` and `cursor`.",
+    tag: "Children",
+    scope: "children:read",
+    resource: "child",
+    auditAction: "search",
+    parameters: ["upn", "uln", "nhsNumber", "settingUrn", "laCode", "limit", "cursor"],
+    responses: [
+      { status: 200, description: "A page of children.", headers: ["Link"], body: { schema: "ChildPage", description: "A page of children." } },
+    ],
+    errors: LIST_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/children",
+    operationId: "createChild",
+    summary: "Register a child",
+    description:
+      "Creates a child directory record: the child's identity and identifiers, the setting they attend and the responsible local authority. Plans refer to the child by `id`.",
+    tag: "Children",
+    scope: "children:write",
+    resource: "child",
+    auditAction: "create",
+    parameters: ["changeReasonOptional"],
+    requestBody: { schema: "ChildRecord", description: "The child record." },
+    responses: [
+      {
+        status: 201,
+        description: "Created.",
+        headers: ["Location", "ETag"],
+        body: { schema: "ChildRecord", description: "The stored child record." },
+      },
+    ],
+    errors: CREATE_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/children/{childId}",
+    operationId: "getChild",
+    summary: "Read a child record",
+    description: "Returns the child record. `If-None-Match` → 304 when unchanged.",
+    tag: "Children",
+    scope: "children:read",
+    resource: "child",
+    auditAction: "read",
+    parameters: ["childId", "ifNoneMatch"],
+    responses: [
+      { status: 200, description: "The child record.", headers: ["ETag"], body: { schema: "ChildRecord", description: "The child record." } },
+      { status: 304, description: "Not modified.", headers: ["ETag"] },
+    ],
+    errors: READ_ERRORS,
+  },
+  {
+    method: "put",
+    path: "/children/{childId}",
+    operationId: "updateChild",
+    summary: "Update a child record",
+    description: "Replaces the child record (new version). Requires `If-Match` and `Change-Reason`.",
+    tag: "Children",
+    scope: "children:write",
+    resource: "child",
+    auditAction: "update",
+    parameters: ["childId", "ifMatch", "changeReason"],
+    requestBody: { schema: "ChildRecord", description: "The whole new child record." },
+    responses: [
+      {
+        status: 200,
+        description: "Updated.",
+        headers: ["ETag", "Content-Location"],
+        body: { schema: "ChildRecord", description: "The stored child record." },
+      },
+    ],
+    errors: UPDATE_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/children/{childId}/access-log",
+    operationId: "getChildAccessLog",
+    summary: "Who has read this child's records",
+    description:
+      "For a parent or carer (and the data protection officer): every read and change of the child's records — who (name of role and organisation, not a personal account id), when, what and why. Newest first, paged.",
+    tag: "Audit",
+    scope: "access-log:read",
+    resource: "child",
+    auditAction: "read",
+    parameters: ["childId", "since", "limit", "cursor"],
+    responses: [
+      {
+        status: 200,
+        description: "A page of access-log entries.",
+        headers: ["Link"],
+        body: { schema: "AccessLogPage", description: "A page of access-log entries." },
+      },
+    ],
+    errors: [...READ_ERRORS, "invalid-parameter"],
+  },
+
+  // ── Plans and profiles ──────────────────────────────────────────────────────
+  ...documentRoutes({
+    path: "/isps",
+    kind: "isp",
+    schema: "IndividualSupportPlan",
+    pageSchema: "IspPage",
+    singular: "Individual Support Plan",
+    plural: "Individual Support Plans",
+    opNoun: "Isp",
+    opNounPlural: "Isps",
+    tag: "Individual Support Plans",
+    filters: [...PLAN_FILTERS, "layer"],
+    examples: ["isp-primary-targeted.json"],
+    closeNote: "To close a plan, PUT it with `status` `closed` and a closure reason.",
+  }),
+  ...documentRoutes({
+    path: "/ehcps",
+    kind: "ehcp",
+    schema: "Ehcp",
+    pageSchema: "EhcpPage",
+    singular: "EHCP",
+    plural: "EHCPs",
+    opNoun: "Ehcp",
+    opNounPlural: "Ehcps",
+    tag: "EHCPs",
+    filters: [...PLAN_FILTERS, "laCode"],
+    examples: ["ehcp-spp-based.json"],
+    closeNote: "To cease a plan, PUT it with `status` `ceased` and a cessation reason.",
+  }),
+  ...documentRoutes({
+    path: "/legacy-ehcps",
+    kind: "legacy-ehcp",
+    schema: "LegacyEhcp",
+    pageSchema: "LegacyEhcpPage",
+    singular: "EHCP made under the 2014 regulations",
+    plural: "EHCPs made under the 2014 regulations",
+    opNoun: "LegacyEhcp",
+    opNounPlural: "LegacyEhcps",
+    tag: "Legacy EHCPs",
+    filters: [...PLAN_FILTERS, "laCode"],
+    examples: ["legacy-ehcp-sections-a-k.json"],
+    closeNote: "To cease a plan or record its migration, PUT it with the new `status` or migration state.",
+  }),
+  ...documentRoutes({
+    path: "/development-profiles",
+    kind: "development-profile",
+    schema: "DevelopmentProfile",
+    pageSchema: "DevelopmentProfilePage",
+    singular: "areas-of-development profile",
+    plural: "areas-of-development profiles",
+    opNoun: "DevelopmentProfile",
+    opNounPlural: "DevelopmentProfiles",
+    tag: "Development profiles",
+    filters: PLAN_FILTERS,
+    examples: ["development-profile-early-years.json"],
+    closeNote: "A profile is superseded by writing a new version; it is never deleted.",
+  }),
+
+  // ── SPP catalogue ──────────────────────────────────────────────────────────
+  {
+    method: "get",
+    path: "/spps",
+    operationId: "listSpps",
+    summary: "Browse the Specialist Provision Package catalogue",
+    description: "Lists the current version of each package in the national catalogue, filtered by `status`. Readable by every role.",
+    tag: "Specialist Provision Packages",
+    scope: "spp:read",
+    resource: "spp",
+    parameters: ["status", "limit", "cursor"],
+    responses: [
+      { status: 200, description: "A page of packages.", headers: ["Link"], body: { schema: "SppPage", description: "A page of packages." } },
+    ],
+    errors: LIST_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/spps",
+    operationId: "createSpp",
+    summary: "Publish a Specialist Provision Package",
+    description: "Adds a package to the national catalogue (DfE only, D:762). The response's `Location` is `/spps/{id}`.",
+    tag: "Specialist Provision Packages",
+    scope: "spp:publish",
+    resource: "spp",
+    auditAction: "create",
+    parameters: ["changeReasonOptional"],
+    requestBody: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-speech-language.json"] },
+    responses: [
+      {
+        status: 201,
+        description: "Published.",
+        headers: ["Location", "ETag"],
+        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-speech-language.json"] },
+      },
+    ],
+    errors: CREATE_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/spps/{id}",
+    operationId: "getSpp",
+    summary: "Read a Specialist Provision Package",
+    description: "Returns the current version of the package. `If-None-Match` → 304 when unchanged.",
+    tag: "Specialist Provision Packages",
+    scope: "spp:read",
+    resource: "spp",
+    parameters: ["id", "ifNoneMatch"],
+    responses: [
+      {
+        status: 200,
+        description: "The package.",
+        headers: ["ETag"],
+        body: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-speech-language.json"] },
+      },
+      { status: 304, description: "Not modified.", headers: ["ETag"] },
+    ],
+    errors: READ_ERRORS,
+  },
+  {
+    method: "put",
+    path: "/spps/{id}",
+    operationId: "updateSpp",
+    summary: "Publish a new version of a Specialist Provision Package",
+    description:
+      "Writes a new version of the package (after a panel review, D:761). Requires `If-Match` and `Change-Reason`. Withdrawing a package is a status change; EHCPs keep referring to the version they cite.",
+    tag: "Specialist Provision Packages",
+    scope: "spp:publish",
+    resource: "spp",
+    auditAction: "update",
+    parameters: ["id", "ifMatch", "changeReason"],
+    requestBody: { schema: "SpecialistProvisionPackage", description: "The whole new version.", examples: ["spp-speech-language.json"] },
+    responses: [
+      {
+        status: 200,
+        description: "Published.",
+        headers: ["ETag", "Content-Location"],
+        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-speech-language.json"] },
+      },
+    ],
+    errors: UPDATE_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/spps/{id}/versions",
+    operationId: "listSppVersions",
+    summary: "List the versions of a Specialist Provision Package",
+    description: "Every published version, oldest first, with provenance.",
+    tag: "Specialist Provision Packages",
+    scope: "spp:read",
+    resource: "spp",
+    parameters: ["id", "limit", "cursor"],
+    responses: [
+      {
+        status: 200,
+        description: "A page of version summaries.",
+        headers: ["Link"],
+        body: { schema: "VersionPage", description: "A page of version summaries." },
+      },
+    ],
+    errors: [...READ_ERRORS, "invalid-parameter"],
+  },
+  {
+    method: "get",
+    path: "/spps/{id}/versions/{version}",
+    operationId: "getSppVersion",
+    summary: "Read one version of a Specialist Provision Package",
+    description:
+      "The package exactly as published at that server version (1, 2, …). The package's own catalogue version (semantic version) is inside the document.",
+    tag: "Specialist Provision Packages",
+    scope: "spp:read",
+    resource: "spp",
+    parameters: ["id", "version", "ifNoneMatch"],
+    responses: [
+      {
+        status: 200,
+        description: "That version.",
+        headers: ["ETag"],
+        body: { schema: "SpecialistProvisionPackage", description: "The package at that version.", examples: ["spp-speech-language.json"] },
+      },
+      { status: 304, description: "Not modified.", headers: ["ETag"] },
+    ],
+    errors: READ_ERRORS,
+  },
+
+  // ── Settings directory ─────────────────────────────────────────────────────
+  {
+    method: "get",
+    path: "/settings",
+    operationId: "listSettings",
+    summary: "Search the settings directory",
+    description: "Schools, colleges and early years settings, filtered by local authority. Readable by every role except the auditor.",
+    tag: "Settings",
+    scope: "settings:read",
+    resource: "setting",
+    parameters: ["laCode", "limit", "cursor"],
+    responses: [
+      { status: 200, description: "A page of settings.", headers: ["Link"], body: { schema: "SettingPage", description: "A page of settings." } },
+    ],
+    errors: LIST_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/settings",
+    operationId: "createSetting",
+    summary: "Add a setting to the directory",
+    description: "Adds a setting, keyed by its URN. The response's `Location` is `/settings/{urn}`.",
+    tag: "Settings",
+    scope: "settings:write",
+    resource: "setting",
+    auditAction: "create",
+    parameters: ["changeReasonOptional"],
+    requestBody: { schema: "Setting", description: "The setting." },
+    responses: [
+      { status: 201, description: "Created.", headers: ["Location", "ETag"], body: { schema: "Setting", description: "The stored setting." } },
+    ],
+    errors: CREATE_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/settings/{urn}",
+    operationId: "getSetting",
+    summary: "Read a setting",
+    description: "Returns the setting. `If-None-Match` → 304 when unchanged.",
+    tag: "Settings",
+    scope: "settings:read",
+    resource: "setting",
+    parameters: ["urn", "ifNoneMatch"],
+    responses: [
+      { status: 200, description: "The setting.", headers: ["ETag"], body: { schema: "Setting", description: "The setting." } },
+      { status: 304, description: "Not modified.", headers: ["ETag"] },
+    ],
+    errors: READ_ERRORS,
+  },
+  {
+    method: "put",
+    path: "/settings/{urn}",
+    operationId: "updateSetting",
+    summary: "Update a setting",
+    description: "Replaces the setting (new version). Requires `If-Match` and `Change-Reason`.",
+    tag: "Settings",
+    scope: "settings:write",
+    resource: "setting",
+    auditAction: "update",
+    parameters: ["urn", "ifMatch", "changeReason"],
+    requestBody: { schema: "Setting", description: "The whole new setting entry." },
+    responses: [
+      {
+        status: 200,
+        description: "Updated.",
+        headers: ["ETag", "Content-Location"],
+        body: { schema: "Setting", description: "The stored setting." },
+      },
+    ],
+    errors: UPDATE_ERRORS,
+  },
+
+  // ── Governance and audit ───────────────────────────────────────────────────
+  {
+    method: "get",
+    path: "/governance/plan-sample",
+    operationId: "getPlanSample",
+    summary: "Draw a redacted sample of a setting's plans",
+    description:
+      "For governors (D:689): a random sample of the active ISPs and EHCPs at the caller's setting, each reduced to a pseudonymised summary (layer of support, areas of development, counts of barriers, provision and outcomes, review dates, whether the child's and parents' views are recorded). Names, dates of birth, identifiers and free text are never included.",
+    tag: "Governance",
+    scope: "governance:sample",
+    resource: "isp",
+    auditAction: "search",
+    parameters: ["sampleSize"],
+    responses: [{ status: 200, description: "The sample.", body: { schema: "PlanSample", description: "The redacted sample." } }],
+    errors: LIST_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/audit",
+    operationId: "listAuditEvents",
+    summary: "Read the audit log",
+    description:
+      "For the data protection officer: every read, search, create, update and validation the server has handled, with actor, role, system, outcome and correlation id. Append-only; filter by child, resource, actor and time. Reading the audit log is itself audited.",
+    tag: "Audit",
+    scope: "audit:read",
+    resource: "audit",
+    auditAction: "search",
+    parameters: ["filterChildId", "resourceId", "actor", "since", "limit", "cursor"],
+    responses: [
+      {
+        status: 200,
+        description: "A page of audit events.",
+        headers: ["Link"],
+        body: { schema: "AuditPage", description: "A page of audit events." },
+      },
+    ],
+    errors: LIST_ERRORS,
+  },
+];
+
+export function route(operationId: string): RouteSpec {
+  const r = ROUTES.find((x) => x.operationId === operationId);
+  if (!r) throw new Error(`unknown operationId ${operationId}`);
+  return r;
+}
