@@ -14,7 +14,7 @@ export type SendFormatName = (typeof SEND_FORMAT_NAMES)[number];
 
 /** The slice of ajv this module touches; structural so both Ajv and Ajv2020 instances fit. */
 export interface AjvWithFormats {
-  addFormat(name: string, format: { type: "string"; validate: (s: string) => boolean }): unknown;
+  addFormat(name: string, format: (s: string) => boolean): unknown;
   opts: { code: { formats?: Code } };
 }
 
@@ -47,7 +47,9 @@ export function setStandaloneFormatsRequire(ajv: AjvWithFormats, requirePath: st
  * `options.formatsRequirePath` (or a later setStandaloneFormatsRequire) says otherwise.
  */
 export function addSendFormats<A extends AjvWithFormats>(ajv: A, options: { formatsRequirePath?: string } = {}): A {
-  for (const name of SEND_FORMAT_NAMES) ajv.addFormat(name, { type: "string", validate: runtime.sendFormats[name] });
+  // Plain functions, not {type, validate} objects: standalone code calls `require(...)[name](data)` on whatever
+  // the module exports, so the registered shape must equal the exported shape. ajv applies them to strings only.
+  for (const name of SEND_FORMAT_NAMES) ajv.addFormat(name, runtime.sendFormats[name]);
   setStandaloneFormatsRequire(ajv, options.formatsRequirePath ?? SEND_FORMATS_MODULE_PATH);
   return ajv;
 }
