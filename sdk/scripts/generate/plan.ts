@@ -1,0 +1,47 @@
+// Everything `npm run generate` produces, computed in memory: path (relative to the repo root) → file text.
+// Writing and --check both start from this one function, so they cannot disagree.
+import { join, resolve } from "node:path";
+import { buildCodesSchema, CODES_SCHEMA_PATH } from "../generate-codes.ts";
+import { loadStandard, type JsonSchema, type Standard } from "./standard.ts";
+import { generateTypes } from "./types.ts";
+import { generateValidators } from "./validators.ts";
+import { generateDocs } from "./docs.ts";
+import { tsHeader, withTrailingNewline } from "./header.ts";
+
+/** Folders whose every file is generated: files there that the plan does not produce are stale. */
+export const GENERATED_DIRS = ["sdk/generated", "spec/reference"] as const;
+
+function documentTypesModule(standard: Standard): string {
+  const { manifest } = standard;
+  const types = manifest.documentTypes.map((d) => d.documentType);
+  return withTrailingNewline(`${tsHeader}
+// The document types and schema versions of manifest.json, as constants for code that must not read files.
+
+export const STANDARD_VERSION = ${JSON.stringify(manifest.standardVersion)};
+export const BASE_URI = ${JSON.stringify(manifest.baseUri)};
+export const CURRENT_SCHEMA_VERSION = ${JSON.stringify(manifest.schemaVersions.current)};
+export const SUPPORTED_SCHEMA_VERSIONS: readonly string[] = ${JSON.stringify(manifest.schemaVersions.supported)};
+export const DOCUMENT_TYPES = ${JSON.stringify(types)} as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** documentType → schema file (relative to schemas/), title and TypeScript type name. */
+export const DOCUMENT_TYPE_INFO: Readonly<Record<DocumentType, { schema: string; title: string; defName: string }>> = {
+${manifest.documentTypes.map((d) => `  ${JSON.stringify(d.documentType)}: ${JSON.stringify({ schema: d.schema, title: d.title, defName: d.defName })},`).join("\n")}
+};
+`);
+}
+
+export async function planGeneratedFiles(root: string): Promise<Map<string, string>> {
+  const schemasDir = join(root, "schemas");
+  const codes = buildCodesSchema(schemasDir) as unknown as JsonSchema;
+  const standard = loadStandard(schemasDir, codes);
+  const files = new Map<string, string>();
+  files.set(`schemas/${CODES_SCHEMA_PATH}`, JSON.stringify(codes, null, 2) + "\n");
+  files.set("sdk/generated/types.ts", await generateTypes(standard));
+  const validators = generateValidators(standard, resolve(root, "sdk/generated"));
+  files.set("sdk/generated/validators.cjs", validators.cjs);
+  files.set("sdk/generated/validators.d.cts", validators.dts);
+  files.set("sdk/generated/document-types.ts", documentTypesModule(standard));
+  for (const [name, text] of generateDocs(standard)) files.set(`spec/reference/${name}`, text);
+  return files;
+}

@@ -1,0 +1,128 @@
+// `send-interchange`: the command line for the standard. Usage errors exit 2, invalid documents exit 1.
+// Every failure is a message, never a stack trace.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { collectJsonFiles } from "./collect-files.ts";
+import { buildJsonReport, formatText, type FileResult } from "./report.ts";
+import type { ValidationResult } from "../validate/result.ts";
+
+export const USAGE = `Usage: send-interchange <command> [options]
+
+Commands:
+  validate <file|dir>...   Validate SEND Interchange documents (a directory is searched for *.json, recursively)
+
+Options:
+  --json     Print a machine-readable JSON report
+  --quiet    Print only errors and the summary
+  -h, --help Show this help
+
+Exit status: 0 all valid, 1 at least one invalid, 2 usage error.`;
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processIo: CliIo = {
+  out: (line) => process.stdout.write(line + "\n"),
+  err: (line) => process.stderr.write(line + "\n"),
+};
+
+function unreadable(message: string): ValidationResult {
+  return { valid: false, documentType: null, schemaVersion: null, errors: [{ ruleId: "file.read", severity: "error", pointer: "", message }], findings: [] };
+}
+
+function errorMessage(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function validateCommand(paths: string[], json: boolean, quiet: boolean, io: CliIo): Promise<number> {
+  // Loaded here so `--help` and usage errors work even before `npm run generate` has produced the validators.
+  const { validateJson } = await import("../validate/validate.ts");
+  const results: FileResult[] = [];
+  for (const path of paths) {
+    let files: string[];
+    try {
+      files = collectJsonFiles(path);
+    } catch (error) {
+      results.push({ file: path, result: unreadable(`cannot read ${path}: ${errorMessage(error)}`) });
+      continue;
+    }
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (error) {
+        results.push({ file, result: unreadable(`cannot read ${file}: ${errorMessage(error)}`) });
+        continue;
+      }
+      results.push({ file, result: validateJson(text) });
+    }
+  }
+  if (json) io.out(JSON.stringify(buildJsonReport(results), null, 2));
+  else for (const line of formatText(results, quiet)) io.out(line);
+  return results.every((r) => r.result.valid) ? 0 : 1;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`send-interchange: ${errorMessage(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help") {
+    io.out(USAGE);
+    return 0;
+  }
+  if (command === undefined) {
+    io.err(`send-interchange: missing command\n\n${USAGE}`);
+    return 2;
+  }
+  if (command !== "validate") {
+    io.err(`send-interchange: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.length === 0) {
+    io.err(`send-interchange validate: missing <file|dir>\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await validateCommand(rest, values.json ?? false, values.quiet ?? false, io);
+  } catch (error) {
+    // E.g. the generated validators are missing: say so plainly.
+    io.err(`send-interchange: cannot validate: ${errorMessage(error)}`);
+    return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`send-interchange: internal error: ${errorMessage(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,31 @@
+// The quality-rule registry: every rule family the validator runs after a document is schema-valid.
+//
+// To add a rule family:
+//   1. write `sdk/src/rules/<family>.ts` exporting a pure function `(document: unknown) => Finding[]` that never throws;
+//   2. import it here and append ONE entry to `rules`:
+//        { id: "<documentType|any>.<family>", appliesTo: ["isp"], run: myFamilyRules }
+//      `appliesTo` lists documentTypes (from schemas/manifest.json), or ["any"] for every type;
+//   3. document each ruleId it emits in schemas/rules/catalogue.json.
+// Order here is the order findings are reported in.
+import type { Finding } from "./finding.ts";
+import { identifierRules } from "./identifiers.ts";
+
+export interface RuleFamily {
+  /** `<documentType|any>.<family>`: the prefix of every ruleId the family emits. */
+  id: string;
+  /** documentTypes the family applies to, or ["any"]. */
+  appliesTo: readonly string[];
+  /** Runs on a schema-valid document; returns findings, never throws. */
+  run(document: unknown): Finding[];
+}
+
+export const rules: RuleFamily[] = [
+  { id: "any.identifiers", appliesTo: ["any"], run: (document) => identifierRules(document) },
+];
+
+/** The families that apply to `documentType`, in registry order. */
+export function rulesFor(documentType: string, registry: readonly RuleFamily[] = rules): RuleFamily[] {
+  return registry.filter((r) => r.appliesTo.includes("any") || r.appliesTo.includes(documentType));
+}
+
+export type { Finding } from "./finding.ts";

@@ -1,0 +1,23 @@
+// validate() and validateJson(): the standard's precompiled validators (sdk/generated/validators.cjs, built by
+// `npm run generate`) plus the quality-rule registry. Nothing here compiles a schema at run time.
+import { createRequire } from "node:module";
+import { rules } from "../rules/index.ts";
+import { SUPPORTED_SCHEMA_VERSIONS } from "../../generated/document-types.ts";
+import { createValidator, type PrecompiledValidator, type ValidateOptions } from "./validator.ts";
+import type { ValidationResult } from "./result.ts";
+
+// The generated validators are CommonJS (ajv standalone emits require()); load them through require.
+const require = createRequire(import.meta.url);
+export const validators = require("../../generated/validators.cjs") as Readonly<Record<string, PrecompiledValidator>>;
+
+const validator = createValidator({ validators, supportedSchemaVersions: SUPPORTED_SCHEMA_VERSIONS, rules });
+
+/** Validates a parsed document: type, schema version, schema, then (if schema-valid) the quality rules. */
+export function validate(document: unknown, options?: ValidateOptions): ValidationResult {
+  return validator.validate(document, options);
+}
+
+/** Parses then validates; malformed JSON becomes one `json.parse` issue with line and column. */
+export function validateJson(text: string, options?: ValidateOptions): ValidationResult {
+  return validator.validateJson(text, options);
+}
