@@ -12,8 +12,11 @@ import {
   setStandaloneFormatsRequire,
 } from "./formats.ts";
 
-// ajv's standalone entry is CommonJS; under NodeNext its default export arrives wrapped.
-const standaloneCode = (standaloneModule as unknown as { default: typeof standaloneModule }).default ?? standaloneModule;
+// ajv's standalone entry is CommonJS with `exports.default`; under NodeNext the default import is the whole
+// module object, so the function sits at `.default` (TypeScript types it as that module object).
+type StandaloneCode = (ajv: unknown, validate: unknown) => string;
+const standaloneWrapped = standaloneModule as unknown as { default?: StandaloneCode };
+const standaloneCode: StandaloneCode = standaloneWrapped.default ?? (standaloneModule as unknown as StandaloneCode);
 
 const cases: Array<{ format: string; valid: string[]; invalid: string[] }> = [
   { format: "upn", valid: ["B801200005001", "P207000016049", "V80120002501A"], invalid: ["Q207000016049", "A801200005001", "p207000016049"] },
