@@ -1,5 +1,5 @@
-// The ONE implementation of the SEND identifier check algorithms (see ../../../../shared/domain/uk-send-data.md §4,
-// mirrored in sdk/src/identifiers/README-style comments in each *.ts wrapper).
+// The ONE implementation of the SEND identifier check algorithms (UPN, ULN, NHS number) and identifier shapes
+// (URN, UKPRN, LA code, LAESTAB). Sources and worked examples: uk-send-data.md §4; each *.ts wrapper summarises its own.
 //
 // Plain CommonJS on purpose: ajv standalone validators are generated as CJS and reach their formats through
 // `require(<this file>)[formatName]` (ajv `code.formats`). Because ajv uses ONE `code.formats` module for every
