@@ -71,7 +71,12 @@ export interface Standard {
 }
 
 function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, "utf8"));
+  if (!existsSync(path)) throw new Error(`${path} is missing (named in schemas/manifest.json or expected by the layout)`);
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function listJson(dir: string): string[] {
