@@ -29,10 +29,11 @@ export function buildSearchSql(q: SearchQuery): BuiltQuery {
   if (q.reviewDueBefore !== undefined) where.push(`review_due < ${bind(q.reviewDueBefore)}::date`);
   if (q.childId !== undefined) where.push(`child_id = ${bind(q.childId)}`);
   if (q.visibleTo && !q.visibleTo.all) where.push(visibilityClause(q.visibleTo, bind));
-  if (q.cursor !== undefined) where.push(`id > ${bind(decodeCursor(q.cursor, "string"))}`);
+  // Byte order (COLLATE "C") so paging is the same on every server whatever its default locale.
+  if (q.cursor !== undefined) where.push(`id COLLATE "C" > ${bind(decodeCursor(q.cursor, "string"))}`);
 
   const limit = clampLimit(q.limit);
-  const sql = `SELECT ${VERSION_COLUMNS} FROM resource_current WHERE ${where.join(" AND ")} ORDER BY id LIMIT ${limit + 1}`;
+  const sql = `SELECT ${VERSION_COLUMNS} FROM resource_current WHERE ${where.join(" AND ")} ORDER BY id COLLATE "C" LIMIT ${limit + 1}`;
   return { sql, params, limit };
 }
 
