@@ -2,14 +2,15 @@
 // schema at run time. Custom formats are reached through a require path RELATIVE to the generated file: the file is
 // committed and must work in any checkout.
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
-import { createAjv } from "../../src/validate/create-ajv.ts";
+import { createAjv, type AjvInstance } from "../../src/validate/create-ajv.ts";
 import { relativeFormatsRequirePath, setStandaloneFormatsRequire } from "../../src/identifiers/formats.ts";
 import type { Standard } from "./standard.ts";
 import { GENERATED_NOTICE, withTrailingNewline } from "./header.ts";
 
-// ajv's standalone entry is CommonJS; under NodeNext its default export arrives wrapped.
-const standaloneCode =
-  (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule }).default ?? standaloneCodeModule;
+// ajv's standalone entry is CommonJS with `exports.default`; under NodeNext the default import is the module object.
+type StandaloneCode = (ajv: AjvInstance, refs: Record<string, string>) => string;
+const standaloneCode: StandaloneCode =
+  (standaloneCodeModule as unknown as { default?: StandaloneCode }).default ?? (standaloneCodeModule as unknown as StandaloneCode);
 
 export interface GeneratedValidators {
   cjs: string;

@@ -1,14 +1,20 @@
 // The one ajv configuration used everywhere: at generation time (standalone validators), in tests and in tools.
 // 2020-12, strict, all errors; the SEND identifier formats with their check algorithms; declared x-send- keywords.
 import Ajv2020Module from "ajv/dist/2020.js";
+import type Ajv2020Class from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import type { FormatsPlugin } from "ajv-formats";
 import { addSendFormats } from "../identifiers/formats.ts";
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export arrives wrapped.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// TypeScript types the default import as the module object, so name the class and plugin types explicitly.
+type Ajv2020Ctor = typeof Ajv2020Class.default;
+const Ajv2020: Ajv2020Ctor =
+  (Ajv2020Module as unknown as { default?: Ajv2020Ctor }).default ?? (Ajv2020Module as unknown as Ajv2020Ctor);
+const addFormats: FormatsPlugin =
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
-export type AjvInstance = InstanceType<typeof Ajv2020>;
+export type AjvInstance = InstanceType<Ajv2020Ctor>;
 
 /** Annotation keywords the standard uses beyond JSON Schema; declared so strict mode accepts them. */
 export const SEND_KEYWORDS = ["x-send-codeList", "x-send-sharing", "x-send-receiverSide"] as const;

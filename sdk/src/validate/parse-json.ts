@@ -1,4 +1,5 @@
-// JSON.parse with a position a person can use: V8 reports "at position N", people want line and column.
+// JSON.parse with a position a person can use: line and column of the first fault.
+import { jsonErrorOffset } from "./json-error-offset.ts";
 
 export type ParseOutcome = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -13,12 +14,9 @@ export function parseJson(text: string): ParseOutcome {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/u.exec(raw);
-    // Node 20 says "Unexpected end of JSON input" with no position: the fault is at the end.
-    const offset = position ? Number(position[1]) : /end of JSON/u.test(raw) ? text.length : undefined;
-    if (offset === undefined) return { ok: false, message: `malformed JSON: ${raw}` };
-    const { line, column } = lineColumn(text, offset);
-    const reason = raw.replace(/ in JSON at position \d+.*$/u, "").replace(/ at position \d+.*$/u, "");
+    const { line, column } = lineColumn(text, jsonErrorOffset(text));
+    // V8's reason, without its own position or its quoted excerpt of the text.
+    const reason = raw.replace(/ in JSON at position \d+.*$/su, "").replace(/, "[\s\S]*" is not valid JSON$/u, "");
     return { ok: false, message: `malformed JSON at line ${line}, column ${column}: ${reason}` };
   }
 }
