@@ -704,9 +704,9 @@ export const ROUTES: readonly RouteSpec[] = [
     resource: "setting",
     auditAction: "create",
     parameters: ["changeReasonOptional"],
-    requestBody: { schema: "Setting", description: "The setting." },
+    requestBody: { schema: "SettingEntry", description: "The setting." },
     responses: [
-      { status: 201, description: "Created.", headers: ["Location", "ETag"], body: { schema: "Setting", description: "The stored setting." } },
+      { status: 201, description: "Created.", headers: ["Location", "ETag"], body: { schema: "SettingEntry", description: "The stored setting." } },
     ],
     errors: CREATE_ERRORS,
   },
@@ -721,7 +721,7 @@ export const ROUTES: readonly RouteSpec[] = [
     resource: "setting",
     parameters: ["urn", "ifNoneMatch"],
     responses: [
-      { status: 200, description: "The setting.", headers: ["ETag"], body: { schema: "Setting", description: "The setting." } },
+      { status: 200, description: "The setting.", headers: ["ETag"], body: { schema: "SettingEntry", description: "The setting." } },
       { status: 304, description: "Not modified.", headers: ["ETag"] },
     ],
     errors: READ_ERRORS,
@@ -737,13 +737,13 @@ export const ROUTES: readonly RouteSpec[] = [
     resource: "setting",
     auditAction: "update",
     parameters: ["urn", "ifMatch", "changeReason"],
-    requestBody: { schema: "Setting", description: "The whole new setting entry." },
+    requestBody: { schema: "SettingEntry", description: "The whole new setting entry." },
     responses: [
       {
         status: 200,
         description: "Updated.",
         headers: ["ETag", "Content-Location"],
-        body: { schema: "Setting", description: "The stored setting." },
+        body: { schema: "SettingEntry", description: "The stored setting." },
       },
     ],
     errors: UPDATE_ERRORS,

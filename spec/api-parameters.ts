@@ -1,0 +1,147 @@
+// Reusable parameters and response headers of the API (components.parameters / components.headers).
+// Names match ParamName / HeaderName in spec/routes.ts.
+import type { HeaderObject, ParameterObject } from "openapi3-ts/oas31";
+import type { HeaderName, ParamName } from "./routes.ts";
+
+const UUID = { type: "string", format: "uuid" } as const;
+
+export const PARAMETERS: Record<ParamName, ParameterObject> = {
+  childId: { name: "childId", in: "path", required: true, description: "The child's id (UUID).", schema: UUID },
+  id: {
+    name: "id",
+    in: "path",
+    required: true,
+    description: "The document's id: a UUID, or for a Specialist Provision Package its catalogue id.",
+    schema: { type: "string", minLength: 1, maxLength: 128, pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" },
+  },
+  version: {
+    name: "version",
+    in: "path",
+    required: true,
+    description: "Server version number: 1 for the first version, then 2, 3, … with no gaps.",
+    schema: { type: "integer", minimum: 1 },
+  },
+  urn: {
+    name: "urn",
+    in: "path",
+    required: true,
+    description: "The setting's unique reference number (URN, 6 digits, from Get Information about Schools).",
+    schema: { type: "string", pattern: "^[0-9]{6}$" },
+  },
+  limit: {
+    name: "limit",
+    in: "query",
+    description: "Page size (default 20).",
+    schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+  },
+  cursor: {
+    name: "cursor",
+    in: "query",
+    description: "Opaque cursor from the previous page's `nextCursor` (or its `Link: rel=\"next\"` URL).",
+    schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,512}$" },
+  },
+  upn: {
+    name: "upn",
+    in: "query",
+    description: "Unique Pupil Number (13 characters; check letter verified). Exact match.",
+    schema: { type: "string", pattern: "^[A-Za-z][0-9]{11}[0-9A-Za-z]$" },
+  },
+  uln: {
+    name: "uln",
+    in: "query",
+    description: "Unique Learner Number (10 digits; check digit verified). Exact match.",
+    schema: { type: "string", pattern: "^[0-9]{10}$" },
+  },
+  nhsNumber: {
+    name: "nhsNumber",
+    in: "query",
+    description: "NHS number (10 digits, spaces allowed; modulus 11 check). Exact match after removing spaces.",
+    schema: { type: "string", pattern: "^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$" },
+  },
+  filterChildId: { name: "childId", in: "query", description: "Only records of this child.", schema: UUID },
+  settingUrn: {
+    name: "settingUrn",
+    in: "query",
+    description: "Only records held by this setting (URN).",
+    schema: { type: "string", pattern: "^[0-9]{6}$" },
+  },
+  laCode: {
+    name: "laCode",
+    in: "query",
+    description: "Only records of this local authority (three-digit LA code).",
+    schema: { type: "string", pattern: "^[0-9]{3}$" },
+  },
+  status: {
+    name: "status",
+    in: "query",
+    description: "Only records with this status code (the document type's status code list).",
+    schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+  },
+  layer: {
+    name: "layer",
+    in: "query",
+    description: "Only plans at this layer of support.",
+    schema: { $ref: "#/components/schemas/LayerOfSupport" },
+  },
+  reviewDueBefore: {
+    name: "reviewDueBefore",
+    in: "query",
+    description: "Only plans whose next review is due before this date (exclusive).",
+    schema: { type: "string", format: "date" },
+  },
+  since: {
+    name: "since",
+    in: "query",
+    description: "Only events at or after this instant.",
+    schema: { type: "string", format: "date-time" },
+  },
+  resourceId: { name: "resourceId", in: "query", description: "Only events about this resource id.", schema: { type: "string", minLength: 1 } },
+  actor: { name: "actor", in: "query", description: "Only events by this subject (token `sub`).", schema: { type: "string", minLength: 1 } },
+  sampleSize: {
+    name: "size",
+    in: "query",
+    description: "How many plans to draw (default 5).",
+    schema: { type: "integer", minimum: 1, maximum: 50, default: 5 },
+  },
+  ifMatch: {
+    name: "If-Match",
+    in: "header",
+    description:
+      "ETag of the version being replaced (RFC 9110 §13.1.1). Required on PUT: without it 428, with a stale one 412. Optional on voice contributions.",
+    schema: { type: "string" },
+  },
+  ifNoneMatch: {
+    name: "If-None-Match",
+    in: "header",
+    description: "A cached ETag; the server answers 304 when it is still current (RFC 9110 §13.1.2).",
+    schema: { type: "string" },
+  },
+  changeReason: {
+    name: "Change-Reason",
+    in: "header",
+    required: true,
+    description:
+      "Why the change is being made, recorded in the new version's provenance. UTF-8, percent-encoded (RFC 3986) where it is not plain ASCII; 1 to 500 characters after decoding. Missing → 400 invalid-parameter.",
+    schema: { type: "string", minLength: 1, maxLength: 1500 },
+  },
+  changeReasonOptional: {
+    name: "Change-Reason",
+    in: "header",
+    description: "Why the record is being created (default \"created\"). Same encoding as on updates.",
+    schema: { type: "string", minLength: 1, maxLength: 1500 },
+  },
+};
+
+export const HEADERS: Record<HeaderName, HeaderObject> = {
+  ETag: {
+    description: "Strong validator of this version (RFC 9110 §8.8.3). Send it back in `If-Match` to update.",
+    schema: { type: "string" },
+  },
+  Location: { description: "URL of the created resource (or, for a voice contribution, of the new version).", schema: { type: "string", format: "uri-reference" } },
+  "Content-Location": { description: "URL of the version just written (`…/versions/{n}`).", schema: { type: "string", format: "uri-reference" } },
+  Link: {
+    description: 'RFC 8288 links; `<…>; rel="next"` when there is a next page.',
+    schema: { type: "string" },
+  },
+};
+
