@@ -1214,6 +1214,10 @@ reviewType: ReviewType
  */
 heldOn: string
 /**
+ * Which assess-plan-do-review cycle this review closes (1 for the first).
+ */
+cycleNumber?: number
+/**
  * Who was invited and who attended, including the parent and child.
  */
 participants?: ReviewParticipant[]
@@ -2934,11 +2938,18 @@ sharingApplied: SharingApplied
  */
 redactions: Redaction[]
 /**
- * The embedded documents, in the order of 'contents'.
+ * The embedded documents, in the order of 'contents'. Each is validated against the schema its documentType names.
  * 
  * @minItems 1
+ * 
+ * Items: One embedded ISP, EHCP, legacy EHCP or areas-of-development profile. SPPs are never embedded.
  */
-documents: (IndividualSupportPlan | Ehcp | LegacyEhcp | DevelopmentProfile)[]
+documents: {
+/**
+ * The embedded document's type; selects the schema it is validated against.
+ */
+documentType: ("isp" | "ehcp" | "legacy-ehcp" | "development-profile")
+}[]
 /**
  * Packages the embedded documents rely on, by catalogue id and version.
  */
