@@ -21,11 +21,8 @@ export interface TestPostgres {
 }
 
 /** Directory holding initdb and pg_ctl: PATH first, then Debian's /usr/lib/postgresql/<newest>/bin. */
-export function findPostgresBinDir(): string {
-  const candidates = [
-    ...(process.env.PATH ?? "").split(delimiter).filter(Boolean),
-    ...listDebianBinDirs(),
-  ];
+export function findPostgresBinDir(searchPath = process.env.PATH ?? "", debianRoot = "/usr/lib/postgresql"): string {
+  const candidates = [...searchPath.split(delimiter).filter(Boolean), ...listDebianBinDirs(debianRoot)];
   for (const dir of candidates) {
     if (isExecutable(join(dir, "initdb")) && isExecutable(join(dir, "pg_ctl"))) return dir;
   }
@@ -97,8 +94,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   };
 }
 
-function listDebianBinDirs(): string[] {
-  const root = "/usr/lib/postgresql";
+function listDebianBinDirs(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((v) => /^\d+$/.test(v))
