@@ -162,7 +162,7 @@ export type ReviewType = ("isp-review" | "ehcp-key-stage-review" | "ehcp-annual-
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "VoiceRole".
  */
-export type VoiceRole = ("child-young-person" | "parent-carer" | "practitioner" | "advocate" | "other")
+export type VoiceRole = ("child" | "young-person" | "parent-carer" | "professional" | "advocate" | "other")
 /**
  * What a review decided.
  * 
@@ -253,7 +253,7 @@ export type CensusSenType = ("SPLD" | "MLD" | "SLD" | "PMLD" | "SEMH" | "SLCN" |
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "LegacyMigrationState".
  */
-export type LegacyMigrationState = ("legacy-active" | "legacy-protected" | "transition-assessment-due" | "opted-in" | "transition-assessed" | "new-ehcp-issued" | "moving-to-isp" | "ceased")
+export type LegacyMigrationState = ("legacy-active" | "retained-to-end-of-phase" | "special-school-protected" | "legacy-protected" | "transition-assessment-due" | "opted-in" | "transition-assessed" | "new-ehcp-issued" | "moving-to-isp" | "ceased")
 /**
  * The DfE school census SEN provision codes. E, K and N are current; S, A and P are pre-2014 codes accepted in historic records only, never as a current status.
  * 
@@ -267,7 +267,7 @@ export type CensusSenProvision = ("E" | "K" | "N" | "S" | "A" | "P")
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "SppStatus".
  */
-export type SppStatus = ("draft" | "published" | "under-review" | "superseded" | "withdrawn")
+export type SppStatus = ("draft" | "consultation" | "published" | "retired")
 /**
  * How development in an area is going. The white paper says development in each area 'can go forward, pause or feel uncertain. This is normal.'
  * 
