@@ -1,0 +1,74 @@
+// createApp: the Hono application of the reference server. Routes come from spec/routes.ts (one handler per
+// operationId); authorisation from spec/roles.ts; problem kinds from spec/problems.ts.
+import { Hono, type MiddlewareHandler } from "hono";
+import { fileURLToPath } from "node:url";
+import { ROUTES, type RouteSpec } from "../../spec/routes.ts";
+import { validate as sdkValidate } from "../../sdk/src/index.ts";
+import type { AppEnv } from "./env.ts";
+import type { AppDeps, ValidateDocument } from "./deps.ts";
+import type { AuthKeys } from "./auth/keys.ts";
+import type { Store } from "./storage/store.ts";
+import { buildHandlers } from "./routes/handlers.ts";
+import { correlationId } from "./middleware/correlation-id/index.ts";
+import { requestLog, type LogSink } from "./middleware/request-log/index.ts";
+import { bodyLimit } from "./middleware/body-limit/index.ts";
+import { mediaType } from "./middleware/media-type/index.ts";
+import { jsonBody } from "./middleware/json-body/index.ts";
+import { auth } from "./middleware/auth/index.ts";
+import { authorise } from "./middleware/authorise/index.ts";
+import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
+
+export interface CreateAppOptions {
+  store: Store;
+  keys: AuthKeys;
+  clock?: () => Date;
+  /** Deliberate faults for the conformance suite's self-test; only tests pass these. */
+  faults?: ReadonlySet<string>;
+  validate?: ValidateDocument;
+  openapiPath?: string;
+  docsPath?: string;
+  /** Where request logs go (default stdout); tests pass a collector. */
+  logSink?: LogSink;
+  maxBodyBytes?: number;
+  maxDepth?: number;
+}
+
+export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../spec/generated/openapi.json", import.meta.url));
+export const DEFAULT_DOCS_PATH = fileURLToPath(new URL("../../spec/generated/docs.html", import.meta.url));
+
+/** OpenAPI `/isps/{id}` → Hono `/isps/:id`. `$` in `/$validate` is literal for Hono's router. */
+export function honoPath(openApiPath: string): string {
+  return openApiPath.replace(/\{([A-Za-z]+)\}/g, ":$1");
+}
+
+export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
+  const deps: AppDeps = {
+    store: opts.store,
+    clock: opts.clock ?? (() => new Date()),
+    validate: opts.validate ?? sdkValidate,
+    openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
+    docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
+    faults: opts.faults ?? new Set(),
+  };
+  const handlers = buildHandlers(deps);
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler({ sink: opts.logSink }));
+  app.notFound(notFoundHandler());
+  app.use("*", correlationId(), requestLog({ sink: opts.logSink }));
+
+  const authenticate = auth({ keys: opts.keys });
+  const bodyMiddleware = [bodyLimit({ maxBytes: opts.maxBodyBytes }), mediaType(), jsonBody({ maxDepth: opts.maxDepth })];
+  for (const route of ROUTES) register(app, route);
+  return app;
+
+  function register(app: Hono<AppEnv>, route: RouteSpec): void {
+    const handler = handlers[route.operationId];
+    if (!handler) throw new Error(`no handler for operation ${route.operationId}`);
+    const chain: MiddlewareHandler<AppEnv>[] = [
+      ...(route.scope ? [authenticate, authorise({ scope: route.scope, route, store: deps.store })] : []),
+      ...(route.requestBody ? bodyMiddleware : []),
+    ];
+    const run: MiddlewareHandler<AppEnv> = async (c) => handler(c);
+    app.on([route.method.toUpperCase()], [honoPath(route.path)], ...chain, run);
+  }
+}

@@ -1,0 +1,18 @@
+// What handlers need from outside: the store, a clock, the document validator, where the spec artefacts are, and
+// (tests only) fault switches.
+import type { Store } from "./storage/store.ts";
+import type { ValidationResult } from "../../sdk/src/validate/result.ts";
+
+export type ValidateDocument = (document: unknown) => ValidationResult;
+
+export interface AppDeps {
+  store: Store;
+  clock: () => Date;
+  validate: ValidateDocument;
+  /** Path of the OpenAPI JSON file served at /openapi.json. */
+  openapiPath: string;
+  /** Path of the self-contained HTML docs served at /docs. */
+  docsPath: string;
+  /** Deliberate faults for the conformance suite's self-test. Only tests can set these (never env or CLI). */
+  faults: ReadonlySet<string>;
+}

@@ -1,0 +1,34 @@
+// Parses JSON bodies once, for every route: 400 malformed-json, 400 too-deep (checked on the text before parsing),
+// 400 invalid-request for prototype-pollution member names. The parsed value is in c.var.body.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { HttpProblem } from "../../http/problems.ts";
+import { findForbiddenKey, jsonDepthExceeds } from "./json-depth.ts";
+
+export const DEFAULT_MAX_DEPTH = 64;
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+export const jsonBody = (opts: { maxDepth?: number } = {}): MiddlewareHandler<AppEnv> => {
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  return async function jsonBody(c, next) {
+    if (!BODY_METHODS.has(c.req.method)) return next();
+    const text = await c.req.text();
+    if (jsonDepthExceeds(text, maxDepth)) {
+      throw new HttpProblem("too-deep", `The body is nested more than ${maxDepth} levels deep.`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new HttpProblem("malformed-json", "The body could not be parsed as JSON.");
+    }
+    const forbidden = findForbiddenKey(parsed);
+    if (forbidden !== undefined) {
+      throw new HttpProblem("validation-failed", "The body uses a reserved member name.", {
+        errors: [{ pointer: forbidden, ruleId: "api.reserved-member-name", message: "__proto__, constructor and prototype are not allowed as member names." }],
+      });
+    }
+    c.set("body", parsed);
+    await next();
+  };
+};

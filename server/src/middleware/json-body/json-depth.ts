@@ -1,0 +1,45 @@
+// Measures the nesting depth of JSON text without parsing it and without recursion, so hostile nesting costs one
+// linear pass and can never overflow the stack. Stops as soon as the limit is passed.
+
+/** Returns the maximum depth of arrays/objects in `text`, or `limit + 1` as soon as it exceeds `limit`. */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c /* \ */) i++; // skip the escaped character
+      else if (ch === 0x22 /* " */) inString = false;
+      continue;
+    }
+    if (ch === 0x22) inString = true;
+    else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
+      if (++depth > limit) return true;
+    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) depth--;
+  }
+  return false;
+}
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Finds the first member name that could pollute prototypes if the value were ever merged into another object.
+ * Iterative walk (explicit stack). Returns a JSON pointer to it, or undefined.
+ */
+export function findForbiddenKey(value: unknown): string | undefined {
+  const stack: Array<{ value: unknown; pointer: string }> = [{ value, pointer: "" }];
+  while (stack.length > 0) {
+    const { value: v, pointer } = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], pointer: `${pointer}/${i}` });
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      const child = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (FORBIDDEN_KEYS.has(key)) return child;
+      stack.push({ value: (v as Record<string, unknown>)[key], pointer: child });
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+// operationId → handler, for every operation in spec/routes.ts. app.ts registers them from the route table, and a
+// test checks that the two sets are equal.
+import type { AppDeps } from "../deps.ts";
+import { auditHandlers } from "./audit-handlers.ts";
+import { discoveryHandlers } from "./discovery-handlers.ts";
+import { governanceHandler } from "./governance-handler.ts";
+import { resourceHandlers, type Handler } from "./resource-handlers.ts";
+import { RESOURCES } from "./resources.ts";
+import { validateHandler } from "./validate-handler.ts";
+
+export function buildHandlers(deps: AppDeps): Record<string, Handler> {
+  const out: Record<string, Handler> = {};
+  const documents = [
+    ["isp", "Isp", "Isps"],
+    ["ehcp", "Ehcp", "Ehcps"],
+    ["legacy-ehcp", "LegacyEhcp", "LegacyEhcps"],
+    ["development-profile", "DevelopmentProfile", "DevelopmentProfiles"],
+  ] as const;
+  for (const [kind, noun, plural] of documents) {
+    const h = resourceHandlers(RESOURCES[kind], deps, "id");
+    Object.assign(out, {
+      [`list${plural}`]: h.search,
+      [`create${noun}`]: h.create,
+      [`get${noun}`]: h.read,
+      [`update${noun}`]: h.update,
+      [`list${noun}Versions`]: h.listVersions,
+      [`get${noun}Version`]: h.readVersion,
+      [`add${noun}Voice`]: h.addVoice,
+    });
+  }
+  const spp = resourceHandlers(RESOURCES.spp, deps, "id");
+  Object.assign(out, {
+    listSpps: spp.search,
+    createSpp: spp.create,
+    getSpp: spp.read,
+    updateSpp: spp.update,
+    listSppVersions: spp.listVersions,
+    getSppVersion: spp.readVersion,
+  });
+  const child = resourceHandlers(RESOURCES.child, deps, "childId");
+  Object.assign(out, { listChildren: child.search, createChild: child.create, getChild: child.read, updateChild: child.update });
+  const setting = resourceHandlers(RESOURCES.setting, deps, "urn");
+  Object.assign(out, { listSettings: setting.search, createSetting: setting.create, getSetting: setting.read, updateSetting: setting.update });
+  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps));
+  out.validateDocument = validateHandler(deps);
+  out.getPlanSample = governanceHandler(deps);
+  return out;
+}

@@ -1,0 +1,258 @@
+// The handlers every stored kind shares: create, read, read a version, update, list versions, search, add views.
+// Thin: parse the request, ask access/ whether the caller may, call the store, audit, answer.
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
+import type { AppDeps } from "../deps.ts";
+import type { Principal } from "../auth/principal.ts";
+import { audit, type AuditFacts } from "../audit/audit-event.ts";
+import { canFileUnder, canSee, visibleTo } from "../access/tenancy.ts";
+import { projectFor } from "../access/projection.ts";
+import { HttpProblem, invalidParameter, notFound, type ProblemErrorItem } from "../http/problems.ts";
+import { ifMatchSatisfied, ifNoneMatchHits } from "../http/preconditions.ts";
+import { nextLink, parseCursor, parseLimit } from "../http/pagination.ts";
+import { readQuery, requireDate } from "../http/query.ts";
+import { normaliseIdentifier } from "../documents/search-facts.ts";
+import { versionSummary } from "./version-summary.ts";
+import type { ResourceConfig } from "./resources.ts";
+import type { SearchQuery, StoredVersion, TenantScope, VersionProvenance } from "../storage/store.ts";
+
+export type Handler = (c: Context<AppEnv>) => Promise<Response>;
+
+const MAX_REASON = 500;
+
+function changeReason(c: Context<AppEnv>, required: boolean, fallback: string): string {
+  const raw = c.req.header("change-reason");
+  if (raw === undefined || raw.trim() === "") {
+    if (required) throw invalidParameter("/header/Change-Reason", "Updates need a Change-Reason header saying why the record changed.");
+    return fallback;
+  }
+  if (raw.length > MAX_REASON) throw invalidParameter("/header/Change-Reason", `Change-Reason is at most ${MAX_REASON} characters.`);
+  return raw.trim();
+}
+
+function provenance(c: Context<AppEnv>, reason: string): Omit<VersionProvenance, "at"> {
+  const p = c.get("principal");
+  const actor: VersionProvenance["actor"] = { subject: p.subject, role: p.role, tenant: {} };
+  if (p.system) actor.system = p.system;
+  if (p.settingUrn) actor.tenant.settingUrn = p.settingUrn;
+  if (p.laCode) actor.tenant.laCode = p.laCode;
+  return { actor, reason, correlationId: c.get("correlationId") };
+}
+
+function validationProblem(errors: ProblemErrorItem[]): HttpProblem {
+  return new HttpProblem("validation-failed", `The document has ${errors.length} error(s); nothing was stored.`, { errors });
+}
+
+function childIdOf(cfg: ResourceConfig, v: StoredVersion): string | undefined {
+  return cfg.kind === "child" ? v.id : cfg.factsOf(v.body, v.id).childId;
+}
+
+/** Whether the caller may see the stored record; public kinds are visible to anyone holding the read scope. */
+function visible(cfg: ResourceConfig, p: Principal, v: StoredVersion): boolean {
+  if (!cfg.personal) return true;
+  return canSee(p, { tenant: v.tenant, childId: childIdOf(cfg, v) });
+}
+
+/** Fill tenancy gaps from the caller (a setting files its own plans), so a record is never filed under nobody. */
+function completeTenant(tenant: TenantScope, p: Principal): TenantScope {
+  const t: TenantScope = {};
+  const settingUrn = tenant.settingUrn ?? p.settingUrn;
+  const laCode = tenant.laCode ?? p.laCode;
+  if (settingUrn) t.settingUrn = settingUrn;
+  if (laCode) t.laCode = laCode;
+  return t;
+}
+
+function representation(cfg: ResourceConfig, p: Principal, v: StoredVersion): { body: unknown; etag: string; projected: boolean } {
+  if (!cfg.personal) return { body: v.body, etag: v.etag, projected: false };
+  const { body, projected } = projectFor(p, v.body);
+  // A projected view is a different representation, so it gets its own (weak) validator.
+  return { body, etag: projected ? `W/${v.etag.replace(/"$/, '-projected"')}` : v.etag, projected };
+}
+
+function isDuplicate(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  return code === "23505" || /exist|duplicate/i.test(err.name) || /already exists|duplicate key/i.test(err.message);
+}
+
+export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: string) {
+  const { store } = deps;
+  const auditIf = async (c: Context<AppEnv>, facts: AuditFacts) => {
+    if (cfg.personal || facts.action !== "read") await audit(store, c, facts);
+  };
+
+  /** Loads the current (or given) version, or answers 404 (auditing the denied attempt) when missing or foreign. */
+  async function loadVisible(c: Context<AppEnv>, id: string, action: "read" | "update" | "list-versions", version?: number) {
+    const v = await store.get(cfg.kind, id, version);
+    const p = c.get("principal");
+    if (!v || !visible(cfg, p, v)) {
+      if (cfg.personal) await audit(store, c, { action, kind: cfg.kind, resourceId: id, version, outcome: "denied" });
+      throw notFound();
+    }
+    return v;
+  }
+
+  const create: Handler = async (c) => {
+    const p = c.get("principal");
+    const body = c.get("body");
+    const errors = cfg.bodyErrors(deps, body);
+    if (errors.length > 0) throw validationProblem(errors);
+    const id = cfg.idOf(body)!; // bodyErrors guarantees an id
+    const facts = cfg.factsOf(body, id);
+    const tenant = completeTenant(await cfg.tenantOf(store, facts), p);
+    const childId = cfg.kind === "child" ? id : facts.childId;
+    if (cfg.personal && !canFileUnder(p, { tenant, childId })) {
+      await audit(store, c, { action: "create", kind: cfg.kind, resourceId: id, childId, outcome: "denied" });
+      throw new HttpProblem("forbidden", "You may only file records under your own setting or local authority.");
+    }
+    let stored: StoredVersion;
+    try {
+      stored = await store.create(cfg.kind, id, body, facts, tenant, provenance(c, changeReason(c, false, "created")));
+    } catch (err) {
+      if (isDuplicate(err)) throw new HttpProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);
+      throw err;
+    }
+    await audit(store, c, { action: "create", kind: cfg.kind, resourceId: id, version: stored.version, childId });
+    c.header("location", `${cfg.basePath}/${encodeURIComponent(id)}`);
+    c.header("etag", stored.etag);
+    return c.json(stored.body as object, 201);
+  };
+
+  async function answerRead(c: Context<AppEnv>, v: StoredVersion): Promise<Response> {
+    const p = c.get("principal");
+    const rep = representation(cfg, p, v);
+    await auditIf(c, { action: "read", kind: cfg.kind, resourceId: v.id, version: v.version, childId: childIdOf(cfg, v) });
+    c.header("etag", rep.etag);
+    if (rep.projected) c.header("x-send-projection", "sharing-labels");
+    if (ifNoneMatchHits(c.req.header("if-none-match"), rep.etag)) return c.body(null, 304);
+    return c.json(rep.body as object, 200);
+  }
+
+  const read: Handler = async (c) => answerRead(c, await loadVisible(c, c.req.param(idParam)!, "read"));
+
+  const readVersion: Handler = async (c) => {
+    const raw = c.req.param("version")!;
+    if (!/^[1-9]\d{0,8}$/.test(raw)) throw invalidParameter("/path/version", "version must be a whole number from 1.");
+    const id = c.req.param(idParam)!;
+    // Tenancy is decided on the current version: a record that moved away is no longer the caller's, in any version.
+    await loadVisible(c, id, "read");
+    return answerRead(c, await loadVisible(c, id, "read", Number(raw)));
+  };
+
+  /** Shared by update and voice: preconditions, then write version N+1 of `next(current)`. */
+  async function writeNext(
+    c: Context<AppEnv>,
+    opts: { requireIfMatch: boolean; next: (current: StoredVersion) => unknown },
+  ): Promise<StoredVersion> {
+    const p = c.get("principal");
+    const ifMatch = c.req.header("if-match");
+    if (opts.requireIfMatch && !ifMatch) {
+      throw new HttpProblem("precondition-required", "Send If-Match with the ETag of the version you edited.");
+    }
+    const reason = changeReason(c, true, "");
+    const id = c.req.param(idParam)!;
+    const current = await loadVisible(c, id, "update");
+    if (ifMatch && !ifMatchSatisfied(ifMatch, current.etag)) {
+      throw new HttpProblem("precondition-failed", "The resource has changed since you read it; read it again and retry.", {
+        headers: { etag: current.etag },
+      });
+    }
+    const body = opts.next(current);
+    const errors = cfg.bodyErrors(deps, body);
+    if (errors.length > 0) throw validationProblem(errors);
+    if (cfg.idOf(body) !== id) throw new HttpProblem("conflict", "The body's id differs from the id in the address.");
+    const facts = cfg.factsOf(body, id);
+    const tenant = completeTenant(await cfg.tenantOf(store, facts), p);
+    const childId = cfg.kind === "child" ? id : facts.childId;
+    if (cfg.personal && !canFileUnder(p, { tenant, childId })) {
+      await audit(store, c, { action: "update", kind: cfg.kind, resourceId: id, childId, outcome: "denied" });
+      throw new HttpProblem("forbidden", "A record cannot be moved outside your own setting or local authority; use a transfer.");
+    }
+    const stored = await store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, reason));
+    await audit(store, c, { action: "update", kind: cfg.kind, resourceId: id, version: stored.version, childId });
+    return stored;
+  }
+
+  const update: Handler = async (c) => {
+    const stored = await writeNext(c, { requireIfMatch: true, next: () => c.get("body") });
+    c.header("etag", stored.etag);
+    c.header("content-location", `${cfg.basePath}/${encodeURIComponent(stored.id)}/versions/${stored.version}`);
+    return c.json(stored.body as object, 200);
+  };
+
+  const addVoice: Handler = async (c) => {
+    const contribution = c.get("body");
+    const stored = await writeNext(c, { requireIfMatch: false, next: (current) => withVoice(current.body, contribution) });
+    const rep = representation(cfg, c.get("principal"), stored);
+    c.header("etag", rep.etag);
+    c.header("location", `${cfg.basePath}/${encodeURIComponent(stored.id)}/versions/${stored.version}`);
+    return c.json(rep.body as object, 201);
+  };
+
+  const listVersions: Handler = async (c) => {
+    const q = readQuery(c, ["limit", "cursor"]);
+    const limit = parseLimit(q.limit);
+    const cursor = parseCursor(q.cursor);
+    const id = c.req.param(idParam)!;
+    const current = await loadVisible(c, id, "list-versions");
+    const after = cursor === undefined ? 0 : Number(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Number.isInteger(after) || after < 0) throw invalidParameter("/query/cursor", "cursor is not one this server issued.");
+    const all = await store.listVersions(cfg.kind, id);
+    const page = all.filter((v) => v.version > after).slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor = last && last.version < current.version ? Buffer.from(String(last.version)).toString("base64url") : undefined;
+    if (cfg.personal) await audit(store, c, { action: "list-versions", kind: cfg.kind, resourceId: id, version: current.version, childId: childIdOf(cfg, current) });
+    const link = nextLink(c.req.url, nextCursor);
+    if (link) c.header("link", link);
+    return c.json({ items: page.map((v) => versionSummary(v)), ...(nextCursor ? { nextCursor } : {}) }, 200);
+  };
+
+  const search: Handler = async (c) => {
+    const p = c.get("principal");
+    const q = readQuery(c, [...cfg.filters, "limit", "cursor"]);
+    const query: SearchQuery = { kind: cfg.kind, limit: parseLimit(q.limit) };
+    const cursor = parseCursor(q.cursor);
+    if (cursor) query.cursor = cursor;
+    const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
+    if (identifiers.length > 1) throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
+    if (q.upn) query.identifier = normaliseIdentifier("upn", q.upn);
+    if (q.uln) query.identifier = normaliseIdentifier("uln", q.uln);
+    if (q.nhsNumber) query.identifier = normaliseIdentifier("nhs", q.nhsNumber);
+    if (q.childId) query.childId = q.childId;
+    if (q.settingUrn) query.settingUrn = q.settingUrn;
+    if (q.laCode) query.laCode = q.laCode;
+    if (q.status) query.status = q.status;
+    if (q.layer) query.layer = q.layer;
+    if (q.reviewDueBefore) query.reviewDueBefore = requireDate("reviewDueBefore", q.reviewDueBefore);
+    if (cfg.personal) query.visibleTo = visibleTo(p);
+    const page = await store.search(query);
+    if (cfg.personal) {
+      // One record per returned resource, so a child's access log shows searches that surfaced their records.
+      const records: AuditFacts[] = page.items.map((v) => ({ action: "search", kind: cfg.kind, resourceId: v.id, version: v.version, childId: childIdOf(cfg, v) }));
+      if (records.length === 0) records.push({ action: "search", kind: cfg.kind });
+      await Promise.all(records.map((r) => audit(store, c, r)));
+    }
+    const link = nextLink(c.req.url, page.nextCursor);
+    if (link) c.header("link", link);
+    const items = page.items.map((v) => representation(cfg, p, v).body);
+    return c.json({ items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
+  };
+
+  return { create, read, readVersion, update, addVoice, listVersions, search };
+}
+
+/**
+ * Appends a voice contribution to a document's `voice` list. The contribution is either a voice statement itself or
+ * `{ statement: <voice statement> }`. The result is validated like any update, so a malformed statement is a 422.
+ */
+export function withVoice(document: unknown, contribution: unknown): unknown {
+  const doc = structuredClone(document) as Record<string, unknown>;
+  const statement =
+    contribution !== null && typeof contribution === "object" && !Array.isArray(contribution) && "statement" in contribution
+      ? (contribution as { statement: unknown }).statement
+      : contribution;
+  const existing = Array.isArray(doc.voice) ? doc.voice : [];
+  doc.voice = [...existing, statement];
+  return doc;
+}

@@ -1,0 +1,111 @@
+// The stored resource kinds as configuration: what body each accepts, how its id, search facts and tenancy are found,
+// and which query filters it offers. The handlers in resource-handlers.ts are the same for all of them.
+import type { AppDeps } from "../deps.ts";
+import type { ProblemErrorItem } from "../http/problems.ts";
+import { documentErrors } from "../documents/check-document.ts";
+import { childRecordErrors, settingErrors } from "../documents/directory-records.ts";
+import { extractSearchFacts } from "../documents/search-facts.ts";
+import type { ResourceKind, SearchFacts, Store, TenantScope } from "../storage/store.ts";
+
+export interface ResourceConfig {
+  kind: ResourceKind;
+  basePath: string;
+  /** Personal data: tenancy filters apply and every read is audited. SPPs and settings are public directory data. */
+  personal: boolean;
+  bodyErrors(deps: AppDeps, body: unknown): ProblemErrorItem[];
+  idOf(body: unknown): string | undefined;
+  factsOf(body: unknown, id: string): SearchFacts;
+  /** Where the record is filed (owning setting, responsible LA), falling back to the child's directory record. */
+  tenantOf(store: Store, facts: SearchFacts): Promise<TenantScope>;
+  /** Query filters this kind offers: query name → how it sets the store query. */
+  filters: readonly FilterName[];
+}
+
+export type FilterName = "childId" | "upn" | "uln" | "nhsNumber" | "settingUrn" | "laCode" | "status" | "layer" | "reviewDueBefore";
+
+const stringField = (body: unknown, key: string): string | undefined => {
+  if (body === null || typeof body !== "object") return undefined;
+  const v = (body as Record<string, unknown>)[key];
+  return typeof v === "string" ? v : undefined;
+};
+
+/** A plan's tenancy: its own setting/LA facts, completed from the child's record and the setting's directory entry. */
+async function planTenant(store: Store, facts: SearchFacts): Promise<TenantScope> {
+  const tenant: TenantScope = {};
+  if (facts.settingUrn) tenant.settingUrn = facts.settingUrn;
+  if (facts.laCode) tenant.laCode = facts.laCode;
+  if ((!tenant.settingUrn || !tenant.laCode) && facts.childId) {
+    const child = await store.get<Record<string, unknown>>("child", facts.childId);
+    if (child) {
+      tenant.settingUrn ??= child.tenant.settingUrn;
+      tenant.laCode ??= child.tenant.laCode;
+    }
+  }
+  if (!tenant.laCode && tenant.settingUrn) {
+    const setting = await store.get<Record<string, unknown>>("setting", tenant.settingUrn);
+    if (setting?.tenant.laCode) tenant.laCode = setting.tenant.laCode;
+  }
+  return tenant;
+}
+
+const PLAN_FILTERS: readonly FilterName[] = ["childId", "upn", "uln", "nhsNumber", "settingUrn", "status", "reviewDueBefore"];
+
+function documentKind(kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profile", basePath: string, filters: readonly FilterName[]): ResourceConfig {
+  return {
+    kind,
+    basePath,
+    personal: true,
+    bodyErrors: (deps, body) => documentErrors(deps.validate, body, kind),
+    idOf: (body) => stringField(body, "id"),
+    factsOf: (body) => extractSearchFacts(body),
+    tenantOf: planTenant,
+    filters,
+  };
+}
+
+export const RESOURCES = {
+  isp: documentKind("isp", "/isps", [...PLAN_FILTERS, "layer"]),
+  ehcp: documentKind("ehcp", "/ehcps", [...PLAN_FILTERS, "laCode"]),
+  "legacy-ehcp": documentKind("legacy-ehcp", "/legacy-ehcps", [...PLAN_FILTERS, "laCode"]),
+  "development-profile": documentKind("development-profile", "/development-profiles", PLAN_FILTERS),
+  spp: {
+    kind: "spp",
+    basePath: "/spps",
+    personal: false,
+    bodyErrors: (deps, body) => documentErrors(deps.validate, body, "spp"),
+    idOf: (body) => stringField(body, "id"),
+    factsOf: (body) => {
+      const status = stringField(body, "status");
+      return status ? { status } : {};
+    },
+    tenantOf: async () => ({}),
+    filters: ["status"],
+  },
+  child: {
+    kind: "child",
+    basePath: "/children",
+    personal: true,
+    bodyErrors: (_deps, body) => childRecordErrors(body),
+    idOf: (body) => stringField(body, "id"),
+    factsOf: (body, id) => extractSearchFacts(body, { childId: id }),
+    tenantOf: async (store, facts) => planTenant(store, { ...facts, childId: undefined }),
+    filters: ["upn", "uln", "nhsNumber", "settingUrn", "laCode"],
+  },
+  setting: {
+    kind: "setting",
+    basePath: "/settings",
+    personal: false,
+    bodyErrors: (_deps, body) => settingErrors(body),
+    idOf: (body) => stringField(body, "urn"),
+    factsOf: (body) => {
+      const facts: SearchFacts = {};
+      const urn = stringField(body, "urn");
+      const la = stringField(body, "laCode");
+      if (urn) facts.settingUrn = urn;
+      if (la) facts.laCode = la;
+      return facts;
+    },
+    tenantOf: async (_store, facts) => ({ settingUrn: facts.settingUrn, laCode: facts.laCode }),
+    filters: ["laCode"],
+  },
+} as const satisfies Record<ResourceKind, ResourceConfig>;

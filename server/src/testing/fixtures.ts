@@ -1,0 +1,62 @@
+// Test data: two tenants (two settings in two local authorities) and valid documents for each, made from the worked
+// examples with fresh ids, so every test writes records nobody else has.
+import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { upnCheckLetter } from "../../../sdk/src/identifiers/upn.ts";
+
+export interface Tenant {
+  settingUrn: string;
+  laCode: string;
+  laestab: string;
+  settingName: string;
+}
+
+export const TENANT_A: Tenant = { settingUrn: "152984", laCode: "873", laestab: "8733012", settingName: "Fenbrook Primary School and Nursery" };
+export const TENANT_B: Tenant = { settingUrn: "121350", laCode: "926", laestab: "9262417", settingName: "Marsh Lane Primary School" };
+
+type Json = Record<string, unknown>;
+
+export function workedExample(file: string): Json {
+  return JSON.parse(readFileSync(new URL(`../../../examples/worked/${file}`, import.meta.url), "utf8")) as Json;
+}
+
+let serial = 0;
+/** A valid UPN for a child at this tenant's setting: LA code + establishment + year + serial, check letter first. */
+export function freshUpn(t: Tenant): string {
+  serial = (serial + 1) % 1000;
+  const body = `${t.laestab}${String(30 + (process.pid % 60)).padStart(2, "0")}${String(serial).padStart(3, "0")}`;
+  return `${upnCheckLetter(body)}${body}`;
+}
+
+export function settingEntry(t: Tenant): Json {
+  return { name: t.settingName, urn: t.settingUrn, laestab: t.laestab, laCode: t.laCode, phases: ["early-years", "primary"], settingType: "school-based-nursery" };
+}
+
+export interface ChildFixture {
+  childId: string;
+  upn: string;
+  tenant: Tenant;
+}
+
+export function newChild(t: Tenant): ChildFixture {
+  return { childId: randomUUID(), upn: freshUpn(t), tenant: t };
+}
+
+export function childRecord(ch: ChildFixture): Json {
+  const isp = workedExample("isp-nursery-targeted-slc.json");
+  const child = structuredClone(isp.child) as Json;
+  child.personId = ch.childId;
+  child.identifiers = { upn: ch.upn };
+  return { id: ch.childId, child, settingUrn: ch.tenant.settingUrn, laCode: ch.tenant.laCode };
+}
+
+/** A valid ISP for this child, filed at the child's setting. */
+export function newIsp(ch: ChildFixture, overrides: Json = {}): Json {
+  const isp = workedExample("isp-nursery-targeted-slc.json");
+  isp.id = randomUUID();
+  const child = isp.child as Json;
+  child.personId = ch.childId;
+  child.identifiers = { upn: ch.upn };
+  isp.owningSetting = { ...(isp.owningSetting as Json), ...settingEntry(ch.tenant) };
+  return { ...isp, ...overrides };
+}
