@@ -283,13 +283,6 @@ export type Trajectory = ("progressing" | "paused" | "uncertain")
  */
 export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired")
 /**
- * A JWS in compact form (header.payload.signature, base64url); the payload is the RFC 8785 canonical JSON of the transfer bundle.
- * 
- * This interface was referenced by `TransferBundle`'s JSON-Schema
- * via the `definition` "JwsCompact".
- */
-export type JwsCompact = string
-/**
  * A transfer bundle signed by the sender, in JWS compact or flattened form.
  * 
  * This interface was referenced by `TransferBundle`'s JSON-Schema
@@ -297,19 +290,19 @@ export type JwsCompact = string
  */
 export type SignedTransferBundle = (JwsCompact | JwsFlattened)
 /**
- * A JWS in compact form (header.payload.signature, base64url); the payload is the RFC 8785 canonical JSON of the transfer receipt.
+ * A JWS in compact form (header.payload.signature, base64url); the payload is the RFC 8785 canonical JSON of the signed document (transfer bundle or receipt).
  * 
- * This interface was referenced by `TransferReceipt`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "JwsCompact".
  */
-export type JwsCompact1 = string
+export type JwsCompact = string
 /**
  * A receipt signed by the receiver, in JWS compact or flattened form.
  * 
  * This interface was referenced by `TransferReceipt`'s JSON-Schema
  * via the `definition` "SignedTransferReceipt".
  */
-export type SignedTransferReceipt = (JwsCompact1 | JwsFlattened1)
+export type SignedTransferReceipt = (JwsCompact | JwsFlattened)
 /**
  * The three levels of support Alternative Provision will offer.
  * 
@@ -3032,7 +3025,7 @@ digest: Digest
 /**
  * A SHA-256 digest of the RFC 8785 (JSON Canonicalization Scheme) canonical form of a JSON value, as UTF-8 bytes, written as 64 lowercase hexadecimal characters.
  * 
- * This interface was referenced by `TransferBundle`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "Digest".
  */
 export interface Digest {
@@ -3092,33 +3085,9 @@ label?: SharingLabel
 reason: string
 }
 /**
- * The decoded protected header of the signature. ES256 (ECDSA P-256 with SHA-256) is the only algorithm; kid names the sender's key.
+ * A JWS in flattened JSON form; the payload is the RFC 8785 canonical JSON of the signed document (transfer bundle or receipt). The payload may be left empty when sent detached beside the document.
  * 
- * This interface was referenced by `TransferBundle`'s JSON-Schema
- * via the `definition` "JwsProtectedHeader".
- */
-export interface JwsProtectedHeader {
-/**
- * Always 'ES256'.
- */
-alg: "ES256"
-/**
- * Identifies the signing key in the signer's published key set (JWKS).
- */
-kid: string
-/**
- * The media type of the signed object: transfer bundle.
- */
-typ?: ("send-transfer-bundle+json" | "send-transfer-receipt+json")
-/**
- * Always 'application/json'.
- */
-cty?: "application/json"
-}
-/**
- * A JWS in flattened JSON form; the payload is the RFC 8785 canonical JSON of the transfer bundle. The payload may be left empty when sent detached beside the document.
- * 
- * This interface was referenced by `TransferBundle`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "JwsFlattened".
  */
 export interface JwsFlattened {
@@ -3160,7 +3129,7 @@ id: Uuid
 provenance: Provenance
 receiptId: Uuid
 bundleId: Uuid
-bundleDigest: Digest1
+bundleDigest: Digest
 /**
  * When the bundle was received.
  */
@@ -3179,26 +3148,6 @@ reasons: ReceiptReason[]
 acceptedDocumentIds?: Uuid[]
 receiver: ReceiptReceiver
 extensions?: Extensions
-}
-/**
- * A SHA-256 digest of the RFC 8785 (JSON Canonicalization Scheme) canonical form of a JSON value, as UTF-8 bytes, written as 64 lowercase hexadecimal characters.
- * 
- * This interface was referenced by `TransferReceipt`'s JSON-Schema
- * via the `definition` "Digest".
- */
-export interface Digest1 {
-/**
- * Always 'sha-256'.
- */
-algorithm: "sha-256"
-/**
- * Always 'rfc8785' (JSON Canonicalization Scheme).
- */
-canonicalization: "rfc8785"
-/**
- * The digest as 64 lowercase hexadecimal characters.
- */
-value: string
 }
 /**
  * One reason for the decision, with a code and where it applies.
@@ -3239,10 +3188,10 @@ localAuthority?: LocalAuthority
 /**
  * The decoded protected header of the signature. ES256 (ECDSA P-256 with SHA-256) is the only algorithm; kid names the sender's key.
  * 
- * This interface was referenced by `TransferReceipt`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "JwsProtectedHeader".
  */
-export interface JwsProtectedHeader1 {
+export interface JwsProtectedHeader {
 /**
  * Always 'ES256'.
  */
@@ -3252,40 +3201,11 @@ alg: "ES256"
  */
 kid: string
 /**
- * The media type of the signed object: transfer receipt.
+ * The media type of the signed object (transfer bundle or receipt).
  */
 typ?: ("send-transfer-bundle+json" | "send-transfer-receipt+json")
 /**
  * Always 'application/json'.
  */
 cty?: "application/json"
-}
-/**
- * A JWS in flattened JSON form; the payload is the RFC 8785 canonical JSON of the transfer receipt. The payload may be left empty when sent detached beside the document.
- * 
- * This interface was referenced by `TransferReceipt`'s JSON-Schema
- * via the `definition` "JwsFlattened".
- */
-export interface JwsFlattened1 {
-/**
- * The base64url-encoded protected header (see JwsProtectedHeader).
- */
-protected: string
-/**
- * Optional unprotected header parameters.
- */
-header?: {
-/**
- * The signing key id, repeated for convenience; the protected kid is authoritative.
- */
-kid?: string
-}
-/**
- * The base64url-encoded payload, or empty when detached.
- */
-payload: string
-/**
- * The base64url-encoded ES256 signature.
- */
-signature: string
 }
