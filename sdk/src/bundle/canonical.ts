@@ -1,0 +1,45 @@
+// RFC 8785 canonical JSON and SHA-256 digests over it: the byte form every digest and signature in a transfer is
+// computed on. Uses the maintained `canonicalize` package and WebCrypto, so it runs in browsers and Node alike.
+import canonicalize from "canonicalize";
+
+/** A digest as the schemas define it (transfer-bundle.schema.json#/$defs/Digest): lowercase hex SHA-256. */
+export interface Digest {
+  algorithm: "sha-256";
+  canonicalization: "rfc8785";
+  value: string;
+}
+
+/** RFC 8785 (JCS) canonical form. Throws TypeError for values JSON cannot represent (undefined, functions, NaN). */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError("value has no JSON representation");
+  return text;
+}
+
+const encoder = new TextEncoder();
+
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(text) as Uint8Array<ArrayBuffer>;
+}
+
+function toHex(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let hex = "";
+  for (let i = 0; i < view.length; i++) hex += (view[i] as number).toString(16).padStart(2, "0");
+  return hex;
+}
+
+/** SHA-256 of UTF-8 text, lowercase hex. */
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(await globalThis.crypto.subtle.digest("SHA-256", utf8(text)));
+}
+
+/** SHA-256 over the RFC 8785 canonical form of a JSON value. */
+export async function sha256Digest(value: unknown): Promise<Digest> {
+  return { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(value)) };
+}
+
+/** Deep copy of JSON data (documents are plain JSON, so a parse round trip is exact). */
+export function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,166 @@
+// Signing and checking RFC 8785 JSON payloads as ES256 JWS (compact or flattened), shared by bundles and receipts.
+// The checker never throws: every failure is a reason with a stable code (reasons.ts).
+import { base64url, FlattenedSign, flattenedVerify, importJWK, type JWK } from "jose";
+import { canonicalJson, utf8 } from "./canonical.ts";
+import { importSigningKey, publicJwk, resolveKey, type KeySource } from "./keys.ts";
+import { reason, type VerifyReason } from "./reasons.ts";
+
+export type JwsType = "send-transfer-bundle+json" | "send-transfer-receipt+json";
+
+export interface FlattenedJws {
+  protected: string;
+  header?: { kid?: string };
+  payload: string;
+  signature: string;
+}
+
+export type SignedJson = string | FlattenedJws;
+
+export interface JwsProtectedHeader {
+  alg: "ES256";
+  kid: string;
+  typ?: JwsType;
+  cty?: "application/json";
+}
+
+export interface SignOptions {
+  /** The sender's private key: a WebCrypto CryptoKey or a private JWK. */
+  privateKey: CryptoKey | JWK;
+  kid: string;
+  /** "compact" (default) or "flattened" JSON serialisation. */
+  format?: "compact" | "flattened";
+}
+
+export async function signJson(payload: unknown, typ: JwsType, options: SignOptions): Promise<SignedJson> {
+  const key = "kty" in options.privateKey ? await importSigningKey(options.privateKey as JWK) : (options.privateKey as CryptoKey);
+  const header: JwsProtectedHeader = { alg: "ES256", kid: options.kid, typ, cty: "application/json" };
+  const jws = await new FlattenedSign(utf8(canonicalJson(payload))).setProtectedHeader({ ...header }).sign(key);
+  if (options.format === "flattened") return { protected: jws.protected ?? "", payload: jws.payload, signature: jws.signature };
+  return `${jws.protected}.${jws.payload}.${jws.signature}`;
+}
+
+export interface CheckOptions {
+  trustedKeys: KeySource;
+  /** The instant to check key validity at; defaults to the current time. */
+  now?: Date;
+}
+
+export type CheckedJws =
+  | { ok: true; payload: unknown; payloadText: string; header: JwsProtectedHeader; kid: string }
+  | { ok: false; reasons: VerifyReason[] };
+
+const SEGMENT = /^[A-Za-z0-9_-]+$/;
+const ALLOWED_HEADER = new Set(["alg", "kid", "typ", "cty"]);
+const fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes base64url and insists the text is the one canonical encoding of the bytes (no ignored trailing bits). */
+function decodeSegment(segment: string): Uint8Array | undefined {
+  if (!SEGMENT.test(segment)) return undefined;
+  try {
+    const bytes = base64url.decode(segment);
+    return base64url.encode(bytes) === segment ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toFlattened(input: unknown): FlattenedJws | undefined {
+  if (typeof input === "string") {
+    const parts = input.trim().split(".");
+    if (parts.length !== 3) return undefined;
+    const [p, payload, signature] = parts as [string, string, string];
+    return { protected: p, payload, signature };
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  const record = input as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (!keys.every((k) => ["protected", "header", "payload", "signature"].includes(k))) return undefined;
+  const { protected: p, payload, signature, header } = record;
+  if (typeof p !== "string" || typeof payload !== "string" || typeof signature !== "string") return undefined;
+  if (header !== undefined) {
+    if (typeof header !== "object" || header === null || Array.isArray(header)) return undefined;
+    const h = header as Record<string, unknown>;
+    if (!Object.keys(h).every((k) => k === "kid") || (h["kid"] !== undefined && typeof h["kid"] !== "string")) return undefined;
+  }
+  return { protected: p, payload, signature };
+}
+
+export async function checkSignedJson(input: unknown, prefix: "bundle" | "receipt", typ: JwsType, options: CheckOptions): Promise<CheckedJws> {
+  const fail = (...reasons: VerifyReason[]): CheckedJws => ({ ok: false, reasons });
+  try {
+    const jws = toFlattened(input);
+    if (!jws) return fail(reason(prefix, "malformed"));
+    if (jws.payload === "") return fail(reason(prefix, "malformed", "Detached payloads are not accepted: the payload must travel inside the JWS."));
+    const headerBytes = decodeSegment(jws.protected);
+    const payloadBytes = decodeSegment(jws.payload);
+    const signatureBytes = decodeSegment(jws.signature);
+    if (!headerBytes || !payloadBytes || !signatureBytes) return fail(reason(prefix, "malformed", "A JWS part is not canonical base64url."));
+    let header: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(fatalDecoder.decode(headerBytes));
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(reason(prefix, "malformed", "The protected header is not a JSON object."));
+      header = parsed as Record<string, unknown>;
+    } catch {
+      return fail(reason(prefix, "malformed", "The protected header is not UTF-8 JSON."));
+    }
+    if (header["alg"] !== "ES256") return fail(reason(prefix, "alg-not-allowed", `Algorithm ${JSON.stringify(header["alg"] ?? null)} is not allowed; only ES256 is.`));
+    const extra = Object.keys(header).filter((k) => !ALLOWED_HEADER.has(k));
+    if (extra.length > 0) return fail(reason(prefix, "header-invalid", `The protected header has fields the standard does not allow: ${extra.join(", ")}.`));
+    if (header["typ"] !== undefined && header["typ"] !== typ) return fail(reason(prefix, "header-invalid", `typ must be "${typ}", not ${JSON.stringify(header["typ"])}.`));
+    if (header["cty"] !== undefined && header["cty"] !== "application/json") return fail(reason(prefix, "header-invalid", 'cty must be "application/json".'));
+    const kid = header["kid"];
+    if (typeof kid !== "string" || kid.length === 0 || kid.length > 200) return fail(reason(prefix, "header-invalid", "kid must be a string of 1 to 200 characters."));
+
+    const trusted = await resolveKey(options.trustedKeys, kid);
+    if (!trusted) return fail(reason(prefix, "unknown-key", `No trusted key has kid "${kid}".`));
+    const now = options.now ?? new Date();
+    const jwk = publicJwk(trusted.jwk);
+    if (jwk.kty !== "EC" || jwk.crv !== "P-256" || (jwk.use !== undefined && jwk.use !== "sig") || (jwk.alg !== undefined && jwk.alg !== "ES256")) {
+      return fail(reason(prefix, "key-unusable", `The trusted key "${kid}" is not an EC P-256 ES256 signing key.`));
+    }
+    const exp = (trusted.jwk as { exp?: unknown }).exp;
+    if (typeof exp === "number" && now.getTime() / 1000 > exp) return fail(reason(prefix, "key-expired", `Key "${kid}" expired at ${new Date(exp * 1000).toISOString()}.`));
+    if (trusted.notAfter !== undefined && !(now.getTime() <= Date.parse(trusted.notAfter))) return fail(reason(prefix, "key-expired", `Key "${kid}" is trusted only until ${trusted.notAfter}.`));
+    if (trusted.notBefore !== undefined && !(now.getTime() >= Date.parse(trusted.notBefore))) return fail(reason(prefix, "key-not-yet-valid", `Key "${kid}" is trusted only from ${trusted.notBefore}.`));
+
+    let key: CryptoKey;
+    try {
+      const imported = await importJWK({ ...jwk, alg: "ES256" }, "ES256");
+      if (imported instanceof Uint8Array) return fail(reason(prefix, "key-unusable"));
+      key = imported;
+    } catch {
+      return fail(reason(prefix, "key-unusable", `The trusted key "${kid}" could not be imported.`));
+    }
+    try {
+      await flattenedVerify({ protected: jws.protected, payload: jws.payload, signature: jws.signature }, key, { algorithms: ["ES256"] });
+    } catch {
+      return fail(reason(prefix, "bad-signature", `The signature does not verify with key "${kid}".`));
+    }
+    let payloadText: string;
+    let payload: unknown;
+    try {
+      payloadText = fatalDecoder.decode(payloadBytes);
+      payload = JSON.parse(payloadText);
+    } catch {
+      return fail(reason(prefix, "payload-malformed"));
+    }
+    if (canonicalJson(payload) !== payloadText) return fail(reason(prefix, "not-canonical"));
+    return { ok: true, payload, payloadText, header: header as unknown as JwsProtectedHeader, kid };
+  } catch (error) {
+    // Defence in depth: a bug or odd input must still end in a reason, never an exception.
+    return fail(reason(prefix, "malformed", `Could not be read: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+
+/** Reads the payload of a JWS WITHOUT checking the signature (for display, or to compute a digest after verifying). */
+export function decodeUnverifiedPayload(input: unknown): unknown {
+  const jws = toFlattened(input);
+  if (!jws) return undefined;
+  const bytes = decodeSegment(jws.payload);
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(fatalDecoder.decode(bytes));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,124 @@
+// Builds a transfer bundle (transfer-bundle.schema.json) from a child's documents: sharing labels applied and every
+// redaction recorded, one contents entry per document with its SHA-256 digest over RFC 8785 canonical JSON.
+// Signing and encryption live in sign.ts and encrypt.ts.
+import type { LocalAuthority, Provenance, Setting, SppReference, SystemInfo, TransferBundle, TransferReason } from "../../generated/types.ts";
+import { validate } from "../validate/validate.ts";
+import type { Issue } from "../validate/result.ts";
+import { sha256Digest } from "./canonical.ts";
+import { applySharing, DEFAULT_INCLUDED_LABELS, SHARING_LABELS, type Redaction } from "./sharing.ts";
+
+export type { TransferBundle } from "../../generated/types.ts";
+
+export const EMBEDDABLE_TYPES = ["isp", "ehcp", "legacy-ehcp", "development-profile"] as const;
+export type EmbeddableType = (typeof EMBEDDABLE_TYPES)[number];
+
+export interface PackInput {
+  /** ISP, EHCP, legacy EHCP and areas-of-development profile documents, each schema-valid. */
+  documents: readonly unknown[];
+  sender: { system: SystemInfo; setting?: Setting; localAuthority?: LocalAuthority };
+  /** The receiving setting and/or local authority; omit and set unknownDestination for the "lost pupil" case. */
+  receiver?: { setting?: Setting; localAuthority?: LocalAuthority };
+  unknownDestination?: boolean;
+  reason: TransferReason;
+  sppReferences?: SppReference[];
+  sharing: { purpose: string; include?: readonly string[]; lawfulBasis?: string };
+  /** ISO date-time; part of the signed content, so pass it explicitly for reproducible bundles. */
+  createdAt: string;
+  /** UUID of the bundle (root id and manifest.bundleId). */
+  bundleId: string;
+  expiresAt?: string;
+  /** Who assembled the bundle; defaults to the sending system. */
+  createdBy?: Provenance["createdBy"];
+}
+
+/** Thrown by packBundle when its input cannot make a valid bundle; `issues` says why, with pointers. */
+export class PackError extends Error {
+  constructor(message: string, readonly issues: Issue[] = []) {
+    super(issues.length === 0 ? message : `${message}: ${issues.slice(0, 5).map((i) => `${i.pointer || "/"} ${i.message}`).join("; ")}`);
+    this.name = "PackError";
+  }
+}
+
+function isEmbeddable(value: unknown): value is { documentType: EmbeddableType; id: string; schemaVersion: "1.0" } {
+  if (typeof value !== "object" || value === null) return false;
+  const type = (value as { documentType?: unknown }).documentType;
+  return typeof type === "string" && (EMBEDDABLE_TYPES as readonly string[]).includes(type);
+}
+
+export async function packBundle(input: PackInput): Promise<TransferBundle> {
+  if (input.documents.length === 0) throw new PackError("a bundle needs at least one document");
+  if (input.unknownDestination && input.receiver?.setting) throw new PackError("a bundle for an unknown destination cannot name a receiving setting");
+  if (!input.unknownDestination && !input.receiver?.setting && !input.receiver?.localAuthority) {
+    throw new PackError("name a receiving setting or local authority, or set unknownDestination");
+  }
+  const include = [...new Set(input.sharing.include ?? DEFAULT_INCLUDED_LABELS)];
+  const unknownLabels = include.filter((label) => !(SHARING_LABELS as readonly string[]).includes(label));
+  if (unknownLabels.length > 0) throw new PackError(`unknown sharing labels: ${unknownLabels.join(", ")}`);
+
+  const documents: unknown[] = [];
+  const contents: TransferBundle["contents"] = [];
+  const redactions: Redaction[] = [];
+  for (const [index, original] of input.documents.entries()) {
+    if (!isEmbeddable(original)) throw new PackError(`document ${index} is not an ISP, EHCP, legacy EHCP or areas-of-development profile (SPPs travel by reference)`);
+    const before = validate(original);
+    if (before.errors.length > 0) throw new PackError(`document ${index} (${original.documentType} ${original.id}) is not schema-valid`, before.errors);
+    const shared = applySharing(original, { include, purpose: input.sharing.purpose });
+    const after = validate(shared.document);
+    if (after.errors.length > 0) {
+      throw new PackError(`document ${index} (${original.documentType} ${original.id}) is not schema-valid once sharing labels are applied (a required section was withheld)`, after.errors);
+    }
+    documents.push(shared.document);
+    redactions.push(...shared.redactions);
+    contents.push({
+      path: `/documents/${index}`,
+      documentId: original.id,
+      documentType: original.documentType,
+      mediaType: "application/json",
+      schemaVersion: original.schemaVersion,
+      digest: await sha256Digest(shared.document),
+    });
+  }
+
+  const receiver: TransferBundle["manifest"]["receiver"] = { destinationUnknown: input.unknownDestination === true };
+  if (input.receiver?.setting) receiver.setting = input.receiver.setting;
+  if (input.receiver?.localAuthority) receiver.localAuthority = input.receiver.localAuthority;
+  const sender: TransferBundle["manifest"]["sender"] = { system: input.sender.system };
+  if (input.sender.setting) sender.setting = input.sender.setting;
+  if (input.sender.localAuthority) sender.localAuthority = input.sender.localAuthority;
+  const sharingApplied: TransferBundle["sharingApplied"] = {
+    purpose: input.sharing.purpose,
+    labelsIncluded: include as TransferBundle["sharingApplied"]["labelsIncluded"],
+    labelsExcluded: SHARING_LABELS.filter((label) => !include.includes(label)),
+  };
+  if (input.sharing.lawfulBasis !== undefined) sharingApplied.lawfulBasis = input.sharing.lawfulBasis;
+
+  const bundle: TransferBundle = {
+    documentType: "transfer-bundle",
+    schemaVersion: "1.0",
+    id: input.bundleId,
+    provenance: {
+      createdBy: input.createdBy ?? { personType: "system", displayName: input.sender.system.name },
+      createdAt: input.createdAt,
+      system: input.sender.system,
+    },
+    manifest: { bundleId: input.bundleId, createdAt: input.createdAt, sender, receiver, reason: input.reason },
+    contents,
+    sharingApplied,
+    redactions: redactions.map((r) => ({ documentId: r.documentId, pointer: r.pointer, label: r.label, reason: r.reason })) as TransferBundle["redactions"],
+    documents: documents as TransferBundle["documents"],
+  };
+  if (input.expiresAt !== undefined) bundle.manifest.expiresAt = input.expiresAt;
+  if (input.sppReferences !== undefined && input.sppReferences.length > 0) bundle.sppReferences = input.sppReferences;
+
+  const result = validate(bundle);
+  if (!result.valid) throw new PackError("the assembled bundle is not valid", [...result.errors, ...result.findings.filter((f) => f.severity === "error")]);
+  return bundle;
+}
+
+/** The bundle without receiver-side fields (status, receivedAt): the exact value that is signed and digested. */
+export function stripReceiverSide<T extends object>(bundle: T): T {
+  const copy = { ...bundle } as Record<string, unknown>;
+  delete copy["status"];
+  delete copy["receivedAt"];
+  return copy as T;
+}
