@@ -9,6 +9,7 @@
 // Order here is the order findings are reported in.
 import type { Finding } from "./finding.ts";
 import { identifierRules } from "./identifiers.ts";
+import { qualityRuleFamilies } from "./quality-families.ts";
 
 export interface RuleFamily {
   /** `<documentType|any>.<family>`: the prefix of every ruleId the family emits. */
@@ -21,6 +22,7 @@ export interface RuleFamily {
 
 export const rules: RuleFamily[] = [
   { id: "any.identifiers", appliesTo: ["any"], run: (document) => identifierRules(document) },
+  ...qualityRuleFamilies,
 ];
 
 /** The families that apply to `documentType`, in registry order. */
