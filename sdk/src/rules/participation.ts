@@ -22,6 +22,13 @@ function involved(doc: Record<string, unknown>, role: string, reviewsKey: string
   );
 }
 
+/** Voice roles of the child or young person (`child-young-person` is the earlier single code, still understood). */
+const OWN_ROLES = ["child", "young-person", "child-young-person"];
+
+function ownVoice(doc: Record<string, unknown>, reviewsKey: string): boolean {
+  return OWN_ROLES.some((role) => involved(doc, role, reviewsKey));
+}
+
 export function ispParticipationRules(document: unknown): Finding[] {
   const doc = obj(document);
   const out: Finding[] = [];
@@ -30,7 +37,7 @@ export function ispParticipationRules(document: unknown): Finding[] {
   }
   const dob = isoDate(obj(doc.child).dateOfBirth);
   const on = effectiveDate(doc);
-  if (dob !== undefined && on !== undefined && !involved(doc, "child-young-person", "reviews")) {
+  if (dob !== undefined && on !== undefined && !ownVoice(doc, "reviews")) {
     const age = ageOn(dob, on);
     if (age >= YOUNG_PERSON_AGE) {
       out.push(finding("isp.participation.young-person-voice-missing", "", `The young person is ${age} but the ISP records no voice statement or review participation of their own.`));
@@ -43,6 +50,6 @@ export function ispParticipationRules(document: unknown): Finding[] {
 
 export function ehcpParticipationRules(document: unknown): Finding[] {
   const doc = obj(document);
-  if (involved(doc, "parent-carer", "reviews") || involved(doc, "child-young-person", "reviews")) return [];
+  if (involved(doc, "parent-carer", "reviews") || ownVoice(doc, "reviews")) return [];
   return [finding("ehcp.participation.voice-missing", "", "The EHCP records no voice of the parent or carer or of the child or young person.")];
 }

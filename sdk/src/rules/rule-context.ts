@@ -4,7 +4,7 @@
 export interface SppCatalogueEntry {
   id: string;
   version: string;
-  /** SPP status (spp-statuses): published, under-review, superseded, withdrawn, draft; "retired" is also understood. */
+  /** SPP status (spp-statuses): draft, consultation, published, retired ("superseded", "withdrawn" count as retired). */
   status: string;
 }
 

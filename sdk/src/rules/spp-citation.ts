@@ -7,7 +7,7 @@ import type { RuleContext } from "./rule-context.ts";
 import { arr, obj, str } from "./document-access.ts";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-const IN_FORCE = new Set(["published", "under-review"]);
+const IN_FORCE = new Set(["published", "under-review"]); // spp-statuses: draft, consultation, published, retired
 const RETIRED = new Set(["superseded", "withdrawn", "retired"]);
 
 export function sppCitationRules(document: unknown, context: RuleContext = {}): Finding[] {

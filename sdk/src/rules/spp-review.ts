@@ -14,7 +14,7 @@ export function sppReviewRules(document: unknown, context: RuleContext = {}): Fi
   const due = isoDate(dates.nextReviewDue);
   const out: Finding[] = [];
   if (due === undefined) {
-    if (status === "published" || status === "under-review") {
+    if (status === "published") {
       out.push(finding("spp.spp-review.next-review-missing", "/reviewDates", "This SPP is in force but does not say when its next review is due."));
     }
     return out;
