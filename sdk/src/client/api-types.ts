@@ -1,0 +1,156 @@
+// Types of the API's own envelopes (pages, version summaries, discovery, validation reports, directory records,
+// audit events), mirroring spec/api-schemas.ts. Document bodies are NOT declared here: they come from the generated
+// schema types (sdk/generated/types.ts), so a schema change flows into the client without editing this file.
+import type {
+  DevelopmentProfile,
+  Ehcp,
+  IndividualSupportPlan,
+  LegacyEhcp,
+  Child,
+  Setting,
+  SpecialistProvisionPackage,
+  VoiceStatement,
+  Uuid,
+} from "../../generated/types.ts";
+
+/** One page of a list; `nextCursor` (and a `Link: rel="next"` header) when there is another page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface Actor {
+  subject: string;
+  role: string;
+  system?: string;
+}
+
+export interface VersionSummary {
+  version: number;
+  etag: string;
+  recordedAt: string;
+  recordedBy: Actor;
+  reason?: string;
+  status?: string;
+  correlationId: string;
+}
+
+export interface Discovery {
+  standard: string;
+  standardVersion: string;
+  schemaVersions: { current: string; supported: string[] };
+  documentTypes: Array<{ documentType: string; title: string; schema: string; path?: string }>;
+  openapi: string;
+  docs: string;
+  problemTypes?: string;
+}
+
+export interface HealthStatus {
+  status: "ok" | "ready";
+}
+
+export interface ReportFinding {
+  ruleId: string;
+  severity: "error" | "warning" | "info";
+  pointer: string;
+  message: string;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  documentType: string | null;
+  errors: ReportFinding[];
+  findings: ReportFinding[];
+}
+
+/** A child directory record; at least one of settingUrn and laCode decides who may see the child. */
+export type ChildRecord = {
+  id: Uuid;
+  child: Child;
+  extensions?: Record<string, Record<string, unknown>>;
+} & ({ settingUrn: string; laCode?: string } | { settingUrn?: string; laCode: string });
+
+/** A settings-directory entry: a Setting that carries its URN (the key) and LA code. */
+export type SettingEntry = Setting & { urn: string; laCode: string };
+
+/** A voice statement to append to a plan's views (sent as is, or wrapped as `{ statement }`). */
+export type VoiceContribution = VoiceStatement;
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: Actor;
+  action: "create" | "read" | "update" | "search" | "export" | "import" | "validate" | "list-versions";
+  resourceType: string;
+  resourceId?: string;
+  version?: number;
+  childId?: string;
+  correlationId: string;
+  outcome: "allowed" | "denied";
+}
+
+export interface AccessLogEntry {
+  at: string;
+  action: "create" | "read" | "update" | "search" | "export" | "import" | "list-versions";
+  resourceType: string;
+  resourceId?: string;
+  version?: number;
+  role: string;
+  settingUrn?: string;
+  laCode?: string;
+  system?: string;
+}
+
+/** A plan reduced for governors: not schema-valid by design (names, identifiers and free text removed). */
+export interface RedactedPlan {
+  documentType: string;
+  id: string;
+  [member: string]: unknown;
+}
+
+export interface PlanSample {
+  settingUrn: string;
+  seed: string;
+  population: number;
+  items: RedactedPlan[];
+}
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: Record<string, unknown>;
+  [member: string]: unknown;
+}
+
+/**
+ * Schema name (as the route table names bodies) → TypeScript type. Document names resolve to generated types.
+ * The operation table (operations.ts) refers to bodies by these names; a test checks them against spec/routes.ts.
+ */
+export interface SchemaTypes {
+  IndividualSupportPlan: IndividualSupportPlan;
+  Ehcp: Ehcp;
+  LegacyEhcp: LegacyEhcp;
+  DevelopmentProfile: DevelopmentProfile;
+  SpecialistProvisionPackage: SpecialistProvisionPackage;
+  AnyDocument: IndividualSupportPlan | Ehcp | LegacyEhcp | DevelopmentProfile | SpecialistProvisionPackage | { documentType: string; [member: string]: unknown };
+  IspPage: Page<IndividualSupportPlan>;
+  EhcpPage: Page<Ehcp>;
+  LegacyEhcpPage: Page<LegacyEhcp>;
+  DevelopmentProfilePage: Page<DevelopmentProfile>;
+  SppPage: Page<SpecialistProvisionPackage>;
+  SettingPage: Page<SettingEntry>;
+  ChildPage: Page<ChildRecord>;
+  VersionPage: Page<VersionSummary>;
+  AuditPage: Page<AuditEvent>;
+  AccessLogPage: Page<AccessLogEntry>;
+  ChildRecord: ChildRecord;
+  SettingEntry: SettingEntry;
+  VoiceContribution: VoiceContribution;
+  Discovery: Discovery;
+  HealthStatus: HealthStatus;
+  OpenApiDocument: OpenApiDocument;
+  HtmlPage: string;
+  ValidationReport: ValidationReport;
+  PlanSample: PlanSample;
+}
+
+export type SchemaName = keyof SchemaTypes;
