@@ -12,6 +12,10 @@ import { createHash } from "node:crypto";
 
 export const REDACTED_MEMBERS = new Set([
   "name",
+  "legalName",
+  "formerNames",
+  "contactDetails",
+  "organisationName",
   "names",
   "givenName",
   "givenNames",

@@ -60,3 +60,33 @@ export function newIsp(ch: ChildFixture, overrides: Json = {}): Json {
   isp.owningSetting = { ...(isp.owningSetting as Json), ...settingEntry(ch.tenant) };
   return { ...isp, ...overrides };
 }
+
+/** A valid EHCP for this child: owned by the child's local authority, naming the child's setting. */
+export function newEhcp(ch: ChildFixture, overrides: Json = {}): Json {
+  const ehcp = workedExample("ehcp-specialist-base.json");
+  ehcp.id = randomUUID();
+  const child = ehcp.child as Json;
+  child.personId = ch.childId;
+  child.identifiers = { upn: ch.upn };
+  ehcp.owningLocalAuthority = { laCode: ch.tenant.laCode, name: ch.tenant.laCode === TENANT_A.laCode ? "Cambridgeshire" : "Norfolk" };
+  const placement = ehcp.namedPlacement as Json | undefined;
+  if (placement && placement.setting) placement.setting = { ...(placement.setting as Json), ...settingEntry(ch.tenant), settingType: (placement.setting as Json).settingType };
+  return { ...ehcp, ...overrides };
+}
+
+/** A valid catalogue entry with a fresh id. */
+export function newSpp(overrides: Json = {}): Json {
+  const spp = workedExample("spp-illustrative-communication-interaction.json");
+  return { ...spp, id: randomUUID(), ...overrides };
+}
+
+/** A valid EHCP made under the 2014 regulations for this child, owned by the child's local authority. */
+export function newLegacyEhcp(ch: ChildFixture, overrides: Json = {}): Json {
+  const doc = workedExample("legacy-ehcp-year6-transition-2029.json");
+  doc.id = randomUUID();
+  const child = doc.child as Json;
+  child.personId = ch.childId;
+  child.identifiers = { upn: ch.upn };
+  doc.owningLocalAuthority = { laCode: ch.tenant.laCode, name: ch.tenant.laCode === TENANT_A.laCode ? "Cambridgeshire" : "Norfolk" };
+  return { ...doc, ...overrides };
+}

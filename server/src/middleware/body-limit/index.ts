@@ -1,21 +1,44 @@
 // Refuses bodies over the limit with 413 problem+json, both when Content-Length says so and when a chunked body
-// grows past it (hono's bodyLimit counts the stream).
+// grows past it (hono's bodyLimit counts the stream). A declared-oversize body is read and discarded (up to a hard
+// cap) before answering, so the client receives the 413 instead of a connection reset mid-upload.
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024; // 2 MiB, as the spec promises (at least 1 MiB is always accepted)
+const DRAIN_CAP = 16 * 1024 * 1024; // beyond this we stop being polite and let the connection drop
+
+async function drain(body: ReadableStream<Uint8Array> | null, cap: number): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
+  let total = 0;
+  try {
+    while (total <= cap) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
 
 export const bodyLimit = (opts: { maxBytes?: number } = {}): MiddlewareHandler<AppEnv> => {
   const maxSize = opts.maxBytes ?? DEFAULT_BODY_LIMIT;
+  const tooLarge = () => new HttpProblem("payload-too-large", `The body exceeds ${maxSize} bytes.`, { headers: { connection: "close" } });
   const inner = honoBodyLimit({
     maxSize,
     onError: () => {
-      throw new HttpProblem("payload-too-large", `The body exceeds ${maxSize} bytes.`);
+      throw tooLarge();
     },
   });
   return async function bodyLimit(c, next) {
+    const declared = Number(c.req.header("content-length") ?? NaN);
+    if (Number.isFinite(declared) && declared > maxSize) {
+      if (declared <= DRAIN_CAP) await drain(c.req.raw.body, DRAIN_CAP);
+      throw tooLarge();
+    }
     await inner(c, next);
   };
 };
