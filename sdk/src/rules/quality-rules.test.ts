@@ -2,6 +2,7 @@
 // Fragments are partial documents; rules read only what they need and never throw on the rest.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -214,6 +215,13 @@ describe("catalogue and registry agree", () => {
     expect([...catalogueIds].filter((id) => !emitted.has(id))).toEqual([]);
     const families = [...catalogueIds].map((id) => id.split(".").slice(0, 2).join("."));
     expect(families.filter((f) => !registered.has(f))).toEqual([]);
+  });
+  it("the catalogue is valid against its schema and ids are unique", () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(here, "../../../schemas/rules/catalogue.schema.json"), "utf8")));
+    const catalogue: unknown = JSON.parse(readFileSync(join(here, "../../../schemas/rules/catalogue.json"), "utf8"));
+    expect(validate(catalogue), JSON.stringify(validate.errors)).toBe(true);
+    expect(catalogueIds.size).toBe(RULE_CATALOGUE.length);
   });
   it("every catalogue rationale cites the white paper or the law", () => {
     expect(RULE_CATALOGUE.filter((r) => !/D:\d+|SEND Code|Regulations|uk-send-data|CONTRIBUTING/.test(r.rationale)).map((r) => r.id)).toEqual([]);
