@@ -380,7 +380,11 @@ export const ROUTES: readonly RouteSpec[] = [
     scope: "documents:validate",
     auditAction: "validate",
     parameters: [],
-    requestBody: { schema: "AnyDocument", description: "A document of any supported type." },
+    requestBody: {
+      schema: "AnyDocument",
+      description: "A document of any supported type.",
+      examples: ["isp-year8-specialist-base.json", "transfer-bundle-y6-y7.json"],
+    },
     responses: [
       {
         status: 200,
@@ -506,7 +510,7 @@ export const ROUTES: readonly RouteSpec[] = [
     opNounPlural: "Isps",
     tag: "Individual Support Plans",
     filters: [...PLAN_FILTERS, "layer"],
-    examples: ["isp-primary-targeted.json"],
+    examples: ["isp-year4-targeted.json", "isp-year10-targeted-plus-support-base.json"],
     closeNote: "To close a plan, PUT it with `status` `closed` and a closure reason.",
   }),
   ...documentRoutes({
@@ -520,7 +524,7 @@ export const ROUTES: readonly RouteSpec[] = [
     opNounPlural: "Ehcps",
     tag: "EHCPs",
     filters: [...PLAN_FILTERS, "laCode"],
-    examples: ["ehcp-spp-based.json"],
+    examples: ["ehcp-specialist-base.json", "ehcp-under5-fast-track.json"],
     closeNote: "To cease a plan, PUT it with `status` `ceased` and a cessation reason.",
   }),
   ...documentRoutes({
@@ -534,7 +538,7 @@ export const ROUTES: readonly RouteSpec[] = [
     opNounPlural: "LegacyEhcps",
     tag: "Legacy EHCPs",
     filters: [...PLAN_FILTERS, "laCode"],
-    examples: ["legacy-ehcp-sections-a-k.json"],
+    examples: ["legacy-ehcp-year6-transition-2029.json"],
     closeNote: "To cease a plan or record its migration, PUT it with the new `status` or migration state.",
   }),
   ...documentRoutes({
@@ -548,7 +552,7 @@ export const ROUTES: readonly RouteSpec[] = [
     opNounPlural: "DevelopmentProfiles",
     tag: "Development profiles",
     filters: PLAN_FILTERS,
-    examples: ["development-profile-early-years.json"],
+    examples: ["development-profile-year6-legacy-classification.json"],
     closeNote: "A profile is superseded by writing a new version; it is never deleted.",
   }),
 
@@ -579,13 +583,13 @@ export const ROUTES: readonly RouteSpec[] = [
     resource: "spp",
     auditAction: "create",
     parameters: ["changeReasonOptional"],
-    requestBody: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-speech-language.json"] },
+    requestBody: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-illustrative-communication-interaction.json"] },
     responses: [
       {
         status: 201,
         description: "Published.",
         headers: ["Location", "ETag"],
-        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-speech-language.json"] },
+        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-illustrative-communication-interaction.json"] },
       },
     ],
     errors: CREATE_ERRORS,
@@ -605,7 +609,7 @@ export const ROUTES: readonly RouteSpec[] = [
         status: 200,
         description: "The package.",
         headers: ["ETag"],
-        body: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-speech-language.json"] },
+        body: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-illustrative-communication-interaction.json"] },
       },
       { status: 304, description: "Not modified.", headers: ["ETag"] },
     ],
@@ -623,13 +627,13 @@ export const ROUTES: readonly RouteSpec[] = [
     resource: "spp",
     auditAction: "update",
     parameters: ["id", "ifMatch", "changeReason"],
-    requestBody: { schema: "SpecialistProvisionPackage", description: "The whole new version.", examples: ["spp-speech-language.json"] },
+    requestBody: { schema: "SpecialistProvisionPackage", description: "The whole new version.", examples: ["spp-illustrative-communication-interaction.json"] },
     responses: [
       {
         status: 200,
         description: "Published.",
         headers: ["ETag", "Content-Location"],
-        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-speech-language.json"] },
+        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-illustrative-communication-interaction.json"] },
       },
     ],
     errors: UPDATE_ERRORS,
@@ -670,7 +674,7 @@ export const ROUTES: readonly RouteSpec[] = [
         status: 200,
         description: "That version.",
         headers: ["ETag"],
-        body: { schema: "SpecialistProvisionPackage", description: "The package at that version.", examples: ["spp-speech-language.json"] },
+        body: { schema: "SpecialistProvisionPackage", description: "The package at that version.", examples: ["spp-illustrative-communication-interaction.json"] },
       },
       { status: 304, description: "Not modified.", headers: ["ETag"] },
     ],

@@ -1,0 +1,71 @@
+// The HTML documentation: built with redocly build-docs --inlineBundle, self-contained (no script, stylesheet or
+// font from another origin), and really rendered by a browser: headless Chromium runs the page's JavaScript and
+// the operation summaries of each tag appear in the DOM. The static HTML does not contain them (Redoc renders a
+// tag's operations client-side), so finding them proves the script ran.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDocs } from "./build-docs.ts";
+import { ROUTES, type TagName } from "./routes.ts";
+
+const work = mkdtempSync(join(tmpdir(), "spec-docs-"));
+const htmlPath = join(work, "docs.html");
+let html = "";
+
+/** Chromium on Debian; installed by `apt-get install -y chromium` (CI does the same). */
+function chromium(): string {
+  const r = spawnSync("which", ["chromium"], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error("chromium is not installed: apt-get install -y chromium");
+  return r.stdout.trim();
+}
+
+function browserArgs(): string[] {
+  return [
+    "--headless",
+    "--no-sandbox", // runs as root in CI containers
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    `--user-data-dir=${mkdtempSync(join(work, "profile-"))}`,
+    "--window-size=1400,3000",
+    "--virtual-time-budget=20000",
+  ];
+}
+
+const stripScripts = (s: string) => s.replace(/<script\b[\s\S]*?<\/script>/g, "");
+// Redoc's URL fragment for a tag: its name in kebab case.
+const tagSlug = (t: TagName) => t.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
+beforeAll(() => {
+  buildDocs(htmlPath);
+  html = readFileSync(htmlPath, "utf8");
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("HTML documentation", () => {
+  it("is self-contained: no external script, stylesheet, font or image", () => {
+    expect(html.length).toBeGreaterThan(100_000);
+    expect(html).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/<link[^>]+href=["']?(https?:)?\/\//i);
+    expect(stripScripts(html)).not.toMatch(/@import\s+url\(["']?https?:/i);
+    expect(stripScripts(html)).not.toMatch(/<img[^>]+src=["']?https?:/i);
+  });
+
+  // Three tags, not all eleven: each Chromium run costs several seconds of a shared 2-core machine, and the tags
+  // render through the same code path. These cover a document resource, the directory and the audit operations.
+  const tags: TagName[] = ["Individual Support Plans", "Children", "Audit"];
+  it.each(tags)("renders the operations of tag %s in headless Chromium", (tag) => {
+    const summaries = ROUTES.filter((r) => r.tag === tag).map((r) => r.summary);
+    const url = `file://${htmlPath}#${tagSlug(tag)}`;
+    const dom = stripScripts(execFileSync(chromium(), [...browserArgs(), "--dump-dom", url], { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "ignore"] }));
+    const escaped = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#x27;");
+    const missing = summaries.filter((s) => !dom.includes(s) && !dom.includes(escaped(s)));
+    expect(missing).toEqual([]);
+    // The same summaries are absent from the static markup: only the page's JavaScript can have put them there.
+    expect(summaries.filter((s) => stripScripts(html).includes(`>${s}<`))).toEqual([]);
+  });
+});
