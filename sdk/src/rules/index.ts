@@ -1,13 +1,15 @@
 // The quality-rule registry: every rule family the validator runs after a document is schema-valid.
 //
 // To add a rule family:
-//   1. write `sdk/src/rules/<family>.ts` exporting a pure function `(document: unknown) => Finding[]` that never throws;
+//   1. write `sdk/src/rules/<family>.ts` exporting a pure function `(document: unknown, context?: RuleContext) => Finding[]`
+//      that never throws;
 //   2. import it here and append ONE entry to `rules`:
 //        { id: "<documentType|any>.<family>", appliesTo: ["isp"], run: myFamilyRules }
 //      `appliesTo` lists documentTypes (from schemas/manifest.json), or ["any"] for every type;
 //   3. document each ruleId it emits in schemas/rules/catalogue.json.
 // Order here is the order findings are reported in.
 import type { Finding } from "./finding.ts";
+import type { RuleContext } from "./rule-context.ts";
 import { identifierRules } from "./identifiers.ts";
 import { qualityRuleFamilies } from "./quality-families.ts";
 
@@ -16,8 +18,9 @@ export interface RuleFamily {
   id: string;
   /** documentTypes the family applies to, or ["any"]. */
   appliesTo: readonly string[];
-  /** Runs on a schema-valid document; returns findings, never throws. */
-  run(document: unknown): Finding[];
+  /** Runs on a schema-valid document; returns findings, never throws. The context carries what a rule may know
+   * besides the document (SPP catalogue, today's date), so rules stay pure. */
+  run(document: unknown, context?: RuleContext): Finding[];
 }
 
 export const rules: RuleFamily[] = [
@@ -31,3 +34,4 @@ export function rulesFor(documentType: string, registry: readonly RuleFamily[] =
 }
 
 export type { Finding } from "./finding.ts";
+export type { RuleContext, SppCatalogueEntry } from "./rule-context.ts";

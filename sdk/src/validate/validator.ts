@@ -1,7 +1,7 @@
 // The validation pipeline, independent of WHICH standard it checks: document type → schema version → precompiled
 // schema validator → quality rules. validate.ts binds it to the generated validators and the rule registry.
 import type { Finding } from "../rules/finding.ts";
-import type { RuleFamily } from "../rules/index.ts";
+import type { RuleContext, RuleFamily } from "../rules/index.ts";
 import type { Issue, ValidationResult } from "./result.ts";
 import { schemaIssues } from "./schema-errors.ts";
 import { parseJson } from "./parse-json.ts";
@@ -22,6 +22,9 @@ export interface ValidatorConfig {
 export interface ValidateOptions {
   /** Skip the quality rules (schema only). Default false. */
   schemaOnly?: boolean;
+  /** What rules may know besides the document: the SPP catalogue (citation checks) and today's date (overdue
+   * checks). Without it those checks are skipped, never guessed from the clock. */
+  context?: RuleContext;
 }
 
 export interface Validator {
@@ -40,9 +43,9 @@ function field(document: unknown, name: string): unknown {
 }
 
 /** A rule family that throws is a bug in the rule, not in the document: report it, keep going. */
-function runFamily(family: RuleFamily, document: unknown): Finding[] {
+function runFamily(family: RuleFamily, document: unknown, context: RuleContext | undefined): Finding[] {
   try {
-    return family.run(document);
+    return family.run(document, context);
   } catch (error) {
     return [{
       ruleId: `${family.id}.internal-error`,
@@ -85,7 +88,7 @@ export function createValidator(config: ValidatorConfig): Validator {
     if (options.schemaOnly) return result([]);
     const findings = config.rules
       .filter((r) => r.appliesTo.includes("any") || r.appliesTo.includes(documentType as string))
-      .flatMap((r) => runFamily(r, document));
+      .flatMap((r) => runFamily(r, document, options.context));
     return result([], findings);
   }
 
