@@ -12,6 +12,9 @@ export const USAGE = `Usage: send-interchange <command> [options]
 
 Commands:
   validate <file|dir>...   Validate SEND Interchange documents (a directory is searched for *.json, recursively)
+  bundle pack|verify|unpack|receipt   Signed transfer bundles as files (send-interchange bundle --help)
+  keys generate|jwks       ES256 signing and P-256 encryption keys
+  ctf import|export        The SEN part of a Common Transfer File
 
 Options:
   --json     Print a machine-readable JSON report
@@ -71,6 +74,11 @@ async function validateCommand(paths: string[], json: boolean, quiet: boolean, i
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  // Transfer bundles, keys and the CTF bridge have their own options; dispatched before the shared parser.
+  if (argv[0] === "bundle" || argv[0] === "keys" || argv[0] === "ctf") {
+    const { runBundleCli } = await import("./bundle-commands.ts");
+    return runBundleCli(argv, io);
+  }
   let parsed;
   try {
     parsed = parseArgs({
