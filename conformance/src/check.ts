@@ -1,0 +1,83 @@
+// Checks used by tests. Each throws CheckFailure with a message that says what was expected and what came back.
+import { CheckFailure } from "./model.ts";
+import type { HttpResponse } from "./http/client.ts";
+import { isObj } from "./fixtures/factory.ts";
+
+export function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailure(message);
+}
+
+export function expectStatus(res: HttpResponse, expected: number | readonly number[], what: string): void {
+  const ok = typeof expected === "number" ? res.status === expected : expected.includes(res.status);
+  if (!ok) {
+    const want = typeof expected === "number" ? String(expected) : expected.join(" or ");
+    throw new CheckFailure(`${what}: expected HTTP ${want}, got ${res.status}${problemSuffix(res)}`);
+  }
+}
+
+function problemSuffix(res: HttpResponse): string {
+  if (!isObj(res.json)) return "";
+  const t = typeof res.json.title === "string" ? res.json.title : "";
+  const d = typeof res.json.detail === "string" ? res.json.detail : "";
+  return t || d ? ` (${[t, d].filter(Boolean).join(": ")})` : "";
+}
+
+export function header(res: HttpResponse, name: string, what: string): string {
+  const v = res.headers.get(name);
+  if (v === null || v.trim() === "") throw new CheckFailure(`${what}: the response has no ${name} header`);
+  return v;
+}
+
+/** RFC 9457: media type application/problem+json and a body with type/title/status; returns the body. */
+export function expectProblem(res: HttpResponse, status: number | readonly number[], what: string): Record<string, unknown> {
+  expectStatus(res, status, what);
+  const ct = res.headers.get("content-type") ?? "";
+  check(/^application\/problem\+json\b/i.test(ct), `${what}: expected Content-Type application/problem+json, got "${ct}"`);
+  check(isObj(res.json), `${what}: the problem body is not a JSON object`);
+  const body = res.json;
+  check(typeof body.type === "string" && body.type.length > 0, `${what}: the problem has no "type"`);
+  check(typeof body.title === "string", `${what}: the problem has no "title"`);
+  check(body.status === res.status, `${what}: the problem's "status" (${String(body.status)}) differs from the HTTP status ${res.status}`);
+  return body;
+}
+
+/** Deep equality of JSON values, reporting the first differing JSON pointer (or undefined when equal). */
+export function firstDifference(a: unknown, b: unknown, pointer = ""): string | undefined {
+  if (a === b) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${pointer || "/"} (array length ${a.length} vs ${b.length})`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${pointer}/${i}`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (isObj(a) && isObj(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of [...keys].sort()) {
+      const p = `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (!(k in a)) return `${p} (added)`;
+      if (!(k in b)) return `${p} (missing)`;
+      const d = firstDifference(a[k], b[k], p);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  return `${pointer || "/"} (${JSON.stringify(a)?.slice(0, 60)} vs ${JSON.stringify(b)?.slice(0, 60)})`;
+}
+
+/** The `rel="next"` target of an RFC 8288 Link header, if any. */
+export function nextLinkOf(res: HttpResponse): string | undefined {
+  const link = res.headers.get("link");
+  if (!link) return undefined;
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const m = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+    if (m && /\brel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2]!)) return m[1];
+  }
+  return undefined;
+}
+
+export function itemsOf(res: HttpResponse, what: string): Record<string, unknown>[] {
+  check(isObj(res.json) && Array.isArray(res.json.items), `${what}: expected a JSON object with an "items" array`);
+  return (res.json.items as unknown[]).filter(isObj);
+}

@@ -1,0 +1,159 @@
+// send-conformance: the command line. Commands: run, validate, reference-config, coverage, ids.
+// Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete (a test errored); 5 bad
+// configuration; 6 bad command line; 7 base URL unreachable; 1 crash of the suite itself.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig, parseConfig, type SuiteConfig } from "./config.ts";
+import { PROFILE_IDS, type ProfileId } from "./model.ts";
+import { ALL_TESTS, IMPLEMENTED_PROFILES } from "./profiles/index.ts";
+import { runTests, selectTests } from "./runner.ts";
+import { coverage, loadRequirements } from "./requirements.ts";
+import { buildReport } from "./reporters/report-model.ts";
+import { writeReports } from "./reporters/write-reports.ts";
+import { progressLine, summaryText } from "./reporters/console.ts";
+import { EXIT } from "./rollup.ts";
+import { referenceConfig } from "./reference-config.ts";
+
+const USAGE = `send-conformance — SEND Interchange conformance suite
+
+  send-conformance run --config FILE [--base-url URL] [--profile a,b] [--report DIR]
+  send-conformance validate <file|dir>...  [--report DIR]
+  send-conformance reference-config --base-url URL --data-dir DIR
+  send-conformance coverage
+  send-conformance ids
+
+Profiles: ${IMPLEMENTED_PROFILES.join(", ")} (transfer-sender, transfer-receiver: not yet implemented).
+Exit codes: 0 conformant · 3 a MUST test failed · 4 incomplete (a test errored) · 5 bad configuration ·
+6 bad command line · 7 base URL unreachable · 1 internal error.
+`;
+
+class UsageError extends Error {}
+
+const out = (s: string) => process.stdout.write(s);
+const err = (s: string) => process.stderr.write(s);
+
+function parseProfiles(raw: string | undefined, cfg: SuiteConfig): ProfileId[] {
+  if (!raw) return cfg.capabilities.profiles.filter((p) => (IMPLEMENTED_PROFILES as readonly string[]).includes(p));
+  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const p of list) {
+    if (!PROFILE_IDS.includes(p as ProfileId)) throw new UsageError(`unknown profile "${p}" (known: ${PROFILE_IDS.join(", ")})`);
+    if (!(IMPLEMENTED_PROFILES as readonly string[]).includes(p)) throw new UsageError(`profile "${p}" has no tests in this version of the suite`);
+  }
+  return list as ProfileId[];
+}
+
+async function reachable(baseUrl: string): Promise<string | undefined> {
+  try {
+    await fetch(baseUrl, { signal: AbortSignal.timeout(10_000) });
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? `${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ""}` : String(e);
+  }
+}
+
+async function execute(cfg: SuiteConfig, profiles: ProfileId[], reportDir: string | undefined, quiet: boolean): Promise<number> {
+  const started = new Date();
+  const catalogue = loadRequirements();
+  const results = await runTests(ALL_TESTS, cfg, { profiles, onResult: quiet ? undefined : (r, d, t) => err(progressLine(r, d, t)) });
+  const report = buildReport({ config: cfg, profiles, results, startedAt: started, finishedAt: new Date(), catalogue, coverage: coverage(ALL_TESTS, catalogue) });
+  if (reportDir) for (const f of writeReports(resolve(reportDir), report)) err(`wrote ${f}\n`);
+  err(summaryText(report.summary));
+  return report.summary.exitCode;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      config: { type: "string" },
+      "base-url": { type: "string" },
+      profile: { type: "string" },
+      report: { type: "string" },
+      "data-dir": { type: "string" },
+      quiet: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help || command === undefined || command === "help") {
+    out(USAGE);
+    return command === undefined ? EXIT.usage : 0;
+  }
+  switch (command) {
+    case "run": {
+      if (!values.config) throw new UsageError("run needs --config FILE");
+      const cfg = loadConfig(values.config, values["base-url"]);
+      const profiles = parseProfiles(values.profile, cfg);
+      if (profiles.some((p) => p !== "documents")) {
+        const why = await reachable(cfg.baseUrl);
+        if (why) {
+          err(`cannot reach ${cfg.baseUrl}: ${why}\n`);
+          return EXIT.unreachable;
+        }
+      }
+      return execute(cfg, profiles, values.report, values.quiet ?? false);
+    }
+    case "validate": {
+      if (positionals.length === 0) throw new UsageError("validate needs at least one file or folder");
+      // The documents profile needs no server: a config with only the document set.
+      const cfg = parseConfig(
+        {
+          baseUrl: "http://offline.invalid",
+          tenants: [
+            { name: "offline", setting: { urn: "100000", laCode: "100", laestab: "1000000", name: "offline" }, credentials: {} },
+            { name: "offline-2", setting: { urn: "100001", laCode: "101", laestab: "1010000", name: "offline" }, credentials: {} },
+          ],
+          capabilities: { profiles: ["documents"], resources: [] },
+          documents: { paths: positionals.map((p) => resolve(p)) },
+        },
+        process.cwd(),
+      );
+      return execute(cfg, ["documents"], values.report, values.quiet ?? false);
+    }
+    case "reference-config": {
+      if (!values["base-url"] || !values["data-dir"]) throw new UsageError("reference-config needs --base-url URL and --data-dir DIR");
+      try {
+        out(`${JSON.stringify(await referenceConfig(values["base-url"], values["data-dir"]), null, 2)}\n`);
+      } catch (e) {
+        err(`${e instanceof Error ? e.message : String(e)}\n`);
+        return EXIT.badConfig;
+      }
+      return 0;
+    }
+    case "coverage": {
+      const c = coverage(ALL_TESTS, loadRequirements());
+      out(`Requirements with no test (${c.untested.length}):\n${c.untested.map((r) => `  ${r.id} ${r.level} [${r.area}] ${r.text}`).join("\n")}\n`);
+      if (c.unknown.length) out(`Tests citing unknown requirements:\n${c.unknown.map((u) => `  ${u.testId} → ${u.requirement}`).join("\n")}\n`);
+      return c.unknown.length > 0 ? EXIT.badConfig : 0;
+    }
+    case "ids": {
+      out(`${selectTests(ALL_TESTS, PROFILE_IDS).map((t) => `${t.id}\t${t.level}\t${t.title}`).join("\n")}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Maps every way out of main to an exit code. */
+export async function cli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err(`${e.message}\n`);
+      return EXIT.badConfig;
+    }
+    if (e instanceof UsageError || (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
+      err(`${e.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    err(`send-conformance crashed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return EXIT.crash;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("/conformance/src/cli.ts")) {
+  cli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,107 @@
+// Loads and checks the suite configuration (conformance/config.schema.json). Configuration problems are reported all
+// at once, before any test runs, and end the run with exit code 5.
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Ajv2020Import from "ajv/dist/2020.js";
+import addFormatsImport from "ajv-formats";
+import type { RoleId } from "../../spec/roles.ts";
+import type { ProfileId } from "./model.ts";
+
+// ajv's CJS default export under NodeNext resolution: take `.default` when present.
+const Ajv2020 = ((Ajv2020Import as unknown as { default?: typeof Ajv2020Import }).default ?? Ajv2020Import) as typeof Ajv2020Import;
+const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ?? addFormatsImport) as typeof addFormatsImport;
+
+export type ResourceKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
+export type Feature = "audit" | "voice" | "validate-endpoint";
+
+export interface SettingInfo {
+  urn: string;
+  laCode: string;
+  laestab: string;
+  name: string;
+  [k: string]: unknown;
+}
+
+export interface TenantConfig {
+  name: string;
+  setting: SettingInfo;
+  localAuthorityName?: string;
+  parentChildIds?: string[];
+  credentials: Partial<Record<RoleId, { token: string; subject?: string }>>;
+}
+
+export interface SuiteConfig {
+  baseUrl: string;
+  implementation?: { name?: string; version?: string };
+  tenants: [TenantConfig, TenantConfig];
+  capabilities: { profiles: ProfileId[]; resources: ResourceKind[]; features?: Feature[] };
+  documents?: { paths?: string[] };
+  http?: { timeoutMs?: number; concurrency?: number };
+  /** Folder of the config file: documents.paths are relative to it. */
+  baseDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`configuration is not usable:\n  - ${problems.join("\n  - ")}`);
+  }
+}
+
+export const CONFIG_SCHEMA_PATH = new URL("../config.schema.json", import.meta.url);
+
+let compiled: ReturnType<InstanceType<typeof Ajv2020>["compile"]> | undefined;
+function schemaCheck() {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    compiled = ajv.compile(JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, "utf8")) as object);
+  }
+  return compiled;
+}
+
+/** Checks a parsed configuration; throws ConfigError listing every problem. */
+export function parseConfig(raw: unknown, baseDir: string, baseUrlOverride?: string): SuiteConfig {
+  const check = schemaCheck();
+  if (!check(raw)) {
+    throw new ConfigError((check.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`));
+  }
+  const cfg = { ...(raw as Omit<SuiteConfig, "baseDir">), baseDir } as SuiteConfig;
+  if (baseUrlOverride) {
+    if (!/^https?:\/\//.test(baseUrlOverride)) throw new ConfigError([`--base-url ${baseUrlOverride} is not an http(s) URL`]);
+    cfg.baseUrl = baseUrlOverride;
+  }
+  const [a, b] = cfg.tenants;
+  if (a.setting.urn === b.setting.urn) throw new ConfigError(["the two tenants must be different settings (same urn)"]);
+  return cfg;
+}
+
+export function loadConfig(file: string, baseUrlOverride?: string): SuiteConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError([`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`]);
+  }
+  return parseConfig(raw, dirname(resolve(file)), baseUrlOverride);
+}
+
+/** The token for a role in a tenant, or undefined. */
+export function tokenFor(cfg: SuiteConfig, tenant: 0 | 1, role: RoleId): string | undefined {
+  return cfg.tenants[tenant].credentials[role]?.token;
+}
+
+/** The subject (actor id) of a credential: declared, else the JWT `sub` read without verification, else undefined. */
+export function subjectFor(cfg: SuiteConfig, tenant: 0 | 1, role: RoleId): string | undefined {
+  const cred = cfg.tenants[tenant].credentials[role];
+  if (!cred) return undefined;
+  if (cred.subject) return cred.subject;
+  const payload = cred.token.split(".")[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sub?: unknown };
+    return typeof claims.sub === "string" ? claims.sub : undefined;
+  } catch {
+    return undefined;
+  }
+}

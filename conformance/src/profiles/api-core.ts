@@ -1,0 +1,324 @@
+// The api-core profile: behaviour of the document resources over HTTP (create, conditional reads, preconditions,
+// concurrency, immutable versions, no deletes, pagination, filters, error bodies, $validate). Each test makes its own
+// records. Ids: send.api-core.<resource>.<behaviour>, or send.api-core.<behaviour> for resource-independent ones.
+import { validate } from "../../../sdk/src/index.ts";
+import type { TestDef } from "../model.ts";
+import { check, expectProblem, expectStatus, firstDifference, header, itemsOf, nextLinkOf } from "../check.ts";
+import { isObj, markerOf } from "../fixtures/factory.ts";
+import { RESOURCE_SPECS, resourceSpec, type ResourceSpec } from "./resources.ts";
+import { createRecord, itemPath, readRecord, token, updateRecord, walkPages } from "./steps.ts";
+
+function perResource(spec: ResourceSpec): TestDef[] {
+  const k = spec.kind;
+  const base = { profile: "api-core" as const, capabilities: [`resource:${k}`], roles: [spec.writer] };
+  const tests: TestDef[] = [
+    {
+      ...base,
+      id: `send.api-core.${k}.create-returns-location-etag`,
+      title: `Creating a ${k} returns 201 with Location and ETag`,
+      level: "MUST",
+      requirements: ["SI-API-001"],
+      async run(ctx) {
+        await createRecord(ctx, spec);
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.read-returns-stored-document`,
+      title: `Reading a ${k} returns the stored document with an ETag`,
+      level: "MUST",
+      requirements: ["SI-API-002", "SI-API-039", "SI-API-041"],
+      async run(ctx) {
+        // The marker sits in `extensions`: a receiver must keep extensions it does not understand.
+        const created = await createRecord(ctx, spec);
+        const res = await readRecord(ctx, spec, created.id);
+        expectStatus(res, 200, `GET ${spec.path}/{id}`);
+        const etag = header(res, "etag", `GET ${spec.path}/{id}`);
+        check(!etag.startsWith("W/"), `GET ${spec.path}/{id}: the ETag ${etag} is weak; reads need a strong ETag`);
+        const diff = firstDifference(created.doc, res.json);
+        check(diff === undefined, `the document read back differs from the one stored, first at ${diff}`);
+        const v = validate(res.json);
+        check(v.valid, `the document read back is not valid: ${v.errors[0]?.pointer ?? ""} ${v.errors[0]?.message ?? ""}`);
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.if-none-match-not-modified`,
+      title: `A ${k} read with the current ETag in If-None-Match gives 304`,
+      level: "MUST",
+      requirements: ["SI-API-003"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const first = await readRecord(ctx, spec, created.id);
+        expectStatus(first, 200, "first read");
+        const etag = header(first, "etag", "first read");
+        const res = await ctx.http.get(itemPath(spec, created.id), { token: token(ctx, spec.writer), headers: { "if-none-match": etag } });
+        expectStatus(res, 304, "read with If-None-Match");
+        check(res.text.length === 0, "a 304 response has a body");
+        const other = await ctx.http.get(itemPath(spec, created.id), { token: token(ctx, spec.writer), headers: { "if-none-match": '"not-the-current-etag"' } });
+        expectStatus(other, 200, "read with a non-matching If-None-Match");
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.update-without-if-match-refused`,
+      title: `Updating a ${k} without If-Match gives 428 and stores nothing`,
+      level: "MUST",
+      requirements: ["SI-API-004", "SI-API-013"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const res = await updateRecord(ctx, spec, created.id, ctx.fixtures.withMarker(created.doc));
+        expectProblem(res, 428, "PUT without If-Match");
+        const after = await readRecord(ctx, spec, created.id);
+        check(markerOf(after.json) === markerOf(created.doc), "the refused update was stored anyway");
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.update-stale-if-match-refused`,
+      title: `Updating a ${k} with a stale If-Match gives 412`,
+      level: "MUST",
+      requirements: ["SI-API-005", "SI-API-013"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const first = ctx.fixtures.withMarker(created.doc);
+        expectStatus(await updateRecord(ctx, spec, created.id, first, { ifMatch: created.etag }), 200, "first update");
+        const stale = ctx.fixtures.withMarker(created.doc);
+        expectProblem(await updateRecord(ctx, spec, created.id, stale, { ifMatch: created.etag }), 412, "update with the stale ETag");
+        const after = await readRecord(ctx, spec, created.id);
+        check(markerOf(after.json) === markerOf(first), "the update with a stale ETag replaced the current version");
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.update-writes-new-version`,
+      title: `Updating a ${k} with If-Match stores the new version`,
+      level: "MUST",
+      requirements: ["SI-API-006", "SI-API-041"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const next = ctx.fixtures.withMarker(created.doc);
+        const res = await updateRecord(ctx, spec, created.id, next, { ifMatch: created.etag });
+        expectStatus(res, 200, "PUT with the current If-Match");
+        const etag = header(res, "etag", "PUT");
+        check(etag !== created.etag, "the ETag did not change after an update");
+        const after = await readRecord(ctx, spec, created.id);
+        expectStatus(after, 200, "read after update");
+        const diff = firstDifference(next, after.json);
+        check(diff === undefined, `the updated document read back differs from the one sent, first at ${diff}`);
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.update-without-change-reason-refused`,
+      title: `Updating a ${k} without Change-Reason gives 400`,
+      level: "MUST",
+      requirements: ["SI-API-008", "SI-API-013"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const res = await updateRecord(ctx, spec, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, reason: null });
+        const problem = expectProblem(res, 400, "PUT without Change-Reason");
+        const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => e.pointer) : [];
+        check(pointers.some((p) => typeof p === "string" && p.toLowerCase() === "/header/change-reason"), `the problem does not point at /header/Change-Reason (pointers: ${JSON.stringify(pointers)})`);
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.concurrent-updates-one-wins`,
+      title: `Of parallel ${k} updates with one ETag exactly one succeeds`,
+      level: "MUST",
+      requirements: ["SI-API-005", "SI-API-006"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const bodies = Array.from({ length: 5 }, () => ctx.fixtures.withMarker(created.doc));
+        const answers = await Promise.all(bodies.map((b) => updateRecord(ctx, spec, created.id, b, { ifMatch: created.etag })));
+        const statuses = answers.map((a) => a.status);
+        const winners = answers.flatMap((a, i) => (a.status === 200 ? [i] : []));
+        check(winners.length === 1, `expected exactly one 200 among 5 parallel updates with the same If-Match, got statuses ${statuses.join(", ")}`);
+        check(statuses.filter((s) => s !== 200).every((s) => s === 412), `the losing updates must get 412, got ${statuses.join(", ")}`);
+        const after = await readRecord(ctx, spec, created.id);
+        check(markerOf(after.json) === markerOf(bodies[winners[0]!]), "the stored document is not the one whose update succeeded");
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.versions-contiguous-immutable`,
+      title: `${k} versions are numbered 1..n, oldest first, and never change`,
+      level: "MUST",
+      requirements: ["SI-API-006", "SI-API-010"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        let etag = created.etag;
+        const sent = [created.doc];
+        for (let i = 0; i < 2; i++) {
+          const next = ctx.fixtures.withMarker(created.doc);
+          const res = await updateRecord(ctx, spec, created.id, next, { ifMatch: etag });
+          expectStatus(res, 200, `update ${i + 1}`);
+          etag = header(res, "etag", `update ${i + 1}`);
+          sent.push(next);
+        }
+        const tok = token(ctx, spec.writer);
+        const { pages } = await walkPages(ctx, `${itemPath(spec, created.id)}/versions?limit=2`, tok, nextLinkOf, (r) => itemsOf(r, "version list"));
+        const numbers = pages.flat().map((v) => v.version);
+        check(JSON.stringify(numbers) === "[1,2,3]", `expected versions [1,2,3] oldest first, got ${JSON.stringify(numbers)}`);
+        for (let v = 1; v <= 3; v++) {
+          const res = await ctx.http.get(`${itemPath(spec, created.id)}/versions/${v}`, { token: tok });
+          expectStatus(res, 200, `GET version ${v}`);
+          const diff = firstDifference(sent[v - 1], res.json);
+          check(diff === undefined, `version ${v} differs from what was written, first at ${diff}`);
+        }
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.delete-not-offered`,
+      title: `A ${k} cannot be deleted; DELETE gives 404 or 405`,
+      level: "MUST",
+      requirements: ["SI-API-009"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const res = await ctx.http.request("DELETE", itemPath(spec, created.id), { token: token(ctx, spec.writer) });
+        expectStatus(res, [404, 405], "DELETE");
+        expectStatus(await readRecord(ctx, spec, created.id), 200, "read after DELETE");
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.create-duplicate-id-conflict`,
+      title: `Creating a ${k} with an existing id gives 409`,
+      level: "MUST",
+      requirements: ["SI-API-024", "SI-API-013"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const again = ctx.fixtures.withMarker(created.doc);
+        expectProblem(await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: again }), 409, "second POST with the same id");
+        const after = await readRecord(ctx, spec, created.id);
+        check(markerOf(after.json) === markerOf(created.doc), "the refused create replaced the stored document");
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.invalid-document-refused`,
+      title: `An invalid ${k} gives 422 problem+json with a pointer`,
+      level: "MUST",
+      requirements: ["SI-API-014", "SI-API-013", "SI-API-039"],
+      async run(ctx) {
+        const doc = ctx.fixtures.document(k, spec.personal ? ctx.fixtures.newChild(0) : undefined);
+        doc.schemaVersion = "0.0-not-a-version";
+        const problem = expectProblem(await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: doc }), 422, "POST of an invalid document");
+        const errors = Array.isArray(problem.errors) ? problem.errors.filter(isObj) : [];
+        check(errors.some((e) => e.pointer === "/schemaVersion"), `errors[] has no item pointing at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`);
+        expectStatus(await readRecord(ctx, spec, String(doc.id)), 404, "read of the refused document");
+      },
+    },
+  ];
+  if (spec.personal) {
+    tests.push(
+      {
+        ...base,
+        id: `send.api-core.${k}.search-pages-once-each`,
+        title: `Paging a ${k} search visits every match exactly once`,
+        level: "MUST",
+        requirements: ["SI-API-011"],
+        async run(ctx) {
+          const child = ctx.fixtures.newChild(0);
+          const ids: string[] = [];
+          for (let i = 0; i < 5; i++) ids.push((await createRecord(ctx, spec, child)).id);
+          const tok = token(ctx, spec.writer);
+          const { pages, responses } = await walkPages(ctx, `${spec.path}?childId=${child.childId}&limit=2`, tok, nextLinkOf, (r) => itemsOf(r, "search"));
+          check(pages.length >= 3, `5 matches at limit=2 need at least 3 pages, got ${pages.length}`);
+          check(pages.every((p) => p.length <= 2), "a page holds more items than limit=2");
+          for (const r of responses.slice(0, -1)) check(isObj(r.json) && typeof r.json.nextCursor === "string", "a page with more results after it has no nextCursor");
+          const seen = pages.flat().map((d) => String(d.id));
+          check(new Set(seen).size === seen.length, `an item appeared on two pages: ${seen.join(", ")}`);
+          check(ids.every((id) => seen.includes(id)) && seen.length === ids.length, `expected exactly the 5 created records, got ${seen.length}: ${seen.join(", ")}`);
+        },
+      },
+      {
+        ...base,
+        id: `send.api-core.${k}.search-filters-subset-complete`,
+        title: `${k} search filters return all and only the matches`,
+        level: "MUST",
+        requirements: ["SI-API-012"],
+        async run(ctx) {
+          const a = ctx.fixtures.newChild(0);
+          const b = ctx.fixtures.newChild(0);
+          const aIds = [(await createRecord(ctx, spec, a)).id, (await createRecord(ctx, spec, a)).id].sort();
+          const bIds = [(await createRecord(ctx, spec, b)).id];
+          const tok = token(ctx, spec.writer);
+          const ids = async (query: string) => {
+            const res = await ctx.http.get(`${spec.path}?${query}&limit=100`, { token: tok });
+            expectStatus(res, 200, `GET ${spec.path}?${query}`);
+            return itemsOf(res, "search").map((d) => String(d.id)).sort();
+          };
+          const byChild = await ids(`childId=${a.childId}`);
+          check(JSON.stringify(byChild) === JSON.stringify(aIds), `childId filter: expected ${aIds.join(", ")}, got ${byChild.join(", ") || "nothing"}`);
+          const byUpn = await ids(`upn=${b.upn}`);
+          check(JSON.stringify(byUpn) === JSON.stringify(bIds), `upn filter: expected ${bIds.join(", ")}, got ${byUpn.join(", ") || "nothing"}`);
+          const both = await ids(`childId=${a.childId}&upn=${b.upn}`);
+          check(both.length === 0, `filters must combine with AND: childId of one child and upn of another matched ${both.join(", ")}`);
+        },
+      },
+    );
+  }
+  return tests;
+}
+
+const isp = resourceSpec("isp");
+
+export const API_CORE_TESTS: readonly TestDef[] = [
+  ...RESOURCE_SPECS.flatMap(perResource),
+  {
+    id: "send.api-core.malformed-json-refused",
+    title: "A body that is not JSON gives 400 problem+json",
+    level: "MUST",
+    requirements: ["SI-API-015", "SI-API-013"],
+    profile: "api-core",
+    capabilities: ["resource:isp"],
+    roles: [isp.writer],
+    async run(ctx) {
+      const res = await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody: '{"documentType": "isp", ', headers: { "content-type": "application/json" } });
+      expectProblem(res, 400, "POST of malformed JSON");
+    },
+  },
+  {
+    id: "send.api-core.validate-reports-without-storing",
+    title: "POST /$validate reports findings and stores nothing",
+    level: "MUST",
+    requirements: ["SI-API-019"],
+    profile: "api-core",
+    capabilities: ["resource:isp", "validate-endpoint"],
+    roles: [isp.writer],
+    async run(ctx) {
+      const tok = token(ctx, isp.writer);
+      const good = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      const ok = await ctx.http.post("/$validate", { token: tok, body: good });
+      expectStatus(ok, 200, "$validate of a valid ISP");
+      check(isObj(ok.json) && ok.json.valid === true, "$validate says a valid ISP is not valid");
+      const bad = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      bad.schemaVersion = "0.0-not-a-version";
+      const res = await ctx.http.post("/$validate", { token: tok, body: bad });
+      expectStatus(res, 200, "$validate of an invalid ISP");
+      check(isObj(res.json) && res.json.valid === false, "$validate says an invalid ISP is valid");
+      const errors = Array.isArray(res.json.errors) ? res.json.errors.filter(isObj) : [];
+      check(errors.some((e) => e.pointer === "/schemaVersion"), `$validate errors do not point at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`);
+      for (const id of [good.id, bad.id]) expectStatus(await readRecord(ctx, isp, String(id)), 404, "read of a validated (never created) document");
+    },
+  },
+  {
+    id: "send.api-core.discovery-describes-server",
+    title: "GET / describes the standard version and document types",
+    level: "MUST",
+    requirements: ["SI-API-020"],
+    profile: "api-core",
+    async run(ctx) {
+      const res = await ctx.http.get("/");
+      expectStatus(res, 200, "GET /");
+      check(isObj(res.json), "GET / is not a JSON object");
+      const text = JSON.stringify(res.json);
+      check(text.includes("isp"), "GET / does not list the isp document type");
+      ctx.note(`discovery: ${text.slice(0, 300)}`);
+    },
+  },
+];
+

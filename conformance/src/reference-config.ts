@@ -1,0 +1,89 @@
+// `reference-config`: a ready configuration for the reference server started with a given DATA_DIR. The reference
+// server keeps its development signing key in DATA_DIR/dev-signer.jwk.json (ES256, kid dev-signer-1, issuer and
+// audience below); this mints a token per role for two tenants with that key. It talks to no server and imports
+// nothing from server/: the key file's layout and the claim names (spec/roles.ts TOKEN_CLAIMS) are the interface.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { importJWK, SignJWT, type JWK } from "jose";
+import { ROLES, type RoleId } from "../../spec/roles.ts";
+
+export const REFERENCE_SIGNER = {
+  file: "dev-signer.jwk.json",
+  kid: "dev-signer-1",
+  issuer: "urn:send-interchange:dev-signer",
+  audience: "urn:send-interchange:reference-server",
+} as const;
+
+/** Two settings in two local authorities (valid URNs, LA codes and LAESTABs). */
+export const REFERENCE_TENANTS = [
+  {
+    name: "Tenant A (Fenbrook, Norfolk-style LA 873)",
+    setting: { name: "Fenbrook Primary School and Nursery", urn: "152984", laestab: "8733012", laCode: "873", phases: ["early-years", "primary"], settingType: "school-based-nursery" },
+    localAuthorityName: "Cambridgeshire",
+  },
+  {
+    name: "Tenant B (Marsh Lane, LA 926)",
+    setting: { name: "Marsh Lane Primary School", urn: "121350", laestab: "9262417", laCode: "926", phases: ["primary"], settingType: "mainstream-primary" },
+    localAuthorityName: "Norfolk",
+  },
+] as const;
+
+function claimsFor(role: RoleId, t: (typeof REFERENCE_TENANTS)[number], tenantIndex: number, childIds: string[]): Record<string, unknown> {
+  const sub = `conformance-${role}-${tenantIndex === 0 ? "a" : "b"}`;
+  const client_id = "send-conformance";
+  switch (role) {
+    case "setting-staff":
+    case "governor":
+      return { sub, send_role: role, setting_urn: t.setting.urn, client_id };
+    case "system-integration":
+      return { sub, send_role: role, setting_urn: t.setting.urn, client_id };
+    case "la-officer":
+    case "health-commissioner":
+      return { sub, send_role: role, la_code: t.setting.laCode, client_id };
+    case "parent-carer":
+      return { sub, send_role: role, child_ids: childIds, client_id };
+    case "dfe-publisher":
+    case "auditor":
+      return { sub, send_role: role, client_id };
+  }
+}
+
+export async function referenceConfig(baseUrl: string, dataDir: string, opts: { expiresIn?: string } = {}): Promise<Record<string, unknown>> {
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(readFileSync(join(dataDir, REFERENCE_SIGNER.file), "utf8")) as JWK;
+  } catch (err) {
+    throw new Error(`no reference-server signing key in ${dataDir} (${REFERENCE_SIGNER.file}); start the server once with DATA_DIR=${dataDir}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const key = await importJWK(jwk, "ES256");
+  const tenants = await Promise.all(
+    REFERENCE_TENANTS.map(async (t, i) => {
+      const parentChildIds = [randomUUID()];
+      const credentials: Record<string, { token: string; subject: string }> = {};
+      for (const r of ROLES) {
+        const claims = { ...claimsFor(r.id, t, i, parentChildIds), scope: r.scopes.join(" ") };
+        const token = await new SignJWT(claims)
+          .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "JWT" })
+          .setIssuer(REFERENCE_SIGNER.issuer)
+          .setAudience(REFERENCE_SIGNER.audience)
+          .setIssuedAt()
+          .setExpirationTime(opts.expiresIn ?? "1d")
+          .sign(key);
+        credentials[r.id] = { token, subject: String(claims.sub) };
+      }
+      return { name: t.name, setting: t.setting, localAuthorityName: t.localAuthorityName, parentChildIds, credentials };
+    }),
+  );
+  return {
+    $schema: "https://schemas.send-interchange.org.uk/1/conformance/config.schema.json",
+    baseUrl,
+    implementation: { name: "SEND Interchange reference server" },
+    tenants,
+    capabilities: {
+      profiles: ["documents", "api-core", "security"],
+      resources: ["isp", "ehcp", "legacy-ehcp", "development-profile", "spp"],
+      features: ["audit", "voice", "validate-endpoint"],
+    },
+  };
+}
