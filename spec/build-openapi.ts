@@ -33,6 +33,8 @@ export interface BuildOptions {
   /** When true, a referenced example file that does not exist is an error. Default false: it is left out, so that
    *  `npm run generate` works while examples are being written; spec/openapi.test.ts requires every one to exist. */
   requireExamples?: boolean;
+  /** Schema files computed in memory by the generator (path relative to schemas/ → schema), used instead of disk. */
+  schemaOverrides?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -158,7 +160,7 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
   const ctx: Ctx = { root, requireExamples: opts.requireExamples ?? false, usedExamples: new Map() };
   const schemasDir = join(root, "schemas");
   const manifest = readManifest(schemasDir);
-  const { components: hoisted } = hoistSchemas(readSchemaFiles(schemasDir, manifest));
+  const { components: hoisted } = hoistSchemas(readSchemaFiles(schemasDir, manifest, (opts.schemaOverrides ?? {}) as Parameters<typeof readSchemaFiles>[2]));
   const docNames = manifest.documentTypes.map((d) => d.defName);
   const api = apiSchemas(docNames);
   for (const name of Object.keys(api)) if (name in hoisted) throw new Error(`API schema ${name} clashes with a schema $def`);

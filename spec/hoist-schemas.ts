@@ -122,8 +122,10 @@ export function readManifest(schemasDir: string): Manifest {
 }
 
 /** Reads the manifest's shared and document schemas from disk. Throws if one is missing. */
-export function readSchemaFiles(schemasDir: string, manifest: Manifest): SchemaFile[] {
-  const read = (p: string) => JSON.parse(readFileSync(join(schemasDir, p), "utf8")) as JsonObject;
+/** `overrides` (path → schema) lets the generator supply files it has just computed in memory (the codes schema),
+ *  so one `npm run generate` run never builds the OpenAPI from a stale file on disk. */
+export function readSchemaFiles(schemasDir: string, manifest: Manifest, overrides: Readonly<Record<string, JsonObject>> = {}): SchemaFile[] {
+  const read = (p: string) => overrides[p] ?? (JSON.parse(readFileSync(join(schemasDir, p), "utf8")) as JsonObject);
   return [
     ...manifest.sharedSchemas.map((p) => ({ path: p, schema: read(p) })),
     ...manifest.documentTypes.map((d) => ({ path: d.schema, schema: read(d.schema), rootName: d.defName })),

@@ -7,6 +7,8 @@ import { generateTypes } from "./types.ts";
 import { generateValidators } from "./validators.ts";
 import { generateDocs } from "./docs.ts";
 import { tsHeader, withTrailingNewline } from "./header.ts";
+import { existsSync } from "node:fs";
+import { buildOpenApi, OPENAPI_PATH, serialiseOpenApi } from "../../../spec/build-openapi.ts";
 
 /** Folders whose every file is generated: files there that the plan does not produce are stale. */
 export const GENERATED_DIRS = ["sdk/generated", "spec/reference"] as const;
@@ -43,5 +45,11 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   files.set("sdk/generated/validators.d.cts", validators.dts);
   files.set("sdk/generated/document-types.ts", documentTypesModule(standard));
   for (const [name, text] of generateDocs(standard)) files.set(`spec/reference/${name}`, text);
+  // The OpenAPI is built from the schemas and the route table; a checkout without a route table (the generator's
+  // own test fixtures) has no API to describe.
+  if (existsSync(join(root, "spec", "routes.ts"))) {
+    const doc = buildOpenApi({ root, schemaOverrides: { [CODES_SCHEMA_PATH]: codes as unknown as Record<string, unknown> } });
+    files.set(OPENAPI_PATH, serialiseOpenApi(doc));
+  }
   return files;
 }
