@@ -253,7 +253,7 @@ export type CensusSenType = ("SPLD" | "MLD" | "SLD" | "PMLD" | "SEMH" | "SLCN" |
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "LegacyMigrationState".
  */
-export type LegacyMigrationState = ("legacy-active" | "retained-to-end-of-phase" | "special-school-protected" | "legacy-protected" | "transition-assessment-due" | "opted-in" | "transition-assessed" | "new-ehcp-issued" | "moving-to-isp" | "ceased")
+export type LegacyMigrationState = ("legacy-active" | "retained-to-end-of-phase" | "special-school-protected" | "transition-assessment-due" | "opted-in" | "transition-assessed" | "new-ehcp-issued" | "moving-to-isp" | "ceased")
 /**
  * The DfE school census SEN provision codes. E, K and N are current; S, A and P are pre-2014 codes accepted in historic records only, never as a current status.
  * 

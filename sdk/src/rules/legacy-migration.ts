@@ -19,7 +19,7 @@ export function legacyMigrationRules(document: unknown): Finding[] {
   const optedInOn = isoDate(obj(migration.optIn).optedInOn);
   const out: Finding[] = [];
 
-  if ((state === "special-school-protected" || state === "legacy-protected") && migration.specialSchoolPlaceSeptember2029 !== true) {
+  if (state === "special-school-protected" && migration.specialSchoolPlaceSeptember2029 !== true) {
     out.push(finding("legacy-ehcp.legacy-migration.protected-requires-special-school-place", "/migration/state", `The plan is ${String(state)}, but the child is not recorded as having a special school place in September 2029.`));
   }
   if (assessedOn !== undefined && assessedOn < COMMENCEMENT) {

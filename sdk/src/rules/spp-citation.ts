@@ -6,9 +6,8 @@ import { finding } from "./rule-catalogue.ts";
 import type { RuleContext } from "./rule-context.ts";
 import { arr, obj, str } from "./document-access.ts";
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-const IN_FORCE = new Set(["published", "under-review"]); // spp-statuses: draft, consultation, published, retired
-const RETIRED = new Set(["superseded", "withdrawn", "retired"]);
+const IN_FORCE = new Set(["published"]); // spp-statuses: draft, consultation, published, retired
+const RETIRED = new Set(["retired"]);
 
 export function sppCitationRules(document: unknown, context: RuleContext = {}): Finding[] {
   const out: Finding[] = [];
@@ -18,11 +17,8 @@ export function sppCitationRules(document: unknown, context: RuleContext = {}): 
     const id = str(spp.id) ?? "";
     const version = str(spp.version);
     const pointer = pointerJoin("packages", i, "spp");
-    if (version === undefined || !SEMVER.test(version)) {
-      out.push(finding("ehcp.spp-citation.version-not-semantic", `${pointer}/version`, `The SPP "${id}" is cited without a semantic version (MAJOR.MINOR.PATCH).`));
-      return;
-    }
-    if (!catalogue) return;
+    // The schema already requires a semantic version (SemanticVersion pattern), so only the catalogue is checked here.
+    if (version === undefined || !catalogue) return;
     const entry = catalogue.find((e) => e.id === id && e.version === version);
     if (entry && RETIRED.has(entry.status)) {
       out.push(finding("ehcp.spp-citation.retired", pointer, `SPP ${id}@${version} is ${entry.status}; move to the current version at the next review.`));

@@ -22,6 +22,9 @@ function phraseRegExp(phrase: string): RegExp {
 
 const ALWAYS_RES = ALWAYS.map((phrase) => ({ phrase, re: phraseRegExp(phrase) }));
 const SUPPORT_RE = phraseRegExp("support");
+/** Names of things, not amounts of help: the white paper's "Support Base", the census "SEN support", "support worker"
+ *  (a role) and "support plan". Removed before looking for a bare "support". */
+const SUPPORT_TERMS = ["support base", "support bases", "sen support", "support worker", "support workers", "support plan", "support plans", "support staff"].map(phraseRegExp);
 
 /** The vague phrases in `text`, as written in the text (first occurrence of each), in order of appearance. */
 export function vaguePhrases(text: string): string[] {
@@ -32,8 +35,9 @@ export function vaguePhrases(text: string): string[] {
   }
   // "regular" and "regularly" are separate whole words, so one text never reports both for the same word.
   if (!QUANTITY.test(text)) {
-    const m = SUPPORT_RE.exec(text);
-    if (m) hits.push({ at: m.index, text: m[0] });
+    const withoutTerms = SUPPORT_TERMS.reduce((t, re) => t.replace(new RegExp(re.source, "giu"), (m) => " ".repeat(m.length)), text);
+    const m = SUPPORT_RE.exec(withoutTerms);
+    if (m) hits.push({ at: m.index, text: text.slice(m.index, m.index + m[0].length) });
   }
   return hits.sort((a, b) => a.at - b.at).map((h) => h.text);
 }
