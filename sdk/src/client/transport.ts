@@ -86,7 +86,8 @@ export class Transport {
       const fetchImpl: FetchLike = this.#fetch ?? ((input, i) => globalThis.fetch(input, i));
       const res = await fetchImpl(url, init);
       if (RETRYABLE_STATUSES.has(res.status) && attempt < this.#retry.retries) {
-        await res.body?.cancel().catch(() => undefined);
+        // Discard the body without awaiting: some fetch implementations never settle cancel() on a mocked stream.
+        void res.body?.cancel().catch(() => undefined);
         await sleep(retryDelay(this.#retry, attempt, parseRetryAfter(res.headers.get("retry-after"))), req.signal);
         continue;
       }
