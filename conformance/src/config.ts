@@ -2,14 +2,18 @@
 // at once, before any test runs, and end the run with exit code 5.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import Ajv2020Import from "ajv/dist/2020.js";
-import addFormatsImport from "ajv-formats";
+import Ajv2020Module from "ajv/dist/2020.js";
+import type Ajv2020Class from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { FormatsPlugin } from "ajv-formats";
+import type { ValidateFunction } from "ajv";
 import type { RoleId } from "../../spec/roles.ts";
 import type { ProfileId } from "./model.ts";
 
-// ajv's CJS default export under NodeNext resolution: take `.default` when present.
-const Ajv2020 = ((Ajv2020Import as unknown as { default?: typeof Ajv2020Import }).default ?? Ajv2020Import) as typeof Ajv2020Import;
-const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ?? addFormatsImport) as typeof addFormatsImport;
+// ajv and ajv-formats are CommonJS; under NodeNext their default export arrives wrapped (as in sdk/src/validate/create-ajv.ts).
+type Ajv2020Ctor = typeof Ajv2020Class.default;
+const Ajv2020: Ajv2020Ctor = (Ajv2020Module as unknown as { default?: Ajv2020Ctor }).default ?? (Ajv2020Module as unknown as Ajv2020Ctor);
+const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 export type ResourceKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
 export type Feature = "audit" | "voice" | "validate-endpoint";
@@ -50,7 +54,7 @@ export class ConfigError extends Error {
 
 export const CONFIG_SCHEMA_PATH = new URL("../config.schema.json", import.meta.url);
 
-let compiled: ReturnType<InstanceType<typeof Ajv2020>["compile"]> | undefined;
+let compiled: ValidateFunction | undefined;
 function schemaCheck() {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: false });

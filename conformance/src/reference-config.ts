@@ -62,7 +62,7 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
       const parentChildIds = [randomUUID()];
       const credentials: Record<string, { token: string; subject: string }> = {};
       for (const r of ROLES) {
-        const claims = { ...claimsFor(r.id, t, i, parentChildIds), scope: r.scopes.join(" ") };
+        const claims: Record<string, unknown> = { ...claimsFor(r.id, t, i, parentChildIds), scope: r.scopes.join(" ") };
         const token = await new SignJWT(claims)
           .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "JWT" })
           .setIssuer(REFERENCE_SIGNER.issuer)

@@ -54,7 +54,11 @@ export class HttpClient {
       const res = await fetch(url, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(this.timeoutMs) });
       const text = await res.text();
       exchange.status = res.status;
-      exchange.responseHeaders = Object.fromEntries(res.headers.entries());
+      const responseHeaders: Record<string, string> = {};
+      res.headers.forEach((value, name) => {
+        responseHeaders[name] = value;
+      });
+      exchange.responseHeaders = responseHeaders;
       if (text.length > 0) exchange.responseBody = truncateBody(text);
       let json: unknown;
       try {

@@ -10,12 +10,13 @@ import { createRecord, itemPath, readRecord, token, updateRecord, walkPages } fr
 
 function perResource(spec: ResourceSpec): TestDef[] {
   const k = spec.kind;
+  const n = spec.noun;
   const base = { profile: "api-core" as const, capabilities: [`resource:${k}`], roles: [spec.writer] };
   const tests: TestDef[] = [
     {
       ...base,
       id: `send.api-core.${k}.create-returns-location-etag`,
-      title: `Creating a ${k} returns 201 with Location and ETag`,
+      title: `Creating a ${n} returns 201 with Location and ETag`,
       level: "MUST",
       requirements: ["SI-API-001"],
       async run(ctx) {
@@ -25,7 +26,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.read-returns-stored-document`,
-      title: `Reading a ${k} returns the stored document with an ETag`,
+      title: `Reading a ${n} returns the stored document with an ETag`,
       level: "MUST",
       requirements: ["SI-API-002", "SI-API-039", "SI-API-041"],
       async run(ctx) {
@@ -44,7 +45,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.if-none-match-not-modified`,
-      title: `A ${k} read with the current ETag in If-None-Match gives 304`,
+      title: `A ${n} read with the current ETag in If-None-Match gives 304`,
       level: "MUST",
       requirements: ["SI-API-003"],
       async run(ctx) {
@@ -62,7 +63,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.update-without-if-match-refused`,
-      title: `Updating a ${k} without If-Match gives 428 and stores nothing`,
+      title: `Updating a ${n} without If-Match gives 428 and stores nothing`,
       level: "MUST",
       requirements: ["SI-API-004", "SI-API-013"],
       async run(ctx) {
@@ -76,7 +77,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.update-stale-if-match-refused`,
-      title: `Updating a ${k} with a stale If-Match gives 412`,
+      title: `Updating a ${n} with a stale If-Match gives 412`,
       level: "MUST",
       requirements: ["SI-API-005", "SI-API-013"],
       async run(ctx) {
@@ -92,7 +93,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.update-writes-new-version`,
-      title: `Updating a ${k} with If-Match stores the new version`,
+      title: `Updating a ${n} with If-Match stores the new version`,
       level: "MUST",
       requirements: ["SI-API-006", "SI-API-041"],
       async run(ctx) {
@@ -111,7 +112,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.update-without-change-reason-refused`,
-      title: `Updating a ${k} without Change-Reason gives 400`,
+      title: `Updating a ${n} without Change-Reason gives 400`,
       level: "MUST",
       requirements: ["SI-API-008", "SI-API-013"],
       async run(ctx) {
@@ -125,7 +126,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.concurrent-updates-one-wins`,
-      title: `Of parallel ${k} updates with one ETag exactly one succeeds`,
+      title: `Of parallel ${n} updates with one ETag exactly one succeeds`,
       level: "MUST",
       requirements: ["SI-API-005", "SI-API-006"],
       async run(ctx) {
@@ -143,7 +144,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.versions-contiguous-immutable`,
-      title: `${k} versions are numbered 1..n, oldest first, and never change`,
+      title: `${n} versions run 1..n, oldest first, and never change`,
       level: "MUST",
       requirements: ["SI-API-006", "SI-API-010"],
       async run(ctx) {
@@ -172,7 +173,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.delete-not-offered`,
-      title: `A ${k} cannot be deleted; DELETE gives 404 or 405`,
+      title: `A ${n} cannot be deleted; DELETE gives 404 or 405`,
       level: "MUST",
       requirements: ["SI-API-009"],
       async run(ctx) {
@@ -185,7 +186,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.create-duplicate-id-conflict`,
-      title: `Creating a ${k} with an existing id gives 409`,
+      title: `Creating a ${n} with an existing id gives 409`,
       level: "MUST",
       requirements: ["SI-API-024", "SI-API-013"],
       async run(ctx) {
@@ -199,7 +200,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.invalid-document-refused`,
-      title: `An invalid ${k} gives 422 problem+json with a pointer`,
+      title: `An invalid ${n} gives 422 problem+json with a pointer`,
       level: "MUST",
       requirements: ["SI-API-014", "SI-API-013", "SI-API-039"],
       async run(ctx) {
@@ -217,7 +218,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
       {
         ...base,
         id: `send.api-core.${k}.search-pages-once-each`,
-        title: `Paging a ${k} search visits every match exactly once`,
+        title: `Paging a ${n} search visits every match exactly once`,
         level: "MUST",
         requirements: ["SI-API-011"],
         async run(ctx) {
@@ -237,7 +238,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
       {
         ...base,
         id: `send.api-core.${k}.search-filters-subset-complete`,
-        title: `${k} search filters return all and only the matches`,
+        title: `${n} search filters return all and only the matches`,
         level: "MUST",
         requirements: ["SI-API-012"],
         async run(ctx) {

@@ -9,14 +9,16 @@ export interface ResourceSpec {
   writer: RoleNeed;
   /** Whether records belong to a child (SPPs are national catalogue entries). */
   personal: boolean;
+  /** Short name used in titles. */
+  noun: string;
 }
 
 export const RESOURCE_SPECS: readonly ResourceSpec[] = [
-  { kind: "isp", path: "/isps", writer: { tenant: 0, role: "setting-staff" }, personal: true },
-  { kind: "development-profile", path: "/development-profiles", writer: { tenant: 0, role: "setting-staff" }, personal: true },
-  { kind: "ehcp", path: "/ehcps", writer: { tenant: 0, role: "la-officer" }, personal: true },
-  { kind: "legacy-ehcp", path: "/legacy-ehcps", writer: { tenant: 0, role: "la-officer" }, personal: true },
-  { kind: "spp", path: "/spps", writer: { tenant: 0, role: "dfe-publisher" }, personal: false },
+  { kind: "isp", path: "/isps", writer: { tenant: 0, role: "setting-staff" }, personal: true, noun: "ISP" },
+  { kind: "development-profile", path: "/development-profiles", writer: { tenant: 0, role: "setting-staff" }, personal: true, noun: "profile" },
+  { kind: "ehcp", path: "/ehcps", writer: { tenant: 0, role: "la-officer" }, personal: true, noun: "EHCP" },
+  { kind: "legacy-ehcp", path: "/legacy-ehcps", writer: { tenant: 0, role: "la-officer" }, personal: true, noun: "legacy EHCP" },
+  { kind: "spp", path: "/spps", writer: { tenant: 0, role: "dfe-publisher" }, personal: false, noun: "SPP" },
 ];
 
 export function resourceSpec(kind: ResourceKind): ResourceSpec {
