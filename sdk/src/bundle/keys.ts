@@ -82,9 +82,15 @@ export async function resolveKey(source: KeySource, kid: string): Promise<Truste
   }
 }
 
-/** Imports a private JWK for signing with ES256. */
+// Importing a JWK costs about a millisecond; a sender signs many bundles with one key object, so cache by identity.
+const imported = new WeakMap<JWK, CryptoKey>();
+
+/** Imports a private JWK for signing with ES256 (cached per JWK object). */
 export async function importSigningKey(jwk: JWK): Promise<CryptoKey> {
+  const cached = imported.get(jwk);
+  if (cached) return cached;
   const key = await importJWK({ ...jwk, alg: "ES256" }, "ES256");
   if (key instanceof Uint8Array) throw new TypeError("expected an EC private key, got a symmetric key");
+  imported.set(jwk, key);
   return key;
 }

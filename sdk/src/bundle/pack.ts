@@ -4,6 +4,7 @@
 import type { LocalAuthority, Provenance, Setting, SppReference, SystemInfo, TransferBundle, TransferReason } from "../../generated/types.ts";
 import { validate } from "../validate/validate.ts";
 import type { Issue } from "../validate/result.ts";
+import { bundleRuleErrors } from "./document-rules.ts";
 import { sha256Digest } from "./canonical.ts";
 import { applySharing, DEFAULT_INCLUDED_LABELS, SHARING_LABELS, type Redaction } from "./sharing.ts";
 
@@ -60,13 +61,7 @@ export async function packBundle(input: PackInput): Promise<TransferBundle> {
   const redactions: Redaction[] = [];
   for (const [index, original] of input.documents.entries()) {
     if (!isEmbeddable(original)) throw new PackError(`document ${index} is not an ISP, EHCP, legacy EHCP or areas-of-development profile (SPPs travel by reference)`);
-    const before = validate(original);
-    if (before.errors.length > 0) throw new PackError(`document ${index} (${original.documentType} ${original.id}) is not schema-valid`, before.errors);
     const shared = applySharing(original, { include, purpose: input.sharing.purpose });
-    const after = validate(shared.document);
-    if (after.errors.length > 0) {
-      throw new PackError(`document ${index} (${original.documentType} ${original.id}) is not schema-valid once sharing labels are applied (a required section was withheld)`, after.errors);
-    }
     documents.push(shared.document);
     redactions.push(...shared.redactions);
     contents.push({
@@ -110,8 +105,14 @@ export async function packBundle(input: PackInput): Promise<TransferBundle> {
   if (input.expiresAt !== undefined) bundle.manifest.expiresAt = input.expiresAt;
   if (input.sppReferences !== undefined && input.sppReferences.length > 0) bundle.sppReferences = input.sppReferences;
 
-  const result = validate(bundle);
-  if (!result.valid) throw new PackError("the assembled bundle is not valid", [...result.errors, ...result.findings.filter((f) => f.severity === "error")]);
+  // One schema pass covers the envelope and every embedded document (the bundle schema embeds their schemas);
+  // the documents' quality rules then run directly, so no document is schema-checked twice.
+  const result = validate(bundle, { schemaOnly: true });
+  if (result.errors.length > 0) {
+    throw new PackError("the bundle is not schema-valid (check the documents, and whether sharing labels withheld a required section)", result.errors);
+  }
+  const ruleErrors = bundleRuleErrors(bundle as unknown as { documents: unknown[] });
+  if (ruleErrors.length > 0) throw new PackError("an embedded document has quality-rule errors", ruleErrors);
   return bundle;
 }
 

@@ -4,7 +4,8 @@
 import type { JWK } from "jose";
 import type { TransferBundle } from "../../generated/types.ts";
 import { validate } from "../validate/validate.ts";
-import { sha256Digest, type Digest } from "./canonical.ts";
+import { sha256Digest, sha256Hex, type Digest } from "./canonical.ts";
+import { bundleRuleErrors } from "./document-rules.ts";
 import { decryptBundle, isCompactJwe } from "./encrypt.ts";
 import { checkSignedJson, type JwsProtectedHeader } from "./jws.ts";
 import type { KeySource } from "./keys.ts";
@@ -67,18 +68,6 @@ async function checkContents(bundle: TransferBundle): Promise<VerifyReason[]> {
   return reasons;
 }
 
-function checkDocuments(bundle: TransferBundle): VerifyReason[] {
-  const reasons: VerifyReason[] = [];
-  (bundle.documents as unknown[]).forEach((document, index) => {
-    const result = validate(document);
-    for (const issue of result.errors) reasons.push(reason("bundle", "schema-invalid", issue.message, `/documents/${index}${issue.pointer}`, issue.ruleId));
-    for (const finding of result.findings) {
-      if (finding.severity === "error") reasons.push(reason("bundle", "rule-error", finding.message, `/documents/${index}${finding.pointer}`, finding.ruleId));
-    }
-  });
-  return reasons;
-}
-
 function checkTimes(bundle: TransferBundle, options: VerifyOptions): VerifyReason[] {
   const now = (options.now ?? new Date()).getTime();
   const created = Date.parse(bundle.manifest.createdAt);
@@ -104,7 +93,8 @@ export async function verifyBundle(input: unknown, options: VerifyOptions): Prom
     const checked = await checkSignedJson(signed, "bundle", "send-transfer-bundle+json", options);
     if (!checked.ok) return fail(checked.reasons);
     const payload = checked.payload;
-    const schema = validate(payload);
+    // One schema pass covers the envelope and every embedded document; rules then run directly on each.
+    const schema = validate(payload, { schemaOnly: true });
     if (schema.documentType !== "transfer-bundle") return fail([reason("bundle", "schema-invalid", `The payload is not a transfer bundle (documentType ${JSON.stringify(schema.documentType)}).`, "/documentType")]);
     if (schema.errors.length > 0) return fail(schema.errors.map((issue) => reason("bundle", "schema-invalid", issue.message, issue.pointer, issue.ruleId)));
     const bundle = payload as TransferBundle;
@@ -112,11 +102,11 @@ export async function verifyBundle(input: unknown, options: VerifyOptions): Prom
     const reasons: VerifyReason[] = [];
     if (bundle.manifest.bundleId !== bundle.id) reasons.push(reason("bundle", "id-mismatch", `manifest.bundleId ${bundle.manifest.bundleId} differs from id ${bundle.id}.`, "/manifest/bundleId"));
     reasons.push(...(await checkContents(bundle)));
-    reasons.push(...checkDocuments(bundle));
-    for (const finding of schema.findings) if (finding.severity === "error") reasons.push(reason("bundle", "rule-error", finding.message, finding.pointer, finding.ruleId));
+    for (const finding of bundleRuleErrors(bundle as unknown as { documents: unknown[] })) reasons.push(reason("bundle", "rule-error", finding.message, finding.pointer, finding.ruleId));
     reasons.push(...checkTimes(bundle, options));
     if (reasons.length > 0) return fail(reasons);
-    return { ok: true, bundle, digest: await sha256Digest(bundle), kid: checked.kid, header: checked.header };
+    // The payload text was checked to be canonical, so its hash is the bundle digest.
+    return { ok: true, bundle, digest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(checked.payloadText) }, kid: checked.kid, header: checked.header };
   } catch (error) {
     return fail([reason("bundle", "malformed", `Could not be read: ${error instanceof Error ? error.message : String(error)}`)]);
   }
