@@ -1,6 +1,5 @@
 // The Hono environment shared by every middleware and route: what each request carries after the middleware chain.
 import type { Principal } from "./auth/principal.ts";
-import type { Store } from "./storage/store.ts";
 
 export interface AppVariables {
   correlationId: string;
@@ -8,9 +7,6 @@ export interface AppVariables {
   principal: Principal;
   /** The parsed JSON body; set by the json-body middleware on requests that carry one. */
   body: unknown;
-  /** Route pattern for logs (never the concrete URL, which may hold identifiers). */
-  routePattern: string;
-  store: Store;
 }
 
 export interface AppEnv {

@@ -13,7 +13,7 @@ export const requestLog = (opts: { sink?: LogSink } = {}): MiddlewareHandler<App
     try {
       await next();
     } finally {
-      const route = c.get("routePattern") ?? safeRoutePath(c);
+      const route = safeRoutePath(c);
       sink(
         JSON.stringify({
           level: "info",

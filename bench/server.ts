@@ -1,0 +1,243 @@
+// Benchmark of the reference server (issue §4), in one run:
+//   1. baseline: bare Hono returning the same ISP JSON from memory;
+//   2. GET ISP (bearer auth + tenancy + audit record), PUT ISP (If-Match, validation, new version, audit) and a
+//      search (filters + one audit record per returned plan), on PGlite and on PostgreSQL.
+// Each server runs in its own child process (this file with `--serve <target>`), so the autocannon client does not
+// share the server's event loop. Prints a markdown table: req/s, ratio to the baseline, p99 at 32 connections.
+//
+//   node --import tsx bench/server.ts            (BENCH_SECONDS=10 BENCH_CONNECTIONS=32 by default)
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+// autocannon ships no type declarations; these are the parts used here.
+interface AcRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AcRequest, context: Record<string, unknown>) => AcRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>, headers?: Record<string, string>) => void;
+}
+interface AcOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  requests?: AcRequest[];
+}
+interface AcResult {
+  requests: { average: number; total: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AcOptions) => Promise<AcResult>;
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const TARGETS = { get: 0.3, put: 0.1, p99: 50 };
+
+type Target = "baseline" | "pglite" | "postgres";
+
+interface Ready {
+  port: number;
+  token?: string;
+  ispIds: string[];
+  etags: string[];
+  searchPath?: string;
+}
+
+// ── server side ──────────────────────────────────────────────────────────────
+async function serveTarget(target: Target): Promise<void> {
+  const { serve } = await import("@hono/node-server");
+  const { Hono } = await import("hono");
+  const fixtures = await import("../server/src/testing/fixtures.ts");
+  const child = fixtures.newChild(fixtures.TENANT_A);
+  const announce = (ready: Ready) => process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
+
+  if (target === "baseline") {
+    const isp = fixtures.newIsp(child);
+    const app = new Hono();
+    app.get("/isps/:id", (c) => c.json(isp));
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => announce({ port: info.port, ispIds: [isp.id as string], etags: [] }));
+    process.on("SIGTERM", () => server.close(() => process.exit(0)));
+    return;
+  }
+
+  const { openStore } = await import("../server/src/storage/open-store.ts");
+  const { createApp } = await import("../server/src/app.ts");
+  const { createDevSigner } = await import("../server/src/auth/dev-signer.ts");
+  let stopCluster: (() => Promise<void>) | undefined;
+  let store;
+  if (target === "postgres") {
+    const { startPostgres } = await import("../server/test-support/postgres.ts");
+    const cluster = await startPostgres();
+    stopCluster = () => cluster.stop();
+    store = await openStore({ databaseUrl: await cluster.newDatabaseUrl() });
+  } else {
+    store = await openStore({}); // in-memory PGlite
+  }
+  const signer = await createDevSigner();
+  // Request logs would dominate the measurement's output; the log line is still built and discarded.
+  const app = createApp({ store, keys: signer.keys, logSink: () => undefined });
+  const staff = await signer.sign({ sub: "bench-staff", send_role: "setting-staff", setting_urn: fixtures.TENANT_A.settingUrn });
+  const publisher = await signer.sign({ sub: "bench-dfe", send_role: "dfe-publisher" });
+  const call = (method: string, path: string, token: string, body?: unknown) =>
+    app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  await call("POST", "/settings", publisher, fixtures.settingEntry(fixtures.TENANT_A));
+  await call("POST", "/children", staff, fixtures.childRecord(child));
+  const ispIds: string[] = [];
+  const etags: string[] = [];
+  // One plan per connection for the PUT run (so updates do not conflict), plus some to search through.
+  for (let i = 0; i < CONNECTIONS + 8; i++) {
+    const isp = fixtures.newIsp(child);
+    const res = await call("POST", "/isps", staff, isp);
+    if (res.status !== 201) throw new Error(`seed failed: ${res.status} ${await res.text()}`);
+    ispIds.push(isp.id as string);
+    etags.push(res.headers.get("etag")!);
+  }
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+    announce({ port: info.port, token: staff, ispIds, etags, searchPath: `/isps?upn=${child.upn}&status=active&limit=10` }),
+  );
+  process.on("SIGTERM", () =>
+    server.close(async () => {
+      await store.close();
+      await stopCluster?.();
+      process.exit(0);
+    }),
+  );
+}
+
+// ── client side ──────────────────────────────────────────────────────────────
+async function startChild(target: Target): Promise<{ proc: ChildProcess; ready: Ready }> {
+  const proc = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--serve", target], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: proc.stdout! });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    lines.on("line", (line) => {
+      if (line.startsWith("READY ")) resolve(JSON.parse(line.slice(6)) as Ready);
+    });
+    proc.on("exit", (code) => reject(new Error(`${target} server exited with ${code}`)));
+  });
+  return { proc, ready };
+}
+
+async function stopChild(proc: ChildProcess): Promise<void> {
+  await new Promise<void>((resolve) => {
+    proc.once("exit", () => resolve());
+    proc.kill("SIGTERM");
+  });
+}
+
+interface Row {
+  scenario: string;
+  database: string;
+  rps: number;
+  p99: number;
+  non2xx: number;
+  total: number;
+}
+
+async function run(url: string, opts: Partial<AcOptions>): Promise<AcResult> {
+  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
+}
+
+function row(scenario: string, database: string, r: AcResult): Row {
+  return { scenario, database, rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts, total: r.requests.total };
+}
+
+async function benchDatabase(target: "pglite" | "postgres", label: string): Promise<Row[]> {
+  const { proc, ready } = await startChild(target);
+  const base = `http://127.0.0.1:${ready.port}`;
+  const auth = { authorization: `Bearer ${ready.token}` };
+  try {
+    const rows: Row[] = [];
+    rows.push(row("GET ISP", label, await run(`${base}/isps/${ready.ispIds[0]}`, { headers: auth })));
+
+    // PUT: every in-flight request holds one plan from a free pool and returns it with the new ETag, so every
+    // update is a real, uncontended new version (If-Match, validation, write, audit). (autocannon resets the
+    // per-request context between requests, so the plan travels in the context from setup to response.)
+    const bodies = new Map<string, string>();
+    const fixtures = await import("../server/src/testing/fixtures.ts");
+    const free = [...ready.ispIds];
+    const etag = new Map<string, string>(ready.ispIds.map((id, i) => [id, ready.etags[i]!]));
+    const putResult = await run(base, {
+      requests: [
+        {
+          setupRequest: (req: AcRequest, context: Record<string, unknown>) => {
+            const id = free.shift() ?? ready.ispIds[0]!;
+            context.id = id;
+            if (!bodies.has(id)) {
+              const isp = fixtures.newIsp(fixtures.newChild(fixtures.TENANT_A));
+              bodies.set(id, JSON.stringify({ ...isp, id, status: "active" }));
+            }
+            return {
+              ...req,
+              method: "PUT",
+              path: `/isps/${id}`,
+              headers: { ...auth, "content-type": "application/json", "if-match": etag.get(id)!, "change-reason": "benchmark" },
+              body: bodies.get(id)!,
+            };
+          },
+          onResponse: (_status: number, _body: string, context: Record<string, unknown>, headers?: Record<string, string>) => {
+            const id = context.id as string;
+            if (headers?.etag) etag.set(id, headers.etag);
+            free.push(id);
+          },
+        },
+      ],
+    });
+    rows.push(row("PUT ISP", label, putResult));
+    rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
+    return rows;
+  } finally {
+    await stopChild(proc);
+  }
+}
+
+async function main(): Promise<void> {
+  const { proc, ready } = await startChild("baseline");
+  let baseline: Row;
+  try {
+    baseline = row("bare Hono, ISP from memory", "-", await run(`http://127.0.0.1:${ready.port}/isps/${ready.ispIds[0]}`, {}));
+  } finally {
+    await stopChild(proc);
+  }
+  const rows = [...(await benchDatabase("pglite", "PGlite")), ...(await benchDatabase("postgres", "PostgreSQL"))];
+  const target = (r: Row) => (r.scenario.startsWith("GET") ? TARGETS.get : r.scenario.startsWith("PUT") ? TARGETS.put : undefined);
+  const lines = [
+    `Reference server benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, Node ${process.version}, server in a separate process.`,
+    "",
+    "| scenario | database | req/s | vs baseline | target | p99 (ms) | p99 ≤ 50 ms | non-2xx/errors |",
+    "|---|---|---:|---:|---:|---:|:-:|---:|",
+    `| ${baseline.scenario} | - | ${baseline.rps.toFixed(0)} | 100% | - | ${baseline.p99} | ${baseline.p99 <= TARGETS.p99 ? "yes" : "no"} | ${baseline.non2xx} |`,
+    ...rows.map((r) => {
+      const ratio = r.rps / baseline.rps;
+      const t = target(r);
+      const tCell = t === undefined ? "-" : `≥ ${t * 100}% ${ratio >= t ? "met" : "MISSED"}`;
+      return `| ${r.scenario} | ${r.database} | ${r.rps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% | ${tCell} | ${r.p99} | ${r.p99 <= TARGETS.p99 ? "yes" : "no"} | ${r.non2xx} of ${r.total} |`;
+    }),
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+const serveIndex = process.argv.indexOf("--serve");
+if (serveIndex >= 0) {
+  serveTarget(process.argv[serveIndex + 1] as Target).catch((err) => {
+    process.stderr.write(String(err instanceof Error ? err.stack : err) + "\n");
+    process.exit(1);
+  });
+} else {
+  main().catch((err) => {
+    process.stderr.write(String(err instanceof Error ? err.stack : err) + "\n");
+    process.exit(1);
+  });
+}
