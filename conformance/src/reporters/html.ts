@@ -23,11 +23,11 @@ pre{background:#f6f6f6;padding:.5rem;overflow-x:auto;white-space:pre-wrap;word-b
 details{margin:.3rem 0}summary{cursor:pointer}
 `;
 
-function exchangeHtml(x: Exchange): string {
+function exchangeHtml(x: Exchange, open = false): string {
   const reqHeaders = Object.entries(x.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n");
   const resHeaders = Object.entries(x.responseHeaders ?? {}).map(([k, v]) => `${k}: ${v}`).join("\n");
   const status = x.error ? `network error: ${x.error}` : `HTTP ${x.status}`;
-  return `<details><summary><code>${esc(x.method)} ${esc(x.url)}</code> → <strong>${esc(status)}</strong> <span class="muted">(${x.durationMs} ms)</span></summary>
+  return `<details${open ? " open" : ""}><summary><code>${esc(x.method)} ${esc(x.url)}</code> → <strong>${esc(status)}</strong> <span class="muted">(${x.durationMs} ms)</span></summary>
 <p><strong>Request</strong></p><pre>${esc(`${x.method} ${x.url}\n${reqHeaders}${x.requestBody ? `\n\n${x.requestBody}` : ""}`)}</pre>
 <p><strong>Response</strong></p><pre>${esc(`${status}\n${resHeaders}${x.responseBody ? `\n\n${x.responseBody}` : ""}`)}</pre></details>`;
 }
@@ -37,7 +37,9 @@ function findingHtml(r: TestResult, report: RunReport): string {
     .map((id) => `<div class="req"><strong>${esc(id)}</strong> ${esc(report.requirements[id]?.level ?? "")}: ${esc(report.requirements[id]?.text ?? "(not in the catalogue)")}</div>`)
     .join("");
   // The last exchanges are the ones closest to the failure; show them open-able, newest last.
-  const exchanges = r.exchanges.slice(-12).map(exchangeHtml).join("");
+  // The last exchange is usually the one that showed the failure: shown open.
+  const shown = r.exchanges.slice(-12);
+  const exchanges = shown.map((x, i) => exchangeHtml(x, i === shown.length - 1)).join("");
   const hidden = r.exchanges.length > 12 ? `<p class="muted">${r.exchanges.length - 12} earlier exchange(s) are in report.json.</p>` : "";
   return `<section class="finding ${r.outcome}" id="${esc(r.id)}"><h3><span class="o o-${r.outcome}">${r.outcome}</span> ${esc(r.level)} <code>${esc(r.id)}</code></h3>
 <p>${esc(r.title)}</p><pre>${esc(r.message ?? "")}</pre>${reqs}
