@@ -111,6 +111,14 @@ describe("rejections", () => {
     expect(await codesFor(await signBundle(extra, { privateKey: sender.privateJwk, kid: sender.kid }))).toContain("bundle.contents-mismatch");
   });
 
+  it("a correctly signed but non-canonical payload is rejected", async () => {
+    const { CompactSign } = await import("jose");
+    const { importSigningKey } = await import("./keys.ts");
+    const pretty = new TextEncoder().encode(JSON.stringify(bundle, null, 2));
+    const signed = await new CompactSign(pretty).setProtectedHeader({ alg: "ES256", kid: sender.kid }).sign(await importSigningKey(sender.privateJwk));
+    expect(await codesFor(signed)).toEqual(["bundle.not-canonical"]);
+  });
+
   it("maxAge rejects an old bundle", async () => {
     const result = await verifyBundle(compact, { trustedKeys: jwks, now: new Date("2030-09-01T00:00:00Z"), maxAge: 30 * 24 * 3600_000 });
     expect(result.ok ? [] : result.reasons.map((r) => r.code)).toContain("bundle.too-old");

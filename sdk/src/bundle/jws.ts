@@ -41,6 +41,8 @@ export async function signJson(payload: unknown, typ: JwsType, options: SignOpti
 
 export interface CheckOptions {
   trustedKeys: KeySource;
+  /** Canonical form of the parsed payload, when the caller can build it more cheaply (default canonicalJson). */
+  canonicalForm?: (payload: unknown) => string;
   /** The instant to check key validity at; defaults to the current time. */
   now?: Date;
 }
@@ -144,7 +146,7 @@ export async function checkSignedJson(input: unknown, prefix: "bundle" | "receip
     } catch {
       return fail(reason(prefix, "payload-malformed"));
     }
-    if (canonicalJson(payload) !== payloadText) return fail(reason(prefix, "not-canonical"));
+    if ((options.canonicalForm ?? canonicalJson)(payload) !== payloadText) return fail(reason(prefix, "not-canonical"));
     return { ok: true, payload, payloadText, header: header as unknown as JwsProtectedHeader, kid };
   } catch (error) {
     // Defence in depth: a bug or odd input must still end in a reason, never an exception.
