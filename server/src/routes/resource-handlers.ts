@@ -14,7 +14,7 @@ import { readQuery, requireDate } from "../http/query.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
 import { versionSummary } from "./version-summary.ts";
 import type { ResourceConfig } from "./resources.ts";
-import type { SearchQuery, StoredVersion, TenantScope, VersionProvenance } from "../storage/store.ts";
+import { ConflictError, type SearchQuery, type StoredVersion, type TenantScope, type VersionProvenance } from "../storage/store.ts";
 
 export type Handler = (c: Context<AppEnv>) => Promise<Response>;
 
@@ -183,7 +183,19 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
 
   const addVoice: Handler = async (c) => {
     const contribution = c.get("body");
-    const stored = await writeNext(c, { requireIfMatch: false, next: (current) => withVoice(current.body, contribution) });
+    const write = () => writeNext(c, { requireIfMatch: false, next: (current) => withVoice(current.body, contribution) });
+    // Appending needs no If-Match; without one, a concurrent writer is not a conflict for the caller, so re-read and
+    // append again instead of answering 412. Each lost race means another append won, so progress is guaranteed;
+    // the bound and the jitter only keep a pile-up short.
+    let stored: StoredVersion | undefined;
+    for (let attempt = 0; stored === undefined; attempt++) {
+      try {
+        stored = await write();
+      } catch (err) {
+        if (!(err instanceof ConflictError) || c.req.header("if-match") || attempt >= 16) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+      }
+    }
     const rep = representation(cfg, c.get("principal"), stored);
     c.header("etag", rep.etag);
     c.header("location", `${cfg.basePath}/${encodeURIComponent(stored.id)}/versions/${stored.version}`);

@@ -29,11 +29,15 @@ const stringField = (body: unknown, key: string): string | undefined => {
   return typeof v === "string" ? v : undefined;
 };
 
-/** A plan's tenancy: its own setting/LA facts, completed from the child's record and the setting's directory entry. */
-async function planTenant(store: Store, facts: SearchFacts): Promise<TenantScope> {
+/**
+ * A plan's tenancy: its own setting/LA facts, completed from the child's record and the setting's directory entry.
+ * `laFromChild`: for setting-written plans (ISP, profile) the responsible LA is the child's, which can differ from
+ * the LA the setting is in (a child placed out of area); an EHCP names its owning LA itself.
+ */
+async function planTenant(store: Store, facts: SearchFacts, laFromChild = false): Promise<TenantScope> {
   const tenant: TenantScope = {};
   if (facts.settingUrn) tenant.settingUrn = facts.settingUrn;
-  if (facts.laCode) tenant.laCode = facts.laCode;
+  if (facts.laCode && !laFromChild) tenant.laCode = facts.laCode;
   if ((!tenant.settingUrn || !tenant.laCode) && facts.childId) {
     const child = await store.get<Record<string, unknown>>("child", facts.childId);
     if (child) {
@@ -41,6 +45,7 @@ async function planTenant(store: Store, facts: SearchFacts): Promise<TenantScope
       tenant.laCode ??= child.tenant.laCode;
     }
   }
+  if (!tenant.laCode && facts.laCode) tenant.laCode = facts.laCode;
   if (!tenant.laCode && tenant.settingUrn) {
     const setting = await store.get<Record<string, unknown>>("setting", tenant.settingUrn);
     if (setting?.tenant.laCode) tenant.laCode = setting.tenant.laCode;
@@ -58,7 +63,7 @@ function documentKind(kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profil
     bodyErrors: (deps, body) => documentErrors(deps.validate, body, kind),
     idOf: (body) => stringField(body, "id"),
     factsOf: (body) => extractSearchFacts(body),
-    tenantOf: planTenant,
+    tenantOf: (store, facts) => planTenant(store, facts, kind === "isp" || kind === "development-profile"),
     filters,
   };
 }

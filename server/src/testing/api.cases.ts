@@ -564,6 +564,24 @@ export function runApiCases(opts: ApiCaseOptions): void {
         const versions = (await expectStatus(await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }), 200)).items as Json[];
         expect(versions.map((v) => v.version)).toEqual([1, 2]);
       });
+      it("concurrent voice contributions without If-Match all land, each as its own version", async () => {
+        const isp = newIsp(data.A.child);
+        await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), 201);
+        const statuses = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            s.call("POST", `/isps/${isp.id}/voice`, {
+              token: tok.parentA,
+              body: { statement: { id: `voice-c${i}`, authorRole: "parent-carer", captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: `view ${i}` } },
+              headers: { "change-reason": "Parent views" },
+            }).then(async (r) => (await r.arrayBuffer(), r.status)),
+          ),
+        );
+        expect(statuses).toEqual(Array(8).fill(201));
+        const current = await expectStatus(await s.call("GET", `/isps/${isp.id}`, { token: tok.staffA }), 200);
+        expect((current.voice as Json[]).filter((v) => String(v.id).startsWith("voice-c"))).toHaveLength(8);
+        const versions = (await expectStatus(await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }), 200)).items as Json[];
+        expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      });
     });
 
     describe("hostile bodies", () => {
