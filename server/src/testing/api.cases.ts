@@ -651,5 +651,13 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect(({} as Json).admin).toBeUndefined();
       });
     });
+    describe("logs after the whole suite", () => {
+      it("no request log line carries a child id, UPN, plan id or token subject", () => {
+        const secrets = [data.A.child.childId, data.B.child.childId, data.A.child.upn, data.B.child.upn, data.A.isp.id as string, "staff-a", "parent-a"];
+        const leaking = s.logs.filter((line) => secrets.some((x) => line.includes(x)));
+        expect(s.logs.length).toBeGreaterThan(1000);
+        expect(leaking).toEqual([]);
+      });
+    });
   });
 }
