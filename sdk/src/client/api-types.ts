@@ -9,6 +9,10 @@ import type {
   Child,
   Setting,
   SpecialistProvisionPackage,
+  SharingLabel,
+  SignedTransferBundle,
+  SignedTransferReceipt,
+  TransferReason,
   VoiceStatement,
   Uuid,
 } from "../../generated/types.ts";
@@ -121,6 +125,59 @@ export interface OpenApiDocument {
   [member: string]: unknown;
 }
 
+/** Send a child's records: to a setting (URN or UKPRN) or to an unknown destination (the unclaimed queue). */
+export interface TransferRequest {
+  receiver: { urn: string } | { ukprn: string } | { unknownDestination: true };
+  reason: TransferReason;
+  includeVersionHistory?: boolean;
+  encrypt?: boolean;
+  expiresInDays?: number;
+  sharing?: { purpose?: string; include?: SharingLabel[]; lawfulBasis?: string };
+}
+
+export interface TransferReasonItem {
+  code: string;
+  message: string;
+  pointer?: string;
+}
+
+export interface TransferSummary {
+  id: string;
+  direction?: "outgoing" | "incoming";
+  childId: string;
+  status: "prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed";
+  /** The status in plain words, for parents and carers. */
+  statusText: string;
+  reason?: string;
+  sender?: Record<string, unknown>;
+  receiver?: { urn?: string; ukprn?: string; name?: string; laCode?: string; unknownDestination: boolean };
+  timestamps: Record<string, string>;
+  reasons?: TransferReasonItem[];
+}
+
+export interface TransferView extends TransferSummary {
+  bundleDigest?: string;
+  documents?: Record<string, unknown>[];
+  redactionCount?: number;
+  sharing?: Record<string, unknown>;
+  encrypted?: boolean;
+  delivery?: Record<string, unknown>;
+  receipt?: SignedTransferReceipt;
+}
+
+export interface InboxResult {
+  bundleId: string;
+  decision: "accepted";
+  receipt: SignedTransferReceipt;
+  childId?: string;
+  documents?: Record<string, unknown>[];
+  replayed?: boolean;
+}
+
+export interface JsonWebKeySet {
+  keys: Array<Record<string, unknown> & { kty: string; kid?: string }>;
+}
+
 /**
  * Schema name (as the route table names bodies) → TypeScript type. Document names resolve to generated types.
  * The operation table (operations.ts) refers to bodies by these names; a test checks them against spec/routes.ts.
@@ -151,6 +208,12 @@ export interface SchemaTypes {
   HtmlPage: string;
   ValidationReport: ValidationReport;
   PlanSample: PlanSample;
+  TransferRequest: TransferRequest;
+  TransferView: TransferView;
+  TransferPage: Page<TransferSummary>;
+  InboxResult: InboxResult;
+  JsonWebKeySet: JsonWebKeySet;
+  SignedTransferBundle: SignedTransferBundle;
 }
 
 export type SchemaName = keyof SchemaTypes;

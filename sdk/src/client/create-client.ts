@@ -7,6 +7,7 @@ import type {
   Ehcp,
   IndividualSupportPlan,
   LegacyEhcp,
+  SignedTransferBundle,
   SpecialistProvisionPackage,
 } from "../../generated/types.ts";
 import type {
@@ -21,6 +22,11 @@ import type {
   SchemaName,
   SchemaTypes,
   SettingEntry,
+  InboxResult,
+  JsonWebKeySet,
+  TransferRequest,
+  TransferSummary,
+  TransferView,
   ValidationReport,
   VersionSummary,
   VoiceContribution,
@@ -119,6 +125,21 @@ export interface SendClient {
   settings: Omit<DocumentResource<SettingEntry, SettingFilters>, "versions" | "version">;
   audit: { list(filters?: AuditFilters, opts?: RequestOptions): Paged<AuditEvent> };
   governance: { planSample(size?: number, opts?: RequestOptions): Promise<PlanSample> };
+  /** Sending and receiving a child's records (transfer bundles). */
+  transfers: {
+    /** Builds, signs and sends the child's records to the next setting (or to the unclaimed queue). */
+    send(childId: string, request: TransferRequest, opts?: RequestOptions): Promise<TransferView>;
+    get(id: string, opts?: RequestOptions): Promise<TransferView>;
+    forChild(childId: string, opts?: RequestOptions & PageOptions): Paged<TransferSummary>;
+    unclaimed(filters?: { upn?: string; uln?: string; nhsNumber?: string } & PageOptions, opts?: RequestOptions): Paged<TransferSummary>;
+    /** The signed bundle as sent (JWS compact, or JWE when encrypted). */
+    bundle(id: string, opts?: RequestOptions): Promise<SignedTransferBundle>;
+    claim(id: string, opts?: RequestOptions): Promise<TransferView>;
+    /** Delivers a signed bundle to this server's inbox (sent as JSON: the JWS flattened, or the compact form as a string). */
+    receive(bundle: SignedTransferBundle, opts?: RequestOptions): Promise<InboxResult>;
+    /** The server's public transfer keys (JWKS). */
+    keys(opts?: RequestOptions): Promise<JsonWebKeySet>;
+  };
   /** Validates any document on the server (schema + quality rules) without storing it. */
   validate(document: SchemaTypes["AnyDocument"], opts?: RequestOptions): Promise<ValidationReport>;
   discovery: {
@@ -144,7 +165,9 @@ function encodeReason(reason: string): string {
   return /^[\x20-\x7e]*$/.test(reason) ? reason : encodeURIComponent(reason);
 }
 
-const isRecordSchema = (s: SchemaName) => !s.endsWith("Page") && !["Discovery", "HealthStatus", "OpenApiDocument", "HtmlPage", "ValidationReport", "PlanSample"].includes(s);
+/** Bodies that are one stored record (whose ETag is worth remembering), as opposed to pages, reports and transfers. */
+const RECORD_SCHEMAS: ReadonlySet<SchemaName> = new Set<SchemaName>(["IndividualSupportPlan", "Ehcp", "LegacyEhcp", "DevelopmentProfile", "SpecialistProvisionPackage", "ChildRecord", "SettingEntry"]);
+const isRecordSchema = (s: SchemaName) => RECORD_SCHEMAS.has(s);
 
 export function createClient(options: ClientOptions): SendClient {
   const transport = new Transport(options);
@@ -338,6 +361,19 @@ export function createClient(options: ClientOptions): SendClient {
     audit: { list: (filters = {}, opts = {}) => paged<AuditEvent>("listAuditEvents", { ...opts, query: { ...filters } }) },
     governance: {
       planSample: async (size, opts = {}) => must<PlanSample>(await invoke("getPlanSample", { ...opts, query: { size } })),
+    },
+    transfers: {
+      send: async (childId, request, opts = {}) => must<TransferView>(await invoke("createTransfer", { ...opts, path: { childId }, body: request })),
+      get: async (id, opts = {}) => must<TransferView>(await invoke("getTransfer", { ...opts, path: { id } })),
+      forChild: (childId, opts = {}) => {
+        const { limit, ...rest } = opts;
+        return paged<TransferSummary>("listChildTransfers", { ...rest, path: { childId }, query: { limit } });
+      },
+      unclaimed: (filters = {}, opts = {}) => paged<TransferSummary>("listUnclaimedTransfers", { ...opts, query: { ...filters } }),
+      bundle: async (id, opts = {}) => must<SignedTransferBundle>(await invoke("getTransferBundle", { ...opts, path: { id } })),
+      claim: async (id, opts = {}) => must<TransferView>(await invoke("claimTransfer", { ...opts, path: { id } })),
+      receive: async (bundle, opts = {}) => must<InboxResult>(await invoke("receiveTransfer", { ...opts, body: bundle })),
+      keys: async (opts = {}) => must<JsonWebKeySet>(await invoke("getTransferKeys", opts)),
     },
     validate: async (document, opts = {}) => must<ValidationReport>(await invoke("validateDocument", { ...opts, body: document })),
     discovery: {

@@ -91,6 +91,16 @@ export const OPERATIONS = {
   // Governance and audit
   getPlanSample: { method: "get", path: "/governance/plan-sample", query: ["size"], response: "PlanSample" },
   listAuditEvents: { method: "get", path: "/audit", query: ["childId", "resourceId", "actor", "since", ...PAGE], response: "AuditPage" },
+
+  // Transfers
+  getTransferKeys: { method: "get", path: "/.well-known/jwks.json", response: "JsonWebKeySet" },
+  createTransfer: { method: "post", path: "/children/{childId}/transfers", request: "TransferRequest", response: "TransferView" },
+  listChildTransfers: { method: "get", path: "/children/{childId}/transfers", query: PAGE, response: "TransferPage" },
+  listUnclaimedTransfers: { method: "get", path: "/transfers/unclaimed", query: ["upn", "uln", "nhsNumber", ...PAGE], response: "TransferPage" },
+  receiveTransfer: { method: "post", path: "/transfers/inbox", request: "SignedTransferBundle", response: "InboxResult" },
+  getTransfer: { method: "get", path: "/transfers/{id}", response: "TransferView" },
+  getTransferBundle: { method: "get", path: "/transfers/{id}/bundle", response: "SignedTransferBundle" },
+  claimTransfer: { method: "post", path: "/transfers/{id}/claim", response: "TransferView" },
 } as const satisfies Record<string, OperationSpec>;
 
 export type Operations = typeof OPERATIONS;
