@@ -3,6 +3,7 @@
 // hoisted from schemas/ (spec/hoist-schemas.ts) and referenced by name.
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { PROBLEM_TYPES, PROBLEM_BASE } from "./problems.ts";
+import { transferApiSchemas } from "./transfer-api-schemas.ts";
 
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const page = (item: string, what: string): SchemaObject => ({
@@ -303,5 +304,6 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
         id: { type: "string", title: "Id", description: "The plan's id." },
       },
     },
+    ...transferApiSchemas(),
   };
 }

@@ -98,4 +98,5 @@ export const TAG_DESCRIPTIONS: Record<TagName, string> = {
   Validation: "Validate any document without storing it.",
   Governance: "Redacted, sampled views for governors (D:689).",
   Audit: "The audit log and each child's access log.",
+  Transfers: "Signed, receipted transfer bundles that move a child's plan to the next setting; the unclaimed queue; the server's public keys.",
 };

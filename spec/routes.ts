@@ -72,9 +72,9 @@ export interface RouteSpec {
   /** The one scope the operation requires; absent = public (no token needed). */
   scope?: Scope;
   /** Which stored kind the operation touches; the server's tenancy filter and audit use it. */
-  resource?: "child" | "setting" | "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp" | "audit";
+  resource?: "child" | "setting" | "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp" | "audit" | "transfer";
   /** What the server records in the audit log for this operation (absent = not audited, e.g. health checks). */
-  auditAction?: "create" | "read" | "update" | "search" | "list-versions" | "validate";
+  auditAction?: "create" | "read" | "update" | "search" | "list-versions" | "validate" | "export" | "import";
   parameters: readonly ParamName[];
   requestBody?: BodySpec;
   responses: readonly ResponseSpec[];
@@ -93,7 +93,8 @@ export type TagName =
   | "Settings"
   | "Validation"
   | "Governance"
-  | "Audit";
+  | "Audit"
+  | "Transfers";
 
 const AUTH_ERRORS: readonly ProblemKind[] = ["unauthorized", "forbidden", "rate-limited", "internal"];
 const READ_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, "not-found"];
@@ -790,6 +791,128 @@ export const ROUTES: readonly RouteSpec[] = [
       },
     ],
     errors: LIST_ERRORS,
+  },
+
+  // ── Transfers ──────────────────────────────────────────────────────────────
+  {
+    method: "get",
+    path: "/.well-known/jwks.json",
+    operationId: "getTransferKeys",
+    summary: "This server's public transfer keys",
+    description:
+      "RFC 7517 JWKS: the public ES256 key each hosted setting signs bundles and receipts with (kid = RFC 7638 thumbprint), and the P-256 key bundles may be encrypted to. Other systems put this URL in their trust list. Public.",
+    tag: "Transfers",
+    parameters: [],
+    responses: [{ status: 200, description: "The key set.", body: { schema: "JsonWebKeySet", description: "Public keys." } }],
+    errors: ["rate-limited", "internal"],
+  },
+  {
+    method: "post",
+    path: "/children/{childId}/transfers",
+    operationId: "createTransfer",
+    summary: "Send a child's records to their next setting",
+    description:
+      "Builds the transfer bundle (current ISP, and optionally its version history; profiles; EHCP or EHCP under the 2014 regulations; SPP references by id and version; reviews and key people within them), applies sharing labels (safeguarding left out unless included; every redaction recorded in the bundle), digests each document over RFC 8785 canonical JSON with SHA-256, signs the bundle as a JWS (ES256) with the sending setting's key, optionally encrypts it to the receiver, and stores the transfer as `prepared`. Delivery to the receiver's inbox (found through the settings directory) follows in the background with bounded retries and exponential backoff; the receipt moves the transfer to `received` and then `accepted` or `rejected`. With `unknownDestination` the bundle waits in the unclaimed queue for the child's responsible local authority. Every document sent is audited as an export.",
+    tag: "Transfers",
+    scope: "children:write",
+    resource: "child",
+    auditAction: "export",
+    parameters: ["childId"],
+    requestBody: { schema: "TransferRequest", description: "Receiver, reason and options." },
+    responses: [
+      { status: 201, description: "Prepared; delivery has started.", headers: ["Location"], body: { schema: "TransferView", description: "The transfer." } },
+    ],
+    errors: [...READ_ERRORS, ...BODY_ERRORS],
+  },
+  {
+    method: "get",
+    path: "/children/{childId}/transfers",
+    operationId: "listChildTransfers",
+    summary: "A child's transfers, in plain words",
+    description:
+      "Every transfer of the child's records this server sent or received, newest lifecycle first, each with its status in plain words for parents and carers (`statusText`) and the time of each step.",
+    tag: "Transfers",
+    scope: "children:read",
+    resource: "child",
+    auditAction: "read",
+    parameters: ["childId", "limit", "cursor"],
+    responses: [{ status: 200, description: "The child's transfers.", body: { schema: "TransferPage", description: "Transfers." } }],
+    errors: [...READ_ERRORS, "invalid-parameter"],
+  },
+  {
+    method: "get",
+    path: "/transfers/unclaimed",
+    operationId: "listUnclaimedTransfers",
+    summary: "Search the unclaimed queue",
+    description:
+      "For the local authority officer of the child's responsible local authority: bundles sent to an unknown destination (the 'lost pupil' case) that wait to be claimed, searchable by the child's UPN, ULN or NHS number. Nothing is deleted from the queue.",
+    tag: "Transfers",
+    scope: "children:read",
+    resource: "transfer",
+    auditAction: "search",
+    parameters: ["upn", "uln", "nhsNumber", "limit", "cursor"],
+    responses: [{ status: 200, description: "A page of unclaimed transfers.", headers: ["Link"], body: { schema: "TransferPage", description: "Unclaimed transfers." } }],
+    errors: LIST_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/transfers/inbox",
+    operationId: "receiveTransfer",
+    summary: "Receive a transfer bundle",
+    description:
+      "The receiving side. Send the signed bundle as `application/jose` (JWS compact, or a compact JWE of it) or as `application/json` (the JWS in flattened form, or a JSON string of the compact form). The server verifies the signature against the sender's key in its trust list, every digest, the schemas and the quality rules, and decrypts a JWE addressed to one of its keys. Import is idempotent by bundle id (the same bundle again returns the same receipt and writes nothing; the same id with different content is 409) and transactional (all or nothing). The child is matched by UPN, ULN or NHS number; an existing document gets a new version with provenance (`importedFromBundleId`, `importedAt`), never an overwrite; the receiving setting takes ownership. The answer carries a receipt signed with the receiving setting's key; a rejection is a 422 whose `errors` give the stable reason codes and which carries a signed rejection receipt when the bundle id could be read. Public: the bundle's signature is the authentication.",
+    tag: "Transfers",
+    resource: "transfer",
+    auditAction: "import",
+    parameters: [],
+    requestBody: { schema: "SignedTransferBundle", contentType: "application/jose", description: "The signed (optionally encrypted) bundle." },
+    responses: [{ status: 200, description: "Imported (or already imported: `replayed`).", body: { schema: "InboxResult", description: "Receipt and where it was filed." } }],
+    errors: ["malformed-json", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict", "rate-limited", "internal"],
+  },
+  {
+    method: "get",
+    path: "/transfers/{id}",
+    operationId: "getTransfer",
+    summary: "Read a transfer",
+    description:
+      "The sending setting's view of a transfer it sent (lifecycle, timestamps, digest, redactions, delivery attempts, the receiver's signed receipt), or the receiving side's view of a bundle it imported. Parents and carers see the summary.",
+    tag: "Transfers",
+    scope: "children:read",
+    resource: "transfer",
+    auditAction: "read",
+    parameters: ["id"],
+    responses: [{ status: 200, description: "The transfer.", body: { schema: "TransferView", description: "The transfer." } }],
+    errors: READ_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/transfers/{id}/bundle",
+    operationId: "getTransferBundle",
+    summary: "Download the signed bundle",
+    description:
+      "The bundle exactly as sent (JWS compact, or JWE when encrypted), for systems without an API: the same file works with `send-interchange bundle verify|unpack|receipt`.",
+    tag: "Transfers",
+    scope: "children:write",
+    resource: "transfer",
+    auditAction: "export",
+    parameters: ["id"],
+    responses: [{ status: 200, description: "The signed bundle.", body: { schema: "SignedTransferBundle", contentType: "application/jose", description: "JWS or JWE." } }],
+    errors: READ_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/transfers/{id}/claim",
+    operationId: "claimTransfer",
+    summary: "Claim an unclaimed transfer",
+    description:
+      "The child's responsible local authority collects a bundle sent to an unknown destination: it is verified and imported here under the local authority, the transfer moves to `received`, `accepted` and `claimed`, and the sender can see who claimed it and when. A transfer that is not waiting to be claimed is 409.",
+    tag: "Transfers",
+    scope: "children:write",
+    resource: "transfer",
+    auditAction: "import",
+    parameters: ["id"],
+    responses: [{ status: 200, description: "Claimed.", body: { schema: "TransferView", description: "The transfer." } }],
+    errors: [...READ_ERRORS, "conflict", "validation-failed"],
   },
 ];
 

@@ -17,6 +17,8 @@ import { jsonBody } from "./middleware/json-body/index.ts";
 import { auth } from "./middleware/auth/index.ts";
 import { authorise } from "./middleware/authorise/index.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
+import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
+import { TransferService } from "./transfers/service.ts";
 
 export interface CreateAppOptions {
   store: Store;
@@ -31,6 +33,12 @@ export interface CreateAppOptions {
   logSink?: LogSink;
   maxBodyBytes?: number;
   maxDepth?: number;
+  /** Transfers: settings directory of other systems, trusted keys, delivery bounds (default: none configured). */
+  transfers?: TransferConfig;
+  /** fetch used for JWKS and inbox delivery (tests may pass one). */
+  fetch?: typeof fetch;
+  /** Called with the transfer service once built (tests wait on deliveries; main resumes them). */
+  onTransfers?: (service: TransferService) => void;
 }
 
 export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../spec/generated/openapi.json", import.meta.url));
@@ -42,21 +50,24 @@ export function honoPath(openApiPath: string): string {
 }
 
 export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
+  const clock = opts.clock ?? (() => new Date());
   const deps: AppDeps = {
     store: opts.store,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
     validate: opts.validate ?? sdkValidate,
     openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
     docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
     faults: opts.faults ?? new Set(),
+    transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), clock, opts.fetch ?? fetch),
   };
+  opts.onTransfers?.(deps.transfers);
   const handlers = buildHandlers(deps);
   const app = new Hono<AppEnv>();
   app.onError(errorHandler({ sink: opts.logSink }));
   app.notFound(notFoundHandler());
   app.use("*", correlationId(), requestLog({ sink: opts.logSink }));
 
-  const authenticate = auth({ keys: opts.keys });
+  const authenticate = auth({ keys: opts.keys, clock: opts.clock });
   const bodyMiddleware = [bodyLimit({ maxBytes: opts.maxBodyBytes }), mediaType(), jsonBody({ maxDepth: opts.maxDepth })];
   for (const route of ROUTES) register(app, route);
   return app;
@@ -66,7 +77,8 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     if (!handler) throw new Error(`no handler for operation ${route.operationId}`);
     const chain: MiddlewareHandler<AppEnv>[] = [
       ...(route.scope ? [authenticate, authorise({ scope: route.scope, route, store: deps.store })] : []),
-      ...(route.requestBody ? bodyMiddleware : []),
+      // A JOSE body (the transfer inbox) is read raw by its handler: only the size limit applies before it.
+      ...(route.requestBody ? (route.requestBody.contentType === "application/jose" ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
     ];
     const run: MiddlewareHandler<AppEnv> = async (c) => handler(c);
     app.on([route.method.toUpperCase()], [honoPath(route.path)], ...chain, run);

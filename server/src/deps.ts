@@ -2,6 +2,7 @@
 // (tests only) fault switches.
 import type { Store } from "./storage/store.ts";
 import type { ValidationResult } from "../../sdk/src/validate/result.ts";
+import type { TransferService } from "./transfers/service.ts";
 
 export type ValidateDocument = (document: unknown) => ValidationResult;
 
@@ -15,4 +16,6 @@ export interface AppDeps {
   docsPath: string;
   /** Deliberate faults for the conformance suite's self-test. Only tests can set these (never env or CLI). */
   faults: ReadonlySet<string>;
+  /** Transfer keys, trust list, inbox and delivery (transfers/service.ts). */
+  transfers: TransferService;
 }

@@ -12,6 +12,8 @@ import { loadOrCreateDevSigner } from "./auth/dev-signer.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { demoTokens } from "./demo/tokens.ts";
 import { openStore } from "./storage/open-store.ts";
+import { transferConfigFromEnv } from "./transfers/config.ts";
+import type { TransferService } from "./transfers/service.ts";
 
 const log = (msg: string, fields: Record<string, unknown> = {}) =>
   process.stdout.write(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields }) + "\n");
@@ -44,7 +46,11 @@ async function main(): Promise<void> {
   const examplesDir = fileURLToPath(new URL("../../examples/worked", import.meta.url));
   const summary = await seedDemo(store, validate, examplesDir);
   await ensureSpecArtefacts();
-  const app = createApp({ store, keys: signer.keys });
+  // Transfers: TRANSFER_CONFIG (inline JSON or @file) names other systems' inboxes and JWKS URLs; deliveries that a
+  // restart interrupted are resumed.
+  let transfers: TransferService | undefined;
+  const app = createApp({ store, keys: signer.keys, transfers: await transferConfigFromEnv(), onTransfers: (t) => (transfers = t) });
+  void transfers?.resumePending().catch((err: unknown) => log("resuming transfer deliveries failed", { error: String(err) }));
 
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "0.0.0.0" }, async (info) => {
     const url = `http://localhost:${info.port}`;
@@ -67,6 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     log("shutting down", { signal });
     // Stop accepting; in-flight requests finish; idle keep-alive sockets are closed so close() can complete.
+    transfers?.stop();
     server.close(async () => {
       await store.close();
       log("stopped");

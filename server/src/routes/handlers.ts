@@ -7,6 +7,7 @@ import { governanceHandler } from "./governance-handler.ts";
 import { resourceHandlers, type Handler } from "./resource-handlers.ts";
 import { RESOURCES } from "./resources.ts";
 import { validateHandler } from "./validate-handler.ts";
+import { transferHandlers } from "./transfer-handlers.ts";
 
 export function buildHandlers(deps: AppDeps): Record<string, Handler> {
   const out: Record<string, Handler> = {};
@@ -41,7 +42,7 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
   Object.assign(out, { listChildren: child.search, createChild: child.create, getChild: child.read, updateChild: child.update });
   const setting = resourceHandlers(RESOURCES.setting, deps, "urn");
   Object.assign(out, { listSettings: setting.search, createSetting: setting.create, getSetting: setting.read, updateSetting: setting.update });
-  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps));
+  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps));
   out.validateDocument = validateHandler(deps);
   out.getPlanSample = governanceHandler(deps);
   return out;

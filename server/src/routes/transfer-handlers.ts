@@ -1,0 +1,214 @@
+// Handlers of the Transfers operations: thin; the work is in transfers/service.ts and transfers/inbox.ts.
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
+import type { AppDeps } from "../deps.ts";
+import { audit } from "../audit/audit-event.ts";
+import { canSee, visibleTo } from "../access/tenancy.ts";
+import { HttpProblem, invalidParameter, notFound, problemBody } from "../http/problems.ts";
+import { nextLink, parseCursor, parseLimit } from "../http/pagination.ts";
+import { readQuery } from "../http/query.ts";
+import { normaliseIdentifier } from "../documents/search-facts.ts";
+import { IMPORT_KIND, transferStore } from "../storage/transfer-store.ts";
+import type { StoredVersion } from "../storage/store.ts";
+import { parseTransferRequest } from "../transfers/request.ts";
+import { transferSummary, type ImportRecord, type TransferRecord } from "../transfers/transfer-record.ts";
+import type { InboxOutcome } from "../transfers/inbox.ts";
+import type { Handler } from "./resource-handlers.ts";
+
+type Json = Record<string, unknown>;
+
+/** The sender's view: everything but the bundle itself (downloadable separately). */
+function senderView(t: TransferRecord): Json {
+  return {
+    ...transferSummary(t),
+    direction: "outgoing",
+    bundleDigest: t.bundleDigest,
+    documents: t.documents,
+    redactionCount: t.redactionCount,
+    sharing: t.sharing,
+    encrypted: t.encrypted,
+    includeVersionHistory: t.includeVersionHistory,
+    delivery: t.delivery,
+    ...(t.receipt ? { receipt: t.receipt } : {}),
+    ...(t.claimedBy ? { claimedBy: t.claimedBy } : {}),
+  };
+}
+
+/** A bundle this server imported, seen from the receiving side. */
+function importView(r: ImportRecord): Json {
+  const bundle = r.bundle as { manifest?: { sender?: { setting?: { name?: string; urn?: string } }; reason?: string } };
+  const from = bundle.manifest?.sender?.setting?.name ?? "another setting";
+  return {
+    id: r.bundleId,
+    direction: "incoming",
+    childId: r.childId,
+    status: r.decision,
+    statusText: `Your child's records arrived from ${from} on ${new Date(r.receivedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })} and were accepted.`,
+    reason: bundle.manifest?.reason,
+    timestamps: { received: r.receivedAt, [r.decision]: r.receivedAt },
+    reasons: r.reasons,
+    bundleDigest: r.digest,
+    documents: r.documents,
+    receipt: r.receipt,
+  };
+}
+
+export function transferHandlers(deps: AppDeps): Record<string, Handler> {
+  const { store } = deps;
+  const svc = deps.transfers;
+  const ts = transferStore(store);
+
+  async function visibleChild(c: Context<AppEnv>, action: "read" | "export") {
+    const childId = c.req.param("childId")!;
+    const child = await store.get<Json>("child", childId);
+    if (!child || !canSee(c.get("principal"), { tenant: child.tenant, childId })) {
+      await audit(store, c, { action, kind: "child", resourceId: childId, childId, outcome: "denied" });
+      throw notFound();
+    }
+    return child;
+  }
+
+  async function visibleTransfer(c: Context<AppEnv>, action: "read" | "export" | "import") {
+    const id = c.req.param("id")!;
+    const v = await ts.getTransfer<TransferRecord>(id);
+    if (!v || !canSee(c.get("principal"), { tenant: v.tenant, childId: v.body.childId })) {
+      await audit(store, c, { action, kind: "transfer", resourceId: id, outcome: "denied" });
+      throw notFound();
+    }
+    return v;
+  }
+
+  const getTransferKeys: Handler = async (c) => {
+    c.header("cache-control", "public, max-age=300");
+    return c.json(await svc.jwks(), 200);
+  };
+
+  const createTransfer: Handler = async (c) => {
+    const child = await visibleChild(c, "export");
+    const { request, errors } = parseTransferRequest(c.get("body"));
+    if (!request) throw new HttpProblem("validation-failed", `The transfer request has ${errors.length} error(s); nothing was sent.`, { errors });
+    const p = c.get("principal");
+    const stored = await svc.prepare({ principal: p, child, request, correlationId: c.get("correlationId") });
+    await audit(store, c, { action: "export", kind: "transfer", resourceId: stored.id, version: stored.version, childId: child.id });
+    for (const d of stored.body.documents) await audit(store, c, { action: "export", kind: d.documentType as "isp", resourceId: d.id, childId: child.id });
+    if (!stored.body.receiver.unknownDestination) void svc.deliver(stored.id);
+    c.header("location", `/transfers/${stored.id}`);
+    return c.json(senderView(stored.body), 201);
+  };
+
+  const listChildTransfers: Handler = async (c) => {
+    const child = await visibleChild(c, "read");
+    const q = readQuery(c, ["limit", "cursor"]);
+    const limit = parseLimit(q.limit);
+    const cursor = parseCursor(q.cursor);
+    const page = await ts.searchTransfers<TransferRecord>({ childId: child.id, visibleTo: visibleTo(c.get("principal")), limit, ...(cursor ? { cursor } : {}) });
+    const items: Json[] = page.items.map((v) => transferSummary(v.body));
+    // Bundles that arrived for this child (first page only: there are few, and they are not paged with the sent ones).
+    if (!cursor) {
+      const incoming = await store.search<ImportRecord>({ kind: IMPORT_KIND, childId: child.id, limit: 50 });
+      items.push(...incoming.items.map((v) => importView(v.body)));
+    }
+    await audit(store, c, { action: "read", kind: "transfer", resourceId: child.id, childId: child.id });
+    const link = nextLink(c.req.url, page.nextCursor);
+    if (link) c.header("link", link);
+    return c.json({ items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
+  };
+
+  const listUnclaimedTransfers: Handler = async (c) => {
+    const p = c.get("principal");
+    const q = readQuery(c, ["upn", "uln", "nhsNumber", "limit", "cursor"]);
+    if (!p.laCode) throw new HttpProblem("forbidden", "Only a local authority (a token with la_code) can search the unclaimed queue.");
+    const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
+    if (identifiers.length > 1) throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
+    const identifier = q.upn ? normaliseIdentifier("upn", q.upn) : q.uln ? normaliseIdentifier("uln", q.uln) : q.nhsNumber ? normaliseIdentifier("nhs", q.nhsNumber) : undefined;
+    const cursor = parseCursor(q.cursor);
+    const page = await ts.searchTransfers<TransferRecord>({
+      status: "unclaimed",
+      laCode: p.laCode,
+      visibleTo: visibleTo(p),
+      limit: parseLimit(q.limit),
+      ...(identifier ? { identifier } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    const records = page.items.map((v) => ({ action: "search" as const, kind: "transfer" as const, resourceId: v.id, childId: v.body.childId }));
+    await Promise.all((records.length ? records : [{ action: "search" as const, kind: "transfer" as const }]).map((r) => audit(store, c, r)));
+    const link = nextLink(c.req.url, page.nextCursor);
+    if (link) c.header("link", link);
+    return c.json({ items: page.items.map((v) => transferSummary(v.body)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
+  };
+
+  const getTransfer: Handler = async (c) => {
+    const id = c.req.param("id")!;
+    const p = c.get("principal");
+    const v = await ts.getTransfer<TransferRecord>(id);
+    if (v && canSee(p, { tenant: v.tenant, childId: v.body.childId })) {
+      await audit(store, c, { action: "read", kind: "transfer", resourceId: id, version: v.version, childId: v.body.childId });
+      return c.json(p.role === "parent-carer" ? transferSummary(v.body) : senderView(v.body), 200);
+    }
+    const imported = await ts.getImport<ImportRecord>(id);
+    if (imported && canSee(p, { tenant: imported.tenant, childId: imported.body.childId })) {
+      await audit(store, c, { action: "read", kind: "transfer", resourceId: id, childId: imported.body.childId });
+      return c.json(importView(imported.body), 200);
+    }
+    await audit(store, c, { action: "read", kind: "transfer", resourceId: id, outcome: "denied" });
+    throw notFound();
+  };
+
+  const getTransferBundle: Handler = async (c) => {
+    const v = await visibleTransfer(c, "export");
+    await audit(store, c, { action: "export", kind: "transfer", resourceId: v.id, version: v.version, childId: v.body.childId });
+    return c.body(v.body.signedBundle, 200, { "content-type": "application/jose" });
+  };
+
+  const claimTransfer: Handler = async (c) => {
+    const v = await visibleTransfer(c, "import");
+    const p = c.get("principal");
+    if (!p.laCode || p.laCode !== v.body.responsibleLaCode) {
+      await audit(store, c, { action: "import", kind: "transfer", resourceId: v.id, outcome: "denied" });
+      throw notFound();
+    }
+    if (!v.body.receiver.unknownDestination || v.body.status !== "sent") {
+      throw new HttpProblem("conflict", `This transfer is ${v.body.status}${v.body.receiver.unknownDestination ? "" : " to a named setting"}; only a bundle waiting in the unclaimed queue can be claimed.`);
+    }
+    const { transfer, outcome } = await svc.claim(p, v as StoredVersion<TransferRecord>, c.get("correlationId"));
+    await audit(store, c, { action: "import", kind: "transfer", resourceId: v.id, childId: v.body.childId });
+    if (outcome.kind !== "accepted") {
+      throw new HttpProblem("validation-failed", "The bundle could not be imported.", { errors: (outcome.kind === "rejected" ? outcome.reasons : []).map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })) });
+    }
+    return c.json(senderView(transfer.body), 200);
+  };
+
+  const receiveTransfer: Handler = async (c) => {
+    const correlationId = c.get("correlationId");
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const text = await c.req.text();
+    let input: unknown;
+    if (type === "application/jose") input = text.trim();
+    else if (type === "application/json" || type === "application/jose+json") {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        throw new HttpProblem("malformed-json", "The body could not be parsed as JSON.");
+      }
+    } else {
+      throw new HttpProblem("unsupported-media-type", "Send the bundle as application/jose (compact JWS or JWE) or application/json (flattened JWS).", { headers: { "accept-post": "application/jose, application/json" } });
+    }
+    const outcome: InboxOutcome = await svc.inbox.receive(input, { correlationId });
+    switch (outcome.kind) {
+      case "accepted":
+        if (outcome.replayed) {
+          await store.appendAudit({ actor: { subject: `transfer-sender:${outcome.record.senderKid}`, role: "system-integration", tenant: {} }, action: "import", kind: "transfer", resourceId: outcome.record.bundleId, childId: outcome.record.childId, correlationId, outcome: "allowed" });
+        }
+        return c.json({ bundleId: outcome.record.bundleId, decision: "accepted", receipt: outcome.record.receipt, childId: outcome.record.childId, documents: outcome.record.documents, replayed: outcome.replayed }, 200);
+      case "conflict":
+        throw new HttpProblem("conflict", outcome.detail);
+      case "rejected": {
+        const errors = outcome.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message }));
+        const body = { ...problemBody("validation-failed", `The bundle was rejected: ${outcome.reasons.map((r) => r.code).join(", ")}. Nothing was stored.`.slice(0, 1000), correlationId, errors), ...(outcome.receipt ? { receipt: outcome.receipt } : {}) };
+        return new Response(JSON.stringify(body), { status: 422, headers: { "content-type": "application/problem+json", "x-correlation-id": correlationId } });
+      }
+    }
+  };
+
+  return { getTransferKeys, createTransfer, listChildTransfers, listUnclaimedTransfers, getTransfer, getTransferBundle, claimTransfer, receiveTransfer };
+}

@@ -1,0 +1,65 @@
+// How a server takes part in transfers: its settings directory of OTHER systems (URN → inbox base URL + JWKS URL),
+// statically trusted keys, delivery retry bounds, and the system name it signs receipts as. Keys are fetched only
+// from the JWKS URLs configured here, never from a URL a bundle names.
+import manifest from "../../../schemas/manifest.json" with { type: "json" };
+import type { JWK } from "../../../sdk/src/bundle/index.ts";
+
+export interface DirectoryEntry {
+  /** URN (or "la:<code>" for a local authority's system, or a UKPRN) of a setting this other system hosts. */
+  urn: string;
+  name?: string;
+  /** Base URL of that system's API; its inbox is `${baseUrl}/transfers/inbox`. */
+  baseUrl: string;
+  /** Where its public keys are; only these URLs are ever fetched. */
+  jwksUrl: string;
+  /** The system's keys are trusted only until this instant. */
+  notAfter?: string;
+}
+
+export interface StaticTrustedKey {
+  kid: string;
+  jwk: JWK;
+  notBefore?: string;
+  notAfter?: string;
+  owner?: string;
+}
+
+export interface TransferConfig {
+  /** Mutable on purpose: a test adds entries once it knows the other server's port. */
+  directory: DirectoryEntry[];
+  trustedKeys: StaticTrustedKey[];
+  system: { name: string; version: string };
+  delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number };
+  /** How long a fetched JWKS is cached before it is fetched again. */
+  jwksCacheMs: number;
+  /** Deliver only to loopback addresses (tests, local demos). */
+  loopbackOnly: boolean;
+}
+
+export function defaultTransferConfig(overrides: Partial<TransferConfig> = {}): TransferConfig {
+  return {
+    directory: [],
+    trustedKeys: [],
+    system: { name: "SEND Interchange reference server", version: manifest.standardVersion },
+    delivery: { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, timeoutMs: 30_000 },
+    jwksCacheMs: 5 * 60_000,
+    loopbackOnly: false,
+    ...overrides,
+  };
+}
+
+/** TRANSFER_CONFIG: inline JSON or `@/path/to/file.json` with any of { directory, trustedKeys, delivery, loopbackOnly }. */
+export async function transferConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<TransferConfig> {
+  const raw = env.TRANSFER_CONFIG;
+  if (!raw) return defaultTransferConfig();
+  const text = raw.startsWith("@") ? (await import("node:fs")).readFileSync(raw.slice(1), "utf8") : raw;
+  const parsed = JSON.parse(text) as Partial<TransferConfig>;
+  const base = defaultTransferConfig();
+  return {
+    ...base,
+    ...parsed,
+    directory: parsed.directory ?? [],
+    trustedKeys: parsed.trustedKeys ?? [],
+    delivery: { ...base.delivery, ...(parsed.delivery ?? {}) },
+  };
+}

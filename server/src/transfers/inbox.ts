@@ -1,0 +1,176 @@
+// The receiving side: verify (signature against a trusted key, every digest, schemas, rules; decrypt if a JWE),
+// check the bundle is addressed here, then import it idempotently by bundle id (same bundle again = the same
+// receipt, nothing written; same id with different content = conflict) and transactionally, and answer with a
+// receipt signed by the receiving setting's key.
+import { base64url } from "jose";
+import {
+  canonicalJson,
+  createReceipt,
+  decodeUnverifiedPayload,
+  isCompactJwe,
+  receiptReasonsFrom,
+  sha256Hex,
+  signReceipt,
+  verifyBundle,
+  type TransferBundle,
+  type VerifyReason,
+} from "../../../sdk/src/bundle/index.ts";
+import type { ReceiptReceiver } from "../../../sdk/generated/types.ts";
+import { AlreadyExistsError, type Actor, type Store } from "../storage/store.ts";
+import { transferStore } from "../storage/transfer-store.ts";
+import type { TransferConfig } from "./config.ts";
+import { importBundle } from "./import-bundle.ts";
+import { laOwner, settingOwner, type KeyRing } from "./keyring.ts";
+import { toReasonItems, type ImportRecord, type TransferReasonItem } from "./transfer-record.ts";
+import type { TrustList } from "./trust.ts";
+
+export type InboxOutcome =
+  | { kind: "accepted"; record: ImportRecord; replayed: boolean }
+  | { kind: "conflict"; bundleId: string; detail: string }
+  | { kind: "rejected"; reasons: TransferReasonItem[]; receipt?: string; bundleId?: string };
+
+export interface InboxDeps {
+  store: Store;
+  keyring: KeyRing;
+  trust: TrustList;
+  config: TransferConfig;
+  clock: () => Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The kid in a compact JWE's protected header: which of our encryption keys it was made for. */
+function jweKid(jwe: string): string | undefined {
+  try {
+    const header = JSON.parse(new TextDecoder().decode(base64url.decode(jwe.trim().split(".")[0]!))) as unknown;
+    return isObj(header) && typeof header.kid === "string" ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored setting entry as the standard's Setting (the directory entry is a Setting carrying urn and laCode). */
+async function localSetting(store: Store, urn: string): Promise<Record<string, unknown> | undefined> {
+  const v = await store.get<Record<string, unknown>>("setting", urn);
+  return v?.body;
+}
+
+export class Inbox {
+  constructor(private readonly deps: InboxDeps) {}
+
+  /**
+   * Receives one signed (or encrypted) bundle. `claimFor` imports an unknown-destination bundle for the local
+   * authority that claims it; otherwise the bundle must name a setting (or local authority) this server hosts.
+   */
+  async receive(input: unknown, opts: { correlationId: string; claimFor?: { laCode: string; name: string } }): Promise<InboxOutcome> {
+    const { store, keyring, trust, clock } = this.deps;
+    const now = clock();
+    let decryptKey;
+    if (isCompactJwe(input)) {
+      const kid = jweKid(input);
+      const own = kid ? await keyring.byKid(kid) : undefined;
+      if (own?.use === "enc") decryptKey = own.pair.privateJwk;
+    }
+    const verified = await verifyBundle(input, { trustedKeys: trust.resolve, now, ...(decryptKey ? { decryptKey } : {}) });
+    if (!verified.ok) return this.reject(input, verified.reasons, opts.correlationId);
+    const bundle = verified.bundle;
+
+    // Addressed here? A named setting must be one this server hosts; an LA receiver must be claimed by that LA.
+    let receiver: { settingUrn?: string; laCode: string };
+    let receiptReceiver: ReceiptReceiver;
+    const named = bundle.manifest.receiver.setting;
+    if (opts.claimFor) {
+      receiver = { laCode: opts.claimFor.laCode };
+      receiptReceiver = { system: this.deps.config.system, localAuthority: { laCode: opts.claimFor.laCode, name: opts.claimFor.name } };
+    } else if (named?.urn && (await localSetting(store, named.urn)) && !trust.entryFor(named.urn)) {
+      const entry = (await localSetting(store, named.urn))!;
+      receiver = { settingUrn: named.urn, laCode: String(entry.laCode) };
+      receiptReceiver = { system: this.deps.config.system, setting: named };
+    } else if (!named && bundle.manifest.receiver.localAuthority && !bundle.manifest.receiver.destinationUnknown) {
+      const la = bundle.manifest.receiver.localAuthority;
+      receiver = { laCode: la.laCode };
+      receiptReceiver = { system: this.deps.config.system, localAuthority: la };
+    } else {
+      return this.reject(input, [{ code: "bundle.not-intended-recipient", message: bundle.manifest.receiver.destinationUnknown ? "A bundle for an unknown destination is collected from the unclaimed queue, not pushed." : "The receiving setting is not hosted by this server.", pointer: "/manifest/receiver" }], opts.correlationId);
+    }
+
+    const ts = transferStore(store);
+    const replay = await this.replayOf(ts, bundle.id, verified.digest.value);
+    if (replay) return replay;
+
+    const receivedAt = now.toISOString();
+    const owner = receiver.settingUrn ? settingOwner(receiver.settingUrn) : laOwner(receiver.laCode);
+    const keys = await keyring.keysFor(owner);
+    const receipt = createReceipt({
+      bundleId: bundle.id,
+      bundleDigest: verified.digest,
+      decision: "accepted",
+      reasons: [],
+      receiver: receiptReceiver,
+      receivedAt,
+      acceptedDocumentIds: [...new Set((bundle.documents as unknown as { id: string }[]).map((d) => d.id))],
+    });
+    const signedReceipt = (await signReceipt(receipt, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
+    const actor: Actor = {
+      subject: `transfer-sender:${verified.kid}`,
+      role: "system-integration",
+      system: bundle.manifest.sender.system.name,
+      tenant: { ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}), ...(bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode ? { laCode: bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode } : {}) },
+    };
+    try {
+      const record = await store.transaction((tx) =>
+        importBundle(tx, { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId }),
+      );
+      return { kind: "accepted", record, replayed: false };
+    } catch (err) {
+      // Two deliveries of one bundle raced: the loser's transaction rolled back whole; answer as a replay.
+      if (err instanceof AlreadyExistsError || (err as { code?: unknown }).code === "23505") {
+        const again = await this.replayOf(ts, bundle.id, verified.digest.value);
+        if (again) return again;
+      }
+      throw err;
+    }
+  }
+
+  private async replayOf(ts: ReturnType<typeof transferStore>, bundleId: string, digest: string): Promise<InboxOutcome | undefined> {
+    const existing = await ts.getImport<ImportRecord>(bundleId);
+    if (!existing) return undefined;
+    if (existing.body.digest === digest) return { kind: "accepted", record: existing.body, replayed: true };
+    return { kind: "conflict", bundleId, detail: `Bundle ${bundleId} was already imported with different content (digest ${existing.body.digest}); nothing was changed.` };
+  }
+
+  /** A rejection: the reasons, and a signed rejection receipt whenever the bundle's id can be read at all. */
+  private async reject(input: unknown, reasons: VerifyReason[], correlationId: string): Promise<InboxOutcome> {
+    const items = toReasonItems(reasons);
+    const payload = decodeUnverifiedPayload(input);
+    const bundleId = isObj(payload) && typeof payload.id === "string" && UUID.test(payload.id) ? payload.id : undefined;
+    await this.deps.store.appendAudit({
+      actor: { subject: "transfer-inbox", role: "system-integration", tenant: {} },
+      action: "import",
+      kind: "transfer",
+      ...(bundleId ? { resourceId: bundleId } : {}),
+      correlationId,
+      outcome: "denied",
+    });
+    if (!bundleId) return { kind: "rejected", reasons: items };
+    try {
+      const keys = await this.deps.keyring.keysFor("system");
+      const receipt = createReceipt({
+        bundleId,
+        bundleDigest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(payload)) },
+        decision: "rejected",
+        reasons: receiptReasonsFrom(reasons),
+        receiver: { system: this.deps.config.system },
+        receivedAt: this.deps.clock().toISOString(),
+      });
+      const signed = (await signReceipt(receipt, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
+      return { kind: "rejected", reasons: items, receipt: signed, bundleId };
+    } catch {
+      // A payload too odd to describe in a valid receipt still gets its reasons.
+      return { kind: "rejected", reasons: items, bundleId };
+    }
+  }
+}
+
+export type { TransferBundle };

@@ -1,0 +1,109 @@
+// The transfer record a sending server keeps for each bundle it sends, and the import record a receiving server
+// keeps for each bundle it imports. Both are stored as versioned resources (storage/transfer-store.ts): each
+// lifecycle step is a new version, so the history of a transfer is its version list.
+import type { VerifyReason } from "../../../sdk/src/bundle/index.ts";
+
+/** prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed after it is accepted. */
+export type TransferStatus = "prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed";
+
+export interface TransferReasonItem {
+  code: string;
+  message: string;
+  pointer?: string;
+}
+
+export interface TransferReceiverRef {
+  urn?: string;
+  ukprn?: string;
+  name?: string;
+  laCode?: string;
+  unknownDestination: boolean;
+}
+
+export interface TransferRecord {
+  id: string; // = bundle id
+  direction: "outgoing";
+  childId: string;
+  status: TransferStatus;
+  reason: string; // transfer-reasons code
+  sender: { settingUrn?: string; laCode?: string; name?: string; kid: string };
+  receiver: TransferReceiverRef;
+  /** The local authority that may claim an unknown-destination bundle: the child's responsible LA. */
+  responsibleLaCode?: string;
+  includeVersionHistory: boolean;
+  encrypted: boolean;
+  bundleDigest: string; // SHA-256 hex of the canonical signed payload
+  documents: { documentType: string; id: string }[];
+  redactionCount: number;
+  sharing: { purpose: string; labelsIncluded: string[]; labelsExcluded: string[] };
+  /** When each status was reached (ISO instants). */
+  timestamps: Partial<Record<TransferStatus, string>>;
+  /** Why the receiver rejected it (or why delivery gave up). */
+  reasons: TransferReasonItem[];
+  /** The receiver's signed receipt (compact JWS), once one came back. */
+  receipt?: string;
+  claimedBy?: { laCode: string; subject: string };
+  delivery: { attempts: number; lastAttemptAt?: string; lastError?: string; gaveUp?: boolean; inboxUrl?: string };
+  /** What was sent: a compact JWS (or JWE when encrypted). */
+  signedBundle: string;
+}
+
+export interface ImportRecord {
+  bundleId: string;
+  digest: string; // SHA-256 hex of the canonical signed payload
+  decision: "accepted" | "rejected";
+  reasons: TransferReasonItem[];
+  receipt: string; // compact JWS
+  receivedAt: string;
+  childId: string;
+  receiver: { settingUrn?: string; laCode?: string };
+  senderKid: string;
+  documents: { documentType: string; id: string; version: number }[];
+  /** The received bundle with its receiver-side fields (status, receivedAt), so the sender's history stays readable. */
+  bundle: unknown;
+}
+
+export const toReasonItems = (reasons: readonly VerifyReason[]): TransferReasonItem[] =>
+  reasons.map((r) => ({ code: r.code, message: r.message, ...(r.pointer !== undefined ? { pointer: r.pointer } : {}) }));
+
+const day = (iso: string | undefined): string =>
+  iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) : "";
+
+/** The status in plain words for a parent or carer: where the records went, and whether they arrived. */
+export function plainStatus(t: TransferRecord): string {
+  const where = t.receiver.unknownDestination ? "the local authority, because the new school is not known yet" : t.receiver.name ?? `the setting with URN ${t.receiver.urn ?? t.receiver.ukprn}`;
+  const ts = t.timestamps;
+  switch (t.status) {
+    case "prepared":
+      return `Your child's records have been prepared to send to ${where} (${day(ts.prepared)}). They have not been sent yet.`;
+    case "sent":
+      return t.receiver.unknownDestination
+        ? `Your child's records were made ready on ${day(ts.sent)} for the local authority to collect when it knows your child's new school.`
+        : `Your child's records were sent to ${where} on ${day(ts.sent)}. We are waiting for them to confirm they have them.`;
+    case "received":
+      return `${cap(where)} received your child's records on ${day(ts.received)} and is checking them.`;
+    case "accepted":
+      return `${cap(where)} received and accepted your child's records on ${day(ts.accepted)}. They now look after your child's plan.`;
+    case "rejected":
+      return `${cap(where)} could not accept your child's records (${day(ts.rejected)}). The school that sent them has been told why and will put it right.`;
+    case "claimed":
+      return `The local authority collected your child's records on ${day(ts.claimed)} and now looks after them until your child's new school is known.`;
+  }
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The summary shown in lists and to parents: no bundle, no receipt, no keys. */
+export function transferSummary(t: TransferRecord): Record<string, unknown> {
+  return {
+    id: t.id,
+    childId: t.childId,
+    status: t.status,
+    statusText: plainStatus(t),
+    reason: t.reason,
+    sender: { settingUrn: t.sender.settingUrn, laCode: t.sender.laCode, name: t.sender.name },
+    receiver: t.receiver,
+    timestamps: t.timestamps,
+    reasons: t.reasons,
+  };
+}

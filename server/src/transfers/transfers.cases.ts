@@ -1,0 +1,217 @@
+// The transfer case suite over real HTTP, run once per database (transfers.pglite.test.ts,
+// transfers.postgres.test.ts): two reference servers in one process (two stores, two key rings, each other's JWKS in
+// the trust list) move a child end to end with receipts; idempotency, 409 and all-or-nothing imports.
+// Requirements: SI-API-044..050 (spec/requirements/requirements.json).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeUnverifiedPayload, generateSigningKey, verifyBundle, verifyReceipt, type KeyPairJwk } from "../../../sdk/src/bundle/index.ts";
+import type { Store } from "../storage/store.ts";
+import { newIsp, newEhcp, newChild, type Tenant } from "../testing/fixtures.ts";
+import { addSetting, introduce, must, RECEIVING, seedChild, SENDING, settled, signedTestBundle, startPeer, type Peer } from "./testing.ts";
+
+type Json = Record<string, unknown>;
+
+export interface TransferCaseOptions {
+  name: string;
+  newStore(): Promise<Store>;
+}
+
+/** A store whose transactions fail on the Nth document write while `armed`: proves imports are all or nothing. */
+export function faultyStore(inner: Store, state: { armed: boolean; failOnWrite: number }): Store {
+  const wrap = (s: Store): Store => {
+    let writes = 0;
+    const count = () => {
+      writes++;
+      if (state.armed && writes === state.failOnWrite) throw new Error("injected failure mid-import");
+    };
+    return {
+      ...s,
+      create: async (...args) => {
+        count();
+        return s.create(...args);
+      },
+      update: async (...args) => {
+        count();
+        return s.update(...args);
+      },
+      transaction: (fn) => s.transaction((tx) => fn(wrap(tx))),
+    };
+  };
+  return { ...inner, transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))) };
+}
+
+export function runTransferCases(opts: TransferCaseOptions): void {
+  describe(`transfers between two servers on ${opts.name}`, () => {
+    let a: Peer;
+    let b: Peer;
+    let remoteKey: KeyPairJwk;
+    const fault = { armed: false, failOnWrite: 2 };
+
+    beforeAll(async () => {
+      a = await startPeer(await opts.newStore(), SENDING);
+      b = await startPeer(faultyStore(await opts.newStore(), fault), RECEIVING);
+      introduce(a, b);
+      for (const t of [SENDING, RECEIVING]) await addSetting(a, t);
+      await addSetting(b, RECEIVING);
+      // A third, test-played sender whose key B trusts statically (for the inbox cases).
+      remoteKey = await generateSigningKey();
+      b.config.trustedKeys.push({ kid: remoteKey.kid, jwk: remoteKey.publicJwk, owner: "test sender" });
+    });
+
+    afterAll(async () => {
+      for (const p of [a, b]) {
+        p?.service.stop();
+        await p?.server.close();
+        await p?.store.close();
+      }
+    });
+
+    const jwsFor = (r: Tenant) => r; // readability in the cases below
+
+    it("SI-API-044/045/046/050: sends a child A → B: signed, digested, redactions recorded, receipt stored, lifecycle with timestamps", async () => {
+      const { child, isp } = await seedChild(a);
+      const created = await must(await a.server.call("POST", `/children/${child.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { urn: jwsFor(RECEIVING).settingUrn }, reason: "in-year-move" } }), 201);
+      expect(created.status).toBe("prepared");
+      const done = await settled(a, created.id as string);
+      expect(done.status, JSON.stringify(done.reasons)).toBe("accepted");
+      expect(Object.keys(done.timestamps as Json)).toEqual(expect.arrayContaining(["prepared", "sent", "received", "accepted"]));
+      expect((done.sharing as Json).labelsExcluded).toContain("safeguarding");
+      expect(typeof done.redactionCount).toBe("number");
+
+      // The bundle as sent: ES256 with the sending setting's kid (published in A's JWKS), digests verify.
+      const jws = await (await a.server.call("GET", `/transfers/${created.id}/bundle`, { token: a.tokens.staff })).text();
+      const jwks = await must(await a.server.call("GET", "/.well-known/jwks.json"), 200);
+      const verified = await verifyBundle(jws, { trustedKeys: { keys: jwks.keys as never } });
+      expect(verified.ok).toBe(true);
+      if (verified.ok) {
+        expect(verified.header.alg).toBe("ES256");
+        expect(verified.digest.value).toBe(done.bundleDigest);
+      }
+      // The receipt is signed by B's key and names this bundle and digest.
+      const bJwks = await must(await b.server.call("GET", "/.well-known/jwks.json"), 200);
+      const receipt = await verifyReceipt(done.receipt, { trustedKeys: { keys: bJwks.keys as never }, expectedBundleId: created.id as string, expectedDigest: done.bundleDigest as string });
+      expect(receipt.ok && receipt.receipt.decision).toBe("accepted");
+
+      // B took ownership: B's staff read the plan, which carries import provenance; the sender's history is readable at B.
+      const atB = await must(await b.server.call("GET", `/isps/${isp.id}`, { token: b.tokens.staff }), 200);
+      expect((atB.provenance as Json).importedFromBundleId).toBe(created.id);
+      const incoming = await must(await b.server.call("GET", `/transfers/${created.id}`, { token: b.tokens.staff }), 200);
+      expect(incoming.direction).toBe("incoming");
+      // A's parent sees the status in plain words.
+      const parent = await a.server.token({ sub: "parent", send_role: "parent-carer", child_ids: [child.childId] });
+      const list = await must(await a.server.call("GET", `/children/${child.childId}/transfers`, { token: parent }), 200);
+      expect(((list.items as Json[])[0]!.statusText as string)).toMatch(/accepted your child's records/);
+      // Every export and import is audited.
+      const auditA = await must(await a.server.call("GET", `/audit?resourceId=${created.id}`, { token: a.tokens.auditor }), 200);
+      expect((auditA.items as Json[]).some((e) => e.action === "export")).toBe(true);
+      const auditB = await must(await b.server.call("GET", `/audit?resourceId=${isp.id}`, { token: b.tokens.auditor }), 200);
+      expect((auditB.items as Json[]).some((e) => e.action === "import")).toBe(true);
+    });
+
+    it("encrypts to the receiver's published key when asked (JWE), and B still accepts it", async () => {
+      const { child } = await seedChild(a);
+      const created = await must(await a.server.call("POST", `/children/${child.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { urn: RECEIVING.settingUrn }, reason: "in-year-move", encrypt: true } }), 201);
+      const jwe = await (await a.server.call("GET", `/transfers/${created.id}/bundle`, { token: a.tokens.staff })).text();
+      expect(jwe.split(".")).toHaveLength(5);
+      expect((await settled(a, created.id as string)).status).toBe("accepted");
+    });
+
+    it("SI-API-047: the same bundle twice is one import: same receipt, no new versions", async () => {
+      const child = newChild(SENDING);
+      const isp = newIsp(child);
+      const { jws } = await signedTestBundle([isp], remoteKey, RECEIVING);
+      const first = await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
+      const second = await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
+      expect(second.replayed).toBe(true);
+      expect(second.receipt).toBe(first.receipt);
+      expect(second.childId).toBe(first.childId);
+      const versions = await must(await b.server.call("GET", `/isps/${isp.id}/versions`, { token: b.tokens.staff }), 200);
+      expect(versions.items).toHaveLength(1);
+      const children = await must(await b.server.call("GET", `/children?upn=${child.upn}`, { token: b.tokens.staff }), 200);
+      expect(children.items).toHaveLength(1);
+    });
+
+    it("SI-API-048: the same bundle id with different content is 409 and changes nothing", async () => {
+      const child = newChild(SENDING);
+      const isp = newIsp(child);
+      const { jws, bundle } = await signedTestBundle([isp], remoteKey, RECEIVING);
+      await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
+      const changed = newIsp(child, { id: isp.id, summary: undefined });
+      (changed.provenance as Json).changeReason = "A different version of the plan";
+      const { jws: other } = await signedTestBundle([changed], remoteKey, RECEIVING, { bundleId: bundle.id });
+      const res = await b.server.call("POST", "/transfers/inbox", { rawBody: other, headers: { "content-type": "application/jose" } });
+      const body = (await res.json()) as Json;
+      expect(res.status).toBe(409);
+      expect(body.type).toMatch(/conflict$/);
+      const versions = await must(await b.server.call("GET", `/isps/${isp.id}/versions`, { token: b.tokens.staff }), 200);
+      expect(versions.items).toHaveLength(1);
+    });
+
+    it("SI-API-049: an import that fails part-way leaves nothing behind, and re-sending completes it", async () => {
+      const child = newChild(SENDING);
+      const isp = newIsp(child);
+      const ehcp = newEhcp(child);
+      const { jws } = await signedTestBundle([isp, ehcp], remoteKey, RECEIVING);
+      fault.armed = true;
+      fault.failOnWrite = 3; // child record, ISP, then the EHCP fails
+      const failed = await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } });
+      await failed.arrayBuffer();
+      fault.armed = false;
+      expect(failed.status).toBe(500);
+      for (const path of [`/isps/${isp.id}`, `/ehcps/${ehcp.id}`]) {
+        const res = await b.server.call("GET", path, { token: b.tokens.la });
+        await res.arrayBuffer();
+        expect(res.status).toBe(404);
+      }
+      expect((await must(await b.server.call("GET", `/children?upn=${child.upn}`, { token: b.tokens.la }), 200)).items).toHaveLength(0);
+      const again = await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
+      expect(again.replayed).toBe(false);
+      expect((again.documents as Json[]).map((d) => d.id)).toEqual([isp.id, ehcp.id]);
+    });
+
+    it("an existing child gets a new version with provenance, never an overwrite", async () => {
+      const child = newChild(RECEIVING);
+      const isp = newIsp(child);
+      // B already holds the child and the plan (version 1).
+      await must(await b.server.call("POST", "/children", { token: b.tokens.staff, body: { id: child.childId, child: { ...(isp.child as Json) }, settingUrn: RECEIVING.settingUrn, laCode: RECEIVING.laCode } }), 201);
+      await must(await b.server.call("POST", "/isps", { token: b.tokens.staff, body: isp }), 201);
+      const incoming = { ...isp, provenance: { ...(isp.provenance as Json), changeReason: "Reviewed at the previous school" } };
+      const { jws, bundle } = await signedTestBundle([incoming], remoteKey, RECEIVING);
+      const res = await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
+      expect(res.childId).toBe(child.childId);
+      const versions = await must(await b.server.call("GET", `/isps/${isp.id}/versions`, { token: b.tokens.staff }), 200);
+      expect((versions.items as Json[]).map((v) => v.version)).toEqual([1, 2]);
+      const v1 = await must(await b.server.call("GET", `/isps/${isp.id}/versions/1`, { token: b.tokens.staff }), 200);
+      expect((v1.provenance as Json).importedFromBundleId).toBeUndefined();
+      const v2 = await must(await b.server.call("GET", `/isps/${isp.id}/versions/2`, { token: b.tokens.staff }), 200);
+      expect((v2.provenance as Json).importedFromBundleId).toBe(bundle.id);
+    });
+
+    it("unknown destination: the responsible LA finds the bundle by UPN in the unclaimed queue and claims it", async () => {
+      const { child } = await seedChild(a);
+      const created = await must(await a.server.call("POST", `/children/${child.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { unknownDestination: true }, reason: "in-year-move" } }), 201);
+      expect(created.status).toBe("sent");
+      const otherLa = await a.server.token({ sub: "la-x", send_role: "la-officer", la_code: "926" });
+      expect((await must(await a.server.call("GET", `/transfers/unclaimed?upn=${child.upn}`, { token: otherLa }), 200)).items).toHaveLength(0);
+      const queue = await must(await a.server.call("GET", `/transfers/unclaimed?upn=${child.upn}`, { token: a.tokens.la }), 200);
+      expect((queue.items as Json[]).map((t) => t.id)).toEqual([created.id]);
+      const claimed = await must(await a.server.call("POST", `/transfers/${created.id}/claim`, { token: a.tokens.la }), 200);
+      expect(claimed.status).toBe("claimed");
+      expect(Object.keys(claimed.timestamps as Json)).toEqual(expect.arrayContaining(["prepared", "sent", "received", "accepted", "claimed"]));
+      expect((await must(await a.server.call("GET", `/transfers/unclaimed?upn=${child.upn}`, { token: a.tokens.la }), 200)).items).toHaveLength(0);
+      const twice = await a.server.call("POST", `/transfers/${created.id}/claim`, { token: a.tokens.la });
+      await twice.arrayBuffer();
+      expect(twice.status).toBe(409);
+    });
+
+    it("a bundle addressed to a setting this server does not host is rejected with a signed rejection receipt", async () => {
+      const child = newChild(SENDING);
+      const { jws } = await signedTestBundle([newIsp(child)], remoteKey, { ...RECEIVING, settingUrn: "999999" });
+      const res = await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } });
+      const body = (await res.json()) as Json;
+      expect(res.status).toBe(422);
+      expect((body.errors as Json[])[0]!.ruleId).toBe("bundle.not-intended-recipient");
+      expect(typeof body.receipt).toBe("string");
+      expect((decodeUnverifiedPayload(body.receipt) as Json).decision).toBe("rejected");
+    });
+  });
+}

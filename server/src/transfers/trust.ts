@@ -1,0 +1,91 @@
+// The trust list: which keys may sign bundles and receipts this server accepts. Three sources, in order: this
+// server's own keys; keys configured statically; keys in the JWKS of each system in the settings directory, fetched
+// ONLY from the configured jwksUrl, cached for jwksCacheMs, carrying the entry's notAfter.
+import type { JWK, TrustedKey } from "../../../sdk/src/bundle/index.ts";
+import type { DirectoryEntry, TransferConfig } from "./config.ts";
+import type { KeyRing } from "./keyring.ts";
+
+interface CachedJwks {
+  fetchedAt: number;
+  keys: JWK[];
+}
+
+/** A refetch of an unknown kid is allowed at most this often per URL, so junk kids cannot make us hammer a peer. */
+const MIN_REFETCH_MS = 500;
+
+export const OWNER_MEMBER = "x-send-owner";
+
+export class TrustList {
+  private readonly cache = new Map<string, CachedJwks>();
+  private readonly inflight = new Map<string, Promise<CachedJwks | undefined>>();
+
+  constructor(
+    private readonly config: TransferConfig,
+    private readonly keyring: KeyRing,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  /** The directory entry for a receiving setting (by URN or UKPRN), if another system hosts it. */
+  entryFor(id: string): DirectoryEntry | undefined {
+    return this.config.directory.find((e) => e.urn === id);
+  }
+
+  /** Resolves a kid to a trusted public key; never throws. */
+  resolve = async (kid: string): Promise<TrustedKey | undefined> => {
+    const own = await this.keyring.byKid(kid);
+    if (own?.use === "sig") return { kid, jwk: own.pair.publicJwk, owner: own.owner };
+    const stat = this.config.trustedKeys.find((k) => k.kid === kid);
+    if (stat) return { ...stat };
+    for (const fresh of [false, true]) {
+      for (const entry of this.uniqueEntries()) {
+        const jwks = await this.jwksOf(entry, fresh);
+        const jwk = jwks?.keys.find((k) => k.kid === kid && (k.use === undefined || k.use === "sig"));
+        if (jwk) return { kid, jwk, owner: entry.urn, ...(entry.notAfter ? { notAfter: entry.notAfter } : {}) };
+      }
+    }
+    return undefined;
+  };
+
+  /** The receiver's public encryption key from its JWKS (the key whose x-send-owner names it), if it publishes one. */
+  async encryptionKeyFor(entry: DirectoryEntry, owner: string): Promise<JWK | undefined> {
+    for (const fresh of [false, true]) {
+      const jwks = await this.jwksOf(entry, fresh);
+      const key = jwks?.keys.find((k) => k.use === "enc" && (k as Record<string, unknown>)[OWNER_MEMBER] === owner);
+      if (key) return key;
+    }
+    return undefined;
+  }
+
+  private uniqueEntries(): DirectoryEntry[] {
+    const seen = new Set<string>();
+    return this.config.directory.filter((e) => (seen.has(e.jwksUrl) ? false : (seen.add(e.jwksUrl), true)));
+  }
+
+  private async jwksOf(entry: DirectoryEntry, fresh: boolean): Promise<CachedJwks | undefined> {
+    const cached = this.cache.get(entry.jwksUrl);
+    const now = Date.now();
+    if (cached && !fresh && now - cached.fetchedAt < this.config.jwksCacheMs) return cached;
+    if (cached && fresh && now - cached.fetchedAt < MIN_REFETCH_MS) return cached;
+    let p = this.inflight.get(entry.jwksUrl);
+    if (!p) {
+      p = this.fetchJwks(entry.jwksUrl).finally(() => this.inflight.delete(entry.jwksUrl));
+      this.inflight.set(entry.jwksUrl, p);
+    }
+    return (await p) ?? cached;
+  }
+
+  private async fetchJwks(url: string): Promise<CachedJwks | undefined> {
+    try {
+      const res = await this.fetchImpl(url, { signal: AbortSignal.timeout(5_000), headers: { accept: "application/json" } });
+      if (!res.ok) return undefined;
+      const body = (await res.json()) as { keys?: unknown };
+      if (!Array.isArray(body.keys)) return undefined;
+      const keys = body.keys.filter((k): k is JWK => typeof k === "object" && k !== null && typeof (k as JWK).kid === "string");
+      const entry = { fetchedAt: Date.now(), keys };
+      this.cache.set(url, entry);
+      return entry;
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+// API schemas of the transfer operations (spec/routes.ts, tag Transfers): the request to send a child's records,
+// the sender's view of a transfer, the inbox's answer, and the JWKS. Bundle and receipt bodies are the standard's
+// own schemas (SignedTransferBundle, TransferReceipt), hoisted from schemas/.
+import type { SchemaObject } from "openapi3-ts/oas31";
+
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+const str = (title: string, description: string, extra: SchemaObject = {}): SchemaObject => ({ type: "string", title, description, ...extra });
+const STATUS = ["prepared", "sent", "received", "accepted", "rejected", "claimed"];
+
+const Reason: SchemaObject = {
+  type: "object",
+  title: "Reason",
+  description: "Why a bundle was rejected (or why delivery failed): a stable code, a message, and where.",
+  required: ["code", "message"],
+  additionalProperties: false,
+  properties: {
+    code: str("Code", "Stable reason code, e.g. `bundle.bad-signature`, `bundle.digest-mismatch`, `bundle.unknown-key`."),
+    message: str("Message", "The reason in plain English."),
+    pointer: str("Pointer", "JSON Pointer within the bundle, when the reason concerns one value."),
+  },
+};
+
+const Receiver: SchemaObject = {
+  type: "object",
+  title: "Receiver",
+  description: "Who the records go to: a setting (URN or UKPRN), or the responsible local authority when the destination is unknown.",
+  required: ["unknownDestination"],
+  additionalProperties: false,
+  properties: {
+    urn: str("URN", "The receiving setting's URN."),
+    ukprn: str("UKPRN", "The receiving setting's UKPRN."),
+    name: str("Name", "The receiving setting's name."),
+    laCode: str("Local authority", "The receiving (or responsible) local authority's code."),
+    unknownDestination: { type: "boolean", title: "Destination unknown", description: "True when the next setting is not known: the bundle waits in the unclaimed queue." },
+  },
+};
+
+export function transferApiSchemas(): Record<string, SchemaObject> {
+  return {
+    TransferRequest: {
+      type: "object",
+      title: "Transfer request",
+      description: "Send a child's records: to a setting (by URN or UKPRN), or to an unknown destination (held for the responsible local authority to claim).",
+      required: ["receiver", "reason"],
+      additionalProperties: false,
+      properties: {
+        receiver: {
+          type: "object",
+          title: "Receiver",
+          description: "`{urn}`, `{ukprn}` or `{unknownDestination: true}`.",
+          additionalProperties: false,
+          properties: {
+            urn: str("URN", "The receiving setting's URN (6 or 7 digits).", { pattern: "^[0-9]{6,7}$" }),
+            ukprn: str("UKPRN", "The receiving setting's UKPRN.", { pattern: "^1[0-9]{7}$" }),
+            unknownDestination: { type: "boolean", title: "Destination unknown", description: "The next setting is not known (the 'lost pupil' case)." },
+          },
+        },
+        reason: { ...ref("TransferReason"), title: "Reason", description: "Why the child's records move (transfer-reasons code)." },
+        includeVersionHistory: { type: "boolean", title: "Include version history", description: "Also send each document's earlier versions (oldest first). Default false." },
+        encrypt: { type: "boolean", title: "Encrypt", description: "Encrypt the signed bundle (JWE, ECDH-ES+A256KW / A256GCM) to the receiver's published key. Default false." },
+        expiresInDays: { type: "integer", minimum: 1, maximum: 365, title: "Expires in days", description: "The bundle's manifest.expiresAt, in days from now." },
+        sharing: {
+          type: "object",
+          title: "Sharing",
+          description: "The purpose and the sharing labels to include. Safeguarding sections are left out unless included explicitly; every section left out is recorded as a redaction in the bundle.",
+          additionalProperties: false,
+          properties: {
+            purpose: str("Purpose", "Why the data is shared, in plain English.", { minLength: 1, maxLength: 500 }),
+            include: { type: "array", title: "Labels to include", description: "Sharing labels whose sections go (default education, health, social-care).", items: ref("SharingLabel") },
+            lawfulBasis: str("Lawful basis", "The lawful basis relied on.", { minLength: 1, maxLength: 500 }),
+          },
+        },
+      },
+    },
+    TransferSummary: {
+      type: "object",
+      title: "Transfer summary",
+      description: "A transfer as listed, and as a parent or carer sees it: where the records went, the lifecycle with timestamps, and the status in plain words.",
+      required: ["id", "childId", "status", "statusText", "timestamps"],
+      properties: {
+        id: str("Id", "The transfer's id, which is the bundle id.", { format: "uuid" }),
+        direction: { type: "string", enum: ["outgoing", "incoming"], title: "Direction", description: "Sent from, or received by, this server." },
+        childId: str("Child", "The child's id on this server."),
+        status: { type: "string", enum: STATUS, title: "Status", description: "prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed." },
+        statusText: str("Status in plain words", "For parents and carers."),
+        reason: str("Reason", "Why the records moved (transfer-reasons code)."),
+        sender: { type: "object", title: "Sender", description: "The sending setting or local authority." },
+        receiver: Receiver,
+        timestamps: { type: "object", title: "Timestamps", description: "When each status was reached.", additionalProperties: { type: "string", format: "date-time" } },
+        reasons: { type: "array", title: "Reasons", description: "Why the receiver rejected the bundle.", items: Reason },
+      },
+    },
+    TransferView: {
+      title: "Transfer (sender's view)",
+      description: "The summary plus what was sent: digest, documents, redactions, sharing applied, delivery attempts and the receiver's signed receipt.",
+      allOf: [
+        ref("TransferSummary"),
+        {
+          type: "object",
+          properties: {
+            bundleDigest: str("Bundle digest", "SHA-256 (hex) of the RFC 8785 canonical bundle that was signed."),
+            documents: { type: "array", title: "Documents", description: "The documents sent.", items: { type: "object" } },
+            redactionCount: { type: "integer", title: "Redactions", description: "How many values sharing labels left out." },
+            sharing: { type: "object", title: "Sharing applied", description: "Purpose, labels included and excluded." },
+            encrypted: { type: "boolean", title: "Encrypted", description: "Whether the bundle was encrypted to the receiver." },
+            delivery: { type: "object", title: "Delivery", description: "Attempts, last error, inbox URL; gaveUp after the bounded retries." },
+            receipt: { ...ref("SignedTransferReceipt"), title: "Receipt", description: "The receiver's signed receipt." },
+          },
+        },
+      ],
+    },
+    TransferPage: {
+      type: "object",
+      title: "Page of transfers",
+      description: "One page of transfers. `nextCursor` is present when there is another page.",
+      required: ["items"],
+      additionalProperties: false,
+      properties: {
+        items: { type: "array", title: "Items", description: "The transfers on this page.", items: ref("TransferSummary") },
+        nextCursor: { type: "string", title: "Next cursor", description: "Pass as `cursor` to get the next page." },
+      },
+    },
+    InboxResult: {
+      type: "object",
+      title: "Import result",
+      description: "The receiver's answer to a bundle it accepted: the signed receipt, the child it was filed under, and whether this was a replay of a bundle already imported.",
+      required: ["bundleId", "decision", "receipt"],
+      additionalProperties: false,
+      properties: {
+        bundleId: str("Bundle", "The bundle id.", { format: "uuid" }),
+        decision: { type: "string", enum: ["accepted"], title: "Decision", description: "Accepted (a rejection is a 422 problem carrying a rejection receipt)." },
+        receipt: { ...ref("SignedTransferReceipt"), title: "Receipt", description: "The signed receipt (JWS compact)." },
+        childId: str("Child", "The child's id on the receiving server."),
+        documents: { type: "array", title: "Documents", description: "Each document written, with the version it became.", items: { type: "object" } },
+        replayed: { type: "boolean", title: "Replayed", description: "True when the same bundle had been imported already (nothing was written)." },
+      },
+    },
+    JsonWebKeySet: {
+      type: "object",
+      title: "JSON Web Key Set",
+      description: "RFC 7517 key set: the public ES256 signing keys and P-256 encryption keys of every setting this server hosts; `x-send-owner` names the setting (`urn:<URN>`) or local authority (`la:<code>`).",
+      required: ["keys"],
+      properties: { keys: { type: "array", title: "Keys", description: "Public JWKs.", items: { type: "object" } } },
+    },
+  };
+}
