@@ -7,8 +7,14 @@ import type { AuthKeys } from "../../auth/keys.ts";
 import { principalFromClaims } from "../../auth/principal.ts";
 import { HttpProblem } from "../../http/problems.ts";
 
-export const auth = (opts: { keys: AuthKeys }): MiddlewareHandler<AppEnv> => {
+/** How many verified tokens to remember. A token string verified once verifies the same way until it expires. */
+const CACHE_SIZE = 1024;
+
+export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHandler<AppEnv> => {
   const keySet = createLocalJWKSet(opts.keys.jwks);
+  const now = () => (opts.clock ? opts.clock() : new Date()).getTime() / 1000;
+  // Signature checks are the costliest step of a read; remember verified claims until the token's own expiry.
+  const verified = new Map<string, { claims: Record<string, unknown>; exp: number }>();
   const challenge = (error?: string) => ({
     headers: { "www-authenticate": error ? `Bearer realm="send-interchange", error="${error}"` : `Bearer realm="send-interchange"` },
   });
@@ -16,12 +22,24 @@ export const auth = (opts: { keys: AuthKeys }): MiddlewareHandler<AppEnv> => {
     const header = c.req.header("authorization");
     const match = header ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header) : null;
     if (!match) throw new HttpProblem("unauthorized", "Send a bearer token in the Authorization header.", challenge());
+    const token = match[1]!;
     let claims: Record<string, unknown>;
-    try {
-      const verified = await jwtVerify(match[1]!, keySet, { issuer: opts.keys.issuer, audience: opts.keys.audience });
-      claims = verified.payload as Record<string, unknown>;
-    } catch {
-      throw new HttpProblem("unauthorized", "The bearer token is not valid (signature, issuer, audience or expiry).", challenge("invalid_token"));
+    const cached = verified.get(token);
+    if (cached && cached.exp > now()) {
+      claims = cached.claims;
+    } else {
+      verified.delete(token);
+      try {
+        const result = await jwtVerify(token, keySet, { issuer: opts.keys.issuer, audience: opts.keys.audience, currentDate: opts.clock?.() });
+        claims = result.payload as Record<string, unknown>;
+      } catch {
+        throw new HttpProblem("unauthorized", "The bearer token is not valid (signature, issuer, audience or expiry).", challenge("invalid_token"));
+      }
+      // Only tokens that expire are cached, so nothing is trusted for longer than its issuer allowed.
+      if (typeof claims.exp === "number") {
+        if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
+        verified.set(token, { claims, exp: claims.exp });
+      }
     }
     const { principal, reason } = principalFromClaims(claims);
     if (!principal) throw new HttpProblem("unauthorized", `The bearer token is not usable: ${reason}.`, challenge("invalid_token"));
