@@ -28,6 +28,8 @@ export interface DemoSummary {
   skipped: number;
   settings: Json[];
   children: { id: string; settingUrn?: string; laCode?: string }[];
+  /** Every demo document (loaded now or on an earlier start) with its tenancy facts, for choosing demo tokens. */
+  documents: { kind: ResourceKind; id: string; childId?: string; settingUrn?: string; laCode?: string }[];
 }
 
 export function readWorkedExamples(dir: string): Json[] {
@@ -50,7 +52,7 @@ export async function seedDemo(store: Store, validate: ValidateDocument, example
   const docs = readWorkedExamples(examplesDir).filter(
     (d) => typeof d.documentType === "string" && STORED_TYPES.has(d.documentType as ResourceKind) && validate(d).valid,
   );
-  const summary: DemoSummary = { loaded: [], skipped: 0, settings: [], children: [] };
+  const summary: DemoSummary = { loaded: [], skipped: 0, settings: [], children: [], documents: [] };
   const prov = (): Omit<VersionProvenance, "at"> => ({
     actor: { subject: "demo-loader", role: "system-integration", system: "send-interchange-reference-server", tenant: {} },
     reason: "demo data loaded on first start",
@@ -106,7 +108,11 @@ export async function seedDemo(store: Store, validate: ValidateDocument, example
   // Catalogue first (plans cite packages), then the plans and profiles.
   const order: ResourceKind[] = ["spp", "isp", "ehcp", "legacy-ehcp", "development-profile"];
   for (const kind of order) {
-    for (const d of docs.filter((x) => x.documentType === kind)) await put(kind, d.id as string, d);
+    for (const d of docs.filter((x) => x.documentType === kind)) {
+      await put(kind, d.id as string, d);
+      const facts = extractSearchFacts(d);
+      summary.documents.push({ kind, id: d.id as string, childId: facts.childId, settingUrn: facts.settingUrn, laCode: facts.laCode });
+    }
   }
   return summary;
 }

@@ -1,13 +1,16 @@
-// Development tokens for each demo role, shaped by the demo data: staff and governor of the first example's setting,
-// the parent of its child, officers of its local authority. Printed by `npm start`.
+// Development tokens for each demo role, shaped by the demo data: staff, governor and parent of the first worked ISP,
+// officers of the local authority that owns the first worked EHCP. Printed by `npm start`.
 import { ROLES, type RoleId } from "../../../spec/roles.ts";
 import type { DevClaims, DevSigner } from "../auth/dev-signer.ts";
 import type { DemoSummary } from "./seed.ts";
 
 export function demoClaims(summary: DemoSummary): DevClaims[] {
-  const child = summary.children[0];
-  const settingUrn = child?.settingUrn ?? (summary.settings[0]?.urn as string | undefined) ?? "152984";
-  const laCode = child?.laCode ?? (summary.settings[0]?.laCode as string | undefined) ?? "873";
+  // The parent and the setting of the first ISP; the LA roles of the first EHCP, so each token has records to see.
+  const firstIsp = summary.documents.find((d) => d.kind === "isp");
+  const firstEhcp = summary.documents.find((d) => d.kind === "ehcp" || d.kind === "legacy-ehcp");
+  const child = summary.children.find((c) => c.id === firstIsp?.childId) ?? summary.children[0];
+  const settingUrn = firstIsp?.settingUrn ?? child?.settingUrn ?? (summary.settings[0]?.urn as string | undefined) ?? "152984";
+  const laCode = firstEhcp?.laCode ?? child?.laCode ?? (summary.settings[0]?.laCode as string | undefined) ?? "873";
   const byRole: Record<RoleId, DevClaims> = {
     "setting-staff": { sub: "demo-senco", send_role: "setting-staff", setting_urn: settingUrn, client_id: "demo-mis" },
     "parent-carer": { sub: "demo-parent", send_role: "parent-carer", child_ids: child ? [child.id] : [], client_id: "demo-parent-app" },
