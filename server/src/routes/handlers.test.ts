@@ -6,16 +6,20 @@ import type { Store } from "../storage/store.ts";
 import { buildHandlers } from "./handlers.ts";
 import { createApp, honoPath } from "../app.ts";
 import { createDevSigner } from "../auth/dev-signer.ts";
+import { defaultTransferConfig } from "../transfers/config.ts";
+import { TransferService } from "../transfers/service.ts";
 
 // Handlers are only built here, never called, so the store is never touched.
 const unusedStore = new Proxy({}, { get: () => () => { throw new Error("not used"); } }) as Store;
+const clock = () => new Date();
 const deps: AppDeps = {
   store: unusedStore,
-  clock: () => new Date(),
+  clock,
   validate: () => ({ valid: true, documentType: null, schemaVersion: null, errors: [], findings: [] }),
   openapiPath: "",
   docsPath: "",
   faults: new Set(),
+  transfers: new TransferService(unusedStore, defaultTransferConfig(), clock),
 };
 
 describe("route table ↔ handlers", () => {
