@@ -58,7 +58,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
     docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
     faults: opts.faults ?? new Set(),
-    transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), clock, opts.fetch ?? fetch),
+    transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), opts.transfers?.clock ?? clock, opts.fetch ?? fetch),
   };
   opts.onTransfers?.(deps.transfers);
   const handlers = buildHandlers(deps);

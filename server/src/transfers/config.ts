@@ -34,6 +34,8 @@ export interface TransferConfig {
   jwksCacheMs: number;
   /** Deliver only to loopback addresses (tests, local demos). */
   loopbackOnly: boolean;
+  /** The transfers' own clock (bundle createdAt, verification instant); defaults to the app's. Tests set it. */
+  clock?: () => Date;
 }
 
 export function defaultTransferConfig(overrides: Partial<TransferConfig> = {}): TransferConfig {

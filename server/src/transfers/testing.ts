@@ -22,8 +22,17 @@ export interface Peer {
   tenant: Tenant;
 }
 
+/**
+ * The worked examples are dated 2030 and their codes are valid from 2029-09-01, so the servers' clock runs from
+ * 1 July 2030 (moving forward with real time) for transfers only; tokens and records use the real clock.
+ */
+export function clock2030(): () => Date {
+  const offset = Date.parse("2030-07-01T09:00:00Z") - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 export async function startPeer(store: Store, tenant: Tenant, extra: Partial<TransferConfig> = {}): Promise<Peer> {
-  const config = defaultTransferConfig({ loopbackOnly: true, delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 10_000 }, ...extra });
+  const config = defaultTransferConfig({ clock: clock2030(), loopbackOnly: true, delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 10_000 }, ...extra });
   let service: TransferService | undefined;
   const server = await startTestServer(store, { transfers: config, onTransfers: (s) => (service = s) });
   const tokens = {
@@ -63,9 +72,9 @@ export async function seedChild(peer: Peer): Promise<{ child: ChildFixture; isp:
 }
 
 /** Polls a transfer until it leaves prepared/sent (delivery runs in the background). */
-export async function settled(peer: Peer, id: string): Promise<Json> {
+export async function settled(peer: Peer, id: string, token = peer.tokens.staff): Promise<Json> {
   await peer.service.idle();
-  return must(await peer.server.call("GET", `/transfers/${id}`, { token: peer.tokens.staff }), 200);
+  return must(await peer.server.call("GET", `/transfers/${id}`, { token }), 200);
 }
 
 /** A bundle for `documents` addressed to `to`, signed with `key` (the test plays a remote sender). */
