@@ -80,7 +80,7 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       // The bundle as sent: ES256 with the sending setting's kid (published in A's JWKS), digests verify.
       const jws = await (await a.server.call("GET", `/transfers/${created.id}/bundle`, { token: a.tokens.staff })).text();
       const jwks = await must(await a.server.call("GET", "/.well-known/jwks.json"), 200);
-      const verified = await verifyBundle(jws, { trustedKeys: { keys: jwks.keys as never } });
+      const verified = await verifyBundle(jws, { trustedKeys: { keys: jwks.keys as never }, now: a.config.clock!() });
       expect(verified.ok).toBe(true);
       if (verified.ok) {
         expect(verified.header.alg).toBe("ES256");
@@ -88,7 +88,7 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       }
       // The receipt is signed by B's key and names this bundle and digest.
       const bJwks = await must(await b.server.call("GET", "/.well-known/jwks.json"), 200);
-      const receipt = await verifyReceipt(done.receipt, { trustedKeys: { keys: bJwks.keys as never }, expectedBundleId: created.id as string, expectedDigest: done.bundleDigest as string });
+      const receipt = await verifyReceipt(done.receipt, { now: a.config.clock!(), trustedKeys: { keys: bJwks.keys as never }, expectedBundleId: created.id as string, expectedDigest: done.bundleDigest as string });
       expect(receipt.ok && receipt.receipt.decision).toBe("accepted");
 
       // B took ownership: B's staff read the plan, which carries import provenance; the sender's history is readable at B.
