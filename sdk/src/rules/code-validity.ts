@@ -12,8 +12,8 @@
 import type { Finding } from "./finding.ts";
 import { pointerJoin } from "./finding.ts";
 import { finding } from "./rule-catalogue.ts";
-import { codeValidity, getCode } from "../vocab/index.ts";
-import { isObject, obj } from "./document-access.ts";
+import { getCode, getCodeList } from "../vocab/index.ts";
+import { isObject } from "./document-access.ts";
 import { isoDate } from "./rule-dates.ts";
 import { effectiveDate } from "./effective-date.ts";
 
@@ -80,6 +80,10 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
  */
 const POINT_DATES = ["from", "heldOn", "decidedOn", "requestedOn", "assessedOn", "optedInOn"];
 
+/** Every property ownDate or the embedded-document test reads: a node with none of them inherits its parent's date
+ *  without those reads (they are the walk's main cost, as documents have many differently shaped objects). */
+const DATING_KEYS: ReadonlySet<string> = new Set(["period", "effectiveFrom", "effectiveTo", "documentType", ...POINT_DATES]);
+
 interface DatedAs {
   date: string;
   /** Why this date, for the message. */
@@ -100,17 +104,40 @@ function ownDate(node: Record<string, unknown>, documentDate: string | undefined
   return undefined;
 }
 
-function check(listIds: readonly string[], code: string, at: DatedAs | undefined, pointer: string): Finding | undefined {
+interface CodeHit {
+  listId: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * Property name → (code → the first of its lists that holds the code, with that entry's validity dates), built once
+ * so the walk does one Map lookup per coded value instead of searching lists per node.
+ */
+const CODE_LOOKUP: ReadonlyMap<string, ReadonlyMap<string, CodeHit>> = new Map(
+  Object.entries(CODE_PROPERTIES).map(([property, listIds]) => {
+    const byCode = new Map<string, CodeHit>();
+    for (const listId of listIds) {
+      for (const { code } of getCodeList(listId)?.codes ?? []) {
+        const entry = getCode(listId, code);
+        if (entry && !byCode.has(code)) byCode.set(code, { listId, validFrom: entry.validFrom ?? null, validTo: entry.validTo ?? null });
+      }
+    }
+    return [property, byCode] as const;
+  }),
+);
+
+/** `tokens` is the path to the value; joined into a pointer only when there is something to report. */
+function check(byCode: ReadonlyMap<string, CodeHit>, code: string, at: DatedAs | undefined, tokens: ReadonlyArray<string | number>): Finding | undefined {
   if (at === undefined) return undefined;
-  const listId = listIds.find((id) => getCode(id, code) !== undefined);
-  if (listId === undefined) return undefined;
-  const entry = getCode(listId, code);
-  const validity = codeValidity(listId, code, at.date);
-  if (validity === "not-yet-valid") {
-    return finding("any.code-validity.not-yet-valid", pointer, `"${code}" (${listId}) is valid from ${entry?.validFrom}, but is used for ${at.date} (${at.what}).`);
+  const hit = byCode.get(code);
+  if (hit === undefined) return undefined;
+  // ISO dates compare as strings; both bounds are inclusive (vocab/validity.ts).
+  if (hit.validFrom !== null && at.date < hit.validFrom) {
+    return finding("any.code-validity.not-yet-valid", pointerJoin(...tokens), `"${code}" (${hit.listId}) is valid from ${hit.validFrom}, but is used for ${at.date} (${at.what}).`);
   }
-  if (validity === "retired") {
-    return finding("any.code-validity.retired", pointer, `"${code}" (${listId}) was retired after ${entry?.validTo}, but is used for ${at.date} (${at.what}); retired codes belong only in history records that ended in time.`);
+  if (hit.validTo !== null && at.date > hit.validTo) {
+    return finding("any.code-validity.retired", pointerJoin(...tokens), `"${code}" (${hit.listId}) was retired after ${hit.validTo}, but is used for ${at.date} (${at.what}); retired codes belong only in history records that ended in time.`);
   }
   return undefined;
 }
@@ -120,39 +147,58 @@ function recordDate(node: unknown): DatedAs | undefined {
   return date === undefined ? undefined : { date, what: "the record's date" };
 }
 
+function allStrings(values: readonly unknown[]): boolean {
+  for (const v of values) if (typeof v !== "string") return false;
+  return true;
+}
+
 export function codeValidityRules(document: unknown): Finding[] {
   const out: Finding[] = [];
-  const walk = (node: unknown, path: Array<string | number>, inherited: DatedAs | undefined, documentDate: string | undefined): void => {
+  // One path stack, pushed and popped as the walk goes, instead of a copied path array per node.
+  const path: Array<string | number> = [];
+  const walk = (node: unknown, inherited: DatedAs | undefined, documentDate: string | undefined): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i], inherited, documentDate));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i], inherited, documentDate);
+        path.pop();
+      }
       return;
     }
     if (!isObject(node)) return;
-    let at: DatedAs | undefined;
-    if (node.documentType !== undefined && path.length > 0 && isObject(node.provenance)) {
-      // An embedded document (in a transfer bundle) speaks for its own date.
-      at = recordDate(node);
-      documentDate = at?.date;
-    } else {
-      at = ownDate(node, documentDate) ?? inherited;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "extensions" || key === "provenance") continue;
-      const lists = CODE_PROPERTIES[key];
-      if (lists && typeof value === "string") {
-        const hit = check(lists, value, at, pointerJoin(...path, key));
-        if (hit) out.push(hit);
-      } else if (lists && Array.isArray(value) && value.every((v) => typeof v === "string")) {
-        value.forEach((v, i) => {
-          const hit = check(lists, v as string, at, pointerJoin(...path, key, i));
-          if (hit) out.push(hit);
-        });
+    const keys = Object.keys(node);
+    let at = inherited;
+    if (keys.some((key) => DATING_KEYS.has(key))) {
+      if (node.documentType !== undefined && path.length > 0 && isObject(node.provenance)) {
+        // An embedded document (in a transfer bundle) speaks for its own date.
+        at = recordDate(node);
+        documentDate = at?.date;
       } else {
-        walk(value, [...path, key], at, documentDate);
+        at = ownDate(node, documentDate) ?? inherited;
       }
+    }
+    for (const key of keys) {
+      if (key === "extensions" || key === "provenance") continue;
+      const value = node[key];
+      const byCode = CODE_LOOKUP.get(key);
+      path.push(key);
+      if (byCode && typeof value === "string") {
+        const hit = check(byCode, value, at, path);
+        if (hit) out.push(hit);
+      } else if (byCode && Array.isArray(value) && allStrings(value)) {
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          const hit = check(byCode, value[i] as string, at, path);
+          path.pop();
+          if (hit) out.push(hit);
+        }
+      } else if (value !== null && typeof value === "object") {
+        walk(value, at, documentDate);
+      }
+      path.pop();
     }
   };
   const root = recordDate(document);
-  walk(document, [], root, root?.date);
+  walk(document, root, root?.date);
   return out;
 }

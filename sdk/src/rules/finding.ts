@@ -11,7 +11,10 @@ export interface Finding {
 
 /** Escapes one reference token per RFC 6901: `~` → `~0` first, then `/` → `~1`. */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+  const s = typeof token === "string" ? token : String(token);
+  // Most tokens need no escaping; skip the two regex passes for them (pointers are built on hot paths).
+  if (s.indexOf("~") === -1 && s.indexOf("/") === -1) return s;
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /**
@@ -19,5 +22,7 @@ export function escapePointerToken(token: string | number): string {
  * pointerJoin() → "" (the whole document). Tokens are escaped, so "a/b" becomes "/a~1b".
  */
 export function pointerJoin(...segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => `/${escapePointerToken(s)}`).join("");
+  let pointer = "";
+  for (const s of segments) pointer += `/${escapePointerToken(s)}`;
+  return pointer;
 }

@@ -16,10 +16,33 @@ function duplicateIds(ruleId: string, items: Array<{ id: string; pointer: string
   return out;
 }
 
-function collection(document: unknown, ...path: string[]): Array<{ id: string; pointer: string; item: Record<string, unknown> }> {
+/** An item of a collection with an id. Its pointer is built on read: only findings need it. */
+class Member {
+  constructor(
+    readonly id: string,
+    readonly item: Record<string, unknown>,
+    private readonly path: readonly string[],
+    private readonly index: number,
+    /** The member this one's collection sits in (success criteria of an outcome), if any. */
+    private readonly within?: Member,
+  ) {}
+
+  get pointer(): string {
+    return (this.within?.pointer ?? "") + pointerJoin(...this.path, this.index);
+  }
+}
+
+function collection(document: unknown, path: readonly string[], within?: Member): Member[] {
   let node: unknown = document;
   for (const key of path) node = obj(node)[key];
-  return arr(node).map((item, index) => ({ id: str(obj(item).id) ?? "", pointer: pointerJoin(...path, index), item: obj(item) })).filter((x) => x.id !== "");
+  const out: Member[] = [];
+  if (!Array.isArray(node)) return out;
+  for (let index = 0; index < node.length; index++) {
+    const item = obj(node[index]);
+    const id = str(item.id) ?? "";
+    if (id !== "") out.push(new Member(id, item, path, index, within));
+  }
+  return out;
 }
 
 /** Each reference in `refs` (string array at item[key]) must be in `known`. */
@@ -35,9 +58,9 @@ function dangling(ruleId: string, pointer: string, key: string, refs: unknown, k
 
 export function ispGoldenThreadRules(document: unknown): Finding[] {
   const doc = obj(document);
-  const barriers = collection(doc, "barriers");
-  const provision = collection(doc, "provision");
-  const outcomes = collection(doc, "outcomes");
+  const barriers = collection(doc, ["barriers"]);
+  const provision = collection(doc, ["provision"]);
+  const outcomes = collection(doc, ["outcomes"]);
   const barrierIds = new Set(barriers.map((b) => b.id));
   const provisionIds = new Set(provision.map((p) => p.id));
   const outcomeIds = new Set(outcomes.map((o) => o.id));
@@ -47,10 +70,10 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
   const DUP = "isp.golden-thread.duplicate-id";
   out.push(...duplicateIds(DUP, barriers, "barrier"), ...duplicateIds(DUP, provision, "provision item"), ...duplicateIds(DUP, outcomes, "outcome"));
   for (const key of ["reasonableAdjustments", "reviews", "deliveryRecords", "strengths", "layersOfSupport", "keyPeople", "actionLog"]) {
-    out.push(...duplicateIds(DUP, collection(doc, key), `item in ${key}`));
+    out.push(...duplicateIds(DUP, collection(doc, [key]), `item in ${key}`));
   }
   for (const o of outcomes) {
-    out.push(...duplicateIds(DUP, collection(o.item, "successCriteria").map((c) => ({ ...c, pointer: o.pointer + c.pointer })), "success criterion of this outcome"));
+    out.push(...duplicateIds(DUP, collection(o.item, ["successCriteria"], o), "success criterion of this outcome"));
   }
 
   const addressed = new Set(provision.flatMap((p) => strings(p.item.addressesBarrierIds)));
@@ -88,16 +111,16 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
       }
     });
   }
-  for (const a of collection(doc, "reasonableAdjustments")) {
+  for (const a of collection(doc, ["reasonableAdjustments"])) {
     out.push(...dangling(DANGLING, a.pointer, "addressesBarrierIds", a.item.addressesBarrierIds, barrierIds, "barrier"));
   }
-  for (const d of collection(doc, "deliveryRecords")) {
+  for (const d of collection(doc, ["deliveryRecords"])) {
     const ref = str(d.item.provisionId);
     if (ref !== undefined && !provisionIds.has(ref)) {
       out.push(finding(DANGLING, `${d.pointer}/provisionId`, `provisionId names "${ref}", but there is no provision item with that id.`));
     }
   }
-  for (const a of collection(doc, "inclusionBaseAccess")) {
+  for (const a of collection(doc, ["inclusionBaseAccess"])) {
     const ref = str(a.item.inclusionBaseId);
     if (ref !== undefined && !inclusionBaseIds.has(ref)) {
       out.push(finding(DANGLING, `${a.pointer}/inclusionBaseId`, `inclusionBaseId names "${ref}", but the owning setting has no inclusion base with that id.`));
@@ -108,16 +131,16 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
 
 export function ehcpGoldenThreadRules(document: unknown): Finding[] {
   const doc = obj(document);
-  const guaranteed = collection(doc, "guaranteedProvision");
-  const allProvision = [...guaranteed, ...collection(doc, "healthProvision"), ...collection(doc, "socialCareProvision")];
-  const outcomes = collection(doc, "expectedOutcomes");
+  const guaranteed = collection(doc, ["guaranteedProvision"]);
+  const allProvision = [...guaranteed, ...collection(doc, ["healthProvision"]), ...collection(doc, ["socialCareProvision"])];
+  const outcomes = collection(doc, ["expectedOutcomes"]);
   const provisionIds = new Set(allProvision.map((p) => p.id));
   const packageIds = new Set(arr(doc.packages).map((p) => str(obj(obj(p).spp).id)).filter((id): id is string => id !== undefined));
   const out: Finding[] = [];
 
   const DUP = "ehcp.golden-thread.duplicate-id";
   out.push(...duplicateIds(DUP, allProvision, "provision item"), ...duplicateIds(DUP, outcomes, "expected outcome"));
-  out.push(...duplicateIds(DUP, collection(doc, "reviews"), "review"), ...duplicateIds(DUP, collection(doc, "disputes"), "dispute"));
+  out.push(...duplicateIds(DUP, collection(doc, ["reviews"]), "review"), ...duplicateIds(DUP, collection(doc, ["disputes"]), "dispute"));
 
   for (const p of guaranteed) {
     const sppId = str(p.item.sppId);
@@ -141,18 +164,18 @@ const PROVISION_SECTIONS = ["sectionF", "sectionG", "sectionH1", "sectionH2"] as
 
 export function legacyEhcpGoldenThreadRules(document: unknown): Finding[] {
   const doc = obj(document);
-  const needs = NEEDS_SECTIONS.flatMap((s) => collection(doc, s, "needs"));
-  const sectionBNeeds = collection(doc, "sectionB", "needs");
-  const provision = PROVISION_SECTIONS.flatMap((s) => collection(doc, s, "items"));
-  const sectionF = collection(doc, "sectionF", "items");
-  const outcomes = collection(doc, "sectionE", "outcomes");
+  const needs = NEEDS_SECTIONS.flatMap((s) => collection(doc, [s, "needs"]));
+  const sectionBNeeds = collection(doc, ["sectionB", "needs"]);
+  const provision = PROVISION_SECTIONS.flatMap((s) => collection(doc, [s, "items"]));
+  const sectionF = collection(doc, ["sectionF", "items"]);
+  const outcomes = collection(doc, ["sectionE", "outcomes"]);
   const needIds = new Set(needs.map((n) => n.id));
   const outcomeIds = new Set(outcomes.map((o) => o.id));
   const out: Finding[] = [];
 
   const DUP = "legacy-ehcp.golden-thread.duplicate-id";
   out.push(...duplicateIds(DUP, needs, "need"), ...duplicateIds(DUP, provision, "provision item"), ...duplicateIds(DUP, outcomes, "outcome"));
-  out.push(...duplicateIds(DUP, collection(doc, "annualReviews"), "annual review"));
+  out.push(...duplicateIds(DUP, collection(doc, ["annualReviews"]), "annual review"));
 
   const addressed = new Set(sectionF.flatMap((p) => strings(p.item.needIds)));
   for (const n of sectionBNeeds) {

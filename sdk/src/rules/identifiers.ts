@@ -9,14 +9,34 @@ export const LA_CODE_UNKNOWN = "any.identifiers.la-code-unknown";
 
 type Source = "LA code" | "LAESTAB" | "UPN";
 
+/** Line terminators: `.` in a regex does not match them, so `.+LaCode` never spans one. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** `key` is `exact`, or ends in `suffix` after at least one character (as `/^(?:exact|.+Suffix)$/` would say). */
+function named(key: string, exact: string, suffix: string): boolean {
+  if (key === exact) return true;
+  return key.length > suffix.length && key.endsWith(suffix) && !LINE_TERMINATOR.test(key.slice(0, key.length - suffix.length));
+}
+
+/** `value` is exactly `length` ASCII digits. */
+function digits(value: string, length: number): boolean {
+  if (value.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * Which properties carry an LA code, judged by property name so the rule follows the schemas without a list of
  * paths: `laCode`, `laestab`, `upn`, and prefixed forms such as `homeLaCode`, `schoolLaestab`, `formerUpn`.
+ * String tests rather than regexes: this runs for every string property of every document.
  */
 function laCodeIn(key: string, value: string): { laCode: string; source: Source } | undefined {
-  if (/^(?:laCode|.+LaCode)$/.test(key) && /^\d{3}$/.test(value)) return { laCode: value, source: "LA code" };
-  if (/^(?:laestab|.+Laestab)$/.test(key) && /^\d{7}$/.test(value)) return { laCode: value.slice(0, 3), source: "LAESTAB" };
-  if (/^(?:upn|.+Upn)$/.test(key) && value.length === 13) {
+  if (named(key, "laCode", "LaCode") && digits(value, 3)) return { laCode: value, source: "LA code" };
+  if (named(key, "laestab", "Laestab") && digits(value, 7)) return { laCode: value.slice(0, 3), source: "LAESTAB" };
+  if (value.length === 13 && named(key, "upn", "Upn")) {
     const laCode = upnLaCode(value);
     return laCode ? { laCode, source: "UPN" } : undefined;
   }
@@ -34,23 +54,33 @@ function message(laCode: string, source: Source): string {
  */
 export function identifierRules(document: unknown, index: LaCodeIndex = knownLaCodes()): Finding[] {
   const findings: Finding[] = [];
-  const walk = (node: unknown, path: Array<string | number>): void => {
+  // One path stack, pushed and popped as the walk goes; joined into a pointer only for a finding.
+  const path: Array<string | number> = [];
+  const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i]));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
       return;
     }
     if (node === null || typeof node !== "object") return;
-    for (const [key, value] of Object.entries(node)) {
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
       if (typeof value === "string") {
         const hit = laCodeIn(key, value);
         if (hit && !index.has(hit.laCode)) {
           findings.push({ ruleId: LA_CODE_UNKNOWN, severity: "warning", pointer: pointerJoin(...path, key), message: message(hit.laCode, hit.source) });
         }
-      } else {
-        walk(value, [...path, key]);
+      } else if (value !== null && typeof value === "object") {
+        path.push(key);
+        walk(value);
+        path.pop();
       }
     }
   };
-  walk(document, []);
+  walk(document);
   return findings;
 }

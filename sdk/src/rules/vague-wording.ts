@@ -14,28 +14,38 @@ const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 /** A quantity anywhere in the text: a digit, a number word or a fixed-rate word. "support" is only vague without one. */
 const QUANTITY = new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, "i");
 
+function phraseBody(phrase: string): string {
+  return phrase.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+}
+
 function phraseRegExp(phrase: string): RegExp {
-  const body = phrase.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
   // Letters, digits and hyphen count as word characters so "input-output" or "self-support" are not split.
-  return new RegExp(`(?<![\\p{L}\\p{N}-])${body}(?![\\p{L}\\p{N}-])`, "iu");
+  return new RegExp(`(?<![\\p{L}\\p{N}-])${phraseBody(phrase)}(?![\\p{L}\\p{N}-])`, "iu");
 }
 
 const ALWAYS_RES = ALWAYS.map((phrase) => ({ phrase, re: phraseRegExp(phrase) }));
+/** Matches somewhere exactly when one of ALWAYS_RES does: one scan rules out the common text with no vague phrase. */
+const ANY_ALWAYS_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ALWAYS.map(phraseBody).join("|")})(?![\\p{L}\\p{N}-])`, "iu");
 const SUPPORT_RE = phraseRegExp("support");
 /** Names of things, not amounts of help: the white paper's "Support Base", the census "SEN support", "support worker"
- *  (a role) and "support plan". Removed before looking for a bare "support". */
-const SUPPORT_TERMS = ["support base", "support bases", "sen support", "support worker", "support workers", "support plan", "support plans", "support staff"].map(phraseRegExp);
+ *  (a role) and "support plan". Removed before looking for a bare "support". Global, for replace (which starts
+ *  every global search from the beginning, so sharing them is safe). */
+const SUPPORT_TERMS = ["support base", "support bases", "sen support", "support worker", "support workers", "support plan", "support plans", "support staff"].map((t) => new RegExp(phraseRegExp(t).source, "giu"));
 
 /** The vague phrases in `text`, as written in the text (first occurrence of each), in order of appearance. */
 export function vaguePhrases(text: string): string[] {
   const hits: Array<{ at: number; text: string }> = [];
-  for (const { re } of ALWAYS_RES) {
-    const m = re.exec(text);
-    if (m) hits.push({ at: m.index, text: m[0] });
+  if (ANY_ALWAYS_RE.test(text)) {
+    for (const { re } of ALWAYS_RES) {
+      const m = re.exec(text);
+      if (m) hits.push({ at: m.index, text: m[0] });
+    }
   }
   // "regular" and "regularly" are separate whole words, so one text never reports both for the same word.
-  if (!QUANTITY.test(text)) {
-    const withoutTerms = SUPPORT_TERMS.reduce((t, re) => t.replace(new RegExp(re.source, "giu"), (m) => " ".repeat(m.length)), text);
+  // Blanking the support terms only removes candidate matches (their edges are non-word characters), so a text
+  // with no "support" at all needs no blanking.
+  if (SUPPORT_RE.test(text) && !QUANTITY.test(text)) {
+    const withoutTerms = SUPPORT_TERMS.reduce((t, re) => t.replace(re, (m) => " ".repeat(m.length)), text);
     const m = SUPPORT_RE.exec(withoutTerms);
     if (m) hits.push({ at: m.index, text: text.slice(m.index, m.index + m[0].length) });
   }
