@@ -19,6 +19,7 @@ import { authorise } from "./middleware/authorise/index.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
 import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
 import { TransferService } from "./transfers/service.ts";
+import { checkedFaults, faultSwitches } from "./faults/index.ts";
 
 export interface CreateAppOptions {
   store: Store;
@@ -57,7 +58,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     validate: opts.validate ?? sdkValidate,
     openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
     docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
-    faults: opts.faults ?? new Set(),
+    faults: checkedFaults(opts.faults),
     transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), opts.transfers?.clock ?? clock, opts.fetch ?? fetch),
   };
   opts.onTransfers?.(deps.transfers);
@@ -65,6 +66,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler({ sink: opts.logSink }));
   app.notFound(notFoundHandler());
+  app.use("*", faultSwitches(deps.faults)); // conformance self-test only: empty unless a test passed faults
   app.use("*", correlationId(), requestLog({ sink: opts.logSink }));
 
   const authenticate = auth({ keys: opts.keys, clock: opts.clock });

@@ -7,6 +7,8 @@ export interface AppVariables {
   principal: Principal;
   /** The parsed JSON body; set by the json-body middleware on requests that carry one. */
   body: unknown;
+  /** Deliberate faults (conformance self-test only; empty in every normal start). See faults/. */
+  faults: ReadonlySet<string>;
 }
 
 export interface AppEnv {

@@ -8,6 +8,7 @@ import { readQuery } from "../http/query.ts";
 import { extractSearchFacts } from "../documents/search-facts.ts";
 import type { ResourceKind, StoredVersion } from "../storage/store.ts";
 import type { Handler } from "./resource-handlers.ts";
+import { hasFault } from "../faults/index.ts";
 
 const PLAN_KINDS: readonly ResourceKind[] = ["isp", "ehcp", "legacy-ehcp"];
 /** Plans that are in force; drafts and closed or ceased plans are not sampled. */
@@ -39,7 +40,8 @@ export function governanceHandler(deps: AppDeps): Handler {
     if (picked.length === 0) await audit(store, c, { action: "search", kind: "isp" });
     const items = sampleIds([...chosen], seed, size)
       .map((key) => picked.find((v) => `${v.kind}:${v.id}` === key)!)
-      .map((v) => redactForGovernor(v.body, seed, extractSearchFacts(v.body).childId));
+      // Fault (self-test only): the sample goes out unredacted.
+      .map((v) => (hasFault(deps, "governor-sees-identifiers") ? v.body : redactForGovernor(v.body, seed, extractSearchFacts(v.body).childId)));
     return c.json({ settingUrn, seed, population: population.length, items }, 200);
   };
 }

@@ -13,6 +13,7 @@ import { nextLink, parseCursor, parseLimit } from "../http/pagination.ts";
 import { readQuery, requireDate } from "../http/query.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
 import { versionSummary } from "./version-summary.ts";
+import { hasFault } from "../faults/index.ts";
 import type { ResourceConfig } from "./resources.ts";
 import { ConflictError, type SearchQuery, type StoredVersion, type TenantScope, type VersionProvenance } from "../storage/store.ts";
 
@@ -39,7 +40,9 @@ function provenance(c: Context<AppEnv>, reason: string): Omit<VersionProvenance,
   return { actor, reason, correlationId: c.get("correlationId") };
 }
 
-function validationProblem(errors: ProblemErrorItem[]): HttpProblem {
+function validationProblem(errors: ProblemErrorItem[], deps: AppDeps): HttpProblem {
+  // Fault (self-test only): the problem says how many errors but not where.
+  if (hasFault(deps, "validation-errors-without-pointers")) return new HttpProblem("validation-failed", `The document has ${errors.length} error(s).`);
   return new HttpProblem("validation-failed", `The document has ${errors.length} error(s); nothing was stored.`, { errors });
 }
 
@@ -63,8 +66,9 @@ function completeTenant(tenant: TenantScope, p: Principal): TenantScope {
   return t;
 }
 
-function representation(cfg: ResourceConfig, p: Principal, v: StoredVersion): { body: unknown; etag: string; projected: boolean } {
+function representation(cfg: ResourceConfig, p: Principal, v: StoredVersion, deps: AppDeps): { body: unknown; etag: string; projected: boolean } {
   if (!cfg.personal) return { body: v.body, etag: v.etag, projected: false };
+  if (hasFault(deps, "health-commissioner-sees-all-sections")) return { body: v.body, etag: v.etag, projected: false }; // fault: self-test only
   const { body, projected } = projectFor(p, v.body);
   // A projected view is a different representation, so it gets its own (weak) validator.
   return { body, etag: projected ? `W/${v.etag.replace(/"$/, '-projected"')}` : v.etag, projected };
@@ -79,7 +83,12 @@ function isDuplicate(err: unknown): boolean {
 export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: string) {
   const { store } = deps;
   const auditIf = async (c: Context<AppEnv>, facts: AuditFacts) => {
+    if (hasFault(deps, "reads-not-audited") && facts.action === "read") return; // fault: self-test only
     if (cfg.personal || facts.action !== "read") await audit(store, c, facts);
+  };
+  const auditWrite = async (c: Context<AppEnv>, facts: AuditFacts) => {
+    if (hasFault(deps, "writes-not-audited") && facts.outcome === undefined) return; // fault: self-test only
+    await audit(store, c, facts);
   };
 
   /** Loads the current (or given) version, or answers 404 (auditing the denied attempt) when missing or foreign. */
@@ -87,7 +96,11 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const v = await store.get(cfg.kind, id, version);
     const p = c.get("principal");
     if (!v || !visible(cfg, p, v)) {
+      // Faults (self-test only): leak another tenant's record, or its existence.
+      if (v && action === "read" && hasFault(deps, "foreign-tenant-read-allowed")) return v;
+      if (v && action === "update" && hasFault(deps, "foreign-tenant-update-allowed")) return v;
       if (cfg.personal) await audit(store, c, { action, kind: cfg.kind, resourceId: id, version, outcome: "denied" });
+      if (v && hasFault(deps, "foreign-tenant-answers-403")) throw new HttpProblem("forbidden", "This record belongs to another organisation.");
       throw notFound();
     }
     return v;
@@ -97,7 +110,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const p = c.get("principal");
     const body = c.get("body");
     const errors = cfg.bodyErrors(deps, body);
-    if (errors.length > 0) throw validationProblem(errors);
+    if (errors.length > 0 && !(hasFault(deps, "invalid-document-accepted") && cfg.idOf(body))) throw validationProblem(errors, deps);
     const id = cfg.idOf(body)!; // bodyErrors guarantees an id
     const facts = cfg.factsOf(body, id);
     const tenant = completeTenant(await cfg.tenantOf(store, facts), p);
@@ -110,23 +123,34 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     try {
       stored = await store.create(cfg.kind, id, body, facts, tenant, provenance(c, changeReason(c, false, "created")));
     } catch (err) {
-      if (isDuplicate(err)) throw new HttpProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);
-      throw err;
+      if (isDuplicate(err) && hasFault(deps, "duplicate-create-overwrites")) {
+        // Fault (self-test only): a create with an existing id silently becomes an update.
+        const current = (await store.get(cfg.kind, id))!;
+        stored = await store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, "created"));
+      } else if (isDuplicate(err)) throw new HttpProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);
+      else throw err;
     }
-    await audit(store, c, { action: "create", kind: cfg.kind, resourceId: id, version: stored.version, childId });
-    c.header("location", `${cfg.basePath}/${encodeURIComponent(id)}`);
+    await auditWrite(c, { action: "create", kind: cfg.kind, resourceId: id, version: stored.version, childId });
+    c.header("location", hasFault(deps, "location-header-wrong") ? cfg.basePath : `${cfg.basePath}/${encodeURIComponent(id)}`);
     c.header("etag", stored.etag);
     return c.json(stored.body as object, 201);
   };
 
   async function answerRead(c: Context<AppEnv>, v: StoredVersion): Promise<Response> {
     const p = c.get("principal");
-    const rep = representation(cfg, p, v);
+    const rep = representation(cfg, p, v, deps);
     await auditIf(c, { action: "read", kind: cfg.kind, resourceId: v.id, version: v.version, childId: childIdOf(cfg, v) });
-    c.header("etag", rep.etag);
+    c.header("etag", hasFault(deps, "weak-etag-on-read") ? `W/${rep.etag.replace(/^W\//, "")}` : rep.etag);
     if (rep.projected) c.header("x-send-projection", "sharing-labels");
-    if (ifNoneMatchHits(c.req.header("if-none-match"), rep.etag)) return c.body(null, 304);
-    return c.json(rep.body as object, 200);
+    if (ifNoneMatchHits(c.req.header("if-none-match"), rep.etag) && !hasFault(deps, "if-none-match-ignored")) return c.body(null, 304);
+    return c.json(faultyBody(rep.body) as object, 200);
+  }
+
+  /** Fault (self-test only): drop the extensions a careless implementation does not understand. */
+  function faultyBody(body: unknown): unknown {
+    if (!hasFault(deps, "extensions-dropped-on-read") || body === null || typeof body !== "object") return body;
+    const { extensions: _dropped, ...rest } = body as Record<string, unknown>;
+    return rest;
   }
 
   const read: Handler = async (c) => answerRead(c, await loadVisible(c, c.req.param(idParam)!, "read"));
@@ -136,7 +160,8 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     if (!/^[1-9]\d{0,8}$/.test(raw)) throw invalidParameter("/path/version", "version must be a whole number from 1.");
     const id = c.req.param(idParam)!;
     // Tenancy is decided on the current version: a record that moved away is no longer the caller's, in any version.
-    await loadVisible(c, id, "read");
+    const current = await loadVisible(c, id, "read");
+    if (hasFault(deps, "version-read-returns-current")) return answerRead(c, current);
     return answerRead(c, await loadVisible(c, id, "read", Number(raw)));
   };
 
@@ -147,36 +172,36 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   ): Promise<StoredVersion> {
     const p = c.get("principal");
     const ifMatch = c.req.header("if-match");
-    if (opts.requireIfMatch && !ifMatch) {
+    if (opts.requireIfMatch && !ifMatch && !hasFault(deps, "update-without-if-match-accepted")) {
       throw new HttpProblem("precondition-required", "Send If-Match with the ETag of the version you edited.");
     }
-    const reason = changeReason(c, true, "");
+    const reason = changeReason(c, !hasFault(deps, "change-reason-optional"), "updated");
     const id = c.req.param(idParam)!;
     const current = await loadVisible(c, id, "update");
-    if (ifMatch && !ifMatchSatisfied(ifMatch, current.etag)) {
+    if (ifMatch && !ifMatchSatisfied(ifMatch, current.etag) && !hasFault(deps, "stale-if-match-accepted")) {
       throw new HttpProblem("precondition-failed", "The resource has changed since you read it; read it again and retry.", {
         headers: { etag: current.etag },
       });
     }
     const body = opts.next(current);
     const errors = cfg.bodyErrors(deps, body);
-    if (errors.length > 0) throw validationProblem(errors);
+    if (errors.length > 0) throw validationProblem(errors, deps);
     if (cfg.idOf(body) !== id) throw new HttpProblem("conflict", "The body's id differs from the id in the address.");
     const facts = cfg.factsOf(body, id);
     const tenant = completeTenant(await cfg.tenantOf(store, facts), p);
     const childId = cfg.kind === "child" ? id : facts.childId;
-    if (cfg.personal && !canFileUnder(p, { tenant, childId })) {
+    if (cfg.personal && !canFileUnder(p, { tenant, childId }) && !hasFault(deps, "foreign-tenant-update-allowed")) {
       await audit(store, c, { action: "update", kind: cfg.kind, resourceId: id, childId, outcome: "denied" });
       throw new HttpProblem("forbidden", "A record cannot be moved outside your own setting or local authority; use a transfer.");
     }
     const stored = await store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, reason));
-    await audit(store, c, { action: "update", kind: cfg.kind, resourceId: id, version: stored.version, childId });
+    await auditWrite(c, { action: "update", kind: cfg.kind, resourceId: id, version: stored.version, childId });
     return stored;
   }
 
   const update: Handler = async (c) => {
     const stored = await writeNext(c, { requireIfMatch: true, next: () => c.get("body") });
-    c.header("etag", stored.etag);
+    c.header("etag", hasFault(deps, "etag-unchanged-after-update") ? (c.req.header("if-match") ?? stored.etag) : stored.etag);
     c.header("content-location", `${cfg.basePath}/${encodeURIComponent(stored.id)}/versions/${stored.version}`);
     return c.json(stored.body as object, 200);
   };
@@ -196,7 +221,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
         await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
       }
     }
-    const rep = representation(cfg, c.get("principal"), stored);
+    const rep = representation(cfg, c.get("principal"), stored, deps);
     c.header("etag", rep.etag);
     c.header("location", `${cfg.basePath}/${encodeURIComponent(stored.id)}/versions/${stored.version}`);
     return c.json(rep.body as object, 201);
@@ -217,7 +242,10 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     if (cfg.personal) await audit(store, c, { action: "list-versions", kind: cfg.kind, resourceId: id, version: current.version, childId: childIdOf(cfg, current) });
     const link = nextLink(c.req.url, nextCursor);
     if (link) c.header("link", link);
-    return c.json({ items: page.map((v) => versionSummary(v)), ...(nextCursor ? { nextCursor } : {}) }, 200);
+    let items: object[] = page.map((v) => versionSummary(v));
+    if (hasFault(deps, "versions-newest-first")) items = items.reverse();
+    if (hasFault(deps, "version-provenance-without-reason")) items = page.map((v) => ({ version: v.version, etag: v.etag, recordedAt: v.provenance.at }));
+    return c.json({ items, ...(nextCursor ? { nextCursor } : {}) }, 200);
   };
 
   const search: Handler = async (c) => {
@@ -228,7 +256,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     if (cursor) query.cursor = cursor;
     const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
     if (identifiers.length > 1) throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
-    if (q.upn) query.identifier = normaliseIdentifier("upn", q.upn);
+    if (q.upn && !hasFault(deps, "upn-filter-ignored")) query.identifier = normaliseIdentifier("upn", q.upn);
     if (q.uln) query.identifier = normaliseIdentifier("uln", q.uln);
     if (q.nhsNumber) query.identifier = normaliseIdentifier("nhs", q.nhsNumber);
     if (q.childId) query.childId = q.childId;
@@ -237,8 +265,11 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     if (q.status) query.status = q.status;
     if (q.layer) query.layer = q.layer;
     if (q.reviewDueBefore) query.reviewDueBefore = requireDate("reviewDueBefore", q.reviewDueBefore);
-    if (cfg.personal) query.visibleTo = visibleTo(p);
+    if (cfg.personal && !hasFault(deps, "foreign-tenant-in-search")) query.visibleTo = visibleTo(p);
     const page = await store.search(query);
+    // Faults (self-test only): lose the last item of every page that has a next one, or drop the next-page pointers.
+    if (page.nextCursor && hasFault(deps, "pagination-skips-items")) page.items = page.items.slice(0, -1);
+    if (hasFault(deps, "pagination-without-next-link")) delete page.nextCursor;
     if (cfg.personal) {
       // One record per returned resource, so a child's access log shows searches that surfaced their records.
       const records: AuditFacts[] = page.items.map((v) => ({ action: "search", kind: cfg.kind, resourceId: v.id, version: v.version, childId: childIdOf(cfg, v) }));
@@ -247,7 +278,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     }
     const link = nextLink(c.req.url, page.nextCursor);
     if (link) c.header("link", link);
-    const items = page.items.map((v) => representation(cfg, p, v).body);
+    const items = page.items.map((v) => representation(cfg, p, v, deps).body);
     return c.json({ items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
   };
 

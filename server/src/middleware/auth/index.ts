@@ -1,11 +1,24 @@
 // Bearer JWT authentication: verifies signature, issuer, audience and expiry with jose against the configured keys,
 // then turns the claims into a Principal. Any failure is 401 problem+json with a WWW-Authenticate challenge.
 import type { MiddlewareHandler } from "hono";
-import { createLocalJWKSet, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import type { AppEnv } from "../../env.ts";
 import type { AuthKeys } from "../../auth/keys.ts";
 import { principalFromClaims } from "../../auth/principal.ts";
 import { HttpProblem } from "../../http/problems.ts";
+import { requestHasFault } from "../../faults/index.ts";
+import type { Context } from "hono";
+
+/** Faults (conformance self-test only): claims of a token whose signature was not, or could not be, verified. */
+function faultyClaims(c: Context<AppEnv>, token: string): Record<string, unknown> | undefined {
+  try {
+    const alg = decodeProtectedHeader(token).alg;
+    const accept = alg === "none" ? requestHasFault(c, "unsigned-token-accepted") : requestHasFault(c, "bad-signature-accepted");
+    return accept ? (decodeJwt(token) as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** How many verified tokens to remember. A token string verified once verifies the same way until it expires. */
 const CACHE_SIZE = 1024;
@@ -21,6 +34,7 @@ export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHa
   return async function auth(c, next) {
     const header = c.req.header("authorization");
     const match = header ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header) : null;
+    if (!match && requestHasFault(c, "missing-token-gives-403")) throw new HttpProblem("forbidden", "Access denied."); // fault: self-test only
     if (!match) throw new HttpProblem("unauthorized", "Send a bearer token in the Authorization header.", challenge());
     const token = match[1]!;
     let claims: Record<string, unknown>;
@@ -33,6 +47,11 @@ export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHa
         const result = await jwtVerify(token, keySet, { issuer: opts.keys.issuer, audience: opts.keys.audience, currentDate: opts.clock?.() });
         claims = result.payload as Record<string, unknown>;
       } catch {
+        const faulty = faultyClaims(c, token);
+        if (faulty) {
+          c.set("principal", principalFromClaims(faulty).principal!);
+          return next();
+        }
         throw new HttpProblem("unauthorized", "The bearer token is not valid (signature, issuer, audience or expiry).", challenge("invalid_token"));
       }
       // Only tokens that expire are cached, so nothing is trusted for longer than its issuer allowed.

@@ -8,11 +8,19 @@ import type { Store } from "../../storage/store.ts";
 import type { RouteSpec } from "../../../../spec/routes.ts";
 import { audit } from "../../audit/audit-event.ts";
 import { HttpProblem } from "../../http/problems.ts";
+import { requestHasFault } from "../../faults/index.ts";
+
+/** Faults (conformance self-test only): a parent may edit plans; any role may read the audit log. */
+function faultyGrant(c: Parameters<MiddlewareHandler<AppEnv>>[0], role: string, scope: Scope): boolean {
+  if (role === "parent-carer" && /^(isp|ehcp|legacy-ehcp|development-profile):write$/.test(scope)) return requestHasFault(c, "parent-can-edit-provision");
+  if (scope === "audit:read") return requestHasFault(c, "audit-readable-by-any-role");
+  return false;
+}
 
 export const authorise = (opts: { scope: Scope; route: RouteSpec; store: Store }): MiddlewareHandler<AppEnv> =>
   async function authorise(c, next) {
     const p = c.get("principal");
-    const allowed = roleHasScope(p.role, opts.scope) && (p.tokenScopes === undefined || p.tokenScopes.includes(opts.scope));
+    const allowed = (roleHasScope(p.role, opts.scope) && (p.tokenScopes === undefined || p.tokenScopes.includes(opts.scope))) || faultyGrant(c, p.role, opts.scope);
     if (!allowed) {
       const kind = opts.route.resource ?? "audit";
       const resourceId = c.req.param("id") ?? c.req.param("childId") ?? c.req.param("urn");

@@ -2,6 +2,7 @@
 // echoes it on every response.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
+import { requestHasFault } from "../../faults/index.ts";
 
 const WELL_FORMED = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -12,4 +13,5 @@ export const correlationId = (): MiddlewareHandler<AppEnv> =>
     c.set("correlationId", id);
     await next();
     c.res.headers.set("x-correlation-id", id);
+    if (requestHasFault(c, "correlation-id-not-echoed")) c.res.headers.delete("x-correlation-id"); // fault: self-test only
   };

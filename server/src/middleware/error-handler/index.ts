@@ -5,6 +5,15 @@ import type { AppEnv } from "../../env.ts";
 import { ConflictError } from "../../storage/store.ts";
 import { HttpProblem, problemResponse } from "../../http/problems.ts";
 import type { LogSink } from "../request-log/index.ts";
+import { requestHasFault } from "../../faults/index.ts";
+
+/** Fault (conformance self-test only): errors as plain text, the way a hand-rolled server often answers. */
+async function asPlainText(res: Response): Promise<Response> {
+  const body = (await res.json()) as { title?: string; detail?: string };
+  const headers = new Headers(res.headers);
+  headers.set("content-type", "text/plain; charset=utf-8");
+  return new Response(`${body.title ?? "Error"}: ${body.detail ?? ""}`, { status: res.status, headers });
+}
 
 function correlationOf(c: Context<AppEnv>): string {
   return c.get("correlationId") ?? crypto.randomUUID();
@@ -35,7 +44,7 @@ export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv
       );
       res = problemResponse("internal", "Something went wrong on our side. Quote the correlation id if you report it.", correlationId);
     }
-    return res;
+    return requestHasFault(c, "errors-as-plain-text") ? asPlainText(res) : res;
   };
 };
 

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
 import { findForbiddenKey, jsonDepthExceeds } from "./json-depth.ts";
+import { requestHasFault } from "../../faults/index.ts";
 
 export const DEFAULT_MAX_DEPTH = 64;
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -19,7 +20,8 @@ export const jsonBody = (opts: { maxDepth?: number } = {}): MiddlewareHandler<Ap
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
-    } catch {
+    } catch (err) {
+      if (requestHasFault(c, "malformed-json-crashes")) throw err; // fault (self-test only): the parse error escapes as a 500
       throw new HttpProblem("malformed-json", "The body could not be parsed as JSON.");
     }
     const forbidden = findForbiddenKey(parsed);

@@ -1,0 +1,99 @@
+// The suite proves itself (issue 5 §3): for every fault in the reference server's fault catalogue, an in-process
+// reference server built with ONLY that fault (createApp's test-only `faults` option, @hono/node-server on 127.0.0.1
+// port 0, one shared in-memory PGlite store) is run against the conformance tests the catalogue names, through the
+// suite's own runner. A fault is killed when one of those MUST tests fails. The mutation score is printed and must be
+// 100%. A baseline run without faults first shows the same tests pass, so every kill is the fault's doing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serve, type ServerType } from "@hono/node-server";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../server/src/app.ts";
+import { loadOrCreateDevSigner, type DevSigner } from "../server/src/auth/dev-signer.ts";
+import { FAULT_CATALOGUE, type FaultId } from "../server/src/faults/index.ts";
+import { openStore } from "../server/src/storage/open-store.ts";
+import type { Store } from "../server/src/storage/store.ts";
+import { parseConfig, type SuiteConfig } from "./src/config.ts";
+import { formatScore, failedMustIds, isKilled, mutationScore, type FaultRun } from "./src/mutation-score.ts";
+import { ALL_TESTS, IMPLEMENTED_PROFILES } from "./src/profiles/index.ts";
+import { referenceConfig } from "./src/reference-config.ts";
+import { runTests } from "./src/runner.ts";
+import type { TestDef, TestResult } from "./src/model.ts";
+
+let dataDir = "";
+let store: Store;
+let signer: DevSigner;
+let rawConfig: Record<string, unknown>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "conformance-mutation-"));
+  store = await openStore(); // in memory: one PGlite for every faulty server (tests make their own records)
+  signer = await loadOrCreateDevSigner(dataDir); // the key reference-config mints the suite's tokens with
+  rawConfig = await referenceConfig("http://127.0.0.1:1", dataDir);
+}, 120_000);
+
+afterAll(async () => {
+  await store?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function withServer<T>(faults: ReadonlySet<FaultId>, fn: (cfg: SuiteConfig) => Promise<T>): Promise<T> {
+  const app = createApp({ store, keys: signer.keys, faults, logSink: () => undefined });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  try {
+    const { port } = server.address() as AddressInfo;
+    return await fn(parseConfig(rawConfig, dataDir, `http://127.0.0.1:${port}`));
+  } finally {
+    await new Promise<void>((resolve) => {
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      server.close(() => resolve());
+    });
+  }
+}
+
+function testsById(ids: readonly string[]): TestDef[] {
+  return ALL_TESTS.filter((t) => ids.includes(t.id));
+}
+
+const run = (tests: readonly TestDef[], cfg: SuiteConfig): Promise<TestResult[]> => runTests(tests, cfg, { profiles: IMPLEMENTED_PROFILES });
+
+describe("the fault catalogue", () => {
+  it("names only tests the suite has, each a MUST test", () => {
+    const known = new Map(ALL_TESTS.map((t) => [t.id, t.level]));
+    const wrong = FAULT_CATALOGUE.flatMap((f) => f.caughtBy.filter((id) => known.get(id) !== "MUST").map((id) => `${f.id} → ${id}`));
+    expect(wrong).toEqual([]);
+    expect(FAULT_CATALOGUE.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe("the suite kills every fault of the reference server", () => {
+  const catchers = [...new Set(FAULT_CATALOGUE.flatMap((f) => f.caughtBy))];
+
+  it("passes the catching tests against the reference server without faults", async () => {
+    const results = await withServer(new Set(), (cfg) => run(testsById(catchers), cfg));
+    const notPassed = results.filter((r) => r.outcome !== "pass").map((r) => `${r.id}: ${r.outcome} ${r.message ?? ""}`);
+    expect(notPassed).toEqual([]);
+    expect(results.length).toBe(catchers.length);
+  }, 120_000);
+
+  it("fails at least one named MUST test for each fault; mutation score 100%", async () => {
+    const runs: FaultRun[] = [];
+    const lines: string[] = [];
+    const started = performance.now();
+    for (const fault of FAULT_CATALOGUE) {
+      const t0 = performance.now();
+      const results = await withServer(new Set([fault.id]), (cfg) => run(testsById(fault.caughtBy), cfg));
+      const r: FaultRun = { fault: fault.id, expected: fault.caughtBy, failedMust: failedMustIds(results) };
+      runs.push(r);
+      const ms = Math.round(performance.now() - t0);
+      lines.push(`${isKilled(r) ? "killed  " : "SURVIVED"} ${fault.id} by ${r.failedMust.join(", ") || "nothing"} (${ms} ms)`);
+    }
+    const score = mutationScore(runs);
+    console.log(`${lines.join("\n")}\n${formatScore(score)} in ${Math.round((performance.now() - started) / 1000)} s`);
+    expect(score.survivors).toEqual([]);
+    expect(score.percent).toBe(100);
+  }, 600_000);
+});

@@ -1,0 +1,63 @@
+// The catalogue of deliberate faults: realistic vendor bugs the reference server can be built with, ONLY by tests
+// (createApp's `faults` option), so the conformance suite can prove that it catches them (issue 5 §3). Each id is
+// stable; `caughtBy` names the conformance test ids (conformance/ids.lock) expected to fail when the fault is on.
+
+export interface FaultSpec {
+  /** Stable, kebab-case. */
+  id: string;
+  /** One line: what the faulty server does wrong. */
+  description: string;
+  /** Conformance test ids that must catch it (at least one of them fails as MUST). */
+  caughtBy: readonly string[];
+}
+
+export const FAULT_CATALOGUE = [
+  // Preconditions, validators, versions
+  { id: "update-without-if-match-accepted", description: "PUT without If-Match is applied instead of 428.", caughtBy: ["send.api-core.isp.update-without-if-match-refused"] },
+  { id: "stale-if-match-accepted", description: "A stale If-Match is ignored: the update overwrites the newer version instead of 412.", caughtBy: ["send.api-core.isp.update-stale-if-match-refused"] },
+  { id: "etag-unchanged-after-update", description: "A successful update answers with the ETag the client sent, not the new version's.", caughtBy: ["send.api-core.isp.update-writes-new-version", "send.api-core.isp.versions-contiguous-immutable"] },
+  { id: "weak-etag-on-read", description: "Reads carry a weak ETag (W/…), so If-Match cannot use it.", caughtBy: ["send.api-core.isp.read-returns-stored-document"] },
+  { id: "if-none-match-ignored", description: "A conditional read never answers 304.", caughtBy: ["send.api-core.isp.if-none-match-not-modified"] },
+  { id: "change-reason-optional", description: "Updates without a Change-Reason header are accepted.", caughtBy: ["send.api-core.isp.update-without-change-reason-refused"] },
+  { id: "versions-newest-first", description: "Version listings come newest first.", caughtBy: ["send.api-core.isp.versions-contiguous-immutable"] },
+  { id: "version-read-returns-current", description: "GET …/versions/{n} answers the current version whatever n is.", caughtBy: ["send.api-core.isp.versions-contiguous-immutable"] },
+  { id: "version-provenance-without-reason", description: "Version listings drop who made a version and why.", caughtBy: ["send.api-core.isp.versions-record-provenance"] },
+  { id: "duplicate-create-overwrites", description: "POST with an existing id replaces the stored record instead of 409.", caughtBy: ["send.api-core.isp.create-duplicate-id-conflict"] },
+  { id: "location-header-wrong", description: "201 Created names the collection in Location, not the new record.", caughtBy: ["send.api-core.isp.create-returns-location-etag"] },
+  { id: "extensions-dropped-on-read", description: "Reads silently drop the `extensions` the server does not understand.", caughtBy: ["send.api-core.isp.read-returns-stored-document", "send.api-core.isp.update-writes-new-version"] },
+  // Validation and errors
+  { id: "invalid-document-accepted", description: "A schema-invalid document is stored with 201 instead of 422.", caughtBy: ["send.api-core.isp.invalid-document-refused"] },
+  { id: "validation-errors-without-pointers", description: "422 problems carry no errors[] with JSON pointers.", caughtBy: ["send.api-core.isp.invalid-document-refused"] },
+  { id: "validate-stores-document", description: "POST /$validate also stores a valid document.", caughtBy: ["send.api-core.validate-reports-without-storing"] },
+  { id: "errors-as-plain-text", description: "Error responses are text/plain instead of application/problem+json.", caughtBy: ["send.api-core.isp.update-without-if-match-refused", "send.api-core.malformed-json-refused", "send.security.no-token-unauthorised"] },
+  { id: "malformed-json-crashes", description: "A body that is not JSON gives 500 instead of 400.", caughtBy: ["send.api-core.malformed-json-refused"] },
+  { id: "any-media-type-accepted", description: "A JSON body sent as text/plain is accepted instead of 415.", caughtBy: ["send.api-core.unsupported-media-type-refused"] },
+  { id: "correlation-id-not-echoed", description: "Responses carry no X-Correlation-Id header.", caughtBy: ["send.api-core.correlation-id-echoed"] },
+  // Searches
+  { id: "pagination-skips-items", description: "Each page with more after it loses its last item (the cursor points past it).", caughtBy: ["send.api-core.isp.search-pages-once-each"] },
+  { id: "pagination-without-next-link", description: "Search pages carry neither Link rel=next nor nextCursor.", caughtBy: ["send.api-core.isp.search-pages-once-each"] },
+  { id: "upn-filter-ignored", description: "The upn search filter is silently ignored.", caughtBy: ["send.api-core.isp.search-filters-subset-complete"] },
+  // Authentication
+  { id: "bad-signature-accepted", description: "Bearer tokens are decoded without checking the signature.", caughtBy: ["send.security.bad-signature-unauthorised"] },
+  { id: "unsigned-token-accepted", description: "Tokens with alg none are accepted.", caughtBy: ["send.security.unsigned-token-unauthorised"] },
+  { id: "missing-token-gives-403", description: "A request without a token gets 403 without a WWW-Authenticate challenge.", caughtBy: ["send.security.no-token-unauthorised"] },
+  // Roles and tenancy
+  { id: "foreign-tenant-read-allowed", description: "Reads return another tenant's record.", caughtBy: ["send.security.foreign-tenant-read-not-found", "send.security.parent-sees-only-own-children"] },
+  { id: "foreign-tenant-answers-403", description: "Another tenant's record answers 403, so its existence leaks.", caughtBy: ["send.security.foreign-tenant-read-not-found", "send.security.foreign-tenant-update-not-found"] },
+  { id: "foreign-tenant-update-allowed", description: "Another tenant's record can be updated.", caughtBy: ["send.security.foreign-tenant-update-not-found"] },
+  { id: "foreign-tenant-in-search", description: "Searches ignore tenancy and return other tenants' records.", caughtBy: ["send.security.foreign-tenant-search-hidden"] },
+  { id: "parent-can-edit-provision", description: "A parent-carer may update their child's plan (provision), not only add views.", caughtBy: ["send.security.parent-cannot-edit-provision"] },
+  { id: "audit-readable-by-any-role", description: "Every role may read the audit log.", caughtBy: ["send.security.role-matrix-enforced"] },
+  { id: "governor-sees-identifiers", description: "The governor's plan sample is not redacted (names, UPNs, dates of birth).", caughtBy: ["send.security.governor-sample-redacted"] },
+  { id: "health-commissioner-sees-all-sections", description: "A health commissioner receives whole EHCPs, not only the health sections.", caughtBy: ["send.security.health-commissioner-health-only"] },
+  // Audit
+  { id: "reads-not-audited", description: "Reads of plans are not written to the audit log.", caughtBy: ["send.security.plan-reads-audited", "send.security.parent-access-log-shows-reads"] },
+  { id: "writes-not-audited", description: "Creates and updates are not written to the audit log.", caughtBy: ["send.security.writes-audited"] },
+] as const satisfies readonly FaultSpec[];
+
+export type FaultId = (typeof FAULT_CATALOGUE)[number]["id"];
+
+/** The faults a server is built with; empty in every normal start. */
+export type Faults = ReadonlySet<FaultId>;
+
+export const FAULT_IDS: readonly FaultId[] = FAULT_CATALOGUE.map((f) => f.id);
