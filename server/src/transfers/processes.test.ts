@@ -1,7 +1,7 @@
 // The reference server as real processes: (1) crash safety — SIGKILL mid-import ×20 with varying delays, restart,
 // each bundle is either fully imported or absent (no partial rows), and re-sending completes it; (2) two real
 // servers on loopback (two data dirs, two key rings, each other's JWKS in the trust list) move a child end to end
-// with receipts. Requirements SI-API-047, SI-API-049, SI-API-050.
+// with receipts. Requirements SI-API-047, SI-API-049, SI-API-050, SI-API-051, SI-API-054.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,7 +46,7 @@ const get = async (url: string, token: string): Promise<{ status: number; body: 
 const HOSTED: Tenant = { settingUrn: "152984", laCode: "873", laestab: "8733012", settingName: "Fenbrook Primary School and Nursery" };
 
 describe("transfers between real server processes", () => {
-  it("SIGKILL mid-import ×20: after restart each bundle is fully imported or absent, and re-sending completes it", async () => {
+  it("SI-API-051: SIGKILL mid-import ×20: after restart each bundle is fully imported or absent, and re-sending completes it", async () => {
     const dir = await dataDir();
     const port = await freePort();
     const signer = await loadOrCreateDevSigner(dir);
@@ -96,7 +96,7 @@ describe("transfers between real server processes", () => {
     expect(seen.present + seen.absent).toBe(delays.length);
   }, 900_000);
 
-  it("two servers on loopback move a child end to end with a signed receipt", async () => {
+  it("SI-API-050/054: two servers on loopback move a child end to end with a signed receipt", async () => {
     const [dirA, dirB] = [await dataDir(), await dataDir()];
     const [portA, portB] = [await freePort(), await freePort()];
     const urlA = `http://127.0.0.1:${portA}`;

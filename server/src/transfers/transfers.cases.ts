@@ -1,7 +1,7 @@
 // The transfer case suite over real HTTP, run once per database (transfers.pglite.test.ts,
 // transfers.postgres.test.ts): two reference servers in one process (two stores, two key rings, each other's JWKS in
 // the trust list) move a child end to end with receipts; idempotency, 409 and all-or-nothing imports.
-// Requirements: SI-API-044..050 (spec/requirements/requirements.json).
+// Requirements: SI-API-044..055 (spec/requirements/requirements.json).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeUnverifiedPayload, generateSigningKey, verifyBundle, verifyReceipt, type KeyPairJwk } from "../../../sdk/src/bundle/index.ts";
 import type { Store } from "../storage/store.ts";
@@ -67,7 +67,7 @@ export function runTransferCases(opts: TransferCaseOptions): void {
 
     const jwsFor = (r: Tenant) => r; // readability in the cases below
 
-    it("SI-API-044/045/046/050: sends a child A → B: signed, digested, redactions recorded, receipt stored, lifecycle with timestamps", async () => {
+    it("SI-API-044/045/046/050/054/055: sends a child A → B: signed, digested, redactions recorded, receipt stored, lifecycle with timestamps", async () => {
       const { child, isp } = await seedChild(a);
       const created = await must(await a.server.call("POST", `/children/${child.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { urn: jwsFor(RECEIVING).settingUrn }, reason: "in-year-move" } }), 201);
       expect(created.status).toBe("prepared");
@@ -146,7 +146,7 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect(versions.items).toHaveLength(1);
     });
 
-    it("SI-API-049: an import that fails part-way leaves nothing behind, and re-sending completes it", async () => {
+    it("SI-API-049/051: an import that fails part-way leaves nothing behind, and re-sending completes it", async () => {
       const child = newChild(SENDING);
       const isp = newIsp(child);
       const ehcp = newEhcp(child);
@@ -168,7 +168,7 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect((again.documents as Json[]).map((d) => d.id)).toEqual([isp.id, ehcp.id]);
     });
 
-    it("an existing child gets a new version with provenance, never an overwrite", async () => {
+    it("SI-API-052: an existing child gets a new version with provenance, never an overwrite", async () => {
       const child = newChild(RECEIVING);
       const isp = newIsp(child);
       // B already holds the child and the plan (version 1).
@@ -186,7 +186,7 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect((v2.provenance as Json).importedFromBundleId).toBe(bundle.id);
     });
 
-    it("unknown destination: the responsible LA finds the bundle by UPN in the unclaimed queue and claims it", async () => {
+    it("SI-API-053: unknown destination: the responsible LA finds the bundle by UPN in the unclaimed queue and claims it", async () => {
       const { child } = await seedChild(a);
       const created = await must(await a.server.call("POST", `/children/${child.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { unknownDestination: true }, reason: "in-year-move" } }), 201);
       expect(created.status).toBe("sent");

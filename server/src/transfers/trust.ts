@@ -32,16 +32,21 @@ export class TrustList {
 
   /** Resolves a kid to a trusted public key; never throws. */
   resolve = async (kid: string): Promise<TrustedKey | undefined> => {
-    const own = await this.keyring.byKid(kid);
-    if (own?.use === "sig") return { kid, jwk: own.pair.publicJwk, owner: own.owner };
+    // Cheapest first: static keys, cached JWKS, our own keys (a database read on a miss), then a refetch.
     const stat = this.config.trustedKeys.find((k) => k.kid === kid);
     if (stat) return { ...stat };
-    for (const fresh of [false, true]) {
-      for (const entry of this.uniqueEntries()) {
-        const jwks = await this.jwksOf(entry, fresh);
-        const jwk = jwks?.keys.find((k) => k.kid === kid && (k.use === undefined || k.use === "sig"));
-        if (jwk) return { kid, jwk, owner: entry.urn, ...(entry.notAfter ? { notAfter: entry.notAfter } : {}) };
-      }
+    const cached = await this.fromDirectory(kid, false);
+    if (cached) return cached;
+    const own = await this.keyring.byKid(kid);
+    if (own?.use === "sig") return { kid, jwk: own.pair.publicJwk, owner: own.owner };
+    return this.fromDirectory(kid, true);
+  };
+
+  private async fromDirectory(kid: string, fresh: boolean): Promise<TrustedKey | undefined> {
+    for (const entry of this.uniqueEntries()) {
+      const jwks = await this.jwksOf(entry, fresh);
+      const jwk = jwks?.keys.find((k) => k.kid === kid && (k.use === undefined || k.use === "sig"));
+      if (jwk) return { kid, jwk, owner: entry.urn, ...(entry.notAfter ? { notAfter: entry.notAfter } : {}) };
     }
     return undefined;
   };
