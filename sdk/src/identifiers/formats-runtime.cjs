@@ -102,6 +102,58 @@ function laestab(s) {
   return typeof s === "string" && /^\d{7}$/.test(s);
 }
 
+/** Value of the two ASCII digits at `i` in `s`, or -1 when either is not a digit. */
+function twoDigits(s, i) {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * ajv-formats' full `date` (RFC 3339 full-date: YYYY-MM-DD and a real calendar date), by character tests instead
+ * of a regex with captures: every document has dozens of dates. formats.test.ts checks it agrees with ajv-formats.
+ */
+function isoDate(s) {
+  if (typeof s !== "string" || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const hi = twoDigits(s, 0);
+  const lo = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) return false;
+  const year = hi * 100 + lo;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS[month]);
+}
+
+/**
+ * ajv-formats' full `date-time`. The usual form, `YYYY-MM-DDThh:mm:ssZ` with in-range fields, is answered here;
+ * anything else (offsets, fractions, leap seconds, lower-case or space separators) goes to ajv-formats itself, so
+ * the answer is always ajv-formats' answer.
+ */
+function isoDateTime(s) {
+  if (
+    typeof s === "string" && s.length === 20 && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(13) === 58 /* : */ &&
+    s.charCodeAt(16) === 58 && s.charCodeAt(19) === 90 /* Z */ && isoDate(s.slice(0, 10))
+  ) {
+    const hour = twoDigits(s, 11);
+    const minute = twoDigits(s, 14);
+    const second = twoDigits(s, 17);
+    if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) return true;
+  }
+  return fullFormats["date-time"].validate(s);
+}
+
+/**
+ * Same shape as ajv-formats' entries ({validate, compare}): standalone code was generated against that shape and
+ * calls `.validate(data)`. create-ajv registers these too, so compiled and standalone validators agree.
+ */
+const dateFormats = {
+  date: { validate: isoDate, compare: fullFormats.date.compare },
+  "date-time": { validate: isoDateTime, compare: fullFormats["date-time"].compare },
+};
+
 /** The SEND identifier formats, keyed by ajv format name. */
 const sendFormats = {
   upn,
@@ -116,9 +168,11 @@ const sendFormats = {
 module.exports = {
   // ajv-formats' formats first, ours last so a name clash (none today) resolves to ours.
   ...fullFormats,
+  ...dateFormats,
   ...sendFormats,
   // Not formats: the algorithms, for the TypeScript wrappers. ajv only looks formats up by name.
   sendFormats,
+  dateFormats,
   upnCheckLetter,
   UPN_LETTERS,
   ulnChecksum,

@@ -1,9 +1,10 @@
 // Rule family `bundle-digests`: each contents entry must describe, and hash to, the document it points to
 // (transfer-bundle.schema.json#/$defs/ContentEntry: SHA-256 of the RFC 8785 canonical form, lowercase hex).
-// Rules are synchronous, so this uses node:crypto's createHash rather than WebCrypto (sdk/src/bundle/canonical.ts).
+// Rules are synchronous, so this uses node:crypto's createHash rather than WebCrypto (sdk/src/bundle/canonical.ts), and
+// canonical-json.ts (the `canonicalize` package's answers, faster on long strings).
 import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
 import type { Finding } from "./finding.ts";
+import { canonicalJson } from "./canonical-json.ts";
 import { pointerJoin } from "./finding.ts";
 import { finding } from "./rule-catalogue.ts";
 import { arr, obj, str } from "./document-access.ts";
@@ -12,7 +13,7 @@ import { arr, obj, str } from "./document-access.ts";
 export function canonicalSha256Hex(value: unknown): string | undefined {
   let text: string | undefined;
   try {
-    text = canonicalize(value);
+    text = canonicalJson(value);
   } catch {
     return undefined; // canonicalize throws on cycles and non-finite numbers; a rule must not.
   }

@@ -152,53 +152,60 @@ function allStrings(values: readonly unknown[]): boolean {
   return true;
 }
 
-export function codeValidityRules(document: unknown): Finding[] {
-  const out: Finding[] = [];
-  // One path stack, pushed and popped as the walk goes, instead of a copied path array per node.
-  const path: Array<string | number> = [];
-  const walk = (node: unknown, inherited: DatedAs | undefined, documentDate: string | undefined): void => {
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        path.push(i);
-        walk(node[i], inherited, documentDate);
-        path.pop();
-      }
-      return;
-    }
-    if (!isObject(node)) return;
-    const keys = Object.keys(node);
-    let at = inherited;
-    if (keys.some((key) => DATING_KEYS.has(key))) {
-      if (node.documentType !== undefined && path.length > 0 && isObject(node.provenance)) {
-        // An embedded document (in a transfer bundle) speaks for its own date.
-        at = recordDate(node);
-        documentDate = at?.date;
-      } else {
-        at = ownDate(node, documentDate) ?? inherited;
-      }
-    }
-    for (const key of keys) {
-      if (key === "extensions" || key === "provenance") continue;
-      const value = node[key];
-      const byCode = CODE_LOOKUP.get(key);
-      path.push(key);
-      if (byCode && typeof value === "string") {
-        const hit = check(byCode, value, at, path);
-        if (hit) out.push(hit);
-      } else if (byCode && Array.isArray(value) && allStrings(value)) {
-        for (let i = 0; i < value.length; i++) {
-          path.push(i);
-          const hit = check(byCode, value[i] as string, at, path);
-          path.pop();
-          if (hit) out.push(hit);
-        }
-      } else if (value !== null && typeof value === "object") {
-        walk(value, at, documentDate);
-      }
+/** Walk state: findings so far and the path to the current node, pushed and popped as the walk goes (instead of
+ *  a copied path array per node). Module-level functions, not closures per call: cheaper on every document. */
+interface Walk {
+  out: Finding[];
+  path: Array<string | number>;
+}
+
+function walk(state: Walk, node: unknown, inherited: DatedAs | undefined, documentDate: string | undefined): void {
+  const { out, path } = state;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walk(state, node[i], inherited, documentDate);
       path.pop();
     }
-  };
+    return;
+  }
+  if (!isObject(node)) return;
+  const keys = Object.keys(node);
+  let at = inherited;
+  if (keys.some((key) => DATING_KEYS.has(key))) {
+    if (node.documentType !== undefined && path.length > 0 && isObject(node.provenance)) {
+      // An embedded document (in a transfer bundle) speaks for its own date.
+      at = recordDate(node);
+      documentDate = at?.date;
+    } else {
+      at = ownDate(node, documentDate) ?? inherited;
+    }
+  }
+  for (const key of keys) {
+    if (key === "extensions" || key === "provenance") continue;
+    const value = node[key];
+    const byCode = CODE_LOOKUP.get(key);
+    path.push(key);
+    if (byCode && typeof value === "string") {
+      const hit = check(byCode, value, at, path);
+      if (hit) out.push(hit);
+    } else if (byCode && Array.isArray(value) && allStrings(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        const hit = check(byCode, value[i] as string, at, path);
+        path.pop();
+        if (hit) out.push(hit);
+      }
+    } else if (value !== null && typeof value === "object") {
+      walk(state, value, at, documentDate);
+    }
+    path.pop();
+  }
+}
+
+export function codeValidityRules(document: unknown): Finding[] {
+  const state: Walk = { out: [], path: [] };
   const root = recordDate(document);
-  walk(document, root, root?.date);
-  return out;
+  walk(state, document, root, root?.date);
+  return state.out;
 }

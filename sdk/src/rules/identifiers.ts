@@ -48,39 +48,47 @@ function message(laCode: string, source: Source): string {
   return `${where} is not in the known list of LA codes (la-codes). Check it; a new or reorganised authority may not be listed yet.`;
 }
 
+/** Walk state: findings so far and the path to the current node, pushed and popped as the walk goes; joined into
+ *  a pointer only for a finding. A module-level function, not a closure per call. */
+interface Walk {
+  index: LaCodeIndex;
+  findings: Finding[];
+  path: Array<string | number>;
+}
+
+function walk(state: Walk, node: unknown): void {
+  const { path } = state;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walk(state, node[i]);
+      path.pop();
+    }
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const record = node as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (typeof value === "string") {
+      const hit = laCodeIn(key, value);
+      if (hit && !state.index.has(hit.laCode)) {
+        state.findings.push({ ruleId: LA_CODE_UNKNOWN, severity: "warning", pointer: pointerJoin(...path, key), message: message(hit.laCode, hit.source) });
+      }
+    } else if (value !== null && typeof value === "object") {
+      path.push(key);
+      walk(state, value);
+      path.pop();
+    }
+  }
+}
+
 /**
  * Warns for every LA code (property `laCode`/`…LaCode`, LA part of `laestab`/`…Laestab`, characters 2-4 of
  * `upn`/`…Upn`) that `index` does not know. Walks the whole document; never throws on odd input.
  */
 export function identifierRules(document: unknown, index: LaCodeIndex = knownLaCodes()): Finding[] {
-  const findings: Finding[] = [];
-  // One path stack, pushed and popped as the walk goes; joined into a pointer only for a finding.
-  const path: Array<string | number> = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        path.push(i);
-        walk(node[i]);
-        path.pop();
-      }
-      return;
-    }
-    if (node === null || typeof node !== "object") return;
-    const record = node as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const value = record[key];
-      if (typeof value === "string") {
-        const hit = laCodeIn(key, value);
-        if (hit && !index.has(hit.laCode)) {
-          findings.push({ ruleId: LA_CODE_UNKNOWN, severity: "warning", pointer: pointerJoin(...path, key), message: message(hit.laCode, hit.source) });
-        }
-      } else if (value !== null && typeof value === "object") {
-        path.push(key);
-        walk(value);
-        path.pop();
-      }
-    }
-  };
-  walk(document);
-  return findings;
+  const state: Walk = { index, findings: [], path: [] };
+  walk(state, document);
+  return state.findings;
 }

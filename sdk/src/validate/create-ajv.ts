@@ -5,6 +5,7 @@ import type Ajv2020Class from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { FormatsPlugin } from "ajv-formats";
 import { addSendFormats } from "../identifiers/formats.ts";
+import { useFastStringLengths } from "./string-length-keywords.ts";
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export arrives wrapped.
 // TypeScript types the default import as the module object, so name the class and plugin types explicitly.
@@ -28,6 +29,7 @@ export function createAjv(options: { standaloneCode?: boolean } = {}): AjvInstan
   });
   addFormats(ajv);
   addSendFormats(ajv);
+  useFastStringLengths(ajv);
   for (const keyword of SEND_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ["string", "boolean", "array", "object"] });
   return ajv;
 }

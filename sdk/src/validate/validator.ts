@@ -56,8 +56,23 @@ function runFamily(family: RuleFamily, document: unknown, context: RuleContext |
   }
 }
 
+function hasError(findings: readonly Finding[]): boolean {
+  for (const f of findings) if (f.severity === "error") return true;
+  return false;
+}
+
 export function createValidator(config: ValidatorConfig): Validator {
   const knownTypes = Object.keys(config.validators).sort();
+  // The families for each documentType, worked out once rather than filtered on every call.
+  const familiesByType = new Map<string, readonly RuleFamily[]>();
+  const familiesFor = (documentType: string): readonly RuleFamily[] => {
+    let families = familiesByType.get(documentType);
+    if (families === undefined) {
+      families = config.rules.filter((r) => r.appliesTo.includes("any") || r.appliesTo.includes(documentType));
+      familiesByType.set(documentType, families);
+    }
+    return families;
+  };
 
   function validate(document: unknown, options: ValidateOptions = {}): ValidationResult {
     const rawType = field(document, "documentType");
@@ -65,7 +80,7 @@ export function createValidator(config: ValidatorConfig): Validator {
     const documentType = typeof rawType === "string" ? rawType : null;
     const schemaVersion = typeof rawVersion === "string" ? rawVersion : null;
     const result = (errors: Issue[], findings: Finding[] = []): ValidationResult => ({
-      valid: errors.length === 0 && !findings.some((f) => f.severity === "error"),
+      valid: errors.length === 0 && !hasError(findings),
       documentType,
       schemaVersion,
       errors,
@@ -86,9 +101,10 @@ export function createValidator(config: ValidatorConfig): Validator {
     }
     if (!validator(document)) return result(schemaIssues(validator.errors));
     if (options.schemaOnly) return result([]);
-    const findings = config.rules
-      .filter((r) => r.appliesTo.includes("any") || r.appliesTo.includes(documentType as string))
-      .flatMap((r) => runFamily(r, document, options.context));
+    const findings: Finding[] = [];
+    for (const family of familiesFor(documentType as string)) {
+      for (const f of runFamily(family, document, options.context)) findings.push(f);
+    }
     return result([], findings);
   }
 

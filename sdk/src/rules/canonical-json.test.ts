@@ -1,0 +1,53 @@
+// canonicalJson must give exactly the `canonicalize` package's answer (text, or throwing) for any value.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import canonicalize from "canonicalize";
+import { canonicalJson } from "./canonical-json.ts";
+
+function outcome(f: () => string | undefined): { text: string | undefined } | { throws: true } {
+  try {
+    return { text: f() };
+  } catch {
+    return { throws: true };
+  }
+}
+
+// Strings drawn from all UTF-16 code units, so lone and paired surrogates both occur.
+const anyString = fc.string({ unit: "binary" });
+const tricky = fc.oneof(
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e21, 1e-7, 0.1 + 0.2, "\ud800", "a\udc00b", "\ud83d\ude00", "\u2028"),
+  anyString,
+);
+
+describe("canonicalJson", () => {
+  it("agrees with canonicalize on JSON values", () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      expect(outcome(() => canonicalJson(value))).toEqual(outcome(() => canonicalize(value)));
+    }), { numRuns: 500 });
+  });
+
+  it("agrees with canonicalize on values with odd numbers, surrogates, undefined and key order", () => {
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, tricky, fc.constant(undefined), fc.constant(null), fc.boolean(), tie("array"), tie("object")),
+      array: fc.array(tie("node"), { maxLength: 5 }),
+      object: fc.dictionary(anyString, tie("node"), { maxKeys: 5 }),
+    })).node;
+    fc.assert(fc.property(value, (v) => {
+      expect(outcome(() => canonicalJson(v))).toEqual(outcome(() => canonicalize(v)));
+    }), { numRuns: 1000 });
+  });
+
+  it("throws on a cycle, as canonicalize does", () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic["self"] = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow();
+    expect(() => canonicalize(cyclic)).toThrow();
+  });
+
+  it("agrees on the worked transfer bundle's documents", async () => {
+    const { readFileSync } = await import("node:fs");
+    const bundle = JSON.parse(readFileSync(new URL("../../../examples/worked/transfer-bundle-y6-y7.json", import.meta.url), "utf8")) as { documents: unknown[] };
+    expect(bundle.documents.length).toBeGreaterThan(0);
+    for (const d of bundle.documents) expect(canonicalJson(d)).toBe(canonicalize(d));
+  });
+});
