@@ -16,7 +16,7 @@ import {
   type VerifyReason,
 } from "../../../sdk/src/bundle/index.ts";
 import type { ReceiptReceiver } from "../../../sdk/generated/types.ts";
-import { AlreadyExistsError, type Actor, type Store } from "../storage/store.ts";
+import { ConflictError, type Actor, type Store } from "../storage/store.ts";
 import { transferStore } from "../storage/transfer-store.ts";
 import type { TransferConfig } from "./config.ts";
 import { importBundle } from "./import-bundle.ts";
@@ -118,18 +118,20 @@ export class Inbox {
       system: bundle.manifest.sender.system.name,
       tenant: { ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}), ...(bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode ? { laCode: bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode } : {}) },
     };
-    try {
-      const record = await store.transaction((tx) =>
-        importBundle(tx, { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId }),
-      );
-      return { kind: "accepted", record, replayed: false };
-    } catch (err) {
-      // Two deliveries of one bundle raced: the loser's transaction rolled back whole; answer as a replay.
-      if (err instanceof AlreadyExistsError || (err as { code?: unknown }).code === "23505") {
+    // A concurrent import of the same bundle (or of another bundle touching the same documents) makes this
+    // transaction lose a version race and roll back whole; then it is either a replay, or worth one more try.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const record = await store.transaction((tx) =>
+          importBundle(tx, { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId }),
+        );
+        return { kind: "accepted", record, replayed: false };
+      } catch (err) {
+        if (!(err instanceof ConflictError) && (err as { code?: unknown }).code !== "23505") throw err;
         const again = await this.replayOf(ts, bundle.id, verified.digest.value);
         if (again) return again;
+        if (attempt >= 3) throw err;
       }
-      throw err;
     }
   }
 

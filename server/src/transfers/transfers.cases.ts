@@ -130,6 +130,19 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect(children.items).toHaveLength(1);
     });
 
+    it("SI-API-047: ten concurrent deliveries of one bundle: one import, nine replays, one version", async () => {
+      const child = newChild(SENDING);
+      const isp = newIsp(child);
+      const { jws } = await signedTestBundle([isp], remoteKey, RECEIVING);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, async () => must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200)),
+      );
+      expect(answers.filter((x) => x.replayed === false)).toHaveLength(1);
+      expect(new Set(answers.map((x) => x.receipt)).size).toBe(1);
+      const versions = await must(await b.server.call("GET", `/isps/${isp.id}/versions`, { token: b.tokens.staff }), 200);
+      expect(versions.items).toHaveLength(1);
+    });
+
     it("SI-API-048: the same bundle id with different content is 409 and changes nothing", async () => {
       const child = newChild(SENDING);
       const isp = newIsp(child);
