@@ -83,7 +83,7 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
     capabilities: {
       profiles: ["documents", "api-core", "security"],
       resources: ["isp", "ehcp", "legacy-ehcp", "development-profile", "spp"],
-      features: ["audit", "voice", "validate-endpoint"],
+      features: ["audit", "voice", "validate-endpoint", "governance-sample"],
     },
   };
 }

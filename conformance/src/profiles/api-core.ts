@@ -1,7 +1,9 @@
 // The api-core profile: behaviour of the document resources over HTTP (create, conditional reads, preconditions,
 // concurrency, immutable versions, no deletes, pagination, filters, error bodies, $validate). Each test makes its own
 // records. Ids: send.api-core.<resource>.<behaviour>, or send.api-core.<behaviour> for resource-independent ones.
+import { randomUUID } from "node:crypto";
 import { validate } from "../../../sdk/src/index.ts";
+import { subjectFor } from "../config.ts";
 import type { TestDef } from "../model.ts";
 import { check, expectProblem, expectStatus, firstDifference, header, itemsOf, nextLinkOf } from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
@@ -31,7 +33,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
       requirements: ["SI-API-002", "SI-API-039", "SI-API-041"],
       async run(ctx) {
         // The marker sits in `extensions`: a receiver must keep extensions it does not understand.
-        const created = await createRecord(ctx, spec);
+        const created = await createRecord(ctx, spec, undefined, spec.writer, (d) => ctx.fixtures.withMarker(d));
         const res = await readRecord(ctx, spec, created.id);
         expectStatus(res, 200, `GET ${spec.path}/{id}`);
         const etag = header(res, "etag", `GET ${spec.path}/{id}`);
@@ -168,6 +170,32 @@ function perResource(spec: ResourceSpec): TestDef[] {
           const diff = firstDifference(sent[v - 1], res.json);
           check(diff === undefined, `version ${v} differs from what was written, first at ${diff}`);
         }
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.versions-record-provenance`,
+      title: `Each ${n} version records who, in which role, when and why`,
+      level: "MUST",
+      requirements: ["SI-API-007"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const reason = `conformance reason ${randomUUID()}`;
+        const before = Date.now();
+        expectStatus(await updateRecord(ctx, spec, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, reason }), 200, "update with a Change-Reason");
+        const res = await ctx.http.get(`${itemPath(spec, created.id)}/versions`, { token: token(ctx, spec.writer) });
+        expectStatus(res, 200, "GET versions");
+        const v2 = itemsOf(res, "version list").find((v) => v.version === 2);
+        check(v2 !== undefined, "the version list has no version 2 after an update");
+        check(v2.reason === reason, `version 2 records the reason ${JSON.stringify(v2.reason)}, not the Change-Reason sent (${reason})`);
+        const by = isObj(v2.recordedBy) ? v2.recordedBy : {};
+        check(by.role === spec.writer.role, `version 2 records the role ${JSON.stringify(by.role)}, expected ${spec.writer.role}`);
+        const subject = subjectFor(ctx.config, spec.writer.tenant, spec.writer.role);
+        check(typeof by.subject === "string" && by.subject.length > 0, "version 2 does not record who made it (recordedBy.subject)");
+        if (subject !== undefined) check(by.subject === subject, `version 2 records the subject ${JSON.stringify(by.subject)}, expected ${subject}`);
+        const at = typeof v2.recordedAt === "string" ? Date.parse(v2.recordedAt) : NaN;
+        check(Number.isFinite(at) && Math.abs(at - before) < 10 * 60_000, `version 2 records the time ${JSON.stringify(v2.recordedAt)}, not within 10 minutes of the update`);
+        if (typeof by.system === "string") ctx.note(`recorded system: ${by.system}`);
       },
     },
     {

@@ -3,8 +3,10 @@ import type { TestDef } from "../model.ts";
 import { API_CORE_TESTS } from "./api-core.ts";
 import { DOCUMENT_TESTS } from "./documents.ts";
 import { SECURITY_TESTS } from "./security.ts";
+import { API_PROTOCOL_TESTS } from "./api-core-protocol.ts";
+import { SECURITY_VIEW_TESTS } from "./security-views.ts";
 
-export const ALL_TESTS: readonly TestDef[] = [...DOCUMENT_TESTS, ...API_CORE_TESTS, ...SECURITY_TESTS];
+export const ALL_TESTS: readonly TestDef[] = [...DOCUMENT_TESTS, ...API_CORE_TESTS, ...API_PROTOCOL_TESTS, ...SECURITY_TESTS, ...SECURITY_VIEW_TESTS];
 
 /** Profiles this version of the suite implements tests for. */
 export const IMPLEMENTED_PROFILES = ["documents", "api-core", "security"] as const;

@@ -24,8 +24,14 @@ export interface Created {
 }
 
 /** POSTs a fresh fixture (for `child`, or a fresh child in the writer's tenant) and checks 201 + Location + ETag. */
-export async function createRecord(ctx: TestContext, spec: ResourceSpec, child?: ChildFixture, as: RoleNeed = spec.writer): Promise<Created> {
-  const doc = ctx.fixtures.document(spec.kind, spec.personal ? (child ?? ctx.fixtures.newChild(as.tenant)) : undefined);
+export async function createRecord(
+  ctx: TestContext,
+  spec: ResourceSpec,
+  child?: ChildFixture,
+  as: RoleNeed = spec.writer,
+  prepare: (doc: Json) => Json = (d) => d,
+): Promise<Created> {
+  const doc = prepare(ctx.fixtures.document(spec.kind, spec.personal ? (child ?? ctx.fixtures.newChild(as.tenant)) : undefined));
   const res = await ctx.http.post(spec.path, { token: token(ctx, as), body: doc, headers: { "change-reason": "conformance fixture" } });
   expectStatus(res, 201, `POST ${spec.path}`);
   const location = header(res, "location", `POST ${spec.path}`);

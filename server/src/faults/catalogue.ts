@@ -32,6 +32,10 @@ export const FAULT_CATALOGUE = [
   { id: "errors-as-plain-text", description: "Error responses are text/plain instead of application/problem+json.", caughtBy: ["send.api-core.isp.update-without-if-match-refused", "send.api-core.malformed-json-refused", "send.security.no-token-unauthorised"] },
   { id: "malformed-json-crashes", description: "A body that is not JSON gives 500 instead of 400.", caughtBy: ["send.api-core.malformed-json-refused"] },
   { id: "any-media-type-accepted", description: "A JSON body sent as text/plain is accepted instead of 415.", caughtBy: ["send.api-core.unsupported-media-type-refused"] },
+  { id: "body-limit-below-1mib", description: "Bodies over 256 KiB are refused with 413, below the 1 MiB every server must accept.", caughtBy: ["send.api-core.one-mib-body-accepted"] },
+  { id: "no-body-limit", description: "Bodies of any size are read and processed.", caughtBy: ["send.api-core.oversized-body-refused"] },
+  { id: "readiness-never-ready", description: "GET /readyz answers 503 although the server serves requests.", caughtBy: ["send.api-core.health-and-readiness"] },
+  { id: "docs-load-from-cdn", description: "The /docs page loads its script from another origin.", caughtBy: ["send.api-core.openapi-and-docs-published"] },
   { id: "correlation-id-not-echoed", description: "Responses carry no X-Correlation-Id header.", caughtBy: ["send.api-core.correlation-id-echoed"] },
   // Searches
   { id: "pagination-skips-items", description: "Each page with more after it loses its last item (the cursor points past it).", caughtBy: ["send.api-core.isp.search-pages-once-each"] },

@@ -1,0 +1,133 @@
+// api-core tests of the HTTP protocol around the documents: body size and depth limits, media types, liveness and
+// readiness, the published OpenAPI description and docs, and correlation ids. Resource-independent; they write ISPs
+// where a body is needed. Ids: send.api-core.<behaviour>.
+import { randomUUID } from "node:crypto";
+import type { TestDef } from "../model.ts";
+import { check, expectProblem, expectStatus, header } from "../check.ts";
+import { isObj, MARKER_NAMESPACE } from "../fixtures/factory.ts";
+import type { Json } from "../fixtures/templates.ts";
+import { resourceSpec } from "./resources.ts";
+import { itemPath, readRecord, token } from "./steps.ts";
+
+const isp = resourceSpec("isp");
+const base = { profile: "api-core" as const, capabilities: ["resource:isp"], roles: [isp.writer] };
+const MIB = 1024 * 1024;
+/** Bodies beyond this are refused by any sensible limit; the suite assumes a server limit no larger. */
+const OVERSIZE = 12 * MIB;
+
+/** A value nested `depth` levels deep (depth 1 = `{}`). */
+function nested(depth: number): Json {
+  let v: Json = {};
+  for (let i = 1; i < depth; i++) v = { n: v };
+  return v;
+}
+
+export const API_PROTOCOL_TESTS: readonly TestDef[] = [
+  {
+    ...base,
+    id: "send.api-core.one-mib-body-accepted",
+    title: "A valid document of over 1 MiB is accepted",
+    level: "MUST",
+    requirements: ["SI-API-016"],
+    async run(ctx) {
+      const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      doc.extensions = { [MARKER_NAMESPACE]: { marker: randomUUID(), padding: "x".repeat(MIB + 1024) } };
+      const res = await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc });
+      expectStatus(res, 201, "POST of a 1 MiB ISP");
+    },
+  },
+  {
+    ...base,
+    id: "send.api-core.oversized-body-refused",
+    title: "A body far beyond the size limit gives 413 problem+json",
+    level: "MUST",
+    requirements: ["SI-API-016", "SI-API-013"],
+    async run(ctx) {
+      const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      doc.extensions = { [MARKER_NAMESPACE]: { padding: "x".repeat(OVERSIZE) } };
+      expectProblem(await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc }), 413, `POST of a ${OVERSIZE / MIB} MiB body`);
+      expectStatus(await readRecord(ctx, isp, String(doc.id)), 404, "read of the refused document");
+    },
+  },
+  {
+    ...base,
+    id: "send.api-core.unsupported-media-type-refused",
+    title: "A JSON body sent as text/plain gives 415 and stores nothing",
+    level: "MUST",
+    requirements: ["SI-API-017", "SI-API-013"],
+    async run(ctx) {
+      const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      const res = await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody: JSON.stringify(doc), headers: { "content-type": "text/plain" } });
+      expectProblem(res, 415, "POST with Content-Type text/plain");
+      expectStatus(await readRecord(ctx, isp, String(doc.id)), 404, "read of the refused document");
+    },
+  },
+  {
+    ...base,
+    id: "send.api-core.deep-nesting-limits",
+    title: "64 levels of nesting are accepted; far deeper gives 400",
+    level: "SHOULD",
+    requirements: ["SI-API-018", "SI-API-013"],
+    async run(ctx) {
+      // Root (1) → extensions (2) → namespace (3) → nested value: 64 levels in all.
+      const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      doc.extensions = { [MARKER_NAMESPACE]: { deep: nested(61) } };
+      expectStatus(await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc }), 201, "POST of a document 64 levels deep");
+      const deep = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      const rawBody = JSON.stringify(deep).replace(/}$/, `,"extensions":{"${MARKER_NAMESPACE}":{"deep":${"[".repeat(5000)}${"]".repeat(5000)}}}}`);
+      expectProblem(await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody }), 400, "POST of a body 5000 levels deep");
+    },
+  },
+  {
+    id: "send.api-core.health-and-readiness",
+    title: "GET /healthz and GET /readyz answer 200 while serving",
+    level: "MUST",
+    requirements: ["SI-API-021"],
+    profile: "api-core",
+    async run(ctx) {
+      expectStatus(await ctx.http.get("/healthz"), 200, "GET /healthz");
+      expectStatus(await ctx.http.get("/readyz"), 200, "GET /readyz");
+    },
+  },
+  {
+    id: "send.api-core.openapi-and-docs-published",
+    title: "GET /openapi.json is OpenAPI 3.1 and /docs is self-contained",
+    level: "MUST",
+    requirements: ["SI-API-022"],
+    profile: "api-core",
+    async run(ctx) {
+      const api = await ctx.http.get("/openapi.json");
+      expectStatus(api, 200, "GET /openapi.json");
+      check(isObj(api.json) && typeof api.json.openapi === "string" && api.json.openapi.startsWith("3.1"), `GET /openapi.json: expected "openapi": "3.1.x", got ${JSON.stringify(isObj(api.json) ? api.json.openapi : api.text.slice(0, 40))}`);
+      check(isObj(api.json.paths) && Object.keys(api.json.paths).length > 0, "GET /openapi.json describes no paths");
+      const docs = await ctx.http.get("/docs");
+      expectStatus(docs, 200, "GET /docs");
+      check(/^text\/html\b/i.test(docs.headers.get("content-type") ?? ""), `GET /docs: expected text/html, got ${docs.headers.get("content-type") ?? "no content type"}`);
+      // Anything the page would load (scripts, styles, images, frames, fonts) must come from the page itself.
+      const origin = new URL(ctx.http.resolve("/")).origin;
+      const loads = [...docs.text.matchAll(/<(?:script|img|iframe|source|embed|link)\b[^>]*?\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi), ...docs.text.matchAll(/(?:@import\s+|url\()\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi)]
+        .map((m) => m[1]!)
+        .filter((u) => /^(?:https?:)?\/\//i.test(u) && new URL(u, origin).origin !== origin);
+      check(loads.length === 0, `GET /docs loads from other origins: ${[...new Set(loads)].slice(0, 5).join(", ")}`);
+    },
+  },
+  {
+    ...base,
+    id: "send.api-core.correlation-id-echoed",
+    title: "Responses echo X-Correlation-Id; problems repeat it",
+    level: "MUST",
+    requirements: ["SI-API-023", "SI-API-013"],
+    async run(ctx) {
+      const tok = token(ctx, isp.writer);
+      const mine = `conformance-${randomUUID()}`;
+      const ok = await ctx.http.get(`${isp.path}?limit=1`, { token: tok, headers: { "x-correlation-id": mine } });
+      expectStatus(ok, 200, "GET /isps with X-Correlation-Id");
+      check(ok.headers.get("x-correlation-id") === mine, `a success did not echo the caller's X-Correlation-Id (got ${JSON.stringify(ok.headers.get("x-correlation-id"))})`);
+      header(await ctx.http.get(`${isp.path}?limit=1`, { token: tok }), "x-correlation-id", "GET /isps without X-Correlation-Id");
+      const missing = await ctx.http.get(itemPath(isp, randomUUID()), { token: tok, headers: { "x-correlation-id": mine } });
+      const problem = expectProblem(missing, 404, "GET of a missing ISP with X-Correlation-Id");
+      check(missing.headers.get("x-correlation-id") === mine, `a problem response did not echo the caller's X-Correlation-Id (got ${JSON.stringify(missing.headers.get("x-correlation-id"))})`);
+      check(problem.correlationId === mine, `the problem's correlationId is ${JSON.stringify(problem.correlationId)}, not the caller's ${mine}`);
+    },
+  },
+];
