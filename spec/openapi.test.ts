@@ -83,8 +83,9 @@ describe("generated OpenAPI document", () => {
     },
   );
 
-  it("public operations are exactly discovery, health, readiness, openapi and docs", () => {
-    expect(ROUTES.filter((r) => !r.scope).map((r) => r.path).sort()).toEqual(["/", "/docs", "/healthz", "/openapi.json", "/readyz"]);
+  it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys and the transfer inbox", () => {
+    // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender.
+    expect(ROUTES.filter((r) => !r.scope).map((r) => r.path).sort()).toEqual(["/", "/.well-known/jwks.json", "/docs", "/healthz", "/openapi.json", "/readyz", "/transfers/inbox"]);
   });
 
   it.each(ROUTES.filter((r) => r.method === "put").map((r) => [r.operationId, r] as const))(

@@ -820,7 +820,7 @@ export const ROUTES: readonly RouteSpec[] = [
     parameters: ["childId"],
     requestBody: { schema: "TransferRequest", description: "Receiver, reason and options." },
     responses: [
-      { status: 201, description: "Prepared; delivery has started.", headers: ["Location"], body: { schema: "TransferView", description: "The transfer." } },
+      { status: 201, description: "Prepared; delivery has started.", headers: ["Location", "ETag"], body: { schema: "TransferView", description: "The transfer." } },
     ],
     errors: [...READ_ERRORS, ...BODY_ERRORS],
   },
@@ -836,7 +836,7 @@ export const ROUTES: readonly RouteSpec[] = [
     resource: "child",
     auditAction: "read",
     parameters: ["childId", "limit", "cursor"],
-    responses: [{ status: 200, description: "The child's transfers.", body: { schema: "TransferPage", description: "Transfers." } }],
+    responses: [{ status: 200, description: "The child's transfers.", headers: ["Link"], body: { schema: "TransferPage", description: "Transfers." } }],
     errors: [...READ_ERRORS, "invalid-parameter"],
   },
   {
@@ -913,6 +913,37 @@ export const ROUTES: readonly RouteSpec[] = [
     parameters: ["id"],
     responses: [{ status: 200, description: "Claimed.", body: { schema: "TransferView", description: "The transfer." } }],
     errors: [...READ_ERRORS, "conflict", "validation-failed"],
+  },
+  {
+    method: "post",
+    path: "/children/{childId}/ctf-import",
+    operationId: "importCtf",
+    summary: "Import the SEN part of a Common Transfer File",
+    description:
+      "Reads the SEN history (provision codes and dates) and SEN needs (type codes with rank) of one pupil from a Common Transfer File (CTF 17+ element names) and adds them, as legacy classifications, to the child's current areas-of-development profile (a new version). Historic codes S, A and P are accepted as history only. The answer lists the crosswalk suggestions to areas of development with their professional-review flags; nothing is applied to the profile's areas automatically.",
+    tag: "Transfers",
+    scope: "development-profile:write",
+    resource: "child",
+    auditAction: "import",
+    parameters: ["childId"],
+    requestBody: { schema: "CtfXml", contentType: "application/xml", description: "A CTF file, or a bare <SENhistory> block." },
+    responses: [{ status: 200, description: "Imported.", body: { schema: "CtfImportResult", description: "What was added and the crosswalk suggestions." } }],
+    errors: [...READ_ERRORS, "payload-too-large", "unsupported-media-type", "validation-failed", "conflict"],
+  },
+  {
+    method: "get",
+    path: "/children/{childId}/ctf-sen",
+    operationId: "exportCtf",
+    summary: "The child's current SEN status as a CTF SEN block",
+    description:
+      "Writes the legacy classification in force today (from the child's areas-of-development profiles and EHCPs under the 2014 regulations) as a CTF `<SENhistory>` block: one `<SEN>` episode and its ranked `<SENneeds>`. Historic codes S, A and P are never written as current status; no classification in force is 409.",
+    tag: "Transfers",
+    scope: "development-profile:read",
+    resource: "child",
+    auditAction: "export",
+    parameters: ["childId"],
+    responses: [{ status: 200, description: "The CTF SEN block.", body: { schema: "CtfXml", contentType: "application/xml", description: "<SENhistory> XML." } }],
+    errors: [...READ_ERRORS, "conflict"],
   },
 ];
 

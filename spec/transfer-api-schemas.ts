@@ -135,6 +135,25 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
         replayed: { type: "boolean", title: "Replayed", description: "True when the same bundle had been imported already (nothing was written)." },
       },
     },
+    CtfXml: {
+      type: "string",
+      title: "CTF XML",
+      description: "Common Transfer File XML (CTF 17+ element names): a whole file, or a bare <SENhistory> block.",
+    },
+    CtfImportResult: {
+      type: "object",
+      title: "CTF import result",
+      description: "Which profile version holds the imported SEN history, how many classifications were added or already there, the crosswalk suggestions (each with its professional-review flag) and warnings.",
+      required: ["profileId", "version", "added", "skipped"],
+      properties: {
+        profileId: str("Profile", "The areas-of-development profile the history was added to."),
+        version: { type: "integer", title: "Version", description: "The profile version that holds it." },
+        added: { type: "integer", title: "Added", description: "Classifications added." },
+        skipped: { type: "integer", title: "Skipped", description: "Classifications the profile already had (same provision and start date)." },
+        suggestions: { type: "array", title: "Suggestions", description: "Census SEN type → area of development crosswalk results; never applied automatically.", items: { type: "object" } },
+        warnings: { type: "array", title: "Warnings", description: "Things the importer noticed but accepted.", items: { type: "object" } },
+      },
+    },
     JsonWebKeySet: {
       type: "object",
       title: "JSON Web Key Set",

@@ -12,7 +12,7 @@ import { buildHandlers } from "./routes/handlers.ts";
 import { correlationId } from "./middleware/correlation-id/index.ts";
 import { requestLog, type LogSink } from "./middleware/request-log/index.ts";
 import { bodyLimit } from "./middleware/body-limit/index.ts";
-import { mediaType } from "./middleware/media-type/index.ts";
+import { isJsonMediaType, mediaType } from "./middleware/media-type/index.ts";
 import { jsonBody } from "./middleware/json-body/index.ts";
 import { auth } from "./middleware/auth/index.ts";
 import { authorise } from "./middleware/authorise/index.ts";
@@ -79,8 +79,8 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     if (!handler) throw new Error(`no handler for operation ${route.operationId}`);
     const chain: MiddlewareHandler<AppEnv>[] = [
       ...(route.scope ? [authenticate, authorise({ scope: route.scope, route, store: deps.store })] : []),
-      // A JOSE body (the transfer inbox) is read raw by its handler: only the size limit applies before it.
-      ...(route.requestBody ? (route.requestBody.contentType === "application/jose" ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
+      // A non-JSON body (JOSE at the transfer inbox, CTF XML) is read raw by its handler: only the size limit applies.
+      ...(route.requestBody ? (route.requestBody.contentType && !isJsonMediaType(route.requestBody.contentType) ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
     ];
     const run: MiddlewareHandler<AppEnv> = async (c) => handler(c);
     app.on([route.method.toUpperCase()], [honoPath(route.path)], ...chain, run);

@@ -174,6 +174,16 @@ export interface InboxResult {
   replayed?: boolean;
 }
 
+/** The answer to a CTF SEN import (spec/transfer-api-schemas.ts CtfImportResult). */
+export interface CtfImportResult {
+  profileId: string;
+  version: number;
+  added: number;
+  skipped: number;
+  suggestions?: Record<string, unknown>[];
+  warnings?: Record<string, unknown>[];
+}
+
 export interface JsonWebKeySet {
   keys: Array<Record<string, unknown> & { kty: string; kid?: string }>;
 }
@@ -214,6 +224,9 @@ export interface SchemaTypes {
   InboxResult: InboxResult;
   JsonWebKeySet: JsonWebKeySet;
   SignedTransferBundle: SignedTransferBundle;
+  /** CTF XML (a whole file or a bare <SENhistory> block). */
+  CtfXml: string;
+  CtfImportResult: CtfImportResult;
 }
 
 export type SchemaName = keyof SchemaTypes;

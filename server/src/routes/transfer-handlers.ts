@@ -14,6 +14,11 @@ import { parseTransferRequest } from "../transfers/request.ts";
 import { transferSummary, type ImportRecord, type TransferRecord } from "../transfers/transfer-record.ts";
 import type { InboxOutcome } from "../transfers/inbox.ts";
 import type { Handler } from "./resource-handlers.ts";
+import { exportCtfSen, importCtfSen, CtfExportError } from "../../../sdk/src/ctf/index.ts";
+import { documentErrors } from "../documents/check-document.ts";
+import { extractSearchFacts } from "../documents/search-facts.ts";
+import { classificationsOf, mergeClassifications } from "../transfers/ctf.ts";
+import type { LegacyClassification } from "../../../sdk/generated/types.ts";
 
 type Json = Record<string, unknown>;
 
@@ -93,6 +98,7 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     for (const d of stored.body.documents) await audit(store, c, { action: "export", kind: d.documentType as "isp", resourceId: d.id, childId: child.id });
     if (!stored.body.receiver.unknownDestination) void svc.deliver(stored.id);
     c.header("location", `/transfers/${stored.id}`);
+    c.header("etag", stored.etag);
     return c.json(senderView(stored.body), 201);
   };
 
@@ -210,5 +216,56 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     }
   };
 
-  return { getTransferKeys, createTransfer, listChildTransfers, listUnclaimedTransfers, getTransfer, getTransferBundle, claimTransfer, receiveTransfer };
+  const importCtf: Handler = async (c) => {
+    const child = await visibleChild(c, "read");
+    const p = c.get("principal");
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/xml" && type !== "text/xml") throw new HttpProblem("unsupported-media-type", "Send the Common Transfer File as application/xml.", { headers: { "accept-post": "application/xml" } });
+    const xml = await c.req.text();
+    const parsed = importCtfSen(xml, { recordedAt: deps.clock().toISOString(), system: "Common Transfer File" });
+    if (!parsed.ok) throw new HttpProblem("validation-failed", `The CTF has ${parsed.errors.length} error(s); nothing was stored.`, { errors: parsed.errors.slice(0, 100).map((e) => ({ pointer: e.path, ruleId: e.code, message: e.message })) });
+    if (parsed.pupils.length !== 1) throw new HttpProblem("validation-failed", "Send the CTF SEN part of one pupil.", { errors: [{ pointer: "", ruleId: "ctf.one-pupil", message: `The file has ${parsed.pupils.length} pupils.` }] });
+    const pupil = parsed.pupils[0]!;
+    const childUpn = (((child.body.child as Json | undefined)?.identifiers as Json | undefined)?.upn as string | undefined)?.toUpperCase();
+    if (pupil.upn && childUpn && pupil.upn.toUpperCase() !== childUpn) {
+      throw new HttpProblem("validation-failed", "The CTF is about another pupil.", { errors: [{ pointer: "", ruleId: "ctf.upn-mismatch", message: `The file's UPN ${pupil.upn} is not this child's.` }] });
+    }
+    const page = await store.search<Json>({ kind: "development-profile", childId: child.id, visibleTo: visibleTo(p), limit: 100 });
+    const profile = [...page.items].sort((x, y) => x.provenance.at.localeCompare(y.provenance.at)).at(-1);
+    if (!profile) throw new HttpProblem("conflict", "The child has no areas-of-development profile to keep the CTF SEN history in; create one first.");
+    const existing = (Array.isArray(profile.body.legacyClassifications) ? profile.body.legacyClassifications : []) as LegacyClassification[];
+    const { merged, added, skipped } = mergeClassifications(existing, pupil.classifications);
+    let version = profile.version;
+    if (added > 0) {
+      const body = { ...profile.body, legacyClassifications: merged };
+      const errors = documentErrors(deps.validate, body, "development-profile");
+      if (errors.length > 0) throw new HttpProblem("validation-failed", "The profile with the CTF history added is not valid; nothing was stored.", { errors });
+      const actor = { subject: p.subject, role: p.role, ...(p.system ? { system: p.system } : {}), tenant: { ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(p.laCode ? { laCode: p.laCode } : {}) } };
+      const stored = await store.update("development-profile", profile.id, profile.version, body, extractSearchFacts(body), profile.tenant, { actor, reason: "SEN history imported from a Common Transfer File", correlationId: c.get("correlationId") });
+      version = stored.version;
+    }
+    await audit(store, c, { action: "import", kind: "development-profile", resourceId: profile.id, version, childId: child.id });
+    return c.json({ profileId: profile.id, version, added, skipped, suggestions: pupil.suggestions, warnings: pupil.warnings }, 200);
+  };
+
+  const exportCtf: Handler = async (c) => {
+    const child = await visibleChild(c, "export");
+    const p = c.get("principal");
+    const documents: unknown[] = [];
+    for (const kind of ["development-profile", "legacy-ehcp"] as const) {
+      const page = await store.search({ kind, childId: child.id, visibleTo: visibleTo(p), limit: 100 });
+      documents.push(...page.items.map((v) => v.body));
+    }
+    let xml: string;
+    try {
+      xml = exportCtfSen(classificationsOf(documents), deps.clock().toISOString().slice(0, 10));
+    } catch (err) {
+      if (err instanceof CtfExportError) throw new HttpProblem("conflict", err.message);
+      throw err;
+    }
+    await audit(store, c, { action: "export", kind: "child", resourceId: child.id, childId: child.id });
+    return c.body(xml, 200, { "content-type": "application/xml; charset=utf-8" });
+  };
+
+  return { importCtf, exportCtf, getTransferKeys, createTransfer, listChildTransfers, listUnclaimedTransfers, getTransfer, getTransferBundle, claimTransfer, receiveTransfer };
 }
