@@ -37,6 +37,17 @@ describe("canonicalJson", () => {
     }), { numRuns: 1000 });
   });
 
+  it.each([
+    { name: "a lone-surrogate key whose member is undefined", value: { "\ud800": undefined, a: 1 } },
+    { name: "a sparse array", value: [1, , 3] },
+    { name: "a function member", value: { f: () => 1, a: [() => 2] } },
+    { name: "integer-like keys", value: { "10": 1, "2": 2, b: 3, "01": 4 } },
+    { name: "a __proto__ key", value: JSON.parse('{"__proto__": {"x": 1}, "a": 1}') as unknown },
+    { name: "toJSON", value: { when: new Date(0), nested: { toJSON: () => ({ z: 1, a: 2 }) } } },
+  ])("agrees with canonicalize on $name", ({ value }) => {
+    expect(outcome(() => canonicalJson(value))).toEqual(outcome(() => canonicalize(value)));
+  });
+
   it("throws on a cycle, as canonicalize does", () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic["self"] = cyclic;

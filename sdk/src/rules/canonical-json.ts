@@ -1,7 +1,9 @@
 // RFC 8785 (JCS) canonical JSON text, answering exactly as the `canonicalize` package (v4) does (same text, throws
-// in the same cases) but faster on the strings that make up most of a document: the package checks every string
-// for lone surrogates character by character; here one native regex scan rules out the usual string with no
-// surrogates at all. canonical-json.test.ts compares the two on generated values.
+// in the same cases) but faster. The usual value (plain JSON data) is copied with every object's keys inserted in
+// sorted order and handed to ONE native JSON.stringify, whose number and string output is what JCS prescribes;
+// strings are checked for lone surrogates by a native regex scan first. Anything unusual (toJSON, functions,
+// integer-like keys, which V8 would enumerate numerically) goes to a member-by-member serialiser written like the
+// package. canonical-json.test.ts compares with the package on generated values.
 // Used by the bundle-digests rule, which hashes every embedded document of a transfer bundle.
 
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
@@ -44,9 +46,8 @@ function serialise(value: unknown, seen: Set<object>): string | undefined {
   seen.add(object);
   let result: string;
   if (Array.isArray(object)) {
-    // As the package does: `[…].join(",")`, where an unserialisable element (a function) joins as "".
-    const values: Array<string | undefined> = [];
-    for (const item of object as unknown[]) values.push(serialise(item === undefined || typeof item === "symbol" ? null : item, seen));
+    // As the package does: map (holes stay holes) then join, where a hole or an unserialisable element joins as "".
+    const values = (object as unknown[]).map((item) => serialise(item === undefined || typeof item === "symbol" ? null : item, seen));
     result = `[${values.join(",")}]`;
   } else {
     const parts: string[] = [];
@@ -61,8 +62,64 @@ function serialise(value: unknown, seen: Set<object>): string | undefined {
   return result;
 }
 
+/** Thrown inside sortedCopy when the value needs the member-by-member serialiser. */
+class Unusual {}
+const UNUSUAL = new Unusual();
+
+/** Property names V8 enumerates in numeric order, whatever the insertion order. */
+const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
+
+/** A copy of plain JSON data with object keys inserted in sorted order; throws as canonicalize would, or UNUSUAL. */
+function sortedCopy(value: unknown, seen: Set<object>): unknown {
+  switch (typeof value) {
+    case "string":
+      if (ANY_SURROGATE.test(value) && hasLoneSurrogate(value)) throw new Error("Lone surrogate is not allowed");
+      return value;
+    case "number":
+      if (Number.isNaN(value)) throw new Error("NaN is not allowed");
+      if (!Number.isFinite(value)) throw new Error("Infinity is not allowed");
+      return value;
+    case "boolean":
+      return value;
+    case "object":
+      break;
+    default:
+      throw UNUSUAL; // undefined, functions, symbols, bigints: rare, and the package's answers differ from JSON.stringify's
+  }
+  if (value === null) return null;
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") throw UNUSUAL;
+  if (seen.has(value)) throw new Error("Circular reference detected");
+  seen.add(value);
+  let copy: unknown;
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = sortedCopy(value[i], seen);
+    copy = items;
+  } else {
+    const record = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(record).sort()) {
+      const member = record[key];
+      // Skipped members (undefined) are never checked by the package, not even their keys: leave them to serialise.
+      if (member === undefined || INDEX_LIKE.test(key) || key === "__proto__") throw UNUSUAL;
+      if (ANY_SURROGATE.test(key) && hasLoneSurrogate(key)) throw new Error("Lone surrogate is not allowed");
+      out[key] = sortedCopy(member, seen);
+    }
+    copy = out;
+  }
+  seen.delete(value);
+  return copy;
+}
+
 /** The canonical JSON text of `value` (undefined for a bare undefined, function or symbol); throws on NaN, infinities,
  *  lone surrogates and cycles. */
 export function canonicalJson(value: unknown): string | undefined {
-  return serialise(value, new Set());
+  let copy: unknown;
+  try {
+    copy = sortedCopy(value, new Set());
+  } catch (error) {
+    if (error === UNUSUAL) return serialise(value, new Set());
+    throw error;
+  }
+  return JSON.stringify(copy);
 }
