@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractSearchFacts } from "../documents/search-facts.ts";
+import { settingErrors } from "../documents/directory-records.ts";
 import { RESOURCES, type ResourceConfig } from "../routes/resources.ts";
 import type { ResourceKind, Store, TenantScope, VersionProvenance } from "../storage/store.ts";
 import type { ValidateDocument } from "../deps.ts";
@@ -20,7 +21,7 @@ export const DEMO_EXTRA_SETTING: Json = {
   laestab: "9262417",
   laCode: "926",
   phases: ["primary"],
-  settingType: "mainstream-primary",
+  settingType: "mainstream-primary-school",
 };
 
 export interface DemoSummary {
@@ -87,6 +88,9 @@ export async function seedDemo(store: Store, validate: ValidateDocument, example
   settings.set(DEMO_EXTRA_SETTING.urn as string, DEMO_EXTRA_SETTING);
   for (const [urn, s] of settings) {
     const entry = Object.fromEntries(Object.entries(s).filter(([k]) => k !== "inclusionBases" || Array.isArray(s[k])));
+    // The seed writes to the store directly, so it checks entries the way PUT /settings/{urn} would.
+    const problems = settingErrors(entry);
+    if (problems.length > 0) throw new Error(`demo setting ${urn} is not a valid settings entry: ${JSON.stringify(problems)}`);
     await put("setting", urn, entry);
     summary.settings.push(entry);
   }
