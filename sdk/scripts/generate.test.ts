@@ -42,8 +42,8 @@ describe("generate on the fixture standard", () => {
       "schemas/generated/codes.schema.json",
       "sdk/generated/document-types.ts",
       "sdk/generated/types.ts",
-      "sdk/generated/validators.cjs",
-      "sdk/generated/validators.d.cts",
+      "sdk/generated/validators.d.ts",
+      "sdk/generated/validators.js",
       "spec/reference/README.md",
       "spec/reference/code-lists.md",
       "spec/reference/crosswalks.md",
@@ -78,13 +78,15 @@ describe("generate on the fixture standard", () => {
     expect(typeErrors(join(root, "sdk/generated/types.ts"))).toEqual([]);
   });
 
-  it("requires the SEND formats through a relative path, so the committed file works in any checkout", () => {
-    const cjs = readFileSync(join(root, "sdk/generated/validators.cjs"), "utf8");
-    const requires = [...cjs.matchAll(/require\("([^"]+)"\)/gu)].map((m) => m[1]);
-    expect(requires).toContain("ajv/dist/runtime/ucs2length");
-    const formats = requires.filter((r) => r?.includes("formats-runtime.cjs"));
-    expect(formats.length).toBeGreaterThan(0);
-    for (const r of formats) expect(r).toMatch(/^\.\.?\//u);
+  it("is an ES module with static imports only: no require(), the SEND formats through a relative path", () => {
+    const js = readFileSync(join(root, "sdk/generated/validators.js"), "utf8");
+    expect(js).not.toMatch(/\brequire\(/u);
+    const imports = [...js.matchAll(/^import [^;]* from "([^"]+)";$/gmu)].map((m) => m[1]);
+    expect(imports).toContain("ajv/dist/runtime/ucs2length.js");
+    const formats = imports.filter((spec) => spec?.endsWith("/formats-runtime.js"));
+    expect(formats).toHaveLength(1);
+    expect(formats[0]).toMatch(/^\.\.?\//u);
+    for (const spec of imports) expect(spec, "nothing Node-specific").not.toMatch(/^node:|^(fs|path|module|url|crypto)$/u);
   });
 
   it("documents fields with pointers, code-list links and escaped pipes; crosswalks show review flags", () => {

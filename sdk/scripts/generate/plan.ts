@@ -41,8 +41,8 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   files.set(`schemas/${CODES_SCHEMA_PATH}`, JSON.stringify(codes, null, 2) + "\n");
   files.set("sdk/generated/types.ts", await generateTypes(standard));
   const validators = generateValidators(standard, resolve(root, "sdk/generated"));
-  files.set("sdk/generated/validators.cjs", validators.cjs);
-  files.set("sdk/generated/validators.d.cts", validators.dts);
+  files.set("sdk/generated/validators.js", validators.js);
+  files.set("sdk/generated/validators.d.ts", validators.dts);
   files.set("sdk/generated/document-types.ts", documentTypesModule(standard));
   for (const [name, text] of generateDocs(standard)) files.set(`spec/reference/${name}`, text);
   // The OpenAPI is built from the schemas and the route table; a checkout without a route table (the generator's

@@ -1,4 +1,4 @@
-// formats-runtime.cjs answers `date` and `date-time` itself (faster); every answer must be ajv-formats' full-mode
+// formats-runtime.js answers `date` and `date-time` itself (faster); every answer must be ajv-formats' full-mode
 // answer, including leap years, leap seconds, offsets, fractions and odd separators.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";

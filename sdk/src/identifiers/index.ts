@@ -9,13 +9,4 @@ export * from "./la-code.ts";
 export * from "./laestab.ts";
 export * from "./la-codes.ts";
 export { stripSeparators } from "./normalise.ts";
-export {
-  addSendFormats,
-  relativeFormatsRequirePath,
-  sendFormatsCode,
-  setStandaloneFormatsRequire,
-  SEND_FORMATS_MODULE_PATH,
-  SEND_FORMAT_NAMES,
-  type AjvWithFormats,
-  type SendFormatName,
-} from "./formats.ts";
+export { addSendFormats, SEND_FORMAT_NAMES, type AjvWithFormats, type SendFormatName } from "./formats.ts";

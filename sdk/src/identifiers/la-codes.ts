@@ -1,7 +1,8 @@
 // Known DfE LA codes, from the code list schemas/vocab/la-codes.json (list id `la-codes`).
 // Retired codes stay "known": a UPN keeps the LA code of the school that issued it, however old.
 // Unknown codes are a warning (rules/identifiers.ts), never a rejection: the list can lag behind reorganisations.
-import { createRequire } from "node:module";
+// A static JSON import (not a file read) so this works in browser bundles too.
+import laCodesList from "../../../schemas/vocab/la-codes.json" with { type: "json" };
 
 /** The parts of a code-list entry this module reads (CONTRIBUTING.md §3). */
 export interface LaCodeEntry {
@@ -27,12 +28,11 @@ export function createLaCodeIndex(list: LaCodeList): LaCodeIndex {
   return { has: (code) => labels.has(code), label: (code) => labels.get(code) };
 }
 
-const require = createRequire(import.meta.url);
 let defaultIndex: LaCodeIndex | undefined;
 
 /** The index over schemas/vocab/la-codes.json, loaded on first use. */
 export function knownLaCodes(): LaCodeIndex {
-  defaultIndex ??= createLaCodeIndex(require("../../../schemas/vocab/la-codes.json") as LaCodeList);
+  defaultIndex ??= createLaCodeIndex(laCodesList as LaCodeList);
   return defaultIndex;
 }
 

@@ -1,7 +1,23 @@
-// Loads formats-runtime.cjs (the single implementation of the check algorithms) through Node's own require, so
-// tsx, vitest and plain Node all get the same CommonJS module object.
-import { createRequire } from "node:module";
+// The single implementation of the check algorithms (formats-runtime.js, plain ESM so the generated validators import
+// the very same module), shaped as one object for the TypeScript wrappers (upn.ts, uln.ts, ...): the format
+// functions by ajv format name, plus the algorithms. No Node APIs, so it runs in browsers.
+import {
+  dateFormats,
+  nhsCheckDigit,
+  sendFormats,
+  ulnCheckDigit,
+  ulnChecksum,
+  UPN_LETTERS,
+  upnCheckLetter,
+} from "./formats-runtime.js";
 
-const require = createRequire(import.meta.url);
-
-export const runtime = require("./formats-runtime.cjs") as typeof import("./formats-runtime.cjs");
+export const runtime = {
+  ...sendFormats,
+  sendFormats,
+  dateFormats,
+  upnCheckLetter,
+  UPN_LETTERS,
+  ulnChecksum,
+  ulnCheckDigit,
+  nhsCheckDigit,
+} as const;

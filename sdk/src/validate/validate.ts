@@ -1,14 +1,14 @@
-// validate() and validateJson(): the standard's precompiled validators (sdk/generated/validators.cjs, built by
-// `npm run generate`) plus the quality-rule registry. Nothing here compiles a schema at run time.
-import { createRequire } from "node:module";
+// validate() and validateJson(): the standard's precompiled validators (sdk/generated/validators.js, an ES module
+// built by `npm run generate`) plus the quality-rule registry. Nothing here compiles a schema at run time, and nothing
+// here needs Node: the same code runs in browsers.
+import { validators as generated } from "../../generated/validators.js";
 import { rules } from "../rules/index.ts";
 import { SUPPORTED_SCHEMA_VERSIONS } from "../../generated/document-types.ts";
 import { createValidator, type PrecompiledValidator, type ValidateOptions } from "./validator.ts";
 import type { ValidationResult } from "./result.ts";
 
-// The generated validators are CommonJS (ajv standalone emits require()); load them through require.
-const require = createRequire(import.meta.url);
-export const validators = require("../../generated/validators.cjs") as Readonly<Record<string, PrecompiledValidator>>;
+/** documentType → precompiled schema validator. */
+export const validators: Readonly<Record<string, PrecompiledValidator>> = generated;
 
 const validator = createValidator({ validators, supportedSchemaVersions: SUPPORTED_SCHEMA_VERSIONS, rules });
 

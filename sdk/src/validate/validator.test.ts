@@ -1,15 +1,13 @@
 // The pipeline against validators generated from the mini fixture standard, so these tests do not depend on the
 // real schemas' contents.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { rmSync } from "node:fs";
 import { generate } from "../../scripts/generate.ts";
 import { makeFixtureRoot } from "../../scripts/generate/fixture-root.ts";
 import { createValidator, type PrecompiledValidator, type Validator } from "./validator.ts";
 import type { RuleFamily } from "../rules/index.ts";
-
-const require = createRequire(import.meta.url);
 
 const good = {
   documentType: "isp",
@@ -37,7 +35,8 @@ let v: Validator;
 beforeAll(async () => {
   root = makeFixtureRoot();
   await generate(root, false);
-  const validators = require(join(root, "sdk/generated/validators.cjs")) as Record<string, PrecompiledValidator>;
+  const generated = (await import(pathToFileURL(join(root, "sdk/generated/validators.js")).href)) as { validators: Record<string, PrecompiledValidator> };
+  const validators = generated.validators;
   v = createValidator({ validators, supportedSchemaVersions: ["1.0"], rules: [warnIfNoBarriers, errorIfNamedBad, throwing] });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,14 +1,12 @@
 // The ONE implementation of the SEND identifier check algorithms (UPN, ULN, NHS number) and identifier shapes
 // (URN, UKPRN, LA code, LAESTAB). Sources and worked examples: uk-send-data.md §4; each *.ts wrapper summarises its own.
 //
-// Plain CommonJS on purpose: ajv standalone validators are generated as CJS and reach their formats through
-// `require(<this file>)[formatName]` (ajv `code.formats`). Because ajv uses ONE `code.formats` module for every
-// format, this module also re-exports ajv-formats' `fullFormats` (date, date-time, uuid, email, ...), so
-// standalone code finds both the standard formats and ours in the same place.
-// The TypeScript wrappers (upn.ts, uln.ts, ...) load this file with createRequire; types are in formats-runtime.d.cts.
-"use strict";
-
-const { fullFormats } = require("ajv-formats/dist/formats");
+// Plain JavaScript (ESM) on purpose: the generated validators (sdk/generated/validators.js) import it as it is,
+// in Node and in browser bundles, and the TypeScript wrappers (upn.ts, uln.ts, ...) import the same module through
+// runtime.ts; types are in formats-runtime.d.ts. ajv standalone code reaches every format through ONE module
+// (`code.formats`), so `formats` below also holds ajv-formats' `fullFormats` (uuid, email, uri, ...): the generated
+// code reads `formats[name]` for both the standard formats and ours.
+import { fullFormats } from "ajv-formats/dist/formats.js";
 
 /** UPN check letters, index = value 0..22. I, O and S are never used. */
 const UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
@@ -165,17 +163,8 @@ const sendFormats = {
   laestab,
 };
 
-module.exports = {
-  // ajv-formats' formats first, ours last so a name clash (none today) resolves to ours.
-  ...fullFormats,
-  ...dateFormats,
-  ...sendFormats,
-  // Not formats: the algorithms, for the TypeScript wrappers. ajv only looks formats up by name.
-  sendFormats,
-  dateFormats,
-  upnCheckLetter,
-  UPN_LETTERS,
-  ulnChecksum,
-  ulnCheckDigit,
-  nhsCheckDigit,
-};
+/** Every format ajv standalone code may name: ajv-formats' first, ours last so a clash (none today) resolves to ours. */
+export const formats = Object.freeze({ ...fullFormats, ...dateFormats, ...sendFormats });
+
+// Not formats: the algorithms, for the TypeScript wrappers.
+export { sendFormats, dateFormats, upnCheckLetter, UPN_LETTERS, ulnChecksum, ulnCheckDigit, nhsCheckDigit };
