@@ -1,8 +1,9 @@
 // Rule family `bundle-digests`: each contents entry must describe, and hash to, the document it points to
 // (transfer-bundle.schema.json#/$defs/ContentEntry: SHA-256 of the RFC 8785 canonical form, lowercase hex).
-// Rules are synchronous, so this uses node:crypto's createHash rather than WebCrypto (sdk/src/bundle/canonical.ts), and
-// canonical-json.ts (the `canonicalize` package's answers, faster on long strings).
-import { createHash } from "node:crypto";
+// Rules are synchronous and run in browsers too, so this hashes with the pure sha256.ts (WebCrypto's digest, used by
+// sdk/src/bundle, is async-only; node:crypto is Node-only), over canonical-json.ts (the `canonicalize` package's
+// answers, faster on long strings).
+import { sha256HexUtf8 } from "./sha256.ts";
 import type { Finding } from "./finding.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { pointerJoin } from "./finding.ts";
@@ -17,7 +18,7 @@ export function canonicalSha256Hex(value: unknown): string | undefined {
   } catch {
     return undefined; // canonicalize throws on cycles and non-finite numbers; a rule must not.
   }
-  return text === undefined ? undefined : createHash("sha256").update(text, "utf8").digest("hex");
+  return text === undefined ? undefined : sha256HexUtf8(text);
 }
 
 /** Index named by a path "/documents/N", or undefined. */
