@@ -6,6 +6,7 @@ import { loadStandard, type JsonSchema, type Standard } from "./standard.ts";
 import { generateTypes } from "./types.ts";
 import { generateValidators } from "./validators.ts";
 import { generateDocs } from "./docs.ts";
+import { API_REFERENCE_PATH, generateApiReference } from "./api-reference.ts";
 import { tsHeader, withTrailingNewline } from "./header.ts";
 import { existsSync } from "node:fs";
 import { buildOpenApi, OPENAPI_PATH, serialiseOpenApi } from "../../../spec/build-openapi.ts";
@@ -50,6 +51,10 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   if (existsSync(join(root, "spec", "routes.ts"))) {
     const doc = buildOpenApi({ root, schemaOverrides: { [CODES_SCHEMA_PATH]: codes as unknown as Record<string, unknown> } });
     files.set(OPENAPI_PATH, serialiseOpenApi(doc));
+  }
+  // The SDK's API reference comes from its own sources; the generator's fixture checkouts have none.
+  if (existsSync(join(root, "sdk", "package.json")) && existsSync(join(root, "sdk", "src", "index.ts"))) {
+    files.set(API_REFERENCE_PATH, generateApiReference(root));
   }
   return files;
 }

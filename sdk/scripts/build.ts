@@ -1,0 +1,73 @@
+// `npm run build --workspace sdk`: compiles the published entries to sdk/dist (ES modules + .d.ts) with tsc
+// (tsconfig.build.json), then adds what tsc does not emit: the plain-JavaScript modules (the generated validators and
+// formats-runtime.js) with their declarations. Declarations keep the sources' `.ts` specifiers, so they are
+// rewritten to `.js` to resolve for consumers without allowImportingTsExtensions. `--out <dir>` builds elsewhere
+// (tests build into a temporary folder). dist/ is not committed.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import ts from "typescript";
+
+export const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Plain JavaScript modules the entries import, copied beside their declarations (paths relative to sdk/). */
+const PLAIN_JS_MODULES = ["generated/validators.js", "src/identifiers/formats-runtime.js"] as const;
+
+/** Where a file of sdk/ lands in the output (rootDir is the repo root, so dist mirrors it under sdk/). */
+export function outputPath(outDir: string, sdkRelative: string): string {
+  return join(outDir, "sdk", sdkRelative);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** `from "./x.ts"` / `import("./x.ts")` → `.js`, for relative specifiers only. */
+export function rewriteDeclarationSpecifiers(text: string): string {
+  return text.replace(/((?:from|import)\s*\(?\s*["'])(\.{1,2}\/[^"']*?)\.ts(["'])/gu, "$1$2.js$3");
+}
+
+export function buildSdk(outDir: string): void {
+  const configPath = join(SDK_DIR, "tsconfig.build.json");
+  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { outDir }, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  });
+  if (!parsed) throw new Error(`cannot read ${configPath}`);
+  rmSync(outDir, { recursive: true, force: true });
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const emitted = program.emit();
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  if (diagnostics.length > 0 || emitted.emitSkipped) {
+    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => SDK_DIR, getNewLine: () => "\n" };
+    throw new Error(`tsc failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
+  }
+  for (const rel of PLAIN_JS_MODULES) {
+    for (const file of [rel, rel.replace(/\.js$/u, ".d.ts")]) {
+      const target = outputPath(outDir, file);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(SDK_DIR, file), target);
+    }
+  }
+  for (const file of filesUnder(outDir).filter((f) => f.endsWith(".d.ts"))) {
+    const text = readFileSync(file, "utf8");
+    const rewritten = rewriteDeclarationSpecifiers(text);
+    if (rewritten !== text) writeFileSync(file, rewritten);
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
+  const outDir = resolve(values.out ?? join(SDK_DIR, "dist"));
+  try {
+    buildSdk(outDir);
+    console.log(`build: ${outDir}`);
+  } catch (error) {
+    console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
