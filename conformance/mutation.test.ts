@@ -13,6 +13,10 @@ import { createApp } from "../server/src/app.ts";
 import { loadOrCreateDevSigner, type DevSigner } from "../server/src/auth/dev-signer.ts";
 import { FAULT_CATALOGUE, type FaultId } from "../server/src/faults/index.ts";
 import { openStore } from "../server/src/storage/open-store.ts";
+import { defaultTransferConfig } from "../server/src/transfers/config.ts";
+import { freePort } from "../server/src/transfers/child-server.ts";
+import type { TransferService } from "../server/src/transfers/service.ts";
+import { trustRegistration } from "./src/transfer/suite-receiver-setting.ts";
 import type { Store } from "../server/src/storage/store.ts";
 import { parseConfig, type SuiteConfig } from "./src/config.ts";
 import { formatScore, failedMustIds, isKilled, mutationScore, type FaultRun } from "./src/mutation-score.ts";
@@ -30,7 +34,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "conformance-mutation-"));
   store = await openStore(); // in memory: one PGlite for every faulty server (tests make their own records)
   signer = await loadOrCreateDevSigner(dataDir); // the key reference-config mints the suite's tokens with
-  rawConfig = await referenceConfig("http://127.0.0.1:1", dataDir);
+  // The suite's loopback receiver gets one port for the whole file; every faulty server lists it in its directory.
+  rawConfig = await referenceConfig("http://127.0.0.1:1", dataDir, { loopbackPort: await freePort() });
 }, 120_000);
 
 afterAll(async () => {
@@ -39,7 +44,12 @@ afterAll(async () => {
 });
 
 async function withServer<T>(faults: ReadonlySet<FaultId>, fn: (cfg: SuiteConfig) => Promise<T>): Promise<T> {
-  const app = createApp({ store, keys: signer.keys, faults, logSink: () => undefined });
+  const transfers = defaultTransferConfig({
+    directory: trustRegistration(rawConfig as Pick<SuiteConfig, "transfers">).directory,
+    delivery: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 200, timeoutMs: 10_000 },
+  });
+  let service: TransferService | undefined;
+  const app = createApp({ store, keys: signer.keys, faults, transfers, logSink: () => undefined, onTransfers: (t) => (service = t) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
@@ -47,6 +57,8 @@ async function withServer<T>(faults: ReadonlySet<FaultId>, fn: (cfg: SuiteConfig
     const { port } = server.address() as AddressInfo;
     return await fn(parseConfig(rawConfig, dataDir, `http://127.0.0.1:${port}`));
   } finally {
+    service?.stop(); // no background delivery outlives its server
+    await service?.idle();
     await new Promise<void>((resolve) => {
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       server.close(() => resolve());

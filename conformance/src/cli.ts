@@ -1,4 +1,4 @@
-// send-conformance: the command line. Commands: run, validate, reference-config, coverage, ids.
+// send-conformance: the command line. Commands: run, validate, reference-config, trust-registration, coverage, ids.
 // Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete (a test errored); 5 bad
 // configuration; 6 bad command line; 7 base URL unreachable; 1 crash of the suite itself.
 import { resolve } from "node:path";
@@ -13,21 +13,30 @@ import { writeReports } from "./reporters/write-reports.ts";
 import { progressLine, summaryText } from "./reporters/console.ts";
 import { EXIT } from "./rollup.ts";
 import { referenceConfig } from "./reference-config.ts";
+import { trustRegistration } from "./transfer/suite-receiver-setting.ts";
 
 const USAGE = `send-conformance — SEND Interchange conformance suite
 
   send-conformance run --config FILE [--base-url URL] [--profile a,b] [--report DIR]
   send-conformance validate <file|dir>...  [--report DIR]
-  send-conformance reference-config --base-url URL --data-dir DIR
+  send-conformance reference-config --base-url URL --data-dir DIR [--loopback-port N]
+  send-conformance trust-registration [--config FILE | --loopback-port N]
   send-conformance coverage
   send-conformance ids
 
-Profiles: ${IMPLEMENTED_PROFILES.join(", ")} (transfer-sender, transfer-receiver: not yet implemented).
+Profiles: ${IMPLEMENTED_PROFILES.join(", ")}.
 Exit codes: 0 conformant · 3 a MUST test failed · 4 incomplete (a test errored) · 5 bad configuration ·
 6 bad command line · 7 base URL unreachable · 1 internal error.
 `;
 
 class UsageError extends Error {}
+
+function loopbackPortOf(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--loopback-port ${raw} is not a port number`);
+  return n;
+}
 
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
@@ -72,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       profile: { type: "string" },
       report: { type: "string" },
       "data-dir": { type: "string" },
+      "loopback-port": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -114,16 +124,24 @@ export async function main(argv: string[]): Promise<number> {
     case "reference-config": {
       if (!values["base-url"] || !values["data-dir"]) throw new UsageError("reference-config needs --base-url URL and --data-dir DIR");
       try {
-        out(`${JSON.stringify(await referenceConfig(values["base-url"], values["data-dir"]), null, 2)}\n`);
+        out(`${JSON.stringify(await referenceConfig(values["base-url"], values["data-dir"], { loopbackPort: loopbackPortOf(values["loopback-port"]) }), null, 2)}\n`);
       } catch (e) {
         err(`${e instanceof Error ? e.message : String(e)}\n`);
         return EXIT.badConfig;
       }
       return 0;
     }
+    case "trust-registration": {
+      // The settings-directory entry for the suite's loopback receiver (TRANSFER_CONFIG for the reference server).
+      const port = loopbackPortOf(values["loopback-port"]);
+      const transfers = values.config ? loadConfig(values.config).transfers : port ? { loopbackPort: port } : undefined;
+      out(`${JSON.stringify(trustRegistration({ ...(transfers ? { transfers } : {}) }))}\n`);
+      return 0;
+    }
     case "coverage": {
       const c = coverage(ALL_TESTS, loadRequirements());
       out(`Requirements with no test (${c.untested.length}):\n${c.untested.map((r) => `  ${r.id} ${r.level} [${r.area}] ${r.text}`).join("\n")}\n`);
+      if (c.deliberate.length) out(`Deliberately not tested over HTTP (${c.deliberate.length}):\n${c.deliberate.map((d) => `  ${d.requirement}: ${d.reason}`).join("\n")}\n`);
       if (c.unknown.length) out(`Tests citing unknown requirements:\n${c.unknown.map((u) => `  ${u.testId} → ${u.requirement}`).join("\n")}\n`);
       return c.unknown.length > 0 ? EXIT.badConfig : 0;
     }

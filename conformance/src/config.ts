@@ -41,6 +41,8 @@ export interface SuiteConfig {
   capabilities: { profiles: ProfileId[]; resources: ResourceKind[]; features?: Feature[] };
   documents?: { paths?: string[] };
   http?: { timeoutMs?: number; concurrency?: number };
+  /** The suite's loopback receiver for the transfer profiles (see suite-receiver-setting.ts). */
+  transfers?: { loopbackPort?: number; suiteSetting?: Partial<SettingInfo>; signingKey?: Record<string, unknown> };
   /** Folder of the config file: documents.paths are relative to it. */
   baseDir: string;
 }

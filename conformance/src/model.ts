@@ -34,6 +34,8 @@ export interface TestDef {
   /** Requirement ids from spec/requirements/requirements.json that this test verifies. */
   requirements: readonly string[];
   profile: ProfileId;
+  /** Other profiles the test also exercises (e.g. a round trip needs both transfer sides); undeclared → skip. */
+  alsoProfiles?: readonly ProfileId[];
   /** Capabilities (config `capabilities.features`) the test needs; undeclared → skip with the reason. */
   capabilities?: readonly string[];
   /** Credentials the test uses; missing ones are a configuration error, reported before anything runs. */
@@ -55,6 +57,10 @@ export interface TestContext {
   warn(message: string): void;
   /** Free-text note shown in the report (e.g. what was compared). */
   note(message: string): void;
+  /** Structured data for the report (e.g. the round-trip fidelity score and its differences). */
+  attach(name: string, value: unknown): void;
+  /** The suite's loopback receiver; present when a transfer profile runs. */
+  transfer?: import("./transfer/loopback.ts").LoopbackReceiver;
 }
 
 export interface TestResult {
@@ -69,4 +75,6 @@ export interface TestResult {
   notes: string[];
   durationMs: number;
   exchanges: Exchange[];
+  /** Structured data the test attached (ctx.attach), e.g. `fidelity`. */
+  data?: Record<string, unknown>;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importJWK, SignJWT, type JWK } from "jose";
 import { ROLES, type RoleId } from "../../spec/roles.ts";
+import { DEFAULT_LOOPBACK_PORT } from "./transfer/suite-receiver-setting.ts";
 
 export const REFERENCE_SIGNER = {
   file: "dev-signer.jwk.json",
@@ -24,7 +25,7 @@ export const REFERENCE_TENANTS = [
   },
   {
     name: "Tenant B (Marsh Lane, LA 926)",
-    setting: { name: "Marsh Lane Primary School", urn: "121350", laestab: "9262417", laCode: "926", phases: ["primary"], settingType: "mainstream-primary" },
+    setting: { name: "Marsh Lane Primary School", urn: "121350", laestab: "9262417", laCode: "926", phases: ["primary"], settingType: "mainstream-primary-school" },
     localAuthorityName: "Norfolk",
   },
 ] as const;
@@ -49,7 +50,7 @@ function claimsFor(role: RoleId, t: (typeof REFERENCE_TENANTS)[number], tenantIn
   }
 }
 
-export async function referenceConfig(baseUrl: string, dataDir: string, opts: { expiresIn?: string } = {}): Promise<Record<string, unknown>> {
+export async function referenceConfig(baseUrl: string, dataDir: string, opts: { expiresIn?: string; loopbackPort?: number | undefined } = {}): Promise<Record<string, unknown>> {
   let jwk: JWK;
   try {
     jwk = JSON.parse(readFileSync(join(dataDir, REFERENCE_SIGNER.file), "utf8")) as JWK;
@@ -80,8 +81,10 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
     baseUrl,
     implementation: { name: "SEND Interchange reference server" },
     tenants,
+    // The reference server learns the suite's receiver from TRANSFER_CONFIG (`send-conformance trust-registration`).
+    transfers: { loopbackPort: opts.loopbackPort ?? DEFAULT_LOOPBACK_PORT },
     capabilities: {
-      profiles: ["documents", "api-core", "security"],
+      profiles: ["documents", "api-core", "security", "transfer-sender", "transfer-receiver"],
       resources: ["isp", "ehcp", "legacy-ehcp", "development-profile", "spp"],
       features: ["audit", "voice", "validate-endpoint", "governance-sample"],
     },

@@ -5,6 +5,7 @@ import { HttpClient } from "./http/client.ts";
 import { FixtureFactory, FixtureError } from "./fixtures/factory.ts";
 import { ConfigError, tokenFor, type SuiteConfig } from "./config.ts";
 import { CheckFailure, type Outcome, type ProfileId, type TestDef, type TestResult } from "./model.ts";
+import { LoopbackReceiver } from "./transfer/loopback.ts";
 
 export interface RunOptions {
   profiles: readonly ProfileId[];
@@ -16,6 +17,7 @@ export interface RunOptions {
 /** Why a test is skipped under this configuration, or undefined when it runs. Pure. */
 export function skipReason(test: TestDef, cfg: SuiteConfig): string | undefined {
   if (!cfg.capabilities.profiles.includes(test.profile)) return `profile "${test.profile}" is not declared in capabilities.profiles`;
+  for (const p of test.alsoProfiles ?? []) if (!cfg.capabilities.profiles.includes(p)) return `profile "${p}" (which this test also needs) is not declared in capabilities.profiles`;
   for (const cap of test.capabilities ?? []) {
     const declared = cap.startsWith("resource:")
       ? cfg.capabilities.resources.includes(cap.slice("resource:".length) as never)
@@ -40,10 +42,13 @@ export function selectTests(all: readonly TestDef[], profiles: readonly ProfileI
   return all.filter((t) => profiles.includes(t.profile));
 }
 
-async function runOne(test: TestDef, cfg: SuiteConfig, timeoutMs: number): Promise<TestResult> {
+const TRANSFER_PROFILES: readonly ProfileId[] = ["transfer-sender", "transfer-receiver"];
+
+async function runOne(test: TestDef, cfg: SuiteConfig, timeoutMs: number, transfer: LoopbackReceiver | undefined): Promise<TestResult> {
   const http = new HttpClient(cfg.baseUrl, cfg.http?.timeoutMs ?? 15_000);
   const notes: string[] = [];
   const warnings: string[] = [];
+  const data: Record<string, unknown> = {};
   const base = { id: test.id, title: test.title, level: test.level, profile: test.profile, requirements: test.requirements };
   const started = performance.now();
   let outcome: Outcome = "pass";
@@ -54,7 +59,17 @@ async function runOne(test: TestDef, cfg: SuiteConfig, timeoutMs: number): Promi
       timer = setTimeout(() => reject(new Error(`the test did not finish within ${timeoutMs} ms`)), timeoutMs);
     });
     await Promise.race([
-      test.run({ http, config: cfg, fixtures: new FixtureFactory(cfg), warn: (m) => warnings.push(m), note: (m) => notes.push(m) }),
+      test.run({
+        http,
+        config: cfg,
+        fixtures: new FixtureFactory(cfg),
+        warn: (m) => warnings.push(m),
+        note: (m) => notes.push(m),
+        attach: (name, value) => {
+          data[name] = value;
+        },
+        ...(transfer ? { transfer } : {}),
+      }),
       timeout,
     ]);
     if (warnings.length > 0) {
@@ -75,6 +90,7 @@ async function runOne(test: TestDef, cfg: SuiteConfig, timeoutMs: number): Promi
   }
   const r: TestResult = { ...base, outcome, notes, durationMs: Math.round(performance.now() - started), exchanges: http.exchanges };
   if (message !== undefined) r.message = message;
+  if (Object.keys(data).length > 0) r.data = data;
   return r;
 }
 
@@ -98,9 +114,15 @@ export async function runTests(all: readonly TestDef[], cfg: SuiteConfig, opts: 
       finish(i, { id: t.id, title: t.title, level: t.level, profile: t.profile, requirements: t.requirements, outcome: "skip", message: reason, notes: [], durationMs: 0, exchanges: [] });
     } else queue.push(i);
   });
-  const workers = Array.from({ length: Math.min(cfg.http?.concurrency ?? 4, Math.max(queue.length, 1)) }, async () => {
-    for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await runOne(tests[i]!, cfg, opts.testTimeoutMs ?? 60_000));
-  });
-  await Promise.all(workers);
+  // The loopback receiver lives for the run, shared by every transfer test (each waits for its own bundles).
+  const transfer = runnable.some((t) => TRANSFER_PROFILES.includes(t.profile)) ? await LoopbackReceiver.start(cfg) : undefined;
+  try {
+    const workers = Array.from({ length: Math.min(cfg.http?.concurrency ?? 4, Math.max(queue.length, 1)) }, async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await runOne(tests[i]!, cfg, opts.testTimeoutMs ?? 60_000, transfer));
+    });
+    await Promise.all(workers);
+  } finally {
+    await transfer?.close();
+  }
   return results;
 }

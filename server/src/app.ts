@@ -52,14 +52,15 @@ export function honoPath(openApiPath: string): string {
 
 export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   const clock = opts.clock ?? (() => new Date());
+  const faults = checkedFaults(opts.faults);
   const deps: AppDeps = {
     store: opts.store,
     clock,
     validate: opts.validate ?? sdkValidate,
     openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
     docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
-    faults: checkedFaults(opts.faults),
-    transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), opts.transfers?.clock ?? clock, opts.fetch ?? fetch),
+    faults,
+    transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), opts.transfers?.clock ?? clock, opts.fetch ?? fetch, faults),
   };
   opts.onTransfers?.(deps.transfers);
   const handlers = buildHandlers(deps);

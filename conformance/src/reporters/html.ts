@@ -4,6 +4,7 @@
 import type { RunReport } from "./report-model.ts";
 import type { TestResult } from "../model.ts";
 import type { Exchange } from "../http/exchange.ts";
+import { formatScore, type FidelityReport } from "../transfer/fidelity.ts";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -47,6 +48,21 @@ ${r.notes.length ? `<p class="muted">${r.notes.map(esc).join("<br>")}</p>` : ""}
 <p><strong>Exchanges</strong> (${r.exchanges.length})</p>${hidden}${exchanges || '<p class="muted">No HTTP exchanges (offline test).</p>'}</section>`;
 }
 
+/** The round-trip fidelity score (attached by send.transfer-sender.round-trip-fidelity): per document, then every difference. */
+function fidelityHtml(report: RunReport): string {
+  const r = report.results.find((x) => x.data?.fidelity !== undefined);
+  if (!r) return "";
+  const f = r.data!.fidelity as FidelityReport;
+  const rows = f.documents
+    .map((d) => `<tr><td>${esc(d.source)}</td><td>${esc(d.documentType)}</td><td>${formatScore(d.score)}</td><td>${d.matching}/${d.total}</td><td>${d.differences.length}</td></tr>`)
+    .join("");
+  const diffs = f.documents.flatMap((d) => d.differences.map((x) => `<tr><td>${esc(d.source)}</td><td><code>${esc(x.pointer)}</code></td><td>${x.kind}</td><td><code>${esc(x.sent ?? "")}</code></td><td><code>${esc(x.returned ?? "")}</code></td></tr>`));
+  return `<h2>Round-trip fidelity: ${formatScore(f.overall.score)}</h2>
+<p id="fidelity">${f.overall.matching} of ${f.overall.total} fields came back unchanged after import and re-export (<code>${esc(r.id)}</code>). Receiver-side fields ignored: ${esc(f.ignoredReceiverSideFields.join(", "))}.</p>
+<table><tr><th>worked example</th><th>type</th><th>score</th><th>fields</th><th>differences</th></tr>${rows}</table>
+${diffs.length ? `<table id="fidelity-differences"><tr><th>worked example</th><th>pointer</th><th>difference</th><th>sent</th><th>returned</th></tr>${diffs.slice(0, 500).join("")}</table>` : "<p>No differences.</p>"}`;
+}
+
 export function renderHtml(report: RunReport): string {
   const s = report.summary;
   const vClass = s.verdict === "conformant" ? "v-conformant" : s.verdict === "not conformant" ? "v-not" : "v-incomplete";
@@ -72,12 +88,14 @@ export function renderHtml(report: RunReport): string {
 <h2>Summary</h2>
 <table id="summary"><tr><th></th><th>pass</th><th>fail</th><th>warning</th><th>error</th><th>skip</th></tr>${countRow("MUST")}${countRow("SHOULD")}</table>
 <p>${s.total} tests. Exit code ${s.exitCode}.</p>
+${fidelityHtml(report)}
 <h2>Failures, errors and warnings (${attention.length})</h2>
 ${attention.length ? attention.map((r) => findingHtml(r, report)).join("\n") : "<p>None.</p>"}
 <h2>All results</h2>
 <table id="results"><tr><th>outcome</th><th>level</th><th>id</th><th>title</th><th>requirements</th><th>skip reason</th></tr>
 ${rows}</table>
 ${report.coverage ? `<h2>Requirements with no test (${report.coverage.untested.length})</h2><p>${esc(report.coverage.untested.join(", ") || "none")}</p>` : ""}
+${report.coverage?.deliberate?.length ? `<h2>Deliberately not tested (${report.coverage.deliberate.length})</h2>${report.coverage.deliberate.map((d) => `<p><strong>${esc(d.requirement)}</strong>: ${esc(d.reason)}</p>`).join("")}` : ""}
 </body></html>
 `;
 }

@@ -17,7 +17,7 @@ export interface RunReport {
   results: TestResult[];
   /** Text of every requirement a result cites, so a failure can be read without the catalogue. */
   requirements: Record<string, Pick<Requirement, "id" | "level" | "text">>;
-  coverage?: { untested: string[]; unknown: Coverage["unknown"] };
+  coverage?: { untested: string[]; unknown: Coverage["unknown"]; deliberate?: Coverage["deliberate"] };
 }
 
 export function suiteVersion(): string {
@@ -48,6 +48,6 @@ export function buildReport(args: {
     results: args.results,
     requirements,
   };
-  if (args.coverage) report.coverage = { untested: args.coverage.untested.map((r) => r.id), unknown: args.coverage.unknown };
+  if (args.coverage) report.coverage = { untested: args.coverage.untested.map((r) => r.id), unknown: args.coverage.unknown, deliberate: args.coverage.deliberate };
   return report;
 }

@@ -57,6 +57,19 @@ export const FAULT_CATALOGUE = [
   // Audit
   { id: "reads-not-audited", description: "Reads of plans are not written to the audit log.", caughtBy: ["send.security.plan-reads-audited", "send.security.parent-access-log-shows-reads"] },
   { id: "writes-not-audited", description: "Creates and updates are not written to the audit log.", caughtBy: ["send.security.writes-audited"] },
+  // Transfers: the receiving side
+  { id: "inbox-accepts-unsigned-bundle", description: "The inbox imports a bundle with alg none (no signature).", caughtBy: ["send.transfer-receiver.unsigned-bundle-rejected"] },
+  { id: "inbox-accepts-tampered-bundle", description: "The inbox skips the digest check: a document changed after its digest was taken is imported.", caughtBy: ["send.transfer-receiver.tampered-bundle-rejected"] },
+  { id: "inbox-accepts-unknown-key", description: "The inbox imports a bundle signed by a key no trusted JWKS lists.", caughtBy: ["send.transfer-receiver.unknown-key-rejected"] },
+  { id: "inbox-replay-duplicates", description: "A replayed bundle is imported again: a new version of every document and a new receipt.", caughtBy: ["send.transfer-receiver.replay-idempotent"] },
+  { id: "inbox-409-missing", description: "A different bundle under an already imported bundle id is imported instead of 409.", caughtBy: ["send.transfer-receiver.same-id-different-content-conflict"] },
+  { id: "no-receipt", description: "The inbox answers 200 without a receipt.", caughtBy: ["send.transfer-receiver.valid-bundle-accepted", "send.transfer-sender.round-trip-fidelity"] },
+  { id: "receipt-unsigned", description: "Receipts are sent unsigned (alg none).", caughtBy: ["send.transfer-receiver.valid-bundle-accepted", "send.transfer-receiver.replay-idempotent"] },
+  // Transfers: the sending side
+  { id: "export-drops-field", description: "The exporter forgets a field: an ISP's key people are not sent.", caughtBy: ["send.transfer-sender.documents-sent-unchanged", "send.transfer-sender.round-trip-fidelity"] },
+  { id: "export-includes-safeguarding", description: "Safeguarding-labelled sections are sent by default.", caughtBy: ["send.transfer-sender.safeguarding-withheld-and-recorded"] },
+  { id: "redaction-not-recorded", description: "Sections left out by sharing labels are not recorded as redactions.", caughtBy: ["send.transfer-sender.safeguarding-withheld-and-recorded"] },
+  { id: "sender-ignores-receipt", description: "The sender marks a transfer accepted without keeping the receiver's receipt.", caughtBy: ["send.transfer-sender.receipt-recorded"] },
 ] as const satisfies readonly FaultSpec[];
 
 export type FaultId = (typeof FAULT_CATALOGUE)[number]["id"];

@@ -21,6 +21,8 @@ export interface ImportInput {
   receiver: { settingUrn?: string; laCode: string };
   actor: Actor;
   correlationId: string;
+  /** Key of the import record; the bundle id except under a conformance self-test fault. */
+  recordKey?: string;
 }
 
 /** Identifier facts of the child, most specific first: "upn:…", "uln:…", "nhs:…". */
@@ -111,7 +113,7 @@ export async function importBundle(tx: Store, input: ImportInput): Promise<Impor
     documents: written,
     bundle: { ...bundle, status: "accepted", receivedAt: input.receivedAt },
   };
-  await transferStore(tx).createImport(bundle.id, record, { childId, identifiers: childIdentifiers(documents), status: "accepted" }, childTenant, prov);
+  await transferStore(tx).createImport(input.recordKey ?? bundle.id, record, { childId, identifiers: childIdentifiers(documents), status: "accepted" }, childTenant, prov);
   await audit("transfer", bundle.id, childId);
   return record;
 }

@@ -2,6 +2,7 @@
 // check the bundle is addressed here, then import it idempotently by bundle id (same bundle again = the same
 // receipt, nothing written; same id with different content = conflict) and transactionally, and answer with a
 // receipt signed by the receiving setting's key.
+import { randomUUID } from "node:crypto";
 import { base64url } from "jose";
 import {
   canonicalJson,
@@ -23,6 +24,7 @@ import { importBundle } from "./import-bundle.ts";
 import { laOwner, settingOwner, type KeyRing } from "./keyring.ts";
 import { toReasonItems, type ImportRecord, type TransferReasonItem } from "./transfer-record.ts";
 import type { TrustList } from "./trust.ts";
+import { faultyAcceptance, transferFault, unsignedReceipt, type TransferFaults } from "./transfer-faults.ts";
 
 export type InboxOutcome =
   | { kind: "accepted"; record: ImportRecord; replayed: boolean }
@@ -35,6 +37,8 @@ export interface InboxDeps {
   trust: TrustList;
   config: TransferConfig;
   clock: () => Date;
+  /** Conformance self-test only (faults/catalogue.ts); empty in every normal start. */
+  faults?: TransferFaults;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,7 +76,9 @@ export class Inbox {
       const own = kid ? await keyring.byKid(kid) : undefined;
       if (own?.use === "enc") decryptKey = own.pair.privateJwk;
     }
-    const verified = await verifyBundle(input, { trustedKeys: trust.resolve, now, ...(decryptKey ? { decryptKey } : {}) });
+    const faults = this.deps.faults ?? new Set<string>();
+    let verified = await verifyBundle(input, { trustedKeys: trust.resolve, now, ...(decryptKey ? { decryptKey } : {}) });
+    if (!verified.ok) verified = (await faultyAcceptance(faults, input, verified)) ?? verified;
     if (!verified.ok) return this.reject(input, verified.reasons, opts.correlationId);
     const bundle = verified.bundle;
 
@@ -97,7 +103,9 @@ export class Inbox {
 
     const ts = transferStore(store);
     const replay = await this.replayOf(ts, bundle.id, verified.digest.value);
-    if (replay) return replay;
+    // Faults: a replay imported again, or a different bundle under a known id imported instead of 409.
+    const reimport = replay !== undefined && transferFault(faults, replay.kind === "conflict" ? "inbox-409-missing" : "inbox-replay-duplicates");
+    if (replay && !reimport) return replay;
 
     const receivedAt = now.toISOString();
     const owner = receiver.settingUrn ? settingOwner(receiver.settingUrn) : laOwner(receiver.laCode);
@@ -111,7 +119,9 @@ export class Inbox {
       receivedAt,
       acceptedDocumentIds: [...new Set((bundle.documents as unknown as { id: string }[]).map((d) => d.id))],
     });
-    const signedReceipt = (await signReceipt(receipt, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
+    let signedReceipt = (await signReceipt(receipt, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
+    if (transferFault(faults, "receipt-unsigned")) signedReceipt = unsignedReceipt(signedReceipt);
+    if (transferFault(faults, "no-receipt")) signedReceipt = "";
     const actor: Actor = {
       subject: `transfer-sender:${verified.kid}`,
       role: "system-integration",
@@ -123,7 +133,7 @@ export class Inbox {
     for (let attempt = 0; ; attempt++) {
       try {
         const record = await store.transaction((tx) =>
-          importBundle(tx, { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId }),
+          importBundle(tx, { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId, ...(reimport ? { recordKey: randomUUID() } : {}) }),
         );
         return { kind: "accepted", record, replayed: false };
       } catch (err) {

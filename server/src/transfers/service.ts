@@ -15,6 +15,7 @@ import { KeyRing, laOwner, settingOwner } from "./keyring.ts";
 import type { TransferRequest } from "./request.ts";
 import type { TransferRecord, TransferStatus } from "./transfer-record.ts";
 import { TrustList } from "./trust.ts";
+import { dropExportedField, transferFault, type TransferFaults } from "./transfer-faults.ts";
 
 type Json = Record<string, unknown>;
 
@@ -47,10 +48,12 @@ export class TransferService {
     readonly config: TransferConfig,
     private readonly clock: () => Date,
     private readonly fetchImpl: typeof fetch = fetch,
+    /** Conformance self-test only (faults/catalogue.ts); empty in every normal start. */
+    private readonly faults: TransferFaults = new Set(),
   ) {
     this.keyring = new KeyRing(store);
     this.trust = new TrustList(config, this.keyring, fetchImpl);
-    this.inbox = new Inbox({ store, keyring: this.keyring, trust: this.trust, config, clock });
+    this.inbox = new Inbox({ store, keyring: this.keyring, trust: this.trust, config, clock, faults });
   }
 
   /** Public keys of every setting this server hosts (keys are created for each on first ask). */
@@ -102,7 +105,8 @@ export class TransferService {
       receiverSetting = asSetting(entry);
     }
 
-    const documents = await childDocuments(this.store, p, child.id, request.includeVersionHistory);
+    let documents = await childDocuments(this.store, p, child.id, request.includeVersionHistory);
+    if (transferFault(this.faults, "export-drops-field")) documents = documents.map(dropExportedField);
     if (documents.length === 0) throw new HttpProblem("validation-failed", "The child has no plan or profile you may send.", { errors: [{ pointer: "", ruleId: "api.transfer-empty", message: "Nothing to transfer." }] });
 
     const now = this.clock();
@@ -115,7 +119,7 @@ export class TransferService {
         ...(unknown ? { unknownDestination: true, receiver: { localAuthority: receiverLa! } } : { receiver: { setting: receiverSetting! } }),
         reason: request.reason as Parameters<typeof packBundle>[0]["reason"],
         sppReferences: collectSppReferences(documents),
-        sharing: request.sharing,
+        sharing: transferFault(this.faults, "export-includes-safeguarding") && !request.sharing.include ? { ...request.sharing, include: ["education", "health", "social-care", "safeguarding"] } : request.sharing,
         createdAt: now.toISOString(),
         bundleId,
         ...(request.expiresInDays ? { expiresAt: new Date(now.getTime() + request.expiresInDays * 86_400_000).toISOString() } : {}),
@@ -124,6 +128,7 @@ export class TransferService {
       if (err instanceof PackError) throw new HttpProblem("validation-failed", `The bundle could not be built: ${err.message}`.slice(0, 1000), { errors: err.issues.slice(0, 50).map((i) => ({ pointer: i.pointer, ruleId: i.ruleId, message: i.message })) });
       throw err;
     }
+    if (transferFault(this.faults, "redaction-not-recorded")) bundle.redactions = [];
     const keys = await this.keyring.keysFor(owner);
     const jws = (await signBundle(bundle, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
     const digest = (await sha256Digest(bundle)).value;
@@ -286,7 +291,8 @@ export class TransferService {
         continue;
       }
       const final = answer;
-      const withReceipt = (r: TransferRecord): TransferRecord => ({ ...r, delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at }, ...(final.receipt ? { receipt: final.receipt } : {}) });
+      const keep = final.receipt && !transferFault(this.faults, "sender-ignores-receipt");
+      const withReceipt = (r: TransferRecord): TransferRecord => ({ ...r, delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at }, ...(keep ? { receipt: final.receipt } : {}) });
       await this.advance(id, prov("The receiver confirmed receipt"), (r) => ({ ...withReceipt(r), status: "received", timestamps: { ...r.timestamps, received: final.receivedAt ?? at } }));
       await this.advance(id, prov(final.decision === "accepted" ? "The receiver accepted the bundle" : "The receiver rejected the bundle"), (r) => ({
         ...r,

@@ -1,0 +1,222 @@
+// The transfer-receiver profile: the suite plays a sending setting with its own ES256 key (published at its loopback
+// JWKS URL, which the implementation's trust list names) and sends valid, replayed, conflicting, tampered, wrongly
+// signed and misaddressed bundles to POST /transfers/inbox. Ids: send.transfer-receiver.<behaviour>.
+import { randomUUID } from "node:crypto";
+import type { TestContext, TestDef } from "../model.ts";
+import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
+import { isObj, markerOf } from "../fixtures/factory.ts";
+import type { Json } from "../fixtures/templates.ts";
+import { shippedReceiverSideFields } from "../transfer/fidelity.ts";
+import { resourceSpec } from "./resources.ts";
+import { createRecord, itemPath, readRecord, token } from "./steps.ts";
+import {
+  ensureSetting,
+  expectAcceptedReceipt,
+  expectRejected,
+  flipCharacter,
+  generateSigningKey,
+  loopback,
+  postInbox,
+  STAFF_A,
+  suiteBundle,
+  suiteSetting,
+  tenantSetting,
+  unsignedJws,
+} from "./transfer-steps.ts";
+
+const isp = resourceSpec("isp");
+
+/** A fresh ISP for a fresh child of tenant A, and tenant A's setting present in the directory (the addressee). */
+async function freshIsp(ctx: TestContext): Promise<Json> {
+  await ensureSetting(ctx, tenantSetting(ctx, 0));
+  return ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+}
+
+/** Without receiver-side fields: what the suite sent, for comparing with what the implementation stored. */
+function withoutReceiverSide(doc: unknown): unknown {
+  const ignore = shippedReceiverSideFields();
+  return JSON.parse(JSON.stringify(doc), (k, v: unknown) => (ignore.has(k) ? undefined : v));
+}
+
+async function expectNotImported(ctx: TestContext, id: string, what: string): Promise<void> {
+  const res = await readRecord(ctx, isp, id, STAFF_A);
+  check(res.status === 404, `${what}: the refused bundle's ISP ${id} is readable (HTTP ${res.status}); a refused bundle must store nothing`);
+}
+
+async function versionCount(ctx: TestContext, id: string): Promise<number> {
+  const res = await ctx.http.get(`${itemPath(isp, id)}/versions`, { token: token(ctx, STAFF_A) });
+  expectStatus(res, 200, `GET ${itemPath(isp, id)}/versions`);
+  return itemsOf(res, "versions").length;
+}
+
+const RECEIVER = { profile: "transfer-receiver" as const, capabilities: ["resource:isp"], roles: [STAFF_A, { tenant: 0 as const, role: "dfe-publisher" as const }] };
+
+export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
+  {
+    id: "send.transfer-receiver.valid-bundle-accepted",
+    title: "A valid bundle is imported and answered with a signed receipt",
+    level: "MUST",
+    requirements: ["SI-API-049", "SI-API-050", "SI-API-052", "SI-API-054"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
+      await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox");
+      const read = await readRecord(ctx, isp, String(doc.id), STAFF_A);
+      expectStatus(read, 200, "GET the imported ISP");
+      const stored = read.json as Json;
+      const prov = isObj(stored.provenance) ? stored.provenance : {};
+      check(prov.importedFromBundleId === sent.bundle.id, `the imported ISP's provenance.importedFromBundleId is ${JSON.stringify(prov.importedFromBundleId)}, not the bundle id ${sent.bundle.id}`);
+      check(typeof prov.importedAt === "string", "the imported ISP has no provenance.importedAt");
+      const diff = firstDifference(withoutReceiverSide(sent.bundle.documents[0]), withoutReceiverSide(stored));
+      check(diff === undefined, `the imported ISP differs from the one in the bundle at ${diff}`);
+    },
+  },
+  {
+    id: "send.transfer-receiver.replay-idempotent",
+    title: "The same bundle sent twice gives the same receipt, no duplicate",
+    level: "MUST",
+    requirements: ["SI-API-047"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
+      const first = await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox (first)");
+      const second = await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox (the same bundle again)");
+      check(first === second, "the replayed bundle got a different receipt: a replay must return the first result");
+      const n = await versionCount(ctx, String(doc.id));
+      check(n === 1, `after a replay the ISP has ${n} versions; the second import must change nothing`);
+    },
+  },
+  {
+    id: "send.transfer-receiver.same-id-different-content-conflict",
+    title: "A bundle id already imported with other content gives 409",
+    level: "MUST",
+    requirements: ["SI-API-048"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const to = tenantSetting(ctx, 0);
+      const sent = await suiteBundle(ctx, [doc], to);
+      await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox");
+      const marker = randomUUID();
+      const other = await suiteBundle(ctx, [ctx.fixtures.withMarker(doc, marker)], to, { bundleId: sent.bundle.id });
+      const res = await postInbox(ctx, other.jws);
+      expectStatus(res, 409, "POST /transfers/inbox (same bundle id, different content)");
+      const read = await readRecord(ctx, isp, String(doc.id), STAFF_A);
+      expectStatus(read, 200, "GET the ISP after the conflict");
+      check(markerOf(read.json) !== marker, "the conflicting bundle's content was stored anyway");
+      const n = await versionCount(ctx, String(doc.id));
+      check(n === 1, `after the conflict the ISP has ${n} versions; nothing may change`);
+    },
+  },
+  {
+    id: "send.transfer-receiver.tampered-bundle-rejected",
+    title: "Tampered bundles are refused with reasons and nothing is stored",
+    level: "MUST",
+    requirements: ["SI-API-049"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const to = tenantSetting(ctx, 0);
+      const sent = await suiteBundle(ctx, [doc], to);
+      // Signed by the trusted key, but a document was changed after its digest was taken (a sender-side bug or a
+      // tampering before signing): only the digest check catches it.
+      const redigested = await suiteBundle(ctx, [doc], to, {
+        alter: (b) => {
+          (b.documents as unknown[])[0] = ctx.fixtures.withMarker(b.documents[0] as unknown as Json, "changed after the digest was taken");
+        },
+      });
+      const cases: [string, string][] = [
+        ["payload byte flipped near the start", flipCharacter(sent.jws, 1, 0.1)],
+        ["payload byte flipped in the middle", flipCharacter(sent.jws, 1, 0.5)],
+        ["payload byte flipped near the end", flipCharacter(sent.jws, 1, 0.9)],
+        ["signature byte flipped", flipCharacter(sent.jws, 2, 0.5)],
+        ["document changed after its digest was taken (validly signed)", redigested.jws],
+      ];
+      for (const [what, jws] of cases) {
+        const reasons = expectRejected(await postInbox(ctx, jws), `POST /transfers/inbox (${what})`);
+        ctx.note(`${what}: refused with ${reasons.slice(0, 3).join(", ")}`);
+      }
+      await expectNotImported(ctx, String(doc.id), "after the tampered bundles");
+    },
+  },
+  {
+    id: "send.transfer-receiver.wrong-key-rejected",
+    title: "A bundle signed with another key under a trusted kid is refused",
+    level: "MUST",
+    requirements: ["SI-API-049", "SI-API-044"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0), { key: await generateSigningKey(), kid: loopback(ctx).key.kid });
+      expectRejected(await postInbox(ctx, sent.jws), "POST /transfers/inbox (signed with another key, trusted kid)");
+      await expectNotImported(ctx, String(doc.id), "after the wrongly signed bundle");
+    },
+  },
+  {
+    id: "send.transfer-receiver.unknown-key-rejected",
+    title: "A bundle signed with a key no trusted JWKS lists is refused",
+    level: "MUST",
+    requirements: ["SI-API-049", "SI-API-054"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0), { key: await generateSigningKey() });
+      expectRejected(await postInbox(ctx, sent.jws), "POST /transfers/inbox (unknown kid)");
+      await expectNotImported(ctx, String(doc.id), "after the bundle with an unknown key");
+    },
+  },
+  {
+    id: "send.transfer-receiver.unsigned-bundle-rejected",
+    title: "An unsigned (alg none) bundle is refused",
+    level: "MUST",
+    requirements: ["SI-API-049", "SI-API-044"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
+      expectRejected(await postInbox(ctx, unsignedJws(sent.bundle, loopback(ctx).key.kid)), "POST /transfers/inbox (alg none)");
+      await expectNotImported(ctx, String(doc.id), "after the unsigned bundle");
+    },
+  },
+  {
+    id: "send.transfer-receiver.misaddressed-bundle-rejected",
+    title: "A bundle addressed to a setting hosted elsewhere is refused",
+    level: "MUST",
+    requirements: ["SI-API-049"],
+    ...RECEIVER,
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      // The suite's own setting: the implementation's directory says another system (the suite) hosts it.
+      await ensureSetting(ctx, suiteSetting(ctx));
+      const sent = await suiteBundle(ctx, [doc], suiteSetting(ctx));
+      expectRejected(await postInbox(ctx, sent.jws), "POST /transfers/inbox (addressed to another system's setting)");
+      await expectNotImported(ctx, String(doc.id), "after the misaddressed bundle");
+    },
+  },
+  {
+    id: "send.transfer-receiver.import-adds-version-with-provenance",
+    title: "Importing a known child's plan adds a version with provenance",
+    level: "MUST",
+    requirements: ["SI-API-052"],
+    ...RECEIVER,
+    async run(ctx) {
+      await ensureSetting(ctx, tenantSetting(ctx, 0));
+      const created = await createRecord(ctx, isp, ctx.fixtures.newChild(0), STAFF_A);
+      const marker = randomUUID();
+      const sent = await suiteBundle(ctx, [ctx.fixtures.withMarker(created.doc, marker)], tenantSetting(ctx, 0));
+      await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox (a plan the implementation holds)");
+      const read = await readRecord(ctx, isp, created.id, STAFF_A);
+      expectStatus(read, 200, "GET the ISP after the import");
+      check(markerOf(read.json) === marker, "the imported content is not the ISP's current version");
+      const prov = isObj((read.json as Json).provenance) ? ((read.json as Json).provenance as Json) : {};
+      check(prov.importedFromBundleId === sent.bundle.id, `provenance.importedFromBundleId is ${JSON.stringify(prov.importedFromBundleId)}, not ${sent.bundle.id}`);
+      const n = await versionCount(ctx, created.id);
+      check(n === 2, `the ISP has ${n} versions after the import; expected 2 (the import is a new version, never an overwrite)`);
+      const v1 = await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, STAFF_A) });
+      expectStatus(v1, 200, "GET …/versions/1");
+      check(markerOf(v1.json) === undefined, "version 1 was overwritten by the import");
+    },
+  },
+];

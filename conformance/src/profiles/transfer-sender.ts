@@ -1,0 +1,198 @@
+// The transfer-sender profile: the suite's loopback receiver (its inbox and JWKS registered in the implementation's
+// settings directory) receives the bundles the implementation sends for children the suite created, verifies them
+// with the SDK against the implementation's JWKS (signature, digests, schemas, rules), checks sharing and
+// redactions, answers with a signed receipt and checks the implementation recorded it. Also the unknown-destination
+// queue, and the round-trip fidelity score. Ids: send.transfer-sender.<behaviour>.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { EMBEDDABLE_TYPES } from "../../../sdk/src/bundle/index.ts";
+import { validate } from "../../../sdk/src/index.ts";
+import type { TestContext, TestDef } from "../model.ts";
+import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
+import { FixtureError, isObj } from "../fixtures/factory.ts";
+import { WORKED_EXAMPLES_DIR, type Json } from "../fixtures/templates.ts";
+import { compareDocument, fidelityReport, formatScore, shippedReceiverSideFields, type DocumentFidelity } from "../transfer/fidelity.ts";
+import { resourceSpec } from "./resources.ts";
+import { createRecord, token } from "./steps.ts";
+import { ensureSetting, expectAcceptedReceipt, LA_A, loopback, postInbox, registerChild, settledTransfer, STAFF_A, suiteBundle, tenantSetting, transferToSuite } from "./transfer-steps.ts";
+
+const isp = resourceSpec("isp");
+const SENDER = { profile: "transfer-sender" as const, capabilities: ["resource:isp"], roles: [STAFF_A, { tenant: 0 as const, role: "dfe-publisher" as const }] };
+
+/** A child registered in tenant A with one ISP (prepared by `prepare`), created over the API. */
+async function childWithIsp(ctx: TestContext, prepare: (doc: Json) => Json = (d) => d) {
+  await ensureSetting(ctx, tenantSetting(ctx, 0));
+  const child = ctx.fixtures.newChild(0);
+  await registerChild(ctx, child);
+  const created = await createRecord(ctx, isp, child, STAFF_A, prepare);
+  return { child, created };
+}
+
+function deliveredDocument(payload: unknown, id: string): Json | undefined {
+  const docs = isObj(payload) && Array.isArray(payload.documents) ? payload.documents : [];
+  return docs.find((d): d is Json => isObj(d) && d.id === id);
+}
+
+const stripReceiverSide = (doc: unknown): unknown => {
+  const ignore = shippedReceiverSideFields();
+  return JSON.parse(JSON.stringify(doc), (k, v: unknown) => (ignore.has(k) ? undefined : v));
+};
+
+/** Section labelled safeguarding in the fixture: its data must stay behind by default. */
+const SAFEGUARDED = "/classroomSummary";
+
+/** Worked examples that travel in bundles, with fresh ids and a fresh child of tenant A (only a UPN, so no old record matches). */
+function roundTripDocuments(ctx: TestContext): { source: string; doc: Json }[] {
+  const out: { source: string; doc: Json }[] = [];
+  for (const file of readdirSync(WORKED_EXAMPLES_DIR).filter((f) => f.endsWith(".json")).sort()) {
+    const doc = JSON.parse(readFileSync(join(WORKED_EXAMPLES_DIR, file), "utf8")) as Json;
+    const type = String(doc.documentType);
+    if (!(EMBEDDABLE_TYPES as readonly string[]).includes(type) || !ctx.config.capabilities.resources.includes(type as never) || !validate(doc).valid) continue;
+    doc.id = randomUUID();
+    const child = ctx.fixtures.newChild(0);
+    doc.child = { ...(doc.child as Json), personId: child.childId, identifiers: { upn: child.upn } };
+    const result = validate(doc);
+    if (!result.valid) throw new FixtureError(`${file} with fresh ids is not valid: ${[...result.errors, ...result.findings][0]?.message ?? ""}`);
+    out.push({ source: file, doc });
+  }
+  return out;
+}
+
+async function roundTripOne(ctx: TestContext, source: string, doc: Json): Promise<DocumentFidelity> {
+  const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
+  await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, `POST /transfers/inbox (${source})`);
+  const upn = String(((doc.child as Json).identifiers as Json).upn);
+  const found = await ctx.http.get(`/children?upn=${encodeURIComponent(upn)}`, { token: token(ctx, STAFF_A) });
+  expectStatus(found, 200, "GET /children?upn=…");
+  const child = itemsOf(found, "GET /children")[0];
+  check(child && typeof child.id === "string", `${source}: the imported child (UPN ${upn}) is not found by GET /children?upn=`);
+  const back = await transferToSuite(ctx, child.id as string, String(doc.id));
+  return compareDocument(sent.bundle.documents[0], deliveredDocument(back.delivery.payload, String(doc.id)), shippedReceiverSideFields(), source);
+}
+
+export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
+  {
+    id: "send.transfer-sender.bundle-verifies",
+    title: "A sent bundle verifies: ES256 signature, digests, schemas, rules",
+    level: "MUST",
+    requirements: ["SI-API-044", "SI-API-045", "SI-API-054"],
+    ...SENDER,
+    async run(ctx) {
+      const { child, created } = await childWithIsp(ctx);
+      const { delivery } = await transferToSuite(ctx, child.childId, created.id);
+      check(delivery.verified, `the bundle does not verify against the implementation's /.well-known/jwks.json: ${delivery.reasons.slice(0, 5).map((r) => `${r.code}${r.pointer ? ` at ${r.pointer}` : ""}: ${r.message}`).join("; ")}`);
+      const m = delivery.bundle!.manifest;
+      check(m.receiver.setting?.urn === loopback(ctx).settings.setting.urn, `the bundle is addressed to ${JSON.stringify(m.receiver)}, not the suite's setting`);
+      check(m.sender.setting?.urn === ctx.config.tenants[0].setting.urn, `the bundle's sender is ${JSON.stringify(m.sender.setting ?? m.sender.localAuthority)}, not the sending setting ${ctx.config.tenants[0].setting.urn}`);
+      ctx.note(`bundle ${delivery.bundle!.id}: ${delivery.bundle!.contents.length} document(s), digest ${delivery.digest}`);
+    },
+  },
+  {
+    id: "send.transfer-sender.documents-sent-unchanged",
+    title: "A sent plan equals the stored plan field by field",
+    level: "MUST",
+    requirements: ["SI-API-045", "SI-API-041"],
+    ...SENDER,
+    async run(ctx) {
+      const { child, created } = await childWithIsp(ctx, (d) => ctx.fixtures.withMarker(d));
+      const { delivery } = await transferToSuite(ctx, child.childId, created.id);
+      const sent = deliveredDocument(delivery.payload, created.id);
+      check(sent, `the bundle does not carry ISP ${created.id}`);
+      const redacted = isObj(delivery.payload) && Array.isArray(delivery.payload.redactions) ? delivery.payload.redactions.filter(isObj).filter((r) => r.documentId === created.id) : [];
+      check(redacted.length === 0, `the ISP has no labels a default transfer withholds, yet ${redacted.length} redaction(s) are recorded`);
+      const diff = firstDifference(stripReceiverSide(created.doc), stripReceiverSide(sent));
+      check(diff === undefined, `the ISP in the bundle differs from the stored ISP at ${diff}`);
+    },
+  },
+  {
+    id: "send.transfer-sender.safeguarding-withheld-and-recorded",
+    title: "Safeguarding sections stay behind and each is a recorded redaction",
+    level: "MUST",
+    requirements: ["SI-API-046"],
+    ...SENDER,
+    async run(ctx) {
+      const { child, created } = await childWithIsp(ctx, (d) => {
+        check(isObj(d.classroomSummary), "fixture: the ISP template has no classroomSummary to label");
+        return { ...d, sharing: [{ section: SAFEGUARDED, labels: ["education", "safeguarding"] }] };
+      });
+      const { delivery } = await transferToSuite(ctx, child.childId, created.id);
+      const payload = delivery.payload as Json;
+      const sent = deliveredDocument(payload, created.id);
+      check(sent, `the bundle does not carry ISP ${created.id}`);
+      check(sent.classroomSummary === undefined, `the safeguarding-labelled ${SAFEGUARDED} was sent although the transfer did not include safeguarding`);
+      const applied = isObj(payload.sharingApplied) ? payload.sharingApplied : {};
+      check(Array.isArray(applied.labelsExcluded) && applied.labelsExcluded.includes("safeguarding"), `sharingApplied.labelsExcluded (${JSON.stringify(applied.labelsExcluded)}) does not list safeguarding`);
+      const redactions = Array.isArray(payload.redactions) ? payload.redactions.filter(isObj) : [];
+      const recorded = redactions.find((r) => r.documentId === created.id && r.pointer === SAFEGUARDED && r.label === "safeguarding");
+      check(recorded, `no redaction records ${SAFEGUARDED} of ISP ${created.id} as withheld for "safeguarding" (redactions: ${JSON.stringify(redactions).slice(0, 300)})`);
+    },
+  },
+  {
+    id: "send.transfer-sender.receipt-recorded",
+    title: "The receiver's signed receipt moves the transfer to accepted",
+    level: "MUST",
+    requirements: ["SI-API-050", "SI-API-055"],
+    ...SENDER,
+    async run(ctx) {
+      const { child, created } = await childWithIsp(ctx);
+      const { transferUrl, delivery } = await transferToSuite(ctx, child.childId, created.id);
+      check(delivery.receipt, `the suite could not answer with a receipt: ${delivery.reasons.map((r) => r.code).join(", ")}`);
+      const view = await settledTransfer(ctx, transferUrl);
+      check(view.status === "accepted", `GET ${new URL(transferUrl).pathname}: status is ${JSON.stringify(view.status)} after the suite's accepting receipt, not "accepted"`);
+      check(view.receipt === delivery.receipt, `GET ${new URL(transferUrl).pathname}: the transfer does not hold the receipt the suite sent (receipt ${view.receipt === undefined ? "absent" : "different"})`);
+    },
+  },
+  {
+    id: "send.transfer-sender.unknown-destination-claimable",
+    title: "A bundle for an unknown destination can be found and claimed by the LA",
+    level: "MUST",
+    requirements: ["SI-API-053"],
+    ...SENDER,
+    roles: [...SENDER.roles, LA_A],
+    async run(ctx) {
+      const { child, created } = await childWithIsp(ctx);
+      const res = await ctx.http.post(`/children/${encodeURIComponent(child.childId)}/transfers`, { token: token(ctx, STAFF_A), body: { receiver: { unknownDestination: true }, reason: "in-year-move" } });
+      expectStatus(res, [201, 202], "POST …/transfers (unknown destination)");
+      const id = String((res.json as Json).id);
+      const queue = async () => {
+        const q = await ctx.http.get(`/transfers/unclaimed?upn=${encodeURIComponent(child.upn)}`, { token: token(ctx, LA_A) });
+        expectStatus(q, 200, "GET /transfers/unclaimed?upn=…");
+        return itemsOf(q, "GET /transfers/unclaimed").map((t) => t.id);
+      };
+      check((await queue()).includes(id), `transfer ${id} is not in the local authority's unclaimed queue (searched by UPN)`);
+      const claim = await ctx.http.post(`/transfers/${encodeURIComponent(id)}/claim`, { token: token(ctx, LA_A) });
+      expectStatus(claim, 200, `POST /transfers/${id}/claim`);
+      check(isObj(claim.json) && claim.json.status === "claimed", `the claimed transfer's status is ${JSON.stringify(isObj(claim.json) ? claim.json.status : undefined)}, not "claimed"`);
+      check(!(await queue()).includes(id), "the claimed transfer is still in the unclaimed queue");
+      const plan = await ctx.http.get(`/isps/${encodeURIComponent(created.id)}`, { token: token(ctx, LA_A) });
+      expectStatus(plan, 200, "GET the claimed ISP as the local authority");
+    },
+  },
+  {
+    id: "send.transfer-sender.round-trip-fidelity",
+    title: "Round trip of every worked example keeps every field (100%)",
+    level: "MUST",
+    requirements: ["SI-API-052", "SI-API-041", "SI-API-045"],
+    ...SENDER,
+    alsoProfiles: ["transfer-receiver"],
+    async run(ctx) {
+      const items = roundTripDocuments(ctx);
+      check(items.length > 0, "no worked example can travel in a bundle");
+      const results: DocumentFidelity[] = new Array(items.length);
+      let next = 0;
+      // Two at a time: each is an import and an export with a background delivery.
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let i = next++; i < items.length; i = next++) results[i] = await roundTripOne(ctx, items[i]!.source, items[i]!.doc);
+        }),
+      );
+      const report = fidelityReport(results, shippedReceiverSideFields());
+      ctx.attach("fidelity", report);
+      for (const d of results) ctx.note(`${d.source} (${d.documentType}): ${formatScore(d.score)} (${d.matching}/${d.total} fields)`);
+      ctx.note(`overall: ${formatScore(report.overall.score)} (${report.overall.matching}/${report.overall.total} fields); receiver-side fields ignored: ${report.ignoredReceiverSideFields.join(", ")}`);
+      const diffs = results.flatMap((d) => d.differences.map((x) => `${d.source}${x.pointer} ${x.kind}`));
+      check(report.overall.score === 1, `round-trip fidelity ${formatScore(report.overall.score)}: ${diffs.slice(0, 8).join("; ")}${diffs.length > 8 ? ` … (${diffs.length} differences)` : ""}`);
+    },
+  },
+];

@@ -1,0 +1,206 @@
+// The suite's temporary receiver on loopback (127.0.0.1 only): it serves the suite's JWKS (the key it signs test
+// bundles and receipts with) and an inbox. A bundle the implementation pushes is verified with the SDK against the
+// implementation's own JWKS (fetched from the base URL), kept for the test waiting on it, and answered like a
+// receiver would: a signed `accepted` receipt, or a signed `rejected` receipt with reasons. It contacts nothing but
+// the implementation's base URL.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  createReceipt,
+  decodeUnverifiedPayload,
+  generateSigningKey,
+  publicJwk,
+  receiptReasonsFrom,
+  sha256Hex,
+  canonicalJson,
+  signReceipt,
+  verifyBundle,
+  type JWK,
+  type Jwks,
+  type KeyPairJwk,
+  type TransferBundle,
+  type VerifyReason,
+} from "../../../sdk/src/bundle/index.ts";
+import { ConfigError, type SuiteConfig } from "../config.ts";
+import { suiteTransferSettings, type SuiteTransferSettings } from "./suite-receiver-setting.ts";
+
+export const SUITE_SYSTEM = { name: "send-conformance", version: "1.0" } as const;
+
+/** One bundle the implementation delivered to the suite's inbox. */
+export interface Delivery {
+  receivedAt: string;
+  contentType: string;
+  raw: string;
+  /** The payload as sent (decoded without trusting it): for inspection even when verification failed. */
+  payload: unknown;
+  verified: boolean;
+  reasons: VerifyReason[];
+  bundle?: TransferBundle;
+  digest?: string;
+  /** The signed receipt the suite answered with. */
+  receipt?: string;
+  status: number;
+}
+
+interface Waiter {
+  match: (d: Delivery) => boolean;
+  resolve: (d: Delivery) => void;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+export class LoopbackReceiver {
+  readonly deliveries: Delivery[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private server: Server | undefined;
+
+  private constructor(
+    readonly settings: SuiteTransferSettings,
+    readonly key: KeyPairJwk,
+    private readonly implementationJwksUrl: string,
+  ) {}
+
+  /** Starts the receiver on the configured loopback port with the configured key (or a fresh one for this run). */
+  static async start(cfg: SuiteConfig): Promise<LoopbackReceiver> {
+    const settings = suiteTransferSettings(cfg);
+    const configured = cfg.transfers?.signingKey as (JWK & { kid?: string }) | undefined;
+    const key: KeyPairJwk = configured?.d && configured.kid ? { kid: configured.kid, privateJwk: configured, publicJwk: publicJwk(configured) } : await generateSigningKey();
+    const base = new URL(cfg.baseUrl.endsWith("/") ? cfg.baseUrl : `${cfg.baseUrl}/`);
+    const r = new LoopbackReceiver(settings, key, new URL(".well-known/jwks.json", base).toString());
+    await r.listen();
+    return r;
+  }
+
+  /** The suite's public keys, as served at /.well-known/jwks.json. */
+  jwks(): Jwks {
+    return { keys: [{ ...this.key.publicJwk, kid: this.key.kid, use: "sig", alg: "ES256" }] };
+  }
+
+  private listen(): Promise<void> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once("error", (err: NodeJS.ErrnoException) =>
+        reject(new ConfigError([`the suite's loopback receiver cannot listen on 127.0.0.1:${this.settings.port} (${err.code ?? err.message}); set transfers.loopbackPort to a free port and register it with your implementation`])),
+      );
+      server.listen(this.settings.port, "127.0.0.1", () => resolve());
+    });
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo | null)?.port ?? this.settings.port;
+  }
+
+  async close(): Promise<void> {
+    const s = this.server;
+    if (!s) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
+  }
+
+  /** The first delivery (already received or still to come) that `match` accepts; undefined after `timeoutMs`. */
+  waitFor(match: (d: Delivery) => boolean, timeoutMs: number): Promise<Delivery | undefined> {
+    const found = this.deliveries.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        match,
+        resolve: (d) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(d);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(undefined);
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+      if (req.method === "GET" && path === "/.well-known/jwks.json") return send(res, 200, this.jwks());
+      if (req.method === "POST" && path === "/transfers/inbox") return await this.inbox(req, res);
+      send(res, 404, { type: "about:blank", title: "Not found", status: 404 }, "application/problem+json");
+    } catch (err) {
+      send(res, 500, { type: "about:blank", title: "Suite receiver error", status: 500, detail: err instanceof Error ? err.message : String(err) }, "application/problem+json");
+    }
+  }
+
+  private async implementationJwks(): Promise<Jwks> {
+    const res = await fetch(this.implementationJwksUrl, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(10_000) });
+    const body = (await res.json()) as unknown;
+    return isObj(body) && Array.isArray(body.keys) ? { keys: body.keys as JWK[] } : { keys: [] };
+  }
+
+  private async inbox(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    let input: unknown = raw.trim();
+    if (contentType === "application/json" || contentType === "application/jose+json") {
+      try {
+        input = JSON.parse(raw);
+      } catch {
+        input = raw;
+      }
+    }
+    const payload = decodeUnverifiedPayload(input);
+    const result = await verifyBundle(input, { trustedKeys: await this.implementationJwks() });
+    const receivedAt = new Date().toISOString();
+    const delivery: Delivery = { receivedAt, contentType, raw, payload, verified: result.ok, reasons: result.ok ? [] : result.reasons, status: 0 };
+    const bundleId = isObj(payload) && typeof payload.id === "string" ? payload.id : undefined;
+    const receiver = { system: SUITE_SYSTEM, setting: this.settings.setting as never };
+    let body: Record<string, unknown>;
+    if (result.ok) {
+      delivery.bundle = result.bundle;
+      delivery.digest = result.digest.value;
+      const receipt = createReceipt({
+        bundleId: result.bundle.id,
+        bundleDigest: result.digest,
+        decision: "accepted",
+        reasons: [],
+        receiver,
+        receivedAt,
+        acceptedDocumentIds: [...new Set((result.bundle.documents as unknown as { id: string }[]).map((d) => d.id))],
+      });
+      delivery.receipt = (await signReceipt(receipt, { privateKey: this.key.privateJwk, kid: this.key.kid })) as string;
+      delivery.status = 200;
+      body = { bundleId: result.bundle.id, decision: "accepted", receipt: delivery.receipt };
+    } else {
+      delivery.status = 422;
+      body = { type: "about:blank", title: "Bundle rejected by the conformance suite", status: 422, errors: result.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })) };
+      if (bundleId && /^[0-9a-f-]{36}$/i.test(bundleId)) {
+        try {
+          const receipt = createReceipt({ bundleId, bundleDigest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(payload)) }, decision: "rejected", reasons: receiptReasonsFrom(result.reasons), receiver, receivedAt });
+          delivery.receipt = (await signReceipt(receipt, { privateKey: this.key.privateJwk, kid: this.key.kid })) as string;
+          body.receipt = delivery.receipt;
+        } catch {
+          // A payload too odd for a valid receipt still gets its reasons.
+        }
+      }
+    }
+    this.deliveries.push(delivery);
+    send(res, delivery.status, body, delivery.status === 200 ? "application/json" : "application/problem+json");
+    for (const w of [...this.waiters]) if (w.match(delivery)) w.resolve(delivery);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, type = "application/json"): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Ids of the documents a delivered payload carries (even an unverified one). */
+export function deliveredDocumentIds(d: Delivery): string[] {
+  const docs = isObj(d.payload) && Array.isArray(d.payload.documents) ? d.payload.documents : [];
+  return docs.filter(isObj).map((x) => String(x.id));
+}
