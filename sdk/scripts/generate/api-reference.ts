@@ -81,7 +81,9 @@ function describeSymbol(name: string, symbol: ts.Symbol, checker: ts.TypeChecker
       if (!md || member.name.startsWith("#")) continue;
       const modifiers = ts.getCombinedModifierFlags(md as ts.Declaration);
       if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
-      lines.push(`  ${member.name}: ${clean(checker.typeToString(checker.getTypeOfSymbolAtLocation(member, md), at, FORMAT))}`);
+      // Symbol-keyed members carry a program-specific id ("__@asyncIterator@3152"); print the well-known symbol.
+      const memberName = member.name.startsWith("__@") ? `[Symbol.${member.name.slice(3, member.name.lastIndexOf("@"))}]` : member.name;
+      lines.push(`  ${memberName}: ${clean(checker.typeToString(checker.getTypeOfSymbolAtLocation(member, md), at, FORMAT))}`);
     }
     return { kind: "class", name, signature: lines.join("\n"), doc };
   }
