@@ -1,16 +1,18 @@
-// SDK cold start and validation throughput. Cold start: spawn `node --import tsx -e "import(<entry>)"` N times for
-// each SDK entry and for an empty module imported the same way (the baseline: Node + tsx start-up); the difference
-// is what importing the SDK costs. Importing compiles no schema (validators are precompiled), so this should stay
-// small. Throughput: validate() on the worked ISPs, schema only and with the quality rules.
+// SDK cold start and validation throughput. Cold start, two ways, each against an empty-module baseline imported the
+// same way in the same interleaved run (the difference is what importing the SDK costs):
+//   1. what a vendor gets: the built package (sdk/scripts/build.ts into a scratch folder) in plain `node`, no tsx;
+//   2. the workspace sources under `node --import tsx` (includes tsx's transform).
+// Importing compiles no schema (validators are precompiled), so this should stay small.
+// Throughput: validate() on the worked ISPs, schema only and with the quality rules.
 // Usage: tsx bench/sdk.ts [--runs N] [--seconds S]   (prints markdown tables; figures go to bench/RESULTS.md by hand)
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { validate } from "../sdk/src/validate/validate.ts";
+import { buildSdk } from "../sdk/scripts/build.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, seconds: { type: "string", default: "2" } } });
@@ -33,30 +35,52 @@ function coldImport(url: string): { wall: number; inside: number } {
   return { wall, inside: Number(r.stdout.trim().split("\n").at(-1)) };
 }
 
-const scratch = mkdtempSync(join(tmpdir(), "bench-sdk-"));
-const empty = join(scratch, "empty.ts");
-writeFileSync(empty, "export {};\n");
-const entries: Array<[string, string]> = [
-  ["(baseline) empty module", pathToFileURL(empty).href],
-  ["send-interchange (sdk/src/index.ts)", pathToFileURL(join(ROOT, "sdk/src/index.ts")).href],
-  ["send-interchange/client", pathToFileURL(join(ROOT, "sdk/src/client/index.ts")).href],
-  ["send-interchange/builders", pathToFileURL(join(ROOT, "sdk/src/builders/index.ts")).href],
-];
+interface Case {
+  name: string;
+  url: string;
+  tsx: boolean;
+}
 
-try {
-  // One untimed warm-up per entry so tsx's transform cache does not count against the first entry measured.
-  for (const [, url] of entries) coldImport(url);
-  const times = new Map<string, { wall: number; inside: number }[]>(entries.map(([name]) => [name, []]));
-  for (let i = 0; i < RUNS; i++) for (const [name, url] of entries) times.get(name)!.push(coldImport(url)); // interleaved: drift hits all alike
-  const base = median(times.get(entries[0]![0])!.map((t) => t.wall));
-  console.log(`### Cold-start import (${RUNS} runs each, Node ${process.version}, tsx)\n`);
-  console.log("| entry | process wall, median ms | min–max ms | over baseline ms | import() alone, median ms |");
+/** Runs every case `RUNS` times, interleaved (drift on a shared machine hits all alike), and prints one table. */
+function coldStartTable(title: string, cases: Case[]): void {
+  for (const c of cases) coldImport(c.url, c.tsx); // one untimed warm-up each (disk cache, tsx's transform cache)
+  const times = new Map<string, { wall: number; inside: number }[]>(cases.map((c) => [c.name, []]));
+  for (let i = 0; i < RUNS; i++) for (const c of cases) times.get(c.name)!.push(coldImport(c.url, c.tsx));
+  const base = median(times.get(cases[0]!.name)!.map((t) => t.wall));
+  console.log(`### ${title} (${RUNS} runs each, median, Node ${process.version})\n`);
+  console.log("| entry | process wall ms | min–max ms | over baseline ms | import() alone ms |");
   console.log("|---|---:|---:|---:|---:|");
-  for (const [name] of entries) {
-    const wall = times.get(name)!.map((t) => t.wall);
-    const inside = times.get(name)!.map((t) => t.inside);
-    console.log(`| ${name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)}–${Math.max(...wall).toFixed(0)} | ${(median(wall) - base).toFixed(0)} | ${median(inside).toFixed(0)} |`);
+  for (const c of cases) {
+    const wall = times.get(c.name)!.map((t) => t.wall);
+    const inside = times.get(c.name)!.map((t) => t.inside);
+    console.log(`| ${c.name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)}–${Math.max(...wall).toFixed(0)} | ${(median(wall) - base).toFixed(0)} | ${median(inside).toFixed(1)} |`);
   }
+  console.log("");
+}
+
+// Scratch space inside the repo's git-ignored tmp/, so the built package resolves its dependencies (ajv, jose, msw)
+// from the repo's node_modules as an installed package would from the vendor's.
+mkdirSync(join(ROOT, "tmp"), { recursive: true });
+const scratch = mkdtempSync(join(ROOT, "tmp", "bench-sdk-"));
+const url = (file: string) => pathToFileURL(file).href;
+try {
+  const dist = join(scratch, "dist");
+  buildSdk(dist);
+  writeFileSync(join(scratch, "empty.mjs"), "export {};\n");
+  writeFileSync(join(scratch, "empty.ts"), "export {};\n");
+  const built = (entry: string) => url(join(dist, "sdk", entry));
+  coldStartTable("Cold-start import of the built package, plain node", [
+    { name: "(baseline) empty module", url: url(join(scratch, "empty.mjs")), tsx: false },
+    { name: "send-interchange", url: built("src/index.js"), tsx: false },
+    { name: "send-interchange/identifiers", url: built("src/identifiers/index.js"), tsx: false },
+    { name: "send-interchange/client", url: built("src/client/index.js"), tsx: false },
+    { name: "send-interchange/builders", url: built("src/builders/index.js"), tsx: false },
+  ]);
+  coldStartTable("Cold-start import of the sources, node --import tsx", [
+    { name: "(baseline) empty module", url: url(join(scratch, "empty.ts")), tsx: true },
+    { name: "sdk/src/index.ts", url: url(join(ROOT, "sdk/src/index.ts")), tsx: true },
+    { name: "sdk/src/client/index.ts", url: url(join(ROOT, "sdk/src/client/index.ts")), tsx: true },
+  ]);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -77,7 +101,7 @@ function throughput(run: (doc: unknown) => unknown): number {
   return n / SECONDS;
 }
 
-console.log(`\n### validate() throughput (${docs.length} worked ISPs, mean ${(bytes / 1024).toFixed(1)} KiB, ${SECONDS} s each)\n`);
+console.log(`### validate() throughput (${docs.length} worked ISPs, mean ${(bytes / 1024).toFixed(1)} KiB, ${SECONDS} s each)\n`);
 console.log("| case | docs/s | MB/s |");
 console.log("|---|---:|---:|");
 for (const [name, run] of [
