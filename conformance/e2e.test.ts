@@ -1,5 +1,6 @@
 // End to end: the reference server (PGlite in a temporary DATA_DIR, 127.0.0.1, port 0) started as a process, the
-// config from `reference-config`, then `run` over every implemented profile. Every MUST test must pass.
+// config from `reference-config`, then `run` over every implemented profile. Every MUST test must pass. The server's
+// TRANSFER_CONFIG lists the suite's loopback receiver (`trust-registration`), as a vendor would register it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { RunReport } from "./src/reporters/report-model.ts";
+import { freePort } from "../server/src/transfers/child-server.ts";
+import { trustRegistration } from "./src/transfer/suite-receiver-setting.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "conformance/bin/send-conformance.js");
@@ -16,12 +19,16 @@ const run = promisify(execFile);
 let server: ChildProcess | undefined;
 let dataDir = "";
 let baseUrl = "";
+let loopbackPort = 0;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "conformance-e2e-"));
+  // The suite's loopback receiver (transfer profiles) is registered in the server's settings directory up front.
+  loopbackPort = await freePort();
+  const transferConfig = JSON.stringify(trustRegistration({ transfers: { loopbackPort } }));
   server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", TRANSFER_CONFIG: transferConfig },
     stdio: ["ignore", "pipe", "pipe"],
   });
   baseUrl = await new Promise<string>((resolve, reject) => {
@@ -60,7 +67,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe("send-conformance against the reference server", () => {
   it("passes every MUST test of every implemented profile", async () => {
-    const cfg = await cli(["reference-config", "--base-url", "http://wrong.invalid", "--data-dir", dataDir]);
+    const cfg = await cli(["reference-config", "--base-url", "http://wrong.invalid", "--data-dir", dataDir, "--loopback-port", String(loopbackPort)]);
     expect(cfg.code).toBe(0);
     const file = join(dataDir, "conformance.json");
     writeFileSync(file, cfg.stdout);
@@ -73,6 +80,12 @@ describe("send-conformance against the reference server", () => {
     expect(res.code).toBe(0);
     expect(report.results.length).toBeGreaterThan(50);
     expect(readFileSync(join(reportDir, "junit.xml"), "utf8")).toContain("<testsuites");
+    // Every profile ran, and the round-trip fidelity score (100%) is in report.json and report.html.
+    expect(new Set(report.results.map((r) => r.profile))).toEqual(new Set(["documents", "api-core", "security", "transfer-sender", "transfer-receiver"]));
+    const fidelity = report.results.find((r) => r.id === "send.transfer-sender.round-trip-fidelity")?.data?.fidelity as { overall: { score: number }; documents: unknown[] };
+    expect(fidelity.overall.score).toBe(1);
+    expect(fidelity.documents.length).toBeGreaterThanOrEqual(10);
+    expect(readFileSync(join(reportDir, "report.html"), "utf8")).toMatch(/Round-trip fidelity: 100\.00%/);
   }, 180_000);
 
   it("exits 3 when a MUST test fails: the tenant B staff token replaced by tenant A's", async () => {

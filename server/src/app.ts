@@ -59,7 +59,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     validate: opts.validate ?? sdkValidate,
     openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
     docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
-    faults,
+    faults: faults,
     transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), opts.transfers?.clock ?? clock, opts.fetch ?? fetch, faults),
   };
   opts.onTransfers?.(deps.transfers);

@@ -145,7 +145,7 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
   },
   {
     id: "send.transfer-sender.unknown-destination-claimable",
-    title: "A bundle for an unknown destination can be found and claimed by the LA",
+    title: "A bundle for an unknown destination is queued and claimed by the LA",
     level: "MUST",
     requirements: ["SI-API-053"],
     ...SENDER,

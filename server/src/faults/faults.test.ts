@@ -63,7 +63,8 @@ describe("a normal start cannot enable faults", () => {
     expect(withoutComments(readFileSync(join(SRC, "faults/index.ts"), "utf8")).match(/\benv\.[A-Z_]+\b/g)).toEqual(["env.NODE_ENV"]);
     // Faults reach the app only through createApp's option; the only caller that builds a server process is main.ts.
     const setters = sources(SRC).filter((f) => /\bfaults\s*:/.test(withoutComments(readFileSync(f, "utf8")))).map((f) => relative(SRC, f)).sort();
-    expect(setters).toEqual(["app.ts", "deps.ts", "env.ts", "faults/index.ts"]);
+    // The transfer service receives createApp's (checked) set as a constructor argument; transfer-faults.ts reads it.
+    expect(setters).toEqual(["app.ts", "deps.ts", "env.ts", "faults/index.ts", "transfers/service.ts", "transfers/transfer-faults.ts"]);
   });
 
   it("main.ts started with every plausible switch set behaves correctly", async () => {
