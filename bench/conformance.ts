@@ -7,12 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunReport } from "../conformance/src/reporters/report-model.ts";
+import { freePort } from "../server/src/transfers/child-server.ts";
+import { trustRegistration } from "../conformance/src/transfer/suite-receiver-setting.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "conformance/bin/send-conformance.js");
 const dataDir = mkdtempSync(join(tmpdir(), "bench-conformance-"));
 const t0 = performance.now();
-const server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+// The transfer profiles' loopback receiver is registered with the server up front (TRANSFER_CONFIG).
+const loopbackPort = await freePort();
+const TRANSFER_CONFIG = JSON.stringify(trustRegistration({ transfers: { loopbackPort } }));
+const server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", TRANSFER_CONFIG }, stdio: ["ignore", "pipe", "inherit"] });
 try {
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let out = "";
@@ -25,7 +30,7 @@ try {
   });
   const started = performance.now();
   const cfgFile = join(dataDir, "conformance.json");
-  writeFileSync(cfgFile, execFileSync(process.execPath, [BIN, "reference-config", "--base-url", baseUrl, "--data-dir", dataDir], { encoding: "utf8" }));
+  writeFileSync(cfgFile, execFileSync(process.execPath, [BIN, "reference-config", "--base-url", baseUrl, "--data-dir", dataDir, "--loopback-port", String(loopbackPort)], { encoding: "utf8" }));
   const runStart = performance.now();
   let code = 0;
   try {
@@ -41,6 +46,7 @@ try {
     ["reference-config", `${((runStart - started) / 1000).toFixed(1)} s`],
     ["run (all implemented profiles)", `${((runEnd - runStart) / 1000).toFixed(1)} s`],
     ["tests", String(report.summary.total)],
+    ["transfer tests", String(report.results.filter((r) => r.profile.startsWith("transfer")).length)],
     ["HTTP requests", String(requests)],
     ["verdict / exit code", `${report.summary.verdict} / ${code}`],
     ["target ≤ 60 s for the run", (runEnd - runStart) / 1000 <= 60 ? "met" : "MISSED"],
