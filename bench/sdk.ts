@@ -26,10 +26,11 @@ function median(xs: number[]): number {
 }
 
 /** One `node --import tsx -e "import(url)"`: process wall time, and the import alone as timed inside the child. */
-function coldImport(url: string): { wall: number; inside: number } {
+function coldImport(url: string, withTsx: boolean): { wall: number; inside: number } {
   const t0 = performance.now();
   const code = `const t = performance.now(); await import(${JSON.stringify(url)}); console.log(performance.now() - t);`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "-e", code], { cwd: ROOT, encoding: "utf8" });
+  const args = withTsx ? ["--import", "tsx", "--input-type=module", "-e", code] : ["--input-type=module", "-e", code];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`import of ${url} failed:\n${r.stderr}`);
   return { wall, inside: Number(r.stdout.trim().split("\n").at(-1)) };
