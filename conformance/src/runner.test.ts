@@ -72,3 +72,14 @@ describe("runner", () => {
     expect(() => parseConfig({ baseUrl: "http://x", tenants: [], capabilities: { profiles: [], resources: [] } }, "/")).toThrow(/minItems|fewer than 2/);
   });
 });
+
+describe("runner: transfer profiles", () => {
+  it("skips a test whose other profile is undeclared, and keeps attached data", async () => {
+    const both = test("send.transfer-sender.x", { profile: "transfer-sender", alsoProfiles: ["transfer-receiver"] });
+    expect(skipReason(both, config({ profiles: ["transfer-sender"] }))).toMatch(/transfer-receiver/);
+    expect(skipReason(both, config({ profiles: ["transfer-sender", "transfer-receiver"] }))).toBeUndefined();
+    const attaching = test("send.t.data", { run: async (ctx) => ctx.attach("fidelity", { overall: { score: 1 } }) });
+    const [r] = await runTests([attaching], config(), { profiles: ["api-core"] });
+    expect(r!.data).toEqual({ fidelity: { overall: { score: 1 } } });
+  });
+});
