@@ -6,7 +6,7 @@ import { http, type HttpHandler } from "msw";
 import { validate as sdkValidate } from "../validate/index.ts";
 import type { ValidationResult } from "../validate/index.ts";
 import { MemoryStore, type MockActor, type MockKind, type MockVersion } from "./memory-store.ts";
-import { documentFacts, normaliseIdentifier } from "./facts.ts";
+import { extractSearchFacts, normaliseIdentifier, type SearchFacts } from "../documents/search-facts.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
 
@@ -170,7 +170,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
   }
 
   /** A record's tenancy, with gaps filled from the caller (a setting files its own plans). */
-  function scopeOf(v: { facts: ReturnType<typeof documentFacts> }, p?: MockPrincipal) {
+  function scopeOf(v: { facts: SearchFacts }, p?: MockPrincipal) {
     return {
       settingUrn: v.facts.settingUrn ?? p?.settingUrn,
       laCode: v.facts.laCode ?? p?.laCode,
@@ -216,7 +216,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       const errors = documentErrors(body, cfg.kind);
       if (errors.length > 0) throw validationProblem(errors);
       if ((body as { id?: unknown }).id !== id) throw new MockProblem("conflict", "The body's id differs from the id in the address.");
-      const facts = documentFacts(body);
+      const facts = extractSearchFacts(body);
       if (cfg.personal && !canSee(p, scopeOf({ facts }, p))) {
         throw new MockProblem("forbidden", "A record cannot be moved outside your own setting or local authority; use a transfer.");
       }
@@ -244,7 +244,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
             return (
               visible(ctx, v) &&
               (after === undefined || v.id > after) &&
-              (identifier === undefined || f.identifiers.includes(identifier)) &&
+              (identifier === undefined || f.identifiers?.includes(identifier) === true) &&
               (q.childId === undefined || f.childId === q.childId) &&
               (q.settingUrn === undefined || f.settingUrn === q.settingUrn) &&
               (q.laCode === undefined || f.laCode === q.laCode) &&
@@ -270,7 +270,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           const errors = documentErrors(body, cfg.kind);
           if (errors.length > 0) throw validationProblem(errors);
           const id = (body as { id: string }).id;
-          const facts = documentFacts(body);
+          const facts = extractSearchFacts(body);
           const scope = scopeOf({ facts }, p);
           if (cfg.personal && !canSee(p, scope)) throw new MockProblem("forbidden", "You may only file records under your own setting or local authority.");
           if (store.get(cfg.kind, id)) throw new MockProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);

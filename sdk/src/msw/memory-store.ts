@@ -1,7 +1,7 @@
 // The mock's in-memory store: every version of every record, immutable once written, with strong ETags computed as
 // the reference server computes them ("v<version>-<first 16 hex of SHA-256 of the RFC 8785 canonical body>").
 import canonicalize from "canonicalize";
-import { documentFacts, type DocumentFacts } from "./facts.ts";
+import { extractSearchFacts, type SearchFacts } from "../documents/search-facts.ts";
 
 export type MockKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
 
@@ -17,7 +17,7 @@ export interface MockVersion {
   version: number;
   body: unknown;
   etag: string;
-  facts: DocumentFacts;
+  facts: SearchFacts;
   recordedAt: string;
   recordedBy: MockActor;
   reason: string;
@@ -50,7 +50,7 @@ export class MemoryStore {
   }
 
   /** Writes version 1 (create) or current+1 (update); the caller checked preconditions. */
-  async write(kind: MockKind, id: string, body: unknown, meta: { at: string; by: MockActor; reason: string; correlationId: string; facts?: DocumentFacts }): Promise<MockVersion> {
+  async write(kind: MockKind, id: string, body: unknown, meta: { at: string; by: MockActor; reason: string; correlationId: string; facts?: SearchFacts }): Promise<MockVersion> {
     const key = this.#key(kind, id);
     const versions = this.#records.get(key) ?? [];
     const version = versions.length + 1;
@@ -60,7 +60,7 @@ export class MemoryStore {
       version,
       body: structuredClone(body),
       etag: await computeEtag(version, body),
-      facts: meta.facts ?? documentFacts(body),
+      facts: meta.facts ?? extractSearchFacts(body),
       recordedAt: meta.at,
       recordedBy: meta.by,
       reason: meta.reason,
