@@ -7,6 +7,7 @@ import { validate as sdkValidate } from "../validate/index.ts";
 import type { ValidationResult } from "../validate/index.ts";
 import { MemoryStore, type MockActor, type MockKind, type MockVersion } from "./memory-store.ts";
 import { extractSearchFacts, normaliseIdentifier, type SearchFacts } from "../documents/search-facts.ts";
+import { readStrictQuery } from "../http/strict-query.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
 
@@ -88,14 +89,7 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
 }
 
 function readQuery(url: URL, allowed: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) {
-    if (!allowed.includes(name)) throw invalidParameter(`/query/${name}`, `Unknown query parameter "${name}". Allowed: ${allowed.join(", ") || "none"}.`);
-    if (name in out) throw invalidParameter(`/query/${name}`, `Query parameter "${name}" is given more than once.`);
-    if (value.length === 0 || value.length > 256) throw invalidParameter(`/query/${name}`, `Query parameter "${name}" must be 1 to 256 characters.`);
-    out[name] = value;
-  }
-  return out;
+  return readStrictQuery(url.searchParams, allowed, invalidParameter);
 }
 
 function parseLimit(raw: string | undefined): number {

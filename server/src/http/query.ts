@@ -1,18 +1,12 @@
-// Query-string parsing that refuses what it does not know: an unknown or repeated parameter is a 400, so a typo in a
-// filter can never silently return everything.
+// Query-string parsing that refuses what it does not know (the rule itself is the SDK's, shared with its msw mock),
+// and the date and instant checks of filter values.
 import type { Context } from "hono";
+import { readStrictQuery } from "../../../sdk/src/http/strict-query.ts";
 import { invalidParameter } from "./problems.ts";
 
+/** The request's query parameters; an unknown, repeated, empty or over-long one is a 400 invalid-parameter. */
 export function readQuery(c: Context, allowed: readonly string[]): Record<string, string> {
-  const url = new URL(c.req.url);
-  const out: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) {
-    if (!allowed.includes(name)) throw invalidParameter(`/query/${name}`, `Unknown query parameter "${name}". Allowed: ${allowed.join(", ") || "none"}.`);
-    if (name in out) throw invalidParameter(`/query/${name}`, `Query parameter "${name}" is given more than once.`);
-    if (value.length === 0 || value.length > 256) throw invalidParameter(`/query/${name}`, `Query parameter "${name}" must be 1 to 256 characters.`);
-    out[name] = value;
-  }
-  return out;
+  return readStrictQuery(new URL(c.req.url).searchParams, allowed, invalidParameter);
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
