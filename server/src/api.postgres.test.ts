@@ -1,25 +1,5 @@
 // The API case suite on a real PostgreSQL cluster started by the harness (initdb/pg_ctl in a temp dir).
-import { afterAll, beforeAll } from "vitest";
-import { startPostgres, type TestPostgres } from "../test-support/postgres.ts";
-import { migrate } from "./storage/migrate.ts";
-import { openPgDb } from "./storage/pg-db.ts";
-import { createSqlStore } from "./storage/sql-store.ts";
+import { postgresTestStores } from "../test-support/postgres-store.ts";
 import { runApiCases } from "./testing/api.cases.ts";
 
-let cluster: TestPostgres | undefined;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-runApiCases({
-  name: "PostgreSQL",
-  async newStore() {
-    if (!cluster) throw new Error("PostgreSQL test cluster not started");
-    const db = openPgDb(await cluster.newDatabaseUrl());
-    await migrate(db);
-    return createSqlStore(db);
-  },
-});
+runApiCases({ name: "PostgreSQL", newStore: postgresTestStores() });
