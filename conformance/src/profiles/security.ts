@@ -8,7 +8,7 @@ import { subjectFor, tokenFor } from "../config.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { resourceSpec } from "./resources.ts";
-import { createRecord, itemPath, readRecord, token, updateRecord, walkPages } from "./steps.ts";
+import { createRecord, itemPath, readRecord, token, updateRecord, walkPages, type Created } from "./steps.ts";
 
 const isp = resourceSpec("isp");
 const STAFF_A: RoleNeed = { tenant: 0, role: "setting-staff" };
@@ -55,6 +55,14 @@ function notFoundShape(res: { status: number; json: unknown; headers: Headers },
 async function auditEvents(ctx: TestContext, query: string): Promise<Json[]> {
   const { pages } = await walkPages(ctx, `/audit?${query}&limit=100`, token(ctx, AUDITOR), nextLinkOf, (r) => itemsOf(r, "GET /audit"));
   return pages.flat();
+}
+
+/** `as` tries to update the ISP with a new marker: refused with `status`, and the stored ISP keeps its old marker. */
+async function expectUpdateRefused(ctx: TestContext, created: Created, as: RoleNeed, status: number, what: string, changed: string): Promise<void> {
+  const res = await updateRecord(ctx, isp, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, as });
+  expectProblem(res, status, what);
+  const after = await readRecord(ctx, isp, created.id);
+  check(markerOf(after.json) === markerOf(created.doc), changed);
 }
 
 const actorSubject = (e: Json): unknown => (isObj(e.actor) ? e.actor.subject : undefined);
@@ -179,10 +187,7 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     roles: [STAFF_A, STAFF_B],
     async run(ctx) {
       const created = await createRecord(ctx, isp);
-      const res = await updateRecord(ctx, isp, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, as: STAFF_B });
-      expectProblem(res, 404, "update of tenant A's ISP by tenant B");
-      const after = await readRecord(ctx, isp, created.id);
-      check(markerOf(after.json) === markerOf(created.doc), "tenant B's update changed tenant A's ISP");
+      await expectUpdateRefused(ctx, created, STAFF_B, 404, "update of tenant A's ISP by tenant B", "tenant B's update changed tenant A's ISP");
     },
   },
   {
@@ -196,10 +201,7 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
       expectStatus(await readRecord(ctx, isp, created.id, PARENT_A), 200, "parent's read of their child's ISP");
-      const res = await updateRecord(ctx, isp, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, as: PARENT_A });
-      expectProblem(res, 403, "parent's update of the ISP");
-      const after = await readRecord(ctx, isp, created.id);
-      check(markerOf(after.json) === markerOf(created.doc), "the parent's refused update changed the ISP");
+      await expectUpdateRefused(ctx, created, PARENT_A, 403, "parent's update of the ISP", "the parent's refused update changed the ISP");
     },
   },
   {
