@@ -33,6 +33,14 @@ function eachFile(ctx: TestContext, per: (file: string, text: string) => string[
   check(problems.length === 0, problems.slice(0, 20).join("\n") + (problems.length > 20 ? `\n… and ${problems.length - 20} more` : ""));
 }
 
+/** The quality-rule findings of one severity, as problem lines. Schema errors are the schema-valid test's, and rules
+ *  run on valid documents only, so a schema-invalid document has none here. */
+function findingsOf(text: string, severity: "error" | "warning"): string[] {
+  const r = validateJson(text);
+  if (r.errors.length > 0) return [];
+  return r.findings.filter((x) => x.severity === severity).map((x) => `${x.pointer || "/"} ${x.ruleId}: ${x.message}`);
+}
+
 const base = { profile: "documents" as const };
 
 export const DOCUMENT_TESTS: readonly TestDef[] = [
@@ -76,11 +84,7 @@ export const DOCUMENT_TESTS: readonly TestDef[] = [
     level: "MUST",
     requirements: ["SI-API-040"],
     async run(ctx) {
-      eachFile(ctx, (_f, text) => {
-        const r = validateJson(text);
-        if (r.errors.length > 0) return []; // schema errors are the schema-valid test's; rules run on valid documents
-        return r.findings.filter((x) => x.severity === "error").map((x) => `${x.pointer || "/"} ${x.ruleId}: ${x.message}`);
-      });
+      eachFile(ctx, (_f, text) => findingsOf(text, "error"));
     },
   },
   {
@@ -90,11 +94,7 @@ export const DOCUMENT_TESTS: readonly TestDef[] = [
     level: "SHOULD",
     requirements: ["SI-API-043"],
     async run(ctx) {
-      eachFile(ctx, (_f, text) => {
-        const r = validateJson(text);
-        if (r.errors.length > 0) return [];
-        return r.findings.filter((x) => x.severity === "warning").map((x) => `${x.pointer || "/"} ${x.ruleId}: ${x.message}`);
-      });
+      eachFile(ctx, (_f, text) => findingsOf(text, "warning"));
     },
   },
 ];
