@@ -4,7 +4,7 @@
 import type { Finding } from "./finding.ts";
 import { pointerJoin } from "./finding.ts";
 import { finding } from "./rule-catalogue.ts";
-import { arr, num, obj, str } from "./document-access.ts";
+import { arr, num, obj, str, type JsonObject } from "./document-access.ts";
 
 interface ItemShape {
   role: string | undefined;
@@ -33,18 +33,24 @@ function frequencyOf(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/** ISP provision items and legacy section F items carry the same quantity members; only where the deliverer's role
+ *  is kept differs, so the caller reads that. */
+function shapeOf(item: JsonObject, role: string | undefined): ItemShape {
+  return {
+    role,
+    frequency: frequencyOf(item.frequency),
+    sessionLength: num(item.sessionLengthMinutes),
+    groupSize: num(item.groupSize),
+    periodStart: str(obj(item.period).start),
+  };
+}
+
 export function ispProvisionSpecificityRules(document: unknown): Finding[] {
   const out: Finding[] = [];
   arr(obj(document).provision).forEach((raw, i) => {
     const item = obj(raw);
     if (item.legalBasis !== "special-educational-provision") return;
-    out.push(...checkItem("isp", pointerJoin("provision", i), `Provision item "${str(item.id) ?? i}"`, {
-      role: str(obj(item.deliveredBy).role),
-      frequency: frequencyOf(item.frequency),
-      sessionLength: num(item.sessionLengthMinutes),
-      groupSize: num(item.groupSize),
-      periodStart: str(obj(item.period).start),
-    }));
+    out.push(...checkItem("isp", pointerJoin("provision", i), `Provision item "${str(item.id) ?? i}"`, shapeOf(item, str(obj(item.deliveredBy).role))));
   });
   return out;
 }
@@ -53,13 +59,7 @@ export function legacyEhcpProvisionSpecificityRules(document: unknown): Finding[
   const out: Finding[] = [];
   arr(obj(obj(document).sectionF).items).forEach((raw, i) => {
     const item = obj(raw);
-    out.push(...checkItem("legacy-ehcp", pointerJoin("sectionF", "items", i), `Section F item "${str(item.id) ?? i}"`, {
-      role: str(item.deliveredByRole),
-      frequency: frequencyOf(item.frequency),
-      sessionLength: num(item.sessionLengthMinutes),
-      groupSize: num(item.groupSize),
-      periodStart: str(obj(item.period).start),
-    }));
+    out.push(...checkItem("legacy-ehcp", pointerJoin("sectionF", "items", i), `Section F item "${str(item.id) ?? i}"`, shapeOf(item, str(item.deliveredByRole))));
   });
   return out;
 }
