@@ -50,25 +50,31 @@ export function childRecord(ch: ChildFixture): Json {
   return { id: ch.childId, child, settingUrn: ch.tenant.settingUrn, laCode: ch.tenant.laCode };
 }
 
-/** A valid ISP for this child, filed at the child's setting. */
-export function newIsp(ch: ChildFixture, overrides: Json = {}): Json {
-  const isp = workedExample("isp-nursery-targeted-slc.json");
-  isp.id = randomUUID();
-  const child = isp.child as Json;
+/** A worked example re-issued for this child: a fresh document id, the child's person id and UPN. */
+function exampleForChild(file: string, ch: ChildFixture): Json {
+  const doc = workedExample(file);
+  doc.id = randomUUID();
+  const child = doc.child as Json;
   child.personId = ch.childId;
   child.identifiers = { upn: ch.upn };
+  return doc;
+}
+
+function owningLocalAuthority(t: Tenant): Json {
+  return { laCode: t.laCode, name: t.laCode === TENANT_A.laCode ? "Cambridgeshire" : "Norfolk" };
+}
+
+/** A valid ISP for this child, filed at the child's setting. */
+export function newIsp(ch: ChildFixture, overrides: Json = {}): Json {
+  const isp = exampleForChild("isp-nursery-targeted-slc.json", ch);
   isp.owningSetting = { ...(isp.owningSetting as Json), ...settingEntry(ch.tenant) };
   return { ...isp, ...overrides };
 }
 
 /** A valid EHCP for this child: owned by the child's local authority, naming the child's setting. */
 export function newEhcp(ch: ChildFixture, overrides: Json = {}): Json {
-  const ehcp = workedExample("ehcp-specialist-base.json");
-  ehcp.id = randomUUID();
-  const child = ehcp.child as Json;
-  child.personId = ch.childId;
-  child.identifiers = { upn: ch.upn };
-  ehcp.owningLocalAuthority = { laCode: ch.tenant.laCode, name: ch.tenant.laCode === TENANT_A.laCode ? "Cambridgeshire" : "Norfolk" };
+  const ehcp = exampleForChild("ehcp-specialist-base.json", ch);
+  ehcp.owningLocalAuthority = owningLocalAuthority(ch.tenant);
   const placement = ehcp.namedPlacement as Json | undefined;
   if (placement && placement.setting) placement.setting = { ...(placement.setting as Json), ...settingEntry(ch.tenant), settingType: (placement.setting as Json).settingType };
   return { ...ehcp, ...overrides };
@@ -82,11 +88,7 @@ export function newSpp(overrides: Json = {}): Json {
 
 /** A valid EHCP made under the 2014 regulations for this child, owned by the child's local authority. */
 export function newLegacyEhcp(ch: ChildFixture, overrides: Json = {}): Json {
-  const doc = workedExample("legacy-ehcp-year6-transition-2029.json");
-  doc.id = randomUUID();
-  const child = doc.child as Json;
-  child.personId = ch.childId;
-  child.identifiers = { upn: ch.upn };
-  doc.owningLocalAuthority = { laCode: ch.tenant.laCode, name: ch.tenant.laCode === TENANT_A.laCode ? "Cambridgeshire" : "Norfolk" };
+  const doc = exampleForChild("legacy-ehcp-year6-transition-2029.json", ch);
+  doc.owningLocalAuthority = owningLocalAuthority(ch.tenant);
   return { ...doc, ...overrides };
 }
