@@ -9,6 +9,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ["default", "./scripts/summary-reporter.ts"],
+    reporters: ["default", "./.ci/summary-reporter.ts"],
   },
 });
