@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 
 // autocannon ships no type declarations; these are the parts used here.
 interface AcRequest {
@@ -116,8 +117,16 @@ async function serveTarget(target: Target): Promise<void> {
 }
 
 // ── client side ──────────────────────────────────────────────────────────────
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there (profile while the bench drives it).
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+// BENCH_ONLY=get,put,search and BENCH_DATABASES=pglite,postgres narrow a run (profiling one path at a time).
+const ONLY = new Set((process.env.BENCH_ONLY ?? "get,put,search").split(","));
+const DATABASES = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",") as ("pglite" | "postgres")[];
+
 async function startChild(target: Target): Promise<{ proc: ChildProcess; ready: Ready }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--serve", target], {
+  // One file per thread (tsx runs a loader thread too); the largest is the server's main thread.
+  const profile = CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", `${CPU_PROF}/${target}`] : [];
+  const proc = spawn(process.execPath, [...profile, "--import", "tsx", fileURLToPath(import.meta.url), "--serve", target], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: proc.stdout! });
@@ -127,6 +136,7 @@ async function startChild(target: Target): Promise<{ proc: ChildProcess; ready: 
     });
     proc.on("exit", (code) => reject(new Error(`${target} server exited with ${code}`)));
   });
+  serverPid = proc.pid;
   return { proc, ready };
 }
 
@@ -138,6 +148,8 @@ async function stopChild(proc: ChildProcess): Promise<void> {
 }
 
 interface Row {
+  /** Server process CPU per request (µs), from /proc: a load-independent figure on a shared machine. */
+  cpuUs?: number;
   scenario: string;
   database: string;
   rps: number;
@@ -146,12 +158,37 @@ interface Row {
   total: number;
 }
 
-async function run(url: string, opts: Partial<AcOptions>): Promise<AcResult> {
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
+/** User + system CPU seconds of a process so far (Linux /proc; undefined elsewhere). */
+function cpuSecondsOf(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14, 15 of stat)
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+let serverPid: number | undefined;
+
+async function run(url: string, opts: Partial<AcOptions>): Promise<AcResult & { cpuSeconds?: number }> {
+  const before = cpuSecondsOf(serverPid);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
+  const after = cpuSecondsOf(serverPid);
+  return { ...result, ...(before !== undefined && after !== undefined ? { cpuSeconds: after - before } : {}) };
 }
 
-function row(scenario: string, database: string, r: AcResult): Row {
-  return { scenario, database, rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts, total: r.requests.total };
+function row(scenario: string, database: string, r: AcResult & { cpuSeconds?: number }): Row {
+  return {
+    scenario,
+    database,
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    non2xx: r.non2xx + r.errors + r.timeouts,
+    total: r.requests.total,
+    ...(r.cpuSeconds !== undefined && r.requests.total > 0 ? { cpuUs: (r.cpuSeconds / r.requests.total) * 1e6 } : {}),
+  };
 }
 
 async function benchDatabase(target: "pglite" | "postgres", label: string): Promise<Row[]> {
@@ -160,7 +197,11 @@ async function benchDatabase(target: "pglite" | "postgres", label: string): Prom
   const auth = { authorization: `Bearer ${ready.token}` };
   try {
     const rows: Row[] = [];
-    rows.push(row("GET ISP", label, await run(`${base}/isps/${ready.ispIds[0]}`, { headers: auth })));
+    if (ONLY.has("get")) rows.push(row("GET ISP", label, await run(`${base}/isps/${ready.ispIds[0]}`, { headers: auth })));
+    if (!ONLY.has("put")) {
+      if (ONLY.has("search")) rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
+      return rows;
+    }
 
     // PUT: every in-flight request holds one plan from a free pool and returns it with the new ETag, so every
     // update is a real, uncontended new version (If-Match, validation, write, audit). (autocannon resets the
@@ -196,12 +237,14 @@ async function benchDatabase(target: "pglite" | "postgres", label: string): Prom
       ],
     });
     rows.push(row("PUT ISP", label, putResult));
-    rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
+    if (ONLY.has("search")) rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
     return rows;
   } finally {
     await stopChild(proc);
   }
 }
+
+const cpuCell = (r: Row): string => (r.cpuUs === undefined ? "-" : r.cpuUs.toFixed(0));
 
 async function main(): Promise<void> {
   const { proc, ready } = await startChild("baseline");
@@ -211,19 +254,20 @@ async function main(): Promise<void> {
   } finally {
     await stopChild(proc);
   }
-  const rows = [...(await benchDatabase("pglite", "PGlite")), ...(await benchDatabase("postgres", "PostgreSQL"))];
+  const rows: Row[] = [];
+  for (const db of DATABASES) rows.push(...(await benchDatabase(db, db === "pglite" ? "PGlite" : "PostgreSQL")));
   const target = (r: Row) => (r.scenario.startsWith("GET") ? TARGETS.get : r.scenario.startsWith("PUT") ? TARGETS.put : undefined);
   const lines = [
     `Reference server benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, Node ${process.version}, server in a separate process.`,
     "",
-    "| scenario | database | req/s | vs baseline | target | p99 (ms) | p99 ≤ 50 ms | non-2xx/errors |",
-    "|---|---|---:|---:|---:|---:|:-:|---:|",
-    `| ${baseline.scenario} | - | ${baseline.rps.toFixed(0)} | 100% | - | ${baseline.p99} | ${baseline.p99 <= TARGETS.p99 ? "yes" : "no"} | ${baseline.non2xx} |`,
+    "| scenario | database | req/s | vs baseline | target | p99 (ms) | p99 ≤ 50 ms | non-2xx/errors | server CPU µs/req | vs baseline by CPU |",
+    "|---|---|---:|---:|---:|---:|:-:|---:|---:|---:|",
+    `| ${baseline.scenario} | - | ${baseline.rps.toFixed(0)} | 100% | - | ${baseline.p99} | ${baseline.p99 <= TARGETS.p99 ? "yes" : "no"} | ${baseline.non2xx} | ${cpuCell(baseline)} | 100% |`,
     ...rows.map((r) => {
       const ratio = r.rps / baseline.rps;
       const t = target(r);
       const tCell = t === undefined ? "-" : `≥ ${t * 100}% ${ratio >= t ? "met" : "MISSED"}`;
-      return `| ${r.scenario} | ${r.database} | ${r.rps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% | ${tCell} | ${r.p99} | ${r.p99 <= TARGETS.p99 ? "yes" : "no"} | ${r.non2xx} of ${r.total} |`;
+      return `| ${r.scenario} | ${r.database} | ${r.rps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% | ${tCell} | ${r.p99} | ${r.p99 <= TARGETS.p99 ? "yes" : "no"} | ${r.non2xx} of ${r.total} | ${cpuCell(r)} | ${r.cpuUs && baseline.cpuUs ? `${((baseline.cpuUs / r.cpuUs) * 100).toFixed(1)}%` : "-"} |`;
     }),
   ];
   process.stdout.write(lines.join("\n") + "\n");

@@ -37,5 +37,10 @@ export function auditRecord(c: Context<AppEnv>, facts: AuditFacts): AuditRecord 
 }
 
 export async function audit(store: Store, c: Context<AppEnv>, facts: AuditFacts): Promise<void> {
-  await store.appendAudit(auditRecord(c, facts));
+  await store.appendAudits([auditRecord(c, facts)]);
+}
+
+/** Several records for one request (a search that surfaced several records), written together in order. */
+export async function auditAll(store: Store, c: Context<AppEnv>, facts: readonly AuditFacts[]): Promise<void> {
+  await store.appendAudits(facts.map((f) => auditRecord(c, f)));
 }

@@ -2,6 +2,7 @@
 // behind its transaction mutex, so a transaction here is isolated from all other callers by construction.
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { Db, Row } from "./db.ts";
+import { wireQuery } from "./pglite-wire.ts";
 
 export interface PgliteOptions {
   /** Directory to persist to; omitted means in memory. */
@@ -21,18 +22,19 @@ export async function openPgliteDb(opts: PgliteOptions = {}): Promise<Db> {
 /** Wraps an existing PGlite instance; `close()` closes it. */
 export function pgliteDb(pg: PGlite): Db {
   return {
-    query: (sql, params) => runQuery(pg, sql, params),
+    query: (sql, params) => wireQuery(pg, sql, params ?? [], false),
     exec: async (sql) => {
       await pg.exec(sql);
     },
-    transaction: (fn) => pg.transaction((tx) => fn(txDb(tx))),
+    transaction: (fn) => pg.transaction((tx) => fn(txDb(pg, tx))),
     close: () => pg.close(),
   };
 }
 
-function txDb(tx: Transaction): Db {
+/** Statements of an open transaction: PGlite's transaction lock is held by pg.transaction(), so they go straight in. */
+function txDb(pg: PGlite, tx: Transaction): Db {
   const db: Db = {
-    query: (sql, params) => runQuery(tx, sql, params),
+    query: (sql, params) => wireQuery(pg, sql, params ?? [], true),
     exec: async (sql) => {
       await tx.exec(sql);
     },
@@ -42,13 +44,4 @@ function txDb(tx: Transaction): Db {
     },
   };
   return db;
-}
-
-async function runQuery<R extends Row>(
-  target: PGlite | Transaction,
-  sql: string,
-  params: unknown[] = [],
-): Promise<{ rows: R[] }> {
-  const res = await target.query<R>(sql, params);
-  return { rows: res.rows };
 }

@@ -4,7 +4,8 @@
 import { clampLimit, decodeCursor, encodeCursor } from "./cursor.ts";
 import { toNumber, type Db, type Row } from "./db.ts";
 import { computeEtag } from "./etag.ts";
-import { buildSearchSql, VERSION_COLUMNS } from "./search-sql.ts";
+import { buildSearchSql, isoInstant, VERSION_COLUMNS } from "./search-sql.ts";
+import { VersionCache } from "./version-cache.ts";
 import {
   AlreadyExistsError,
   ConflictError,
@@ -26,7 +27,26 @@ const INSERT_COLUMNS =
 const VALUE_PARAMS =
   "$4, $5::jsonb, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
 
-export function createSqlStore(db: Db): Store {
+/** The newest version number of ($1 kind, $2 id). Selecting by it (rather than ORDER BY version DESC LIMIT 1) keeps
+ *  the plan an index lookup: without statistics (PGlite never runs autovacuum) the planner may otherwise sort every
+ *  version and compute the row's columns, detoasting every body, before the LIMIT. */
+const NEWEST_VERSION = "SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2";
+
+/** The current version's columns, with body and provenance left out (NULL) when it is version $3, the one cached. */
+const CURRENT_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, ${isoInstant("created_at")} AS at,
+  CASE WHEN version = $3::int THEN NULL ELSE body::text END AS body,
+  CASE WHEN version = $3::int THEN NULL ELSE provenance::text END AS provenance`;
+
+/**
+ * `cache` holds committed versions; a store over an open transaction (inTransaction) reads it but never fills it,
+ * since what it reads or writes could still roll back.
+ */
+export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(), inTransaction = false): Store {
+  const remember = <T>(v: StoredVersion<T>): StoredVersion<T> => (inTransaction ? v : cache.put(v));
+  /** Rows of VERSION_COLUMNS as versions, reusing cached copies (same kind, id and version = same content). */
+  const fromRow = <T>(row: Row): StoredVersion<T> =>
+    (cache.exact(row.kind as ResourceKind, String(row.id), toNumber(row.version)) as StoredVersion<T> | undefined) ?? remember(toStoredVersion<T>(row));
+
   const versionParams = (
     kind: ResourceKind,
     id: string,
@@ -54,18 +74,25 @@ export function createSqlStore(db: Db): Store {
   ];
 
   const get = async <T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined> => {
-    const { rows } =
-      version === undefined
-        ? await db.query(
-            `SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 ORDER BY version DESC LIMIT 1`,
-            [kind, id],
-          )
-        : await db.query(`SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = $3::int`, [
-            kind,
-            id,
-            version,
-          ]);
-    return rows[0] ? toStoredVersion<T>(rows[0]) : undefined;
+    if (version !== undefined) {
+      // Versions are never changed or deleted, so a held copy of this exact version is the answer.
+      const held = cache.exact(kind, id, version) as StoredVersion<T> | undefined;
+      if (held) return held;
+      const { rows } = await db.query(`SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = $3::int`, [
+        kind,
+        id,
+        version,
+      ]);
+      return rows[0] ? remember(toStoredVersion<T>(rows[0])) : undefined;
+    }
+    const held = cache.latest(kind, id) as StoredVersion<T> | undefined;
+    const { rows } = await db.query(
+      `SELECT ${CURRENT_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = (${NEWEST_VERSION})`,
+      [kind, id, held?.version ?? 0],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return held && toNumber(row.version) === held.version ? held : remember(toStoredVersion<T>(row));
   };
 
   return {
@@ -75,7 +102,7 @@ export function createSqlStore(db: Db): Store {
          ON CONFLICT DO NOTHING RETURNING ${VERSION_COLUMNS}`,
         versionParams(kind, id, 1, body, facts, tenant, prov),
       );
-      if (rows[0]) return toStoredVersion(rows[0]);
+      if (rows[0]) return remember(toStoredVersion(rows[0]));
       const current = await get(kind, id);
       // The row that blocked us exists, so current is defined; guard anyway rather than assert.
       throw new AlreadyExistsError(current?.version ?? 1, current?.etag ?? "");
@@ -90,7 +117,7 @@ export function createSqlStore(db: Db): Store {
          ON CONFLICT DO NOTHING RETURNING ${VERSION_COLUMNS}`,
         versionParams(kind, id, next, body, facts, tenant, prov),
       );
-      if (rows[0]) return toStoredVersion(rows[0]);
+      if (rows[0]) return remember(toStoredVersion(rows[0]));
       const current = await get(kind, id);
       if (!current) throw new NotFoundError(kind, id);
       throw new ConflictError(current.version, current.etag);
@@ -98,45 +125,52 @@ export function createSqlStore(db: Db): Store {
 
     get,
 
+    peekCurrent: (kind, id) => cache.latest(kind, id),
+
+    async getAudited<T>(kind: ResourceKind, id: string, expectedVersion: number, audit: AuditRecord) {
+      // $1 kind, $2 id, $3 the expected (and cached) version, then the audit record's 12 values from $4.
+      const values = auditValues(1, 3);
+      const { rows } = await db.query(
+        `WITH cur AS (SELECT ${CURRENT_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = (${NEWEST_VERSION})),
+         logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${values.slice(1, -1)} FROM cur WHERE cur.version = $3::int RETURNING seq)
+         SELECT cur.*, (SELECT count(*) FROM logged) AS audited FROM cur`,
+        [kind, id, expectedVersion, ...auditParams({ ...audit, version: expectedVersion })],
+      );
+      const row = rows[0];
+      if (!row) return { audited: false };
+      const audited = toNumber(row.audited) > 0;
+      const held = cache.exact(kind, id, toNumber(row.version)) as StoredVersion<T> | undefined;
+      if (held) return { version: held, audited };
+      // The body was left out (it is the expected version) but the cache let it go meanwhile: read it in full.
+      if (row.body === null) return { version: await get<T>(kind, id, toNumber(row.version)), audited };
+      return { version: remember(toStoredVersion<T>(row)), audited };
+    },
+
     async listVersions(kind, id) {
       const { rows } = await db.query(
         `SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 ORDER BY version`,
         [kind, id],
       );
-      return rows.map((r) => toStoredVersion(r));
+      return rows.map((r) => fromRow(r));
     },
 
     async search<T>(q: Parameters<Store["search"]>[0]): Promise<Page<StoredVersion<T>>> {
       const built = buildSearchSql(q);
       const { rows } = await db.query(built.sql, built.params);
-      const items = rows.slice(0, built.limit).map((r) => toStoredVersion<T>(r));
+      const items = rows.slice(0, built.limit).map((r) => fromRow<T>(r));
       const last = items.at(-1);
       return rows.length > built.limit && last ? { items, nextCursor: encodeCursor(last.id) } : { items };
     },
 
     async appendAudit(rec) {
-      const { rows } = await db.query(
-        `INSERT INTO audit_log (actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code,
-           action, kind, resource_id, version, child_id, correlation_id, outcome)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::int, $10, $11, $12)
-         RETURNING seq, iso_instant(at) AS at`,
-        [
-          rec.actor.subject,
-          rec.actor.role,
-          rec.actor.system ?? null,
-          rec.actor.tenant.settingUrn ?? null,
-          rec.actor.tenant.laCode ?? null,
-          rec.action,
-          rec.kind,
-          rec.resourceId ?? null,
-          rec.version ?? null,
-          rec.childId ?? null,
-          rec.correlationId,
-          rec.outcome,
-        ],
-      );
+      const { rows } = await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${auditValues(1)} RETURNING seq, ${isoInstant("at")} AS at`, auditParams(rec));
       const row = rows[0] as Row;
       return { ...rec, seq: toNumber(row.seq), at: String(row.at) };
+    },
+
+    async appendAudits(recs) {
+      if (recs.length === 0) return;
+      await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${auditValues(recs.length)}`, recs.flatMap(auditParams));
     },
 
     async queryAudit(q) {
@@ -144,7 +178,7 @@ export function createSqlStore(db: Db): Store {
     },
 
     transaction(fn) {
-      return db.transaction((tx) => fn(createSqlStore(tx)));
+      return db.transaction((tx) => fn(createSqlStore(tx, cache, true)));
     },
 
     async isReady() {
@@ -158,6 +192,37 @@ export function createSqlStore(db: Db): Store {
 
     close: () => db.close(),
   };
+}
+
+const AUDIT_COLUMNS =
+  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome";
+const AUDIT_ARITY = 12;
+
+/** `($1, …, $12), ($13, …)` for n records (numbering after `offset` parameters); multi-row VALUES keep the order. */
+function auditValues(n: number, offset = 0): string {
+  const rows: string[] = [];
+  for (let r = 0; r < n; r++) {
+    const p = (i: number) => `$${offset + r * AUDIT_ARITY + i}`;
+    rows.push(`(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::int, ${p(10)}, ${p(11)}, ${p(12)})`);
+  }
+  return rows.join(", ");
+}
+
+function auditParams(rec: AuditRecord): unknown[] {
+  return [
+    rec.actor.subject,
+    rec.actor.role,
+    rec.actor.system ?? null,
+    rec.actor.tenant.settingUrn ?? null,
+    rec.actor.tenant.laCode ?? null,
+    rec.action,
+    rec.kind,
+    rec.resourceId ?? null,
+    rec.version ?? null,
+    rec.childId ?? null,
+    rec.correlationId,
+    rec.outcome,
+  ];
 }
 
 async function queryAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {
@@ -174,7 +239,7 @@ async function queryAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {
   if (q.cursor !== undefined) where.push(`seq > ${bind(decodeCursor(q.cursor, "number"))}::bigint`);
   const limit = clampLimit(q.limit);
   const { rows } = await db.query(
-    `SELECT seq, iso_instant(at) AS at, actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code,
+    `SELECT seq, ${isoInstant("at")} AS at, actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code,
        action, kind, resource_id, version, child_id, correlation_id, outcome
      FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ${limit + 1}`,
     params,
@@ -184,15 +249,16 @@ async function queryAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {
   return rows.length > limit && last?.seq !== undefined ? { items, nextCursor: encodeCursor(last.seq) } : { items };
 }
 
+/** A row of VERSION_COLUMNS (JSON columns as text) as a version. */
 function toStoredVersion<T>(row: Row): StoredVersion<T> {
-  const prov = row.provenance as Omit<VersionProvenance, "at">;
+  const prov = JSON.parse(String(row.provenance)) as Omit<VersionProvenance, "at">;
   const tenant = compact({ settingUrn: row.tenant_setting_urn, laCode: row.tenant_la_code });
   return {
     kind: row.kind as ResourceKind,
     id: String(row.id),
     version: toNumber(row.version),
     etag: String(row.etag),
-    body: row.body as T, // T is the caller's claim about what it stored; the store keeps JSON as given
+    body: JSON.parse(String(row.body)) as T, // T is the caller's claim about what it stored; the store keeps JSON as given
     tenant,
     ...(row.status != null ? { status: String(row.status) } : {}),
     provenance: { ...prov, at: String(row.at) },

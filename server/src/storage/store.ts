@@ -139,9 +139,19 @@ export interface Store {
    *  (NotFoundError if the resource does not exist). Atomic. */
   update<T>(kind: ResourceKind, id: string, expectedVersion: number, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
   get<T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined>;
+  /** The newest version of (kind, id) this store instance holds in memory, if any; it may no longer be current. */
+  peekCurrent(kind: ResourceKind, id: string): StoredVersion | undefined;
+  /**
+   * Reads the current version and, in the same statement, appends `audit` if and only if the current version is
+   * `expectedVersion` (the caller judged access and built the record from that version). `audited` says whether it
+   * was appended; when it was not, the caller audits (or refuses) as for a plain get().
+   */
+  getAudited<T>(kind: ResourceKind, id: string, expectedVersion: number, audit: AuditRecord): Promise<{ version?: StoredVersion<T>; audited: boolean }>;
   listVersions(kind: ResourceKind, id: string): Promise<StoredVersion[]>;
   search<T>(q: SearchQuery): Promise<Page<StoredVersion<T>>>;
   appendAudit(rec: AuditRecord): Promise<AuditRecord>;
+  /** Appends several records in one statement, in order, returning nothing (the request path needs no seq back). */
+  appendAudits(recs: readonly AuditRecord[]): Promise<void>;
   queryAudit(q: AuditQuery): Promise<Page<AuditRecord>>;
   /** Runs fn in one transaction (all or nothing); used by imports. */
   transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>;

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { TransferBundle } from "../../../sdk/src/bundle/index.ts";
 import { extractSearchFacts, normaliseIdentifier } from "../documents/search-facts.ts";
-import type { Actor, ResourceKind, Store, TenantScope } from "../storage/store.ts";
+import type { Actor, AuditRecord, ResourceKind, Store, TenantScope } from "../storage/store.ts";
 import { transferStore } from "../storage/transfer-store.ts";
 import type { ImportRecord } from "./transfer-record.ts";
 
@@ -58,8 +58,12 @@ export async function importBundle(tx: Store, input: ImportInput): Promise<Impor
   const documents = bundle.documents as unknown[];
   const reasonText = `Imported from transfer bundle ${bundle.id} (${bundle.manifest.reason}) sent by ${bundle.manifest.sender.setting?.name ?? bundle.manifest.sender.localAuthority?.name ?? bundle.manifest.sender.system.name}`;
   const prov = { actor: input.actor, reason: reasonText, correlationId: input.correlationId };
-  const audit = (kind: ResourceKind | "transfer", resourceId: string, childId: string, version?: number) =>
-    tx.appendAudit({ actor: input.actor, action: "import", kind, resourceId, childId, correlationId: input.correlationId, outcome: "allowed", ...(version !== undefined ? { version } : {}) });
+  // Audit records are collected and appended in one statement at the end, still inside the import's transaction:
+  // all of them commit with the writes they describe, or none do.
+  const auditRecords: AuditRecord[] = [];
+  const audit = async (kind: ResourceKind | "transfer", resourceId: string, childId: string, version?: number) => {
+    auditRecords.push({ actor: input.actor, action: "import", kind, resourceId, childId, correlationId: input.correlationId, outcome: "allowed", ...(version !== undefined ? { version } : {}) });
+  };
 
   // 1. The child: matched by identifier, else registered with the sender's person id (or a fresh one if taken).
   const firstChild = documents.map((d) => (isObj(d) ? d.child : undefined)).find(isObj) ?? {};
@@ -115,5 +119,6 @@ export async function importBundle(tx: Store, input: ImportInput): Promise<Impor
   };
   await transferStore(tx).createImport(input.recordKey ?? bundle.id, record, { childId, identifiers: childIdentifiers(documents), status: "accepted" }, childTenant, prov);
   await audit("transfer", bundle.id, childId);
+  await tx.appendAudits(auditRecords);
   return record;
 }
