@@ -12,6 +12,8 @@ import type { Finding } from "./finding.ts";
 import type { RuleContext } from "./rule-context.ts";
 import { identifierRules } from "./identifiers.ts";
 import { qualityRuleFamilies } from "./quality-families.ts";
+import { genericWalkFindings } from "./document-walk.ts";
+import { sharingPass } from "./shared-pass.ts";
 
 export interface RuleFamily {
   /** `<documentType|any>.<family>`: the prefix of every ruleId the family emits. */
@@ -24,7 +26,8 @@ export interface RuleFamily {
 }
 
 export const rules: RuleFamily[] = [
-  { id: "any.identifiers", appliesTo: ["any"], run: (document) => identifierRules(document) },
+  // Shares one walk of the document with any.code-validity (document-walk.ts; slot 0 of that pass).
+  sharingPass<RuleFamily>({ id: "any.identifiers", appliesTo: ["any"], run: (document) => identifierRules(document) }, genericWalkFindings, 0),
   ...qualityRuleFamilies,
 ];
 

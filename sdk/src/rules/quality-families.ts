@@ -15,6 +15,8 @@ import { bundleDigestRules } from "./bundle-digests.ts";
 import { transitionPlanningRules } from "./transition-planning.ts";
 import { assessmentRouteRules } from "./assessment-route.ts";
 import { legacyMigrationRules } from "./legacy-migration.ts";
+import { genericWalkFindings } from "./document-walk.ts";
+import { sharingPass } from "./shared-pass.ts";
 
 export interface QualityRuleFamily {
   /** `<documentType|any>.<family>`: the prefix of every ruleId the family emits. */
@@ -59,7 +61,8 @@ export const qualityRuleFamilies: QualityRuleFamily[] = [
   family("ehcp.participation", ["ehcp"], ehcpParticipationRules),
   family("ehcp.spp-citation", ["ehcp"], sppCitationRules),
   family("spp.spp-review", ["spp"], sppReviewRules),
-  family("any.code-validity", ["any"], codeValidityRules),
+  // Shares one walk of the document with any.identifiers (document-walk.ts; slot 1 of that pass).
+  sharingPass(family("any.code-validity", ["any"], codeValidityRules), genericWalkFindings, 1),
   family("transfer-bundle.bundle-digests", ["transfer-bundle"], bundleDigestRules),
   family("isp.transition-planning", ["isp"], transitionPlanningRules),
   family("ehcp.assessment-route", ["ehcp"], assessmentRouteRules),

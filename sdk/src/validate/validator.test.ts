@@ -7,7 +7,8 @@ import { rmSync } from "node:fs";
 import { generate } from "../../scripts/generate.ts";
 import { makeFixtureRoot } from "../../scripts/generate/fixture-root.ts";
 import { createValidator, type PrecompiledValidator, type Validator } from "./validator.ts";
-import type { RuleFamily } from "../rules/index.ts";
+import type { Finding, RuleFamily } from "../rules/index.ts";
+import { sharingPass } from "../rules/shared-pass.ts";
 
 const good = {
   documentType: "isp",
@@ -32,11 +33,13 @@ const throwing: RuleFamily = { id: "spp.boom", appliesTo: ["spp"], run: () => { 
 
 let root: string;
 let v: Validator;
+let fixtureValidators: Record<string, PrecompiledValidator>;
 beforeAll(async () => {
   root = makeFixtureRoot();
   await generate(root, false);
   const generated = (await import(pathToFileURL(join(root, "sdk/generated/validators.js")).href)) as { validators: Record<string, PrecompiledValidator> };
   const validators = generated.validators;
+  fixtureValidators = validators;
   v = createValidator({ validators, supportedSchemaVersions: ["1.0"], rules: [warnIfNoBarriers, errorIfNamedBad, throwing] });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -111,6 +114,36 @@ describe("validate(): quality rules", () => {
     const spp = { documentType: "spp", schemaVersion: "1.0", id: good.id, provenance: good.provenance, name: "Speech therapy" };
     const r = v.validate(spp);
     expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([["spp.boom.internal-error", "warning"]]);
+  });
+});
+
+describe("validate(): families sharing a pass", () => {
+  const hit = (ruleId: string): Finding => ({ ruleId, severity: "warning", pointer: "", message: ruleId });
+  /** Two families whose findings one pass yields; `calls` counts the passes, `throws` makes the pass fail. */
+  function sharedPair(throws: boolean) {
+    const counter = { calls: 0 };
+    const pass = (): Finding[][] => {
+      counter.calls++;
+      if (throws) throw new Error("pass failed");
+      return [[hit("any.first.from-pass")], [hit("any.second.from-pass")]];
+    };
+    const first = sharingPass<RuleFamily>({ id: "any.first", appliesTo: ["any"], run: () => [hit("any.first.alone")] }, pass, 0);
+    const second = sharingPass<RuleFamily>({ id: "any.second", appliesTo: ["any"], run: () => [hit("any.second.alone")] }, pass, 1);
+    return { counter, first, second };
+  }
+
+  it("runs the pass once and reports each member's slot at its place in registry order", () => {
+    const { counter, first, second } = sharedPair(false);
+    const shared = createValidator({ validators: fixtureValidators, supportedSchemaVersions: ["1.0"], rules: [first, warnIfNoBarriers, second] });
+    expect(shared.validate(good).findings.map((f) => f.ruleId)).toEqual(["any.first.from-pass", "isp.test.no-barriers", "any.second.from-pass"]);
+    expect(counter.calls).toBe(1);
+  });
+
+  it("a pass that throws falls back to each member's own run", () => {
+    const { counter, first, second } = sharedPair(true);
+    const shared = createValidator({ validators: fixtureValidators, supportedSchemaVersions: ["1.0"], rules: [first, warnIfNoBarriers, second] });
+    expect(shared.validate(good).findings.map((f) => f.ruleId)).toEqual(["any.first.alone", "isp.test.no-barriers", "any.second.alone"]);
+    expect(counter.calls).toBe(1);
   });
 });
 

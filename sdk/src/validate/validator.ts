@@ -5,6 +5,7 @@ import type { RuleContext, RuleFamily } from "../rules/index.ts";
 import type { Issue, ValidationResult } from "./result.ts";
 import { schemaIssues } from "./schema-errors.ts";
 import { parseJson } from "./parse-json.ts";
+import { sharedPassOf } from "../rules/shared-pass.ts";
 import type { ErrorObject } from "ajv";
 
 export interface PrecompiledValidator {
@@ -61,51 +62,98 @@ function hasError(findings: readonly Finding[]): boolean {
   return false;
 }
 
+function resultOf(documentType: string | null, schemaVersion: string | null, errors: Issue[], findings: Finding[] = []): ValidationResult {
+  return { valid: errors.length === 0 && !hasError(findings), documentType, schemaVersion, errors, findings };
+}
+
+/** A family in a document type's run order; `pass` ≥ 0 indexes the plan's shared passes it takes its slot from. */
+interface Step {
+  family: RuleFamily;
+  pass: number;
+  slot: number;
+}
+
+/** What runs for one document type: the families in registry order and the distinct shared passes among them. */
+interface Plan {
+  steps: readonly Step[];
+  passes: ReadonlyArray<(document: unknown) => Finding[][]>;
+}
+
+function planFor(families: readonly RuleFamily[]): Plan {
+  const passes: Array<(document: unknown) => Finding[][]> = [];
+  const steps = families.map((family): Step => {
+    const shared = sharedPassOf(family);
+    if (shared === undefined) return { family, pass: -1, slot: 0 };
+    let pass = passes.indexOf(shared.pass);
+    if (pass === -1) pass = passes.push(shared.pass) - 1;
+    return { family, pass, slot: shared.slot };
+  });
+  return { steps, passes };
+}
+
+/** A shared pass's findings, or null when it threw (its members then run one by one, as they would alone). */
+function runPass(pass: (document: unknown) => Finding[][], document: unknown): Finding[][] | null {
+  try {
+    return pass(document);
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the plan's families in order; each shared pass runs once, when its first member's turn comes. */
+function runPlan(plan: Plan, document: unknown, context: RuleContext | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const passResults: Array<Finding[][] | null | undefined> = plan.passes.length === 0 ? [] : new Array(plan.passes.length);
+  for (const step of plan.steps) {
+    let found: Finding[] | undefined;
+    if (step.pass >= 0) {
+      let result = passResults[step.pass];
+      if (result === undefined) {
+        result = runPass(plan.passes[step.pass] as (document: unknown) => Finding[][], document);
+        passResults[step.pass] = result;
+      }
+      found = result === null ? undefined : result[step.slot];
+    }
+    found ??= runFamily(step.family, document, context);
+    for (const f of found) findings.push(f);
+  }
+  return findings;
+}
+
 export function createValidator(config: ValidatorConfig): Validator {
   const knownTypes = Object.keys(config.validators).sort();
-  // The families for each documentType, worked out once rather than filtered on every call.
-  const familiesByType = new Map<string, readonly RuleFamily[]>();
-  const familiesFor = (documentType: string): readonly RuleFamily[] => {
-    let families = familiesByType.get(documentType);
-    if (families === undefined) {
-      families = config.rules.filter((r) => r.appliesTo.includes("any") || r.appliesTo.includes(documentType));
-      familiesByType.set(documentType, families);
+  // The families for each documentType, and how they share passes, worked out once rather than on every call.
+  const plansByType = new Map<string, Plan>();
+  const planOf = (documentType: string): Plan => {
+    let plan = plansByType.get(documentType);
+    if (plan === undefined) {
+      plan = planFor(config.rules.filter((r) => r.appliesTo.includes("any") || r.appliesTo.includes(documentType)));
+      plansByType.set(documentType, plan);
     }
-    return families;
+    return plan;
   };
 
-  function validate(document: unknown, options: ValidateOptions = {}): ValidationResult {
+  function validate(document: unknown, options?: ValidateOptions): ValidationResult {
     const rawType = field(document, "documentType");
     const rawVersion = field(document, "schemaVersion");
     const documentType = typeof rawType === "string" ? rawType : null;
     const schemaVersion = typeof rawVersion === "string" ? rawVersion : null;
-    const result = (errors: Issue[], findings: Finding[] = []): ValidationResult => ({
-      valid: errors.length === 0 && !hasError(findings),
-      documentType,
-      schemaVersion,
-      errors,
-      findings,
-    });
 
     if (document === null || typeof document !== "object" || Array.isArray(document)) {
-      return result([issue("schema.document-type", "", "a document must be a JSON object with a documentType")]);
+      return resultOf(documentType, schemaVersion, [issue("schema.document-type", "", "a document must be a JSON object with a documentType")]);
     }
     const validator = documentType === null ? undefined : config.validators[documentType];
     if (!validator || !Object.hasOwn(config.validators, documentType as string)) {
       const said = rawType === undefined ? "has no documentType" : `has documentType ${JSON.stringify(rawType)}, which is not a known type`;
-      return result([issue("schema.document-type", "", `the document ${said}; expected one of: ${knownTypes.join(", ")}`)]);
+      return resultOf(documentType, schemaVersion, [issue("schema.document-type", "", `the document ${said}; expected one of: ${knownTypes.join(", ")}`)]);
     }
     if (schemaVersion === null || !config.supportedSchemaVersions.includes(schemaVersion)) {
       const said = rawVersion === undefined ? "is missing" : `${JSON.stringify(rawVersion)} is not supported`;
-      return result([issue("schema.schema-version", "/schemaVersion", `schemaVersion ${said}; supported: ${config.supportedSchemaVersions.join(", ")}`)]);
+      return resultOf(documentType, schemaVersion, [issue("schema.schema-version", "/schemaVersion", `schemaVersion ${said}; supported: ${config.supportedSchemaVersions.join(", ")}`)]);
     }
-    if (!validator(document)) return result(schemaIssues(validator.errors));
-    if (options.schemaOnly) return result([]);
-    const findings: Finding[] = [];
-    for (const family of familiesFor(documentType as string)) {
-      for (const f of runFamily(family, document, options.context)) findings.push(f);
-    }
-    return result([], findings);
+    if (!validator(document)) return resultOf(documentType, schemaVersion, schemaIssues(validator.errors));
+    if (options?.schemaOnly) return resultOf(documentType, schemaVersion, []);
+    return resultOf(documentType, schemaVersion, [], runPlan(planOf(documentType as string), document, options?.context));
   }
 
   function validateJson(text: string, options: ValidateOptions = {}): ValidationResult {
