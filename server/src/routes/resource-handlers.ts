@@ -207,6 +207,11 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
       await audit(store, c, { action: "update", kind: cfg.kind, resourceId: id, childId, outcome: "denied" });
       throw new HttpProblem("forbidden", "A record cannot be moved outside your own setting or local authority; use a transfer.");
     }
+    // The update and its audit record are written by one statement (outside fault self-tests, which may drop it).
+    if (deps.faults.size === 0) {
+      const rec = auditRecord(c, { action: "update", kind: cfg.kind, resourceId: id, version: current.version + 1, childId });
+      return store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, reason), rec);
+    }
     const stored = await store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, reason));
     await auditWrite(c, { action: "update", kind: cfg.kind, resourceId: id, version: stored.version, childId });
     return stored;

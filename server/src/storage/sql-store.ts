@@ -108,15 +108,22 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
       throw new AlreadyExistsError(current?.version ?? 1, current?.etag ?? "");
     },
 
-    async update(kind, id, expectedVersion, body, facts, tenant, prov) {
+    async update(kind, id, expectedVersion, body, facts, tenant, prov, audit) {
       const next = expectedVersion + 1;
-      const { rows } = await db.query(
-        `INSERT INTO resource_versions (${INSERT_COLUMNS})
+      const insert = `INSERT INTO resource_versions (${INSERT_COLUMNS})
          SELECT $1, $2, $3::int, ${VALUE_PARAMS}
          WHERE (SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2) = $3::int - 1
-         ON CONFLICT DO NOTHING RETURNING ${VERSION_COLUMNS}`,
-        versionParams(kind, id, next, body, facts, tenant, prov),
-      );
+         ON CONFLICT DO NOTHING RETURNING ${VERSION_COLUMNS}`;
+      const params = versionParams(kind, id, next, body, facts, tenant, prov);
+      // With an audit record: one statement writes the version and, only if it was written, its audit record.
+      const { rows } = audit
+        ? await db.query(
+            `WITH written AS (${insert}),
+             logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValues(1, params.length).slice(1, -1)} FROM written)
+             SELECT * FROM written`,
+            [...params, ...auditParams({ ...audit, version: next })],
+          )
+        : await db.query(insert, params);
       if (rows[0]) return remember(toStoredVersion(rows[0]));
       const current = await get(kind, id);
       if (!current) throw new NotFoundError(kind, id);

@@ -136,8 +136,9 @@ export interface Store {
   /** Creates version 1. Throws AlreadyExistsError (a ConflictError) if (kind, id) exists. */
   create<T>(kind: ResourceKind, id: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
   /** Writes version N+1 only if the current version is `expectedVersion`; otherwise throws ConflictError
-   *  (NotFoundError if the resource does not exist). Atomic. */
-  update<T>(kind: ResourceKind, id: string, expectedVersion: number, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
+   *  (NotFoundError if the resource does not exist). Atomic. `audit`, when given, is appended in the same statement
+   *  (its version set to N+1) if and only if the version is written. */
+  update<T>(kind: ResourceKind, id: string, expectedVersion: number, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">, audit?: AuditRecord): Promise<StoredVersion<T>>;
   get<T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined>;
   /** The newest version of (kind, id) this store instance holds in memory, if any; it may no longer be current. */
   peekCurrent(kind: ResourceKind, id: string): StoredVersion | undefined;
