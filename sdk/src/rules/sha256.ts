@@ -3,7 +3,9 @@
 // this keeps validate() one synchronous call everywhere. Bundle signing and verification (sdk/src/bundle) still use
 // WebCrypto. sha256.test.ts checks it against node:crypto on random inputs.
 
-const K = new Uint32Array([
+// Int32Array, not Uint32Array: every value then stays a small integer for V8 (a uint32 above 2^31 is a heap
+// number), which more than doubles the speed of the rounds. The bits, and so the digest, are the same.
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -15,7 +17,7 @@ const K = new Uint32Array([
 ]);
 
 const encoder = new TextEncoder();
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
 
 /** SHA-256 of `bytes` as 32 bytes. */
 export function sha256(bytes: Uint8Array): Uint8Array {
@@ -29,22 +31,26 @@ export function sha256(bytes: Uint8Array): Uint8Array {
   view.setUint32(padded.length - 8, Math.floor(bits / 0x100000000));
   view.setUint32(padded.length - 4, bits >>> 0);
 
-  let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a;
-  let h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
+  const k = K;
+  const w = W;
+  // Words are read byte by byte (big-endian) rather than through a DataView: cheaper for V8.
+  // `| 0` keeps every working variable a signed 32-bit integer from the start (see K).
+  let h0 = 0x6a09e667 | 0, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372 | 0, h3 = 0xa54ff53a | 0;
+  let h4 = 0x510e527f | 0, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab | 0, h7 = 0x5be0cd19 | 0;
   for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getUint32(offset + i * 4);
+    for (let i = 0, j = offset; i < 16; i++, j += 4) W[i] = (padded[j]! << 24) | (padded[j + 1]! << 16) | (padded[j + 2]! << 8) | padded[j + 3]!;
     for (let i = 16; i < 64; i++) {
-      const w15 = W[i - 15]!;
-      const w2 = W[i - 2]!;
+      const w15 = w[i - 15]!;
+      const w2 = w[i - 2]!;
       const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
       const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-      W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
     let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + K[i]! + W[i]!) | 0;
+      const t1 = (h + S1 + ch + k[i]! + w[i]!) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
       const t2 = (S0 + maj) | 0;
