@@ -14,22 +14,18 @@ interface ItemShape {
   periodStart: string | undefined;
 }
 
-/** `<type>.provision-specificity.<rule>`. Module-level, not a closure per item. */
-function id(type: "isp" | "legacy-ehcp", rule: string): string {
-  return `${type}.provision-specificity.${rule}`;
-}
-
 function checkItem(type: "isp" | "legacy-ehcp", pointer: string, label: string, item: ItemShape): Finding[] {
+  const id = (rule: string) => `${type}.provision-specificity.${rule}`;
   const out: Finding[] = [];
-  if (item.role === undefined) out.push(finding(id(type, "deliverer-missing"), pointer, `${label} does not say who delivers it.`));
+  if (item.role === undefined) out.push(finding(id("deliverer-missing"), pointer, `${label} does not say who delivers it.`));
   if (item.frequency === undefined) {
-    out.push(finding(id(type, "frequency-missing"), pointer, `${label} does not say how often it is delivered.`));
+    out.push(finding(id("frequency-missing"), pointer, `${label} does not say how often it is delivered.`));
   } else if (item.frequency.per === "as-needed") {
-    out.push(finding(id(type, "frequency-not-quantified"), `${pointer}/frequency/per`, `${label} is delivered "as needed", which does not quantify it.`));
+    out.push(finding(id("frequency-not-quantified"), `${pointer}/frequency/per`, `${label} is delivered "as needed", which does not quantify it.`));
   }
-  if (item.sessionLength === undefined) out.push(finding(id(type, "session-length-missing"), pointer, `${label} does not state a session length.`));
-  if (item.periodStart === undefined) out.push(finding(id(type, "period-missing"), pointer, `${label} does not state when it starts.`));
-  if (item.groupSize === undefined) out.push(finding(id(type, "group-size-missing"), pointer, `${label} does not state a group size.`));
+  if (item.sessionLength === undefined) out.push(finding(id("session-length-missing"), pointer, `${label} does not state a session length.`));
+  if (item.periodStart === undefined) out.push(finding(id("period-missing"), pointer, `${label} does not state when it starts.`));
+  if (item.groupSize === undefined) out.push(finding(id("group-size-missing"), pointer, `${label} does not state a group size.`));
   return out;
 }
 
