@@ -1,6 +1,7 @@
 // RFC 8785 canonical JSON and SHA-256 digests over it: the byte form every digest and signature in a transfer is
-// computed on. Uses the maintained `canonicalize` package and WebCrypto, so it runs in browsers and Node alike.
-import canonicalize from "canonicalize";
+// computed on. Serialises with sdk/src/rules/canonical-json.ts (the `canonicalize` package's exact answers, checked
+// by property tests against it, at a fraction of its cost) and hashes with WebCrypto, so it runs in browsers and Node.
+import { canonicalJson as jcs } from "../rules/canonical-json.ts";
 
 /** A digest as the schemas define it (transfer-bundle.schema.json#/$defs/Digest): lowercase hex SHA-256. */
 export interface Digest {
@@ -11,7 +12,7 @@ export interface Digest {
 
 /** RFC 8785 (JCS) canonical form. Throws TypeError for values JSON cannot represent (undefined, functions, NaN). */
 export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
+  const text = jcs(value);
   if (text === undefined) throw new TypeError("value has no JSON representation");
   return text;
 }

@@ -87,6 +87,29 @@ function toFlattened(input: unknown): FlattenedJws | undefined {
   return { protected: p, payload, signature };
 }
 
+// Importing a public JWK costs about as much as checking the signature, and a receiver checks many bundles from few
+// keys. Cached by the JWK's whole JSON text (every member the import reads, never object identity, so an edited JWK
+// is imported afresh), only for plain JSON members. Bounded: cleared when full. Failed imports are not cached.
+const verifyKeys = new Map<string, CryptoKey>();
+const MAX_VERIFY_KEYS = 256;
+
+function isPlainMember(value: unknown): boolean {
+  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
+}
+
+async function importVerifyKey(jwk: JWK): Promise<CryptoKey | undefined> {
+  const id = Object.values(jwk).every(isPlainMember) ? JSON.stringify(jwk) : undefined;
+  const cached = id === undefined ? undefined : verifyKeys.get(id);
+  if (cached) return cached;
+  const imported = await importJWK({ ...jwk, alg: "ES256" }, "ES256");
+  if (imported instanceof Uint8Array) return undefined;
+  if (id !== undefined) {
+    if (verifyKeys.size >= MAX_VERIFY_KEYS) verifyKeys.clear();
+    verifyKeys.set(id, imported);
+  }
+  return imported;
+}
+
 export async function checkSignedJson(input: unknown, prefix: "bundle" | "receipt", typ: JwsType, options: CheckOptions): Promise<CheckedJws> {
   const fail = (...reasons: VerifyReason[]): CheckedJws => ({ ok: false, reasons });
   try {
@@ -127,8 +150,8 @@ export async function checkSignedJson(input: unknown, prefix: "bundle" | "receip
 
     let key: CryptoKey;
     try {
-      const imported = await importJWK({ ...jwk, alg: "ES256" }, "ES256");
-      if (imported instanceof Uint8Array) return fail(reason(prefix, "key-unusable"));
+      const imported = await importVerifyKey(jwk);
+      if (imported === undefined) return fail(reason(prefix, "key-unusable"));
       key = imported;
     } catch {
       return fail(reason(prefix, "key-unusable", `The trusted key "${kid}" could not be imported.`));
