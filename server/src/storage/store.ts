@@ -45,16 +45,10 @@ export interface StoredVersion<T = unknown> {
   provenance: VersionProvenance;
 }
 
-/** Index facts extracted from a body for search; drivers store them in columns. */
-export interface SearchFacts {
-  childId?: string;
-  identifiers?: string[]; // normalised "upn:…", "uln:…", "nhs:…"
-  settingUrn?: string;
-  laCode?: string;
-  status?: string;
-  layer?: string; // current layer of support
-  reviewDue?: string; // YYYY-MM-DD
-}
+/** Index facts extracted from a body for search; drivers store them in columns. One definition, in the SDK, shared
+ *  with the msw mock so both filter and decide tenancy on the same facts. */
+import type { SearchFacts } from "../../../sdk/src/documents/search-facts.ts";
+export type { SearchFacts };
 
 export interface SearchQuery {
   kind: ResourceKind;
