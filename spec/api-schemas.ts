@@ -297,7 +297,7 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       type: "object",
       title: "Redacted plan",
       description:
-        "A plan with every member that carries a name, identifier, date of birth, contact detail or address removed, and the child's id replaced by a pseudonym stable within the sample. It is therefore NOT valid against the plan's schema; the rest of the plan (barriers, provision, outcomes, reviews, voice) is kept because it is what governors review.",
+        "A plan with every member that carries a name, identifier, date of birth, contact detail or address removed, and the child's id replaced by a pseudonym stable within the sample. It is therefore NOT valid against the plan's schema; the rest of the plan (barriers, provision, outcomes, reviews, voice) is kept because it is what governors review, with every name the plan carries masked as \"[name]\" in its free text.",
       required: ["documentType", "id"],
       properties: {
         documentType: { type: "string", title: "Document type", description: "isp, ehcp or legacy-ehcp." },

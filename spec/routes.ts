@@ -761,7 +761,7 @@ export const ROUTES: readonly RouteSpec[] = [
     operationId: "getPlanSample",
     summary: "Draw a redacted sample of a setting's plans",
     description:
-      "For governors (D:689): a random sample of the active ISPs and EHCPs at the caller's setting, each reduced to a pseudonymised summary (layer of support, areas of development, counts of barriers, provision and outcomes, review dates, whether the child's and parents' views are recorded). Names, dates of birth, identifiers and free text are never included.",
+      "For governors (D:689): a deterministic sample of the active ISPs and EHCPs at the caller's setting (the same sample for every governor all academic year), each returned as a redacted plan: names, dates of birth, identifiers and contact details removed, the child's id replaced by a pseudonym, and every name the plan carries masked as \"[name]\" in free text, which is kept because it is what governors review.",
     tag: "Governance",
     scope: "governance:sample",
     resource: "isp",

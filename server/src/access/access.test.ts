@@ -79,4 +79,20 @@ describe("governor sample", () => {
     expect(out.barriers).toEqual([{ id: "b" }]);
     expect(out.child.personId).toMatch(/^pseudo-/);
   });
+  it("masks the names the plan carries wherever they appear in free text", () => {
+    const doc = {
+      id: "p2",
+      child: { legalName: { givenNames: ["Amira", "Joy"], familyName: "Okafor-Reid" }, preferredName: "Mimi", contacts: [{ name: { fullName: "Grace Okafor-Reid" } }] },
+      barriers: [{ id: "b1", description: "Amira finds busy corridors hard; MIMI covers her ears. Grace says mornings are worst." }],
+      reviews: [{ changesAgreed: ["Okafor-Reid family to share the sensory diary", "Amirah's group unchanged"] }],
+      provenance: { createdBy: { displayName: "Hannah Lowther" } },
+      classroomSummary: { needToKnow: "Hannah Lowther (SENCO) holds the plan; Joyful start routine." },
+    };
+    const out = redactForGovernor(doc, "seed", undefined);
+    expect(out.barriers[0]!.description).toBe("[name] finds busy corridors hard; [name] covers her ears. [name] says mornings are worst.");
+    expect(out.reviews[0]!.changesAgreed).toEqual(["[name] family to share the sensory diary", "Amirah's group unchanged"]);
+    expect(out.classroomSummary.needToKnow).toBe("[name] [name] (SENCO) holds the plan; Joyful start routine.");
+    const text = JSON.stringify(out);
+    for (const gone of ["Amira ", "Okafor", "Mimi", "Grace", "Lowther"]) expect(text).not.toContain(gone);
+  });
 });
