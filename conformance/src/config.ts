@@ -16,7 +16,7 @@ const Ajv2020: Ajv2020Ctor = (Ajv2020Module as unknown as { default?: Ajv2020Cto
 const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 export type ResourceKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
-export type Feature = "audit" | "voice" | "validate-endpoint" | "governance-sample";
+export type Feature = "audit" | "voice" | "validate-endpoint" | "governance-sample" | "rate-limit";
 
 export interface SettingInfo {
   urn: string;
@@ -39,6 +39,8 @@ export interface SuiteConfig {
   implementation?: { name?: string; version?: string };
   tenants: [TenantConfig, TenantConfig];
   capabilities: { profiles: ProfileId[]; resources: ResourceKind[]; features?: Feature[] };
+  /** For the `rate-limit` feature: requests one caller may send before 429, and optionally a dedicated credential. */
+  rateLimit?: { requests: number; token?: string };
   documents?: { paths?: string[] };
   http?: { timeoutMs?: number; concurrency?: number };
   /** The suite's loopback receiver for the transfer profiles (see suite-receiver-setting.ts). */

@@ -16,6 +16,7 @@ import { isJsonMediaType, mediaType } from "./middleware/media-type/index.ts";
 import { jsonBody } from "./middleware/json-body/index.ts";
 import { auth } from "./middleware/auth/index.ts";
 import { authorise } from "./middleware/authorise/index.ts";
+import { rateLimit, rateLimiterFor, type RateLimitOptions } from "./middleware/rate-limit/index.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
 import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
 import { TransferService } from "./transfers/service.ts";
@@ -38,12 +39,17 @@ export interface CreateAppOptions {
   transfers?: TransferConfig;
   /** fetch used for JWKS and inbox delivery (tests may pass one). */
   fetch?: typeof fetch;
+  /** Per-caller request rate (SI-API-034); default 6,000 a minute, `perMinute: 0` turns it off. */
+  rateLimit?: RateLimitOptions;
   /** Called with the transfer service once built (tests wait on deliveries; main resumes them). */
   onTransfers?: (service: TransferService) => void;
 }
 
 export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../spec/generated/openapi.json", import.meta.url));
 export const DEFAULT_DOCS_PATH = fileURLToPath(new URL("../../spec/generated/docs.html", import.meta.url));
+
+/** Liveness and readiness probes: never rate limited. */
+const HEALTH_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz"]);
 
 /** OpenAPI `/isps/{id}` → Hono `/isps/:id`. `$` in `/$validate` is literal for Hono's router. */
 export function honoPath(openApiPath: string): string {
@@ -71,6 +77,8 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   app.use("*", correlationId(), requestLog({ sink: opts.logSink }));
 
   const authenticate = auth({ keys: opts.keys, clock: opts.clock });
+  const limiter = rateLimiterFor({ clock, ...opts.rateLimit });
+  const limit = limiter ? [rateLimit(limiter)] : [];
   const bodyMiddleware = [bodyLimit({ maxBytes: opts.maxBodyBytes }), mediaType(), jsonBody({ maxDepth: opts.maxDepth })];
   for (const route of ROUTES) register(app, route);
   return app;
@@ -79,7 +87,9 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     const handler = handlers[route.operationId];
     if (!handler) throw new Error(`no handler for operation ${route.operationId}`);
     const chain: MiddlewareHandler<AppEnv>[] = [
-      ...(route.scope ? [authenticate, authorise({ scope: route.scope, route, store: deps.store })] : []),
+      // Authenticated callers are limited by token subject and client (after auth); public routes by remote address,
+      // except the health probes, which orchestrators call often and must always answer.
+      ...(route.scope ? [authenticate, ...limit, authorise({ scope: route.scope, route, store: deps.store })] : HEALTH_PATHS.has(route.path) ? [] : limit),
       // A non-JSON body (JOSE at the transfer inbox, CTF XML) is read raw by its handler: only the size limit applies.
       ...(route.requestBody ? (route.requestBody.contentType && !isJsonMediaType(route.requestBody.contentType) ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
     ];

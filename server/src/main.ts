@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   // Transfers: TRANSFER_CONFIG (inline JSON or @file) names other systems' inboxes and JWKS URLs; deliveries that a
   // restart interrupted are resumed.
   let transfers: TransferService | undefined;
-  const app = createApp({ store, keys: signer.keys, transfers: await transferConfigFromEnv(), onTransfers: (t) => (transfers = t) });
+  // RATE_LIMIT_PER_MINUTE: requests per minute per caller (default 6000; 0 turns limiting off).
+  const rateLimit = process.env.RATE_LIMIT_PER_MINUTE ? { perMinute: Number(process.env.RATE_LIMIT_PER_MINUTE) } : undefined;
+  const app = createApp({ store, keys: signer.keys, rateLimit, transfers: await transferConfigFromEnv(), onTransfers: (t) => (transfers = t) });
   void transfers?.resumePending().catch((err: unknown) => log("resuming transfer deliveries failed", { error: String(err) }));
 
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "0.0.0.0" }, async (info) => {

@@ -6,6 +6,7 @@ import type { TestDef } from "../model.ts";
 import { check, expectProblem, expectStatus, header } from "../check.ts";
 import { isObj, MARKER_NAMESPACE } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
+import type { HttpResponse } from "../http/client.ts";
 import { resourceSpec } from "./resources.ts";
 import { itemPath, readRecord, token } from "./steps.ts";
 
@@ -14,6 +15,17 @@ const base = { profile: "api-core" as const, capabilities: ["resource:isp"], rol
 const MIB = 1024 * 1024;
 /** Bodies beyond this are refused by any sensible limit; the suite assumes a server limit no larger. */
 const OVERSIZE = 12 * MIB;
+
+/** Longest Retry-After the suite waits out to see the caller served again; longer waits are noted, not waited. */
+const MAX_RETRY_WAIT_S = 30;
+
+/** Retry-After (RFC 9110 §10.2.3): delta-seconds or an HTTP-date; seconds to wait, or undefined when malformed. */
+function retryAfterSeconds(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) || !/GMT$/.test(value.trim()) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
 
 /** A value nested `depth` levels deep (depth 1 = `{}`). */
 function nested(depth: number): Json {
@@ -128,6 +140,38 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
       const problem = expectProblem(missing, 404, "GET of a missing ISP with X-Correlation-Id");
       check(missing.headers.get("x-correlation-id") === mine, `a problem response did not echo the caller's X-Correlation-Id (got ${JSON.stringify(missing.headers.get("x-correlation-id"))})`);
       check(problem.correlationId === mine, `the problem's correlationId is ${JSON.stringify(problem.correlationId)}, not the caller's ${mine}`);
+    },
+  },
+  {
+    ...base,
+    capabilities: ["resource:isp", "rate-limit"],
+    id: "send.api-core.rate-limit-retry-after",
+    title: "A caller over its rate gets 429 problem+json with Retry-After",
+    level: "SHOULD",
+    requirements: ["SI-API-034", "SI-API-013"],
+    async run(ctx) {
+      const limit = ctx.config.rateLimit;
+      check(limit !== undefined, "the rate-limit feature is declared but the configuration has no rateLimit.requests");
+      const tok = limit.token ?? token(ctx, isp.writer);
+      // One at a time and stop at the first 429: never more than the declared allowance plus one.
+      let limited: HttpResponse | undefined;
+      for (let i = 0; i <= limit.requests && !limited; i++) {
+        const res = await ctx.http.get(`${isp.path}?limit=1`, { token: tok });
+        if (res.status === 429) limited = res;
+        else expectStatus(res, 200, `GET /isps (request ${i + 1} of at most ${limit.requests + 1})`);
+      }
+      check(limited !== undefined, `${limit.requests + 1} requests in quick succession were all served; expected 429 once past the declared ${limit.requests}`);
+      const problem = expectProblem(limited, 429, "the request over the rate");
+      check(typeof problem.type === "string" && /\/rate-limited$/.test(problem.type), `the 429 problem's type is ${JSON.stringify(problem.type)}, not the rate-limited problem type`);
+      const wait = retryAfterSeconds(limited.headers.get("retry-after"));
+      check(wait !== undefined, `the 429 has no usable Retry-After header (got ${JSON.stringify(limited.headers.get("retry-after"))}); expected delta-seconds or an HTTP-date`);
+      ctx.note(`limited after the declared allowance; Retry-After ${wait} s`);
+      if (wait > MAX_RETRY_WAIT_S) {
+        ctx.note(`Retry-After exceeds ${MAX_RETRY_WAIT_S} s: not waited out, so recovery was not checked`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, wait * 1000 + 250));
+      expectStatus(await ctx.http.get(`${isp.path}?limit=1`, { token: tok }), 200, `GET /isps after waiting the Retry-After of ${wait} s`);
     },
   },
 ];
