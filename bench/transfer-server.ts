@@ -6,8 +6,8 @@
 // its own process so peak RSS is comparable. Prints a markdown table (does not write bench/RESULTS.md).
 // Run: npx tsx bench/transfer-server.ts     (both cohorts)    npx tsx bench/transfer-server.ts --child 300   (one, JSON)
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { cohortIsp, loadBaseIsp, uuidFor } from "./lib/cohort.ts";
 import { sha256Hex } from "../sdk/src/bundle/canonical.ts";
 import { generateSigningKey } from "../sdk/src/bundle/keys.ts";
 import { packBundle } from "../sdk/src/bundle/pack.ts";
@@ -17,7 +17,6 @@ import { startTestServer } from "../server/src/testing/harness.ts";
 import { defaultTransferConfig } from "../server/src/transfers/config.ts";
 import { upnCheckLetter } from "../sdk/src/identifiers/upn.ts";
 
-const WORKED = new URL("../examples/worked/isp-nursery-targeted-slc.json", import.meta.url);
 const RECEIVER = { name: "Marsh Lane Primary School", urn: "121350", laestab: "9262417", laCode: "926", phases: ["primary"], settingType: "mainstream-primary-school" };
 
 interface CohortResult {
@@ -28,11 +27,6 @@ interface CohortResult {
   peakRssMb: number;
 }
 
-function uuidFor(prefix: number, n: number): string {
-  const hex = (prefix * 1e9 + n).toString(16).padStart(12, "0").slice(-12);
-  return `${(0x10000000 + prefix).toString(16).slice(-8)}-0000-4000-8000-${hex}`;
-}
-
 /** A distinct valid UPN per child, so each child is matched or registered on its own. */
 function upnFor(n: number): string {
   const body = `8733012${String(n).padStart(5, "0")}`; // LA + establishment, then a per-child number
@@ -40,7 +34,7 @@ function upnFor(n: number): string {
 }
 
 async function runCohort(children: number): Promise<CohortResult> {
-  const base = JSON.parse(readFileSync(WORKED, "utf8")) as Record<string, unknown> & { child: Record<string, unknown> };
+  const base = loadBaseIsp();
   const key = await generateSigningKey();
   const store = await newPgliteTestStore();
   const server = await startTestServer(store, {
@@ -55,10 +49,7 @@ async function runCohort(children: number): Promise<CohortResult> {
   let bytes = 0;
   try {
     for (let i = 0; i < children; i++) {
-      const isp = structuredClone(base);
-      isp["id"] = uuidFor(1, i);
-      isp.child["personId"] = uuidFor(2, i);
-      isp.child["preferredName"] = `Child ${i}`;
+      const isp = cohortIsp(base, i);
       isp.child["identifiers"] = { upn: upnFor(i) };
 
       let t = performance.now();

@@ -4,15 +4,14 @@
 // process so peak RSS (process.resourceUsage().maxRSS) is comparable. Prints a markdown table.
 // Run: npx tsx bench/transfer.ts            (both cohorts)   npx tsx bench/transfer.ts --child 300   (one, JSON)
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { cohortIsp, loadBaseIsp, uuidFor } from "./lib/cohort.ts";
 import { sha256Hex } from "../sdk/src/bundle/canonical.ts";
 import { generateSigningKey, toJwks } from "../sdk/src/bundle/keys.ts";
 import { packBundle } from "../sdk/src/bundle/pack.ts";
 import { signBundle } from "../sdk/src/bundle/sign.ts";
 import { verifyBundle } from "../sdk/src/bundle/verify.ts";
 
-const WORKED = new URL("../examples/worked/isp-nursery-targeted-slc.json", import.meta.url);
 
 interface CohortResult {
   children: number;
@@ -23,14 +22,8 @@ interface CohortResult {
   peakRssMb: number;
 }
 
-/** A UUID derived from a counter, so every child's documents have distinct, stable ids. */
-function uuidFor(prefix: number, n: number): string {
-  const hex = (prefix * 1e9 + n).toString(16).padStart(12, "0").slice(-12);
-  return `${(0x10000000 + prefix).toString(16).slice(-8)}-0000-4000-8000-${hex}`;
-}
-
 async function runCohort(children: number): Promise<CohortResult> {
-  const base = JSON.parse(readFileSync(WORKED, "utf8")) as Record<string, unknown> & { child: Record<string, unknown> };
+  const base = loadBaseIsp();
   const key = await generateSigningKey();
   const trustedKeys = toJwks([key.publicJwk]);
   const now = new Date("2030-06-02T00:00:00Z");
@@ -40,10 +33,7 @@ async function runCohort(children: number): Promise<CohortResult> {
   let bytes = 0;
   for (let i = 0; i < children; i++) {
     // One child at a time: vary the ids of the worked example, process, then let it go.
-    const isp = structuredClone(base);
-    isp["id"] = uuidFor(1, i);
-    isp.child["personId"] = uuidFor(2, i);
-    isp.child["preferredName"] = `Child ${i}`;
+    const isp = cohortIsp(base, i);
 
     let t = performance.now();
     const text = JSON.stringify(isp);
