@@ -45,6 +45,7 @@ import type {
 } from "./filters.ts";
 import { fillPath, OPERATIONS, type OperationId, type Operations, type PathParamNames, type PathParams, type QueryParams } from "./operations.ts";
 import { Paged } from "./paged.ts";
+import { encodeChangeReason } from "../http/change-reason.ts";
 import { isApiProblem } from "./problem.ts";
 import { Transport, type ApiResponse, type RequestOptions, type TransportOptions } from "./transport.ts";
 
@@ -160,10 +161,6 @@ interface LooseArgs extends RequestOptions {
   changeReason?: string;
 }
 
-/** Header values must be ISO-8859-1; the spec asks for percent-encoding of anything beyond ASCII. */
-function encodeReason(reason: string): string {
-  return /^[\x20-\x7e]*$/.test(reason) ? reason : encodeURIComponent(reason);
-}
 
 /** Bodies that are one stored record (whose ETag is worth remembering), as opposed to pages, reports and transfers. */
 const RECORD_SCHEMAS: ReadonlySet<SchemaName> = new Set<SchemaName>(["IndividualSupportPlan", "Ehcp", "LegacyEhcp", "DevelopmentProfile", "SpecialistProvisionPackage", "ChildRecord", "SettingEntry"]);
@@ -184,7 +181,7 @@ export function createClient(options: ClientOptions): SendClient {
       if (ifMatch) headers["if-match"] = ifMatch;
     }
     if (args.ifNoneMatch) headers["if-none-match"] = args.ifNoneMatch;
-    if (args.changeReason !== undefined) headers["change-reason"] = encodeReason(args.changeReason);
+    if (args.changeReason !== undefined) headers["change-reason"] = encodeChangeReason(args.changeReason);
     const res = await transport.request<unknown>({
       method: op.method,
       path,

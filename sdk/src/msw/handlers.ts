@@ -8,6 +8,7 @@ import type { ValidationResult } from "../validate/index.ts";
 import { MemoryStore, type MockActor, type MockKind, type MockVersion } from "./memory-store.ts";
 import { extractSearchFacts, normaliseIdentifier, type SearchFacts } from "../documents/search-facts.ts";
 import { readStrictQuery } from "../http/strict-query.ts";
+import { readChangeReason } from "../http/change-reason.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
 
@@ -61,7 +62,6 @@ const KINDS: readonly KindConfig[] = [
 
 const STORED_DOCUMENT_TYPES: ReadonlySet<string> = new Set(KINDS.map((k) => k.kind));
 const WELL_FORMED_CORRELATION_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-const MAX_REASON = 500;
 
 interface Ctx {
   request: Request;
@@ -173,13 +173,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
   }
 
   function changeReason(req: Request, required: boolean, fallback: string): string {
-    const raw = req.headers.get("change-reason");
-    if (raw === null || raw.trim() === "") {
-      if (required) throw invalidParameter("/header/Change-Reason", "Updates need a Change-Reason header saying why the record changed.");
-      return fallback;
-    }
-    if (raw.length > MAX_REASON) throw invalidParameter("/header/Change-Reason", `Change-Reason is at most ${MAX_REASON} characters.`);
-    return raw.trim();
+    return readChangeReason(req.headers.get("change-reason"), required, fallback, invalidParameter);
   }
 
   function kindRoutes(cfg: KindConfig): Route[] {

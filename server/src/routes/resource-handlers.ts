@@ -12,6 +12,7 @@ import { HttpProblem, invalidParameter, notFound, type ProblemErrorItem } from "
 import { ifMatchSatisfied, ifNoneMatchHits } from "../http/preconditions.ts";
 import { nextLink, parseCursor, parseLimit } from "../http/pagination.ts";
 import { readQuery, requireDate } from "../http/query.ts";
+import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
 import { versionSummary } from "./version-summary.ts";
 import { hasFault } from "../faults/index.ts";
@@ -20,16 +21,8 @@ import { ConflictError, type SearchQuery, type StoredVersion, type TenantScope, 
 
 export type Handler = (c: Context<AppEnv>) => Promise<Response>;
 
-const MAX_REASON = 500;
-
 function changeReason(c: Context<AppEnv>, required: boolean, fallback: string): string {
-  const raw = c.req.header("change-reason");
-  if (raw === undefined || raw.trim() === "") {
-    if (required) throw invalidParameter("/header/Change-Reason", "Updates need a Change-Reason header saying why the record changed.");
-    return fallback;
-  }
-  if (raw.length > MAX_REASON) throw invalidParameter("/header/Change-Reason", `Change-Reason is at most ${MAX_REASON} characters.`);
-  return raw.trim();
+  return readChangeReason(c.req.header("change-reason"), required, fallback, invalidParameter);
 }
 
 function provenance(c: Context<AppEnv>, reason: string): Omit<VersionProvenance, "at"> {
