@@ -3,7 +3,7 @@
 // line per request, and shuts down gracefully on SIGTERM/SIGINT. Faults for the conformance self-test are NOT
 // configurable here, deliberately: only tests can make the server misbehave.
 import { serve } from "@hono/node-server";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validate } from "../../sdk/src/index.ts";
@@ -19,14 +19,16 @@ const log = (msg: string, fields: Record<string, unknown> = {}) =>
   process.stdout.write(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields }) + "\n");
 
 async function ensureSpecArtefacts(): Promise<void> {
-  // The docs are built from the generated OpenAPI file; build whichever is missing (a fresh clone has neither docs).
+  // The docs are built from the generated OpenAPI file; build whichever is missing (a fresh clone has no docs), and
+  // rebuild the docs when the OpenAPI file is newer (after a pull that changed the API), so /docs is never stale.
   if (!existsSync(DEFAULT_OPENAPI_PATH)) {
     const { buildOpenApi, serialiseOpenApi } = await import("../../spec/build-openapi.ts");
     const { writeFileSync } = await import("node:fs");
     mkdirSync(resolve(DEFAULT_OPENAPI_PATH, ".."), { recursive: true });
     writeFileSync(DEFAULT_OPENAPI_PATH, serialiseOpenApi(buildOpenApi()));
   }
-  if (!existsSync(DEFAULT_DOCS_PATH)) {
+  const docsStale = !existsSync(DEFAULT_DOCS_PATH) || statSync(DEFAULT_DOCS_PATH).mtimeMs < statSync(DEFAULT_OPENAPI_PATH).mtimeMs;
+  if (docsStale) {
     const { buildDocs } = await import("../../spec/build-docs.ts");
     try {
       buildDocs(DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH);
