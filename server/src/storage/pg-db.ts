@@ -2,13 +2,29 @@
 import pg from "pg";
 import type { Db, Row } from "./db.ts";
 
+/**
+ * The query config for a statement: named, so each pooled connection parses and plans it once and then only binds it
+ * (node-postgres prepares a named statement on a connection the first time it is used there). Bounded, like the PGlite
+ * driver's: statements whose text varies with their parameter count go unnamed past the bound.
+ */
+const MAX_PREPARED = 200;
+function statementNamer(): (sql: string, values: unknown[]) => pg.QueryConfig {
+  const names = new Map<string, string>();
+  return (text, values) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `si_${names.size + 1}`));
+    return name === undefined ? { text, values } : { name, text, values };
+  };
+}
+
 export function openPgDb(connectionString: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  const statement = statementNamer();
   // An idle client that loses its server (restart, failover) emits 'error'; without a listener Node would crash.
   pool.on("error", () => undefined);
   return {
     query: async <R extends Row>(sql: string, params: unknown[] = []) => {
-      const res = await pool.query<R>(sql, params);
+      const res = await pool.query<R>(statement(sql, params));
       return { rows: res.rows };
     },
     exec: async (sql) => {
@@ -19,7 +35,7 @@ export function openPgDb(connectionString: string, poolSize = 10): Db {
       let broken = false;
       try {
         await client.query("BEGIN");
-        const result = await fn(clientDb(client));
+        const result = await fn(clientDb(client, statement));
         await client.query("COMMIT");
         return result;
       } catch (err) {
@@ -34,10 +50,10 @@ export function openPgDb(connectionString: string, poolSize = 10): Db {
   };
 }
 
-function clientDb(client: pg.PoolClient): Db {
+function clientDb(client: pg.PoolClient, statement: (sql: string, values: unknown[]) => pg.QueryConfig): Db {
   const db: Db = {
     query: async <R extends Row>(sql: string, params: unknown[] = []) => {
-      const res = await client.query<R>(sql, params);
+      const res = await client.query<R>(statement(sql, params));
       return { rows: res.rows };
     },
     exec: async (sql) => {

@@ -19,16 +19,38 @@ const SYNC = serialize.sync();
 const DESCRIBE_PORTAL = serialize.describe({ type: "P" });
 const EXECUTE = serialize.execute({});
 
-/** The Parse/Bind/Describe/Execute/Sync message for one statement, as node-postgres would send it. */
-export function queryMessage(sql: string, params: readonly unknown[]): Uint8Array {
+/**
+ * The Parse/Bind/Describe/Execute/Sync message for one statement, as node-postgres would send it. With a statement
+ * name the statement is bound by name: `prepared` says the backend already holds it (no Parse is sent), otherwise it
+ * is parsed under that name for next time.
+ */
+export function queryMessage(sql: string, params: readonly unknown[], name = "", prepared = false): Uint8Array {
   // prepareValue is node-postgres's own conversion (arrays → array literals, objects → JSON, Dates, null).
   const values = params.map((p) => pgUtils.prepareValue(p) as string | null);
-  return Buffer.concat([serialize.parse({ text: sql }), serialize.bind({ values }), DESCRIBE_PORTAL, EXECUTE, SYNC]);
+  const bind = serialize.bind({ statement: name, values });
+  return prepared
+    ? Buffer.concat([bind, DESCRIBE_PORTAL, EXECUTE, SYNC])
+    : Buffer.concat([serialize.parse({ name, text: sql }), bind, DESCRIBE_PORTAL, EXECUTE, SYNC]);
+}
+
+/**
+ * Named prepared statements per PGlite instance (SQL text → name). Parsing and planning a statement costs two to three
+ * times what executing it does in the WASM backend, and the store sends the same few statements over and over, so each
+ * is prepared once and then only bound. Bounded: statements built with a variable number of parameters (multi-row
+ * audit inserts, search filter combinations) past the bound go unnamed, as before.
+ */
+const MAX_PREPARED = 200;
+const preparedByInstance = new WeakMap<PGlite, Map<string, string>>();
+function preparedOf(pg: PGlite): Map<string, string> {
+  let map = preparedByInstance.get(pg);
+  if (!map) preparedByInstance.set(pg, (map = new Map()));
+  return map;
 }
 
 /** Decodes the backend's replies: rows by column name via pg-types (as node-postgres), or the error it reported. */
-export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; error?: DatabaseError } {
+export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; error?: DatabaseError; parsed: boolean } {
   const rows: R[] = [];
+  let parsed = false;
   let fields: RowDescriptionMessage["fields"] = [];
   let parsers: ((text: string) => unknown)[] = [];
   let error: DatabaseError | undefined;
@@ -44,11 +66,13 @@ export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; err
         row[fields[i]!.name] = v === null || v === undefined ? null : parsers[i]!(v);
       }
       rows.push(row as R);
+    } else if (msg.name === "parseComplete") {
+      parsed = true;
     } else if (msg.name === "error") {
       error ??= msg as DatabaseError;
     }
   });
-  return error ? { rows, error } : { rows };
+  return error ? { rows, error, parsed } : { rows, parsed };
 }
 
 /**
@@ -57,17 +81,23 @@ export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; err
  * already held and only the query lock is taken, and the file-system sync is left to COMMIT, as PGlite does.
  */
 export async function wireQuery<R extends Row>(pg: PGlite, sql: string, params: readonly unknown[], inTransaction: boolean): Promise<{ rows: R[] }> {
-  const message = queryMessage(sql, params);
+  const prepared = preparedOf(pg);
   // execProtocolRawStream hands over the raw replies without PGlite decoding them too (execProtocolRaw would).
+  // The statement's name is settled inside the query lock, so two callers never both parse the same name.
   const run = () =>
     pg.runExclusive(async () => {
+      const held = prepared.get(sql);
+      const name = held ?? (prepared.size < MAX_PREPARED ? `si_${prepared.size + 1}` : "");
       const chunks: Uint8Array[] = [];
+      const message = queryMessage(sql, params, name, held !== undefined);
       await pg.execProtocolRawStream(message, { syncToFs: !inTransaction, onRawData: (data) => void chunks.push(data.slice()) });
-      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const replies = decodeReplies<R>(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      // Only a statement the backend confirmed parsing (ParseComplete) is bound by name later; a failed Parse left none.
+      if (name && held === undefined && replies.parsed) prepared.set(sql, name);
+      return replies;
     });
   // _runExclusiveTransaction is PGlite's transaction lock (what its own query() and transaction() take).
-  const locked = inTransaction ? run() : pg._runExclusiveTransaction(run);
-  const { rows, error } = decodeReplies<R>(await locked);
+  const { rows, error } = await (inTransaction ? run() : pg._runExclusiveTransaction(run));
   if (error) throw error;
   return { rows };
 }

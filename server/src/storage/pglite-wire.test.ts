@@ -1,0 +1,60 @@
+// The PGlite wire driver's prepared statements: each SQL text is parsed once and then bound by name, and nothing that
+// goes wrong while preparing (a syntax error, a rolled-back transaction) leaves a name that later binds wrongly.
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pgliteDb } from "./pglite-db.ts";
+import type { Db } from "./db.ts";
+
+let pg: PGlite;
+let db: Db;
+beforeAll(async () => {
+  pg = await PGlite.create({});
+  db = pgliteDb(pg);
+  await db.exec("CREATE TABLE t (k text PRIMARY KEY, n int NOT NULL)");
+});
+afterAll(() => db.close());
+
+/** Names of the statements the backend holds, with their SQL. */
+async function preparedStatements(): Promise<{ name: string; statement: string }[]> {
+  const { rows } = await pg.query<{ name: string; statement: string }>("SELECT name, statement FROM pg_prepared_statements ORDER BY name");
+  return rows;
+}
+
+describe("PGlite wire driver: prepared statements", () => {
+  it("parses a statement once and binds it by name with fresh parameters after that", async () => {
+    await db.query("INSERT INTO t (k, n) VALUES ($1, $2::int)", ["a", 1]);
+    await db.query("INSERT INTO t (k, n) VALUES ($1, $2::int)", ["b", 2]);
+    const sel = "SELECT n FROM t WHERE k = $1";
+    expect((await db.query(sel, ["a"])).rows).toEqual([{ n: 1 }]);
+    expect((await db.query(sel, ["b"])).rows).toEqual([{ n: 2 }]);
+    const held = await preparedStatements();
+    expect(held.filter((s) => s.statement === sel)).toHaveLength(1);
+    expect(held.filter((s) => s.statement.startsWith("INSERT INTO t"))).toHaveLength(1);
+  });
+
+  it("a statement that fails to parse leaves no name behind, and the next statement works", async () => {
+    const before = (await preparedStatements()).length;
+    await expect(db.query("SELEC n FROM t", [])).rejects.toThrow(/syntax error/);
+    await expect(db.query("SELEC n FROM t", [])).rejects.toThrow(/syntax error/);
+    expect((await preparedStatements()).length).toBe(before);
+    expect((await db.query("SELECT count(*)::int AS c FROM t", [])).rows).toEqual([{ c: 2 }]);
+  });
+
+  it("a statement prepared inside a rolled-back transaction still binds correctly afterwards", async () => {
+    const sel = "SELECT k FROM t WHERE n = $1::int";
+    await expect(
+      db.transaction(async (tx) => {
+        expect((await tx.query(sel, [1])).rows).toEqual([{ k: "a" }]);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect((await db.query(sel, [2])).rows).toEqual([{ k: "b" }]);
+  });
+
+  it("an execution error on a prepared statement is reported and does not disturb the next call", async () => {
+    const ins = "INSERT INTO t (k, n) VALUES ($1, $2::int)";
+    await expect(db.query(ins, ["a", 9])).rejects.toThrow(/duplicate key/);
+    await db.query(ins, ["c", 3]);
+    expect((await db.query("SELECT n FROM t WHERE k = $1", ["c"])).rows).toEqual([{ n: 3 }]);
+  });
+});
