@@ -1,12 +1,10 @@
-// Strong ETag for one stored version: the version number plus a digest of the body in RFC 8785 canonical form,
-// so the same content gives the same tag whatever key order the database hands back.
+// Strong ETag for one stored version: the version number plus a digest of the exact JSON text stored (and served) for
+// it. A version is immutable and its tag is computed once, when it is written, so hashing the stored bytes is enough:
+// no canonical form is needed (the json column hands back the text unchanged), and the tag changes whenever the
+// representation's bytes could.
 import { createHash } from "node:crypto";
-// The SDK's JCS serialiser gives the `canonicalize` package's exact text (property-tested against it) several times
-// faster; the ETag of a stored version is computed on every write.
-import { canonicalJson } from "../../../sdk/src/rules/canonical-json.ts";
 
-export function computeEtag(version: number, body: unknown): string {
-  const canonical = canonicalJson(body) ?? "null";
-  const digest = createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+export function computeEtag(version: number, storedText: string): string {
+  const digest = createHash("sha256").update(storedText).digest("hex").slice(0, 16);
   return `"v${version}-${digest}"`;
 }

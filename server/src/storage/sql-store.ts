@@ -6,6 +6,7 @@ import { toNumber, type Db, type Row } from "./db.ts";
 import { computeEtag } from "./etag.ts";
 import { buildSearchSql, isoInstant, VERSION_COLUMNS } from "./search-sql.ts";
 import { VersionCache } from "./version-cache.ts";
+import { rememberJsonText } from "../http/json-text.ts";
 import {
   AlreadyExistsError,
   ConflictError,
@@ -25,12 +26,15 @@ const INSERT_COLUMNS =
   "kind, id, version, etag, body, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due, provenance";
 // Values for INSERT_COLUMNS after $1 kind, $2 id, $3 version; casts keep parameter types identical on both drivers.
 const VALUE_PARAMS =
-  "$4, $5::jsonb, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
+  "$4, $5::json, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
 
 /** The newest version number of ($1 kind, $2 id). Selecting by it (rather than ORDER BY version DESC LIMIT 1) keeps
  *  the plan an index lookup: without statistics (PGlite never runs autovacuum) the planner may otherwise sort every
  *  version and compute the row's columns, detoasting every body, before the LIMIT. */
 const NEWEST_VERSION = "SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2";
+
+/** A written version's columns but its body, which the writer already holds as text. */
+const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;
 
 /** The current version's columns, with body and provenance left out (NULL) when it is version $3, the one cached. */
 const CURRENT_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, ${isoInstant("created_at")} AS at,
@@ -42,11 +46,20 @@ const CURRENT_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_
  * since what it reads or writes could still roll back.
  */
 export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(), inTransaction = false): Store {
-  const remember = <T>(v: StoredVersion<T>): StoredVersion<T> => (inTransaction ? v : cache.put(v));
+  /** Caches a committed version read or written as `row` (whose body column is its JSON text); the text is kept for
+   *  responses, so a served body is never serialised again. */
+  const remember = <T>(row: Row): StoredVersion<T> => {
+    const v = toStoredVersion<T>(row);
+    if (inTransaction) return v;
+    const held = cache.put(v);
+    rememberJsonText(held.body as object, String(row.body));
+    return held;
+  };
   /** Rows of VERSION_COLUMNS as versions, reusing cached copies (same kind, id and version = same content). */
   const fromRow = <T>(row: Row): StoredVersion<T> =>
-    (cache.exact(row.kind as ResourceKind, String(row.id), toNumber(row.version)) as StoredVersion<T> | undefined) ?? remember(toStoredVersion<T>(row));
+    (cache.exact(row.kind as ResourceKind, String(row.id), toNumber(row.version)) as StoredVersion<T> | undefined) ?? remember<T>(row);
 
+  /** The parameters of one new version, and the JSON text stored for its body (its ETag is that text's digest). */
   const versionParams = (
     kind: ResourceKind,
     id: string,
@@ -55,23 +68,29 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
     facts: SearchFacts,
     tenant: TenantScope,
     prov: Omit<VersionProvenance, "at">,
-  ): unknown[] => [
-    kind,
-    id,
-    version,
-    computeEtag(version, body),
-    JSON.stringify(body),
-    tenant.settingUrn ?? null,
-    tenant.laCode ?? null,
-    facts.childId ?? null,
-    facts.identifiers ?? [],
-    facts.settingUrn ?? null,
-    facts.laCode ?? null,
-    facts.status ?? null,
-    facts.layer ?? null,
-    facts.reviewDue ?? null,
-    JSON.stringify(prov),
-  ];
+  ): { params: unknown[]; text: string } => {
+    const text = JSON.stringify(body);
+    const params = [
+      kind,
+      id,
+      version,
+      computeEtag(version, text),
+      text,
+      tenant.settingUrn ?? null,
+      tenant.laCode ?? null,
+      facts.childId ?? null,
+      facts.identifiers ?? [],
+      facts.settingUrn ?? null,
+      facts.laCode ?? null,
+      facts.status ?? null,
+      facts.layer ?? null,
+      facts.reviewDue ?? null,
+      JSON.stringify(prov),
+    ];
+    return { params, text };
+  };
+  /** A version just written: the row the INSERT returned (everything but the body) with the body text it was given. */
+  const written = <T>(row: Row, text: string): StoredVersion<T> => remember<T>({ ...row, body: text });
 
   const get = async <T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined> => {
     if (version !== undefined) {
@@ -83,7 +102,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
         id,
         version,
       ]);
-      return rows[0] ? remember(toStoredVersion<T>(rows[0])) : undefined;
+      return rows[0] ? remember<T>(rows[0]) : undefined;
     }
     const held = cache.latest(kind, id) as StoredVersion<T> | undefined;
     const { rows } = await db.query(
@@ -92,17 +111,18 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
     );
     const row = rows[0];
     if (!row) return undefined;
-    return held && toNumber(row.version) === held.version ? held : remember(toStoredVersion<T>(row));
+    return held && toNumber(row.version) === held.version ? held : remember<T>(row);
   };
 
   return {
     async create(kind, id, body, facts, tenant, prov) {
+      const { params, text } = versionParams(kind, id, 1, body, facts, tenant, prov);
       const { rows } = await db.query(
         `INSERT INTO resource_versions (${INSERT_COLUMNS}) VALUES ($1, $2, $3::int, ${VALUE_PARAMS})
-         ON CONFLICT DO NOTHING RETURNING ${VERSION_COLUMNS}`,
-        versionParams(kind, id, 1, body, facts, tenant, prov),
+         ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}`,
+        params,
       );
-      if (rows[0]) return remember(toStoredVersion(rows[0]));
+      if (rows[0]) return written(rows[0], text);
       const current = await get(kind, id);
       // The row that blocked us exists, so current is defined; guard anyway rather than assert.
       throw new AlreadyExistsError(current?.version ?? 1, current?.etag ?? "");
@@ -113,8 +133,8 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
       const insert = `INSERT INTO resource_versions (${INSERT_COLUMNS})
          SELECT $1, $2, $3::int, ${VALUE_PARAMS}
          WHERE (SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2) = $3::int - 1
-         ON CONFLICT DO NOTHING RETURNING ${VERSION_COLUMNS}`;
-      const params = versionParams(kind, id, next, body, facts, tenant, prov);
+         ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}`;
+      const { params, text } = versionParams(kind, id, next, body, facts, tenant, prov);
       // With an audit record: one statement writes the version and, only if it was written, its audit record.
       const { rows } = audit
         ? await db.query(
@@ -124,7 +144,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
             [...params, ...auditParams({ ...audit, version: next })],
           )
         : await db.query(insert, params);
-      if (rows[0]) return remember(toStoredVersion(rows[0]));
+      if (rows[0]) return written(rows[0], text);
       const current = await get(kind, id);
       if (!current) throw new NotFoundError(kind, id);
       throw new ConflictError(current.version, current.etag);
@@ -150,7 +170,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
       if (held) return { version: held, audited };
       // The body was left out (it is the expected version) but the cache let it go meanwhile: read it in full.
       if (row.body === null) return { version: await get<T>(kind, id, toNumber(row.version)), audited };
-      return { version: remember(toStoredVersion<T>(row)), audited };
+      return { version: remember<T>(row), audited };
     },
 
     async listVersions(kind, id) {

@@ -168,7 +168,7 @@ function versionCases(opts: StorageCaseOptions): void {
       const { store, db } = sut();
       const id = randomUUID();
       const v1 = await store.create("isp", id, { n: 1 }, {}, {}, prov());
-      await expect(db.query("UPDATE resource_versions SET body = '{}'::jsonb WHERE id = $1", [id])).rejects.toThrow(/append-only/);
+      await expect(db.query("UPDATE resource_versions SET body = '{}'::json WHERE id = $1", [id])).rejects.toThrow(/append-only/);
       await expect(db.query("DELETE FROM resource_versions WHERE id = $1", [id])).rejects.toThrow(/append-only/);
       expect(await store.get("isp", id)).toEqual(v1);
     });

@@ -22,11 +22,32 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/** Whether any member name anywhere in `value` is forbidden: the same walk without building a pointer per member. */
+function hasForbiddenKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (v[i] !== null && typeof v[i] === "object") stack.push(v[i]);
+      continue;
+    }
+    for (const key in v) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      const child = (v as Record<string, unknown>)[key];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
+  }
+  return false;
+}
+
 /**
  * Finds the first member name that could pollute prototypes if the value were ever merged into another object.
- * Iterative walk (explicit stack). Returns a JSON pointer to it, or undefined.
+ * Iterative walk (explicit stack). Returns a JSON pointer to it, or undefined. Almost every body has none, so a walk
+ * that builds no pointers answers first and the pointer is only worked out for a body that has one.
  */
 export function findForbiddenKey(value: unknown): string | undefined {
+  if (!hasForbiddenKey(value)) return undefined;
   const stack: Array<{ value: unknown; pointer: string }> = [{ value, pointer: "" }];
   while (stack.length > 0) {
     const { value: v, pointer } = stack.pop()!;
