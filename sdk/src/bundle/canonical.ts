@@ -1,7 +1,9 @@
 // RFC 8785 canonical JSON and SHA-256 digests over it: the byte form every digest and signature in a transfer is
 // computed on. Serialises with sdk/src/rules/canonical-json.ts (the `canonicalize` package's exact answers, checked
-// by property tests against it, at a fraction of its cost) and hashes with WebCrypto, so it runs in browsers and Node.
+// by property tests against it, at a fraction of its cost) and hashes with node:crypto where the runtime has it,
+// else WebCrypto, so it runs in browsers and Node (node-crypto.ts).
 import { canonicalJson as jcs } from "../rules/canonical-json.ts";
+import { nodeCrypto } from "./node-crypto.ts";
 
 /** A digest as the schemas define it (transfer-bundle.schema.json#/$defs/Digest): lowercase hex SHA-256. */
 export interface Digest {
@@ -30,9 +32,14 @@ function toHex(bytes: ArrayBuffer): string {
   return hex;
 }
 
-/** SHA-256 of UTF-8 text, lowercase hex. */
-export async function sha256Hex(text: string): Promise<string> {
+/** SHA-256 of UTF-8 text, lowercase hex, with WebCrypto (the path for runtimes without node:crypto). */
+export async function webCryptoSha256Hex(text: string): Promise<string> {
   return toHex(await globalThis.crypto.subtle.digest("SHA-256", utf8(text)));
+}
+
+/** SHA-256 of UTF-8 text, lowercase hex. Lone surrogates encode as U+FFFD on both paths (TextEncoder and Buffer). */
+export async function sha256Hex(text: string): Promise<string> {
+  return nodeCrypto === undefined ? webCryptoSha256Hex(text) : nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** SHA-256 over the RFC 8785 canonical form of a JSON value. */
