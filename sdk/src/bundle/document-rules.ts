@@ -1,7 +1,8 @@
 // Quality rules of embedded documents, run directly on documents already schema-checked as part of their bundle
 // (validate() would schema-check each one a second time). Pointers are prefixed with /documents/<index>.
-import { rulesFor } from "../rules/index.ts";
+import { rulesFor, type RuleFamily } from "../rules/index.ts";
 import type { Finding } from "../rules/finding.ts";
+import { sharedPassOf } from "../rules/shared-pass.ts";
 
 /** The rule family that re-derives every contents entry and digest (sdk/src/rules/bundle-digests.ts). */
 const DIGEST_FAMILY = "transfer-bundle.bundle-digests";
@@ -57,21 +58,62 @@ export function bundleRuleErrors(bundle: { documents: readonly unknown[] }, dige
   })];
 }
 
+interface Step {
+  family: RuleFamily;
+  /** The shared pass the family is a member of (shared-pass.ts), and its slot there. */
+  pass?: (document: unknown) => Finding[][];
+  slot: number;
+}
+
+// The families for each documentType and which shared passes they belong to, worked out once rather than per call.
+const plans = new Map<string, Step[]>();
+
+function planFor(type: string): Step[] {
+  let steps = plans.get(type);
+  if (steps === undefined) {
+    steps = rulesFor(type).map((family): Step => {
+      const shared = sharedPassOf(family);
+      return shared === undefined ? { family, slot: 0 } : { family, pass: shared.pass, slot: shared.slot };
+    });
+    plans.set(type, steps);
+  }
+  return steps;
+}
+
+function runFamily(family: RuleFamily, document: unknown): Finding[] {
+  try {
+    return family.run(document);
+  } catch (error) {
+    // Rules must not throw; if one does, the document cannot be judged clean.
+    return [{ ruleId: `${family.id}.crashed`, severity: "error", pointer: "", message: `rule family ${family.id} failed: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+}
+
 function ruleErrors(document: unknown, type: string, prefix: string, which: "all" | "any" | "specific" = "all", skip?: string): Finding[] {
   const out: Finding[] = [];
-  {
-    for (const family of rulesFor(type)) {
-      const generic = family.appliesTo.includes("any");
-      if ((which === "any" && !generic) || (which === "specific" && generic) || family.id === skip) continue;
-      let findings: Finding[];
-      try {
-        findings = family.run(document);
-      } catch (error) {
-        // Rules must not throw; if one does, the document cannot be judged clean.
-        findings = [{ ruleId: `${family.id}.crashed`, severity: "error", pointer: "", message: `rule family ${family.id} failed: ${error instanceof Error ? error.message : String(error)}` }];
+  // Families sharing a pass (e.g. identifiers and code-validity, one walk of the document) take their findings from
+  // one run of it, as validate() does; each member's own run gives the same findings. A pass that throws is not
+  // reused: its members then run one by one, so a crash is reported exactly as before.
+  const passResults = new Map<(document: unknown) => Finding[][], Finding[][] | null>();
+  for (const step of planFor(type)) {
+    const { family } = step;
+    const generic = family.appliesTo.includes("any");
+    if ((which === "any" && !generic) || (which === "specific" && generic) || family.id === skip) continue;
+    let findings: Finding[] | undefined;
+    if (step.pass !== undefined) {
+      let result = passResults.get(step.pass);
+      if (result === undefined) {
+        try {
+          result = step.pass(document);
+        } catch {
+          result = null;
+        }
+        passResults.set(step.pass, result);
       }
-      for (const f of findings) if (f.severity === "error") out.push({ ...f, pointer: `${prefix}${f.pointer}` });
+      findings = result === null ? undefined : result[step.slot];
     }
+    findings ??= runFamily(family, document);
+    for (const f of findings) if (f.severity === "error") out.push({ ...f, pointer: `${prefix}${f.pointer}` });
   }
   return out;
 }
