@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import canonicalize from "canonicalize";
-import { canonicalJson } from "./canonical-json.ts";
+import { canonicalJson, canonicalJsonOfParsed } from "./canonical-json.ts";
 
 function outcome(f: () => string | undefined): { text: string | undefined } | { throws: true } {
   try {
@@ -60,5 +60,51 @@ describe("canonicalJson", () => {
     const bundle = JSON.parse(readFileSync(new URL("../../../examples/worked/transfer-bundle-y6-y7.json", import.meta.url), "utf8")) as { documents: unknown[] };
     expect(bundle.documents.length).toBeGreaterThan(0);
     for (const d of bundle.documents) expect(canonicalJson(d)).toBe(canonicalize(d));
+  });
+});
+
+// JSON texts as a sender might write them: any key order, raw number spellings (1e999 parses to Infinity, -0, 1E2),
+// escaped lone surrogates in strings and keys, integer-like and __proto__ keys, duplicates.
+const rawNumber = fc.oneof(fc.constantFrom("1e999", "-1e999", "-0", "1.0", "1E2", "0.1e-7", "123456789012345678901234", "5e-324"), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String));
+const rawString = fc.oneof(
+  anyString.map((s) => JSON.stringify(s)),
+  fc.constantFrom('"\\ud800"', '"a\\udc00"', '"\\ud83d\\ude00"', '"\\u0041"', '"\\/"'),
+);
+const rawKey = fc.oneof(rawString, fc.constantFrom('"10"', '"2"', '"01"', '"__proto__"', '"toJSON"', '"a"', '"b"', '"\\u00e9"', '"é"'));
+const jsonText: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: "small" }, rawNumber, rawString, fc.constantFrom("null", "true", "false"), tie("array"), tie("object")),
+  array: fc.array(tie("node"), { maxLength: 5 }).map((items) => `[${items.join(",")}]`),
+  object: fc.array(fc.tuple(rawKey, tie("node")), { maxLength: 5 }).map((members) => `{${members.map(([k, v]) => `${k}:${v}`).join(",")}}`),
+})).node as fc.Arbitrary<string>;
+
+describe("canonicalJsonOfParsed", () => {
+  it("agrees with canonicalize on parsed JSON values, in any key order or already canonical", () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      for (const text of [JSON.stringify(value), canonicalize(value) as string]) {
+        const parsed: unknown = JSON.parse(text);
+        expect(outcome(() => canonicalJsonOfParsed(parsed))).toEqual(outcome(() => canonicalize(parsed)));
+      }
+    }), { numRuns: 500 });
+  });
+
+  it("agrees with canonicalize on parsed texts with odd numbers, escaped surrogates and odd keys", () => {
+    fc.assert(fc.property(jsonText, (text) => {
+      const parsed: unknown = JSON.parse(text);
+      expect(outcome(() => canonicalJsonOfParsed(parsed))).toEqual(outcome(() => canonicalize(parsed)));
+      // And on the canonical re-parse, where keys arrive sorted (the fast path), when there is one.
+      const canonical = outcome(() => canonicalize(parsed));
+      if ("text" in canonical && canonical.text !== undefined) {
+        const again: unknown = JSON.parse(canonical.text);
+        expect(canonicalJsonOfParsed(again)).toBe(canonical.text);
+      }
+    }), { numRuns: 1000 });
+  });
+
+  it("agrees on the worked transfer bundle, parsed from its canonical text", async () => {
+    const { readFileSync } = await import("node:fs");
+    const bundle: unknown = JSON.parse(readFileSync(new URL("../../../examples/worked/transfer-bundle-y6-y7.json", import.meta.url), "utf8"));
+    const canonical = canonicalize(bundle) as string;
+    expect(canonicalJsonOfParsed(JSON.parse(canonical))).toBe(canonical);
+    expect(canonicalJsonOfParsed(bundle)).toBe(canonical);
   });
 });

@@ -1,12 +1,18 @@
 // RFC 8785 (JCS) canonical JSON text, answering exactly as the `canonicalize` package (v4) does (same text, throws
 // in the same cases) but faster. The usual value (plain JSON data) is copied with every object's keys inserted in
 // sorted order and handed to ONE native JSON.stringify, whose number and string output is what JCS prescribes;
-// strings are checked for lone surrogates by a native regex scan first. Anything unusual (toJSON, functions,
+// lone surrogates are found by one regex scan of that output, where JSON.stringify escapes them. Anything unusual (toJSON, functions,
 // integer-like keys, which V8 would enumerate numerically) goes to a member-by-member serialiser written like the
 // package. canonical-json.test.ts compares with the package on generated values.
-// Used by the bundle-digests rule, which hashes every embedded document of a transfer bundle.
+// Used by the bundle-digests rule, which hashes every embedded document of a transfer bundle, and by transfer
+// signing and verification (sdk/src/bundle). canonicalJsonOfParsed skips the copy for parsed, already-sorted data.
 
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+
+/** A \uD800-\uDFFF escape. JSON.stringify escapes exactly the lone surrogates this way (ES2019 well-formed
+ *  JSON.stringify) and writes paired ones as they are, so text without a match has no lone surrogate. (A literal
+ *  backslash before "ud8.." also matches: that only sends the value the slow way.) */
+const SURROGATE_ESCAPE = /\\ud[89a-f]/;
 
 function hasLoneSurrogate(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -73,8 +79,7 @@ const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
 function sortedCopy(value: unknown, seen: Set<object>): unknown {
   switch (typeof value) {
     case "string":
-      if (ANY_SURROGATE.test(value) && hasLoneSurrogate(value)) throw new Error("Lone surrogate is not allowed");
-      return value;
+      return value; // lone surrogates: found in the output text (canonicalJson), not string by string
     case "number":
       if (Number.isNaN(value)) throw new Error("NaN is not allowed");
       if (!Number.isFinite(value)) throw new Error("Infinity is not allowed");
@@ -101,8 +106,8 @@ function sortedCopy(value: unknown, seen: Set<object>): unknown {
     for (const key of Object.keys(record).sort()) {
       const member = record[key];
       // Skipped members (undefined) are never checked by the package, not even their keys: leave them to serialise.
-      if (member === undefined || INDEX_LIKE.test(key) || key === "__proto__") throw UNUSUAL;
-      if (ANY_SURROGATE.test(key) && hasLoneSurrogate(key)) throw new Error("Lone surrogate is not allowed");
+      const first = key.charCodeAt(0);
+      if (member === undefined || (first >= 48 && first <= 57 && INDEX_LIKE.test(key)) || key === "__proto__") throw UNUSUAL;
       out[key] = sortedCopy(member, seen);
     }
     copy = out;
@@ -121,5 +126,58 @@ export function canonicalJson(value: unknown): string | undefined {
     if (error === UNUSUAL) return serialise(value, new Set());
     throw error;
   }
-  return JSON.stringify(copy);
+  const text = JSON.stringify(copy);
+  // A lone surrogate in a string or key shows in the text as an escape (SURROGATE_ESCAPE): the member-by-member
+  // serialiser then throws as the package does (or, for a literal backslash before "ud8..", gives the text).
+  return SURROGATE_ESCAPE.test(text) ? serialise(value, new Set()) : text;
+}
+
+/** True when JSON.stringify(value) lists every object's members as canonicalJson would: keys in sorted order and none
+ *  that V8 would reorder (integer-like) or treat specially (__proto__), no toJSON, no undefined, every number finite.
+ *  Lone surrogates are left to the caller (see canonicalJsonOfParsed). For acyclic plain data, e.g. JSON.parse output. */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (value[i] === undefined || !inCanonicalOrder(value[i])) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  // for-in rather than Object.keys: no array per object. It lists own keys in Object.keys order, then any inherited
+  // enumerable ones, which can only add failures (never hide one between two own keys).
+  let previous: string | undefined;
+  for (const key in record) {
+    if (previous !== undefined && !(previous < key)) return false;
+    const first = key.charCodeAt(0);
+    if ((first >= 48 && first <= 57 && INDEX_LIKE.test(key)) || key === "__proto__") return false;
+    const member = record[key];
+    if (member === undefined || !inCanonicalOrder(member)) return false;
+    previous = key;
+  }
+  return true;
+}
+
+
+/**
+ * canonicalJson for a value fresh from JSON.parse (acyclic plain data, no getters), same answer. When the parsed
+ * text was canonical already, as a signed transfer's payload must be, every object's keys arrive in sorted order;
+ * then the sorted copy canonicalJson would make has the same keys in the same order and the same values, so
+ * JSON.stringify of the value itself is the canonical text, and the copy is skipped. Otherwise, or if a string or
+ * key holds a lone surrogate (canonicalJson throws for those): canonicalJson.
+ */
+export function canonicalJsonOfParsed(value: unknown): string | undefined {
+  if (!inCanonicalOrder(value)) return canonicalJson(value);
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined || SURROGATE_ESCAPE.test(text) ? canonicalJson(value) : text;
 }
