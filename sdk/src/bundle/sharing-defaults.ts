@@ -87,11 +87,33 @@ export function sharingDefaults(documentType: string): readonly SharingDefault[]
   return DEFAULTS.get(documentType) ?? [];
 }
 
-/** Labels of the longest default pattern equal to `tokens` (exact position match, not prefix). */
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+
+// applySharing asks for every node of a document: the patterns grouped by length, in their original order, so each
+// lookup only compares patterns of the node's depth. Built once per defaults list.
+const byLength = new WeakMap<readonly SharingDefault[], ReadonlyMap<number, readonly SharingDefault[]>>();
+
+function patternsOfLength(defaults: readonly SharingDefault[], length: number): readonly SharingDefault[] | undefined {
+  let index = byLength.get(defaults);
+  if (index === undefined) {
+    const groups = new Map<number, SharingDefault[]>();
+    for (const entry of defaults) {
+      const group = groups.get(entry.pattern.length);
+      if (group === undefined) groups.set(entry.pattern.length, [entry]);
+      else group.push(entry);
+    }
+    index = groups;
+    byLength.set(defaults, index);
+  }
+  return index.get(length);
+}
+
+/** Labels of the first default pattern equal to `tokens` (exact position match, not prefix). */
 export function defaultLabelsAt(defaults: readonly SharingDefault[], tokens: readonly string[]): string[] | undefined {
-  for (const entry of defaults) {
-    if (entry.pattern.length !== tokens.length) continue;
-    if (entry.pattern.every((p, i) => p === "*" ? /^(0|[1-9][0-9]*)$/.test(tokens[i] ?? "") : p === tokens[i])) return entry.labels;
+  const candidates = patternsOfLength(defaults, tokens.length);
+  if (candidates === undefined) return undefined;
+  for (const entry of candidates) {
+    if (entry.pattern.every((p, i) => p === "*" ? ARRAY_INDEX.test(tokens[i] ?? "") : p === tokens[i])) return entry.labels;
   }
   return undefined;
 }

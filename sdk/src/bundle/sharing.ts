@@ -109,10 +109,13 @@ export function applySharing<T>(document: T, options: SharingOptions): SharingRe
         return undefined;
       }
     }
+    // One path array for the whole walk, pushed and popped around each child (no copy per node).
     if (Array.isArray(value)) {
       const kept: Json[] = [];
       value.forEach((item, index) => {
-        const copy = walk(item, [...tokens, String(index)], own);
+        tokens.push(String(index));
+        const copy = walk(item, tokens, own);
+        tokens.pop();
         if (copy !== undefined) kept.push(copy);
       });
       return kept;
@@ -125,7 +128,9 @@ export function applySharing<T>(document: T, options: SharingOptions): SharingRe
           copy[key] = structuredClone(child);
           continue;
         }
-        const kept = walk(child, [...tokens, key], own);
+        tokens.push(key);
+        const kept = walk(child, tokens, own);
+        tokens.pop();
         if (kept !== undefined) copy[key] = kept;
         else if (Array.isArray(child)) copy[key] = [];
       }
