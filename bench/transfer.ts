@@ -1,12 +1,14 @@
 // bench/transfer: export+sign (packBundle + signBundle) and verify (verifyBundle) of a 300-child and a 3,000-child
 // synthetic cohort, against the limit of JSON.stringify + SHA-256 of the same documents in the same run.
+// The limit hashes with WebCrypto, as it always has (webCryptoSha256Hex). The SDK now hashes with node:crypto on
+// Node, which is ~4x cheaper; the stricter limit of JSON.stringify + node:crypto SHA-256 is printed as well.
 // Children are generated and processed one at a time (never the whole cohort in memory); each cohort runs in its own
 // process so peak RSS (process.resourceUsage().maxRSS) is comparable. Prints a markdown table.
 // Run: npx tsx bench/transfer.ts            (both cohorts)   npx tsx bench/transfer.ts --child 300   (one, JSON)
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { cohortIsp, loadBaseIsp, uuidFor } from "./lib/cohort.ts";
-import { sha256Hex } from "../sdk/src/bundle/canonical.ts";
+import { sha256Hex, webCryptoSha256Hex } from "../sdk/src/bundle/canonical.ts";
 import { generateSigningKey, toJwks } from "../sdk/src/bundle/keys.ts";
 import { packBundle } from "../sdk/src/bundle/pack.ts";
 import { signBundle } from "../sdk/src/bundle/sign.ts";
@@ -17,6 +19,8 @@ interface CohortResult {
   children: number;
   bytes: number;
   limitMs: number;
+  /** The same limit with node:crypto's SHA-256. */
+  nodeLimitMs: number;
   exportSignMs: number;
   verifyMs: number;
   peakRssMb: number;
@@ -28,6 +32,7 @@ async function runCohort(children: number): Promise<CohortResult> {
   const trustedKeys = toJwks([key.publicJwk]);
   const now = new Date("2030-06-02T00:00:00Z");
   let limitMs = 0;
+  let nodeLimitMs = 0;
   let exportSignMs = 0;
   let verifyMs = 0;
   let bytes = 0;
@@ -37,9 +42,13 @@ async function runCohort(children: number): Promise<CohortResult> {
 
     let t = performance.now();
     const text = JSON.stringify(isp);
-    await sha256Hex(text);
+    await webCryptoSha256Hex(text);
     limitMs += performance.now() - t;
     bytes += text.length;
+
+    t = performance.now();
+    await sha256Hex(JSON.stringify(isp));
+    nodeLimitMs += performance.now() - t;
 
     t = performance.now();
     const bundle = await packBundle({
@@ -59,7 +68,7 @@ async function runCohort(children: number): Promise<CohortResult> {
     verifyMs += performance.now() - t;
     if (!result.ok) throw new Error(`child ${i} did not verify: ${JSON.stringify(result.reasons.slice(0, 3))}`);
   }
-  return { children, bytes, limitMs, exportSignMs, verifyMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return { children, bytes, limitMs, nodeLimitMs, exportSignMs, verifyMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 function row(name: string, children: number, ms: number, limitMs: number): string {
@@ -90,6 +99,11 @@ if (childArg !== -1) {
   for (const r of results) {
     lines.push(row("export + sign (pack, sharing, digests, schema+rules, ES256)", r.children, r.exportSignMs, r.limitMs));
     lines.push(row("verify (signature, digests, schema+rules)", r.children, r.verifyMs, r.limitMs));
+  }
+  lines.push("", "Against the stricter limit (JSON.stringify + node:crypto SHA-256):", "", "| operation | children | children/s | limit children/s | % of limit | ≥ 25%? |", "|---|---|---|---|---|---|");
+  for (const r of results) {
+    lines.push(row("export + sign", r.children, r.exportSignMs, r.nodeLimitMs));
+    lines.push(row("verify", r.children, r.verifyMs, r.nodeLimitMs));
   }
   const [small, large] = results;
   if (small && large) {

@@ -36,5 +36,10 @@ export async function decryptBundle(jwe: string, receiverPrivateKey: CryptoKey |
 
 /** True if the text looks like a compact JWE (five base64url parts). */
 export function isCompactJwe(input: unknown): input is string {
-  return typeof input === "string" && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(input.trim());
+  if (typeof input !== "string") return false;
+  // The pattern needs exactly four dots; counting them (native scans) turns a compact JWS, which has two, away
+  // without running the pattern over its whole payload.
+  let dots = 0;
+  for (let at = input.indexOf("."); at !== -1 && dots < 5; at = input.indexOf(".", at + 1)) dots++;
+  return dots === 4 && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(input.trim());
 }
