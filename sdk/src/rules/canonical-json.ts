@@ -1,9 +1,9 @@
 // RFC 8785 (JCS) canonical JSON text, answering exactly as the `canonicalize` package (v4) does (same text, throws
-// in the same cases) but faster. The usual value (plain JSON data) is copied with every object's keys inserted in
-// sorted order and handed to ONE native JSON.stringify, whose number and string output is what JCS prescribes;
-// lone surrogates are found by one regex scan of that output, where JSON.stringify escapes them. Anything unusual (toJSON, functions,
-// integer-like keys, which V8 would enumerate numerically) goes to a member-by-member serialiser written like the
-// package. canonical-json.test.ts compares with the package on generated values.
+// in the same cases) but faster. The usual value (plain JSON data) is written directly with sorted keys, strings as
+// JSON.stringify writes them and numbers by JSON.stringify (what JCS prescribes). Anything unusual (toJSON,
+// functions, undefined, integer-like keys, which V8 would enumerate numerically, non-finite numbers, lone
+// surrogates, cycles) goes to a member-by-member serialiser written like the package, which throws where it throws.
+// canonical-json.test.ts compares with the package on generated values.
 // Used by the bundle-digests rule, which hashes every embedded document of a transfer bundle, and by transfer
 // signing and verification (sdk/src/bundle). canonicalJsonOfParsed skips the copy for parsed, already-sorted data.
 
@@ -75,61 +75,76 @@ const UNUSUAL = new Unusual();
 /** Property names V8 enumerates in numeric order, whatever the insertion order. */
 const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
 
-/** A copy of plain JSON data with object keys inserted in sorted order; throws as canonicalize would, or UNUSUAL. */
-function sortedCopy(value: unknown, seen: Set<object>): unknown {
+/** Characters JSON.stringify would escape in a string (quote, backslash, controls) and surrogates (checked further). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** Nesting beyond this goes to `serialise`, which detects cycles (a cycle here would only recurse until it). */
+const MAX_DEPTH = 1000;
+
+/** JSON string literal of `value` as JSON.stringify writes it; UNUSUAL for a lone surrogate (serialise throws). */
+function stringText(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
+  if (ANY_SURROGATE.test(value) && hasLoneSurrogate(value)) throw UNUSUAL;
+  return JSON.stringify(value);
+}
+
+/**
+ * The canonical text of plain JSON data, written directly: keys sorted (UTF-16 code units, as the package sorts),
+ * strings as JSON.stringify writes them (unescaped when nothing needs escaping), numbers by JSON.stringify (the
+ * ECMAScript number-to-string RFC 8785 prescribes). Throws UNUSUAL for anything else (undefined, functions, symbols,
+ * bigints, toJSON, integer-like or __proto__ keys, undefined members, non-finite numbers, lone surrogates, deep
+ * nesting or cycles), which `serialise` then answers exactly as the package does, throwing where it throws.
+ */
+function written(value: unknown, depth: number): string {
   switch (typeof value) {
     case "string":
-      return value; // lone surrogates: found in the output text (canonicalJson), not string by string
+      return stringText(value);
     case "number":
-      if (Number.isNaN(value)) throw new Error("NaN is not allowed");
-      if (!Number.isFinite(value)) throw new Error("Infinity is not allowed");
-      return value;
+      if (!Number.isFinite(value)) throw UNUSUAL;
+      return JSON.stringify(value);
     case "boolean":
-      return value;
+      return value ? "true" : "false";
     case "object":
       break;
     default:
-      throw UNUSUAL; // undefined, functions, symbols, bigints: rare, and the package's answers differ from JSON.stringify's
+      throw UNUSUAL;
   }
-  if (value === null) return null;
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") throw UNUSUAL;
-  if (seen.has(value)) throw new Error("Circular reference detected");
-  seen.add(value);
-  let copy: unknown;
+  if (value === null) return "null";
+  if (depth > MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") throw UNUSUAL;
   if (Array.isArray(value)) {
-    const items: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) items[i] = sortedCopy(value[i], seen);
-    copy = items;
-  } else {
-    const record = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(record).sort()) {
-      const member = record[key];
-      // Skipped members (undefined) are never checked by the package, not even their keys: leave them to serialise.
-      const first = key.charCodeAt(0);
-      if (member === undefined || (first >= 48 && first <= 57 && INDEX_LIKE.test(key)) || key === "__proto__") throw UNUSUAL;
-      out[key] = sortedCopy(member, seen);
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      out += written(value[i], depth + 1);
     }
-    copy = out;
+    return out + "]";
   }
-  seen.delete(value);
-  return copy;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const member = record[key];
+    // Skipped members (undefined) are never checked by the package, not even their keys: leave them to serialise.
+    const first = key.charCodeAt(0);
+    if (member === undefined || (first >= 48 && first <= 57 && INDEX_LIKE.test(key)) || key === "__proto__") throw UNUSUAL;
+    if (i > 0) out += ",";
+    out += stringText(key);
+    out += ":";
+    out += written(member, depth + 1);
+  }
+  return out + "}";
 }
 
 /** The canonical JSON text of `value` (undefined for a bare undefined, function or symbol); throws on NaN, infinities,
  *  lone surrogates and cycles. */
 export function canonicalJson(value: unknown): string | undefined {
-  let copy: unknown;
   try {
-    copy = sortedCopy(value, new Set());
+    return written(value, 0);
   } catch (error) {
     if (error === UNUSUAL) return serialise(value, new Set());
     throw error;
   }
-  const text = JSON.stringify(copy);
-  // A lone surrogate in a string or key shows in the text as an escape (SURROGATE_ESCAPE): the member-by-member
-  // serialiser then throws as the package does (or, for a literal backslash before "ud8..", gives the text).
-  return SURROGATE_ESCAPE.test(text) ? serialise(value, new Set()) : text;
 }
 
 /** True when JSON.stringify(value) lists every object's members as canonicalJson would: keys in sorted order and none
@@ -172,9 +187,9 @@ function inCanonicalOrder(value: unknown): boolean {
 /**
  * canonicalJson for a value fresh from JSON.parse (acyclic plain data, no getters), same answer. When the parsed
  * text was canonical already, as a signed transfer's payload must be, every object's keys arrive in sorted order;
- * then the sorted copy canonicalJson would make has the same keys in the same order and the same values, so
- * JSON.stringify of the value itself is the canonical text, and the copy is skipped. Otherwise, or if a string or
- * key holds a lone surrogate (canonicalJson throws for those): canonicalJson.
+ * canonicalJson would then write the members in the very order JSON.stringify enumerates them, strings and numbers
+ * as JSON.stringify writes them, so JSON.stringify of the value (one native call) is the canonical text. Otherwise,
+ * or if a string or key holds a lone surrogate (canonicalJson throws for those): canonicalJson.
  */
 export function canonicalJsonOfParsed(value: unknown): string | undefined {
   if (!inCanonicalOrder(value)) return canonicalJson(value);
