@@ -4,6 +4,8 @@
 export type Row = Record<string, unknown>;
 
 export interface Db {
+  /** How many statements the driver runs at once: 1 for PGlite (one connection), the pool size for pg. */
+  readonly parallelism: number;
   /** One statement with $1.. parameters. */
   query<R extends Row = Row>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
   /** A script of several statements without parameters (migrations). */

@@ -23,6 +23,7 @@ export function openPgDb(connectionString: string, poolSize = 10): Db {
   // An idle client that loses its server (restart, failover) emits 'error'; without a listener Node would crash.
   pool.on("error", () => undefined);
   return {
+    parallelism: poolSize,
     query: async <R extends Row>(sql: string, params: unknown[] = []) => {
       const res = await pool.query<R>(statement(sql, params));
       return { rows: res.rows };
@@ -52,6 +53,7 @@ export function openPgDb(connectionString: string, poolSize = 10): Db {
 
 function clientDb(client: pg.PoolClient, statement: (sql: string, values: unknown[]) => pg.QueryConfig): Db {
   const db: Db = {
+    parallelism: 1,
     query: async <R extends Row>(sql: string, params: unknown[] = []) => {
       const res = await client.query<R>(statement(sql, params));
       return { rows: res.rows };

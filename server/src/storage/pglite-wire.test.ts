@@ -58,3 +58,45 @@ describe("PGlite wire driver: prepared statements", () => {
     expect((await db.query("SELECT n FROM t WHERE k = $1", ["c"])).rows).toEqual([{ n: 3 }]);
   });
 });
+
+describe("PGlite wire driver: transactions", () => {
+  it("commits everything fn wrote, and rolls all of it back if fn throws", async () => {
+    await db.transaction(async (tx) => {
+      await tx.query("INSERT INTO t (k, n) VALUES ($1, $2::int)", ["tx1", 10]);
+      await tx.exec("INSERT INTO t (k, n) VALUES ('tx2', 11); INSERT INTO t (k, n) VALUES ('tx3', 12)");
+    });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query("INSERT INTO t (k, n) VALUES ($1, $2::int)", ["tx4", 13]);
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    const { rows } = await db.query<{ k: string }>("SELECT k FROM t WHERE k LIKE 'tx%' ORDER BY k");
+    expect(rows.map((r) => r.k)).toEqual(["tx1", "tx2", "tx3"]);
+  });
+
+  it("a transaction whose statement failed is never reported as committed, even if fn swallowed the error", async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query("INSERT INTO t (k, n) VALUES ($1, $2::int)", ["tx5", 14]);
+        await tx.query("INSERT INTO t (k, n) VALUES ($1, $2::int)", ["tx1", 15]).catch(() => undefined); // duplicate key
+      }),
+    ).rejects.toThrow(/rolled back/);
+    expect((await db.query("SELECT k FROM t WHERE k = $1", ["tx5"])).rows).toEqual([]);
+  });
+
+  it("queries from outside wait for an open transaction and never see its uncommitted writes", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const inside = db.transaction(async (tx) => {
+      await tx.query("INSERT INTO t (k, n) VALUES ($1, $2::int)", ["tx6", 16]);
+      await gate;
+    });
+    const outside = db.query("SELECT count(*)::int AS c FROM t WHERE k = $1", ["tx6"]);
+    release();
+    await inside;
+    // The outside query ran after the commit (PGlite has one connection; the transaction lock orders them).
+    expect((await outside).rows).toEqual([{ c: 1 }]);
+  });
+});
+

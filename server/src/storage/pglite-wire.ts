@@ -7,7 +7,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { serialize } from "pg-protocol";
 import { Parser } from "pg-protocol/dist/parser.js";
-import type { BackendMessage, DataRowMessage, DatabaseError, RowDescriptionMessage } from "pg-protocol/dist/messages.js";
+import type { BackendMessage, CommandCompleteMessage, DataRowMessage, DatabaseError, RowDescriptionMessage } from "pg-protocol/dist/messages.js";
 import { createRequire } from "node:module";
 import pgTypes from "pg-types";
 import type { Row } from "./db.ts";
@@ -48,8 +48,9 @@ function preparedOf(pg: PGlite): Map<string, string> {
 }
 
 /** Decodes the backend's replies: rows by column name via pg-types (as node-postgres), or the error it reported. */
-export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; error?: DatabaseError; parsed: boolean } {
+export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; error?: DatabaseError; parsed: boolean; commands: string[] } {
   const rows: R[] = [];
+  const commands: string[] = [];
   let parsed = false;
   let fields: RowDescriptionMessage["fields"] = [];
   let parsers: ((text: string) => unknown)[] = [];
@@ -68,11 +69,13 @@ export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; err
       rows.push(row as R);
     } else if (msg.name === "parseComplete") {
       parsed = true;
+    } else if (msg.name === "commandComplete") {
+      commands.push((msg as CommandCompleteMessage).text);
     } else if (msg.name === "error") {
       error ??= msg as DatabaseError;
     }
   });
-  return error ? { rows, error, parsed } : { rows, parsed };
+  return error ? { rows, error, parsed, commands } : { rows, parsed, commands };
 }
 
 /**
@@ -100,4 +103,18 @@ export async function wireQuery<R extends Row>(pg: PGlite, sql: string, params: 
   const { rows, error } = await (inTransaction ? run() : pg._runExclusiveTransaction(run));
   if (error) throw error;
   return { rows };
+}
+
+/**
+ * Runs SQL without parameters (one or more statements, the simple-query protocol) while the caller holds PGlite's
+ * transaction lock: BEGIN, COMMIT, ROLLBACK and scripts inside a transaction. Returns the command tags.
+ */
+export async function wireScript(pg: PGlite, sql: string): Promise<string[]> {
+  const replies = await pg.runExclusive(async () => {
+    const chunks: Uint8Array[] = [];
+    await pg.execProtocolRawStream(serialize.query(sql), { syncToFs: false, onRawData: (data) => void chunks.push(data.slice()) });
+    return decodeReplies(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  });
+  if (replies.error) throw replies.error;
+  return replies.commands;
 }

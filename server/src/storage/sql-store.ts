@@ -6,6 +6,7 @@ import { toNumber, type Db, type Row } from "./db.ts";
 import { computeEtag } from "./etag.ts";
 import { buildSearchSql, isoInstant, VERSION_COLUMNS } from "./search-sql.ts";
 import { VersionCache } from "./version-cache.ts";
+import { auditedReadBatcher, runAuditedReads, type AuditedRead } from "./audited-reads.ts";
 import { rememberJsonText } from "../http/json-text.ts";
 import {
   AlreadyExistsError,
@@ -46,6 +47,10 @@ const CURRENT_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_
  * since what it reads or writes could still roll back.
  */
 export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(), inTransaction = false): Store {
+  // Inside a transaction its own statements run one by one; outside, concurrent audited reads share statements.
+  const auditedRead = inTransaction
+    ? async (read: AuditedRead) => (await runAuditedReads(db, [read]))[0]
+    : auditedReadBatcher(db);
   /** Caches a committed version read or written as `row` (whose body column is its JSON text); the text is kept for
    *  responses, so a served body is never serialised again. */
   const remember = <T>(row: Row): StoredVersion<T> => {
@@ -155,17 +160,9 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
     peekCurrent: (kind, id) => cache.latest(kind, id),
 
     async getAudited<T>(kind: ResourceKind, id: string, expectedVersion: number, audit: AuditRecord) {
-      // $1 kind, $2 id, $3 the expected (and cached) version, then the audit record's 12 values from $4.
-      const values = auditValues(1, 3);
-      const { rows } = await db.query(
-        `WITH cur AS (SELECT ${CURRENT_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = (${NEWEST_VERSION})),
-         logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${values.slice(1, -1)} FROM cur WHERE cur.version = $3::int RETURNING seq)
-         SELECT cur.*, (SELECT count(*) FROM logged) AS audited FROM cur`,
-        [kind, id, expectedVersion, ...auditParams({ ...audit, version: expectedVersion })],
-      );
-      const row = rows[0];
+      const row = await auditedRead({ kind, id, expected: expectedVersion, audit });
       if (!row) return { audited: false };
-      const audited = toNumber(row.audited) > 0;
+      const audited = row.audited;
       const held = cache.exact(kind, id, toNumber(row.version)) as StoredVersion<T> | undefined;
       if (held) return { version: held, audited };
       // The body was left out (it is the expected version) but the cache let it go meanwhile: read it in full.

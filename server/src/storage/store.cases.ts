@@ -47,6 +47,7 @@ export function runStorageCases(opts: StorageCaseOptions): void {
     versionCases(opts);
     searchCases(opts);
     auditCases(opts);
+    auditedReadCases(opts);
     transactionCases(opts);
     persistenceCases(opts);
   });
@@ -417,6 +418,83 @@ function auditCases(opts: StorageCaseOptions): void {
       const { store, db } = sut();
       await expect(db.query(sql)).rejects.toThrow(/append-only/);
       expect((await store.queryAudit({ limit: 100 })).items).toEqual(stored);
+    });
+  });
+}
+
+// ---- audited reads ------------------------------------------------------------------------------------------
+
+function auditedReadCases(opts: StorageCaseOptions): void {
+  describe("audited reads (getAudited)", () => {
+    const sut = withStore(opts);
+    const readAudit = (resourceId: string, version: number, correlationId: string): AuditRecord => ({
+      actor,
+      action: "read",
+      kind: "isp",
+      resourceId,
+      version,
+      childId: "child-r",
+      correlationId,
+      outcome: "allowed",
+    });
+    const make = async (store: Store, versions: number): Promise<StoredVersion> => {
+      const id = randomUUID();
+      let v = await store.create("isp", id, { id, n: 1 }, {}, { settingUrn: "100001" }, prov());
+      for (let n = 2; n <= versions; n++) v = await store.update("isp", id, v.version, { id, n }, {}, { settingUrn: "100001" }, prov());
+      return v;
+    };
+    const auditedFor = async (store: Store, correlationId: string) =>
+      (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId === correlationId);
+
+    it("the expected current version: answered, and exactly one audit record naming that version", async () => {
+      const { store } = sut();
+      const v = await make(store, 2);
+      const r = await store.getAudited("isp", v.id, 2, readAudit(v.id, 2, "ar-1"));
+      expect(r.audited).toBe(true);
+      expect(r.version).toMatchObject({ id: v.id, version: 2, etag: v.etag, body: { id: v.id, n: 2 } });
+      expect(await auditedFor(store, "ar-1")).toMatchObject([{ resourceId: v.id, version: 2, action: "read", outcome: "allowed" }]);
+    });
+
+    it("a stale expected version: the current version in full, and nothing audited", async () => {
+      const { store } = sut();
+      const v = await make(store, 3);
+      const r = await store.getAudited("isp", v.id, 2, readAudit(v.id, 2, "ar-2"));
+      expect(r.audited).toBe(false);
+      expect(r.version).toMatchObject({ id: v.id, version: 3, body: { id: v.id, n: 3 } });
+      expect(await auditedFor(store, "ar-2")).toEqual([]);
+    });
+
+    it("a resource that does not exist: no version, nothing audited", async () => {
+      const { store } = sut();
+      const missing = randomUUID();
+      expect(await store.getAudited("isp", missing, 1, readAudit(missing, 1, "ar-3"))).toEqual({ audited: false });
+      expect(await auditedFor(store, "ar-3")).toEqual([]);
+    });
+
+    it("40 concurrent reads (current, stale and missing mixed): each answered for its own resource, audited exactly when current", async () => {
+      const { store } = sut();
+      const made = await Promise.all(Array.from({ length: 10 }, (_, i) => make(store, 1 + (i % 3))));
+      const reads = Array.from({ length: 40 }, (_, i) => {
+        const v = made[i % made.length]!;
+        const kind = i % 4; // 0, 1: current; 2: stale (when there is an older version); 3: missing
+        if (kind === 3) return { id: randomUUID(), expected: 1, current: undefined, audited: false };
+        const expected = kind === 2 && v.version > 1 ? v.version - 1 : v.version;
+        return { id: v.id, expected, current: v.version, audited: expected === v.version };
+      });
+      const answers = await Promise.all(reads.map((r, i) => store.getAudited("isp", r.id, r.expected, readAudit(r.id, r.expected, `ar-c-${i}`))));
+      answers.forEach((a, i) => {
+        const want = reads[i]!;
+        expect(a.audited).toBe(want.audited);
+        expect(a.version?.id).toBe(want.current === undefined ? undefined : want.id);
+        expect(a.version?.version).toBe(want.current);
+      });
+      const log = (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId.startsWith("ar-c-"));
+      const expectedIds = reads.map((r, i) => (r.audited ? `ar-c-${i}` : undefined)).filter((x) => x !== undefined);
+      expect(log.map((r) => r.correlationId).sort()).toEqual(expectedIds.sort());
+      for (const rec of log) {
+        const want = reads[Number(rec.correlationId.slice(5))]!;
+        expect(rec).toMatchObject({ resourceId: want.id, version: want.expected });
+      }
     });
   });
 }
