@@ -86,12 +86,13 @@ export class Inbox {
     let receiver: { settingUrn?: string; laCode: string };
     let receiptReceiver: ReceiptReceiver;
     const named = bundle.manifest.receiver.setting;
+    // The named setting's directory entry, if this server hosts it (read once; not needed for a claim).
+    const hosted = !opts.claimFor && named?.urn && !trust.entryFor(named.urn) ? await localSetting(store, named.urn) : undefined;
     if (opts.claimFor) {
       receiver = { laCode: opts.claimFor.laCode };
       receiptReceiver = { system: this.deps.config.system, localAuthority: { laCode: opts.claimFor.laCode, name: opts.claimFor.name } };
-    } else if (named?.urn && (await localSetting(store, named.urn)) && !trust.entryFor(named.urn)) {
-      const entry = (await localSetting(store, named.urn))!;
-      receiver = { settingUrn: named.urn, laCode: String(entry.laCode) };
+    } else if (named?.urn && hosted) {
+      receiver = { settingUrn: named.urn, laCode: String(hosted.laCode) };
       receiptReceiver = { system: this.deps.config.system, setting: named };
     } else if (!named && bundle.manifest.receiver.localAuthority && !bundle.manifest.receiver.destinationUnknown) {
       const la = bundle.manifest.receiver.localAuthority;
