@@ -6,7 +6,9 @@ import { toNumber, type Db, type Row } from "./db.ts";
 import { computeEtag } from "./etag.ts";
 import { buildSearchSql, isoInstant, VERSION_COLUMNS } from "./search-sql.ts";
 import { VersionCache } from "./version-cache.ts";
-import { auditedReadBatcher, runAuditedReads, type AuditedRead } from "./audited-reads.ts";
+import { runAuditedReads, runCurrentReads, type AuditedRead, type CurrentRead } from "./current-reads.ts";
+import { AUDIT_COLUMNS, AUDIT_ROW_SELECT, auditParams, auditRowsFrom, auditRowsParams, auditValuesRow } from "./audit-sql.ts";
+import { turnBatcher } from "./turn-batcher.ts";
 import { rememberJsonText } from "../http/json-text.ts";
 import {
   AlreadyExistsError,
@@ -29,28 +31,26 @@ const INSERT_COLUMNS =
 const VALUE_PARAMS =
   "$4, $5::json, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
 
-/** The newest version number of ($1 kind, $2 id). Selecting by it (rather than ORDER BY version DESC LIMIT 1) keeps
- *  the plan an index lookup: without statistics (PGlite never runs autovacuum) the planner may otherwise sort every
- *  version and compute the row's columns, detoasting every body, before the LIMIT. */
-const NEWEST_VERSION = "SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2";
-
 /** A written version's columns but its body, which the writer already holds as text. */
 const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;
-
-/** The current version's columns, with body and provenance left out (NULL) when it is version $3, the one cached. */
-const CURRENT_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, ${isoInstant("created_at")} AS at,
-  CASE WHEN version = $3::int THEN NULL ELSE body::text END AS body,
-  CASE WHEN version = $3::int THEN NULL ELSE provenance::text END AS provenance`;
 
 /**
  * `cache` holds committed versions; a store over an open transaction (inTransaction) reads it but never fills it,
  * since what it reads or writes could still roll back.
  */
 export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(), inTransaction = false): Store {
-  // Inside a transaction its own statements run one by one; outside, concurrent audited reads share statements.
-  const auditedRead = inTransaction
-    ? async (read: AuditedRead) => (await runAuditedReads(db, [read]))[0]
-    : auditedReadBatcher(db);
+  // Outside a transaction, the reads and audit appends made in one event-loop turn share one statement each
+  // (turn-batcher.ts); inside one, the transaction's own statements simply run one after another.
+  const batched = <I, O>(run: (items: readonly I[]) => Promise<O[]>): ((item: I) => Promise<O>) =>
+    inTransaction ? async (item) => (await run([item]))[0] as O : turnBatcher(run, db.parallelism);
+  const auditedRead = batched((reads: readonly AuditedRead[]) => runAuditedReads(db, reads));
+  const currentRead = batched((reads: readonly CurrentRead[]) => runCurrentReads(db, reads));
+  const appendAuditBatch = batched(async (batches: readonly (readonly AuditRecord[])[]) => {
+    const recs = batches.flat();
+    await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_ROW_SELECT} FROM ${auditRowsFrom()} ORDER BY a.ord`, auditRowsParams(recs));
+    return batches.map(() => undefined);
+  });
+  const appendAuditRows = (recs: readonly AuditRecord[]): Promise<void> => appendAuditBatch(recs);
   /** Caches a committed version read or written as `row` (whose body column is its JSON text); the text is kept for
    *  responses, so a served body is never serialised again. */
   const remember = <T>(row: Row): StoredVersion<T> => {
@@ -110,11 +110,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
       return rows[0] ? remember<T>(rows[0]) : undefined;
     }
     const held = cache.latest(kind, id) as StoredVersion<T> | undefined;
-    const { rows } = await db.query(
-      `SELECT ${CURRENT_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = (${NEWEST_VERSION})`,
-      [kind, id, held?.version ?? 0],
-    );
-    const row = rows[0];
+    const row = await currentRead({ kind, id, held: held?.version ?? 0 });
     if (!row) return undefined;
     return held && toNumber(row.version) === held.version ? held : remember<T>(row);
   };
@@ -144,7 +140,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
       const { rows } = audit
         ? await db.query(
             `WITH written AS (${insert}),
-             logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValues(1, params.length).slice(1, -1)} FROM written)
+             logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(params.length).slice(1, -1)} FROM written)
              SELECT * FROM written`,
             [...params, ...auditParams({ ...audit, version: next })],
           )
@@ -187,14 +183,14 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
     },
 
     async appendAudit(rec) {
-      const { rows } = await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${auditValues(1)} RETURNING seq, ${isoInstant("at")} AS at`, auditParams(rec));
+      const { rows } = await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${auditValuesRow()} RETURNING seq, ${isoInstant("at")} AS at`, auditParams(rec));
       const row = rows[0] as Row;
       return { ...rec, seq: toNumber(row.seq), at: String(row.at) };
     },
 
     async appendAudits(recs) {
       if (recs.length === 0) return;
-      await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${auditValues(recs.length)}`, recs.flatMap(auditParams));
+      await appendAuditRows(recs);
     },
 
     async queryAudit(q) {
@@ -216,37 +212,6 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
 
     close: () => db.close(),
   };
-}
-
-const AUDIT_COLUMNS =
-  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome";
-const AUDIT_ARITY = 12;
-
-/** `($1, …, $12), ($13, …)` for n records (numbering after `offset` parameters); multi-row VALUES keep the order. */
-function auditValues(n: number, offset = 0): string {
-  const rows: string[] = [];
-  for (let r = 0; r < n; r++) {
-    const p = (i: number) => `$${offset + r * AUDIT_ARITY + i}`;
-    rows.push(`(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::int, ${p(10)}, ${p(11)}, ${p(12)})`);
-  }
-  return rows.join(", ");
-}
-
-function auditParams(rec: AuditRecord): unknown[] {
-  return [
-    rec.actor.subject,
-    rec.actor.role,
-    rec.actor.system ?? null,
-    rec.actor.tenant.settingUrn ?? null,
-    rec.actor.tenant.laCode ?? null,
-    rec.action,
-    rec.kind,
-    rec.resourceId ?? null,
-    rec.version ?? null,
-    rec.childId ?? null,
-    rec.correlationId,
-    rec.outcome,
-  ];
 }
 
 async function queryAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {

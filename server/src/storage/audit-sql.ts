@@ -1,0 +1,51 @@
+// The audit_log columns and their parameters, shared by every statement that appends audit records.
+import type { AuditRecord } from "./store.ts";
+
+export const AUDIT_COLUMNS =
+  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome";
+const AUDIT_ARITY = 12;
+/** SQL element type of each column, in AUDIT_COLUMNS order. */
+const AUDIT_TYPES = ["text", "text", "text", "text", "text", "text", "text", "text", "int", "text", "text", "text"] as const;
+
+/** `($1, …, $12)`: one record's VALUES row (numbering after `offset` parameters). */
+export function auditValuesRow(offset = 0): string {
+  const p = (i: number) => `$${offset + i}`;
+  return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::int, ${p(10)}, ${p(11)}, ${p(12)})`;
+}
+
+/** One record's 12 parameters, in AUDIT_COLUMNS order. */
+export function auditParams(rec: AuditRecord): unknown[] {
+  return [
+    rec.actor.subject,
+    rec.actor.role,
+    rec.actor.system ?? null,
+    rec.actor.tenant.settingUrn ?? null,
+    rec.actor.tenant.laCode ?? null,
+    rec.action,
+    rec.kind,
+    rec.resourceId ?? null,
+    rec.version ?? null,
+    rec.childId ?? null,
+    rec.correlationId,
+    rec.outcome,
+  ];
+}
+
+/**
+ * Any number of records as 12 array parameters (one per column) and the FROM item that turns them back into rows:
+ * `unnest(…) WITH ORDINALITY AS a(<columns>, ord)`. The statement text is the same for any number of records, so it
+ * is prepared once; `ord` keeps the records' order.
+ */
+export function auditRowsParams(recs: readonly AuditRecord[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: AUDIT_ARITY }, () => []);
+  for (const rec of recs) auditParams(rec).forEach((v, i) => columns[i]!.push(v));
+  return columns;
+}
+
+export function auditRowsFrom(offset = 0): string {
+  const arrays = AUDIT_TYPES.map((t, i) => `$${offset + i + 1}::${t}[]`).join(", ");
+  return `unnest(${arrays}) WITH ORDINALITY AS a(${AUDIT_COLUMNS}, ord)`;
+}
+
+/** The audit columns of `a` (the auditRowsFrom alias), for a SELECT list. */
+export const AUDIT_ROW_SELECT = AUDIT_COLUMNS.split(", ").map((c) => `a.${c}`).join(", ");
