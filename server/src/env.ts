@@ -7,6 +7,8 @@ export interface AppVariables {
   principal: Principal;
   /** The parsed JSON body; set by the json-body middleware on requests that carry one. */
   body: unknown;
+  /** The body as text, when the body-limit middleware read it straight from the Node request (http/request-body.ts). */
+  rawBody?: string;
   /** Deliberate faults (conformance self-test only; empty in every normal start). See faults/. */
   faults: ReadonlySet<string>;
 }

@@ -1,5 +1,6 @@
 // Handlers of the Transfers operations: thin; the work is in transfers/service.ts and transfers/inbox.ts.
 import type { Context } from "hono";
+import { requestText } from "../http/request-body.ts";
 import type { AppEnv } from "../env.ts";
 import type { AppDeps } from "../deps.ts";
 import { audit } from "../audit/audit-event.ts";
@@ -187,7 +188,7 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
   const receiveTransfer: Handler = async (c) => {
     const correlationId = c.get("correlationId");
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    const text = await c.req.text();
+    const text = await requestText(c);
     let input: unknown;
     if (type === "application/jose") input = text.trim();
     else if (type === "application/json" || type === "application/jose+json") {
@@ -221,7 +222,7 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     const p = c.get("principal");
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (type !== "application/xml" && type !== "text/xml") throw new HttpProblem("unsupported-media-type", "Send the Common Transfer File as application/xml.", { headers: { "accept-post": "application/xml" } });
-    const xml = await c.req.text();
+    const xml = await requestText(c);
     const parsed = importCtfSen(xml, { recordedAt: deps.clock().toISOString(), system: "Common Transfer File" });
     if (!parsed.ok) throw new HttpProblem("validation-failed", `The CTF has ${parsed.errors.length} error(s); nothing was stored.`, { errors: parsed.errors.slice(0, 100).map((e) => ({ pointer: e.path, ruleId: e.code, message: e.message })) });
     if (parsed.pupils.length !== 1) throw new HttpProblem("validation-failed", "Send the CTF SEN part of one pupil.", { errors: [{ pointer: "", ruleId: "ctf.one-pupil", message: `The file has ${parsed.pupils.length} pupils.` }] });

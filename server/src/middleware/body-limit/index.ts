@@ -1,11 +1,12 @@
 // Refuses bodies over the limit with 413 problem+json, both when Content-Length says so and when a chunked body
-// grows past it (hono's bodyLimit counts the stream). A declared-oversize body is read and discarded (up to a hard
+// grows past it (counted as the Node request is read, or by hono's bodyLimit on a plain Request). A declared-oversize body is read and discarded (up to a hard
 // cap) before answering, so the client receives the 413 instead of a connection reset mid-upload.
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
 import { requestHasFault } from "../../faults/index.ts";
+import { decodeBody, readNodeBody, unreadNodeRequest } from "../../http/request-body.ts";
 
 const FAULTY_SMALL_LIMIT = 256 * 1024;
 
@@ -46,6 +47,12 @@ export const bodyLimit = (opts: { maxBytes?: number } = {}): MiddlewareHandler<A
       if (declared <= DRAIN_CAP) await drain(c.req.raw.body, DRAIN_CAP);
       throw tooLarge();
     }
-    await inner(c, next);
+    // Under Node, read the body here, counted as it arrives, and keep it for the JSON parser or the handler.
+    const incoming = unreadNodeRequest(c);
+    if (!incoming) return inner(c, next);
+    const bytes = await readNodeBody(incoming, maxSize, DRAIN_CAP);
+    if (bytes === "too-large") throw tooLarge();
+    c.set("rawBody", decodeBody(bytes));
+    await next();
   };
 };

@@ -5,6 +5,7 @@ import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
 import { findForbiddenKey, jsonDepthExceeds } from "./json-depth.ts";
 import { requestHasFault } from "../../faults/index.ts";
+import { requestText } from "../../http/request-body.ts";
 
 export const DEFAULT_MAX_DEPTH = 64;
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -13,7 +14,7 @@ export const jsonBody = (opts: { maxDepth?: number } = {}): MiddlewareHandler<Ap
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   return async function jsonBody(c, next) {
     if (!BODY_METHODS.has(c.req.method)) return next();
-    const text = await c.req.text();
+    const text = await requestText(c);
     if (jsonDepthExceeds(text, maxDepth)) {
       throw new HttpProblem("too-deep", `The body is nested more than ${maxDepth} levels deep.`);
     }
