@@ -53,8 +53,8 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   const appendAuditRows = (recs: readonly AuditRecord[]): Promise<void> => appendAuditBatch(recs);
   /** Caches a committed version read or written as `row` (whose body column is its JSON text); the text is kept for
    *  responses, so a served body is never serialised again. */
-  const remember = <T>(row: Row): StoredVersion<T> => {
-    const v = toStoredVersion<T>(row);
+  const remember = <T>(row: Row, body?: T): StoredVersion<T> => {
+    const v = toStoredVersion<T>(row, body);
     if (inTransaction) return v;
     const held = cache.put(v);
     rememberJsonText(held.body as object, String(row.body));
@@ -94,8 +94,9 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
     ];
     return { params, text };
   };
-  /** A version just written: the row the INSERT returned (everything but the body) with the body text it was given. */
-  const written = <T>(row: Row, text: string): StoredVersion<T> => remember<T>({ ...row, body: text });
+  /** A version just written: the row the INSERT returned (everything but the body), with the caller's body object
+   *  itself (not a re-parse of the text just made from it); the store then owns it and, once committed, freezes it. */
+  const written = <T>(row: Row, text: string, body: T): StoredVersion<T> => remember<T>({ ...row, body: text }, body);
 
   const get = async <T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined> => {
     if (version !== undefined) {
@@ -123,7 +124,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
          ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}`,
         params,
       );
-      if (rows[0]) return written(rows[0], text);
+      if (rows[0]) return written(rows[0], text, body);
       const current = await get(kind, id);
       // The row that blocked us exists, so current is defined; guard anyway rather than assert.
       throw new AlreadyExistsError(current?.version ?? 1, current?.etag ?? "");
@@ -145,7 +146,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
             [...params, ...auditParams({ ...audit, version: next })],
           )
         : await db.query(insert, params);
-      if (rows[0]) return written(rows[0], text);
+      if (rows[0]) return written(rows[0], text, body);
       const current = await get(kind, id);
       if (!current) throw new NotFoundError(kind, id);
       throw new ConflictError(current.version, current.etag);
@@ -239,7 +240,7 @@ async function queryAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {
 }
 
 /** A row of VERSION_COLUMNS (JSON columns as text) as a version. */
-function toStoredVersion<T>(row: Row): StoredVersion<T> {
+function toStoredVersion<T>(row: Row, body?: T): StoredVersion<T> {
   const prov = JSON.parse(String(row.provenance)) as Omit<VersionProvenance, "at">;
   const tenant = compact({ settingUrn: row.tenant_setting_urn, laCode: row.tenant_la_code });
   return {
@@ -247,7 +248,7 @@ function toStoredVersion<T>(row: Row): StoredVersion<T> {
     id: String(row.id),
     version: toNumber(row.version),
     etag: String(row.etag),
-    body: JSON.parse(String(row.body)) as T, // T is the caller's claim about what it stored; the store keeps JSON as given
+    body: body !== undefined ? body : (JSON.parse(String(row.body)) as T), // T is the caller's claim about what it stored
     tenant,
     ...(row.status != null ? { status: String(row.status) } : {}),
     provenance: { ...prov, at: String(row.at) },

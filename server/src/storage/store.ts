@@ -127,6 +127,8 @@ export class InvalidCursorError extends Error {
 }
 
 export interface Store {
+  // create and update keep `body` itself as the stored version's body, and freeze it once committed (versions are
+  // immutable and shared): callers hand it over and must not change it afterwards.
   /** Creates version 1. Throws AlreadyExistsError (a ConflictError) if (kind, id) exists. */
   create<T>(kind: ResourceKind, id: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
   /** Writes version N+1 only if the current version is `expectedVersion`; otherwise throws ConflictError
