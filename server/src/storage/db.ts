@@ -13,6 +13,11 @@ export interface Db {
   /** Runs fn on one connection inside BEGIN/COMMIT; rolls back if fn throws. Nested calls reuse the transaction. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Housekeeping a server database does by itself and an embedded one does not: PGlite runs no autovacuum, so the
+   * planner never gets statistics unless asked (ANALYZE). The store calls it as the data grows. Absent for pg.
+   */
+  maintain?(): Promise<void>;
 }
 
 /**

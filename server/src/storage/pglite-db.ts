@@ -29,6 +29,11 @@ export function pgliteDb(pg: PGlite): Db {
     },
     transaction: (fn) => transaction(pg, fn),
     close: () => pg.close(),
+    // Without statistics the planner guesses every table is small and, as it grows, picks plans that read far more
+    // than they need (bitmap-ANDing every row of a kind into an identifier lookup, for one).
+    maintain: async () => {
+      await pg.exec("ANALYZE");
+    },
   };
 }
 

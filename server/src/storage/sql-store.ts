@@ -38,7 +38,7 @@ const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_
  * `cache` holds committed versions; a store over an open transaction (inTransaction) reads it but never fills it,
  * since what it reads or writes could still roll back.
  */
-export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(), inTransaction = false): Store {
+export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(), inTransaction = false, onWrite?: () => void): Store {
   // Outside a transaction, the reads and audit appends made in one event-loop turn share one statement each
   // (turn-batcher.ts); inside one, the transaction's own statements simply run one after another.
   const batched = <I, O>(run: (items: readonly I[]) => Promise<O[]>): ((item: I) => Promise<O>) =>
@@ -53,6 +53,19 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   const appendAuditRows = (recs: readonly AuditRecord[]): Promise<void> => appendAuditBatch(recs);
   /** Caches a committed version read or written as `row` (whose body column is its JSON text); the text is kept for
    *  responses, so a served body is never serialised again. */
+  // Statistics for the planner (db.maintain) are refreshed each time the number of versions written through this
+  // store doubles (from 256), so plans follow the data as it grows while the cost stays a small share of the writes.
+  // Writes inside a transaction are counted by the store that opened it (onWrite), once it has committed.
+  let writes = 0;
+  let nextMaintenance = 256;
+  const wrote = (): void => {
+    if (inTransaction) return onWrite?.();
+    if (!db.maintain || ++writes < nextMaintenance) return;
+    nextMaintenance *= 2;
+    // In the background: the write that crossed the mark has committed and answers at once. A failure (the store
+    // closing meanwhile) only means the statistics wait for the next mark.
+    db.maintain().catch(() => undefined);
+  };
   const remember = <T>(row: Row, body?: T): StoredVersion<T> => {
     const v = toStoredVersion<T>(row, body);
     if (inTransaction) return v;
@@ -96,7 +109,10 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   };
   /** A version just written: the row the INSERT returned (everything but the body), with the caller's body object
    *  itself (not a re-parse of the text just made from it); the store then owns it and, once committed, freezes it. */
-  const written = <T>(row: Row, text: string, body: T): StoredVersion<T> => remember<T>({ ...row, body: text }, body);
+  const written = <T>(row: Row, text: string, body: T): StoredVersion<T> => {
+    wrote();
+    return remember<T>({ ...row, body: text }, body);
+  };
 
   const get = async <T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined> => {
     if (version !== undefined) {
@@ -198,8 +214,11 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
       return queryAudit(db, q);
     },
 
-    transaction(fn) {
-      return db.transaction((tx) => fn(createSqlStore(tx, cache, true)));
+    async transaction(fn) {
+      let count = 0;
+      const result = await db.transaction((tx) => fn(createSqlStore(tx, cache, true, () => void count++)));
+      for (let i = 0; i < count; i++) wrote();
+      return result;
     },
 
     async isReady() {
