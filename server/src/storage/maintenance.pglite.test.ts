@@ -6,7 +6,7 @@ import { openTemplatedPgliteDb } from "../../test-support/pglite-template.ts";
 import type { Db } from "./db.ts";
 import { createSqlStore } from "./sql-store.ts";
 
-const prov = { actor: { subject: "s", role: "setting-staff", tenant: {} }, reason: "test" };
+const prov = { actor: { subject: "s", role: "setting-staff", tenant: {} }, reason: "test", correlationId: "maintenance-test" };
 
 /** Rows the planner believes resource_versions holds (-1: never analysed). */
 async function plannerRows(db: Db): Promise<number> {
