@@ -16,7 +16,7 @@ const Ajv2020: Ajv2020Ctor = (Ajv2020Module as unknown as { default?: Ajv2020Cto
 const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 export type ResourceKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
-export type Feature = "audit" | "voice" | "validate-endpoint" | "governance-sample" | "rate-limit";
+export type Feature = "audit" | "voice" | "validate-endpoint" | "governance-sample" | "rate-limit" | "encrypted-bundles";
 
 export interface SettingInfo {
   urn: string;

@@ -86,7 +86,7 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
     capabilities: {
       profiles: ["documents", "api-core", "security", "transfer-sender", "transfer-receiver"],
       resources: ["isp", "ehcp", "legacy-ehcp", "development-profile", "spp"],
-      features: ["audit", "voice", "validate-endpoint", "governance-sample"],
+      features: ["audit", "voice", "validate-endpoint", "governance-sample", "encrypted-bundles"],
     },
   };
 }

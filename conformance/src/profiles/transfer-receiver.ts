@@ -2,6 +2,7 @@
 // JWKS URL, which the implementation's trust list names) and sends valid, replayed, conflicting, tampered, wrongly
 // signed and misaddressed bundles to POST /transfers/inbox. Ids: send.transfer-receiver.<behaviour>.
 import { randomUUID } from "node:crypto";
+import { encryptBundle, type JWK } from "../../../sdk/src/bundle/index.ts";
 import type { TestContext, TestDef } from "../model.ts";
 import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
@@ -15,6 +16,7 @@ import {
   expectRejected,
   flipCharacter,
   generateSigningKey,
+  implementationJwks,
   loopback,
   postInbox,
   STAFF_A,
@@ -70,6 +72,31 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       check(typeof prov.importedAt === "string", "the imported ISP has no provenance.importedAt");
       const diff = firstDifference(withoutReceiverSide(sent.bundle.documents[0]), withoutReceiverSide(stored));
       check(diff === undefined, `the imported ISP differs from the one in the bundle at ${diff}`);
+    },
+  },
+  {
+    id: "send.transfer-receiver.encrypted-bundle-accepted",
+    title: "A bundle encrypted to the receiver's published key is accepted",
+    // MUST for a receiver that publishes an encryption key (the requirement is conditional); the feature declares it.
+    level: "MUST",
+    requirements: ["SI-API-056", "SI-API-049", "SI-API-052"],
+    ...RECEIVER,
+    capabilities: ["resource:isp", "encrypted-bundles"],
+    async run(ctx) {
+      const doc = await freshIsp(ctx);
+      const to = tenantSetting(ctx, 0);
+      // The receiving setting's encryption key, found the way a sender finds it: by x-send-owner in the JWKS.
+      const owner = `urn:${String(to.urn)}`;
+      const encKey = (await implementationJwks(ctx)).keys.find((k: JWK) => k.use === "enc" && (k as Record<string, unknown>)["x-send-owner"] === owner);
+      check(encKey !== undefined, `/.well-known/jwks.json publishes no encryption key (use "enc") with x-send-owner ${owner}`);
+      const sent = await suiteBundle(ctx, [doc], to);
+      const jwe = await encryptBundle(sent.jws, encKey);
+      ctx.note(`encrypted to kid ${String(encKey.kid)} (ECDH-ES+A256KW, A256GCM); the receipt must name the signed bundle inside`);
+      await expectAcceptedReceipt(ctx, await postInbox(ctx, jwe), sent, "POST /transfers/inbox (compact JWE)");
+      const read = await readRecord(ctx, isp, String(doc.id), STAFF_A);
+      expectStatus(read, 200, "GET the ISP imported from the encrypted bundle");
+      const diff = firstDifference(withoutReceiverSide(sent.bundle.documents[0]), withoutReceiverSide(read.json));
+      check(diff === undefined, `the ISP imported from the encrypted bundle differs from the one sent at ${diff}`);
     },
   },
   {

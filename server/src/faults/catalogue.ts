@@ -61,6 +61,7 @@ export const FAULT_CATALOGUE = [
   { id: "inbox-accepts-unsigned-bundle", description: "The inbox imports a bundle with alg none (no signature).", caughtBy: ["send.transfer-receiver.unsigned-bundle-rejected"] },
   { id: "inbox-accepts-tampered-bundle", description: "The inbox skips the digest check: a document changed after its digest was taken is imported.", caughtBy: ["send.transfer-receiver.tampered-bundle-rejected"] },
   { id: "inbox-accepts-unknown-key", description: "The inbox imports a bundle signed by a key no trusted JWKS lists.", caughtBy: ["send.transfer-receiver.unknown-key-rejected"] },
+  { id: "inbox-ignores-encryption", description: "The inbox never decrypts: a bundle encrypted to the receiving setting's published key is refused.", caughtBy: ["send.transfer-receiver.encrypted-bundle-accepted"] },
   { id: "inbox-replay-duplicates", description: "A replayed bundle is imported again: a new version of every document and a new receipt.", caughtBy: ["send.transfer-receiver.replay-idempotent"] },
   { id: "inbox-409-missing", description: "A different bundle under an already imported bundle id is imported instead of 409.", caughtBy: ["send.transfer-receiver.same-id-different-content-conflict"] },
   { id: "no-receipt", description: "The inbox answers 200 without a receipt.", caughtBy: ["send.transfer-receiver.valid-bundle-accepted", "send.transfer-sender.round-trip-fidelity"] },

@@ -70,13 +70,14 @@ export class Inbox {
   async receive(input: unknown, opts: { correlationId: string; claimFor?: { laCode: string; name: string } }): Promise<InboxOutcome> {
     const { store, keyring, trust, clock } = this.deps;
     const now = clock();
+    const faults = this.deps.faults ?? new Set<string>();
     let decryptKey;
-    if (isCompactJwe(input)) {
+    // Fault (self-test only): never decrypt, so an encrypted bundle fails verification.
+    if (isCompactJwe(input) && !transferFault(faults, "inbox-ignores-encryption")) {
       const kid = jweKid(input);
       const own = kid ? await keyring.byKid(kid) : undefined;
       if (own?.use === "enc") decryptKey = own.pair.privateJwk;
     }
-    const faults = this.deps.faults ?? new Set<string>();
     let verified = await verifyBundle(input, { trustedKeys: trust.resolve, now, ...(decryptKey ? { decryptKey } : {}) });
     if (!verified.ok) verified = (await faultyAcceptance(faults, input, verified)) ?? verified;
     if (!verified.ok) return this.reject(input, verified.reasons, opts.correlationId);
