@@ -3,6 +3,9 @@
 
 export type Row = Record<string, unknown>;
 
+/** How many distinct statement texts a driver prepares (names) per database; any beyond go unnamed, parsed each time. */
+export const MAX_PREPARED_STATEMENTS = 200;
+
 export interface Db {
   /** How many statements the driver runs at once: 1 for PGlite (one connection), the pool size for pg. */
   readonly parallelism: number;

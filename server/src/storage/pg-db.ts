@@ -1,18 +1,17 @@
 // Db over node-postgres. A transaction needs one dedicated client from the pool for BEGIN..COMMIT.
 import pg from "pg";
-import type { Db, Row } from "./db.ts";
+import { MAX_PREPARED_STATEMENTS, type Db, type Row } from "./db.ts";
 
 /**
  * The query config for a statement: named, so each pooled connection parses and plans it once and then only binds it
  * (node-postgres prepares a named statement on a connection the first time it is used there). Bounded, like the PGlite
  * driver's: statements whose text varies with their parameter count go unnamed past the bound.
  */
-const MAX_PREPARED = 200;
 function statementNamer(): (sql: string, values: unknown[]) => pg.QueryConfig {
   const names = new Map<string, string>();
   return (text, values) => {
     let name = names.get(text);
-    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `si_${names.size + 1}`));
+    if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) names.set(text, (name = `si_${names.size + 1}`));
     return name === undefined ? { text, values } : { name, text, values };
   };
 }

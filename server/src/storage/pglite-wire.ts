@@ -10,7 +10,7 @@ import { Parser } from "pg-protocol/dist/parser.js";
 import type { BackendMessage, CommandCompleteMessage, DataRowMessage, DatabaseError, RowDescriptionMessage } from "pg-protocol/dist/messages.js";
 import { createRequire } from "node:module";
 import pgTypes from "pg-types";
-import type { Row } from "./db.ts";
+import { MAX_PREPARED_STATEMENTS, type Row } from "./db.ts";
 
 // node-postgres's value conversion; pg/lib/utils ships no type declarations, so its one function is typed here.
 const pgUtils = createRequire(import.meta.url)("pg/lib/utils.js") as { prepareValue(value: unknown): unknown };
@@ -36,10 +36,9 @@ export function queryMessage(sql: string, params: readonly unknown[], name = "",
 /**
  * Named prepared statements per PGlite instance (SQL text → name). Parsing and planning a statement costs two to three
  * times what executing it does in the WASM backend, and the store sends the same few statements over and over, so each
- * is prepared once and then only bound. Bounded: statements built with a variable number of parameters (multi-row
- * audit inserts, search filter combinations) past the bound go unnamed, as before.
+ * is prepared once and then only bound. Bounded (MAX_PREPARED_STATEMENTS): texts that vary with the query (search
+ * filter combinations) past the bound go unnamed.
  */
-const MAX_PREPARED = 200;
 const preparedByInstance = new WeakMap<PGlite, Map<string, string>>();
 function preparedOf(pg: PGlite): Map<string, string> {
   let map = preparedByInstance.get(pg);
@@ -78,6 +77,14 @@ export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; err
   return error ? { rows, error, parsed, commands } : { rows, parsed, commands };
 }
 
+/** One protocol exchange with the backend (the caller holds the query lock), its replies decoded. execProtocolRawStream
+ *  hands over the raw replies without PGlite decoding them too (execProtocolRaw would). */
+async function exchange<R extends Row>(pg: PGlite, message: Uint8Array, syncToFs: boolean): Promise<ReturnType<typeof decodeReplies<R>>> {
+  const chunks: Uint8Array[] = [];
+  await pg.execProtocolRawStream(message, { syncToFs, onRawData: (data) => void chunks.push(data.slice()) });
+  return decodeReplies<R>(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+}
+
 /**
  * Runs one statement. Outside a transaction it takes PGlite's transaction and query locks as PGlite's query() does,
  * so it never lands inside someone else's open transaction; inside one (`inTransaction`) the transaction lock is
@@ -85,16 +92,12 @@ export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; err
  */
 export async function wireQuery<R extends Row>(pg: PGlite, sql: string, params: readonly unknown[], inTransaction: boolean): Promise<{ rows: R[] }> {
   const prepared = preparedOf(pg);
-  // execProtocolRawStream hands over the raw replies without PGlite decoding them too (execProtocolRaw would).
   // The statement's name is settled inside the query lock, so two callers never both parse the same name.
   const run = () =>
     pg.runExclusive(async () => {
       const held = prepared.get(sql);
-      const name = held ?? (prepared.size < MAX_PREPARED ? `si_${prepared.size + 1}` : "");
-      const chunks: Uint8Array[] = [];
-      const message = queryMessage(sql, params, name, held !== undefined);
-      await pg.execProtocolRawStream(message, { syncToFs: !inTransaction, onRawData: (data) => void chunks.push(data.slice()) });
-      const replies = decodeReplies<R>(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      const name = held ?? (prepared.size < MAX_PREPARED_STATEMENTS ? `si_${prepared.size + 1}` : "");
+      const replies = await exchange<R>(pg, queryMessage(sql, params, name, held !== undefined), !inTransaction);
       // Only a statement the backend confirmed parsing (ParseComplete) is bound by name later; a failed Parse left none.
       if (name && held === undefined && replies.parsed) prepared.set(sql, name);
       return replies;
@@ -110,11 +113,7 @@ export async function wireQuery<R extends Row>(pg: PGlite, sql: string, params: 
  * transaction lock: BEGIN, COMMIT, ROLLBACK and scripts inside a transaction. Returns the command tags.
  */
 export async function wireScript(pg: PGlite, sql: string): Promise<string[]> {
-  const replies = await pg.runExclusive(async () => {
-    const chunks: Uint8Array[] = [];
-    await pg.execProtocolRawStream(serialize.query(sql), { syncToFs: false, onRawData: (data) => void chunks.push(data.slice()) });
-    return decodeReplies(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-  });
+  const replies = await pg.runExclusive(() => exchange(pg, serialize.query(sql), false));
   if (replies.error) throw replies.error;
   return replies.commands;
 }
