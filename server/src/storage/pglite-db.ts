@@ -30,9 +30,11 @@ export function pgliteDb(pg: PGlite): Db {
     transaction: (fn) => transaction(pg, fn),
     close: () => pg.close(),
     // Without statistics the planner guesses every table is small and, as it grows, picks plans that read far more
-    // than they need (bitmap-ANDing every row of a kind into an identifier lookup, for one). Only the versions table
-    // is searched in ways that depend on them; the audit log is read by index on one key at a time.
+    // than they need. Searches filter resource_heads, whose rows are rewritten on every edit, so it is also vacuumed:
+    // edits usually update a head in place (HOT), but one whose facts change leaves a dead row and index entries.
+    // The audit log is read by index on one key at a time and never changes. (VACUUM cannot share a call.)
     maintain: async () => {
+      await pg.exec("VACUUM ANALYZE resource_heads");
       await pg.exec("ANALYZE resource_versions");
     },
   };

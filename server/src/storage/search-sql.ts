@@ -1,4 +1,4 @@
-// Turns a SearchQuery into one parameterised SELECT over the current version of each resource.
+// Turns a SearchQuery into one parameterised SELECT over the current version of each resource (resource_heads).
 // Every filter present is ANDed; the tenancy restriction (visibleTo) is ANDed on top, so no filter can widen it.
 import { clampLimit, decodeCursor } from "./cursor.ts";
 import type { SearchQuery } from "./store.ts";
@@ -37,10 +37,10 @@ export function buildSearchSql(q: SearchQuery): BuiltQuery {
   if (q.cursor !== undefined) where.push(`id COLLATE "C" > ${bind(decodeCursor(q.cursor, "string"))}`);
 
   const limit = clampLimit(q.limit);
-  // The current version of each resource (what the resource_current view gives), found as "the row whose version is
-  // its resource's newest": the filters then use the indexes instead of de-duplicating every version of the kind.
-  where.push("version = (SELECT max(newest.version) FROM resource_versions newest WHERE newest.kind = resource_versions.kind AND newest.id = resource_versions.id)");
-  const sql = `SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE ${where.join(" AND ")} ORDER BY id COLLATE "C" LIMIT ${limit + 1}`;
+  // The filters run over resource_heads (one row per resource, with its current version's facts: migration 006), and
+  // only the page's versions are read from resource_versions.
+  const page = `SELECT kind, id, version FROM resource_heads WHERE ${where.join(" AND ")} ORDER BY id COLLATE "C" LIMIT ${limit + 1}`;
+  const sql = `SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE (kind, id, version) IN (${page}) ORDER BY id COLLATE "C"`;
   return { sql, params, limit };
 }
 

@@ -30,6 +30,18 @@ const INSERT_COLUMNS =
 // Values for INSERT_COLUMNS after $1 kind, $2 id, $3 version; casts keep parameter types identical on both drivers.
 const VALUE_PARAMS =
   "$4, $5::json, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
+/** The head (migration 006) of the version a statement's `written` CTE wrote: its number, search facts and tenancy from
+ *  the same parameters. Written by the same statement as the version, so heads and versions never disagree; a version
+ *  only ever replaces an older head. */
+const HEAD_UPSERT = `head AS (
+    INSERT INTO resource_heads (kind, id, version, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due)
+    SELECT kind, id, version, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date FROM written
+    ON CONFLICT (kind, id) DO UPDATE SET version = EXCLUDED.version, tenant_setting_urn = EXCLUDED.tenant_setting_urn,
+      tenant_la_code = EXCLUDED.tenant_la_code, child_id = EXCLUDED.child_id, identifiers = EXCLUDED.identifiers,
+      setting_urn = EXCLUDED.setting_urn, la_code = EXCLUDED.la_code, status = EXCLUDED.status, layer = EXCLUDED.layer,
+      review_due = EXCLUDED.review_due
+    WHERE resource_heads.version < EXCLUDED.version
+  )`;
 
 /** A written version's columns but its body, which the writer already holds as text. */
 const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;
@@ -136,8 +148,11 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
     async create(kind, id, body, facts, tenant, prov) {
       const { params, text } = versionParams(kind, id, 1, body, facts, tenant, prov);
       const { rows } = await db.query(
-        `INSERT INTO resource_versions (${INSERT_COLUMNS}) VALUES ($1, $2, $3::int, ${VALUE_PARAMS})
-         ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}`,
+        `WITH written AS (
+           INSERT INTO resource_versions (${INSERT_COLUMNS}) VALUES ($1, $2, $3::int, ${VALUE_PARAMS})
+           ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
+         ), ${HEAD_UPSERT}
+         SELECT * FROM written`,
         params,
       );
       if (rows[0]) return written(rows[0], text, body);
@@ -153,15 +168,16 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
          WHERE (SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2) = $3::int - 1
          ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}`;
       const { params, text } = versionParams(kind, id, next, body, facts, tenant, prov);
-      // With an audit record: one statement writes the version and, only if it was written, its audit record.
+      // One statement writes the version, its head and, with an audit record, that record: the last two only if the
+      // version was written.
       const { rows } = audit
         ? await db.query(
-            `WITH written AS (${insert}),
+            `WITH written AS (${insert}), ${HEAD_UPSERT},
              logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(params.length).slice(1, -1)} FROM written)
              SELECT * FROM written`,
             [...params, ...auditParams({ ...audit, version: next })],
           )
-        : await db.query(insert, params);
+        : await db.query(`WITH written AS (${insert}), ${HEAD_UPSERT} SELECT * FROM written`, params);
       if (rows[0]) return written(rows[0], text, body);
       const current = await get(kind, id);
       if (!current) throw new NotFoundError(kind, id);

@@ -150,6 +150,7 @@ function versionCases(opts: StorageCaseOptions): void {
       const versions = await store.listVersions("isp", id);
       expect(versions.map((v) => v.version)).toEqual(Array.from({ length: rounds + 1 }, (_, i) => i + 1));
       expect(versions.map((v) => (v.body as { round: number }).round)).toEqual(versions.map((v) => v.version - 1));
+      expect(await headsDisagreeingWithVersions(sut().db)).toEqual([]);
     });
 
     it("listVersions returns every version in order, each unchanged since it was written", async () => {
@@ -174,6 +175,24 @@ function versionCases(opts: StorageCaseOptions): void {
       expect(await store.get("isp", id)).toEqual(v1);
     });
 
+    it("resource_heads is derived data: migration 006's INSERT rebuilds exactly the heads the writes kept", async () => {
+      const { store, db } = sut();
+      const id = randomUUID();
+      await store.create("isp", id, { n: 1 }, { status: "draft", identifiers: ["upn:A1"] }, { settingUrn: "100001" }, prov());
+      await store.update("isp", id, 1, { n: 2 }, { status: "active", identifiers: ["upn:A1", "uln:1"] }, { settingUrn: "100002" }, prov());
+      const heads = "SELECT kind, id, version, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due::text AS review_due FROM resource_heads ORDER BY kind, id";
+      const kept = (await db.query(heads)).rows;
+      expect(kept.find((h) => h.id === id)).toMatchObject({ version: 2, status: "active", identifiers: ["upn:A1", "uln:1"], tenant_setting_urn: "100002" });
+      const migration = loadMigrations().find((m) => m.name === "006-resource-heads.sql")!;
+      const rebuild = /INSERT INTO resource_heads[\s\S]*?;/.exec(migration.sql)![0];
+      await db.transaction(async (tx) => {
+        await tx.exec("DELETE FROM resource_heads");
+        await tx.exec(rebuild);
+      });
+      expect((await db.query(heads)).rows).toEqual(kept);
+      expect(await headsDisagreeingWithVersions(db)).toEqual([]);
+    });
+
     it("migrations are recorded once and re-running them changes nothing", async () => {
       const { store, db } = sut();
       expect(await migrate(db)).toEqual([]);
@@ -182,6 +201,16 @@ function versionCases(opts: StorageCaseOptions): void {
       expect(await store.isReady()).toBe(true);
     });
   });
+}
+
+/** Resources whose head (resource_heads) is missing or names another version than their newest; [] when they agree. */
+async function headsDisagreeingWithVersions(db: Db): Promise<unknown[]> {
+  const { rows } = await db.query(`
+    SELECT v.kind, v.id, max(v.version) AS newest, h.version AS head
+    FROM resource_versions v LEFT JOIN resource_heads h ON h.kind = v.kind AND h.id = v.id
+    GROUP BY v.kind, v.id, h.version
+    HAVING h.version IS DISTINCT FROM max(v.version)`);
+  return rows;
 }
 
 // ---- search -------------------------------------------------------------------------------------------------
@@ -301,6 +330,10 @@ function searchCases(opts: StorageCaseOptions): void {
         await store.create(r.kind, r.id, { id: r.id, n: 1 }, first, r.tenant, prov());
         if (first !== r.facts) await store.update(r.kind, r.id, 1, { id: r.id, n: 2 }, r.facts, r.tenant, prov());
       }
+    });
+
+    it("every seeded resource has one head, naming its newest version", async () => {
+      expect(await headsDisagreeingWithVersions(sut().db)).toEqual([]);
     });
 
     it.each(QUERY_CASES)("$name: returns exactly the matching current resources", async ({ q, allowEmpty }) => {
