@@ -47,5 +47,18 @@ export function auditRowsFrom(offset = 0): string {
   return `unnest(${arrays}) WITH ORDINALITY AS a(${AUDIT_COLUMNS}, ord)`;
 }
 
+/**
+ * The FROM item and parameters for `recs` (numbered after `offset`): one record as a one-row VALUES of plain
+ * parameters, several as auditRowsFrom's arrays. Why two forms: the planner cannot tell how many rows unnest() of a
+ * parameter gives, so it plans such a statement afresh on every execution (its generic plan, guessing many rows,
+ * looks dearer) and planning costs more than running it; a lone record's statement keeps one cheap generic plan.
+ */
+export function auditRowsSource(recs: readonly AuditRecord[], offset = 0): { from: string; params: unknown[] } {
+  if (recs.length === 1) {
+    return { from: `(VALUES ${auditValuesRow(offset).slice(0, -1)}, 1::bigint)) AS a(${AUDIT_COLUMNS}, ord)`, params: auditParams(recs[0]!) };
+  }
+  return { from: auditRowsFrom(offset), params: auditRowsParams(recs) };
+}
+
 /** The audit columns of `a` (the auditRowsFrom alias), for a SELECT list. */
 export const AUDIT_ROW_SELECT = AUDIT_COLUMNS.split(", ").map((c) => `a.${c}`).join(", ");

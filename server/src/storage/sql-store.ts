@@ -7,7 +7,7 @@ import { computeEtag } from "./etag.ts";
 import { buildSearchSql, isoInstant, VERSION_COLUMNS } from "./search-sql.ts";
 import { VersionCache } from "./version-cache.ts";
 import { runAuditedReads, runCurrentReads, type AuditedRead, type CurrentRead } from "./current-reads.ts";
-import { AUDIT_COLUMNS, AUDIT_ROW_SELECT, auditParams, auditRowsFrom, auditRowsParams, auditValuesRow } from "./audit-sql.ts";
+import { AUDIT_COLUMNS, AUDIT_ROW_SELECT, auditParams, auditRowsSource, auditValuesRow } from "./audit-sql.ts";
 import { turnBatcher } from "./turn-batcher.ts";
 import { rememberJsonText } from "../http/json-text.ts";
 import {
@@ -58,8 +58,8 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   const auditedRead = batched((reads: readonly AuditedRead[]) => runAuditedReads(db, reads));
   const currentRead = batched((reads: readonly CurrentRead[]) => runCurrentReads(db, reads));
   const appendAuditBatch = batched(async (batches: readonly (readonly AuditRecord[])[]) => {
-    const recs = batches.flat();
-    await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_ROW_SELECT} FROM ${auditRowsFrom()} ORDER BY a.ord`, auditRowsParams(recs));
+    const rows = auditRowsSource(batches.flat());
+    await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_ROW_SELECT} FROM ${rows.from} ORDER BY a.ord`, rows.params);
     return batches.map(() => undefined);
   });
   const appendAuditRows = (recs: readonly AuditRecord[]): Promise<void> => appendAuditBatch(recs);

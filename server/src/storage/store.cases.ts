@@ -453,6 +453,22 @@ function auditCases(opts: StorageCaseOptions): void {
       expect((await store.queryAudit({ limit: 100 })).items).toEqual(stored);
     });
   });
+  // Its own database: the group above expects the log to hold exactly its records.
+  describe("audit appends in one statement", () => {
+    const own = withStore(opts);
+    it("appendAudits keeps every field and the given order, for one record and for several (each its own statement form)", async () => {
+      const { store } = own();
+      const resourceId = randomUUID();
+      const batch = (n: number, tag: string): AuditRecord[] =>
+        Array.from({ length: n }, (_, i) => ({ actor: i % 2 ? { subject: "parent-9", role: "parent", tenant: {} } : actor, action: "read", kind: "isp", resourceId, version: i + 1, childId: randomUUID(), correlationId: `${tag}-${i}`, outcome: i % 3 ? "allowed" : "denied" }));
+      const one = batch(1, "one");
+      const several = batch(5, "several");
+      await store.appendAudits(one);
+      await store.appendAudits(several);
+      const page = await store.queryAudit({ resourceId, limit: 100 });
+      expect(page.items.map(({ seq: _seq, at: _at, ...rest }) => rest)).toEqual([...one, ...several]);
+    });
+  });
 }
 
 // ---- audited reads ------------------------------------------------------------------------------------------
