@@ -60,6 +60,13 @@ describe("packBundle", () => {
     await expect(packBundle(packInput({ documents: [{ documentType: "spp", id: "x" }] }))).rejects.toThrow(/SPPs travel by reference/);
     await expect(packBundle(packInput({ documents: [{ ...WORKED_ISP, status: "nonsense" }] }))).rejects.toThrow(/not schema-valid/);
   });
+  it("builds the bundle in RFC 8785 key order (its JSON.stringify text is its canonical text), optional members too", async () => {
+    const full = await packBundle(packInput({ expiresAt: "2031-01-01T00:00:00Z", sppReferences: [{ documentType: "spp", id: "spp-illustrative-slcn-complex", version: "1.0.0", title: "SLCN (complex)" }] }));
+    expect(JSON.stringify(full)).toBe(canonicalJson(full));
+    expect(JSON.stringify(bundle)).toBe(canonicalJson(bundle));
+    // The same values as the input documents: only the order of members changed.
+    expect(canonicalJson(bundle.documents[0])).toBe(canonicalJson(WORKED_ISP));
+  });
   it("builds an unknown-destination bundle", async () => {
     const lost = await packBundle(packInput({ receiver: undefined, unknownDestination: true }));
     expect(lost.manifest.receiver).toEqual({ destinationUnknown: true });

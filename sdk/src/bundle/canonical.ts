@@ -47,6 +47,18 @@ export async function sha256Digest(value: unknown): Promise<Digest> {
   return { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(value)) };
 }
 
+/** A deep copy of JSON data with every object's members in sorted key order (RFC 8785's order, UTF-16 code units).
+ *  canonicalJson writes such data with one JSON.stringify. `keep` names root members copied by reference (already
+ *  in that order). */
+export function sortedKeysCopy<T>(value: T, keep?: string): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => sortedKeysCopy(item)) as T;
+  if (typeof value !== "object" || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) copy[key] = key === keep ? record[key] : sortedKeysCopy(record[key]);
+  return copy as T;
+}
+
 /** Deep copy of JSON data (documents are plain JSON, so a parse round trip is exact). */
 export function cloneJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;

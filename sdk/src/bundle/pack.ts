@@ -5,7 +5,7 @@ import type { LocalAuthority, Provenance, Setting, SppReference, SystemInfo, Tra
 import { validate } from "../validate/validate.ts";
 import type { Issue } from "../validate/result.ts";
 import { bundleRuleErrors } from "./document-rules.ts";
-import { sha256Digest } from "./canonical.ts";
+import { sha256Digest, sortedKeysCopy } from "./canonical.ts";
 import { applySharing, DEFAULT_INCLUDED_LABELS, SHARING_LABELS, type Redaction } from "./sharing.ts";
 
 export type { TransferBundle } from "../../generated/types.ts";
@@ -87,7 +87,7 @@ export async function packBundle(input: PackInput): Promise<TransferBundle> {
   };
   if (input.sharing.lawfulBasis !== undefined) sharingApplied.lawfulBasis = input.sharing.lawfulBasis;
 
-  const bundle: TransferBundle = {
+  let bundle: TransferBundle = {
     documentType: "transfer-bundle",
     schemaVersion: "1.0",
     id: input.bundleId,
@@ -104,6 +104,10 @@ export async function packBundle(input: PackInput): Promise<TransferBundle> {
   };
   if (input.expiresAt !== undefined) bundle.manifest.expiresAt = input.expiresAt;
   if (input.sppReferences !== undefined && input.sppReferences.length > 0) bundle.sppReferences = input.sppReferences;
+
+  // The envelope in sorted key order around the documents (already in it, from applySharing): signing then writes the
+  // whole bundle with one JSON.stringify (canonical-json.ts).
+  bundle = sortedKeysCopy(bundle, "documents");
 
   // One schema pass covers the envelope and every embedded document (the bundle schema embeds their schemas);
   // the documents' quality rules then run directly, so no document is schema-checked twice.

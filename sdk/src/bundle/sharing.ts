@@ -3,6 +3,7 @@
 // item-level `sharing` field, else the longest matching root `sharing` section entry, else the schema default
 // (x-send-sharing). A value is kept only if EVERY one of its effective labels is included, so data labelled
 // [education, safeguarding] never leaves with a purpose that excludes safeguarding. Unlabelled values are kept.
+import { sortedKeysCopy } from "./canonical.ts";
 import { defaultLabelsAt, sharingDefaults } from "./sharing-defaults.ts";
 
 export const SHARING_LABELS = ["education", "health", "social-care", "safeguarding"] as const;
@@ -78,7 +79,7 @@ function longestSection(sections: readonly Section[], tokens: readonly string[])
 
 /**
  * Returns a copy of `document` without the values whose sharing labels are not all included, and a record of each
- * removal. Array properties whose whole value is removed become empty arrays (the schemas require many of them);
+ * removal. The copy's members are in sorted key order (RFC 8785's), which changes no value. Array properties whose whole value is removed become empty arrays (the schemas require many of them);
  * array items are dropped; other properties are deleted.
  */
 export function applySharing<T>(document: T, options: SharingOptions): SharingResult<T> {
@@ -121,11 +122,14 @@ export function applySharing<T>(document: T, options: SharingOptions): SharingRe
       return kept;
     }
     if (isObject(value)) {
+      // Members are copied in sorted key order, RFC 8785's order: the copy's digest and the signed bundle around it
+      // are then written by one JSON.stringify (canonical-json.ts) instead of member by member.
       const copy: JsonObject = {};
-      for (const [key, child] of Object.entries(value)) {
+      for (const key of Object.keys(value).sort()) {
+        const child = value[key] as Json;
         // The root section list and extensions describe the document; they carry no labelled personal data.
         if (tokens.length === 0 && (key === "sharing" || key === "extensions")) {
-          copy[key] = structuredClone(child);
+          copy[key] = sortedKeysCopy(child);
           continue;
         }
         tokens.push(key);

@@ -48,6 +48,22 @@ describe("canonicalJson", () => {
     expect(outcome(() => canonicalJson(value))).toEqual(outcome(() => canonicalize(value)));
   });
 
+  it("agrees with canonicalize on data already in canonical key order (written by one JSON.stringify)", () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      const sorted = JSON.parse(canonicalize(value) as string) as unknown;
+      expect(outcome(() => canonicalJson(sorted))).toEqual(outcome(() => canonicalize(sorted)));
+    }), { numRuns: 500 });
+  });
+
+  it.each([
+    { name: "boxed primitives (JSON.stringify unwraps them, the package writes {})", value: { a: new Number(1), b: new String("x"), c: new Boolean(false) } },
+    { name: "a null-prototype object", value: Object.assign(Object.create(null) as object, { a: 1, b: [2] }) },
+    { name: "a class instance with sorted fields", value: new (class Plain { a = 1; b = "x"; })() },
+    { name: "a sorted cycle", value: (() => { const c: Record<string, unknown> = { a: 1 }; c["b"] = c; return c; })() },
+  ])("agrees with canonicalize on $name, in sorted key order", ({ value }) => {
+    expect(outcome(() => canonicalJson(value))).toEqual(outcome(() => canonicalize(value)));
+  });
+
   it("throws on a cycle, as canonicalize does", () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic["self"] = cyclic;

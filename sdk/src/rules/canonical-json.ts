@@ -5,7 +5,7 @@
 // surrogates, cycles) goes to a member-by-member serialiser written like the package, which throws where it throws.
 // canonical-json.test.ts compares with the package on generated values.
 // Used by the bundle-digests rule, which hashes every embedded document of a transfer bundle, and by transfer
-// signing and verification (sdk/src/bundle). canonicalJsonOfParsed skips the copy for parsed, already-sorted data.
+// signing and verification (sdk/src/bundle). Data already in canonical key order takes one JSON.stringify.
 
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -137,8 +137,12 @@ function written(value: unknown, depth: number): string {
 }
 
 /** The canonical JSON text of `value` (undefined for a bare undefined, function or symbol); throws on NaN, infinities,
- *  lone surrogates and cycles. */
+ *  lone surrogates and cycles. Data already in canonical key order (a parsed canonical text, as a signed payload must
+ *  be, or data built in sorted order, as applySharing and packBundle build theirs) is written by one JSON.stringify
+ *  after a walk that allocates nothing; anything else as below. */
 export function canonicalJson(value: unknown): string | undefined {
+  const fast = alreadyCanonical(value);
+  if (fast !== undefined) return fast;
   try {
     return written(value, 0);
   } catch (error) {
@@ -147,10 +151,11 @@ export function canonicalJson(value: unknown): string | undefined {
   }
 }
 
-/** True when JSON.stringify(value) lists every object's members as canonicalJson would: keys in sorted order and none
- *  that V8 would reorder (integer-like) or treat specially (__proto__), no toJSON, no undefined, every number finite.
- *  Lone surrogates are left to the caller (see canonicalJsonOfParsed). For acyclic plain data, e.g. JSON.parse output. */
-function inCanonicalOrder(value: unknown): boolean {
+/** True when JSON.stringify(value) writes exactly canonicalJson's text but for lone surrogates (left to the caller):
+ *  every object a plain one (prototype Object.prototype or null: JSON.stringify unwraps boxed primitives, which the
+ *  package writes as {}), its keys in sorted order and none that V8 would reorder (integer-like) or treat specially
+ *  (__proto__), no toJSON, no undefined, every number finite, nesting within MAX_DEPTH (so a cycle answers false). */
+function inCanonicalOrder(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -163,11 +168,13 @@ function inCanonicalOrder(value: unknown): boolean {
       return false;
   }
   if (value === null) return true;
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  if (depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (value[i] === undefined || !inCanonicalOrder(value[i])) return false;
+    for (let i = 0; i < value.length; i++) if (value[i] === undefined || !inCanonicalOrder(value[i], depth + 1)) return false;
     return true;
   }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   const record = value as Record<string, unknown>;
   // for-in rather than Object.keys: no array per object. It lists own keys in Object.keys order, then any inherited
   // enumerable ones, which can only add failures (never hide one between two own keys).
@@ -177,22 +184,23 @@ function inCanonicalOrder(value: unknown): boolean {
     const first = key.charCodeAt(0);
     if ((first >= 48 && first <= 57 && INDEX_LIKE.test(key)) || key === "__proto__") return false;
     const member = record[key];
-    if (member === undefined || !inCanonicalOrder(member)) return false;
+    if (member === undefined || !inCanonicalOrder(member, depth + 1)) return false;
     previous = key;
   }
   return true;
 }
 
+/** JSON.stringify's text of `value` when that is its canonical text (see inCanonicalOrder), else undefined. */
+function alreadyCanonical(value: unknown): string | undefined {
+  if (!inCanonicalOrder(value, 0)) return undefined;
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined || SURROGATE_ESCAPE.test(text) ? undefined : text;
+}
 
 /**
- * canonicalJson for a value fresh from JSON.parse (acyclic plain data, no getters), same answer. When the parsed
- * text was canonical already, as a signed transfer's payload must be, every object's keys arrive in sorted order;
- * canonicalJson would then write the members in the very order JSON.stringify enumerates them, strings and numbers
- * as JSON.stringify writes them, so JSON.stringify of the value (one native call) is the canonical text. Otherwise,
- * or if a string or key holds a lone surrogate (canonicalJson throws for those): canonicalJson.
+ * canonicalJson for a value fresh from JSON.parse. canonicalJson itself now takes the same shortcut (see there), so
+ * this is the same function, kept under its name for callers that say what they hold.
  */
 export function canonicalJsonOfParsed(value: unknown): string | undefined {
-  if (!inCanonicalOrder(value)) return canonicalJson(value);
-  const text = JSON.stringify(value) as string | undefined;
-  return text === undefined || SURROGATE_ESCAPE.test(text) ? canonicalJson(value) : text;
+  return canonicalJson(value);
 }
