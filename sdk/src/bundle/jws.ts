@@ -105,6 +105,13 @@ const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 
 /** Decodes base64url and insists the text is the one canonical encoding of the bytes (no ignored trailing bits). */
 function decodeSegment(segment: string): Uint8Array | undefined {
+  if (nodeCrypto !== undefined) {
+    // Buffer decodes leniently (it skips what is not base64url), so the text is canonical exactly when encoding the
+    // bytes again gives it back: native both ways, a quarter of the cost of testing the text with a pattern.
+    if (segment.length === 0) return undefined;
+    const bytes = Buffer.from(segment, "base64url");
+    return bytes.toString("base64url") === segment ? bytes : undefined;
+  }
   // Unpadded base64url is the canonical encoding of its bytes exactly when its length is not 1 mod 4 (no encoding
   // has that length) and the bits past the last whole byte are zero (RFC 4648 section 3.5): the same answer as
   // re-encoding the bytes and comparing, without encoding the whole payload a second time.
@@ -113,8 +120,7 @@ function decodeSegment(segment: string): Uint8Array | undefined {
   if (rest === 1) return undefined;
   if (rest !== 0 && (BASE64URL.indexOf(segment.charAt(segment.length - 1)) & (rest === 2 ? 0x0f : 0x03)) !== 0) return undefined;
   try {
-    // The segment is checked canonical above, so Buffer's (lenient) decoder gives jose's bytes, natively.
-    return nodeCrypto === undefined ? base64url.decode(segment) : Buffer.from(segment, "base64url");
+    return base64url.decode(segment);
   } catch {
     return undefined;
   }
