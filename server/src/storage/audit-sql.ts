@@ -54,10 +54,13 @@ export function auditRowsFrom(offset = 0): string {
  * looks dearer) and planning costs more than running it; a lone record's statement keeps one cheap generic plan.
  */
 export function auditRowsSource(recs: readonly AuditRecord[], offset = 0): { from: string; params: unknown[] } {
-  if (recs.length === 1) {
-    return { from: `(VALUES ${auditValuesRow(offset).slice(0, -1)}, 1::bigint)) AS a(${AUDIT_COLUMNS}, ord)`, params: auditParams(recs[0]!) };
-  }
+  if (recs.length === 1) return { from: auditRowFrom(offset), params: auditParams(recs[0]!) };
   return { from: auditRowsFrom(offset), params: auditRowsParams(recs) };
+}
+
+/** The FROM item for ONE record as plain parameters ($1..$12 after `offset`): a one-row VALUES aliased as auditRowsFrom's. */
+export function auditRowFrom(offset = 0): string {
+  return `(VALUES ${auditValuesRow(offset).slice(0, -1)}, 1::bigint)) AS a(${AUDIT_COLUMNS}, ord)`;
 }
 
 /** The audit columns of `a` (the auditRowsFrom alias), for a SELECT list. */

@@ -1,8 +1,9 @@
 // Reads of current versions, several in ONE statement, with or without an audit record per read. A read of personal
 // data is only answered together with its audit record, written by the same statement. The store gathers the reads
-// made in one turn of the event loop (turn-batcher.ts) and sends them here together. Every value is passed as an
-// array with one element per read, so each statement's text (and its prepared plan) is the same for any number.
-import { AUDIT_COLUMNS, AUDIT_ROW_SELECT, auditRowsSource } from "./audit-sql.ts";
+// made in one turn of the event loop (turn-batcher.ts) and sends them here together. Several reads pass every value
+// as an array with one element per read, so the statement's text (and its prepared plan) is the same for any number;
+// a lone read passes plain values (see REQ_ONE).
+import { AUDIT_COLUMNS, AUDIT_ROW_SELECT, auditParams, auditRowFrom, auditRowsFrom, auditRowsParams } from "./audit-sql.ts";
 import type { Db, Row } from "./db.ts";
 import { isoInstant } from "./search-sql.ts";
 import type { AuditRecord, ResourceKind } from "./store.ts";
@@ -60,6 +61,7 @@ const auditedSql = (req: string, audits: string): string => `WITH ${current(req)
     ORDER BY a.ord
   )
   SELECT cur.*, cur.version = cur.held AS audited FROM cur`;
+const AUDITED_SQL = { one: auditedSql(REQ_ONE, auditRowFrom(3)), many: auditedSql(REQ_MANY, auditRowsFrom(3)) };
 
 /** The parameters $1..$3 of `req` for these reads: arrays, or one read's plain values. */
 function reqParams<T extends { kind: ResourceKind; id: string }>(reads: readonly T[], held: (r: T) => number): unknown[] {
@@ -82,8 +84,9 @@ export async function runCurrentReads(db: Db, reads: readonly CurrentRead[]): Pr
 
 export async function runAuditedReads(db: Db, reads: readonly AuditedRead[]): Promise<(AuditedRow | undefined)[]> {
   // The audit record names the version read: the expected one (it is only appended if that one is current).
-  const audits = auditRowsSource(reads.map((r) => ({ ...r.audit, version: r.expected })), 3);
-  const sql = auditedSql(reads.length === 1 ? REQ_ONE : REQ_MANY, audits.from);
-  const { rows } = await db.query<AuditedRow>(sql, [...reqParams(reads, (r) => r.expected), ...audits.params]);
+  const audits = reads.map((r) => ({ ...r.audit, version: r.expected }));
+  const one = reads.length === 1;
+  const params = [...reqParams(reads, (r) => r.expected), ...(one ? auditParams(audits[0]!) : auditRowsParams(audits))];
+  const { rows } = await db.query<AuditedRow>(one ? AUDITED_SQL.one : AUDITED_SQL.many, params);
   return inOrder(rows, reads.length);
 }

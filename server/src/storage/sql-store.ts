@@ -46,6 +46,26 @@ const HEAD_UPSERT = `head AS (
 /** A written version's columns but its body, which the writer already holds as text. */
 const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;
 
+/** Version 1 and its head ($1..$15 as versionParams gives them); no row back if the resource exists already. */
+const CREATE_SQL = `WITH written AS (
+    INSERT INTO resource_versions (${INSERT_COLUMNS}) VALUES ($1, $2, $3::int, ${VALUE_PARAMS})
+    ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
+  ), ${HEAD_UPSERT}
+  SELECT * FROM written`;
+
+/** Version $3 and its head, written only if version $3 - 1 is the newest (no row back otherwise). */
+const UPDATE_WRITTEN = `written AS (
+    INSERT INTO resource_versions (${INSERT_COLUMNS})
+    SELECT $1, $2, $3::int, ${VALUE_PARAMS}
+    WHERE (SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2) = $3::int - 1
+    ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
+  ), ${HEAD_UPSERT}`;
+const UPDATE_SQL = `WITH ${UPDATE_WRITTEN} SELECT * FROM written`;
+/** …and its audit record ($16..$27), appended only if the version was written. */
+const UPDATE_AUDITED_SQL = `WITH ${UPDATE_WRITTEN},
+  logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(15).slice(1, -1)} FROM written)
+  SELECT * FROM written`;
+
 /**
  * `cache` holds committed versions; a store over an open transaction (inTransaction) reads it but never fills it,
  * since what it reads or writes could still roll back.
@@ -147,14 +167,7 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   return {
     async create(kind, id, body, facts, tenant, prov) {
       const { params, text } = versionParams(kind, id, 1, body, facts, tenant, prov);
-      const { rows } = await db.query(
-        `WITH written AS (
-           INSERT INTO resource_versions (${INSERT_COLUMNS}) VALUES ($1, $2, $3::int, ${VALUE_PARAMS})
-           ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
-         ), ${HEAD_UPSERT}
-         SELECT * FROM written`,
-        params,
-      );
+      const { rows } = await db.query(CREATE_SQL, params);
       if (rows[0]) return written(rows[0], text, body);
       const current = await get(kind, id);
       // The row that blocked us exists, so current is defined; guard anyway rather than assert.
@@ -163,21 +176,12 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
 
     async update(kind, id, expectedVersion, body, facts, tenant, prov, audit) {
       const next = expectedVersion + 1;
-      const insert = `INSERT INTO resource_versions (${INSERT_COLUMNS})
-         SELECT $1, $2, $3::int, ${VALUE_PARAMS}
-         WHERE (SELECT max(version) FROM resource_versions WHERE kind = $1 AND id = $2) = $3::int - 1
-         ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}`;
       const { params, text } = versionParams(kind, id, next, body, facts, tenant, prov);
       // One statement writes the version, its head and, with an audit record, that record: the last two only if the
       // version was written.
       const { rows } = audit
-        ? await db.query(
-            `WITH written AS (${insert}), ${HEAD_UPSERT},
-             logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(params.length).slice(1, -1)} FROM written)
-             SELECT * FROM written`,
-            [...params, ...auditParams({ ...audit, version: next })],
-          )
-        : await db.query(`WITH written AS (${insert}), ${HEAD_UPSERT} SELECT * FROM written`, params);
+        ? await db.query(UPDATE_AUDITED_SQL, [...params, ...auditParams({ ...audit, version: next })])
+        : await db.query(UPDATE_SQL, params);
       if (rows[0]) return written(rows[0], text, body);
       const current = await get(kind, id);
       if (!current) throw new NotFoundError(kind, id);
