@@ -55,8 +55,15 @@ export function sortedKeysCopy<T>(value: T, keep?: string): T {
   if (typeof value !== "object" || value === null) return value;
   const record = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) copy[key] = key === keep ? record[key] : sortedKeysCopy(record[key]);
+  for (const key of Object.keys(record).sort()) setMember(copy, key, key === keep ? record[key] : sortedKeysCopy(record[key]));
   return copy as T;
+}
+
+/** copy[key] = value as an own data member, even for "__proto__" (JSON.parse makes it one; assigning it would set the
+ *  copy's prototype instead and drop the member). */
+export function setMember(copy: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  else copy[key] = value;
 }
 
 /** Deep copy of JSON data (documents are plain JSON, so a parse round trip is exact). */

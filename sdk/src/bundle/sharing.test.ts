@@ -95,3 +95,24 @@ describe("applySharing", () => {
     expect(document).toEqual(frozen); // pure: input untouched
   });
 });
+
+describe("applySharing copies", () => {
+  it("keep an own __proto__ member as an own member (JSON.parse makes one; assigning it would set the copy's prototype)", () => {
+    const document = JSON.parse(`{"documentType":"isp","id":"${ID}","extensions":{"uk.co.vendor":{"__proto__":{"x":1},"b":2}},"notes":{"__proto__":{"y":2}}}`) as Record<string, unknown>;
+    const { document: copy } = applySharing(document, { purpose: "Move to secondary" });
+    const vendor = (copy.extensions as Record<string, Record<string, unknown>>)["uk.co.vendor"]!;
+    expect(Object.getPrototypeOf(vendor)).toBe(Object.prototype);
+    expect(Object.keys(vendor)).toEqual(["__proto__", "b"]);
+    expect(JSON.stringify(vendor)).toBe('{"__proto__":{"x":1},"b":2}');
+    const notes = copy.notes as Record<string, unknown>;
+    expect(Object.getPrototypeOf(notes)).toBe(Object.prototype);
+    expect(JSON.stringify(notes)).toBe('{"__proto__":{"y":2}}');
+  });
+
+  it("list every object's members in sorted key order without changing a value", () => {
+    const document = { documentType: "isp", id: ID, zeta: { b: 1, a: [{ d: 1, c: 2 }] }, alpha: "x" };
+    const { document: copy } = applySharing(document, { purpose: "Move to secondary" });
+    expect(JSON.stringify(copy)).toBe('{"alpha":"x","documentType":"isp","id":"' + ID + '","zeta":{"a":[{"c":2,"d":1}],"b":1}}');
+    expect(copy).toEqual(document);
+  });
+});

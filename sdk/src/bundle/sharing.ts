@@ -3,7 +3,7 @@
 // item-level `sharing` field, else the longest matching root `sharing` section entry, else the schema default
 // (x-send-sharing). A value is kept only if EVERY one of its effective labels is included, so data labelled
 // [education, safeguarding] never leaves with a purpose that excludes safeguarding. Unlabelled values are kept.
-import { sortedKeysCopy } from "./canonical.ts";
+import { setMember, sortedKeysCopy } from "./canonical.ts";
 import { defaultLabelsAt, sharingDefaults } from "./sharing-defaults.ts";
 
 export const SHARING_LABELS = ["education", "health", "social-care", "safeguarding"] as const;
@@ -79,8 +79,9 @@ function longestSection(sections: readonly Section[], tokens: readonly string[])
 
 /**
  * Returns a copy of `document` without the values whose sharing labels are not all included, and a record of each
- * removal. The copy's members are in sorted key order (RFC 8785's), which changes no value. Array properties whose whole value is removed become empty arrays (the schemas require many of them);
- * array items are dropped; other properties are deleted.
+ * removal. The copy's members are in sorted key order (RFC 8785's), which changes no value. Array properties whose
+ * whole value is removed become empty arrays (the schemas require many of them); array items are dropped; other
+ * properties are deleted.
  */
 export function applySharing<T>(document: T, options: SharingOptions): SharingResult<T> {
   const include = new Set<string>(options.include ?? DEFAULT_INCLUDED_LABELS);
@@ -129,14 +130,14 @@ export function applySharing<T>(document: T, options: SharingOptions): SharingRe
         const child = value[key] as Json;
         // The root section list and extensions describe the document; they carry no labelled personal data.
         if (tokens.length === 0 && (key === "sharing" || key === "extensions")) {
-          copy[key] = sortedKeysCopy(child);
+          setMember(copy, key, sortedKeysCopy(child));
           continue;
         }
         tokens.push(key);
         const kept = walk(child, tokens, own);
         tokens.pop();
-        if (kept !== undefined) copy[key] = kept;
-        else if (Array.isArray(child)) copy[key] = [];
+        if (kept !== undefined) setMember(copy, key, kept);
+        else if (Array.isArray(child)) setMember(copy, key, []);
       }
       return copy;
     }
