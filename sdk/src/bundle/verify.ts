@@ -5,7 +5,6 @@ import type { JWK } from "jose";
 import type { TransferBundle } from "../../generated/types.ts";
 import { validate } from "../validate/validate.ts";
 import { canonicalJson, sha256Digest, sha256Hex, type Digest } from "./canonical.ts";
-import { canonicalJsonOfParsed } from "../rules/canonical-json.ts";
 import { bundleRuleErrors } from "./document-rules.ts";
 import { decryptBundle, isCompactJwe } from "./encrypt.ts";
 import { checkSignedJson, type JwsProtectedHeader } from "./jws.ts";
@@ -82,13 +81,6 @@ function checkTimes(bundle: TransferBundle, options: VerifyOptions): VerifyReaso
   return reasons;
 }
 
-/** canonicalJson (canonical.ts: throws where JSON has no text) for JSON.parse output. */
-function canonicalParsed(value: unknown): string {
-  const text = canonicalJsonOfParsed(value);
-  if (text === undefined) throw new TypeError("value has no JSON representation");
-  return text;
-}
-
 export async function verifyBundle(input: unknown, options: VerifyOptions): Promise<VerifyResult> {
   const fail = (reasons: VerifyReason[]): VerifyResult => ({ ok: false, reasons: reasons.slice(0, MAX_REASONS) });
   try {
@@ -103,16 +95,16 @@ export async function verifyBundle(input: unknown, options: VerifyOptions): Prom
     }
     // Canonicalising is the costliest step after the rules: build the bundle's canonical text from the documents'
     // canonical texts, which the digest check needs anyway. In RFC 8785 key order only "contents" (closed, no
-    // "documents" key) precedes the root "documents", so its first '"documents":[]' is the root one. The payload is
-    // fresh from JSON.parse, so canonicalJsonOfParsed applies: a canonical payload arrives with its keys sorted and
-    // needs no sorted copy, only JSON.stringify (anything else takes the full canonicalisation, same answer).
+    // "documents" key) precedes the root "documents", so its first '"documents":[]' is the root one. A canonical
+    // payload arrives with its keys sorted, so canonicalJson writes each part with one JSON.stringify (anything else
+    // takes the full canonicalisation, same answer).
     const documentTexts = new Map<unknown, string>();
     const canonicalForm = (payload: unknown): string => {
       const docs = (payload as { documents?: unknown }).documents;
       if (typeof payload !== "object" || payload === null || Array.isArray(payload) || !Array.isArray(docs)) return canonicalJson(payload);
-      const texts = docs.map((doc) => canonicalParsed(doc));
+      const texts = docs.map((doc) => canonicalJson(doc));
       docs.forEach((doc, i) => documentTexts.set(doc, texts[i] as string));
-      return canonicalParsed({ ...payload, documents: [] }).replace('"documents":[]', () => `"documents":[${texts.join(",")}]`);
+      return canonicalJson({ ...payload, documents: [] }).replace('"documents":[]', () => `"documents":[${texts.join(",")}]`);
     };
     const checked = await checkSignedJson(signed, "bundle", "send-transfer-bundle+json", { ...options, canonicalForm });
     if (!checked.ok) return fail(checked.reasons);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import canonicalize from "canonicalize";
-import { canonicalJson, canonicalJsonOfParsed } from "./canonical-json.ts";
+import { canonicalJson } from "./canonical-json.ts";
 
 function outcome(f: () => string | undefined): { text: string | undefined } | { throws: true } {
   try {
@@ -93,12 +93,12 @@ const jsonText: fc.Arbitrary<string> = fc.letrec((tie) => ({
   object: fc.array(fc.tuple(rawKey, tie("node")), { maxLength: 5 }).map((members) => `{${members.map(([k, v]) => `${k}:${v}`).join(",")}}`),
 })).node as fc.Arbitrary<string>;
 
-describe("canonicalJsonOfParsed", () => {
+describe("canonicalJson of parsed JSON text", () => {
   it("agrees with canonicalize on parsed JSON values, in any key order or already canonical", () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => {
       for (const text of [JSON.stringify(value), canonicalize(value) as string]) {
         const parsed: unknown = JSON.parse(text);
-        expect(outcome(() => canonicalJsonOfParsed(parsed))).toEqual(outcome(() => canonicalize(parsed)));
+        expect(outcome(() => canonicalJson(parsed))).toEqual(outcome(() => canonicalize(parsed)));
       }
     }), { numRuns: 500 });
   });
@@ -106,12 +106,12 @@ describe("canonicalJsonOfParsed", () => {
   it("agrees with canonicalize on parsed texts with odd numbers, escaped surrogates and odd keys", () => {
     fc.assert(fc.property(jsonText, (text) => {
       const parsed: unknown = JSON.parse(text);
-      expect(outcome(() => canonicalJsonOfParsed(parsed))).toEqual(outcome(() => canonicalize(parsed)));
+      expect(outcome(() => canonicalJson(parsed))).toEqual(outcome(() => canonicalize(parsed)));
       // And on the canonical re-parse, where keys arrive sorted (the fast path), when there is one.
       const canonical = outcome(() => canonicalize(parsed));
       if ("text" in canonical && canonical.text !== undefined) {
         const again: unknown = JSON.parse(canonical.text);
-        expect(canonicalJsonOfParsed(again)).toBe(canonical.text);
+        expect(canonicalJson(again)).toBe(canonical.text);
       }
     }), { numRuns: 1000 });
   });
@@ -120,7 +120,7 @@ describe("canonicalJsonOfParsed", () => {
     const { readFileSync } = await import("node:fs");
     const bundle: unknown = JSON.parse(readFileSync(new URL("../../../examples/worked/transfer-bundle-y6-y7.json", import.meta.url), "utf8"));
     const canonical = canonicalize(bundle) as string;
-    expect(canonicalJsonOfParsed(JSON.parse(canonical))).toBe(canonical);
-    expect(canonicalJsonOfParsed(bundle)).toBe(canonical);
+    expect(canonicalJson(JSON.parse(canonical))).toBe(canonical);
+    expect(canonicalJson(bundle)).toBe(canonical);
   });
 });

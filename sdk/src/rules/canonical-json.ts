@@ -196,11 +196,3 @@ function alreadyCanonical(value: unknown): string | undefined {
   const text = JSON.stringify(value) as string | undefined;
   return text === undefined || SURROGATE_ESCAPE.test(text) ? undefined : text;
 }
-
-/**
- * canonicalJson for a value fresh from JSON.parse. canonicalJson itself now takes the same shortcut (see there), so
- * this is the same function, kept under its name for callers that say what they hold.
- */
-export function canonicalJsonOfParsed(value: unknown): string | undefined {
-  return canonicalJson(value);
-}
