@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { collectJsonFiles } from "./collect-files.ts";
+import { packageVersion } from "./package-version.ts";
 import { buildJsonReport, formatText, type FileResult } from "./report.ts";
 import type { ValidationResult } from "../validate/result.ts";
 
@@ -20,6 +21,7 @@ Options:
   --json     Print a machine-readable JSON report
   --quiet    Print only errors and the summary
   -h, --help Show this help
+  --version  Print the package version
 
 Exit status: 0 all valid, 1 at least one invalid, 2 usage error.`;
 
@@ -89,6 +91,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         json: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -99,6 +102,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const [command, ...rest] = positionals;
   if (values.help || command === "help") {
     io.out(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.out(packageVersion());
     return 0;
   }
   if (command === undefined) {
