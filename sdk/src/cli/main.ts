@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { collectJsonFiles } from "./collect-files.ts";
+import { packageVersion } from "./package-version.ts";
 import { buildJsonReport, formatText, type FileResult } from "./report.ts";
 import type { ValidationResult } from "../validate/result.ts";
 
