@@ -26,12 +26,6 @@ Options:
 Exit status: 0 all valid, 1 at least one invalid, 2 usage error (including a path that cannot be read or a
 directory with no *.json file in it).`;
 
-/** The package's version, read from its own package.json (one source, in the repository and once installed). */
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
-  return typeof pkg.version === "string" ? pkg.version : "unknown";
-}
-
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
