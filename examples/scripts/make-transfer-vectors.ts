@@ -22,9 +22,9 @@ import {
   verifyReceipt,
   type KeyPairJwk,
   type TransferBundle,
-  type TransferReceipt,
   type VerifyReason,
 } from "../../sdk/src/bundle/index.ts";
+import type { TransferReceipt } from "../../sdk/src/bundle/receipt.ts";
 import { bundleCases, KEY_FILES, receiptCases, RECEIVER_URN, TRUST_FILES, VERIFY_TIME, type BundleBuild, type BundleCase, type ExpectedReason, type ReceiptBuild } from "./transfer-vector-cases.ts";
 
 const examplesDir = fileURLToPath(new URL("..", import.meta.url));
