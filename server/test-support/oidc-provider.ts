@@ -176,7 +176,7 @@ export async function startTestIdp(opts: {
           const page = await step(location);
           const html = await page.text();
           // The provider's own pages: a login form, then a consent form.
-          const prompt = html.includes('name="login"') ? { prompt: "login", login: accountId, password: "x" } : { prompt: "consent" };
+          const prompt: Record<string, string> = html.includes('name="login"') ? { prompt: "login", login: accountId, password: "x" } : { prompt: "consent" };
           res = await step(`/interaction/${match[1]}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(prompt) });
         } else {
           res = await step(location);
