@@ -150,6 +150,7 @@ describe("tokens that are refused (401 invalid_token)", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/invalid_token/);
     expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    return ((await res.json()) as { detail: string }).detail;
   };
 
   it("the provider's ID token (typ JWT, audience the client) is not an access token", async () => {
@@ -173,7 +174,7 @@ describe("tokens that are refused (401 invalid_token)", () => {
     const long = await idp.clientCredentials("long-lived");
     const { iat, exp } = decodeJwt(long);
     expect(exp! - iat!).toBe(7200);
-    await refused(long);
+    expect(await refused(long)).toMatch(/lifetime longer than 3600 seconds/);
   });
   it("a short exp − iat whose iat is in the future", async () => {
     const later = Math.floor(Date.now() / 1000) + 2 * 86400;

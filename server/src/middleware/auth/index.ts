@@ -8,7 +8,7 @@ import type { AppEnv } from "../../env.ts";
 import type { AuthKeys } from "../../auth/keys.ts";
 import { claimNames } from "../../auth/claim-names.ts";
 import { principalFromClaims } from "../../auth/principal.ts";
-import { createTokenVerifier, KeySourceUnavailable } from "../../auth/token-verifier.ts";
+import { createTokenVerifier, KeySourceUnavailable, TokenRejected } from "../../auth/token-verifier.ts";
 import { HttpProblem } from "../../http/problems.ts";
 import { requestHasFault } from "../../faults/index.ts";
 import type { Context } from "hono";
@@ -27,8 +27,8 @@ function faultyClaims(c: Context<AppEnv>, token: string): Record<string, unknown
 /** How many verified tokens to remember. A token string verified once verifies the same way until it expires. */
 const CACHE_SIZE = 1024;
 
-export const auth = (opts: { keys: AuthKeys; clock?: () => Date; fetch?: typeof fetch }): MiddlewareHandler<AppEnv> => {
-  const verify = createTokenVerifier(opts.keys, { ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHandler<AppEnv> => {
+  const verify = createTokenVerifier(opts.keys, opts.clock ? { clock: opts.clock } : {});
   const names = claimNames(opts.keys.claimNames);
   const now = () => (opts.clock ? opts.clock() : new Date()).getTime() / 1000;
   // Signature checks are the costliest step of a read; remember verified claims until the token's own expiry.
@@ -60,7 +60,8 @@ export const auth = (opts: { keys: AuthKeys; clock?: () => Date; fetch?: typeof 
           c.set("principal", principalFromClaims(faulty).principal!);
           return next();
         }
-        throw new HttpProblem("unauthorized", "The bearer token is not valid (signature, type, issuer, audience, expiry or lifetime).", challenge("invalid_token"));
+        const why = err instanceof TokenRejected ? err.reason : "signature, type, issuer, audience or expiry";
+        throw new HttpProblem("unauthorized", `The bearer token is not valid (${why}).`, challenge("invalid_token"));
       }
       // Every verified token has an exp (the verifier requires one); it is cached no longer than its issuer allowed.
       if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
