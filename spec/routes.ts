@@ -308,7 +308,13 @@ const PLAN_FILTERS: readonly ParamName[] = [
   "reviewDueBefore",
 ];
 
-export const ROUTES: readonly RouteSpec[] = [
+/** Every operation that takes a parameter may answer 400 invalid-parameter: ids, versions, cursors, filters and headers
+ *  are checked against their definitions (spec/api-parameters.ts) before anything else reads them. */
+function withParameterErrors(routes: readonly RouteSpec[]): readonly RouteSpec[] {
+  return routes.map((r) => (r.parameters.length > 0 && !r.errors.includes("invalid-parameter") ? { ...r, errors: [...r.errors, "invalid-parameter"] } : r));
+}
+
+export const ROUTES: readonly RouteSpec[] = withParameterErrors([
   // ── Discovery and operations ────────────────────────────────────────────────
   {
     method: "get",
@@ -945,7 +951,7 @@ export const ROUTES: readonly RouteSpec[] = [
     responses: [{ status: 200, description: "The CTF SEN block.", body: { schema: "CtfXml", contentType: "application/xml", description: "<SENhistory> XML." } }],
     errors: [...READ_ERRORS, "conflict"],
   },
-];
+]);
 
 export function route(operationId: string): RouteSpec {
   const r = ROUTES.find((x) => x.operationId === operationId);

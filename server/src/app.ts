@@ -16,6 +16,7 @@ import { isJsonMediaType, mediaType } from "./middleware/media-type/index.ts";
 import { jsonBody } from "./middleware/json-body/index.ts";
 import { auth } from "./middleware/auth/index.ts";
 import { authorise } from "./middleware/authorise/index.ts";
+import { parameters } from "./middleware/parameters/index.ts";
 import { rateLimit, rateLimiterFor, type RateLimitOptions } from "./middleware/rate-limit/index.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
 import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
@@ -89,7 +90,10 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     const chain: MiddlewareHandler<AppEnv>[] = [
       // Authenticated callers are limited by token subject and client (after auth); public routes by remote address,
       // except the health probes, which orchestrators call often and must always answer.
-      ...(route.scope ? [authenticate, ...limit, authorise({ scope: route.scope, route, store: deps.store })] : HEALTH_PATHS.has(route.path) ? [] : limit),
+      // Parameters are checked before anything (authorisation's audit record included) takes them to the database.
+      ...(route.scope
+        ? [authenticate, ...limit, parameters(route), authorise({ scope: route.scope, route, store: deps.store })]
+        : [...(HEALTH_PATHS.has(route.path) ? [] : limit), parameters(route)]),
       // A non-JSON body (JOSE at the transfer inbox, CTF XML) is read raw by its handler: only the size limit applies.
       ...(route.requestBody ? (route.requestBody.contentType && !isJsonMediaType(route.requestBody.contentType) ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
     ];

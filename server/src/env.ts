@@ -9,6 +9,10 @@ export interface AppVariables {
   body: unknown;
   /** The body as text, when the body-limit middleware read it straight from the Node request (http/request-body.ts). */
   rawBody?: string;
+  /** Path parameters as checked by the parameters middleware (UUIDs in lower case); see pathParam. */
+  params?: Record<string, string>;
+  /** Query parameters of the route's spec as checked by the parameters middleware; readQuery returns these. */
+  query?: Record<string, string>;
   /** Deliberate faults (conformance self-test only; empty in every normal start). See faults/. */
   faults: ReadonlySet<string>;
 }

@@ -2,8 +2,12 @@
 // isolation.postgres.test.ts): hostile requests mixed into legitimate traffic must fail alone, as 4xx problem+json.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleHasScope, type RoleId } from "../../../spec/roles.ts";
+import { ROUTES } from "../../../spec/routes.ts";
+import { PROBLEM_BASE } from "../../../spec/problems.ts";
 import type { Store } from "../storage/store.ts";
-import { TENANT_A, childRecord, newChild, newIsp, settingEntry } from "./fixtures.ts";
+import { encodeCursor } from "../storage/cursor.ts";
+import { TENANT_A, childRecord, newChild, newIsp, newSpp, settingEntry } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./harness.ts";
 
 type Json = Record<string, unknown>;
@@ -22,6 +26,9 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
     let s: TestServer;
     let staff: string;
     let auditor: string;
+    let la: string;
+    let publisher: string;
+    let sppId: string;
     let ispId: string;
     let childId: string;
 
@@ -34,18 +41,103 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
     beforeAll(async () => {
       store = await opts.newStore();
       s = await startTestServer(store, { rateLimit: { perMinute: 0 } });
-      const publisher = await s.token({ sub: "dfe-1", send_role: "dfe-publisher" });
+      publisher = await s.token({ sub: "dfe-1", send_role: "dfe-publisher" });
+      la = await s.token({ sub: "la-a", send_role: "la-officer", la_code: TENANT_A.laCode });
       staff = await s.token({ sub: "staff-a", send_role: "setting-staff", setting_urn: TENANT_A.settingUrn });
       auditor = await s.token({ sub: "dpo-1", send_role: "auditor" });
       await created(await s.call("POST", "/settings", { token: publisher, body: settingEntry(TENANT_A) }));
       const child = newChild(TENANT_A);
       childId = String((await created(await s.call("POST", "/children", { token: staff, body: childRecord(child) }))).id);
       ispId = String((await created(await s.call("POST", "/isps", { token: staff, body: newIsp({ ...child, childId }) }))).id);
+      sppId = String((await created(await s.call("POST", "/spps", { token: publisher, body: newSpp() }))).id);
     });
+
+    /** A problem+json answer of this status and kind; its first error's pointer. */
+    async function problem(res: Response, status: number, kind: string): Promise<string | undefined> {
+      const text = await res.text();
+      expect(res.status, text.slice(0, 300)).toBe(status);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const body = JSON.parse(text) as Json;
+      expect(body.type).toBe(`${PROBLEM_BASE}${kind}`);
+      return (body.errors as { pointer: string }[] | undefined)?.[0]?.pointer;
+    }
+
+    const tokenFor = (scope: Parameters<typeof roleHasScope>[1]): string => {
+      const roles: [RoleId, string][] = [["setting-staff", staff], ["auditor", auditor], ["la-officer", la], ["dfe-publisher", publisher]];
+      return roles.find(([role]) => roleHasScope(role, scope))![1];
+    };
 
     afterAll(async () => {
       await s?.close();
       await store?.close();
+    });
+
+
+    describe("parameters are checked before the database", () => {
+      it("a path id that is not a UUID is 400 invalid-parameter at /path/<name>, for every kind", async () => {
+        for (const path of ["/isps/nope", "/isps/%00", "/ehcps/1", "/isps/x%00y/versions", `/isps/${ispId}x`]) {
+          expect(await problem(await s.call("GET", path, { token: staff }), 400, "invalid-parameter"), path).toBe("/path/id");
+        }
+        expect(await problem(await s.call("GET", "/spps/spp-illustrative-communication-interaction", { token: staff }), 400, "invalid-parameter")).toBe("/path/id");
+        expect(await problem(await s.call("GET", "/children/not-a-child", { token: staff }), 400, "invalid-parameter")).toBe("/path/childId");
+        expect(await problem(await s.call("GET", "/settings/12", { token: staff }), 400, "invalid-parameter")).toBe("/path/urn");
+        expect(await problem(await s.call("GET", "/settings/12%00", { token: staff }), 400, "invalid-parameter")).toBe("/path/urn");
+        for (const v of ["0", "abc", "1e3", "%00", "99999999999999999999"]) {
+          expect(await problem(await s.call("GET", `/isps/${ispId}/versions/${v}`, { token: staff }), 400, "invalid-parameter")).toBe("/path/version");
+        }
+      });
+
+      it("the same UUID in upper case is the same record: read, update and version list all reach it", async () => {
+        const upper = ispId.toUpperCase();
+        const read = await s.call("GET", `/isps/${upper}`, { token: staff });
+        expect(read.status).toBe(200);
+        const etag = read.headers.get("etag")!;
+        const body = (await read.json()) as Json;
+        expect(body.id).toBe(ispId);
+        const put = await s.call("PUT", `/isps/${upper}`, { token: staff, body, headers: { "if-match": etag, "change-reason": "case test" } });
+        expect(put.status, await put.clone().text()).toBe(200);
+        const versions = (await (await s.call("GET", `/isps/${ispId}/versions`, { token: staff })).json()) as { items: unknown[] };
+        expect(versions.items.length).toBeGreaterThanOrEqual(2);
+        const search = (await (await s.call("GET", `/isps?childId=${childId.toUpperCase()}`, { token: staff })).json()) as { items: Json[] };
+        expect(search.items.map((i) => i.id)).toContain(ispId);
+      });
+
+      it("NUL or control characters in a query value or name are 400 at /query/<name>, on any route", async () => {
+        expect(await problem(await s.call("GET", "/isps?childId=%00", { token: staff }), 400, "invalid-parameter")).toBe("/query/childId");
+        expect(await problem(await s.call("GET", "/isps?status=a%00", { token: staff }), 400, "invalid-parameter")).toBe("/query/status");
+        expect(await problem(await s.call("GET", "/audit?resourceId=%00", { token: auditor }), 400, "invalid-parameter")).toBe("/query/resourceId");
+        expect(await problem(await s.call("GET", "/audit?actor=a%01b", { token: auditor }), 400, "invalid-parameter")).toBe("/query/actor");
+        expect(await problem(await s.call("GET", `/isps/${ispId}?x=%00`, { token: staff }), 400, "invalid-parameter")).toBe("/query/x");
+        expect(await problem(await s.call("GET", "/healthz?%00=1"), 400, "invalid-parameter")).toBe("/query/\\u0000");
+      });
+
+      it("a malformed cursor is 400 at /query/cursor on every list, including /audit and the access log", async () => {
+        // Item-level lists of the kinds this suite created (the other kinds' version lists are the same handler).
+        const ids: Record<string, string> = { "/isps/{id}": ispId, "/spps/{id}": sppId, "/children/{childId}": childId };
+        const lists = ROUTES.filter((r) => r.method === "get" && r.parameters.includes("cursor") && (!r.path.includes("{") || Object.keys(ids).some((k) => r.path.startsWith(k))));
+        expect(lists.length).toBeGreaterThanOrEqual(12);
+        const cursors = ["AAAA", "%00", "a.b", encodeCursor("a\u0000b"), encodeCursor(1e308), encodeCursor(-1), Buffer.from("1.5").toString("base64url"), encodeCursor({ k: 1 } as never)];
+        for (const r of lists) {
+          const path = Object.entries(ids).reduce((p, [k, id]) => p.replace(k, k.replace(/\{\w+\}/, id)), r.path);
+          for (const cursor of cursors) {
+            const token = r.path === "/transfers/unclaimed" ? la : r.scope ? tokenFor(r.scope) : undefined; // the queue is the LA's
+            const res = await s.call("GET", `${path}?cursor=${cursor}`, { token });
+            expect(res.status, `${r.operationId} cursor=${cursor}: ${await res.clone().text()}`).toBe(400);
+            expect(((await res.json()) as { errors: { pointer: string }[] }).errors[0]!.pointer).toBe("/query/cursor");
+          }
+        }
+      });
+
+      it("NUL or control characters in Change-Reason are 400 at /header/Change-Reason and nothing is written", async () => {
+        const read = await s.call("GET", `/isps/${ispId}`, { token: staff });
+        const etag = read.headers.get("etag")!;
+        const body = await read.json();
+        for (const reason of ["a%00b", "%07", "x%1b[31m"]) {
+          const res = await s.call("PUT", `/isps/${ispId}`, { token: staff, body, headers: { "if-match": etag, "change-reason": reason } });
+          expect(await problem(res, 400, "invalid-parameter")).toBe("/header/Change-Reason");
+        }
+        expect((await s.call("GET", `/isps/${ispId}`, { token: staff })).headers.get("etag")).toBe(etag);
+      });
     });
 
     it("200 concurrent legitimate requests mixed with hostile ones: every legitimate one succeeds, every hostile one is a 4xx", async () => {

@@ -2,8 +2,8 @@
 // stack and message go to the log (by correlation id), never to the client.
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
-import { ConflictError } from "../../storage/store.ts";
-import { HttpProblem, problemResponse } from "../../http/problems.ts";
+import { ConflictError, InvalidCursorError } from "../../storage/store.ts";
+import { HttpProblem, invalidParameter, problemResponse } from "../../http/problems.ts";
 import type { LogSink } from "../request-log/index.ts";
 import { requestHasFault } from "../../faults/index.ts";
 
@@ -24,6 +24,7 @@ export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv
   return function errorHandler(err, c) {
     const correlationId = correlationOf(c);
     let res: Response;
+    if (err instanceof InvalidCursorError) err = invalidParameter("/query/cursor", "cursor is not one this server issued.");
     if (err instanceof HttpProblem) {
       res = problemResponse(err.kind, err.detail, correlationId, err.extra);
     } else if (err instanceof ConflictError) {
