@@ -101,6 +101,7 @@ const READ_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, "not-found"];
 const LIST_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, "invalid-parameter"];
 const BODY_ERRORS: readonly ProblemKind[] = [
   "malformed-json",
+  "invalid-encoding",
   "too-deep",
   "payload-too-large",
   "unsupported-media-type",
@@ -873,7 +874,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     parameters: [],
     requestBody: { schema: "SignedTransferBundle", contentType: "application/jose", description: "The signed (optionally encrypted) bundle." },
     responses: [{ status: 200, description: "Imported (or already imported: `replayed`).", body: { schema: "InboxResult", description: "Receipt and where it was filed." } }],
-    errors: ["malformed-json", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict", "rate-limited", "internal"],
+    errors: ["malformed-json", "invalid-encoding", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict", "rate-limited", "internal"],
   },
   {
     method: "get",
@@ -934,7 +935,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     parameters: ["childId"],
     requestBody: { schema: "CtfXml", contentType: "application/xml", description: "A CTF file, or a bare <SENhistory> block." },
     responses: [{ status: 200, description: "Imported.", body: { schema: "CtfImportResult", description: "What was added and the crosswalk suggestions." } }],
-    errors: [...READ_ERRORS, "payload-too-large", "unsupported-media-type", "validation-failed", "conflict"],
+    errors: [...READ_ERRORS, "invalid-encoding", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict"],
   },
   {
     method: "get",

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
+import { HttpProblem } from "./problems.ts";
 
 /** The Node request behind this context, if it is one and nothing has started reading its body. */
 export function unreadNodeRequest(c: Context<AppEnv>): IncomingMessage | undefined {
@@ -39,14 +40,21 @@ export function readNodeBody(incoming: IncomingMessage, maxBytes: number, drainC
   });
 }
 
-const utf8 = new TextDecoder(); // as Request.text(): UTF-8, a leading byte-order mark dropped, bad bytes replaced
+// Strict UTF-8: a leading byte-order mark is dropped, as Request.text() does, but bad bytes are refused rather than
+// replaced with U+FFFD (which would store text the sender never wrote).
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function decodeBody(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+/** The body's text; bytes that are not UTF-8 are a 400 invalid-encoding. */
+export function decodeBody(bytes: Uint8Array | ArrayBuffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new HttpProblem("invalid-encoding", "The body is not valid UTF-8; nothing was stored.");
+  }
 }
 
-/** The body as text: what the body-limit middleware already read, or the Request's own body. */
+/** The body as text: what the body-limit middleware already read, or the Request's own body, decoded strictly. */
 export async function requestText(c: Context<AppEnv>): Promise<string> {
   const read = c.get("rawBody");
-  return read !== undefined ? read : c.req.text();
+  return read !== undefined ? read : decodeBody(await c.req.arrayBuffer());
 }

@@ -140,6 +140,60 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
       });
     });
 
+
+    describe("bodies are text that can be stored", () => {
+      const sendBytes = (method: string, path: string, bytes: Uint8Array, contentType: string, token?: string) =>
+        fetch(s.url + path, { method, body: bytes, headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+      /** The JSON text of `doc` with `marker` (a JSON string's content) replaced by raw bytes. */
+      const withBytes = (doc: Json, marker: string, bytes: number[]): Uint8Array => {
+        const [before, after] = JSON.stringify(doc).split(marker) as [string, string];
+        return Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]);
+      };
+
+      it("invalid UTF-8 is 400 invalid-encoding on JSON, JOSE and XML bodies, and nothing is stored", async () => {
+        const child = newChild(TENANT_A);
+        const doc = childRecord(child);
+        (doc.child as Json).preferredName = "MARKER";
+        for (const bad of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]) {
+          await problem(await sendBytes("POST", "/children", withBytes(doc, "MARKER", bad), "application/json", staff), 400, "invalid-encoding");
+        }
+        await problem(await s.call("GET", `/children/${child.childId}`, { token: staff }), 404, "not-found");
+        await problem(await sendBytes("POST", "/transfers/inbox", Buffer.from([0x65, 0x79, 0xff, 0x2e, 0x2e]), "application/jose"), 400, "invalid-encoding");
+        await problem(await sendBytes("POST", `/children/${childId}/ctf-import`, Buffer.from([...Buffer.from("<SENhistory>"), 0xfe, ...Buffer.from("</SENhistory>")]), "application/xml", staff), 400, "invalid-encoding");
+        // A leading byte-order mark is not an error (as with Request.text()).
+        const ok = await sendBytes("POST", "/children", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(childRecord(newChild(TENANT_A))))]), "application/json", staff);
+        expect(ok.status, await ok.clone().text()).toBe(201);
+      });
+
+      it("NUL and lone surrogates in strings or member names are 422 with the pointer; paired surrogates are kept", async () => {
+        const read = await s.call("GET", `/isps/${ispId}`, { token: staff });
+        const etag = read.headers.get("etag")!;
+        const doc = (await read.json()) as Json;
+        const cases: [string, string][] = [
+          ["\\u0000", "/child/preferredName"],
+          ["a\\ud800", "/child/preferredName"],
+          ["\\udc00b", "/child/preferredName"],
+        ];
+        for (const [escape, pointer] of cases) {
+          const text = JSON.stringify({ ...doc, child: { ...(doc.child as Json), preferredName: "MARKER" } }).replace("MARKER", escape);
+          const res = await s.call("PUT", `/isps/${ispId}`, { token: staff, rawBody: text, headers: { "if-match": etag, "change-reason": "unstorable" } });
+          const body = (await res.clone().json()) as { errors: { pointer: string }[] };
+          await problem(res, 422, "validation-failed");
+          expect(body.errors[0]!.pointer).toBe(pointer);
+        }
+        const memberName = JSON.stringify({ ...doc, extensions: { MARKER: 1 } }).replace("MARKER", "x\\u0000y");
+        const res = await s.call("PUT", `/isps/${ispId}`, { token: staff, rawBody: memberName, headers: { "if-match": etag, "change-reason": "unstorable" } });
+        expect(((await res.clone().json()) as { errors: { pointer: string }[] }).errors[0]!.pointer).toBe("/extensions/x\u0000y");
+        await problem(res, 422, "validation-failed");
+        expect((await s.call("GET", `/isps/${ispId}`, { token: staff })).headers.get("etag")).toBe(etag);
+        // A character outside the BMP written as an escaped surrogate pair is text, and is stored as sent.
+        const pair = JSON.stringify({ ...doc, child: { ...(doc.child as Json), preferredName: "MARKER" } }).replace("MARKER", "Sam \\ud83d\\ude00");
+        const put = await s.call("PUT", `/isps/${ispId}`, { token: staff, rawBody: pair, headers: { "if-match": etag, "change-reason": "emoji" } });
+        expect(put.status, await put.clone().text()).toBe(200);
+        expect((((await put.json()) as Json).child as Json).preferredName).toBe("Sam \u{1F600}");
+      });
+    });
+
     it("200 concurrent legitimate requests mixed with hostile ones: every legitimate one succeeds, every hostile one is a 4xx", async () => {
       // Legitimate traffic that shares each batched statement kind: audited reads, plain reads, audit appends.
       const legitimate: [string, number][] = [
