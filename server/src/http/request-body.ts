@@ -15,30 +15,45 @@ export function unreadNodeRequest(c: Context<AppEnv>): IncomingMessage | undefin
 }
 
 /**
- * Reads a Node request body: its bytes, or "too-large" as soon as it passes `maxBytes`. A body that passes the limit
- * is still read and dropped up to `drainCap` bytes, so the client gets the 413 rather than a reset mid-upload.
+ * Reads a Node request body: its bytes, or "too-large" once it passes `maxBytes`. A body over the limit is still read
+ * and dropped, up to `drainCap` bytes in all and `drainMs` after it passed the limit, before "too-large" is answered:
+ * a client that sends the whole body before reading (curl, most scripts) only sees an answer that comes after its
+ * upload, since a server that stops reading and closes makes the client's kernel receive a reset, which discards
+ * the answer unread. Past either bound the caller answers at once and the connection is cut.
  */
-export function readNodeBody(incoming: IncomingMessage, maxBytes: number, drainCap: number): Promise<Uint8Array | "too-large"> {
+export function readNodeBody(incoming: IncomingMessage, maxBytes: number, drainCap: number, drainMs = DRAIN_MS): Promise<Uint8Array | "too-large"> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    const done = (result: Uint8Array | "too-large") => {
+    let timer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      clearTimeout(timer);
       incoming.off("data", onData).off("end", onEnd).off("error", onError);
+    };
+    const done = (result: Uint8Array | "too-large") => {
+      stop();
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
       total += chunk.length;
       if (total <= maxBytes) chunks.push(chunk);
       else if (total > drainCap) done("too-large");
+      else if (timer === undefined) {
+        chunks.length = 0; // nothing kept from here on
+        timer = setTimeout(() => done("too-large"), drainMs);
+      }
     };
     const onEnd = () => done(total > maxBytes ? "too-large" : Buffer.concat(chunks, total));
     const onError = (err: unknown) => {
-      incoming.off("data", onData).off("end", onEnd).off("error", onError);
+      stop();
       reject(err);
     };
     incoming.on("data", onData).on("end", onEnd).on("error", onError);
   });
 }
+
+/** How long an oversize body is still read and dropped before the 413 is sent anyway (see readNodeBody). */
+export const DRAIN_MS = 10_000;
 
 // Strict UTF-8: a leading byte-order mark is dropped, as Request.text() does, but bad bytes are refused rather than
 // replaced with U+FFFD (which would store text the sender never wrote).

@@ -1,6 +1,8 @@
 // Requests isolated from each other (issue 11), over real HTTP, run once per database (isolation.pglite.test.ts,
 // isolation.postgres.test.ts): hostile requests mixed into legitimate traffic must fail alone, as 4xx problem+json.
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roleHasScope, type RoleId } from "../../../spec/roles.ts";
 import { ROUTES } from "../../../spec/routes.ts";
@@ -19,6 +21,76 @@ export interface IsolationCaseOptions {
 
 /** Hostile requests that once reached the database (each made the statement it shared with others fail). */
 export const HOSTILE_PATHS = ["/isps/%00", "/isps/a%00b", "/children/%00", "/isps/%00/versions", "/isps/%00/versions/1", "/isps?childId=%00", "/audit?resourceId=%00", "/audit?cursor=AAAA"];
+
+/** POSTs `total` bytes of JSON-ish padding with Node's http client (with or without Content-Length), writing with
+ *  backpressure; resolves with the response as soon as one arrives, even if the server stops reading the upload. */
+export function postHuge(url: string, path: string, total: number, withLength: boolean, token: string): Promise<{ status: number; contentType: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const req = httpRequest(url + path, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...(withLength ? { "content-length": String(total) } : {}) },
+    });
+    let answered = false;
+    req.on("response", (res) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      res.on("data", (d: Buffer) => parts.push(d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"]), body: Buffer.concat(parts).toString("utf8") }));
+      res.on("error", reject);
+    });
+    // A write error after the answer arrived is the server closing an upload it refused: expected.
+    req.on("error", (err) => (answered ? undefined : reject(err)));
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < total && !answered && !req.destroyed) {
+        const n = Math.min(chunk.length, total - sent);
+        sent += n;
+        if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void req.once("drain", pump);
+      }
+      if (sent >= total || answered) req.end();
+    };
+    pump();
+  });
+}
+
+/** A client that sends the whole request before it reads anything (as curl and most scripts do), over a raw socket:
+ *  `total` bytes, with Content-Length or chunked. Resolves with what came back (status 0 when nothing did). */
+export function postWholeThenRead(url: string, path: string, total: number, withLength: boolean, token: string): Promise<{ status: number; text: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    const received: Buffer[] = [];
+    let ended = false;
+    const finish = () => {
+      if (ended) return;
+      ended = true;
+      const text = Buffer.concat(received).toString("latin1");
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text });
+    };
+    socket.on("data", (d: Buffer) => received.push(d));
+    socket.on("end", finish);
+    socket.on("close", finish);
+    socket.on("error", () => undefined); // EPIPE/ECONNRESET: judged by what was received
+    socket.pause(); // read nothing until the whole request is written
+    const head = `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\n${withLength ? `Content-Length: ${total}` : "Transfer-Encoding: chunked"}\r\n\r\n`;
+    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    const frame = (b: Buffer) => (withLength ? b : Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from("\r\n")]));
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < total && !socket.destroyed) {
+        const n = Math.min(chunk.length, total - sent);
+        sent += n;
+        if (!socket.write(frame(chunk.subarray(0, n)))) return void socket.once("drain", pump);
+      }
+      if (!withLength && !socket.destroyed) socket.write("0\r\n\r\n");
+      socket.resume();
+      setTimeout(() => socket.destroy(), 5000).unref(); // whatever arrived by then is the answer
+    };
+    socket.write(head);
+    pump();
+  });
+}
 
 export function runIsolationCases(opts: IsolationCaseOptions): void {
   describe(`request isolation on ${opts.name}`, () => {
@@ -143,7 +215,7 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
 
     describe("bodies are text that can be stored", () => {
       const sendBytes = (method: string, path: string, bytes: Uint8Array, contentType: string, token?: string) =>
-        fetch(s.url + path, { method, body: bytes, headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+        fetch(s.url + path, { method, body: new Blob([bytes as Uint8Array<ArrayBuffer>]), headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
       /** The JSON text of `doc` with `marker` (a JSON string's content) replaced by raw bytes. */
       const withBytes = (doc: Json, marker: string, bytes: number[]): Uint8Array => {
         const [before, after] = JSON.stringify(doc).split(marker) as [string, string];
@@ -191,6 +263,46 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
         const put = await s.call("PUT", `/isps/${ispId}`, { token: staff, rawBody: pair, headers: { "if-match": etag, "change-reason": "emoji" } });
         expect(put.status, await put.clone().text()).toBe(200);
         expect((((await put.json()) as Json).child as Json).preferredName).toBe("Sam \u{1F600}");
+      });
+    });
+
+
+    describe("a body far over the limit", () => {
+      const MB30 = 30 * 1024 * 1024;
+      it.each([true, false])("30 MB (Content-Length sent: %s) gets a 413 problem+json the client reads", async (withLength) => {
+        const res = await postHuge(s.url, "/isps", MB30, withLength, staff);
+        expect(res.status).toBe(413);
+        expect(res.contentType).toMatch(/^application\/problem\+json/);
+        expect((JSON.parse(res.body) as Json).type).toBe(`${PROBLEM_BASE}payload-too-large`);
+      });
+
+      it.each([true, false])("30 MB from a client that reads only after sending it all (Content-Length: %s): the 413 arrives", async (withLength) => {
+        const res = await postWholeThenRead(s.url, "/isps", MB30, withLength, staff);
+        expect(res.status, res.text.slice(0, 200)).toBe(413);
+        expect(res.text).toMatch(/payload-too-large/);
+      });
+
+      it("a declared 200 MB body is answered at once (beyond what is ever drained) to a client that reads as it sends", async () => {
+        const res = await postHuge(s.url, "/isps", 200 * 1024 * 1024, true, staff);
+        expect(res.status).toBe(413);
+        expect(res.contentType).toMatch(/^application\/problem\+json/);
+      });
+
+      it("30 MB through fetch, with and without Content-Length: the 413 is read, and the server still answers others", async () => {
+        const bytes = Buffer.alloc(MB30, 0x61);
+        const sized = await fetch(`${s.url}/isps`, { method: "POST", body: new Blob([bytes]), headers: { "content-type": "application/json", authorization: `Bearer ${staff}` } });
+        expect(sized.status).toBe(413);
+        expect(((await sized.json()) as Json).type).toBe(`${PROBLEM_BASE}payload-too-large`);
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let i = 0; i < 30; i++) controller.enqueue(bytes.subarray(i * 1024 * 1024, (i + 1) * 1024 * 1024));
+            controller.close();
+          },
+        });
+        const chunked = await fetch(`${s.url}/isps`, { method: "POST", body: stream, duplex: "half", headers: { "content-type": "application/json", authorization: `Bearer ${staff}` } } as RequestInit);
+        expect(chunked.status).toBe(413);
+        expect(((await chunked.json()) as Json).type).toBe(`${PROBLEM_BASE}payload-too-large`);
+        expect((await s.call("GET", `/isps/${ispId}`, { token: staff })).status).toBe(200);
       });
     });
 
