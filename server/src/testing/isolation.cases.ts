@@ -306,6 +306,45 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
       });
     });
 
+
+    describe("rate limiting by client address, before authentication", () => {
+      it("a flood of bad tokens from one address gets 429 before any signature check, and then so does that address", async () => {
+        const limited = await startTestServer(store, { rateLimit: { perMinute: 1000, perAddressPerMinute: 20 } });
+        try {
+          const forged = `${staff.slice(0, -4)}AAAA`;
+          const statuses: number[] = [];
+          for (let i = 0; i < 30; i++) statuses.push((await limited.call("GET", `/isps/${ispId}`, { token: i % 2 ? forged : "not-a-jwt" })).status);
+          expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+          expect(statuses.slice(20)).toEqual(Array(10).fill(429));
+          const res = await limited.call("GET", `/isps/${ispId}`, { token: staff });
+          expect(res.status).toBe(429); // the address is over its rate, whatever the token
+          expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+          expect(((await res.json()) as Json).type).toBe(`${PROBLEM_BASE}rate-limited`);
+        } finally {
+          await limited.close();
+        }
+      });
+
+      it("X-Forwarded-For counts only behind a configured trusted proxy: spoofed headers never escape the limit", async () => {
+        const direct = await startTestServer(store, { rateLimit: { perMinute: 1000, perAddressPerMinute: 5 } });
+        const proxied = await startTestServer(store, { rateLimit: { perMinute: 1000, perAddressPerMinute: 5, trustedProxies: ["127.0.0.1"] } });
+        try {
+          const spoofed: number[] = [];
+          for (let i = 0; i < 8; i++) spoofed.push((await direct.call("GET", "/isps", { token: "bad", headers: { "x-forwarded-for": `198.51.100.${i}` } })).status);
+          expect(spoofed.filter((st) => st === 429)).toHaveLength(3);
+          const flood: number[] = [];
+          for (let i = 0; i < 8; i++) flood.push((await proxied.call("GET", "/isps", { token: "bad", headers: { "x-forwarded-for": "203.0.113.7" } })).status);
+          expect(flood.filter((st) => st === 429)).toHaveLength(3);
+          // Another client behind the same proxy, and a client that prepends a forged hop, are judged on their own address.
+          expect((await proxied.call("GET", "/isps", { token: "bad", headers: { "x-forwarded-for": "203.0.113.8" } })).status).toBe(401);
+          expect((await proxied.call("GET", "/isps", { token: "bad", headers: { "x-forwarded-for": "203.0.113.8, 203.0.113.7" } })).status).toBe(429);
+        } finally {
+          await direct.close();
+          await proxied.close();
+        }
+      });
+    });
+
     it("200 concurrent legitimate requests mixed with hostile ones: every legitimate one succeeds, every hostile one is a 4xx", async () => {
       // Legitimate traffic that shares each batched statement kind: audited reads, plain reads, audit appends.
       const legitimate: [string, number][] = [
