@@ -2,7 +2,10 @@
 import type { Principal } from "./auth/principal.ts";
 
 export interface AppVariables {
+  /** The server's own id for this request (audit, provenance, logs); see middleware/correlation-id. */
   correlationId: string;
+  /** The caller's X-Correlation-Id when well-formed: echoed on the response (SI-API-023), recorded apart. */
+  callerCorrelationId?: string;
   /** The verified caller; set by the auth middleware, absent on public routes. */
   principal: Principal;
   /** The parsed JSON body; set by the json-body middleware on requests that carry one. */

@@ -23,6 +23,7 @@ export function auditEvent(r: AuditRecord) {
     ...(r.version !== undefined && r.version !== null ? { version: r.version } : {}),
     ...(r.childId !== undefined && r.childId !== null ? { childId: r.childId } : {}),
     correlationId: r.correlationId,
+    ...(r.callerCorrelationId !== undefined ? { callerCorrelationId: r.callerCorrelationId } : {}),
     outcome: r.outcome,
   };
 }

@@ -345,6 +345,40 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
       });
     });
 
+
+    describe("correlation ids", () => {
+      it("the server records its own id in audit and provenance; the caller's is echoed and kept apart", async () => {
+        const mine = `caller-trace-${randomUUID()}`;
+        const read = await s.call("GET", `/isps/${ispId}`, { token: staff, headers: { "x-correlation-id": mine } });
+        expect(read.status).toBe(200);
+        expect(read.headers.get("x-correlation-id")).toBe(mine); // SI-API-023: echoed
+        const etag = read.headers.get("etag")!;
+        const put = await s.call("PUT", `/isps/${ispId}`, { token: staff, body: await read.json(), headers: { "if-match": etag, "change-reason": "trace", "x-correlation-id": mine } });
+        expect(put.status).toBe(200);
+        const missing = await s.call("GET", `/isps/${randomUUID()}`, { token: staff, headers: { "x-correlation-id": mine } });
+        expect(((await missing.json()) as Json).correlationId).toBe(mine);
+        const events = ((await (await s.call("GET", `/audit?resourceId=${ispId}&limit=100`, { token: auditor })).json()) as { items: Json[] }).items.filter((e) => e.callerCorrelationId === mine);
+        expect(events.map((e) => e.action).sort()).toEqual(["read", "update"]);
+        const serverIds = events.map((e) => String(e.correlationId));
+        for (const id of serverIds) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+        expect(new Set(serverIds).size).toBe(2); // one per request, whatever the caller sent
+        // Provenance of the version written carries the server's id of the update, not the caller's.
+        const versions = ((await (await s.call("GET", `/isps/${ispId}/versions?limit=100`, { token: staff })).json()) as { items: Json[] }).items;
+        const update = events.find((e) => e.action === "update")!;
+        expect(JSON.stringify(versions.at(-1))).toContain(String(update.correlationId));
+        expect(JSON.stringify(versions)).not.toContain(mine);
+      });
+
+      it("a caller cannot make its records look like another request's: two requests with one caller id get two server ids", async () => {
+        const shared = `shared-${randomUUID()}`;
+        for (const token of [staff, staff]) expect((await s.call("GET", `/isps/${ispId}`, { token, headers: { "x-correlation-id": shared } })).status).toBe(200);
+        const events = ((await (await s.call("GET", `/audit?resourceId=${ispId}&limit=100`, { token: auditor })).json()) as { items: Json[] }).items.filter((e) => e.callerCorrelationId === shared);
+        expect(events).toHaveLength(2);
+        expect(events[0]!.correlationId).not.toBe(events[1]!.correlationId);
+        expect(events.every((e) => e.correlationId !== shared)).toBe(true);
+      });
+    });
+
     it("200 concurrent legitimate requests mixed with hostile ones: every legitimate one succeeds, every hostile one is a 4xx", async () => {
       // Legitimate traffic that shares each batched statement kind: audited reads, plain reads, audit appends.
       const legitimate: [string, number][] = [
