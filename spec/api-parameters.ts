@@ -6,13 +6,13 @@ import type { HeaderName, ParamName } from "./routes.ts";
 const UUID = { type: "string", format: "uuid" } as const;
 
 export const PARAMETERS: Record<ParamName, ParameterObject> = {
-  childId: { name: "childId", in: "path", required: true, description: "The child's id (UUID).", schema: UUID },
+  childId: { name: "childId", in: "path", required: true, description: "The child's id (UUID, in either letter case).", schema: UUID },
   id: {
     name: "id",
     in: "path",
     required: true,
-    description: "The document's id: a UUID, or for a Specialist Provision Package its catalogue id.",
-    schema: { type: "string", minLength: 1, maxLength: 128, pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" },
+    description: "The document's or transfer's id (UUID). Letter case does not matter: the server reads it in lower case. Anything else is 400 invalid-parameter.",
+    schema: UUID,
   },
   version: {
     name: "version",
@@ -95,8 +95,8 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     description: "Only events at or after this instant.",
     schema: { type: "string", format: "date-time" },
   },
-  resourceId: { name: "resourceId", in: "query", description: "Only events about this resource id.", schema: { type: "string", minLength: 1 } },
-  actor: { name: "actor", in: "query", description: "Only events by this subject (token `sub`).", schema: { type: "string", minLength: 1 } },
+  resourceId: { name: "resourceId", in: "query", description: "Only events about this resource id.", schema: { type: "string", minLength: 1, maxLength: 256 } },
+  actor: { name: "actor", in: "query", description: "Only events by this subject (token `sub`).", schema: { type: "string", minLength: 1, maxLength: 256 } },
   sampleSize: {
     name: "size",
     in: "query",
@@ -121,14 +121,14 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     in: "header",
     required: true,
     description:
-      "Why the change is being made, recorded in the new version's provenance. UTF-8, percent-encoded (RFC 3986) where it is not plain ASCII; 1 to 500 characters after decoding. Missing → 400 invalid-parameter.",
-    schema: { type: "string", minLength: 1, maxLength: 1500 },
+      "Why the change is being made, recorded in the new version's provenance. UTF-8, percent-encoded (RFC 3986) where it is not plain ASCII; 1 to 500 characters after decoding (so at most 4,500 as sent: 500 three-byte characters percent-encoded), no control characters other than tab and line breaks. Missing → 400 invalid-parameter.",
+    schema: { type: "string", minLength: 1, maxLength: 4500 },
   },
   changeReasonOptional: {
     name: "Change-Reason",
     in: "header",
     description: "Why the record is being created (default \"created\"). Same encoding as on updates.",
-    schema: { type: "string", minLength: 1, maxLength: 1500 },
+    schema: { type: "string", minLength: 1, maxLength: 4500 },
   },
 };
 

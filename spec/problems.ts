@@ -7,6 +7,7 @@ export const PROBLEM_BASE = "https://schemas.send-interchange.org.uk/1/problems/
 export type ProblemKind =
   | "validation-failed"
   | "malformed-json"
+  | "invalid-encoding"
   | "invalid-parameter"
   | "too-deep"
   | "unauthorized"
@@ -34,6 +35,13 @@ export const PROBLEM_TYPES: readonly ProblemTypeSpec[] = [
     status: 400,
     title: "Request body is not valid JSON",
     description: "The body could not be parsed as JSON (RFC 8259). Nothing was stored.",
+  },
+  {
+    kind: "invalid-encoding",
+    status: 400,
+    title: "Request body is not valid UTF-8",
+    description:
+      "The body (JSON, JOSE or XML) contains bytes that are not valid UTF-8. Nothing was stored: the server never replaces bad bytes with U+FFFD and keeps the text.",
   },
   {
     kind: "invalid-parameter",

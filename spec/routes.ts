@@ -101,6 +101,7 @@ const READ_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, "not-found"];
 const LIST_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, "invalid-parameter"];
 const BODY_ERRORS: readonly ProblemKind[] = [
   "malformed-json",
+  "invalid-encoding",
   "too-deep",
   "payload-too-large",
   "unsupported-media-type",
@@ -308,7 +309,13 @@ const PLAN_FILTERS: readonly ParamName[] = [
   "reviewDueBefore",
 ];
 
-export const ROUTES: readonly RouteSpec[] = [
+/** Every operation that takes a parameter may answer 400 invalid-parameter: ids, versions, cursors, filters and headers
+ *  are checked against their definitions (spec/api-parameters.ts) before anything else reads them. */
+function withParameterErrors(routes: readonly RouteSpec[]): readonly RouteSpec[] {
+  return routes.map((r) => (r.parameters.length > 0 && !r.errors.includes("invalid-parameter") ? { ...r, errors: [...r.errors, "invalid-parameter"] } : r));
+}
+
+export const ROUTES: readonly RouteSpec[] = withParameterErrors([
   // ── Discovery and operations ────────────────────────────────────────────────
   {
     method: "get",
@@ -867,7 +874,7 @@ export const ROUTES: readonly RouteSpec[] = [
     parameters: [],
     requestBody: { schema: "SignedTransferBundle", contentType: "application/jose", description: "The signed (optionally encrypted) bundle." },
     responses: [{ status: 200, description: "Imported (or already imported: `replayed`).", body: { schema: "InboxResult", description: "Receipt and where it was filed." } }],
-    errors: ["malformed-json", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict", "rate-limited", "internal"],
+    errors: ["malformed-json", "invalid-encoding", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict", "rate-limited", "internal"],
   },
   {
     method: "get",
@@ -928,7 +935,7 @@ export const ROUTES: readonly RouteSpec[] = [
     parameters: ["childId"],
     requestBody: { schema: "CtfXml", contentType: "application/xml", description: "A CTF file, or a bare <SENhistory> block." },
     responses: [{ status: 200, description: "Imported.", body: { schema: "CtfImportResult", description: "What was added and the crosswalk suggestions." } }],
-    errors: [...READ_ERRORS, "payload-too-large", "unsupported-media-type", "validation-failed", "conflict"],
+    errors: [...READ_ERRORS, "invalid-encoding", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict"],
   },
   {
     method: "get",
@@ -945,7 +952,7 @@ export const ROUTES: readonly RouteSpec[] = [
     responses: [{ status: 200, description: "The CTF SEN block.", body: { schema: "CtfXml", contentType: "application/xml", description: "<SENhistory> XML." } }],
     errors: [...READ_ERRORS, "conflict"],
   },
-];
+]);
 
 export function route(operationId: string): RouteSpec {
   const r = ROUTES.find((x) => x.operationId === operationId);

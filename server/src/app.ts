@@ -16,7 +16,8 @@ import { isJsonMediaType, mediaType } from "./middleware/media-type/index.ts";
 import { jsonBody } from "./middleware/json-body/index.ts";
 import { auth } from "./middleware/auth/index.ts";
 import { authorise } from "./middleware/authorise/index.ts";
-import { rateLimit, rateLimiterFor, type RateLimitOptions } from "./middleware/rate-limit/index.ts";
+import { parameters } from "./middleware/parameters/index.ts";
+import { addressRateLimit, addressRateLimiterFor, rateLimit, rateLimiterFor, type RateLimitOptions } from "./middleware/rate-limit/index.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
 import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
 import { TransferService } from "./transfers/service.ts";
@@ -39,7 +40,8 @@ export interface CreateAppOptions {
   transfers?: TransferConfig;
   /** fetch used for JWKS and inbox delivery (tests may pass one). */
   fetch?: typeof fetch;
-  /** Per-caller request rate (SI-API-034); default 6,000 a minute, `perMinute: 0` turns it off. */
+  /** Request rates (SI-API-034): per caller (default 6,000 a minute) and per client address before authentication
+   *  (default five times that); `perMinute: 0` turns both off unless perAddressPerMinute is given. */
   rateLimit?: RateLimitOptions;
   /** Called with the transfer service once built (tests wait on deliveries; main resumes them). */
   onTransfers?: (service: TransferService) => void;
@@ -77,8 +79,11 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   app.use("*", correlationId(), requestLog({ sink: opts.logSink }));
 
   const authenticate = auth({ keys: opts.keys, clock: opts.clock });
+  const trusted = new Set(opts.rateLimit?.trustedProxies ?? []);
   const limiter = rateLimiterFor({ clock, ...opts.rateLimit });
-  const limit = limiter ? [rateLimit(limiter)] : [];
+  const limit = limiter ? [rateLimit(limiter, trusted)] : [];
+  const addressLimiter = addressRateLimiterFor({ clock, ...opts.rateLimit });
+  const addressLimit = addressLimiter ? [addressRateLimit(addressLimiter, trusted)] : [];
   const bodyMiddleware = [bodyLimit({ maxBytes: opts.maxBodyBytes }), mediaType(), jsonBody({ maxDepth: opts.maxDepth })];
   for (const route of ROUTES) register(app, route);
   return app;
@@ -87,9 +92,13 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     const handler = handlers[route.operationId];
     if (!handler) throw new Error(`no handler for operation ${route.operationId}`);
     const chain: MiddlewareHandler<AppEnv>[] = [
-      // Authenticated callers are limited by token subject and client (after auth); public routes by remote address,
-      // except the health probes, which orchestrators call often and must always answer.
-      ...(route.scope ? [authenticate, ...limit, authorise({ scope: route.scope, route, store: deps.store })] : HEALTH_PATHS.has(route.path) ? [] : limit),
+      // Every request is limited by client address before authentication (a bad token costs a signature check), then
+      // authenticated callers by token subject and client, public routes by address; the health probes, which
+      // orchestrators call often and must always answer, are not limited.
+      // Parameters are checked before anything (authorisation's audit record included) takes them to the database.
+      ...(route.scope
+        ? [...addressLimit, authenticate, ...limit, parameters(route), authorise({ scope: route.scope, route, store: deps.store })]
+        : [...(HEALTH_PATHS.has(route.path) ? [] : [...addressLimit, ...limit]), parameters(route)]),
       // A non-JSON body (JOSE at the transfer inbox, CTF XML) is read raw by its handler: only the size limit applies.
       ...(route.requestBody ? (route.requestBody.contentType && !isJsonMediaType(route.requestBody.contentType) ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
     ];

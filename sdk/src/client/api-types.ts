@@ -89,7 +89,10 @@ export interface AuditEvent {
   resourceId?: string;
   version?: number;
   childId?: string;
+  /** The server's own id for the request. */
   correlationId: string;
+  /** The caller's X-Correlation-Id, when it sent a well-formed one. */
+  callerCorrelationId?: string;
   outcome: "allowed" | "denied";
 }
 

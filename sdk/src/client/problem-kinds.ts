@@ -6,6 +6,7 @@ export const PROBLEM_BASE = "https://schemas.send-interchange.org.uk/1/problems/
 export const PROBLEM_KINDS = [
   "validation-failed",
   "malformed-json",
+  "invalid-encoding",
   "invalid-parameter",
   "too-deep",
   "unauthorized",

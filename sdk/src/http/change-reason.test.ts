@@ -45,4 +45,11 @@ describe("Change-Reason", () => {
       expect((e as Refused).pointer).toBe("/header/Change-Reason");
     }
   });
+
+  it("refuses NUL and other control characters that percent-encoding let through; keeps tabs and line breaks", () => {
+    for (const raw of ["a%00b", "%07bell", "x%1By", "del%7F", encodeChangeReason("c1\u0085")]) {
+      expect(() => readChangeReason(raw, true, "", refuse), raw).toThrow(Refused);
+    }
+    expect(readChangeReason(encodeChangeReason("line one\nline two\tend"), true, "", refuse)).toBe("line one\nline two\tend");
+  });
 });

@@ -6,6 +6,8 @@ import type { RefuseParameter } from "./strict-query.ts";
 
 export const MAX_CHANGE_REASON = 500;
 const POINTER = "/header/Change-Reason";
+/** C0 controls but tab, LF and CR; DEL; C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** What a client sends: printable ASCII without "%" as it is, anything else percent-encoded. */
 export function encodeChangeReason(reason: string): string {
@@ -33,5 +35,7 @@ export function readChangeReason(raw: string | null | undefined, required: boole
     return fallback;
   }
   if (reason.length > MAX_CHANGE_REASON) throw refuse(POINTER, `Change-Reason is at most ${MAX_CHANGE_REASON} characters.`);
+  // Percent-encoding can carry what a header cannot: NUL (which PostgreSQL refuses to store) and other controls.
+  if (CONTROL.test(reason)) throw refuse(POINTER, "Change-Reason may not contain control characters other than tabs and line breaks.");
   return reason;
 }

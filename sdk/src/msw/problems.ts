@@ -4,6 +4,7 @@ import { PROBLEM_BASE, type ProblemKind } from "../client/problem-kinds.ts";
 
 export const PROBLEM_STATUS_TITLE: Record<ProblemKind, { status: number; title: string }> = {
   "malformed-json": { status: 400, title: "Request body is not valid JSON" },
+  "invalid-encoding": { status: 400, title: "Request body is not valid UTF-8" },
   "invalid-parameter": { status: 400, title: "Invalid request parameter" },
   "too-deep": { status: 400, title: "Request body nests too deeply" },
   unauthorized: { status: 401, title: "Authentication required" },

@@ -30,6 +30,8 @@ export function auditRecord(c: Context<AppEnv>, facts: AuditFacts): AuditRecord 
     correlationId: c.get("correlationId"),
     outcome: facts.outcome ?? "allowed",
   };
+  const callerCorrelationId = c.get("callerCorrelationId");
+  if (callerCorrelationId !== undefined) rec.callerCorrelationId = callerCorrelationId;
   if (facts.resourceId !== undefined) rec.resourceId = facts.resourceId;
   if (facts.version !== undefined) rec.version = facts.version;
   if (facts.childId !== undefined) rec.childId = facts.childId;

@@ -52,7 +52,10 @@ const cases = [
   { name: "JSON after a UTF-8 byte-order mark", path: "/json", bytes: [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"b":"é"}')], status: 200, body: { got: { b: "é" } } },
   { name: "a body in many pieces, just under the limit", path: "/raw", bytes: Array.from({ length: 8 }, () => Buffer.alloc((LIMIT - 8) / 8, 0x61)), status: 200, body: { length: LIMIT - 8 } },
   { name: "a body over the limit", path: "/json", bytes: [big(LIMIT)], status: 413, body: { type: expect.stringContaining("payload-too-large") } },
-  { name: "bytes that are not UTF-8 (replaced, then refused as JSON)", path: "/json", bytes: [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])], status: 400, body: { type: expect.stringContaining("malformed-json") } },
+  { name: "bytes that are not UTF-8 (refused, never replaced)", path: "/json", bytes: [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])], status: 400, body: { type: expect.stringContaining("invalid-encoding") } },
+  { name: "a raw body with bytes that are not UTF-8", path: "/raw", bytes: [Buffer.from("ab"), Buffer.from([0xe2, 0x82])], status: 400, body: { type: expect.stringContaining("invalid-encoding") } },
+  // A multi-byte character split across two chunks is still one character.
+  { name: "a character split across chunks", path: "/raw", bytes: [Buffer.from([0x61, 0xe2, 0x82]), Buffer.from([0xac])], status: 200, body: { length: 2 } },
 ];
 
 describe("request body, read from the Node request", () => {

@@ -8,6 +8,7 @@ import { readQuery, requireInstant } from "../http/query.ts";
 import { notFound } from "../http/problems.ts";
 import type { AuditQuery, AuditRecord } from "../storage/store.ts";
 import type { Handler } from "./resource-handlers.ts";
+import { pathParam } from "../middleware/parameters/index.ts";
 
 export function auditEvent(r: AuditRecord) {
   const actor: { subject: string; role: string; system?: string } = { subject: r.actor.subject, role: r.actor.role };
@@ -22,6 +23,7 @@ export function auditEvent(r: AuditRecord) {
     ...(r.version !== undefined && r.version !== null ? { version: r.version } : {}),
     ...(r.childId !== undefined && r.childId !== null ? { childId: r.childId } : {}),
     correlationId: r.correlationId,
+    ...(r.callerCorrelationId !== undefined ? { callerCorrelationId: r.callerCorrelationId } : {}),
     outcome: r.outcome,
   };
 }
@@ -62,7 +64,7 @@ export function auditHandlers(deps: AppDeps) {
 
   const getChildAccessLog: Handler = async (c) => {
     const p = c.get("principal");
-    const childId = c.req.param("childId")!;
+    const childId = pathParam(c, "childId");
     const q = readQuery(c, ["since", "limit", "cursor"]);
     const child = await store.get("child", childId);
     if (!child || !canSee(p, { tenant: child.tenant, childId })) {

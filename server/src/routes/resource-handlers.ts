@@ -16,6 +16,7 @@ import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
 import { versionSummary } from "./version-summary.ts";
 import { hasFault } from "../faults/index.ts";
+import { pathParam } from "../middleware/parameters/index.ts";
 import type { ResourceConfig } from "./resources.ts";
 import { ConflictError, type SearchQuery, type StoredVersion, type TenantScope, type VersionProvenance } from "../storage/store.ts";
 
@@ -148,7 +149,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   }
 
   const read: Handler = async (c) => {
-    const id = c.req.param(idParam)!;
+    const id = pathParam(c, idParam);
     // Fast path for a record this store already holds: access is judged on the held version and the read is audited
     // in the same statement that confirms it is still the current one. If it no longer is, nothing was audited and
     // the ordinary path below judges and audits the version actually read. (Not taken in fault self-tests.)
@@ -164,7 +165,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   const readVersion: Handler = async (c) => {
     const raw = c.req.param("version")!;
     if (!/^[1-9]\d{0,8}$/.test(raw)) throw invalidParameter("/path/version", "version must be a whole number from 1.");
-    const id = c.req.param(idParam)!;
+    const id = pathParam(c, idParam);
     // Tenancy is decided on the current version: a record that moved away is no longer the caller's, in any version.
     const current = await loadVisible(c, id, "read");
     if (hasFault(deps, "version-read-returns-current")) return answerRead(c, current);
@@ -183,7 +184,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
       throw new HttpProblem("precondition-required", "Send If-Match with the ETag of the version you edited.");
     }
     const reason = changeReason(c, !hasFault(deps, "change-reason-optional"), "updated");
-    const id = c.req.param(idParam)!;
+    const id = pathParam(c, idParam);
     // Fast path: the held copy of the version the caller's If-Match names stands in for reading the current version.
     // The write below only succeeds if that version is still the newest (the store checks in the same statement); if
     // it is not, the whole update is judged again on the version actually current. (Not taken in fault self-tests.)
@@ -263,7 +264,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const q = readQuery(c, ["limit", "cursor"]);
     const limit = parseLimit(q.limit);
     const cursor = parseCursor(q.cursor);
-    const id = c.req.param(idParam)!;
+    const id = pathParam(c, idParam);
     const current = await loadVisible(c, id, "list-versions");
     const after = cursor === undefined ? 0 : Number(Buffer.from(cursor, "base64url").toString("utf8"));
     if (!Number.isInteger(after) || after < 0) throw invalidParameter("/query/cursor", "cursor is not one this server issued.");

@@ -2,18 +2,17 @@
 import type { AuditRecord } from "./store.ts";
 
 export const AUDIT_COLUMNS =
-  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome";
-const AUDIT_ARITY = 12;
+  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id";
 /** SQL element type of each column, in AUDIT_COLUMNS order. */
-const AUDIT_TYPES = ["text", "text", "text", "text", "text", "text", "text", "text", "int", "text", "text", "text"] as const;
+const AUDIT_TYPES = ["text", "text", "text", "text", "text", "text", "text", "text", "int", "text", "text", "text", "text"] as const;
+const AUDIT_ARITY = AUDIT_TYPES.length;
 
-/** `($1, …, $12)`: one record's VALUES row (numbering after `offset` parameters). */
+/** `($1, …, $13)`: one record's VALUES row (numbering after `offset` parameters). */
 export function auditValuesRow(offset = 0): string {
-  const p = (i: number) => `$${offset + i}`;
-  return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::int, ${p(10)}, ${p(11)}, ${p(12)})`;
+  return `(${AUDIT_TYPES.map((t, i) => `$${offset + i + 1}${t === "int" ? "::int" : ""}`).join(", ")})`;
 }
 
-/** One record's 12 parameters, in AUDIT_COLUMNS order. */
+/** One record's 13 parameters, in AUDIT_COLUMNS order. */
 export function auditParams(rec: AuditRecord): unknown[] {
   return [
     rec.actor.subject,
@@ -28,6 +27,7 @@ export function auditParams(rec: AuditRecord): unknown[] {
     rec.childId ?? null,
     rec.correlationId,
     rec.outcome,
+    rec.callerCorrelationId ?? null,
   ];
 }
 
@@ -58,7 +58,7 @@ export function auditRowsSource(recs: readonly AuditRecord[], offset = 0): { fro
   return { from: auditRowsFrom(offset), params: auditRowsParams(recs) };
 }
 
-/** The FROM item for ONE record as plain parameters ($1..$12 after `offset`): a one-row VALUES aliased as auditRowsFrom's. */
+/** The FROM item for ONE record as plain parameters ($1..$13 after `offset`): a one-row VALUES aliased as auditRowsFrom's. */
 export function auditRowFrom(offset = 0): string {
   return `(VALUES ${auditValuesRow(offset).slice(0, -1)}, 1::bigint)) AS a(${AUDIT_COLUMNS}, ord)`;
 }

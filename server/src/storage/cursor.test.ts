@@ -15,6 +15,13 @@ describe("page cursors", () => {
     { name: "wrong key type", cursor: encodeCursor(5), type: "string" as const },
     { name: "no key", cursor: Buffer.from("{}").toString("base64url") },
     { name: "null", cursor: Buffer.from("null").toString("base64url") },
+    // Keys the database would refuse (a 500 for the caller, and once for everyone batched with it).
+    { name: "a NUL in the key", cursor: encodeCursor("a\u0000b") },
+    { name: "a lone surrogate in the key", cursor: encodeCursor("a\ud800b") },
+    { name: "an over-long key", cursor: encodeCursor("x".repeat(257)) },
+    { name: "a key beyond bigint", cursor: encodeCursor(1e308), type: "number" as const },
+    { name: "a negative key", cursor: encodeCursor(-1), type: "number" as const },
+    { name: "a fractional key", cursor: encodeCursor(1.5), type: "number" as const },
   ])("rejects $name with InvalidCursorError", ({ cursor, type }) => {
     expect(() => decodeCursor(cursor, type ?? "string")).toThrow(InvalidCursorError);
   });

@@ -21,6 +21,13 @@ export function decodeCursor<K extends "string" | "number">(cursor: string, type
     throw new InvalidCursorError();
   }
   const key = typeof parsed === "object" && parsed !== null ? (parsed as { k?: unknown }).k : undefined;
-  if (typeof key !== type) throw new InvalidCursorError();
+  if (typeof key !== type || !fitForQuery(key)) throw new InvalidCursorError();
   return key as K extends "string" ? string : number;
+}
+
+/** Whether a decoded key can be bound in a query without the database refusing it (which would be a 500): keys this
+ *  store issues are sequence numbers (bigint) and ids (printable text). */
+function fitForQuery(key: unknown): boolean {
+  if (typeof key === "number") return Number.isSafeInteger(key) && key >= 0;
+  return typeof key === "string" && key.length <= 256 && !/[\u0000-\u001f\u007f\ud800-\udfff]/.test(key);
 }

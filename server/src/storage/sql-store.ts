@@ -61,7 +61,7 @@ const UPDATE_WRITTEN = `written AS (
     ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
   ), ${HEAD_UPSERT}`;
 const UPDATE_SQL = `WITH ${UPDATE_WRITTEN} SELECT * FROM written`;
-/** …and its audit record ($16..$27), appended only if the version was written. */
+/** …and its audit record ($16..$28), appended only if the version was written. */
 const UPDATE_AUDITED_SQL = `WITH ${UPDATE_WRITTEN},
   logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(15).slice(1, -1)} FROM written)
   SELECT * FROM written`;
@@ -269,7 +269,7 @@ async function queryAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {
   const limit = clampLimit(q.limit);
   const { rows } = await db.query(
     `SELECT seq, ${isoInstant("at")} AS at, actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code,
-       action, kind, resource_id, version, child_id, correlation_id, outcome
+       action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id
      FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ${limit + 1}`,
     params,
   );
@@ -310,6 +310,7 @@ function toAuditRecord(row: Row): AuditRecord {
     ...(row.version != null ? { version: toNumber(row.version) } : {}),
     ...(row.child_id != null ? { childId: String(row.child_id) } : {}),
     correlationId: String(row.correlation_id),
+    ...(row.caller_correlation_id != null ? { callerCorrelationId: String(row.caller_correlation_id) } : {}),
     outcome: row.outcome as AuditRecord["outcome"],
   };
 }

@@ -545,6 +545,30 @@ function auditedReadCases(opts: StorageCaseOptions): void {
         expect(rec).toMatchObject({ resourceId: want.id, version: want.expected });
       }
     });
+
+    it("an item the database refuses (NUL in a text value) fails alone: the reads and audit appends batched with it succeed", async () => {
+      const { store } = sut();
+      const made = await Promise.all(Array.from({ length: 6 }, () => make(store, 1)));
+      const nul = "bad\u0000id";
+      const calls: Promise<unknown>[] = [];
+      for (let i = 0; i < 30; i++) {
+        const v = made[i % made.length]!;
+        if (i % 10 === 3) {
+          calls.push(store.getAudited("isp", nul, 1, readAudit(nul, 1, `ar-n-${i}`)));
+          calls.push(store.get("isp", nul));
+          calls.push(store.appendAudits([readAudit(nul, 1, `ar-n-${i}`)]));
+        }
+        calls.push(store.getAudited("isp", v.id, 1, readAudit(v.id, 1, `ar-n-${i}`)));
+        calls.push(store.get("isp", v.id));
+        calls.push(store.appendAudits([{ ...readAudit(v.id, 1, `ar-n-${i}`), action: "search" }]));
+      }
+      const results = await Promise.allSettled(calls);
+      // 3 hostile calls in each of 3 rounds fail; the 90 legitimate ones all succeed.
+      expect(results.filter((r) => r.status === "rejected")).toHaveLength(9);
+      const log = (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId.startsWith("ar-n-"));
+      expect(log.filter((r) => r.action === "read")).toHaveLength(30);
+      expect(log.filter((r) => r.action === "search")).toHaveLength(30);
+    });
   });
 }
 

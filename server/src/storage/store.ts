@@ -79,7 +79,8 @@ export interface AuditRecord {
   resourceId?: string;
   version?: number;
   childId?: string; // lets a parent ask "who has read my child's plan"
-  correlationId: string;
+  correlationId: string; // the server's own id for the request
+  callerCorrelationId?: string; // the caller's X-Correlation-Id, when it sent a well-formed one
   outcome: "allowed" | "denied";
 }
 

@@ -51,13 +51,24 @@ describe("turnBatcher", () => {
     expect(r.batches).toEqual([[1], [2, 3]]);
   });
 
-  it("a failing batch rejects every call in it and no other", async () => {
+  it("a failing item fails alone: its batch is split until only the item that fails by itself is rejected", async () => {
     const r = recorder();
     const call = turnBatcher(r.run, 1);
-    const bad = [call(7), call(-1)];
-    const results = await Promise.allSettled(bad);
-    expect(results.map((x) => x.status)).toEqual(["rejected", "rejected"]);
+    const items = [1, 2, -1, 3, 4, 5, 6, -1, 7];
+    const results = await Promise.allSettled(items.map((i) => call(i)));
+    expect(results.map((x) => (x.status === "fulfilled" ? x.value : "rejected"))).toEqual([2, 4, "rejected", 6, 8, 10, 12, "rejected", 14]);
+    for (const x of results) if (x.status === "rejected") expect((x.reason as Error).message).toBe("bad item");
+    // Each bad item was finally run by itself; every good item was answered exactly once.
+    expect(r.batches.filter((b) => b.length === 1 && b[0] === -1)).toHaveLength(2);
+    expect(r.batches.length).toBeLessThan(items.length * 2);
     expect(await call(8)).toBe(16);
+  });
+
+  it("a lone failing call is rejected with its error, once", async () => {
+    const r = recorder();
+    const call = turnBatcher(r.run, 1);
+    await expect(call(-1)).rejects.toThrow("bad item");
+    expect(r.batches).toEqual([[-1]]);
   });
 
   it("never runs more than `parallelism` batches at once, and splits at maxBatch", async () => {

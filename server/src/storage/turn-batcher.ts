@@ -3,12 +3,19 @@
 // (setImmediate), each call would start its own statement before the next request had even been parsed. The wait is
 // the rest of the current turn, not a timer; a lone call still goes in the turn it was made. Calls made while a
 // batch runs go in the next one. At most `parallelism` batches run at once (PGlite 1; a pg pool several).
+//
+// One caller's item must never fail another's: a batch is one statement, so an item the database refuses (a NUL in
+// a text value, say) fails the whole statement. A failed batch is therefore split in halves and each half run again
+// (in the same slot, one after the other) until only the items that fail on their own are rejected, each with its
+// own error. A statement that failed wrote nothing, so running its items again is safe. One bad item among n costs
+// about 2·log2(n) more statements, not n.
 
 export type BatchRunner<I, O> = (items: readonly I[]) => Promise<O[]>;
 
 /**
  * A function that runs one item as part of a batch: `run` gets every item gathered (at most `maxBatch`) and answers
- * each, in order. If `run` fails, every call in that batch fails with its error.
+ * each, in order. If `run` fails for a batch of several, its halves are run again, so only the calls whose items
+ * fail alone are rejected (with the error of their own run).
  */
 export function turnBatcher<I, O>(run: BatchRunner<I, O>, parallelism: number, maxBatch = 64): (item: I) => Promise<O> {
   interface Pending {
@@ -27,19 +34,27 @@ export function turnBatcher<I, O>(run: BatchRunner<I, O>, parallelism: number, m
       pump();
     });
   };
+  /** Runs `batch`; on failure, its halves, until each failing item is rejected alone. */
+  const settle = async (batch: readonly Pending[]): Promise<void> => {
+    let outs: O[];
+    try {
+      outs = await run(batch.map((p) => p.item));
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.reject(err);
+      const half = Math.ceil(batch.length / 2);
+      await settle(batch.slice(0, half));
+      return settle(batch.slice(half));
+    }
+    batch.forEach((p, i) => p.resolve(outs[i] as O));
+  };
   const pump = (): void => {
     while (inFlight < parallelism && queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       inFlight++;
-      run(batch.map((p) => p.item))
-        .then(
-          (outs) => batch.forEach((p, i) => p.resolve(outs[i] as O)),
-          (err: unknown) => batch.forEach((p) => p.reject(err)),
-        )
-        .finally(() => {
-          inFlight--;
-          if (queue.length > 0) schedule();
-        });
+      void settle(batch).finally(() => {
+        inFlight--;
+        if (queue.length > 0) schedule();
+      });
     }
   };
   return (item) =>

@@ -374,7 +374,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect(report.valid).toBe(false);
         expect(report.documentType).toBe("isp");
         expect((report.errors as Json[]).some((e) => e.pointer === "/id")).toBe(true);
-        await expectStatus(await s.call("GET", `/isps/nope`, { token: tok.staffA }), 404);
+        await problem(await s.call("GET", `/isps/nope`, { token: tok.staffA }), 400, "invalid-parameter"); // never a stored id
         await problem(await s.call("POST", "/$validate", { token: tok.staffA, rawBody: "{" }), 400, "malformed-json");
       });
     });
@@ -484,7 +484,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
         await expectStatus(await s.call("GET", `/isps/${data.A.isp.id}`, { token: tok.staffB, headers: { "x-correlation-id": `${cid}-denied` } }), 404);
         const page = await expectStatus(await s.call("GET", `/audit?resourceId=${data.A.isp.id}&limit=100`, { token: tok.auditor }), 200);
         const events = page.items as Json[];
-        expect(events.find((e) => e.correlationId === cid)).toMatchObject({
+        expect(events.find((e) => e.callerCorrelationId === cid)).toMatchObject({
           action: "read",
           resourceType: "isp",
           resourceId: data.A.isp.id,
@@ -493,7 +493,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
           outcome: "allowed",
           actor: { subject: "staff-a", role: "setting-staff" },
         });
-        expect(events.find((e) => e.correlationId === `${cid}-denied`)).toMatchObject({ outcome: "denied", actor: { subject: "staff-b" } });
+        expect(events.find((e) => e.callerCorrelationId === `${cid}-denied`)).toMatchObject({ outcome: "denied", actor: { subject: "staff-b" } });
       });
 
       it("searches, version listings and validations are audited", async () => {
@@ -508,12 +508,12 @@ export function runApiCases(opts: ApiCaseOptions): void {
           page = await s.call("GET", /<([^>]+)>/.exec(page.headers.get("link")!)![1]!, { token: tok.auditor });
           all.push(...((await expectStatus(page, 200)).items as Json[]));
         }
-        const searchEvents = all.filter((e) => e.correlationId === cid);
+        const searchEvents = all.filter((e) => e.callerCorrelationId === cid);
         expect(searchEvents.every((e) => e.action === "search")).toBe(true);
         expect(searchEvents.map((e) => e.resourceId)).toContain(data.A.isp.id);
-        expect(all.find((e) => e.correlationId === `${cid}-v`)).toMatchObject({ action: "list-versions" });
-        expect(all.find((e) => e.correlationId === `${cid}-val`)).toMatchObject({ action: "validate" });
-        expect(all.find((e) => e.correlationId === `${cid}-val`)).not.toHaveProperty("resourceId");
+        expect(all.find((e) => e.callerCorrelationId === `${cid}-v`)).toMatchObject({ action: "list-versions" });
+        expect(all.find((e) => e.callerCorrelationId === `${cid}-val`)).toMatchObject({ action: "validate" });
+        expect(all.find((e) => e.callerCorrelationId === `${cid}-val`)).not.toHaveProperty("resourceId");
       });
 
       it("a parent asks who has read their child's plan: roles and organisations, not account ids", async () => {

@@ -23,7 +23,8 @@ export const authorise = (opts: { scope: Scope; route: RouteSpec; store: Store }
     const allowed = (roleHasScope(p.role, opts.scope) && (p.tokenScopes === undefined || p.tokenScopes.includes(opts.scope))) || faultyGrant(c, p.role, opts.scope);
     if (!allowed) {
       const kind = opts.route.resource ?? "audit";
-      const resourceId = c.req.param("id") ?? c.req.param("childId") ?? c.req.param("urn");
+      const params = c.get("params") ?? {}; // checked by the parameters middleware, which runs first
+      const resourceId = params.id ?? params.childId ?? params.urn;
       await audit(opts.store, c, { action: opts.route.auditAction ?? "read", kind, resourceId, outcome: "denied" });
       throw new HttpProblem("forbidden", `The ${p.role} role may not do this (it needs the ${opts.scope} scope).`);
     }

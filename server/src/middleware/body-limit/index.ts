@@ -1,6 +1,7 @@
-// Refuses bodies over the limit with 413 problem+json, both when Content-Length says so and when a chunked body
-// grows past it (counted as the Node request is read, or by hono's bodyLimit on a plain Request). A declared-oversize body is read and discarded (up to a hard
-// cap) before answering, so the client receives the 413 instead of a connection reset mid-upload.
+// Refuses bodies over the limit with 413 problem+json (with Connection: close), both when Content-Length says so and
+// when a chunked body grows past it (counted as the Node request is read, or by hono's bodyLimit on a plain Request).
+// An oversize body is read and discarded (up to a hard cap) before answering, so the client receives the 413 instead
+// of a connection reset mid-upload.
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env.ts";
@@ -11,8 +12,12 @@ import { decodeBody, readNodeBody, unreadNodeRequest } from "../../http/request-
 const FAULTY_SMALL_LIMIT = 256 * 1024;
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024; // 2 MiB, as the spec promises (at least 1 MiB is always accepted)
-const DRAIN_CAP = 16 * 1024 * 1024; // beyond this we stop being polite and let the connection drop
+// An oversize body is read and dropped (up to 64 MiB, and for at most DRAIN_MS) before the 413 is sent, so that a
+// client that reads only after sending everything receives it (http/request-body.ts says why); beyond that the
+// connection is cut.
+const DRAIN_CAP = 64 * 1024 * 1024;
 
+/** Reads and drops a standard Request's body, up to `cap` bytes. */
 async function drain(body: ReadableStream<Uint8Array> | null, cap: number): Promise<void> {
   if (!body) return;
   const reader = body.getReader();
@@ -43,12 +48,12 @@ export const bodyLimit = (opts: { maxBytes?: number } = {}): MiddlewareHandler<A
     if (requestHasFault(c, "no-body-limit")) return next();
     if (requestHasFault(c, "body-limit-below-1mib")) return small(c, next);
     const declared = Number(c.req.header("content-length") ?? NaN);
+    const incoming = unreadNodeRequest(c);
     if (Number.isFinite(declared) && declared > maxSize) {
-      if (declared <= DRAIN_CAP) await drain(c.req.raw.body, DRAIN_CAP);
+      if (declared <= DRAIN_CAP) await (incoming ? readNodeBody(incoming, 0, DRAIN_CAP) : drain(c.req.raw.body, DRAIN_CAP));
       throw tooLarge();
     }
     // Under Node, read the body here, counted as it arrives, and keep it for the JSON parser or the handler.
-    const incoming = unreadNodeRequest(c);
     if (!incoming) return inner(c, next);
     const bytes = await readNodeBody(incoming, maxSize, DRAIN_CAP);
     if (bytes === "too-large") throw tooLarge();

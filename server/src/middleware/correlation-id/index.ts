@@ -1,17 +1,24 @@
-// Accepts a caller's X-Correlation-Id when it is well-formed (so traces join up across systems), otherwise makes one;
-// echoes it on every response.
-import type { MiddlewareHandler } from "hono";
+// Every request gets the server's own correlation id (a fresh UUID): the one recorded in audit records, provenance
+// and logs, so it names exactly one request. A caller's well-formed X-Correlation-Id is kept apart
+// (callerCorrelationId, also recorded) and is what the response echoes, as SI-API-023 requires, so traces join up
+// across systems; a caller's value is never written where the server's belongs (it could name another request).
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { requestHasFault } from "../../faults/index.ts";
 
 const WELL_FORMED = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** The id a response carries (header and problem body): the caller's when it sent one, else the server's. */
+export function responseCorrelationId(c: Context<AppEnv>): string | undefined {
+  return c.get("callerCorrelationId") ?? c.get("correlationId");
+}
+
 export const correlationId = (): MiddlewareHandler<AppEnv> =>
   async function correlationId(c, next) {
     const offered = c.req.header("x-correlation-id");
-    const id = offered && WELL_FORMED.test(offered) ? offered : crypto.randomUUID();
-    c.set("correlationId", id);
+    c.set("correlationId", crypto.randomUUID());
+    if (offered && WELL_FORMED.test(offered)) c.set("callerCorrelationId", offered);
     await next();
-    c.res.headers.set("x-correlation-id", id);
+    c.res.headers.set("x-correlation-id", responseCorrelationId(c)!);
     if (requestHasFault(c, "correlation-id-not-echoed")) c.res.headers.delete("x-correlation-id"); // fault: self-test only
   };

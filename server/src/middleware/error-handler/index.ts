@@ -2,9 +2,10 @@
 // stack and message go to the log (by correlation id), never to the client.
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
-import { ConflictError } from "../../storage/store.ts";
-import { HttpProblem, problemResponse } from "../../http/problems.ts";
+import { ConflictError, InvalidCursorError } from "../../storage/store.ts";
+import { HttpProblem, invalidParameter, problemResponse } from "../../http/problems.ts";
 import type { LogSink } from "../request-log/index.ts";
+import { responseCorrelationId } from "../correlation-id/index.ts";
 import { requestHasFault } from "../../faults/index.ts";
 
 /** Fault (conformance self-test only): errors as plain text, the way a hand-rolled server often answers. */
@@ -15,8 +16,9 @@ async function asPlainText(res: Response): Promise<Response> {
   return new Response(`${body.title ?? "Error"}: ${body.detail ?? ""}`, { status: res.status, headers });
 }
 
+/** The id the problem body repeats (the response's X-Correlation-Id; see middleware/correlation-id). */
 function correlationOf(c: Context<AppEnv>): string {
-  return c.get("correlationId") ?? crypto.randomUUID();
+  return responseCorrelationId(c) ?? crypto.randomUUID();
 }
 
 export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv> => {
@@ -24,6 +26,7 @@ export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv
   return function errorHandler(err, c) {
     const correlationId = correlationOf(c);
     let res: Response;
+    if (err instanceof InvalidCursorError) err = invalidParameter("/query/cursor", "cursor is not one this server issued.");
     if (err instanceof HttpProblem) {
       res = problemResponse(err.kind, err.detail, correlationId, err.extra);
     } else if (err instanceof ConflictError) {
@@ -37,7 +40,8 @@ export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv
           level: "error",
           msg: "unhandled error",
           time: new Date().toISOString(),
-          correlationId,
+          correlationId: c.get("correlationId") ?? correlationId,
+          ...(c.get("callerCorrelationId") ? { callerCorrelationId: c.get("callerCorrelationId") } : {}),
           error: err instanceof Error ? `${err.name}: ${err.message}` : "non-error thrown",
           stack: err instanceof Error ? err.stack : undefined,
         }),

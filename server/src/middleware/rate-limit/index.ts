@@ -1,9 +1,12 @@
-// Per-caller rate limiting (SI-API-034, RFC 6585 §4): a token bucket per caller — the token's subject and client for
-// authenticated requests, the remote address otherwise. A caller over its rate gets 429 `rate-limited` problem+json
-// with Retry-After (whole seconds); every limited response carries RateLimit-Limit/-Remaining informational headers.
+// Rate limiting (SI-API-034, RFC 6585 §4), in two places: per client address BEFORE authentication (so a flood of bad
+// tokens is refused before each costs a signature check), and per caller after it — the token's subject and client
+// for authenticated requests, the client address otherwise. Both are token buckets. A caller over its rate gets 429
+// `rate-limited` problem+json with Retry-After (whole seconds); every limited response carries RateLimit-Limit/
+// -Remaining informational headers (of the per-caller limit, or of the address limit where that is the only one).
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
+import { clientAddress, type TrustedProxies } from "../../http/client-address.ts";
 
 /** Generous on purpose: no test suite, conformance run or benchmark in this repository comes near it. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6000;
@@ -13,6 +16,11 @@ const DEFAULT_MAX_BUCKETS = 10_000;
 export interface RateLimitOptions {
   /** Requests per minute per caller, also the burst size (default 6,000). 0 turns limiting off. */
   perMinute?: number;
+  /** Requests per minute per client address, counted before authentication (default 5 × perMinute: a school's
+   *  staff may share one address). 0 turns it off; it is off by default when perMinute is 0. */
+  perAddressPerMinute?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (http/client-address.ts); none by default. */
+  trustedProxies?: readonly string[];
   clock?: () => Date;
   maxBuckets?: number;
 }
@@ -67,18 +75,22 @@ export class RateLimiter {
   }
 }
 
-/** Who is calling: the verified principal when there is one, else the socket's remote address. */
-export function callerKey(c: Context<AppEnv>): string {
+/** Who is calling: the verified principal when there is one, else the client address. */
+export function callerKey(c: Context<AppEnv>, trusted?: TrustedProxies): string {
   const p = c.get("principal") as AppEnv["Variables"]["principal"] | undefined;
   if (p) return `sub:${p.subject}|client:${p.system ?? ""}`;
-  // @hono/node-server puts the IncomingMessage in env; app.request (tests) has none.
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return `addr:${incoming?.socket?.remoteAddress ?? "unknown"}`;
+  return `addr:${clientAddress(c, trusted)}`;
 }
 
-export const rateLimit = (limiter: RateLimiter): MiddlewareHandler<AppEnv> =>
-  async function rateLimit(c, next) {
-    const decision = limiter.take(callerKey(c));
+/** The limit per client address, before authentication: keyed by address only, whoever the token says it is. */
+export const addressRateLimit = (limiter: RateLimiter, trusted?: TrustedProxies): MiddlewareHandler<AppEnv> =>
+  limitBy(limiter, (c) => `addr:${clientAddress(c, trusted)}`, false);
+
+export const rateLimit = (limiter: RateLimiter, trusted?: TrustedProxies): MiddlewareHandler<AppEnv> => limitBy(limiter, (c) => callerKey(c, trusted), true);
+
+function limitBy(limiter: RateLimiter, keyOf: (c: Context<AppEnv>) => string, informational: boolean): MiddlewareHandler<AppEnv> {
+  return async function rateLimit(c, next) {
+    const decision = limiter.take(keyOf(c));
     const limit = String(limiter.perMinute);
     if (!decision.allowed) {
       const retry = String(decision.retryAfterSeconds);
@@ -87,13 +99,25 @@ export const rateLimit = (limiter: RateLimiter): MiddlewareHandler<AppEnv> =>
       });
     }
     await next();
+    if (!informational && c.res.headers.has("ratelimit-limit")) return; // the per-caller limit's headers say more
     c.res.headers.set("ratelimit-limit", limit);
     c.res.headers.set("ratelimit-remaining", String(decision.remaining));
   };
+}
 
-/** The limiter for createApp's options, or undefined when limiting is off (perMinute 0). */
-export function rateLimiterFor(opts: RateLimitOptions | undefined): RateLimiter | undefined {
-  const perMinute = opts?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
+function checkedRate(perMinute: number): number {
   if (!Number.isFinite(perMinute) || perMinute < 0) throw new Error(`rate limit must be a non-negative number of requests per minute, not ${perMinute}`);
+  return perMinute;
+}
+
+/** The per-caller limiter for createApp's options, or undefined when limiting is off (perMinute 0). */
+export function rateLimiterFor(opts: RateLimitOptions | undefined): RateLimiter | undefined {
+  const perMinute = checkedRate(opts?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+  return perMinute === 0 ? undefined : new RateLimiter(perMinute, opts?.clock, opts?.maxBuckets);
+}
+
+/** The per-address limiter (before authentication), or undefined when it is off. */
+export function addressRateLimiterFor(opts: RateLimitOptions | undefined): RateLimiter | undefined {
+  const perMinute = checkedRate(opts?.perAddressPerMinute ?? 5 * checkedRate(opts?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE));
   return perMinute === 0 ? undefined : new RateLimiter(perMinute, opts?.clock, opts?.maxBuckets);
 }

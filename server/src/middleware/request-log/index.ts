@@ -1,5 +1,5 @@
 // One structured JSON line per request. Deliberately only: method, route pattern (never the URL, which can carry
-// identifiers), status, duration, correlation id and role. No bodies, no query strings, no subjects.
+// identifiers), status, duration, correlation ids (the server's and the caller's) and role. No bodies, no query strings, no subjects.
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppEnv } from "../../env.ts";
@@ -24,6 +24,7 @@ export const requestLog = (opts: { sink?: LogSink } = {}): MiddlewareHandler<App
           status: c.res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
           correlationId: c.get("correlationId"),
+          callerCorrelationId: c.get("callerCorrelationId"),
           role: c.get("principal")?.role,
         }),
       );
