@@ -250,7 +250,7 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
   },
   {
     id: "send.transfer-receiver.foreign-child-not-re-tenanted",
-    title: "A bundle naming another tenant's child never moves or exposes that child",
+    title: "A bundle naming another tenant's child never moves or exposes it",
     level: "MUST",
     requirements: ["SI-API-065"],
     ...RECEIVER,
