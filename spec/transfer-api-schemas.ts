@@ -5,7 +5,7 @@ import type { SchemaObject } from "openapi3-ts/oas31";
 
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const str = (title: string, description: string, extra: SchemaObject = {}): SchemaObject => ({ type: "string", title, description, ...extra });
-const STATUS = ["prepared", "sent", "received", "accepted", "rejected", "claimed"];
+const STATUS = ["prepared", "sent", "received", "accepted", "rejected", "claimed", "held", "declined"];
 
 const Reason: SchemaObject = {
   type: "object",
@@ -76,12 +76,12 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
       type: "object",
       title: "Transfer summary",
       description: "A transfer as listed, and as a parent or carer sees it: where the records went, the lifecycle with timestamps, and the status in plain words.",
-      required: ["id", "childId", "status", "statusText", "timestamps"],
+      required: ["id", "status", "statusText", "timestamps"],
       properties: {
         id: str("Id", "The transfer's id, which is the bundle id.", { format: "uuid" }),
         direction: { type: "string", enum: ["outgoing", "incoming"], title: "Direction", description: "Sent from, or received by, this server." },
-        childId: str("Child", "The child's id on this server."),
-        status: { type: "string", enum: STATUS, title: "Status", description: "prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed." },
+        childId: str("Child", "The child's id on this server (absent for a bundle held for review, or declined)."),
+        status: { type: "string", enum: STATUS, title: "Status", description: "prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed. On the receiving side, a bundle held for review is held, then accepted or declined." },
         statusText: str("Status in plain words", "For parents and carers."),
         reason: str("Reason", "Why the records moved (transfer-reasons code)."),
         sender: { type: "object", title: "Sender", description: "The sending setting or local authority." },
@@ -123,16 +123,36 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
     InboxResult: {
       type: "object",
       title: "Import result",
-      description: "The receiver's answer to a bundle it accepted: the signed receipt, the child it was filed under, and whether this was a replay of a bundle already imported.",
+      description: "The receiver's answer to a bundle that verified: the signed receipt and whether this was a replay. The same answer whether the bundle was imported at once or held for the receiver's review; where it was filed is not told to the sender.",
       required: ["bundleId", "decision", "receipt"],
       additionalProperties: false,
       properties: {
         bundleId: str("Bundle", "The bundle id.", { format: "uuid" }),
-        decision: { type: "string", enum: ["accepted"], title: "Decision", description: "Accepted (a rejection is a 422 problem carrying a rejection receipt)." },
+        decision: { type: "string", enum: ["accepted"], title: "Decision", description: "Accepted: verified and held by the receiver (a rejection is a 422 problem)." },
         receipt: { ...ref("SignedTransferReceipt"), title: "Receipt", description: "The signed receipt (JWS compact)." },
-        childId: str("Child", "The child's id on the receiving server."),
-        documents: { type: "array", title: "Documents", description: "Each document written, with the version it became.", items: { type: "object" } },
         replayed: { type: "boolean", title: "Replayed", description: "True when the same bundle had been imported already (nothing was written)." },
+      },
+    },
+    TransferReviewDecision: {
+      type: "object",
+      title: "Review decision",
+      description: "What the receiver does with a held bundle.",
+      required: ["decision"],
+      additionalProperties: false,
+      properties: {
+        decision: { type: "string", enum: ["import-as-new-child", "decline"], title: "Decision", description: "Import as a new child record in the receiver's own records, or decline." },
+        note: str("Note", "Why, in plain English (kept with the decision).", { minLength: 1, maxLength: 1000 }),
+      },
+    },
+    TransferReviewPage: {
+      type: "object",
+      title: "Page of held bundles",
+      description: "Bundles held for the caller's review. Each is an incoming transfer with `status` held and a `review`: the child as the bundle describes it, the identifier kinds that matched (upn, uln, nhs) and the documents.",
+      required: ["items"],
+      additionalProperties: false,
+      properties: {
+        items: { type: "array", title: "Items", description: "Held bundles.", items: ref("TransferSummary") },
+        nextCursor: { type: "string", title: "Next cursor", description: "Pass as `cursor` to get the next page." },
       },
     },
     CtfXml: {

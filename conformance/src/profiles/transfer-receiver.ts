@@ -51,6 +51,8 @@ async function versionCount(ctx: TestContext, id: string): Promise<number> {
   return itemsOf(res, "versions").length;
 }
 
+const STAFF_B = { tenant: 1 as const, role: "setting-staff" as const };
+
 const RECEIVER = { profile: "transfer-receiver" as const, capabilities: ["resource:isp"], roles: [STAFF_A, { tenant: 0 as const, role: "dfe-publisher" as const }] };
 
 export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
@@ -244,6 +246,49 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       const v1 = await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, STAFF_A) });
       expectStatus(v1, 200, "GET …/versions/1");
       check(markerOf(v1.json) === undefined, "version 1 was overwritten by the import");
+    },
+  },
+  {
+    id: "send.transfer-receiver.foreign-child-not-re-tenanted",
+    title: "A bundle naming another tenant's child never moves or exposes it",
+    level: "MUST",
+    requirements: ["SI-API-065"],
+    ...RECEIVER,
+    roles: [...RECEIVER.roles, STAFF_B],
+    async run(ctx) {
+      // Tenant B holds a child and its plan. A trusted sender then sends tenant A a bundle whose ISP carries B's
+      // child's UPN, person id and the plan's own id: the takeover an attacker would try. Whatever the implementation
+      // answers (import, hold for review, refusal), B's records must stay B's and unchanged, and A must not see them.
+      await ensureSetting(ctx, tenantSetting(ctx, 0));
+      await ensureSetting(ctx, tenantSetting(ctx, 1));
+      const child = ctx.fixtures.newChild(1);
+      const reg = await ctx.http.post("/children", { token: token(ctx, STAFF_B), body: ctx.fixtures.childRecord(child), headers: { "change-reason": "conformance fixture" } });
+      expectStatus(reg, 201, "POST /children (tenant B)");
+      const plan = await createRecord(ctx, isp, child, STAFF_B);
+      const before = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, { token: token(ctx, STAFF_B) });
+      expectStatus(before, 200, "GET the child as tenant B");
+      const planBefore = await readRecord(ctx, isp, plan.id, STAFF_B);
+      expectStatus(planBefore, 200, "GET the plan as tenant B");
+      const sent = await suiteBundle(ctx, [ctx.fixtures.withMarker(plan.doc)], tenantSetting(ctx, 0));
+      const res = await postInbox(ctx, sent.jws);
+      check(res.status < 500, `POST /transfers/inbox (a bundle naming tenant B's child, addressed to tenant A): HTTP ${res.status}`);
+      ctx.note(`the implementation answered HTTP ${res.status}`);
+
+      const after = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, { token: token(ctx, STAFF_B) });
+      check(after.status === 200, `after the import tenant B gets HTTP ${after.status} for its own child ${child.childId}: the import moved it`);
+      const diff = firstDifference(before.json, after.json);
+      check(diff === undefined, `after the import tenant B's child record differs at ${diff}: an import must never change another tenant's record`);
+      const planAfter = await readRecord(ctx, isp, plan.id, STAFF_B);
+      check(planAfter.status === 200, `after the import tenant B gets HTTP ${planAfter.status} for its own plan ${plan.id}`);
+      check(markerOf(planAfter.json) === undefined && firstDifference(planBefore.json, planAfter.json) === undefined, "after the import tenant B's plan was changed by a bundle addressed to tenant A");
+
+      const asA = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, { token: token(ctx, STAFF_A) });
+      check(asA.status === 404, `tenant A reads tenant B's child after the import (HTTP ${asA.status}): the import exposed another tenant's record`);
+      const found = await ctx.http.get(`/children?upn=${encodeURIComponent(child.upn)}`, { token: token(ctx, STAFF_A) });
+      expectStatus(found, 200, "GET /children?upn=… as tenant A");
+      check(!itemsOf(found, "GET /children").some((c) => c.id === child.childId), "tenant A finds tenant B's child by UPN after the import");
+      const planAsA = await readRecord(ctx, isp, plan.id, STAFF_A);
+      check(planAsA.status === 404, `tenant A reads tenant B's plan ${plan.id} after the import (HTTP ${planAsA.status})`);
     },
   },
 ];

@@ -73,6 +73,20 @@ async function roundTripOne(ctx: TestContext, source: string, doc: Json): Promis
 
 export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
   {
+    id: "send.transfer-sender.self-addressed-refused",
+    title: "A transfer to the sender's own setting is refused",
+    level: "MUST",
+    requirements: ["SI-API-066"],
+    ...SENDER,
+    async run(ctx) {
+      const { child } = await childWithIsp(ctx);
+      const own = tenantSetting(ctx, 0);
+      const res = await ctx.http.post(`/children/${encodeURIComponent(child.childId)}/transfers`, { token: token(ctx, STAFF_A), body: { receiver: { urn: own.urn }, reason: "in-year-move" } });
+      check(res.status >= 400 && res.status < 500, `POST /children/{id}/transfers addressed to the caller's own setting ${String(own.urn)}: expected a 4xx refusal, got HTTP ${res.status} (a setting sending to itself is how it would import a record it made up over another setting's child)`);
+      check((res.headers.get("content-type") ?? "").includes("application/problem+json"), `the refusal is ${res.headers.get("content-type") ?? "untyped"}, not application/problem+json`);
+    },
+  },
+  {
     id: "send.transfer-sender.bundle-verifies",
     title: "A sent bundle verifies: ES256 signature, digests, schemas, rules",
     level: "MUST",

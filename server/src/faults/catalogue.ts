@@ -65,11 +65,13 @@ export const FAULT_CATALOGUE = [
   { id: "inbox-replay-duplicates", description: "A replayed bundle is imported again: a new version of every document and a new receipt.", caughtBy: ["send.transfer-receiver.replay-idempotent"] },
   { id: "inbox-409-missing", description: "A different bundle under an already imported bundle id is imported instead of 409.", caughtBy: ["send.transfer-receiver.same-id-different-content-conflict"] },
   { id: "no-receipt", description: "The inbox answers 200 without a receipt.", caughtBy: ["send.transfer-receiver.valid-bundle-accepted", "send.transfer-sender.round-trip-fidelity"] },
+  { id: "import-re-tenants-matched-child", description: "The inbox matches the bundle's child by UPN across every tenant and re-files the match under the receiver.", caughtBy: ["send.transfer-receiver.foreign-child-not-re-tenanted"] },
   { id: "receipt-unsigned", description: "Receipts are sent unsigned (alg none).", caughtBy: ["send.transfer-receiver.valid-bundle-accepted", "send.transfer-receiver.replay-idempotent"] },
   // Transfers: the sending side
   { id: "export-drops-field", description: "The exporter forgets a field: an ISP's key people are not sent.", caughtBy: ["send.transfer-sender.documents-sent-unchanged", "send.transfer-sender.round-trip-fidelity"] },
   { id: "export-includes-safeguarding", description: "Safeguarding-labelled sections are sent by default.", caughtBy: ["send.transfer-sender.safeguarding-withheld-and-recorded"] },
   { id: "redaction-not-recorded", description: "Sections left out by sharing labels are not recorded as redactions.", caughtBy: ["send.transfer-sender.safeguarding-withheld-and-recorded"] },
+  { id: "self-addressed-transfer-allowed", description: "A setting may send a child's records to itself.", caughtBy: ["send.transfer-sender.self-addressed-refused"] },
   { id: "sender-ignores-receipt", description: "The sender marks a transfer accepted without keeping the receiver's receipt.", caughtBy: ["send.transfer-sender.receipt-recorded"] },
 ] as const satisfies readonly FaultSpec[];
 

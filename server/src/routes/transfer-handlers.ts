@@ -14,6 +14,8 @@ import type { StoredVersion } from "../storage/store.ts";
 import { parseTransferRequest } from "../transfers/request.ts";
 import { transferSummary, type ImportRecord, type TransferRecord } from "../transfers/transfer-record.ts";
 import type { InboxOutcome } from "../transfers/inbox.ts";
+import { mayReview, receiverKey, reviewQueueOf, type ImportReceiver } from "../transfers/receiver-tenancy.ts";
+import { decideReview, parseReviewDecision } from "../transfers/review.ts";
 import type { Handler } from "./resource-handlers.ts";
 import { exportCtfSen, importCtfSen, CtfExportError } from "../../../sdk/src/ctf/index.ts";
 import { documentErrors } from "../documents/check-document.ts";
@@ -40,22 +42,40 @@ function senderView(t: TransferRecord): Json {
   };
 }
 
-/** A bundle this server imported, seen from the receiving side. */
+const WORDS: Record<ImportRecord["decision"], string> = { accepted: "were accepted", rejected: "were not accepted", held: "are waiting to be checked by staff", declined: "were declined by staff" };
+
+/** A bundle this server imported (or holds for review), seen from the receiving side. */
 function importView(r: ImportRecord): Json {
   const bundle = r.bundle as { manifest?: { sender?: { setting?: { name?: string; urn?: string } }; reason?: string } };
   const from = bundle.manifest?.sender?.setting?.name ?? "another setting";
   return {
     id: r.bundleId,
     direction: "incoming",
-    childId: r.childId,
+    ...(r.childId ? { childId: r.childId } : {}),
     status: r.decision,
-    statusText: `Your child's records arrived from ${from} on ${new Date(r.receivedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })} and were accepted.`,
+    statusText: `Your child's records arrived from ${from} on ${new Date(r.receivedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })} and ${WORDS[r.decision]}.`,
     reason: bundle.manifest?.reason,
     timestamps: { received: r.receivedAt, [r.decision]: r.receivedAt },
     reasons: r.reasons,
     bundleDigest: r.digest,
     documents: r.documents,
     receipt: r.receipt,
+    ...(r.review ? { review: reviewSummary(r) } : {}),
+  };
+}
+
+/** What a reviewer sees: the child as the bundle describes it and which identifiers matched; never whose record. */
+function reviewSummary(r: ImportRecord): Json {
+  const bundle = r.bundle as { documents?: { documentType?: string; id?: string; child?: unknown }[]; manifest?: { sender?: unknown; reason?: string } };
+  const review = r.review!;
+  return {
+    status: review.status,
+    matchedIdentifiers: review.matchedIdentifiers,
+    child: bundle.documents?.find((d) => d.child)?.child,
+    sender: bundle.manifest?.sender,
+    documents: (bundle.documents ?? []).map((d) => ({ documentType: d.documentType, id: d.id })),
+    ...(review.decidedBy ? { decidedBy: review.decidedBy, decidedAt: review.decidedAt } : {}),
+    ...(review.note ? { note: review.note } : {}),
   };
 }
 
@@ -206,7 +226,9 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
         if (outcome.replayed) {
           await store.appendAudit({ actor: { subject: `transfer-sender:${outcome.record.senderKid}`, role: "system-integration", tenant: {} }, action: "import", kind: "transfer", resourceId: outcome.record.bundleId, childId: outcome.record.childId, correlationId, outcome: "allowed" });
         }
-        return c.json({ bundleId: outcome.record.bundleId, decision: "accepted", receipt: outcome.record.receipt, childId: outcome.record.childId, documents: outcome.record.documents, replayed: outcome.replayed }, 200);
+        // The same answer whether the bundle was imported or held for review: the sender learns that it arrived and
+        // verified, never where it was filed or whether its child matched a record elsewhere on this server.
+        return c.json({ bundleId: outcome.record.bundleId, decision: "accepted", receipt: outcome.record.receipt, replayed: outcome.replayed }, 200);
       case "conflict":
         throw new HttpProblem("conflict", outcome.detail);
       case "rejected": {
@@ -268,5 +290,38 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     return c.body(xml, 200, { "content-type": "application/xml; charset=utf-8" });
   };
 
-  return { importCtf, exportCtf, getTransferKeys, createTransfer, listChildTransfers, listUnclaimedTransfers, getTransfer, getTransferBundle, claimTransfer, receiveTransfer };
+  const listTransferReviews: Handler = async (c) => {
+    const p = c.get("principal");
+    const q = readQuery(c, ["limit", "cursor"]);
+    const limit = parseLimit(q.limit);
+    const cursor = parseCursor(q.cursor);
+    const queue = reviewQueueOf(p);
+    // Only the receiving setting's (or LA's) own staff have a queue; anyone else's is empty.
+    const page = queue
+      ? await ts.searchImports<ImportRecord>({ status: `held:${receiverKey(queue)}`, visibleTo: visibleTo(p), limit, ...(cursor ? { cursor } : {}) })
+      : { items: [] as StoredVersion<ImportRecord>[] };
+    const items = page.items.filter((v) => mayReview(p, v.body.receiver as ImportReceiver));
+    await Promise.all((items.length ? items.map((v) => ({ action: "search" as const, kind: "transfer" as const, resourceId: v.id })) : [{ action: "search" as const, kind: "transfer" as const }]).map((r) => audit(store, c, r)));
+    const next = "nextCursor" in page ? page.nextCursor : undefined;
+    const link = nextLink(c.req.url, next);
+    if (link) c.header("link", link);
+    return c.json({ items: items.map((v) => importView(v.body)), ...(next ? { nextCursor: next } : {}) }, 200);
+  };
+
+  const decideTransferReview: Handler = async (c) => {
+    const id = c.req.param("id")!;
+    const p = c.get("principal");
+    const held = await ts.getImport<ImportRecord>(id);
+    if (!held || !held.body.review || !mayReview(p, held.body.receiver as ImportReceiver)) {
+      await audit(store, c, { action: "import", kind: "transfer", resourceId: id, outcome: "denied" });
+      throw notFound();
+    }
+    const decision = parseReviewDecision(c.get("body"));
+    if (held.body.review.status !== "pending") throw new HttpProblem("conflict", `This bundle was already reviewed (${held.body.review.status}).`);
+    const record = await decideReview(store, held, { principal: p, decision, correlationId: c.get("correlationId") });
+    await audit(store, c, { action: "import", kind: "transfer", resourceId: id, ...(record.childId ? { childId: record.childId } : {}), outcome: decision.decision === "import-as-new-child" ? "allowed" : "denied" });
+    return c.json(importView(record), 200);
+  };
+
+  return { importCtf, exportCtf, getTransferKeys, createTransfer, listChildTransfers, listUnclaimedTransfers, getTransfer, getTransferBundle, claimTransfer, receiveTransfer, listTransferReviews, decideTransferReview };
 }

@@ -23,6 +23,9 @@ export interface TransferStore {
   getImport<T>(bundleId: string): Promise<StoredVersion<T> | undefined>;
   /** AlreadyExistsError when the bundle id was imported concurrently. */
   createImport<T>(bundleId: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Provenance): Promise<StoredVersion<T>>;
+  /** The next version of an import record (a review decision); ConflictError when someone decided first. */
+  updateImport<T>(bundleId: string, expectedVersion: number, body: T, facts: SearchFacts, tenant: TenantScope, prov: Provenance): Promise<StoredVersion<T>>;
+  searchImports<T>(q: Omit<SearchQuery, "kind">): Promise<Page<StoredVersion<T>>>;
   getKey<T>(owner: string): Promise<StoredVersion<T> | undefined>;
   createKey<T>(owner: string, body: T, prov: Provenance): Promise<StoredVersion<T>>;
 }
@@ -37,6 +40,8 @@ export function transferStore(store: Store): TransferStore {
     searchTransfers: (q) => store.search({ ...q, kind: TRANSFER_KIND }),
     getImport: (bundleId) => store.get(IMPORT_KIND, bundleId),
     createImport: (bundleId, body, facts, tenant, prov) => store.create(IMPORT_KIND, bundleId, body, facts, tenant, prov),
+    updateImport: (bundleId, expected, body, facts, tenant, prov) => store.update(IMPORT_KIND, bundleId, expected, body, facts, tenant, prov),
+    searchImports: (q) => store.search({ ...q, kind: IMPORT_KIND }),
     getKey: (owner) => store.get(KEY_KIND, owner),
     createKey: (owner, body, prov) => store.create(KEY_KIND, owner, body, {}, {}, prov),
   };

@@ -4,6 +4,7 @@
 // are final. A receiver hosted by this same server is delivered to in-process.
 import { verifyReceipt } from "../../../sdk/src/bundle/index.ts";
 import type { TransferConfig } from "./config.ts";
+import { boundedFetch, isLoopbackHost, outboundUrlProblem, type BoundedResponse } from "./outbound.ts";
 import type { Inbox, InboxOutcome } from "./inbox.ts";
 import type { TransferReasonItem } from "./transfer-record.ts";
 import type { TrustList } from "./trust.ts";
@@ -12,7 +13,8 @@ export type DeliveryAnswer =
   | { final: true; decision: "accepted" | "rejected"; reasons: TransferReasonItem[]; receipt?: string; receivedAt?: string }
   | { final: false; error: string };
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+/** The most of an inbox's answer read (a receipt and a problem body are a few KiB). */
+export const MAX_INBOX_ANSWER_BYTES = 256 * 1024;
 
 export function backoffDelay(attempt: number, d: TransferConfig["delivery"], random: () => number = Math.random): number {
   const exp = Math.min(d.maxDelayMs, d.baseDelayMs * 2 ** attempt);
@@ -29,14 +31,16 @@ export async function pushOnce(
   fetchImpl: typeof fetch = fetch,
 ): Promise<DeliveryAnswer> {
   const url = new URL(inboxUrl);
-  if (config.loopbackOnly && !LOOPBACK.has(url.hostname)) return { final: true, decision: "rejected", reasons: [{ code: "delivery.not-loopback", message: `Delivery to ${url.hostname} is not allowed: this server delivers to loopback only.` }] };
-  let res: Response;
+  if (config.loopbackOnly && !isLoopbackHost(url.hostname)) return { final: true, decision: "rejected", reasons: [{ code: "delivery.not-loopback", message: `Delivery to ${url.hostname} is not allowed: this server delivers to loopback only.` }] };
+  const refused = outboundUrlProblem(url);
+  if (refused) return { final: true, decision: "rejected", reasons: [{ code: "delivery.url-not-allowed", message: refused }] };
+  let res: BoundedResponse;
   try {
-    res = await fetchImpl(url, { method: "POST", headers: { "content-type": "application/jose", accept: "application/json" }, body: signedBundle, signal: AbortSignal.timeout(config.delivery.timeoutMs) });
+    res = await boundedFetch(fetchImpl, url, { method: "POST", headers: { "content-type": "application/jose", accept: "application/json" }, body: signedBundle }, { maxBytes: MAX_INBOX_ANSWER_BYTES, timeoutMs: config.delivery.timeoutMs });
   } catch (err) {
-    return { final: false, error: `network: ${err instanceof Error ? err.message : String(err)}` };
+    return { final: false, error: err instanceof Error ? err.message : String(err) };
   }
-  const text = await res.text().catch(() => "");
+  const text = res.text;
   if (res.status >= 500 || res.status === 429 || res.status === 408) return { final: false, error: `HTTP ${res.status}` };
   let body: Record<string, unknown> = {};
   try {

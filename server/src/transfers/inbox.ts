@@ -1,7 +1,11 @@
 // The receiving side: verify (signature against a trusted key, every digest, schemas, rules; decrypt if a JWE),
 // check the bundle is addressed here, then import it idempotently by bundle id (same bundle again = the same
 // receipt, nothing written; same id with different content = conflict) and transactionally, and answer with a
-// receipt signed by the receiving setting's key.
+// receipt signed by the receiving setting's key. The import stays inside the receiver's tenancy (import-bundle.ts):
+// a child whose identifiers match a record the receiver cannot see is held for the receiver's review, and the
+// receipt for a held bundle is the same "accepted" receipt (the bundle was verified and is held here: GP2GP's
+// "delivered"), so the sender cannot learn that the identifiers exist elsewhere on this server. Only a bundle whose
+// signature verified gets a signed receipt; forged or unreadable input gets its reasons and nothing signed.
 import { randomUUID } from "node:crypto";
 import { base64url } from "jose";
 import {
@@ -20,11 +24,14 @@ import type { ReceiptReceiver } from "../../../sdk/generated/types.ts";
 import { ConflictError, type Actor, type Store } from "../storage/store.ts";
 import { transferStore } from "../storage/transfer-store.ts";
 import type { TransferConfig } from "./config.ts";
-import { importBundle } from "./import-bundle.ts";
+import { holdBundle, importBundle, matchChild } from "./import-bundle.ts";
+import { selfAddressed } from "./receiver-tenancy.ts";
 import { laOwner, settingOwner, type KeyRing } from "./keyring.ts";
 import { toReasonItems, type ImportRecord, type TransferReasonItem } from "./transfer-record.ts";
 import type { TrustList } from "./trust.ts";
-import { faultyAcceptance, transferFault, unsignedReceipt, type TransferFaults } from "./transfer-faults.ts";
+import { faultyAcceptance, transferFault, unsignedReceipt, type TransferFaults, type TransferGuards } from "./transfer-faults.ts";
+import type { TransferRecord } from "./transfer-record.ts";
+import { TRANSFER_KIND } from "../storage/transfer-store.ts";
 
 export type InboxOutcome =
   | { kind: "accepted"; record: ImportRecord; replayed: boolean }
@@ -39,7 +46,20 @@ export interface InboxDeps {
   clock: () => Date;
   /** Conformance self-test only (faults/catalogue.ts); empty in every normal start. */
   faults?: TransferFaults;
+  /** The tenancy checks (transfer-faults.ts transferGuards); a faulty variant replaces them in the self-test only. */
+  guards?: TransferGuards;
 }
+
+/**
+ * Verification failures that come after the signature was checked and found good (the payload is the trusted
+ * sender's): only these rejections get a signed receipt. Anything else may be forged, and signing an answer to it
+ * would lend our signature to an attacker's bundle id and digest.
+ */
+const AFTER_SIGNATURE = new Set(["schema-invalid", "rule-error", "digest-mismatch", "contents-mismatch", "id-mismatch", "too-old", "from-future", "expired", "not-intended-recipient", "self-addressed"].map((c) => `bundle.${c}`));
+export const signatureVerified = (reasons: readonly VerifyReason[]): boolean => reasons.length > 0 && reasons.every((r) => AFTER_SIGNATURE.has(r.code));
+
+/** Receipt reason codes (schemas/transfer-receipt.schema.json) for the inbox's own refusals. */
+const INBOX_RECEIPT_CODES: Record<string, "not-intended-recipient"> = { "bundle.not-intended-recipient": "not-intended-recipient", "bundle.self-addressed": "not-intended-recipient" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -82,6 +102,7 @@ export class Inbox {
     if (!verified.ok) verified = (await faultyAcceptance(faults, input, verified)) ?? verified;
     if (!verified.ok) return this.reject(input, verified.reasons, opts.correlationId);
     const bundle = verified.bundle;
+    const guards = this.deps.guards;
 
     // Addressed here? A named setting must be one this server hosts; an LA receiver must be claimed by that LA.
     let receiver: { settingUrn?: string; laCode: string };
@@ -101,6 +122,13 @@ export class Inbox {
       receiptReceiver = { system: this.deps.config.system, localAuthority: la };
     } else {
       return this.reject(input, [{ code: "bundle.not-intended-recipient", message: bundle.manifest.receiver.destinationUnknown ? "A bundle for an unknown destination is collected from the unclaimed queue, not pushed." : "The receiving setting is not hosted by this server.", pointer: "/manifest/receiver" }], opts.correlationId);
+    }
+
+    // Self-addressed: a setting (or LA) sending to itself. Nothing legitimate needs it, and it is how a setting would
+    // try to import a record it made up over someone else's.
+    const sender = { ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}), ...(bundle.manifest.sender.setting ? {} : bundle.manifest.sender.localAuthority ? { laCode: bundle.manifest.sender.localAuthority.laCode } : {}) };
+    if ((guards?.selfAddressed ?? selfAddressed)(sender, receiver)) {
+      return this.reject(input, [{ code: "bundle.self-addressed", message: "The bundle's sender is its receiver: a setting or local authority cannot send records to itself.", pointer: "/manifest/receiver" }], opts.correlationId);
     }
 
     const ts = transferStore(store);
@@ -130,13 +158,21 @@ export class Inbox {
       system: bundle.manifest.sender.system.name,
       tenant: { ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}), ...(bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode ? { laCode: bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode } : {}) },
     };
+    // A transfer this server sent itself (between two settings it hosts) names its source child: that record is the
+    // sender's and carries the identifiers by right (its own transfer record proves it: same bundle id and digest).
+    const source = await store.get<TransferRecord>(TRANSFER_KIND, bundle.id);
+    const sourceChildId = source && source.body.bundleDigest === verified.digest.value ? source.body.childId : undefined;
+    const match = guards?.matchChild ?? matchChild;
     // A concurrent import of the same bundle (or of another bundle touching the same documents) makes this
     // transaction lose a version race and roll back whole; then it is either a replay, or worth one more try.
     for (let attempt = 0; ; attempt++) {
       try {
-        const record = await store.transaction((tx) =>
-          importBundle(tx, { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId, ...(reimport ? { recordKey: randomUUID() } : {}) }),
-        );
+        const record = await store.transaction(async (tx) => {
+          const input = { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId, ...(reimport ? { recordKey: randomUUID() } : {}) };
+          const found = await match(tx, bundle, receiver, sourceChildId);
+          if (found.foreign.length > 0) return holdBundle(tx, input, found.foreign);
+          return importBundle(tx, { ...input, ...(found.own ? { child: found.own } : {}) });
+        });
         return { kind: "accepted", record, replayed: false };
       } catch (err) {
         if (!(err instanceof ConflictError) && (err as { code?: unknown }).code !== "23505") throw err;
@@ -154,7 +190,7 @@ export class Inbox {
     return { kind: "conflict", bundleId, detail: `Bundle ${bundleId} was already imported with different content (digest ${existing.body.digest}); nothing was changed.` };
   }
 
-  /** A rejection: the reasons, and a signed rejection receipt whenever the bundle's id can be read at all. */
+  /** A rejection: the reasons, and a signed rejection receipt only when the bundle's signature verified. */
   private async reject(input: unknown, reasons: VerifyReason[], correlationId: string): Promise<InboxOutcome> {
     const items = toReasonItems(reasons);
     const payload = decodeUnverifiedPayload(input);
@@ -168,13 +204,17 @@ export class Inbox {
       outcome: "denied",
     });
     if (!bundleId) return { kind: "rejected", reasons: items };
+    if (!signatureVerified(reasons)) return { kind: "rejected", reasons: items, bundleId };
     try {
       const keys = await this.deps.keyring.keysFor("system");
       const receipt = createReceipt({
         bundleId,
         bundleDigest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(payload)) },
         decision: "rejected",
-        reasons: receiptReasonsFrom(reasons),
+        reasons: receiptReasonsFrom(reasons).map((r) => {
+          const code = r.ruleId ? INBOX_RECEIPT_CODES[r.ruleId] : undefined;
+          return code ? { ...r, code } : r;
+        }),
         receiver: { system: this.deps.config.system },
         receivedAt: this.deps.clock().toISOString(),
       });

@@ -96,12 +96,17 @@ describe("transfers between real server processes", () => {
     expect(seen.present + seen.absent).toBe(delays.length);
   }, 900_000);
 
+  // Both servers seed the same worked examples, so B already holds A's child, filed under A's nursery (152984), a
+  // setting B hosts too. Before the tenancy fix the import re-filed B's copy under the receiving setting (148306) and
+  // versioned the seeded plan in place: exactly the cross-tenant takeover of issue 11. Now the match outside 148306's
+  // records holds the bundle for 148306's review; the receiver's staff import it as a new child of their own, and
+  // the seeded records stay as they were, 152984's.
   it("SI-API-050/054: two servers on loopback move a child end to end with a signed receipt", async () => {
     const [dirA, dirB] = [await dataDir(), await dataDir()];
     const [portA, portB] = [await freePort(), await freePort()];
     const urlA = `http://127.0.0.1:${portA}`;
     const urlB = `http://127.0.0.1:${portB}`;
-    // Both seed the worked examples. A's nursery (152984) sends its child to setting 148306, which B hosts (the demo seed has it).
+    // A's nursery (152984) sends its child to setting 148306, which B hosts (the demo seed has it).
     const toB = { urn: "148306", name: "Hollins Green Primary School", baseUrl: urlB, jwksUrl: `${urlB}/.well-known/jwks.json` };
     const toA = { urn: "152984", name: "Fenbrook Primary School and Nursery", baseUrl: urlA, jwksUrl: `${urlA}/.well-known/jwks.json` };
     const [a, b] = await Promise.all([
@@ -112,10 +117,16 @@ describe("transfers between real server processes", () => {
     const signerB = await loadOrCreateDevSigner(dirB);
     const staffA = await signerA.sign({ sub: "senco-a", send_role: "setting-staff", setting_urn: "152984" });
     const staffB = await signerB.sign({ sub: "senco-b", send_role: "setting-staff", setting_urn: "148306" });
+    const nurseryAtB = await signerB.sign({ sub: "senco-nursery-b", send_role: "setting-staff", setting_urn: "152984" });
     const children = (await get(`${a.url}/children?settingUrn=152984`, staffA)).body.items as Json[];
     const child = children[0]!;
+    const upn = ((child.child as Json).identifiers as Json).upn as string;
     const isps = (await get(`${a.url}/isps?childId=${child.id}`, staffA)).body.items as Json[];
     expect(isps.length).toBeGreaterThan(0);
+    const seededPlan = await fetch(`${b.url}/isps/${isps[0]!.id}`, { headers: { authorization: `Bearer ${nurseryAtB}` } });
+    expect(seededPlan.status).toBe(200);
+    const seededEtag = seededPlan.headers.get("etag");
+    await seededPlan.arrayBuffer();
 
     const res = await fetch(`${a.url}/children/${child.id}/transfers`, {
       method: "POST",
@@ -129,17 +140,50 @@ describe("transfers between real server processes", () => {
       await new Promise((r) => setTimeout(r, 100));
       view = (await get(`${a.url}/transfers/${created.id}`, staffA)).body;
     }
+    // The sender's view: accepted with a receipt signed by B, whether B imported it or holds it for review.
     expect(view.status, JSON.stringify(view.reasons ?? view.delivery)).toBe("accepted");
     const jwksB = (await (await fetch(`${b.url}/.well-known/jwks.json`)).json()) as { keys: never[] };
     const receipt = await verifyReceipt(view.receipt, { trustedKeys: jwksB, expectedBundleId: created.id as string, expectedDigest: view.bundleDigest as string });
     expect(receipt.ok).toBe(true);
 
-    // B owns the child now; B's copy of the plan is a new version with provenance (B had seeded the same plan).
-    const atB = await get(`${b.url}/isps/${isps[0]!.id}`, staffB);
+    // At B the child's UPN matched 152984's seeded child, outside 148306's records: the bundle waits for review.
+    const queue = (await get(`${b.url}/transfers/reviews`, staffB)).body.items as Json[];
+    const held = queue.find((r) => r.id === created.id);
+    expect(held, JSON.stringify(queue)).toBeDefined();
+    expect(held!.status).toBe("held");
+    expect(held!.childId).toBeUndefined();
+    expect((held!.review as Json).matchedIdentifiers).toContain("upn");
+    expect(held!.review).not.toHaveProperty("foreignChildIds"); // which identifier kinds matched, never whose record
+    expect((await get(`${b.url}/isps/${isps[0]!.id}`, staffB)).status).toBe(404);
+
+    const decided = await fetch(`${b.url}/transfers/${created.id}/review`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${staffB}`, "content-type": "application/json" },
+      body: JSON.stringify({ decision: "import-as-new-child", note: "Confirmed with Fenbrook by phone" }),
+    });
+    const imported = (await decided.json()) as Json;
+    expect(decided.status, JSON.stringify(imported)).toBe(200);
+    expect(imported.status).toBe("accepted");
+
+    // B's 148306 now has the child as a record of its own, and the plan under a local id (the bundle's id is taken
+    // by the seeded plan, which is 152984's), with provenance.
+    const childAtB = (await get(`${b.url}/children?upn=${upn}`, staffB)).body.items as Json[];
+    expect(childAtB.map((c) => c.settingUrn)).toEqual(["148306"]);
+    expect(childAtB[0]!.id).toBe(imported.childId);
+    const plan = (imported.documents as Json[]).find((d) => d.bundleDocumentId === isps[0]!.id);
+    expect(plan, JSON.stringify(imported.documents)).toBeDefined();
+    expect(plan!.id).not.toBe(isps[0]!.id);
+    const atB = await get(`${b.url}/isps/${plan!.id}`, staffB);
     expect(atB.status).toBe(200);
     expect((atB.body.provenance as Json).importedFromBundleId).toBe(created.id);
-    const childAtB = (await get(`${b.url}/children?upn=${((child.child as Json).identifiers as Json).upn}`, staffB)).body.items as Json[];
-    expect(childAtB.map((c) => c.settingUrn)).toEqual(["148306"]);
+
+    // The seeded records are exactly as they were, and still 152984's.
+    const after = await fetch(`${b.url}/isps/${isps[0]!.id}`, { headers: { authorization: `Bearer ${nurseryAtB}` } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).toBe(seededEtag);
+    await after.arrayBuffer();
+    const nurseryChild = (await get(`${b.url}/children?upn=${upn}`, nurseryAtB)).body.items as Json[];
+    expect(nurseryChild.map((c) => [c.id, c.settingUrn])).toEqual([[child.id, "152984"]]);
     await Promise.all([a.kill("SIGTERM"), b.kill("SIGTERM")]);
-  }, 180_000);
+  }, 300_000);
 });

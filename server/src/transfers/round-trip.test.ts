@@ -79,6 +79,8 @@ describe("round trip export → import → export for every worked example", () 
       expect(canonicalJson(JSON.parse(JSON.stringify(pick(bundle1)), (k, v) => (RECEIVER_SIDE.has(k) ? undefined : v)))).toBe(
         canonicalJson(JSON.parse(JSON.stringify(pick(bundle2)), (k, v) => (RECEIVER_SIDE.has(k) ? undefined : v))),
       );
-    });
+      // Two PGlite databases and two transfers per case: 15–55 s each on a loaded two-core machine, more for the
+      // first case (cold imports), so the 60 s default is too tight here.
+    }, 240_000);
   }
 });

@@ -15,7 +15,7 @@ import { KeyRing, laOwner, settingOwner } from "./keyring.ts";
 import type { TransferRequest } from "./request.ts";
 import type { TransferRecord, TransferStatus } from "./transfer-record.ts";
 import { TrustList } from "./trust.ts";
-import { dropExportedField, transferFault, type TransferFaults } from "./transfer-faults.ts";
+import { dropExportedField, transferFault, transferGuards, type TransferFaults, type TransferGuards } from "./transfer-faults.ts";
 
 type Json = Record<string, unknown>;
 
@@ -41,6 +41,7 @@ export class TransferService {
   readonly trust: TrustList;
   readonly inbox: Inbox;
   private readonly running = new Map<string, Promise<void>>();
+  private readonly guards: TransferGuards;
   private stopped = false;
 
   constructor(
@@ -53,7 +54,8 @@ export class TransferService {
   ) {
     this.keyring = new KeyRing(store, config.keyEncryptionKey);
     this.trust = new TrustList(config, this.keyring, fetchImpl);
-    this.inbox = new Inbox({ store, keyring: this.keyring, trust: this.trust, config, clock, faults });
+    this.guards = transferGuards(faults);
+    this.inbox = new Inbox({ store, keyring: this.keyring, trust: this.trust, config, clock, faults, guards: this.guards });
   }
 
   /** Public keys of every setting this server hosts (keys are created for each on first ask). */
@@ -103,6 +105,13 @@ export class TransferService {
       const entry = await this.findReceiverSetting(request.receiver);
       if (!entry) throw new HttpProblem("validation-failed", "The receiving setting is not in the settings directory.", { errors: [{ pointer: request.receiver.urn ? "/receiver/urn" : "/receiver/ukprn", ruleId: "api.transfer-receiver", message: "Unknown receiving setting." }] });
       receiverSetting = asSetting(entry);
+    }
+    // A transfer to the caller's own setting (or, for the unclaimed queue, its own LA) moves nothing anywhere; the
+    // inbox refuses such bundles too (bundle.self-addressed).
+    const from = { ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(!p.settingUrn && p.laCode ? { laCode: p.laCode } : {}) };
+    const to = receiverSetting?.urn ? { settingUrn: receiverSetting.urn } : { ...(receiverLa ? { laCode: receiverLa.laCode } : {}) };
+    if (this.guards.selfAddressed(from, to)) {
+      throw new HttpProblem("validation-failed", "A setting or local authority cannot send a child's records to itself.", { errors: [{ pointer: "/receiver", ruleId: "api.transfer-self-addressed", message: "The receiver is the sender." }] });
     }
 
     let documents = await childDocuments(this.store, p, child.id, request.includeVersionHistory);

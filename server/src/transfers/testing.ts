@@ -11,6 +11,9 @@ import type { TransferService } from "./service.ts";
 type Json = Record<string, unknown>;
 
 export const SENDING: Tenant = { settingUrn: "152984", laCode: "873", laestab: "8733012", settingName: "Fenbrook Primary School and Nursery" };
+/** Two more settings, hosted by the same server as another one (same-server transfers and foreign records). */
+export const VICTIM: Tenant = { settingUrn: "135791", laCode: "926", laestab: "9264002", settingName: "Brookside Academy" };
+export const THIRD: Tenant = { settingUrn: "135792", laCode: "873", laestab: "8734003", settingName: "Hollins Park School" };
 export const RECEIVING: Tenant = { settingUrn: "121350", laCode: "926", laestab: "9262417", settingName: "Marsh Lane Primary School" };
 
 export interface Peer {
@@ -78,10 +81,10 @@ export async function settled(peer: Peer, id: string, token = peer.tokens.staff)
 }
 
 /** A bundle for `documents` addressed to `to`, signed with `key` (the test plays a remote sender). */
-export async function signedTestBundle(documents: unknown[], key: KeyPairJwk, to: Tenant, opts: { bundleId?: string; createdAt?: string; expiresAt?: string } = {}): Promise<{ jws: string; bundle: TransferBundle }> {
+export async function signedTestBundle(documents: unknown[], key: KeyPairJwk, to: Tenant, opts: { bundleId?: string; createdAt?: string; expiresAt?: string; from?: Tenant } = {}): Promise<{ jws: string; bundle: TransferBundle }> {
   const bundle = await packBundle({
     documents,
-    sender: { system: { name: "Test sender", version: "1.0" }, setting: { name: "Test sender school", urn: "100001", laCode: "873", settingType: "mainstream-primary-school" } as never },
+    sender: { system: { name: "Test sender", version: "1.0" }, setting: (opts.from ? settingEntry(opts.from) : { name: "Test sender school", urn: "100001", laCode: "873", settingType: "mainstream-primary-school" }) as never },
     receiver: { setting: { ...settingEntry(to) } as never },
     reason: "in-year-move",
     sharing: { purpose: "Move to a new school" },

@@ -3,6 +3,9 @@
 import { base64url } from "jose";
 import { canonicalJson, decodeUnverifiedPayload, sha256Hex, type TransferBundle, type VerifyResult } from "../../../sdk/src/bundle/index.ts";
 import type { FaultId } from "../faults/catalogue.ts";
+import { extractSearchFacts } from "../documents/search-facts.ts";
+import { matchChild } from "./import-bundle.ts";
+import { receiverTenant, selfAddressed } from "./receiver-tenancy.ts";
 
 export type TransferFaults = ReadonlySet<string>;
 
@@ -47,4 +50,33 @@ export function dropExportedField(doc: unknown): unknown {
   const copy = { ...(doc as Record<string, unknown>) };
   delete copy.keyPeople;
   return copy;
+}
+
+/**
+ * The tenancy checks of the transfer path, as replaceable functions: production uses the real ones; a faulty
+ * variant (self-test only) swaps one out here, so the production code carries no fault branch of its own.
+ */
+export interface TransferGuards {
+  selfAddressed: typeof selfAddressed;
+  matchChild: typeof matchChild;
+}
+
+/**
+ * The vendor bug issue 11 found: the child is matched by identifier across every tenant and the match is re-filed
+ * under the receiver, which then reads (and owns) another setting's child.
+ */
+const takeoverMatch: typeof matchChild = async (tx, bundle, receiver, sourceChildId) => {
+  const found = await matchChild(tx, bundle, receiver, sourceChildId);
+  const taken = found.own ?? (found.foreign[0] ? await tx.get<Record<string, unknown>>("child", found.foreign[0].childId) : undefined);
+  if (!taken || found.own) return found;
+  const body = { ...taken.body, ...receiverTenant(receiver) };
+  const moved = await tx.update("child", taken.id, taken.version, body, extractSearchFacts(body, { childId: taken.id }), receiverTenant(receiver), { actor: { subject: "faulty-import", role: "system-integration", tenant: {} }, reason: "re-filed by a faulty import", correlationId: "fault" });
+  return { own: moved, foreign: [] };
+};
+
+export function transferGuards(faults: TransferFaults): TransferGuards {
+  return {
+    selfAddressed: transferFault(faults, "self-addressed-transfer-allowed") ? () => false : selfAddressed,
+    matchChild: transferFault(faults, "import-re-tenants-matched-child") ? takeoverMatch : matchChild,
+  };
 }

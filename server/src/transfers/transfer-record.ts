@@ -51,16 +51,33 @@ export interface TransferRecord {
 export interface ImportRecord {
   bundleId: string;
   digest: string; // SHA-256 hex of the canonical signed payload
-  decision: "accepted" | "rejected";
+  /** held: waiting for the receiver's review (nothing imported yet); declined: the reviewer refused it. */
+  decision: "accepted" | "rejected" | "held" | "declined";
   reasons: TransferReasonItem[];
   receipt: string; // compact JWS
   receivedAt: string;
-  childId: string;
+  /** The child the documents were filed under (absent while held, and when declined). */
+  childId?: string;
   receiver: { settingUrn?: string; laCode?: string };
   senderKid: string;
-  documents: { documentType: string; id: string; version: number }[];
+  documents: { documentType: string; id: string; version: number; bundleDocumentId?: string }[];
+  /** Bundle document id → local id, for documents whose id was taken by a record outside the receiver's tenancy. */
+  localIds?: Record<string, string>;
+  /** Why the bundle was held and what the reviewer decided. */
+  review?: ImportReview;
   /** The received bundle with its receiver-side fields (status, receivedAt), so the sender's history stays readable. */
   bundle: unknown;
+}
+
+export interface ImportReview {
+  status: "pending" | "imported" | "declined";
+  /** Which identifier kinds (upn, uln, nhs) matched a child record outside the receiver's tenancy. */
+  matchedIdentifiers: string[];
+  /** The matched records: kept for the audit trail, never shown to the receiver. */
+  foreignChildIds: string[];
+  decidedBy?: { subject: string; role: string };
+  decidedAt?: string;
+  note?: string;
 }
 
 export const toReasonItems = (reasons: readonly VerifyReason[]): TransferReasonItem[] =>

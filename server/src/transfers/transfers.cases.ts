@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeUnverifiedPayload, generateSigningKey, verifyBundle, verifyReceipt, type KeyPairJwk } from "../../../sdk/src/bundle/index.ts";
 import type { Store } from "../storage/store.ts";
 import { newIsp, newEhcp, newChild, type Tenant } from "../testing/fixtures.ts";
-import { addSetting, introduce, must, RECEIVING, seedChild, SENDING, settled, signedTestBundle, startPeer, type Peer } from "./testing.ts";
+import { addSetting, introduce, must, RECEIVING, seedChild, SENDING, settled, signedTestBundle, startPeer, THIRD, VICTIM, type Peer } from "./testing.ts";
+import { childRecord } from "../testing/fixtures.ts";
 
 type Json = Record<string, unknown>;
 
@@ -50,8 +51,8 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       a = await startPeer(await opts.newStore(), SENDING);
       b = await startPeer(faultyStore(await opts.newStore(), fault), RECEIVING);
       introduce(a, b);
-      for (const t of [SENDING, RECEIVING]) await addSetting(a, t);
-      await addSetting(b, RECEIVING);
+      for (const t of [SENDING, RECEIVING, VICTIM, THIRD]) await addSetting(a, t);
+      for (const t of [RECEIVING, VICTIM]) await addSetting(b, t);
       // A third, test-played sender whose key B trusts statically (for the inbox cases).
       remoteKey = await generateSigningKey();
       b.config.trustedKeys.push({ kid: remoteKey.kid, jwk: remoteKey.publicJwk, owner: "test sender" });
@@ -123,7 +124,6 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       const second = await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
       expect(second.replayed).toBe(true);
       expect(second.receipt).toBe(first.receipt);
-      expect(second.childId).toBe(first.childId);
       const versions = await must(await b.server.call("GET", `/isps/${isp.id}/versions`, { token: b.tokens.staff }), 200);
       expect(versions.items).toHaveLength(1);
       const children = await must(await b.server.call("GET", `/children?upn=${child.upn}`, { token: b.tokens.staff }), 200);
@@ -178,7 +178,8 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect((await must(await b.server.call("GET", `/children?upn=${child.upn}`, { token: b.tokens.la }), 200)).items).toHaveLength(0);
       const again = await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
       expect(again.replayed).toBe(false);
-      expect((again.documents as Json[]).map((d) => d.id)).toEqual([isp.id, ehcp.id]);
+      const imported = await must(await b.server.call("GET", `/transfers/${(decodeUnverifiedPayload(jws) as Json).id}`, { token: b.tokens.staff }), 200);
+      expect((imported.documents as Json[]).map((d) => d.id)).toEqual([isp.id, ehcp.id]);
     });
 
     it("SI-API-052: an existing child gets a new version with provenance, never an overwrite", async () => {
@@ -189,8 +190,8 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       await must(await b.server.call("POST", "/isps", { token: b.tokens.staff, body: isp }), 201);
       const incoming = { ...isp, provenance: { ...(isp.provenance as Json), changeReason: "Reviewed at the previous school" } };
       const { jws, bundle } = await signedTestBundle([incoming], remoteKey, RECEIVING);
-      const res = await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
-      expect(res.childId).toBe(child.childId);
+      await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
+      expect((await must(await b.server.call("GET", `/transfers/${bundle.id}`, { token: b.tokens.staff }), 200)).childId).toBe(child.childId);
       const versions = await must(await b.server.call("GET", `/isps/${isp.id}/versions`, { token: b.tokens.staff }), 200);
       expect((versions.items as Json[]).map((v) => v.version)).toEqual([1, 2]);
       const v1 = await must(await b.server.call("GET", `/isps/${isp.id}/versions/1`, { token: b.tokens.staff }), 200);
@@ -225,6 +226,157 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect((body.errors as Json[])[0]!.ruleId).toBe("bundle.not-intended-recipient");
       expect(typeof body.receipt).toBe("string");
       expect((decodeUnverifiedPayload(body.receipt) as Json).decision).toBe("rejected");
+    });
+
+    // ── Issue 11, point 1: the record takeover through the inbox, and everything around it ──
+    const inbox = (peer: Peer, jws: string) => peer.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } });
+    const staffOf = (peer: Peer, t: typeof SENDING) => peer.server.token({ sub: `staff-${t.settingUrn}`, send_role: "setting-staff", setting_urn: t.settingUrn });
+    const status = async (res: Response) => (await res.arrayBuffer(), res.status);
+
+    /** A child of `t` on `peer` with one ISP, and a decoy at SENDING carrying the same UPN (with its own ISP). */
+    async function victimAndDecoy(peer: Peer, t: typeof SENDING, attacker: string) {
+      const victim = newChild(t);
+      const victimToken = await staffOf(peer, t);
+      await must(await peer.server.call("POST", "/children", { token: victimToken, body: childRecord(victim) }), 201);
+      const victimIsp = newIsp(victim);
+      await must(await peer.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), 201);
+      const victimRes = await peer.server.call("GET", `/children/${victim.childId}`, { token: victimToken });
+      const before = { etag: victimRes.headers.get("etag"), body: await victimRes.text() };
+      const decoy = { ...newChild(SENDING), upn: victim.upn };
+      await must(await peer.server.call("POST", "/children", { token: attacker, body: childRecord(decoy) }), 201);
+      const decoyIsp = newIsp(decoy);
+      await must(await peer.server.call("POST", "/isps", { token: attacker, body: decoyIsp }), 201);
+      return { victim, victimToken, victimIsp, before, decoy, decoyIsp };
+    }
+
+    async function expectVictimUntouched(peer: Peer, v: Awaited<ReturnType<typeof victimAndDecoy>>) {
+      const now = await peer.server.call("GET", `/children/${v.victim.childId}`, { token: v.victimToken });
+      expect(now.status).toBe(200);
+      expect(now.headers.get("etag")).toBe(v.before.etag);
+      expect(await now.text()).toBe(v.before.body);
+      const versions = await must(await peer.server.call("GET", `/isps/${v.victimIsp.id}/versions`, { token: v.victimToken }), 200);
+      expect(versions.items).toHaveLength(1);
+    }
+
+    it("SI-API-066: a transfer addressed to the sender's own setting is refused (the issue 11 takeover), and the other setting's child is untouched", async () => {
+      const v = await victimAndDecoy(a, VICTIM, a.tokens.staff);
+      const res = await a.server.call("POST", `/children/${v.decoy.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { urn: SENDING.settingUrn }, reason: "in-year-move" } });
+      const body = (await res.json()) as Json;
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+      expect((body.errors as Json[])[0]!.ruleId).toBe("api.transfer-self-addressed");
+      await a.service.idle();
+      await expectVictimUntouched(a, v);
+      expect(await status(await a.server.call("GET", `/children/${v.victim.childId}`, { token: a.tokens.staff }))).toBe(404);
+    });
+
+    it("SI-API-065/067: a decoy sent to another setting on the same server is held for review: the matched child is never moved, read or merged", async () => {
+      const v = await victimAndDecoy(a, VICTIM, a.tokens.staff);
+      const third = await staffOf(a, THIRD);
+      const created = await must(await a.server.call("POST", `/children/${v.decoy.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { urn: THIRD.settingUrn }, reason: "in-year-move" } }), 201);
+      const done = await settled(a, created.id as string);
+      // The sender gets the ordinary accepted receipt: it cannot tell that the UPN matched a record elsewhere.
+      expect(done.status).toBe("accepted");
+      expect((decodeUnverifiedPayload(done.receipt) as Json).decision).toBe("accepted");
+      await expectVictimUntouched(a, v);
+      for (const token of [third, a.tokens.staff]) {
+        expect(await status(await a.server.call("GET", `/children/${v.victim.childId}`, { token }))).toBe(404);
+        const found = await must(await a.server.call("GET", `/children?upn=${v.victim.upn}`, { token }), 200);
+        expect((found.items as Json[]).map((c) => c.id)).not.toContain(v.victim.childId);
+      }
+      // The receiving setting's queue holds it, saying which identifier matched but never whose record.
+      const queue = await must(await a.server.call("GET", "/transfers/reviews", { token: third }), 200);
+      const held = (queue.items as Json[]).find((i) => i.id === created.id)!;
+      expect(held.status).toBe("held");
+      expect((held.review as Json).matchedIdentifiers).toEqual(["upn"]);
+      expect(JSON.stringify(queue)).not.toContain(v.victim.childId);
+      for (const token of [v.victimToken, a.tokens.staff, a.tokens.la]) {
+        const other = await must(await a.server.call("GET", "/transfers/reviews", { token }), 200);
+        expect((other.items as Json[]).map((i) => i.id)).not.toContain(created.id);
+        expect(await status(await a.server.call("POST", `/transfers/${created.id}/review`, { token, body: { decision: "decline" } }))).toBe(404);
+      }
+      // The match is audited on the matched child (its own setting and parents can see an import was refused).
+      const audit = await must(await a.server.call("GET", `/audit?resourceId=${v.victim.childId}`, { token: a.tokens.auditor }), 200);
+      expect((audit.items as Json[]).some((e) => e.action === "import" && e.outcome === "denied")).toBe(true);
+      // The reviewer imports it as a new child of their own: a fresh child record; the ISP, whose id is the
+      // sender's record's, gets a local id; the matched child is still exactly as it was.
+      const decided = await must(await a.server.call("POST", `/transfers/${created.id}/review`, { token: third, body: { decision: "import-as-new-child", note: "Checked with the parent" } }), 200);
+      expect(decided.status).toBe("accepted");
+      expect(decided.childId).not.toBe(v.victim.childId);
+      expect(decided.childId).not.toBe(v.decoy.childId);
+      const doc = (decided.documents as Json[])[0]!;
+      expect(doc.bundleDocumentId).toBe(v.decoyIsp.id);
+      expect(doc.id).not.toBe(v.decoyIsp.id);
+      expect((await must(await a.server.call("GET", `/isps/${doc.id}`, { token: third }), 200)).id).toBe(doc.id);
+      expect((await must(await a.server.call("GET", `/children/${decided.childId}`, { token: third }), 200)).settingUrn).toBe(THIRD.settingUrn);
+      await expectVictimUntouched(a, v);
+      expect(await status(await a.server.call("POST", `/transfers/${created.id}/review`, { token: third, body: { decision: "decline" } }))).toBe(409);
+      const trail = await must(await a.server.call("GET", `/audit?resourceId=${created.id}`, { token: a.tokens.auditor }), 200);
+      expect((trail.items as Json[]).filter((e) => e.action === "import").length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("SI-API-065: a remote bundle whose child matches another setting's child, with that setting's document id, changes and reveals nothing; the reviewer may decline", async () => {
+      const victim = newChild(VICTIM);
+      const victimToken = await staffOf(b, VICTIM);
+      await must(await b.server.call("POST", "/children", { token: victimToken, body: childRecord(victim) }), 201);
+      const victimIsp = newIsp(victim);
+      await must(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), 201);
+      const forged = { ...newIsp({ ...newChild(SENDING), upn: victim.upn }), id: victimIsp.id };
+      const { jws, bundle } = await signedTestBundle([forged], remoteKey, RECEIVING);
+      const res = await must(await inbox(b, jws), 200);
+      expect(Object.keys(res).sort()).toEqual(["bundleId", "decision", "receipt", "replayed"]);
+      expect(await status(await b.server.call("GET", `/children/${victim.childId}`, { token: b.tokens.staff }))).toBe(404);
+      expect(await status(await b.server.call("GET", `/isps/${victimIsp.id}`, { token: b.tokens.staff }))).toBe(404);
+      expect((await must(await b.server.call("GET", `/isps/${victimIsp.id}/versions`, { token: victimToken }), 200)).items).toHaveLength(1);
+      expect((await must(await b.server.call("GET", `/isps/${victimIsp.id}`, { token: victimToken }), 200)).provenance).not.toHaveProperty("importedFromBundleId");
+      const declined = await must(await b.server.call("POST", `/transfers/${bundle.id}/review`, { token: b.tokens.staff, body: { decision: "decline" } }), 200);
+      expect(declined.status).toBe("declined");
+      expect((await must(await b.server.call("GET", "/transfers/reviews", { token: b.tokens.staff }), 200)).items as Json[]).not.toContainEqual(expect.objectContaining({ id: bundle.id }));
+      // Replays still get the first receipt.
+      expect((await must(await inbox(b, jws), 200)).receipt).toBe(res.receipt);
+    });
+
+    it("SI-API-065: a document id taken by another setting's record is stored under a local id; the other record is untouched", async () => {
+      const victim = newChild(VICTIM);
+      const victimToken = await staffOf(b, VICTIM);
+      await must(await b.server.call("POST", "/children", { token: victimToken, body: childRecord(victim) }), 201);
+      const victimIsp = newIsp(victim);
+      await must(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), 201);
+      const { jws, bundle } = await signedTestBundle([{ ...newIsp(newChild(SENDING)), id: victimIsp.id }], remoteKey, RECEIVING);
+      await must(await inbox(b, jws), 200);
+      const imported = await must(await b.server.call("GET", `/transfers/${bundle.id}`, { token: b.tokens.staff }), 200);
+      expect(imported.status).toBe("accepted");
+      const doc = (imported.documents as Json[])[0]!;
+      expect(doc.id).not.toBe(victimIsp.id);
+      expect((await must(await b.server.call("GET", `/isps/${doc.id}`, { token: b.tokens.staff }), 200)).id).toBe(doc.id);
+      expect((await must(await b.server.call("GET", `/isps/${victimIsp.id}/versions`, { token: victimToken }), 200)).items).toHaveLength(1);
+      expect(await status(await b.server.call("GET", `/isps/${victimIsp.id}`, { token: b.tokens.staff }))).toBe(404);
+    });
+
+    it("SI-API-066: the inbox refuses a bundle whose sender setting is its receiver", async () => {
+      const { jws } = await signedTestBundle([newIsp(newChild(RECEIVING))], remoteKey, RECEIVING, { from: RECEIVING });
+      const res = await inbox(b, jws);
+      const body = (await res.json()) as Json;
+      expect(res.status).toBe(422);
+      expect((body.errors as Json[]).map((e) => e.ruleId)).toEqual(["bundle.self-addressed"]);
+      const receipt = decodeUnverifiedPayload(body.receipt) as Json;
+      expect(receipt.decision).toBe("rejected");
+      expect((receipt.reasons as Json[])[0]!.code).toBe("not-intended-recipient");
+    });
+
+    it("SI-API-068: unverified input gets its reasons but no signed receipt", async () => {
+      const stranger = await generateSigningKey();
+      const { jws, bundle } = await signedTestBundle([newIsp(newChild(SENDING))], stranger, RECEIVING);
+      const [h, p] = jws.split(".");
+      for (const forged of [jws, `${h}.${p}.`, `${h}.${p}.${"A".repeat(86)}`]) {
+        const res = await inbox(b, forged);
+        const body = (await res.json()) as Json;
+        expect(res.status).toBe(422);
+        expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+        expect((body.errors as Json[]).length).toBeGreaterThan(0);
+        expect(body).not.toHaveProperty("receipt");
+      }
+      expect(await status(await b.server.call("GET", `/transfers/${bundle.id}`, { token: b.tokens.staff }))).toBe(404);
     });
   });
 }

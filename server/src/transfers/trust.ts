@@ -4,6 +4,10 @@
 import type { JWK, TrustedKey } from "../../../sdk/src/bundle/index.ts";
 import type { DirectoryEntry, TransferConfig } from "./config.ts";
 import type { KeyRing } from "./keyring.ts";
+import { boundedFetch } from "./outbound.ts";
+
+/** The most of a JWKS read (a key set for hundreds of settings is well under this). */
+export const MAX_JWKS_BYTES = 512 * 1024;
 
 interface CachedJwks {
   fetchedAt: number;
@@ -81,9 +85,9 @@ export class TrustList {
 
   private async fetchJwks(url: string): Promise<CachedJwks | undefined> {
     try {
-      const res = await this.fetchImpl(url, { signal: AbortSignal.timeout(5_000), headers: { accept: "application/json" } });
+      const res = await boundedFetch(this.fetchImpl, url, { headers: { accept: "application/json" } }, { maxBytes: MAX_JWKS_BYTES, timeoutMs: 5_000 });
       if (!res.ok) return undefined;
-      const body = (await res.json()) as { keys?: unknown };
+      const body = JSON.parse(res.text) as { keys?: unknown };
       if (!Array.isArray(body.keys)) return undefined;
       const keys = body.keys.filter((k): k is JWK => typeof k === "object" && k !== null && typeof (k as JWK).kid === "string");
       const entry = { fetchedAt: Date.now(), keys };
