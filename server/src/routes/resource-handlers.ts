@@ -10,7 +10,7 @@ import { canFileUnder, canSee, visibleTo } from "../access/tenancy.ts";
 import { projectFor } from "../access/projection.ts";
 import { HttpProblem, invalidParameter, notFound, type ProblemErrorItem } from "../http/problems.ts";
 import { ifMatchSatisfied, ifNoneMatchHits } from "../http/preconditions.ts";
-import { nextLink, parseCursor, parseLimit } from "../http/pagination.ts";
+import { nextLink, parseCursor, parseLimit, parseVersionCursor, versionCursor } from "../http/pagination.ts";
 import { readQuery, requireDate } from "../http/query.ts";
 import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
@@ -263,15 +263,13 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   const listVersions: Handler = async (c) => {
     const q = readQuery(c, ["limit", "cursor"]);
     const limit = parseLimit(q.limit);
-    const cursor = parseCursor(q.cursor);
+    const after = parseVersionCursor(q.cursor);
     const id = pathParam(c, idParam);
     const current = await loadVisible(c, id, "list-versions");
-    const after = cursor === undefined ? 0 : Number(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Number.isInteger(after) || after < 0) throw invalidParameter("/query/cursor", "cursor is not one this server issued.");
     const all = await store.listVersions(cfg.kind, id);
     const page = all.filter((v) => v.version > after).slice(0, limit);
     const last = page.at(-1);
-    const nextCursor = last && last.version < current.version ? Buffer.from(String(last.version)).toString("base64url") : undefined;
+    const nextCursor = last && last.version < current.version ? versionCursor(last.version) : undefined;
     if (cfg.personal) await audit(store, c, { action: "list-versions", kind: cfg.kind, resourceId: id, version: current.version, childId: childIdOf(cfg, current) });
     const link = nextLink(c.req.url, nextCursor);
     if (link) c.header("link", link);

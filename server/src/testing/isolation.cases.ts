@@ -188,7 +188,7 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
         const ids: Record<string, string> = { "/isps/{id}": ispId, "/spps/{id}": sppId, "/children/{childId}": childId };
         const lists = ROUTES.filter((r) => r.method === "get" && r.parameters.includes("cursor") && (!r.path.includes("{") || Object.keys(ids).some((k) => r.path.startsWith(k))));
         expect(lists.length).toBeGreaterThanOrEqual(12);
-        const cursors = ["AAAA", "%00", "a.b", encodeCursor("a\u0000b"), encodeCursor(1e308), encodeCursor(-1), Buffer.from("1.5").toString("base64url"), encodeCursor({ k: 1 } as never)];
+        const cursors = ["AAAA", "%00", "a.b", encodeCursor("a\u0000b"), encodeCursor(1e308), encodeCursor(-1), Buffer.from("1.5").toString("base64url"), encodeCursor({ k: 1 } as never), "0", "MA", "MDE"]; // "0" decodes to "", "MA" to "0", "MDE" to "01"
         for (const r of lists) {
           const path = Object.entries(ids).reduce((p, [k, id]) => p.replace(k, k.replace(/\{\w+\}/, id)), r.path);
           for (const cursor of cursors) {
