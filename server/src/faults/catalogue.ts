@@ -22,7 +22,7 @@ export const FAULT_CATALOGUE = [
   { id: "versions-newest-first", description: "Version listings come newest first.", caughtBy: ["send.api-core.isp.versions-contiguous-immutable"] },
   { id: "version-read-returns-current", description: "GET …/versions/{n} answers the current version whatever n is.", caughtBy: ["send.api-core.isp.versions-contiguous-immutable"] },
   { id: "version-provenance-without-reason", description: "Version listings drop who made a version and why.", caughtBy: ["send.api-core.isp.versions-record-provenance"] },
-  { id: "duplicate-create-overwrites", description: "POST with an id in use replaces that record (another tenant's too) instead of a fresh record or 409.", caughtBy: ["send.security.create-foreign-id-not-revealed", "send.api-core.spp.create-duplicate-id-conflict"] },
+  { id: "duplicate-create-overwrites", description: "POST with an id in use replaces that record (another tenant's too) instead of a fresh record or 409.", caughtBy: ["send.security.create-foreign-id-not-revealed", "send.api-core.isp.create-assigns-fresh-id", "send.api-core.spp.create-duplicate-id-conflict"] },
   { id: "location-header-wrong", description: "201 Created names the collection in Location, not the new record.", caughtBy: ["send.api-core.isp.create-returns-location-etag"] },
   { id: "extensions-dropped-on-read", description: "Reads silently drop the `extensions` the server does not understand.", caughtBy: ["send.api-core.isp.read-returns-stored-document", "send.api-core.isp.update-writes-new-version"] },
   // Validation and errors
