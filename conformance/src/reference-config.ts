@@ -73,7 +73,8 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
     REFERENCE_TENANTS.map(async (t, i) => {
       const credentials: Record<string, { token: string; subject: string }> = {};
       const staff = ROLES.find((r) => r.id === "setting-staff")!;
-      const staffClaims = { ...claimsFor(staff.id, t, i, []), scope: staff.scopes.join(" ") };
+      // Its own subject, so the registration does not count against the suite's staff token (rate limits are per caller).
+      const staffClaims = { ...claimsFor(staff.id, t, i, []), sub: `conformance-reference-config-${i === 0 ? "a" : "b"}`, scope: staff.scopes.join(" ") };
       const parentChildIds = [await registerParentsChild(baseUrl, await mint(staffClaims), t.setting)];
       for (const r of ROLES) {
         const claims: Record<string, unknown> = { ...claimsFor(r.id, t, i, parentChildIds), scope: r.scopes.join(" ") };
