@@ -2,6 +2,8 @@
 // and discovery: bearer tokens mapped to roles, scope checks (403), tenancy (404 for foreign records), validation
 // with the SDK's own validate() (422 problem+json with pointers), ETags with 428/412 on updates and 304 on reads,
 // immutable versions, and cursor pagination with Link rel="next". Front ends can be tested without a server.
+// Plans get server-assigned ids and voice authorship follows the caller's role, as on the server; the mock holds no
+// child directory, so it does not check that a plan's child.personId names a registered child (SI-API-058).
 import { http, type HttpHandler } from "msw";
 import { validate as sdkValidate } from "../validate/index.ts";
 import type { ValidationResult } from "../validate/index.ts";
