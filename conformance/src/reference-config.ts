@@ -63,7 +63,7 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
   const key = await importJWK(jwk, "ES256");
   const mint = (claims: Record<string, unknown>) =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "JWT" })
+      .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "at+jwt" })
       .setIssuer(REFERENCE_SIGNER.issuer)
       .setAudience(REFERENCE_SIGNER.audience)
       .setIssuedAt()
