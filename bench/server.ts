@@ -51,6 +51,8 @@ interface Ready {
   ispIds: string[];
   etags: string[];
   searchPath?: string;
+  /** The seeded child every plan names (a plan may only name a registered child, SI-API-058). */
+  childId?: string;
 }
 
 // ── server side ──────────────────────────────────────────────────────────────
@@ -100,7 +102,9 @@ async function serveTarget(target: Target): Promise<void> {
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
   await call("POST", "/settings", publisher, fixtures.settingEntry(fixtures.TENANT_A));
-  await call("POST", "/children", staff, fixtures.childRecord(child));
+  const registered = await call("POST", "/children", staff, fixtures.childRecord(child));
+  if (registered.status !== 201) throw new Error(`seed failed: ${registered.status} ${await registered.text()}`);
+  child.childId = ((await registered.json()) as { id: string }).id; // ids are the server's (SI-API-057)
   const ispIds: string[] = [];
   const etags: string[] = [];
   // One plan per connection for the PUT run (so updates do not conflict), plus some to search through.
@@ -108,11 +112,11 @@ async function serveTarget(target: Target): Promise<void> {
     const isp = fixtures.newIsp(child);
     const res = await call("POST", "/isps", staff, isp);
     if (res.status !== 201) throw new Error(`seed failed: ${res.status} ${await res.text()}`);
-    ispIds.push(isp.id as string);
+    ispIds.push(((await res.json()) as { id: string }).id);
     etags.push(res.headers.get("etag")!);
   }
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
-    announce({ port: info.port, token: staff, ispIds, etags, searchPath: `/isps?upn=${child.upn}&status=active&limit=10` }),
+    announce({ port: info.port, token: staff, ispIds, etags, searchPath: `/isps?upn=${child.upn}&status=active&limit=10`, childId: child.childId }),
   );
   process.on("SIGTERM", () =>
     server.close(async () => {
@@ -227,7 +231,7 @@ async function benchDatabase(target: "pglite" | "postgres", label: string): Prom
             const id = free.shift() ?? ready.ispIds[0]!;
             context.id = id;
             if (!bodies.has(id)) {
-              const isp = fixtures.newIsp(fixtures.newChild(fixtures.TENANT_A));
+              const isp = fixtures.newIsp({ ...fixtures.newChild(fixtures.TENANT_A), ...(ready.childId ? { childId: ready.childId } : {}) });
               bodies.set(id, JSON.stringify({ ...isp, id, status: "active" }));
             }
             return {

@@ -35,7 +35,20 @@ beforeAll(async () => {
   store = await openStore(); // in memory: one PGlite for every faulty server (tests make their own records)
   signer = await loadOrCreateDevSigner(dataDir); // the key reference-config mints the suite's tokens with
   // The suite's loopback receiver gets one port for the whole file; every faulty server lists it in its directory.
-  rawConfig = await referenceConfig("http://127.0.0.1:1", dataDir, { loopbackPort: await freePort() });
+  // reference-config registers the parent-carers' children over HTTP: a fault-free server on the shared store takes
+  // them, so every faulty server holds them too.
+  const app = createApp({ store, keys: signer.keys, logSink: () => undefined });
+  const setup: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  try {
+    rawConfig = await referenceConfig(`http://127.0.0.1:${(setup.address() as AddressInfo).port}`, dataDir, { loopbackPort: await freePort() });
+  } finally {
+    await new Promise<void>((resolve) => {
+      (setup as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      setup.close(() => resolve());
+    });
+  }
 }, 120_000);
 
 afterAll(async () => {

@@ -46,7 +46,7 @@ _This document is generated from \`schemas/\` and \`spec/routes.ts\` by \`npm ru
 ## Conventions
 
 - **Documents** are the standard's JSON documents, validated against the schemas in \`components/schemas\` (hoisted from \`schemas/*.schema.json\`) and the quality rules. Core objects are closed; data of your own goes under \`extensions\`.
-- **Create**: \`POST\` a document carrying its own \`id\` → \`201 Created\` with \`Location\` and \`ETag\`. A document whose \`id\` exists → \`409\`.
+- **Create**: \`POST\` → \`201 Created\` with \`Location\` and \`ETag\`. Children, plans and profiles are personal records: the server gives each a fresh \`id\` (UUID), whatever \`id\` the body carries, so a create never reveals whether some record has an id. SPPs and settings keep their public keys (catalogue id, URN); one in use → \`409\`. A document's \`child.personId\` must name a child record you can see, or \`422\` at \`/child/personId\`.
 - **Read**: \`GET\` → \`ETag\`. Send \`If-None-Match\` with it → \`304 Not Modified\` when unchanged.
 - **Update**: \`PUT\` the whole document with \`If-Match: <ETag>\`. Without \`If-Match\` → \`428\`; with a stale ETag → \`412\` (someone changed it since you read it).
 - **Versions**: every create and update writes a new immutable version (1, 2, 3 …) with provenance: who (token \`sub\`), role, system (\`client_id\`), when, and why. **Why** is the \`Change-Reason\` request header: required on updates and voice contributions, optional on create (default "created"); UTF-8, percent-encoded when not plain ASCII. \`…/versions\` lists them; \`…/versions/{version}\` returns one.

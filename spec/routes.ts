@@ -3,7 +3,10 @@
 // (spec/roles.ts). Change an operationId and both break loudly — that is the point.
 //
 // Conventions every route follows (documented once in the OpenAPI description):
-// - create: POST → 201, `Location` (URL of the resource), `ETag`; the body carries the document's own `id`.
+// - create: POST → 201, `Location` (URL of the resource), `ETag`. Personal records (children, plans, profiles) get a
+//   fresh id from the server whatever `id` the body carries; SPPs and settings keep their public keys (409 when in
+//   use). A document's child.personId must name a child record the caller can see (422 otherwise).
+//   See spec/decisions/q-dig-11-record-ids.md.
 // - read: `ETag`; `If-None-Match` with the current ETag → 304.
 // - update: PUT with `If-Match` (missing → 428, stale → 412) and a `Change-Reason` header; writes version N+1.
 //   Versions are immutable. Closing or ceasing a plan is a status change by PUT; there are no DELETE operations.
@@ -108,6 +111,8 @@ const BODY_ERRORS: readonly ProblemKind[] = [
   "validation-failed",
 ];
 const CREATE_ERRORS: readonly ProblemKind[] = [...AUTH_ERRORS, ...BODY_ERRORS, "invalid-parameter", "conflict"];
+/** A create under a server-assigned id cannot meet an id in use, so it has no 409 (SI-API-057). */
+const ASSIGNED_ID_CREATE_ERRORS: readonly ProblemKind[] = CREATE_ERRORS.filter((k) => k !== "conflict");
 const UPDATE_ERRORS: readonly ProblemKind[] = [
   ...READ_ERRORS,
   ...BODY_ERRORS,
@@ -170,7 +175,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: r.path,
       operationId: `create${r.opNoun}`,
       summary: `Create ${a(r.singular)}`,
-      description: `Validates the document (schema and error-severity quality rules) and stores it as version 1. The document carries its own \`id\` (UUID); the response's \`Location\` is \`${r.path}/{id}\`. A \`Change-Reason\` header is optional here (default: "created").`,
+      description: `Validates the document (schema and error-severity quality rules) and stores it as version 1 under a fresh id (UUID) the server assigns, whatever \`id\` the body carries: the response's body, \`Location\` (\`${r.path}/{id}\`) and \`ETag\` name the assigned id, and a create answers the same whether or not any record has the proposed id. \`child.personId\` must name a child record (\`POST /children\`) the caller can see; otherwise 422 with an error at \`/child/personId\`, the same for a child that does not exist and one outside the caller's tenancy. A \`Change-Reason\` header is optional here (default: "created").`,
       tag: r.tag,
       scope: write,
       resource: r.kind,
@@ -185,7 +190,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
           body: { schema: r.schema, description: `The stored ${r.singular}.`, examples: r.examples },
         },
       ],
-      errors: CREATE_ERRORS,
+      errors: ASSIGNED_ID_CREATE_ERRORS,
     },
     {
       method: "get",
@@ -214,7 +219,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: item,
       operationId: `update${r.opNoun}`,
       summary: `Update ${a(r.singular)}`,
-      description: `Replaces the document, writing a new immutable version with provenance (who, role, system, when, and why from \`Change-Reason\`). Requires \`If-Match\` with the current ETag (428 without it, 412 when stale). ${r.closeNote} The body's \`id\` must equal the path's.`,
+      description: `Replaces the document, writing a new immutable version with provenance (who, role, system, when, and why from \`Change-Reason\`). Requires \`If-Match\` with the current ETag (428 without it, 412 when stale). ${r.closeNote} The body's \`id\` must equal the path's, and its \`child.personId\` must name a child record the caller can see (422 at \`/child/personId\` otherwise).`,
       tag: r.tag,
       scope: write,
       resource: r.kind,
@@ -279,7 +284,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: `${item}/voice`,
       operationId: `add${r.opNoun}Voice`,
       summary: `Add views to ${a(r.singular)}`,
-      description: `Appends one voice statement (the views of the child, young person, parent or carer) to the document, writing a new version. This is how a parent or carer contributes without being able to edit provision. Appending cannot conflict, so \`If-Match\` is optional; when sent and stale the server answers 412. \`Change-Reason\` is required.`,
+      description: `Appends one voice statement (the views of the child, young person, parent or carer) to the document, writing a new version. This is how a parent or carer contributes without being able to edit provision. Who may speak as whom follows the caller's role: a parent or carer adds statements authored as \`parent-carer\`, \`child\` or \`young-person\` (any other \`authorRole\` is 422 at the statement's \`authorRole\`); professionals record the views they captured, of anyone. Appending cannot conflict, so \`If-Match\` is optional; when sent and stale the server answers 412. \`Change-Reason\` is required.`,
       tag: r.tag,
       scope: voice,
       resource: r.kind,
@@ -427,7 +432,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     operationId: "createChild",
     summary: "Register a child",
     description:
-      "Creates a child directory record: the child's identity and identifiers, the setting they attend and the responsible local authority. Plans refer to the child by `id`.",
+      "Creates a child directory record: the child's identity and identifiers, the setting they attend and the responsible local authority. The server assigns the record a fresh `id` (UUID), whatever `id` the body carries, and writes it into `child.personId` too; plans refer to the child by it, and may only name a child the caller can see.",
     tag: "Children",
     scope: "children:write",
     resource: "child",
@@ -442,7 +447,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
         body: { schema: "ChildRecord", description: "The stored child record." },
       },
     ],
-    errors: CREATE_ERRORS,
+    errors: ASSIGNED_ID_CREATE_ERRORS,
   },
   {
     method: "get",

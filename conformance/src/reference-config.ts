@@ -1,13 +1,16 @@
 // `reference-config`: a ready configuration for the reference server started with a given DATA_DIR. The reference
 // server keeps its development signing key in DATA_DIR/dev-signer.jwk.json (ES256, kid dev-signer-1, issuer and
-// audience below); this mints a token per role for two tenants with that key. It talks to no server and imports
-// nothing from server/: the key file's layout and the claim names (spec/roles.ts TOKEN_CLAIMS) are the interface.
-import { randomUUID } from "node:crypto";
+// audience below); this mints a token per role for two tenants with that key. Each tenant's parent-carer token names a
+// child whose record must exist (plans may only name registered children, and ids are the server's): it registers
+// one child per tenant over HTTP at `baseUrl` (POST /children as the tenant's staff) and puts the id the server
+// assigned into the token. It imports nothing from server/: the key file's layout, the claim names (spec/roles.ts
+// TOKEN_CLAIMS) and the API are the interface.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importJWK, SignJWT, type JWK } from "jose";
 import { ROLES, type RoleId } from "../../spec/roles.ts";
 import { DEFAULT_LOOPBACK_PORT } from "./transfer/suite-receiver-setting.ts";
+import { childRecordFor, freshUpnAt } from "./fixtures/factory.ts";
 
 export const REFERENCE_SIGNER = {
   file: "dev-signer.jwk.json",
@@ -58,20 +61,24 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
     throw new Error(`no reference-server signing key in ${dataDir} (${REFERENCE_SIGNER.file}); start the server once with DATA_DIR=${dataDir}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const key = await importJWK(jwk, "ES256");
+  const mint = (claims: Record<string, unknown>) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "at+jwt" })
+      .setIssuer(REFERENCE_SIGNER.issuer)
+      .setAudience(REFERENCE_SIGNER.audience)
+      .setIssuedAt()
+      .setExpirationTime(opts.expiresIn ?? "1d")
+      .sign(key);
   const tenants = await Promise.all(
     REFERENCE_TENANTS.map(async (t, i) => {
-      const parentChildIds = [randomUUID()];
       const credentials: Record<string, { token: string; subject: string }> = {};
+      const staff = ROLES.find((r) => r.id === "setting-staff")!;
+      // Its own subject, so the registration does not count against the suite's staff token (rate limits are per caller).
+      const staffClaims = { ...claimsFor(staff.id, t, i, []), sub: `conformance-reference-config-${i === 0 ? "a" : "b"}`, scope: staff.scopes.join(" ") };
+      const parentChildIds = [await registerParentsChild(baseUrl, await mint(staffClaims), t.setting)];
       for (const r of ROLES) {
         const claims: Record<string, unknown> = { ...claimsFor(r.id, t, i, parentChildIds), scope: r.scopes.join(" ") };
-        const token = await new SignJWT(claims)
-          .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "at+jwt" })
-          .setIssuer(REFERENCE_SIGNER.issuer)
-          .setAudience(REFERENCE_SIGNER.audience)
-          .setIssuedAt()
-          .setExpirationTime(opts.expiresIn ?? "1d")
-          .sign(key);
-        credentials[r.id] = { token, subject: String(claims.sub) };
+        credentials[r.id] = { token: await mint(claims), subject: String(claims.sub) };
       }
       return { name: t.name, setting: t.setting, localAuthorityName: t.localAuthorityName, parentChildIds, credentials };
     }),
@@ -89,4 +96,23 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
       features: ["audit", "voice", "validate-endpoint", "governance-sample", "encrypted-bundles"],
     },
   };
+}
+
+/** Registers a child at `setting` on the server (POST /children) and returns the id the server assigned. */
+async function registerParentsChild(baseUrl: string, staffToken: string, setting: { urn: string; laCode: string; laestab: string }): Promise<string> {
+  const url = new URL("children", baseUrl.replace(/\/?$/, "/"));
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${staffToken}`, "content-type": "application/json", "change-reason": "conformance: the parent-carer token's child" },
+      body: JSON.stringify(childRecordFor(setting, freshUpnAt(setting.laestab))),
+    });
+  } catch (err) {
+    throw new Error(`cannot register the parent-carer's child at ${url.href}: start the reference server first (with the same DATA_DIR) and pass its URL as --base-url: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const text = await res.text();
+  const id = res.status === 201 ? (JSON.parse(text) as { id?: unknown }).id : undefined;
+  if (typeof id !== "string") throw new Error(`cannot register the parent-carer's child: POST ${url.href} answered ${res.status} ${text.slice(0, 300)}`);
+  return id;
 }

@@ -8,7 +8,7 @@ import { newPgliteTestStore } from "../test-support/pglite-template.ts";
 import { openStore } from "./storage/open-store.ts";
 import { loadOrCreateDevSigner } from "./auth/dev-signer.ts";
 import { startTestServer } from "./testing/harness.ts";
-import { TENANT_A, childRecord, newChild, newIsp } from "./testing/fixtures.ts";
+import { TENANT_A, adoptId, newChild, newIsp, registerChild } from "./testing/fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "send-server-persist-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,14 +17,14 @@ describe("persistence across restart (PGlite data directory)", () => {
   it("a record written before a restart is read, with its history and audit, after it", async () => {
     const dataDir = join(dir, "pglite");
     const child = newChild(TENANT_A);
-    const isp = newIsp(child);
 
     const signer = await loadOrCreateDevSigner(dir);
     const store1 = await newPgliteTestStore({ dataDir });
     const s1 = await startTestServer(store1, { signer });
     const staff = await signer.sign({ sub: "staff-a", send_role: "setting-staff", setting_urn: TENANT_A.settingUrn });
-    expect((await s1.call("POST", "/children", { token: staff, body: childRecord(child) })).status).toBe(201);
-    const created = await s1.call("POST", "/isps", { token: staff, body: isp });
+    await registerChild(s1.call, staff, child);
+    const isp = newIsp(child);
+    const created = await adoptId(await s1.call("POST", "/isps", { token: staff, body: isp }), isp);
     expect(created.status).toBe(201);
     const updated = await s1.call("PUT", `/isps/${isp.id}`, {
       token: staff,

@@ -8,7 +8,7 @@ import { isObj, MARKER_NAMESPACE } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import type { HttpResponse } from "../http/client.ts";
 import { resourceSpec } from "./resources.ts";
-import { itemPath, readRecord, token } from "./steps.ts";
+import { itemPath, readRecord, registeredChild, token } from "./steps.ts";
 
 const isp = resourceSpec("isp");
 const base = { profile: "api-core" as const, capabilities: ["resource:isp"], roles: [isp.writer] };
@@ -42,7 +42,7 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
     level: "MUST",
     requirements: ["SI-API-016"],
     async run(ctx) {
-      const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      const doc = ctx.fixtures.document("isp", await registeredChild(ctx, 0));
       doc.extensions = { [MARKER_NAMESPACE]: { marker: randomUUID(), padding: "x".repeat(MIB + 1024) } };
       const res = await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc });
       expectStatus(res, 201, "POST of a 1 MiB ISP");
@@ -82,7 +82,7 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
     requirements: ["SI-API-018", "SI-API-013"],
     async run(ctx) {
       // Root (1) → extensions (2) → namespace (3) → nested value: 64 levels in all.
-      const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
+      const doc = ctx.fixtures.document("isp", await registeredChild(ctx, 0));
       doc.extensions = { [MARKER_NAMESPACE]: { deep: nested(61) } };
       expectStatus(await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc }), 201, "POST of a document 64 levels deep");
       const deep = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));

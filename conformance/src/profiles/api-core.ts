@@ -211,20 +211,42 @@ function perResource(spec: ResourceSpec): TestDef[] {
         expectStatus(await readRecord(ctx, spec, created.id), 200, "read after DELETE");
       },
     },
-    {
-      ...base,
-      id: `send.api-core.${k}.create-duplicate-id-conflict`,
-      title: `Creating a ${n} with an existing id gives 409`,
-      level: "MUST",
-      requirements: ["SI-API-024", "SI-API-013"],
-      async run(ctx) {
-        const created = await createRecord(ctx, spec);
-        const again = ctx.fixtures.withMarker(created.doc);
-        expectProblem(await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: again }), 409, "second POST with the same id");
-        const after = await readRecord(ctx, spec, created.id);
-        check(markerOf(after.json) === markerOf(created.doc), "the refused create replaced the stored document");
-      },
-    },
+    spec.personal
+      ? {
+          ...base,
+          id: `send.api-core.${k}.create-assigns-fresh-id`,
+          title: `A created ${n} gets a fresh server-assigned id`,
+          level: "MUST",
+          requirements: ["SI-API-057", "SI-API-001"],
+          async run(ctx) {
+            const created = await createRecord(ctx, spec);
+            // The same document again, carrying the id just stored: a new record, and the first one is untouched.
+            const again = ctx.fixtures.withMarker(created.doc);
+            const res = await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: again });
+            expectStatus(res, 201, "second POST carrying the id of a stored record");
+            const second = isObj(res.json) ? res.json.id : undefined;
+            check(typeof second === "string" && second !== created.id, `the second create answered the id ${JSON.stringify(second)}; a create must assign a fresh id, not reuse ${created.id}`);
+            const location = header(res, "location", "second POST");
+            check(new URL(ctx.http.resolve(location)).pathname.endsWith(`${spec.path}/${encodeURIComponent(String(second))}`), `Location "${location}" does not name the new record ${String(second)}`);
+            const after = await readRecord(ctx, spec, created.id);
+            check(markerOf(after.json) === markerOf(created.doc), "the second create changed the record whose id it carried");
+            expectStatus(await readRecord(ctx, spec, String(second)), 200, "read of the second record");
+          },
+        }
+      : {
+          ...base,
+          id: `send.api-core.${k}.create-duplicate-id-conflict`,
+          title: `Creating a ${n} with an existing id gives 409`,
+          level: "MUST",
+          requirements: ["SI-API-060", "SI-API-013"],
+          async run(ctx) {
+            const created = await createRecord(ctx, spec);
+            const again = ctx.fixtures.withMarker(created.doc);
+            expectProblem(await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: again }), 409, "second POST with the same id");
+            const after = await readRecord(ctx, spec, created.id);
+            check(markerOf(after.json) === markerOf(created.doc), "the refused create replaced the stored document");
+          },
+        },
     {
       ...base,
       id: `send.api-core.${k}.invalid-document-refused`,

@@ -8,13 +8,28 @@ import { subjectFor, tokenFor } from "../config.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { resourceSpec } from "./resources.ts";
-import { createRecord, itemPath, readRecord, token, updateRecord, walkPages, type Created } from "./steps.ts";
+import { createRecord, itemPath, readRecord, registeredChild, token, updateRecord, walkPages, type Created } from "./steps.ts";
 
 const isp = resourceSpec("isp");
 const STAFF_A: RoleNeed = { tenant: 0, role: "setting-staff" };
 const STAFF_B: RoleNeed = { tenant: 1, role: "setting-staff" };
 const PARENT_A: RoleNeed = { tenant: 0, role: "parent-carer" };
 const AUDITOR: RoleNeed = { tenant: 0, role: "auditor" };
+
+/** Comparable parts of a refused create: what a caller could use to tell a foreign child from a missing one. */
+function refusalShape(res: { status: number; json: unknown; headers: Headers }, ids: readonly string[]): string {
+  const body = isObj(res.json) ? res.json : {};
+  const strip = (v: unknown) => (typeof v === "string" ? ids.reduce((t, id) => t.split(id).join("<id>"), v) : v);
+  const errors = Array.isArray(body.errors) ? body.errors.filter(isObj).map((e) => ({ pointer: e.pointer, ruleId: e.ruleId, message: strip(e.message) })) : body.errors;
+  return JSON.stringify({ status: res.status, type: body.type, title: body.title, detail: strip(body.detail), errors, contentType: res.headers.get("content-type") });
+}
+
+/** Comparable parts of a successful create: status and headers present, and whether the id is fresh and named. */
+function createShape(res: { status: number; json: unknown; headers: Headers }, proposed: string, path: string): string {
+  const id = isObj(res.json) ? res.json.id : undefined;
+  const location = res.headers.get("location") ?? "";
+  return JSON.stringify({ status: res.status, fresh: typeof id === "string" && id !== proposed, named: typeof id === "string" && location.replace(/\/$/, "").endsWith(`${path}/${encodeURIComponent(id)}`), etag: res.headers.has("etag") });
+}
 
 /** A token whose signature no longer matches: the last signature character changed. */
 export function tamperSignature(jwt: string): string {
@@ -191,6 +206,95 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     },
   },
   {
+    id: "send.security.create-foreign-id-not-revealed",
+    title: "A create with another tenant's id answers as with an unused id",
+    level: "MUST",
+    requirements: ["SI-API-057", "SI-API-029"],
+    profile: "security",
+    capabilities: ["resource:isp"],
+    roles: [STAFF_A, STAFF_B],
+    async run(ctx) {
+      const theirs = await createRecord(ctx, isp); // tenant A's ISP
+      const child = await registeredChild(ctx, 1, STAFF_B);
+      const post = (id: string) => {
+        const doc = ctx.fixtures.document("isp", child);
+        doc.id = id;
+        return ctx.http.post(isp.path, { token: token(ctx, STAFF_B), body: doc });
+      };
+      const foreign = await post(theirs.id);
+      const unusedId = randomUUID();
+      const unused = await post(unusedId);
+      expectStatus(foreign, 201, "tenant B's POST carrying tenant A's ISP id");
+      expectStatus(unused, 201, "tenant B's POST carrying an unused id");
+      const a = createShape(foreign, theirs.id, isp.path);
+      const b = createShape(unused, unusedId, isp.path);
+      check(a === b, `the answers differ, so another tenant's record id can be probed: ${a} vs ${b}`);
+      check(JSON.parse(a).fresh === true && JSON.parse(a).named === true, `the create did not store a record under a fresh id named by Location: ${a}`);
+      const after = await readRecord(ctx, isp, theirs.id);
+      expectStatus(after, 200, "tenant A's read of its ISP");
+      check(header(after, "etag", "tenant A's read") === theirs.etag && markerOf(after.json) === markerOf(theirs.doc), "tenant A's ISP changed after tenant B's create carrying its id");
+      expectProblem(await readRecord(ctx, isp, theirs.id, STAFF_B), 404, "tenant B's read of tenant A's ISP");
+    },
+  },
+  {
+    id: "send.security.plan-for-foreign-child-refused",
+    title: "A plan for another tenant's child is refused like a missing child",
+    level: "MUST",
+    requirements: ["SI-API-058", "SI-API-029"],
+    profile: "security",
+    capabilities: ["resource:isp"],
+    roles: [STAFF_B, PARENT_A],
+    async run(ctx) {
+      // Tenant A's parent's child exists in tenant A; tenant B files a plan for it under its own setting.
+      const victim = ctx.fixtures.parentsChild(0);
+      const before = await ctx.http.get(`/isps?childId=${encodeURIComponent(victim.childId)}&limit=100`, { token: token(ctx, PARENT_A) });
+      expectStatus(before, 200, "the parent's search of their child's ISPs");
+      // Filed under tenant B's setting, naming the child by child.personId.
+      const plan = (child: typeof victim) => ctx.fixtures.document("isp", { ...child, tenant: 1 });
+      const injected = plan(victim);
+      const nobody = ctx.fixtures.newChild(0); // never registered anywhere
+      const missing = plan(nobody);
+      const foreign = await ctx.http.post(isp.path, { token: token(ctx, STAFF_B), body: injected });
+      const unknown = await ctx.http.post(isp.path, { token: token(ctx, STAFF_B), body: missing });
+      const problem = expectProblem(foreign, 422, "tenant B's ISP naming tenant A's child");
+      expectProblem(unknown, 422, "tenant B's ISP naming a child that does not exist");
+      const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => e.pointer) : [];
+      check(pointers.includes("/child/personId"), `the 422 does not point at /child/personId (pointers: ${JSON.stringify(pointers)})`);
+      const ids = [victim.childId, nobody.childId, String(injected.id), String(missing.id)];
+      const a = refusalShape(foreign, ids);
+      const b = refusalShape(unknown, ids);
+      check(a === b, `the refusals differ, so another tenant's child can be probed: ${a} vs ${b}`);
+      const after = await ctx.http.get(`/isps?childId=${encodeURIComponent(victim.childId)}&limit=100`, { token: token(ctx, PARENT_A) });
+      expectStatus(after, 200, "the parent's search of their child's ISPs");
+      const owners = itemsOf(after, "search").map((d) => (isObj(d.owningSetting) ? d.owningSetting.urn : undefined));
+      check(!owners.includes(ctx.config.tenants[1].setting.urn), "tenant A's parent sees an ISP for their child written by tenant B");
+    },
+  },
+  {
+    id: "send.security.parent-voice-as-professional-refused",
+    title: "A parent cannot add views attributed to a professional",
+    level: "MUST",
+    requirements: ["SI-API-059"],
+    profile: "security",
+    capabilities: ["resource:isp", "voice"],
+    roles: [STAFF_A, PARENT_A],
+    async run(ctx) {
+      const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
+      const voice = Array.isArray(created.doc.voice) ? created.doc.voice.filter(isObj) : [];
+      const template = voice[0];
+      check(template !== undefined, "the fixture ISP has no voice statement to model the contribution on");
+      const statement = { ...template, id: `voice-${randomUUID().slice(0, 8)}`, authorRole: "professional", text: `Conformance views ${randomUUID()}` };
+      const res = await ctx.http.post(`${itemPath(isp, created.id)}/voice`, { token: token(ctx, PARENT_A), body: statement, headers: { "change-reason": "parent views" } });
+      const problem = expectProblem(res, 422, "parent's POST of views attributed to a professional");
+      const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => String(e.pointer)) : [];
+      check(pointers.some((p) => p.endsWith("/authorRole")), `the 422 does not point at the statement's authorRole (pointers: ${JSON.stringify(pointers)})`);
+      const after = await readRecord(ctx, isp, created.id);
+      const texts = isObj(after.json) && Array.isArray(after.json.voice) ? after.json.voice.filter(isObj).map((v) => v.text) : [];
+      check(!texts.includes(statement.text), "the refused statement is in the plan read back");
+      check(header(after, "etag", "read after the refused views") === created.etag, "the plan changed after the refused views");
+    },
+  },
+  {
     id: "send.security.parent-cannot-edit-provision",
     title: "A parent reads their child's plan but cannot update it",
     level: "MUST",
@@ -283,10 +387,7 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     capabilities: ["resource:isp", "audit"],
     roles: [STAFF_A, PARENT_A],
     async run(ctx) {
-      const child = ctx.fixtures.parentsChild(0);
-      // The child's directory record: created once per child id; a 409 means an earlier run made it.
-      const made = await ctx.http.post("/children", { token: token(ctx, STAFF_A), body: ctx.fixtures.childRecord(child) });
-      expectStatus(made, [201, 409], "POST /children for the parent's child");
+      const child = ctx.fixtures.parentsChild(0); // its child record exists (the config says so)
       const created = await createRecord(ctx, isp, child);
       expectStatus(await readRecord(ctx, isp, created.id), 200, "staff read of the ISP");
       const res = await ctx.http.get(`/children/${child.childId}/access-log?limit=100`, { token: token(ctx, PARENT_A) });

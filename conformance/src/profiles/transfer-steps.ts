@@ -21,7 +21,7 @@ import { check, expectStatus, header } from "../check.ts";
 import { isObj, type ChildFixture } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { SUITE_SYSTEM, type Delivery, type LoopbackReceiver } from "../transfer/loopback.ts";
-import { token } from "./steps.ts";
+import { registerChild as registerChildAs, token } from "./steps.ts";
 
 export const STAFF_A: RoleNeed = { tenant: 0, role: "setting-staff" };
 export const PUBLISHER_A: RoleNeed = { tenant: 0, role: "dfe-publisher" };
@@ -133,10 +133,9 @@ export async function expectAcceptedReceipt(ctx: TestContext, res: HttpResponse,
   return receipt;
 }
 
-/** Registers a child (POST /children) in tenant A. */
+/** Registers a child (POST /children) in tenant A; the fixture takes the id the implementation assigned. */
 export async function registerChild(ctx: TestContext, child: ChildFixture): Promise<void> {
-  const res = await ctx.http.post("/children", { token: token(ctx, STAFF_A), body: ctx.fixtures.childRecord(child), headers: { "change-reason": "conformance fixture" } });
-  expectStatus(res, 201, "POST /children");
+  await registerChildAs(ctx, child, STAFF_A);
 }
 
 export interface SentTransfer {

@@ -2,6 +2,8 @@
 // and discovery: bearer tokens mapped to roles, scope checks (403), tenancy (404 for foreign records), validation
 // with the SDK's own validate() (422 problem+json with pointers), ETags with 428/412 on updates and 304 on reads,
 // immutable versions, and cursor pagination with Link rel="next". Front ends can be tested without a server.
+// Plans get server-assigned ids and voice authorship follows the caller's role, as on the server; the mock holds no
+// child directory, so it does not check that a plan's child.personId names a registered child (SI-API-058).
 import { http, type HttpHandler } from "msw";
 import { validate as sdkValidate } from "../validate/index.ts";
 import type { ValidationResult } from "../validate/index.ts";
@@ -11,6 +13,8 @@ import { readStrictQuery } from "../http/strict-query.ts";
 import { readChangeReason } from "../http/change-reason.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
+import { newRecordId, withAssignedId } from "../documents/record-id.ts";
+import { voiceAuthorshipErrors } from "../documents/voice-authorship.ts";
 
 export interface SendHandlersOptions {
   /** Where the mocked API lives (the same baseUrl the client is given). */
@@ -254,7 +258,9 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         hasBody: true,
         run: async (ctx) => {
           const p = ctx.principal!;
-          const body = ctx.body;
+          // Plans get a fresh server-assigned id whatever id the body carries, as on the server (SI-API-057); SPPs
+          // keep their catalogue id, and one in use is 409.
+          const body = cfg.personal ? withAssignedId(ctx.body, newRecordId(), false) : ctx.body;
           const errors = documentErrors(body, cfg.kind);
           if (errors.length > 0) throw validationProblem(errors);
           const id = (body as { id: string }).id;
@@ -346,6 +352,9 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
                 ? (contribution as { statement: unknown }).statement
                 : contribution;
             doc.voice = [...(Array.isArray(doc.voice) ? doc.voice : []), statement];
+            const at = (doc.voice as unknown[]).length - 1;
+            const errors = voiceAuthorshipErrors(ctx.principal!.role, statement, `/voice/${at}`);
+            if (errors.length > 0) throw validationProblem(errors);
             return doc;
           });
           return json(stored.body, 201, { etag: stored.etag, location: `${itemPath(stored.id)}/versions/${stored.version}` });

@@ -68,8 +68,10 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
   };
 
   const alice = client(tokens.staffA);
-  const isp = freshIsp(SETTING_A);
-  await as("create", () => alice.isps.create(isp));
+  // Ids are the server's (SI-API-057): the stored plan's id is the one to use from here on.
+  let isp = freshIsp(SETTING_A);
+  const proposed = isp;
+  await as("create", async () => (isp = await alice.isps.create(proposed)));
   const v1 = alice.etags.etag(`/isps/${isp.id}`)!;
   await as("read", () => alice.isps.get(isp.id, { revalidate: false }));
   await as("conditional read", () => alice.isps.read(isp.id, { ifNoneMatch: v1 }));
@@ -86,7 +88,8 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
   await as("search unknown filter", () => alice.call("listIsps", { query: { colour: "red" } as never }));
   await as("invalid create", () => alice.isps.create({ ...freshIsp(SETTING_A), status: "finished" } as never));
   await as("wrong document type", () => alice.isps.create({ ...freshIsp(SETTING_A), documentType: "ehcp" } as never));
-  await as("duplicate create", () => alice.isps.create(isp));
+  await as("create with an id in use", () => alice.isps.create(isp));
+  await as("create with another setting's id", () => client(tokens.staffB).isps.create(freshIsp(SETTING_B, isp.id)));
   await as("foreign read", () => client(tokens.staffB).isps.get(isp.id));
   await as("filing under another setting", () => alice.isps.create(freshIsp(SETTING_B)));
   await as("role without scope", () => client(tokens.governor).isps.search().toArray());
@@ -140,7 +143,8 @@ describe("msw handlers and the reference server agree", () => {
       update: 200,
       "stale update": 412,
       "invalid create": 422,
-      "duplicate create": 409,
+      "create with an id in use": 201,
+      "create with another setting's id": 201,
       "foreign read": 404,
       "filing under another setting": 403,
       "role without scope": 403,

@@ -11,10 +11,13 @@ const example = JSON.parse(
   readFileSync(new URL("../../../examples/worked/isp-nursery-targeted-slc.json", import.meta.url), "utf8"),
 ) as IndividualSupportPlan;
 
-/** A valid ISP with a fresh id, filed at `setting`. */
+/** A valid ISP with a fresh id, filed at `setting`, naming no child record. */
 export function freshIsp(setting: typeof SETTING_A = SETTING_A, id: string = crypto.randomUUID()): IndividualSupportPlan {
   const isp = structuredClone(example);
   isp.id = id;
+  // No child.personId: a document that names a child must name a registered one on the reference server
+  // (SI-API-058), and the mock has no child directory.
+  delete isp.child.personId;
   isp.owningSetting = { ...isp.owningSetting, name: setting.name, urn: setting.urn, laCode: setting.laCode, laestab: setting.laestab };
   return isp;
 }

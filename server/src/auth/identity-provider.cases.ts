@@ -70,7 +70,13 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     ];
     const accounts = {
       "senco-a": { send_role: "setting-staff", setting_urn: TENANT_A.settingUrn },
-      "parent-a": { send_role: "parent-carer", child_ids: [childA.childId] },
+      // Read when a token is issued: by then childA holds the id the server assigned (SI-API-057).
+      "parent-a": {
+        send_role: "parent-carer",
+        get child_ids() {
+          return [childA.childId];
+        },
+      },
     };
     idp = await startTestIdp({ audience: AUDIENCE, scopes: ALL_SCOPES, clients, accounts });
     // Same issuer string, same clients, its own keys: what an attacker's provider would be.
@@ -105,10 +111,12 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     it("authorization code + PKCE: setting staff sign in, and write in their own setting only", async () => {
       const { accessToken } = await idp.authorizationCode("staff-portal", "senco-a");
       expect(decodeJwt(accessToken)).toMatchObject({ sub: "senco-a", send_role: "setting-staff", aud: AUDIENCE });
-      expect((await call("/children", accessToken, { method: "POST", body: JSON.stringify(childRecord(childA)) })).status).toBe(201);
-      const isp = newIsp(childA);
-      ispId = isp.id as string;
-      expect((await call("/isps", accessToken, { method: "POST", body: JSON.stringify(isp) })).status).toBe(201);
+      const registered = await call("/children", accessToken, { method: "POST", body: JSON.stringify(childRecord(childA)) });
+      expect(registered.status).toBe(201);
+      childA.childId = ((await registered.json()) as { id: string }).id; // ids are the server's (SI-API-057)
+      const created = await call("/isps", accessToken, { method: "POST", body: JSON.stringify(newIsp(childA)) });
+      expect(created.status).toBe(201);
+      ispId = ((await created.json()) as { id: string }).id;
       // The role from the token decides what the caller may do: staff do not read the audit log.
       expect((await call("/audit", accessToken)).status).toBe(403);
     });
@@ -246,7 +254,7 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     const child = newChild(TENANT_A);
     const res = await call("/children", accessToken, { method: "POST", body: JSON.stringify(childRecord(child)) });
     expect(res.status).toBe(201);
-    const stored = await store.get("child", child.childId);
+    const stored = await store.get("child", ((await res.json()) as { id: string }).id);
     expect(stored?.provenance.actor).toMatchObject({ subject: "senco-a", role: "setting-staff", system: "staff-portal" });
   });
 }

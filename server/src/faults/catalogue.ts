@@ -22,7 +22,7 @@ export const FAULT_CATALOGUE = [
   { id: "versions-newest-first", description: "Version listings come newest first.", caughtBy: ["send.api-core.isp.versions-contiguous-immutable"] },
   { id: "version-read-returns-current", description: "GET …/versions/{n} answers the current version whatever n is.", caughtBy: ["send.api-core.isp.versions-contiguous-immutable"] },
   { id: "version-provenance-without-reason", description: "Version listings drop who made a version and why.", caughtBy: ["send.api-core.isp.versions-record-provenance"] },
-  { id: "duplicate-create-overwrites", description: "POST with an existing id replaces the stored record instead of 409.", caughtBy: ["send.api-core.isp.create-duplicate-id-conflict"] },
+  { id: "duplicate-create-overwrites", description: "POST with an id in use replaces that record (another tenant's too) instead of a fresh record or 409.", caughtBy: ["send.security.create-foreign-id-not-revealed", "send.api-core.isp.create-assigns-fresh-id", "send.api-core.spp.create-duplicate-id-conflict"] },
   { id: "location-header-wrong", description: "201 Created names the collection in Location, not the new record.", caughtBy: ["send.api-core.isp.create-returns-location-etag"] },
   { id: "extensions-dropped-on-read", description: "Reads silently drop the `extensions` the server does not understand.", caughtBy: ["send.api-core.isp.read-returns-stored-document", "send.api-core.isp.update-writes-new-version"] },
   // Validation and errors
@@ -50,6 +50,9 @@ export const FAULT_CATALOGUE = [
   { id: "foreign-tenant-answers-403", description: "Another tenant's record answers 403, so its existence leaks.", caughtBy: ["send.security.foreign-tenant-read-not-found", "send.security.foreign-tenant-update-not-found"] },
   { id: "foreign-tenant-update-allowed", description: "Another tenant's record can be updated.", caughtBy: ["send.security.foreign-tenant-update-not-found"] },
   { id: "foreign-tenant-in-search", description: "Searches ignore tenancy and return other tenants' records.", caughtBy: ["send.security.foreign-tenant-search-hidden"] },
+  { id: "create-reveals-foreign-id", description: "POST keeps the client's id: one in use by another tenant answers 409, an unused one 201.", caughtBy: ["send.security.create-foreign-id-not-revealed"] },
+  { id: "plan-child-reference-unchecked", description: "A plan may name any child id: another tenant's child (plan injection) or none that exists.", caughtBy: ["send.security.plan-for-foreign-child-refused"] },
+  { id: "voice-author-role-unchecked", description: "A parent-carer may add a voice statement attributed to a professional.", caughtBy: ["send.security.parent-voice-as-professional-refused"] },
   { id: "parent-can-edit-provision", description: "A parent-carer may update their child's plan (provision), not only add views.", caughtBy: ["send.security.parent-cannot-edit-provision"] },
   { id: "audit-readable-by-any-role", description: "Every role may read the audit log.", caughtBy: ["send.security.role-matrix-enforced"] },
   { id: "governor-sees-identifiers", description: "The governor's plan sample is not redacted (names, UPNs, dates of birth).", caughtBy: ["send.security.governor-sample-redacted"] },

@@ -8,6 +8,15 @@ import { resourceHandlers, type Handler } from "./resource-handlers.ts";
 import { RESOURCES } from "./resources.ts";
 import { validateHandler } from "./validate-handler.ts";
 import { transferHandlers } from "./transfer-handlers.ts";
+import type { ResourceConfig } from "./resources.ts";
+import { faultyCreate, faultyResource } from "../faults/resource-faults.ts";
+
+/** The shared resource handlers for one kind; in a fault self-test, with the faulty variants wrapped around them. */
+function handlersFor(cfg: ResourceConfig, deps: AppDeps, idParam: string) {
+  const faulty = faultyResource(cfg, deps);
+  const h = resourceHandlers(faulty, deps, idParam);
+  return { ...h, create: faultyCreate(h.create, faulty, deps) };
+}
 
 export function buildHandlers(deps: AppDeps): Record<string, Handler> {
   const out: Record<string, Handler> = {};
@@ -18,7 +27,7 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
     ["development-profile", "DevelopmentProfile", "DevelopmentProfiles"],
   ] as const;
   for (const [kind, noun, plural] of documents) {
-    const h = resourceHandlers(RESOURCES[kind], deps, "id");
+    const h = handlersFor(RESOURCES[kind], deps, "id");
     Object.assign(out, {
       [`list${plural}`]: h.search,
       [`create${noun}`]: h.create,
@@ -29,7 +38,7 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
       [`add${noun}Voice`]: h.addVoice,
     });
   }
-  const spp = resourceHandlers(RESOURCES.spp, deps, "id");
+  const spp = handlersFor(RESOURCES.spp, deps, "id");
   Object.assign(out, {
     listSpps: spp.search,
     createSpp: spp.create,
@@ -38,9 +47,9 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
     listSppVersions: spp.listVersions,
     getSppVersion: spp.readVersion,
   });
-  const child = resourceHandlers(RESOURCES.child, deps, "childId");
+  const child = handlersFor(RESOURCES.child, deps, "childId");
   Object.assign(out, { listChildren: child.search, createChild: child.create, getChild: child.read, updateChild: child.update });
-  const setting = resourceHandlers(RESOURCES.setting, deps, "urn");
+  const setting = handlersFor(RESOURCES.setting, deps, "urn");
   Object.assign(out, { listSettings: setting.search, createSetting: setting.create, getSetting: setting.read, updateSetting: setting.update });
   Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps));
   out.validateDocument = validateHandler(deps);

@@ -15,12 +15,16 @@ import { readQuery, requireDate } from "../http/query.ts";
 import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
 import { versionSummary } from "./version-summary.ts";
+import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-id.ts";
 import { hasFault } from "../faults/index.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
 import type { ResourceConfig } from "./resources.ts";
 import { ConflictError, type SearchQuery, type StoredVersion, type TenantScope, type VersionProvenance } from "../storage/store.ts";
 
 export type Handler = (c: Context<AppEnv>) => Promise<Response>;
+
+/** One message for a child reference that is missing and one that is another tenant's: no existence oracle. */
+export const CHILD_REFERENCE_MESSAGE = "The document must name (child.personId) a child record you can see; register the child first with POST /children.";
 
 function changeReason(c: Context<AppEnv>, required: boolean, fallback: string): string {
   return readChangeReason(c.req.header("change-reason"), required, fallback, invalidParameter);
@@ -101,12 +105,38 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     return v;
   }
 
+  /**
+   * A body that names a child (a document's child.personId) may only name a child record the caller can see: a
+   * missing and a foreign child get the same 422, so the answer tells nothing about other tenants' children. Checked
+   * before the record's tenancy is worked out (which falls back to the child's). Returns the body with the child id in
+   * lower case, the form ids are compared and searched in.
+   */
+  async function checkChildReference(c: Context<AppEnv>, body: unknown, action: "create" | "update", resourceId: string): Promise<unknown> {
+    const childId = cfg.childReferenceOf?.(body);
+    if (childId === undefined) return body;
+    const child = await store.get("child", childId);
+    const p = c.get("principal");
+    if (!child || !canSee(p, { tenant: child.tenant, childId: child.id })) {
+      if (child) await audit(store, c, { action, kind: cfg.kind, resourceId, childId, outcome: "denied" });
+      throw validationProblem([{ pointer: "/child/personId", ruleId: "api.child-reference", message: CHILD_REFERENCE_MESSAGE }], deps);
+    }
+    const named = (body as { child: { personId: string } }).child.personId;
+    if (named === childId) return body;
+    const b = body as Record<string, unknown>;
+    return { ...b, child: { ...(b.child as Record<string, unknown>), personId: childId } };
+  }
+
   const create: Handler = async (c) => {
     const p = c.get("principal");
-    const body = c.get("body");
+    const sent = c.get("body");
+    // Personal kinds: the server assigns the id before validating, so a body without one is complete and a proposed
+    // id, whether used by another tenant's record or not, changes nothing about the answer.
+    const assigned = cfg.assignsIds ? newRecordId() : undefined;
+    let body = assigned ? withAssignedId(sent, assigned, cfg.kind === "child") : sent;
     const errors = cfg.bodyErrors(deps, body);
     if (errors.length > 0 && !(hasFault(deps, "invalid-document-accepted") && cfg.idOf(body))) throw validationProblem(errors, deps);
     const id = cfg.idOf(body)!; // bodyErrors guarantees an id
+    body = await checkChildReference(c, body, "create", id);
     const facts = cfg.factsOf(body, id);
     const tenant = completeTenant(await cfg.tenantOf(store, facts), p);
     const childId = cfg.kind === "child" ? id : facts.childId;
@@ -114,18 +144,17 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
       await audit(store, c, { action: "create", kind: cfg.kind, resourceId: id, childId, outcome: "denied" });
       throw new HttpProblem("forbidden", "You may only file records under your own setting or local authority.");
     }
+    // The create and its audit record are written by one statement (outside fault self-tests, which may drop it).
+    const rec = deps.faults.size === 0 ? auditRecord(c, { action: "create", kind: cfg.kind, resourceId: id, version: 1, childId }) : undefined;
     let stored: StoredVersion;
     try {
-      stored = await store.create(cfg.kind, id, body, facts, tenant, provenance(c, changeReason(c, false, "created")));
+      stored = await store.create(cfg.kind, id, body, facts, tenant, provenance(c, changeReason(c, false, "created")), rec);
     } catch (err) {
-      if (isDuplicate(err) && hasFault(deps, "duplicate-create-overwrites")) {
-        // Fault (self-test only): a create with an existing id silently becomes an update.
-        const current = (await store.get(cfg.kind, id))!;
-        stored = await store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, "created"));
-      } else if (isDuplicate(err)) throw new HttpProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);
-      else throw err;
+      // Only client-keyed (public) kinds can meet a taken key; an assigned UUID never does.
+      if (isDuplicate(err)) throw new HttpProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);
+      throw err;
     }
-    await auditWrite(c, { action: "create", kind: cfg.kind, resourceId: id, version: stored.version, childId });
+    if (!rec) await auditWrite(c, { action: "create", kind: cfg.kind, resourceId: id, version: stored.version, childId });
     c.header("location", hasFault(deps, "location-header-wrong") ? cfg.basePath : `${cfg.basePath}/${encodeURIComponent(id)}`);
     c.header("etag", stored.etag);
     return c.json(stored.body as object, 201);
@@ -211,10 +240,11 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   async function writeOn(c: Context<AppEnv>, current: StoredVersion, next: (current: StoredVersion) => unknown, reason: string): Promise<StoredVersion> {
     const p = c.get("principal");
     const id = current.id;
-    const body = next(current);
+    let body = next(current);
     const errors = cfg.bodyErrors(deps, body);
     if (errors.length > 0) throw validationProblem(errors, deps);
     if (cfg.idOf(body) !== id) throw new HttpProblem("conflict", "The body's id differs from the id in the address.");
+    body = await checkChildReference(c, body, "update", id);
     const facts = cfg.factsOf(body, id);
     const tenant = completeTenant(await cfg.tenantOf(store, facts), p);
     const childId = cfg.kind === "child" ? id : facts.childId;
@@ -241,7 +271,16 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
 
   const addVoice: Handler = async (c) => {
     const contribution = c.get("body");
-    const write = () => writeNext(c, { requireIfMatch: false, next: (current) => withVoice(current.body, contribution) });
+    const role = c.get("principal").role;
+    const next = (current: StoredVersion) => {
+      const doc = withVoice(current.body, contribution) as { voice: unknown[] };
+      // Who may speak as whom follows the caller's role (a parent or carer never as a professional).
+      const at = doc.voice.length - 1;
+      const errors = cfg.voiceErrors?.(role, doc.voice[at], `/voice/${at}`) ?? [];
+      if (errors.length > 0) throw validationProblem(errors, deps);
+      return doc;
+    };
+    const write = () => writeNext(c, { requireIfMatch: false, next });
     // Appending needs no If-Match; without one, a concurrent writer is not a conflict for the caller, so re-read and
     // append again instead of answering 412. Each lost race means another append won, so progress is guaranteed;
     // the bound and the jitter only keep a pile-up short.

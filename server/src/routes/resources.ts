@@ -6,12 +6,22 @@ import { documentErrors } from "../documents/check-document.ts";
 import { childRecordErrors, settingErrors } from "../documents/directory-records.ts";
 import { extractSearchFacts } from "../documents/search-facts.ts";
 import type { ResourceKind, SearchFacts, Store, TenantScope } from "../storage/store.ts";
+import { referencedChildId } from "../../../sdk/src/documents/record-id.ts";
+import { voiceAuthorshipErrors } from "../../../sdk/src/documents/voice-authorship.ts";
 
 export interface ResourceConfig {
   kind: ResourceKind;
   basePath: string;
   /** Personal data: tenancy filters apply and every read is audited. SPPs and settings are public directory data. */
   personal: boolean;
+  /** POST gives the record a fresh server-assigned id, whatever id the body carries (personal kinds: a create must
+   *  answer alike whether or not a record, perhaps another tenant's, has that id). Otherwise the body's key is the
+   *  id, and a key in use is 409 (public directory data, whose keys are public anyway). */
+  assignsIds: boolean;
+  /** The child record a body refers to (a document's child.personId), lower case; the caller must be able to see it. */
+  childReferenceOf?(body: unknown): string | undefined;
+  /** Errors for a voice statement the caller's role may not add (at `pointer` in the document); documents only. */
+  voiceErrors?(callerRole: string, statement: unknown, pointer: string): ProblemErrorItem[];
   bodyErrors(deps: AppDeps, body: unknown): ProblemErrorItem[];
   idOf(body: unknown): string | undefined;
   factsOf(body: unknown, id: string): SearchFacts;
@@ -60,6 +70,9 @@ function documentKind(kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profil
     kind,
     basePath,
     personal: true,
+    assignsIds: true,
+    childReferenceOf: referencedChildId,
+    voiceErrors: voiceAuthorshipErrors,
     bodyErrors: (deps, body) => documentErrors(deps.validate, body, kind),
     idOf: (body) => stringField(body, "id"),
     factsOf: (body) => extractSearchFacts(body),
@@ -77,6 +90,7 @@ export const RESOURCES = {
     kind: "spp",
     basePath: "/spps",
     personal: false,
+    assignsIds: false,
     bodyErrors: (deps, body) => documentErrors(deps.validate, body, "spp"),
     idOf: (body) => stringField(body, "id"),
     factsOf: (body) => {
@@ -90,6 +104,7 @@ export const RESOURCES = {
     kind: "child",
     basePath: "/children",
     personal: true,
+    assignsIds: true,
     bodyErrors: (_deps, body) => childRecordErrors(body),
     idOf: (body) => stringField(body, "id"),
     factsOf: (body, id) => extractSearchFacts(body, { childId: id }),
@@ -100,6 +115,7 @@ export const RESOURCES = {
     kind: "setting",
     basePath: "/settings",
     personal: false,
+    assignsIds: false,
     bodyErrors: (_deps, body) => settingErrors(body),
     idOf: (body) => stringField(body, "urn"),
     factsOf: (body) => {

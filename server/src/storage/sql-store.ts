@@ -47,11 +47,11 @@ const HEAD_UPSERT = `head AS (
 const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;
 
 /** Version 1 and its head ($1..$15 as versionParams gives them); no row back if the resource exists already. */
-const CREATE_SQL = `WITH written AS (
+const CREATE_WRITTEN = `written AS (
     INSERT INTO resource_versions (${INSERT_COLUMNS}) VALUES ($1, $2, $3::int, ${VALUE_PARAMS})
     ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
-  ), ${HEAD_UPSERT}
-  SELECT * FROM written`;
+  ), ${HEAD_UPSERT}`;
+const CREATE_SQL = `WITH ${CREATE_WRITTEN} SELECT * FROM written`;
 
 /** Version $3 and its head, written only if version $3 - 1 is the newest (no row back otherwise). */
 const UPDATE_WRITTEN = `written AS (
@@ -61,10 +61,12 @@ const UPDATE_WRITTEN = `written AS (
     ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
   ), ${HEAD_UPSERT}`;
 const UPDATE_SQL = `WITH ${UPDATE_WRITTEN} SELECT * FROM written`;
-/** …and its audit record ($16..$28), appended only if the version was written. */
-const UPDATE_AUDITED_SQL = `WITH ${UPDATE_WRITTEN},
+/** A write's statement with its audit record ($16..$28) appended only if the version was written. */
+const withAudit = (writtenCte: string) => `WITH ${writtenCte},
   logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(15).slice(1, -1)} FROM written)
   SELECT * FROM written`;
+const CREATE_AUDITED_SQL = withAudit(CREATE_WRITTEN);
+const UPDATE_AUDITED_SQL = withAudit(UPDATE_WRITTEN);
 
 /**
  * `cache` holds committed versions; a store over an open transaction (inTransaction) reads it but never fills it,
@@ -165,9 +167,12 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   };
 
   return {
-    async create(kind, id, body, facts, tenant, prov) {
+    async create(kind, id, body, facts, tenant, prov, audit) {
       const { params, text } = versionParams(kind, id, 1, body, facts, tenant, prov);
-      const { rows } = await db.query(CREATE_SQL, params);
+      // As update: the version, its head and the audit record (only if the version was written) in one statement.
+      const { rows } = audit
+        ? await db.query(CREATE_AUDITED_SQL, [...params, ...auditParams({ ...audit, version: 1 })])
+        : await db.query(CREATE_SQL, params);
       if (rows[0]) return written(rows[0], text, body);
       const current = await get(kind, id);
       // The row that blocked us exists, so current is defined; guard anyway rather than assert.

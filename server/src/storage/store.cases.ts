@@ -48,6 +48,7 @@ export function runStorageCases(opts: StorageCaseOptions): void {
     searchCases(opts);
     auditCases(opts);
     auditedReadCases(opts);
+    auditedWriteCases(opts);
     transactionCases(opts);
     persistenceCases(opts);
   });
@@ -568,6 +569,65 @@ function auditedReadCases(opts: StorageCaseOptions): void {
       const log = (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId.startsWith("ar-n-"));
       expect(log.filter((r) => r.action === "read")).toHaveLength(30);
       expect(log.filter((r) => r.action === "search")).toHaveLength(30);
+    });
+  });
+}
+
+// ---- writes with their audit record -------------------------------------------------------------------------
+
+function auditedWriteCases(opts: StorageCaseOptions): void {
+  describe("writes with their audit record (create, update)", () => {
+    const sut = withStore(opts);
+    const writeAudit = (action: "create" | "update", resourceId: string, correlationId: string): AuditRecord => ({
+      actor,
+      action,
+      kind: "isp",
+      resourceId,
+      childId: "child-w",
+      correlationId,
+      outcome: "allowed",
+    });
+    const auditedFor = async (store: Store, correlationId: string) =>
+      (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId === correlationId);
+
+    it("create writes version 1 and exactly one audit record naming version 1", async () => {
+      const { store } = sut();
+      const id = randomUUID();
+      const v = await store.create("isp", id, { id, n: 1 }, {}, { settingUrn: "100001" }, prov("cw-1"), writeAudit("create", id, "cw-1"));
+      expect(v).toMatchObject({ id, version: 1 });
+      expect(await auditedFor(store, "cw-1")).toMatchObject([{ action: "create", resourceId: id, version: 1, childId: "child-w", outcome: "allowed" }]);
+    });
+
+    it("a create that loses to an existing (kind, id) writes no audit record", async () => {
+      const { store } = sut();
+      const id = randomUUID();
+      await store.create("isp", id, { id, n: 1 }, {}, {}, prov());
+      const err = await store.create("isp", id, { id, n: 2 }, {}, {}, prov("cw-2"), writeAudit("create", id, "cw-2")).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AlreadyExistsError);
+      expect(await auditedFor(store, "cw-2")).toEqual([]);
+      expect((await store.get("isp", id))?.body).toEqual({ id, n: 1 });
+    });
+
+    it("20 concurrent creates of one id with their audit records: one version, one audit record", async () => {
+      const { store } = sut();
+      const id = randomUUID();
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => store.create("isp", id, { id, n: i }, {}, {}, prov(`cw-3-${i}`), writeAudit("create", id, `cw-3-${i}`))),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const log = (await store.queryAudit({ resourceId: id, limit: 100 })).items;
+      expect(log).toHaveLength(1);
+      expect(log[0]).toMatchObject({ action: "create", version: 1 });
+    });
+
+    it("update writes version N+1 with its audit record, and a lost race writes none", async () => {
+      const { store } = sut();
+      const id = randomUUID();
+      const v1 = await store.create("isp", id, { id, n: 1 }, {}, {}, prov());
+      await store.update("isp", id, v1.version, { id, n: 2 }, {}, {}, prov("uw-1"), writeAudit("update", id, "uw-1"));
+      expect(await auditedFor(store, "uw-1")).toMatchObject([{ action: "update", resourceId: id, version: 2 }]);
+      await expect(store.update("isp", id, v1.version, { id, n: 3 }, {}, {}, prov("uw-2"), writeAudit("update", id, "uw-2"))).rejects.toBeInstanceOf(ConflictError);
+      expect(await auditedFor(store, "uw-2")).toEqual([]);
     });
   });
 }

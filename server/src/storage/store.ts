@@ -130,8 +130,9 @@ export class InvalidCursorError extends Error {
 export interface Store {
   // create and update keep `body` itself as the stored version's body, and freeze it once committed (versions are
   // immutable and shared): callers hand it over and must not change it afterwards.
-  /** Creates version 1. Throws AlreadyExistsError (a ConflictError) if (kind, id) exists. */
-  create<T>(kind: ResourceKind, id: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">): Promise<StoredVersion<T>>;
+  /** Creates version 1. Throws AlreadyExistsError (a ConflictError) if (kind, id) exists. `audit`, when given, is
+   *  appended in the same statement (its version set to 1) if and only if the version is written. */
+  create<T>(kind: ResourceKind, id: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">, audit?: AuditRecord): Promise<StoredVersion<T>>;
   /** Writes version N+1 only if the current version is `expectedVersion`; otherwise throws ConflictError
    *  (NotFoundError if the resource does not exist). Atomic. `audit`, when given, is appended in the same statement
    *  (its version set to N+1) if and only if the version is written. */

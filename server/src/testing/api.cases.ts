@@ -17,6 +17,8 @@ import {
   newIsp,
   newLegacyEhcp,
   newSpp,
+  registerChild,
+  adoptId,
   settingEntry,
   type ChildFixture,
   type Tenant,
@@ -73,13 +75,13 @@ export function runApiCases(opts: ApiCaseOptions): void {
 
     async function seedTenant(t: Tenant, staffToken: string, laToken: string): Promise<TenantData> {
       const child = newChild(t);
-      await expectStatus(await s.call("POST", "/children", { token: staffToken, body: childRecord(child) }), 201);
+      await registerChild(s.call, staffToken, child);
       const isp = newIsp(child);
-      await expectStatus(await s.call("POST", "/isps", { token: staffToken, body: isp }), 201);
+      await expectStatus(await adoptId(await s.call("POST", "/isps", { token: staffToken, body: isp }), isp), 201);
       const ehcp = newEhcp(child);
-      await expectStatus(await s.call("POST", "/ehcps", { token: laToken, body: ehcp }), 201);
+      await expectStatus(await adoptId(await s.call("POST", "/ehcps", { token: laToken, body: ehcp }), ehcp), 201);
       const legacy = newLegacyEhcp(child);
-      await expectStatus(await s.call("POST", "/legacy-ehcps", { token: laToken, body: legacy }), 201);
+      await expectStatus(await adoptId(await s.call("POST", "/legacy-ehcps", { token: laToken, body: legacy }), legacy), 201);
       return { tenant: t, child, isp, ehcp, legacy };
     }
 
@@ -146,9 +148,9 @@ export function runApiCases(opts: ApiCaseOptions): void {
     describe("documents: create, read, update, versions", () => {
       it("create → 201 with Location and ETag; read → ETag; If-None-Match → 304", async () => {
         const child = newChild(TENANT_A);
-        await expectStatus(await s.call("POST", "/children", { token: tok.staffA, body: childRecord(child) }), 201);
+        await registerChild(s.call, tok.staffA, child);
         const isp = newIsp(child);
-        const created = await s.call("POST", "/isps", { token: tok.staffA, body: isp });
+        const created = await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp);
         await expectStatus(created, 201);
         expect(created.headers.get("location")).toBe(`/isps/${isp.id}`);
         const etag = created.headers.get("etag")!;
@@ -162,7 +164,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
 
       it("update needs If-Match (428), a current one (412), a reason (400), a valid body (422) and the same id (409)", async () => {
         const isp = newIsp(data.A.child);
-        const created = await s.call("POST", "/isps", { token: tok.staffA, body: isp });
+        const created = await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp);
         await expectStatus(created, 201);
         const etag = created.headers.get("etag")!;
         const path = `/isps/${isp.id}`;
@@ -186,7 +188,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
 
       it("every change is a new immutable version with provenance, listed oldest first; old versions stay readable", async () => {
         const isp = newIsp(data.A.child);
-        let res = await s.call("POST", "/isps", { token: tok.staffA, body: isp });
+        let res = await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp);
         await expectStatus(res, 201);
         for (const reason of ["First review", "Second review"]) {
           const next = { ...isp, status: reason === "First review" ? "under-review" : "active" };
@@ -211,17 +213,14 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect((second.items as Json[]).map((v) => v.version)).toEqual([3]);
       });
 
-      it("duplicate id → 409; wrong document type at an address → 422", async () => {
-        await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: data.A.isp }), 409);
+      it("wrong document type at an address → 422; a plan filed for another organisation's child → 403", async () => {
         const p = await expectStatus(await s.call("POST", "/isps", { token: tok.laA, body: { ...data.A.ehcp, id: randomUUID() } }), 403);
         expect(p.type).toBe(`${PROBLEM_BASE}forbidden`);
         const wrong = await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: { ...newEhcp(data.A.child) } }), 422);
         expect((wrong.errors as Json[])[0]).toMatchObject({ pointer: "/documentType", ruleId: "schema.document-type" });
-      });
-
-      it("a setting cannot file a plan under another setting", async () => {
-        const foreign = newIsp(data.B.child);
-        await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: foreign }), 403);
+        // Tenant A's own child, but the ISP names tenant B's setting as its owner.
+        const misfiled = newIsp(data.A.child, { owningSetting: { ...(data.A.isp.owningSetting as Json), ...settingEntry(TENANT_B) } });
+        await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: misfiled }), 403);
       });
 
       it("EHCPs: LA officer writes; setting staff of the named setting read; health commissioner sees health sections only", async () => {
@@ -249,7 +248,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
 
       it("parent/carer adds their views (new version) but cannot edit provision", async () => {
         const isp = newIsp(data.A.child);
-        await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), 201);
+        await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp), 201);
         const statement = {
           id: "voice-parent-new",
           authorRole: "parent-carer",
@@ -280,13 +279,156 @@ export function runApiCases(opts: ApiCaseOptions): void {
       });
     });
 
+    describe("record entry: server-assigned ids, child references, voice authorship (SI-API-057 to 060)", () => {
+      /** What a caller can compare between two create answers: everything but the id itself. */
+      const createShape = async (res: Response, proposed: unknown) => {
+        const body = (await res.clone().json()) as Json;
+        const location = res.headers.get("location") ?? "";
+        return { status: res.status, fresh: body.id !== proposed, locationNamesBody: location.endsWith(`/${String(body.id)}`), etag: /^"/.test(res.headers.get("etag") ?? ""), kind: location.split("/")[1] };
+      };
+
+      it("POST assigns a fresh id: another tenant's id, an unused id and no id at all get the same answer, and the foreign record is untouched", async () => {
+        const before = await s.call("GET", `/isps/${data.B.isp.id}`, { token: tok.staffB });
+        const etagBefore = before.headers.get("etag");
+        const foreign = await s.call("POST", "/isps", { token: tok.staffA, body: newIsp(data.A.child, { id: data.B.isp.id }) });
+        const unusedId = randomUUID();
+        const unused = await s.call("POST", "/isps", { token: tok.staffA, body: newIsp(data.A.child, { id: unusedId }) });
+        const { id: _none, ...withoutId } = newIsp(data.A.child);
+        const missing = await s.call("POST", "/isps", { token: tok.staffA, body: withoutId });
+        const own = await s.call("POST", "/isps", { token: tok.staffA, body: newIsp(data.A.child, { id: String(data.A.isp.id).toUpperCase() }) });
+        const want = { status: 201, fresh: true, locationNamesBody: true, etag: true, kind: "isps" };
+        expect(await createShape(foreign, data.B.isp.id)).toEqual(want);
+        expect(await createShape(unused, unusedId)).toEqual(want);
+        expect(await createShape(missing, undefined)).toEqual(want);
+        expect(await createShape(own, String(data.A.isp.id).toUpperCase())).toEqual(want);
+        const assigned = ((await foreign.json()) as Json).id as string;
+        expect(assigned).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(await expectStatus(await s.call("GET", `/isps/${assigned}`, { token: tok.staffA }), 200)).toMatchObject({ id: assigned });
+        // The owner reads the same version as before; tenant A still cannot see it.
+        const after = await s.call("GET", `/isps/${data.B.isp.id}`, { token: tok.staffB });
+        expect(await expectStatus(after, 200)).toEqual(data.B.isp);
+        expect(after.headers.get("etag")).toBe(etagBefore);
+        await expectStatus(await s.call("GET", `/isps/${data.B.isp.id}`, { token: tok.staffA }), 404);
+      });
+
+      it("children get a server-assigned id too, copied into child.personId; the foreign child keeps its record", async () => {
+        const child = newChild(TENANT_A);
+        const record = childRecord(child);
+        const res = await s.call("POST", "/children", { token: tok.staffA, body: { ...record, id: data.B.child.childId } });
+        const stored = await expectStatus(res, 201);
+        expect(stored.id).not.toBe(data.B.child.childId);
+        expect((stored.child as Json).personId).toBe(stored.id);
+        expect(res.headers.get("location")).toBe(`/children/${String(stored.id)}`);
+        const { id: _none, ...withoutId } = record;
+        expect((await expectStatus(await s.call("POST", "/children", { token: tok.staffA, body: withoutId }), 201)).id).toMatch(/^[0-9a-f-]{36}$/);
+        const theirs = await expectStatus(await s.call("GET", `/children/${data.B.child.childId}`, { token: tok.staffB }), 200);
+        expect(theirs.settingUrn).toBe(TENANT_B.settingUrn);
+        expect((theirs.child as Json).identifiers).toEqual({ upn: data.B.child.upn });
+      });
+
+      it("a create is written with its audit record (version 1, the assigned id)", async () => {
+        const isp = newIsp(data.A.child);
+        await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp, headers: { "x-correlation-id": `create-audit-${String(isp.id)}` } }), isp), 201);
+        const log = await expectStatus(await s.call("GET", `/audit?resourceId=${String(isp.id)}`, { token: tok.auditor }), 200);
+        expect(log.items).toMatchObject([{ action: "create", resourceId: isp.id, version: 1, childId: data.A.child.childId, outcome: "allowed" }]);
+      });
+
+      it("SPPs and settings keep their public keys: a key in use is 409 and changes nothing", async () => {
+        const p = await expectStatus(await s.call("POST", "/spps", { token: tok.publisher, body: { ...spp, title: "Changed" } }), 409);
+        expect(p.type).toBe(`${PROBLEM_BASE}conflict`);
+        expect((await expectStatus(await s.call("GET", `/spps/${String(spp.id)}`, { token: tok.publisher }), 200)).title).toBe(spp.title);
+        await expectStatus(await s.call("POST", "/settings", { token: tok.publisher, body: settingEntry(TENANT_A) }), 409);
+      });
+
+      it("a plan may only name a child the caller can see: a foreign and a missing child get the same 422, on create and update", async () => {
+        const refusal = async (res: Response) => {
+          const p = await expectStatus(res, 422);
+          return { type: p.type, title: p.title, detail: p.detail, errors: p.errors };
+        };
+        const foreign = newIsp(data.B.child);
+        foreign.owningSetting = data.A.isp.owningSetting; // filed under tenant A, naming tenant B's child
+        const missing = newIsp(newChild(TENANT_A));
+        const fromForeign = await refusal(await s.call("POST", "/isps", { token: tok.staffA, body: foreign }));
+        const fromMissing = await refusal(await s.call("POST", "/isps", { token: tok.staffA, body: missing }));
+        expect(fromForeign).toEqual(fromMissing);
+        expect(fromForeign.errors).toEqual([{ pointer: "/child/personId", ruleId: "api.child-reference", message: expect.any(String) }]);
+        // An EHCP by tenant A's LA officer for tenant B's child: the same.
+        const ehcp = newEhcp(data.B.child, { owningLocalAuthority: data.A.ehcp.owningLocalAuthority });
+        expect(await refusal(await s.call("POST", "/ehcps", { token: tok.laA, body: ehcp }))).toEqual({ ...fromMissing });
+        for (const id of [foreign.id, missing.id]) await expectStatus(await s.call("GET", `/isps/${String(id)}`, { token: tok.staffA }), 404);
+        // Tenant B (staff and LA) sees no plan for its child but its own.
+        const laB = await s.token({ sub: "la-b", send_role: "la-officer", la_code: TENANT_B.laCode });
+        for (const t of [tok.staffB, laB]) {
+          const found = await expectStatus(await s.call("GET", `/isps?childId=${data.B.child.childId}`, { token: t }), 200);
+          expect((found.items as Json[]).map((x) => x.id)).toEqual(t === tok.staffB ? [data.B.isp.id] : expect.not.arrayContaining([foreign.id]));
+        }
+        // Update: re-pointing one's own ISP at tenant B's child, or at a missing one, is the same 422 and writes nothing.
+        const got = await s.call("GET", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA });
+        const etag = got.headers.get("etag")!;
+        const current = (await got.json()) as Json;
+        const repoint = (childId: string) => ({ ...current, child: { ...(current.child as Json), personId: childId } });
+        const headers = { "if-match": etag, "change-reason": "x" };
+        const upForeign = await refusal(await s.call("PUT", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA, body: repoint(data.B.child.childId), headers }));
+        const upMissing = await refusal(await s.call("PUT", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA, body: repoint(randomUUID()), headers }));
+        expect(upForeign).toEqual(upMissing);
+        expect(upForeign).toEqual(fromMissing);
+        expect((await s.call("GET", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA })).headers.get("etag")).toBe(etag);
+      });
+
+      it("a child id in another letter case names the same child, stored in lower case (the parent sees the plan)", async () => {
+        const isp = newIsp(data.A.child);
+        (isp.child as Json).personId = data.A.child.childId.toUpperCase();
+        const stored = await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp), 201);
+        expect((stored.child as Json).personId).toBe(data.A.child.childId);
+        await expectStatus(await s.call("GET", `/isps/${String(isp.id)}`, { token: tok.parentA }), 200);
+      });
+
+      it("voice authorship follows the caller's role: a parent never speaks as a professional", async () => {
+        const isp = newIsp(data.A.child);
+        await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp), 201);
+        const path = `/isps/${String(isp.id)}/voice`;
+        const statement = (authorRole: string) => ({ id: `voice-${authorRole}-${randomUUID().slice(0, 8)}`, authorRole, captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: `As ${authorRole}` });
+        const headers = { "change-reason": "views" };
+        const before = (await expectStatus(await s.call("GET", `/isps/${String(isp.id)}`, { token: tok.staffA }), 200)) as Json;
+        const at = (before.voice as Json[] | undefined)?.length ?? 0;
+        for (const role of ["professional", "advocate", "other"]) {
+          const p = await expectStatus(await s.call("POST", path, { token: tok.parentA, body: { statement: statement(role) }, headers }), 422);
+          expect(p.errors).toEqual([{ pointer: `/voice/${at}/authorRole`, ruleId: "api.voice-author-role", message: expect.any(String) }]);
+        }
+        const versions = await expectStatus(await s.call("GET", `/isps/${String(isp.id)}/versions`, { token: tok.staffA }), 200);
+        expect((versions.items as Json[]).length).toBe(1);
+        for (const role of ["parent-carer", "child", "young-person"]) await expectStatus(await s.call("POST", path, { token: tok.parentA, body: { statement: statement(role) }, headers }), 201);
+        // Professionals record the views they captured, of anyone.
+        for (const role of ["professional", "child"]) await expectStatus(await s.call("POST", path, { token: tok.staffA, body: statement(role), headers }), 201);
+      });
+
+      it("PUT and voice on another tenant's record answer exactly as on a missing one (404), and change nothing", async () => {
+        const shape = async (res: Response, id: string) => {
+          const p = await expectStatus(res, 404);
+          return { type: p.type, title: p.title, detail: String(p.detail).split(id).join("<id>") };
+        };
+        const missingId = randomUUID();
+        const headers = { "if-match": "*", "change-reason": "x" };
+        const putForeign = await shape(await s.call("PUT", `/isps/${String(data.B.isp.id)}`, { token: tok.staffA, body: data.B.isp, headers }), String(data.B.isp.id));
+        const putMissing = await shape(await s.call("PUT", `/isps/${missingId}`, { token: tok.staffA, body: { ...data.B.isp, id: missingId }, headers }), missingId);
+        expect(putForeign).toEqual(putMissing);
+        const statement = { id: "voice-x", authorRole: "parent-carer", captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: "x" };
+        const voiceForeign = await shape(await s.call("POST", `/isps/${String(data.B.isp.id)}/voice`, { token: tok.parentA, body: statement, headers }), String(data.B.isp.id));
+        const voiceMissing = await shape(await s.call("POST", `/isps/${missingId}/voice`, { token: tok.parentA, body: statement, headers }), missingId);
+        expect(voiceForeign).toEqual(voiceMissing);
+        expect(voiceForeign).toEqual(putMissing);
+        const versions = await expectStatus(await s.call("GET", `/isps/${String(data.B.isp.id)}/versions`, { token: tok.staffB }), 200);
+        expect((versions.items as Json[]).length).toBe(1);
+      });
+    });
+
     describe("search", () => {
       it("filters by identifier, setting, status, layer and review date, composing with AND, within tenancy", async () => {
         const child = newChild(TENANT_A);
-        await expectStatus(await s.call("POST", "/children", { token: tok.staffA, body: childRecord(child) }), 201);
+        await registerChild(s.call, tok.staffA, child);
         const a = newIsp(child, { status: "active" });
         const b = newIsp(child, { status: "draft" });
-        for (const d of [a, b]) await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: d }), 201);
+        for (const d of [a, b]) await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: d }), d), 201);
         const ids = async (query: string, token = tok.staffA) =>
           ((await expectStatus(await s.call("GET", `/isps?${query}`, { token }), 200)).items as Json[]).map((x) => x.id).sort();
         expect(await ids(`upn=${child.upn}`)).toEqual([a.id, b.id].sort());
@@ -518,8 +660,12 @@ export function runApiCases(opts: ApiCaseOptions): void {
 
       it("a parent asks who has read their child's plan: roles and organisations, not account ids", async () => {
         await expectStatus(await s.call("GET", `/isps/${data.A.isp.id}`, { token: tok.laA }), 200);
-        const log = await expectStatus(await s.call("GET", `/children/${data.A.child.childId}/access-log?limit=100`, { token: tok.parentA }), 200);
-        const entries = log.items as Json[];
+        const entries: Json[] = [];
+        for (let cursor: unknown = ""; typeof cursor === "string"; ) {
+          const log = await expectStatus(await s.call("GET", `/children/${data.A.child.childId}/access-log?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { token: tok.parentA }), 200);
+          entries.push(...(log.items as Json[]));
+          cursor = log.nextCursor;
+        }
         expect(entries.some((e) => e.action === "read" && e.role === "la-officer" && e.laCode === TENANT_A.laCode && e.resourceId === data.A.isp.id)).toBe(true);
         expect(JSON.stringify(entries)).not.toContain("la-a");
         const otherParent = await s.token({ sub: "parent-b", send_role: "parent-carer", child_ids: [data.B.child.childId] });
@@ -547,7 +693,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
     describe("concurrency", () => {
       it("50 concurrent updates with the same If-Match: exactly one succeeds, 49 get 412, history has no gaps", async () => {
         const isp = newIsp(data.A.child);
-        const created = await s.call("POST", "/isps", { token: tok.staffA, body: isp });
+        const created = await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp);
         await expectStatus(created, 201);
         const etag = created.headers.get("etag")!;
         const results = await Promise.all(
@@ -566,7 +712,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
       });
       it("concurrent voice contributions without If-Match all land, each as its own version", async () => {
         const isp = newIsp(data.A.child);
-        await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), 201);
+        await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp), 201);
         const statuses = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>
             s.call("POST", `/isps/${isp.id}/voice`, {

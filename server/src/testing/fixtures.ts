@@ -92,3 +92,24 @@ export function newLegacyEhcp(ch: ChildFixture, overrides: Json = {}): Json {
   doc.owningLocalAuthority = owningLocalAuthority(ch.tenant);
   return { ...doc, ...overrides };
 }
+
+/**
+ * Records of personal kinds get their id from the server (SI-API-057): after a 201, the id the server assigned is
+ * adopted into the fixture that was sent, so later steps use it. The response is returned unread.
+ */
+export async function adoptId(res: Response, doc: Json): Promise<Response> {
+  if (res.status === 201) doc.id = ((await res.clone().json()) as Json).id;
+  return res;
+}
+
+type Call = (method: string, path: string, opts?: { token?: string; body?: unknown }) => Promise<Response>;
+
+/** POSTs the child's directory record and adopts the id the server assigned into the fixture; the stored record. */
+export async function registerChild(call: Call, token: string, ch: ChildFixture, record: Json = childRecord(ch)): Promise<Json> {
+  const res = await call("POST", "/children", { token, body: record });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`POST /children answered ${res.status}: ${text.slice(0, 300)}`);
+  const stored = JSON.parse(text) as Json;
+  ch.childId = String(stored.id);
+  return stored;
+}

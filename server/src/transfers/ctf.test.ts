@@ -7,6 +7,7 @@ import { newPgliteTestStore } from "../../test-support/pglite-template.ts";
 import { startTestServer, type TestServer } from "../testing/harness.ts";
 import type { Store } from "../storage/store.ts";
 import { must } from "./testing.ts";
+import { adoptId } from "../testing/fixtures.ts";
 
 type Json = Record<string, unknown>;
 const profile = JSON.parse(readFileSync(new URL("../../../examples/worked/development-profile-year6-legacy-classification.json", import.meta.url), "utf8")) as Json;
@@ -24,8 +25,9 @@ describe("CTF bridge endpoints", () => {
     const publisher = await s.token({ sub: "dfe", send_role: "dfe-publisher" });
     await must(await s.call("POST", "/settings", { token: publisher, body: setting }), 201);
     sys = await s.token({ sub: "mis", send_role: "system-integration", setting_urn: setting.urn as string });
-    await must(await s.call("POST", "/children", { token: sys, body: { id: child.personId, child, settingUrn: setting.urn, laCode: setting.laCode } }), 201);
-    await must(await s.call("POST", "/development-profiles", { token: sys, body: profile }), 201);
+    // Ids are the server's (SI-API-057): the profile names the registered child.
+    child.personId = (await must(await s.call("POST", "/children", { token: sys, body: { child, settingUrn: setting.urn, laCode: setting.laCode } }), 201)).id;
+    await must(await adoptId(await s.call("POST", "/development-profiles", { token: sys, body: profile }), profile), 201);
   });
   afterAll(async () => {
     await s?.close();

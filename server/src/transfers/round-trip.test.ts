@@ -8,6 +8,7 @@ import { canonicalJson, decodeUnverifiedPayload, EMBEDDABLE_TYPES } from "../../
 import { newPgliteTestStore } from "../../test-support/pglite-template.ts";
 import { addSetting, introduce, must, RECEIVING, settled, startPeer, type Peer } from "./testing.ts";
 import { jsonDiff, receiverSideNames } from "./json-diff.ts";
+import { adoptId } from "../testing/fixtures.ts";
 
 type Json = Record<string, unknown>;
 const dir = new URL("../../../examples/worked/", import.meta.url);
@@ -53,8 +54,9 @@ describe("round trip export → import → export for every worked example", () 
       const claims = owning ? { setting_urn: sender.settingUrn } : { la_code: la! };
       const sysA = await a.server.token({ sub: "mis-a", send_role: "system-integration", ...claims });
       const child = doc.child as Json;
-      await must(await a.server.call("POST", "/children", { token: sysA, body: { id: child.personId, child, laCode: sender.laCode, ...(owning ? { settingUrn: sender.settingUrn } : {}) } }), 201);
-      await must(await a.server.call("POST", COLLECTION[doc.documentType as string]!, { token: sysA, body: doc }), 201);
+      const registered = await must(await a.server.call("POST", "/children", { token: sysA, body: { child, laCode: sender.laCode, ...(owning ? { settingUrn: sender.settingUrn } : {}) } }), 201);
+      child.personId = registered.id; // ids are the server's (SI-API-057): the document names the registered child
+      await must(await adoptId(await a.server.call("POST", COLLECTION[doc.documentType as string]!, { token: sysA, body: doc }), doc), 201);
 
       const first = await must(await a.server.call("POST", `/children/${child.personId}/transfers`, { token: sysA, body: { receiver: { urn: RECEIVING.settingUrn }, reason: "in-year-move" } }), 201);
       const delivered = await settled(a, first.id as string, sysA);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { generateSigningKey, packBundle, signBundle, type KeyPairJwk, type TransferBundle } from "../../../sdk/src/bundle/index.ts";
 import type { Store } from "../storage/store.ts";
 import { startTestServer, type TestServer } from "../testing/harness.ts";
-import { childRecord, newChild, newIsp, settingEntry, type ChildFixture, type Tenant } from "../testing/fixtures.ts";
+import { adoptId, newChild, newIsp, registerChild, settingEntry, type ChildFixture, type Tenant } from "../testing/fixtures.ts";
 import { defaultTransferConfig, type TransferConfig } from "./config.ts";
 import type { TransferService } from "./service.ts";
 
@@ -68,9 +68,9 @@ export async function addSetting(peer: Peer, t: Tenant): Promise<void> {
 /** A child with one ISP at the peer's own setting. */
 export async function seedChild(peer: Peer): Promise<{ child: ChildFixture; isp: Json }> {
   const child = newChild(peer.tenant);
-  await must(await peer.server.call("POST", "/children", { token: peer.tokens.staff, body: childRecord(child) }), 201);
+  await registerChild(peer.server.call, peer.tokens.staff, child); // ids are the server's (SI-API-057)
   const isp = newIsp(child);
-  await must(await peer.server.call("POST", "/isps", { token: peer.tokens.staff, body: isp }), 201);
+  await must(await adoptId(await peer.server.call("POST", "/isps", { token: peer.tokens.staff, body: isp }), isp), 201);
   return { child, isp };
 }
 

@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeUnverifiedPayload, generateSigningKey, verifyBundle, verifyReceipt, type KeyPairJwk } from "../../../sdk/src/bundle/index.ts";
 import type { Store } from "../storage/store.ts";
-import { newIsp, newEhcp, newChild, type Tenant } from "../testing/fixtures.ts";
+import { adoptId, childRecord, newIsp, newEhcp, newChild, registerChild, type Tenant } from "../testing/fixtures.ts";
 import { addSetting, introduce, must, RECEIVING, seedChild, SENDING, settled, signedTestBundle, startPeer, THIRD, VICTIM, type Peer } from "./testing.ts";
-import { childRecord } from "../testing/fixtures.ts";
 
 type Json = Record<string, unknown>;
 
@@ -186,8 +185,9 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       const child = newChild(RECEIVING);
       const isp = newIsp(child);
       // B already holds the child and the plan (version 1).
-      await must(await b.server.call("POST", "/children", { token: b.tokens.staff, body: { id: child.childId, child: { ...(isp.child as Json) }, settingUrn: RECEIVING.settingUrn, laCode: RECEIVING.laCode } }), 201);
-      await must(await b.server.call("POST", "/isps", { token: b.tokens.staff, body: isp }), 201);
+      await registerChild(b.server.call, b.tokens.staff, child, { child: { ...(isp.child as Json) }, settingUrn: RECEIVING.settingUrn, laCode: RECEIVING.laCode });
+      (isp.child as Json).personId = child.childId; // the id B assigned (SI-API-057)
+      await must(await adoptId(await b.server.call("POST", "/isps", { token: b.tokens.staff, body: isp }), isp), 201);
       const incoming = { ...isp, provenance: { ...(isp.provenance as Json), changeReason: "Reviewed at the previous school" } };
       const { jws, bundle } = await signedTestBundle([incoming], remoteKey, RECEIVING);
       await must(await b.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } }), 200);
