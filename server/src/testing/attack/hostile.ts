@@ -82,7 +82,8 @@ function foreignPathTasks(world: World, idx: TenantIndex): fc.Arbitrary<Task> {
         const upper = target.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, (m) => m.toUpperCase());
         const method = route.method.toUpperCase();
         const expect = route.method === "get" ? { status: [404], kind: "foreign-record-reachable" } : { range: CLIENT_ERROR, kind: "foreign-record-writable" };
-        for (const path of [target.path, upper]) reqs.push(build(c, method, path, { ...bodyFor(route, world, c.tenant), headers: WRITE_HEADERS }, path === upper ? "foreign-id-path-upper" : "foreign-id-path", opName(route), expect));
+        const foreignId = /[0-9a-f]{8}-[0-9a-f-]{27}/.exec(target.path)![0];
+        for (const path of [target.path, upper]) reqs.push({ ...build(c, method, path, { ...bodyFor(route, world, c.tenant), headers: WRITE_HEADERS }, path === upper ? "foreign-id-path-upper" : "foreign-id-path", opName(route), expect), foreignId });
       }
     }
   }
@@ -153,18 +154,27 @@ const b64 = (s: string): string => Buffer.from(s).toString("base64url");
 /** Malformed cursors (exact 400) and foreign cursors: another tenant's, another list's (no leak, never 5xx). */
 function cursorTasks(world: World, idx: TenantIndex): fc.Arbitrary<Task> {
   const lists = ROUTES.filter((r) => r.method === "get" && r.parameters.includes("cursor"));
+  // Garbage no server could have issued: exactly 400.
   const garbage = fc.oneof(
     fc.constantFrom("!!", "%00", "null", "-1", "0", "%FF%FE", "..", "a".repeat(5000), "eyJ", "%ED%A0%80"),
-    fc.string({ minLength: 1, maxLength: 40 }).map((s) => encodeURIComponent(s)),
-    fc.jsonValue().map((v) => b64(JSON.stringify(v))),
+    fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/^[A-Za-z0-9_-]+$/.test(s)).map((s) => encodeURIComponent(s)),
+    fc.jsonValue().filter((v) => v === null || typeof v !== "object" || Array.isArray(v)).map((v) => b64(JSON.stringify(v))),
+  );
+  // Cursor-shaped but never issued (an unsigned cursor cannot be told from a real one): a 400 or a page, never 5xx.
+  const forged = fc.oneof(
     fc.record({ k: fc.string(), id: fc.string(), at: fc.string(), seq: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }).map((v) => b64(JSON.stringify(v))),
     fc.uint8Array({ minLength: 1, maxLength: 64 }).map((u) => Buffer.from(u).toString("base64url")),
+    fc.string({ minLength: 1, maxLength: 40 }).filter((s) => /^[A-Za-z0-9_-]+$/.test(s)),
   );
-  const malformed = fc.tuple(fc.constantFrom(...lists), fc.constantFrom(...TENANT_NAMES), garbage).map(([route, t, cur]) => {
+  const cursorReq = (route: RouteSpec, t: TenantName, cur: string, cls: string, expect: AttackRequest["expect"]): Task => {
     const own = ownCallerAndPath(route, world, idx, t);
     const path = own?.path ?? route.path;
-    return single(build(own?.caller ?? world.caller("anonymous"), "GET", `${path}${path.includes("?") ? "&" : "?"}cursor=${cur}`, {}, "bad-cursor", opName(route), { status: [400], kind: "malformed-cursor-not-400" }));
-  });
+    return single(build(own?.caller ?? world.caller("anonymous"), "GET", `${path}${path.includes("?") ? "&" : "?"}cursor=${cur}`, {}, cls, opName(route), expect));
+  };
+  const malformed = fc.oneof(
+    fc.tuple(fc.constantFrom(...lists), fc.constantFrom(...TENANT_NAMES), garbage).map(([route, t, cur]) => cursorReq(route, t, cur, "bad-cursor", { status: [400], kind: "malformed-cursor-not-400" })),
+    fc.tuple(fc.constantFrom(...lists), fc.constantFrom(...TENANT_NAMES), forged).map(([route, t, cur]) => cursorReq(route, t, cur, "forged-cursor", { status: [200, 400], kind: "forged-cursor" })),
+  );
   const foreignCursors = TENANT_NAMES.flatMap((t) => [world.tenants[t].ispCursor, world.tenants[t].childCursor].filter((x): x is string => !!x).map((c) => ({ owner: t, cursor: c })));
   const foreign = fc.tuple(fc.constantFrom(...lists), fc.constantFrom(...foreignCursors)).map(([route, fcur]) => {
     const own = ownCallerAndPath(route, world, idx, other(fcur.owner));

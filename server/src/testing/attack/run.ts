@@ -25,7 +25,7 @@ import { Recorder, type AttackRequest, type Violation } from "./oracle.ts";
 import { build, type Ctx, type Task } from "./request.ts";
 import { seedWorld } from "./seed.ts";
 import { compareSnapshots, snapshot, type ChangeFinding } from "./snapshot.ts";
-import { indexTenants, mayCall, opName } from "./targets.ts";
+import { PERSONAL_RESOURCES, indexTenants, mayCall, opName } from "./targets.ts";
 import { other, type World } from "./world.ts";
 
 export interface AttackOptions {
@@ -96,6 +96,7 @@ function sweepRequests(world: World): AttackRequest[] {
     if (!c.tenant || c.tenancy === "all") continue;
     for (const route of ROUTES) {
       if (route.method !== "get" || !mayCall(c, route) || !route.scope) continue;
+      if (route.path.includes("{") && !PERSONAL_RESOURCES.has(route.resource ?? "")) continue;
       if (!route.path.includes("{")) {
         out.push(build(c, "GET", `${route.path}?${route.operationId === "getPlanSample" ? "size=50" : "limit=100"}`, {}, "sweep", opName(route), { status: [200] }));
         continue;
@@ -103,7 +104,8 @@ function sweepRequests(world: World): AttackRequest[] {
       const ot = world.tenants[other(c.tenant)];
       for (const { child, docs } of ot.children) {
         const path = route.path.replace("{childId}", child.id).replace("{version}", "1").replace("{id}", route.resource === "transfer" ? (ot.transferId ?? child.id) : (docs[route.resource as keyof typeof docs] ?? child.id));
-        out.push(build(c, "GET", path, {}, "sweep", opName(route), { status: [404], kind: "foreign-record-reachable" }));
+        const id = route.resource === "transfer" ? ot.transferId : route.resource === "child" ? child.id : docs[route.resource as keyof typeof docs];
+        out.push({ ...build(c, "GET", path, {}, "sweep", opName(route), { status: [404], kind: "foreign-record-reachable" }), ...(id ? { foreignId: id } : {}) });
       }
     }
   }
@@ -126,7 +128,7 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
     const world = await seedWorld(server.url, seed, (claims) => server.signer.sign(claims));
     const idx = await indexTenants(opts.store, world);
     const before = await snapshot(opts.store);
-    const recorder = new Recorder(world.secrets);
+    const recorder = new Recorder(world.secrets, (c, id) => c.tenant !== undefined && world.createdBy[c.tenant].has(id.toLowerCase()));
     const opsSeen = new Set<string>();
     const rolesSeen = new Set<string>();
     const ctx: Ctx = {
@@ -136,6 +138,7 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
         recorder.noteSent(req);
         const t0 = performance.now();
         const res = await send(server.url, req);
+        if (req.method === "POST" && res.status === 201 && req.caller.tenant && res.headers.location) world.createdBy[req.caller.tenant].add(res.headers.location.split("/").pop()!.toLowerCase());
         recorder.record(req, res, performance.now() - t0);
         opsSeen.add(req.op);
         rolesSeen.add(req.caller.role ?? "anonymous");

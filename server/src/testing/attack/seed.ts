@@ -90,5 +90,5 @@ export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClai
   const subjectsOf = { A: new Set<string>(), B: new Set<string>() };
   for (const c of callers) if (c.tenant && c.claims) subjectsOf[c.tenant].add(c.claims.sub);
   for (const t of TENANT_NAMES) subjectsOf[t].add(senderSubjects[t]);
-  return { seed, ids, secrets, tenants, callers, caller, sppId: spp.id as string, sign, subjectsOf };
+  return { seed, ids, secrets, tenants, callers, caller, sppId: spp.id as string, sign, subjectsOf, createdBy: { A: new Set(), B: new Set() } };
 }

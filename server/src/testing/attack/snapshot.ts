@@ -13,7 +13,7 @@ export interface RecordSnap {
   kind: ResourceKind;
   id: string;
   group?: TenantName;
-  versions: { version: number; group?: TenantName; subject: string; digest: string }[];
+  versions: { version: number; group?: TenantName; subject: string; actorGroup?: TenantName; digest: string }[];
   childId?: string;
 }
 
@@ -36,7 +36,7 @@ export async function snapshot(store: Store): Promise<Snapshot> {
           id: current.id,
           group: groupOf(v1.tenant),
           childId: kind === "child" ? current.id : body.child?.personId,
-          versions: versions.map((v: StoredVersion) => ({ version: v.version, group: groupOf(v.tenant), subject: v.provenance.actor.subject, digest: digest(v.body) })),
+          versions: versions.map((v: StoredVersion) => ({ version: v.version, group: groupOf(v.tenant), subject: v.provenance.actor.subject, actorGroup: groupOf(v.provenance.actor.tenant ?? {}), digest: digest(v.body) })),
         });
       }
       cursor = page.nextCursor;
@@ -70,7 +70,8 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, world: World
     if (!r.group) continue;
     for (const v of r.versions) {
       if (v.group !== r.group) out.push({ kind: "record-re-tenanted", detail: `${r.kind} ${r.id} of tenant ${r.group}: version ${v.version} filed under ${v.group ?? "neither tenant"} by ${v.subject}` });
-      if (!world.subjectsOf[r.group].has(v.subject)) out.push({ kind: "changed-by-foreign-caller", detail: `${r.kind} ${r.id} of tenant ${r.group}: version ${v.version} written by ${v.subject}` });
+      // A caller of the record's own tenant, or a system acting for it (an import signed by the tenant's own key).
+      if (!world.subjectsOf[r.group].has(v.subject) && v.actorGroup !== r.group) out.push({ kind: "changed-by-foreign-caller", detail: `${r.kind} ${r.id} of tenant ${r.group}: version ${v.version} written by ${v.subject}` });
     }
     if (r.kind !== "child" && r.childId && childGroup.has(r.childId) && childGroup.get(r.childId) !== r.group) {
       out.push({ kind: "plan-names-foreign-child", detail: `${r.kind} ${r.id} of tenant ${r.group} names child ${r.childId} of tenant ${childGroup.get(r.childId) ?? "-"}` });

@@ -163,6 +163,8 @@ export interface World {
   sign(claims: DevClaims): Promise<string>;
   /** Subjects of each tenant's callers: a version written by anyone else into a tenant's record is a change. */
   subjectsOf: Record<TenantName, Set<string>>;
+  /** Ids (lower case) under which each tenant's callers created a record during the run (from Location). */
+  createdBy: Record<TenantName, Set<string>>;
 }
 
 export function claimsFor(role: RoleId, t: TenantName, childIds: string[], variant = ""): DevClaims {
