@@ -1,11 +1,13 @@
 // send-conformance: the command line. Commands: run, validate, reference-config, trust-registration, coverage, ids.
 // Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete (a test errored); 5 bad
 // configuration; 6 bad command line; 7 base URL unreachable; 1 crash of the suite itself.
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, parseConfig, type SuiteConfig } from "./config.ts";
 import { PROFILE_IDS, type ProfileId } from "./model.ts";
 import { ALL_TESTS, IMPLEMENTED_PROFILES } from "./profiles/index.ts";
+import { collectDocumentFiles } from "./profiles/documents.ts";
 import { runTests, selectTests } from "./runner.ts";
 import { coverage, loadRequirements } from "./requirements.ts";
 import { buildReport } from "./reporters/report-model.ts";
@@ -17,6 +19,7 @@ import { trustRegistration } from "./transfer/suite-receiver-setting.ts";
 
 const USAGE = `send-conformance — SEND Interchange conformance suite
 
+  send-conformance --help | --version
   send-conformance run --config FILE [--base-url URL] [--profile a,b] [--report DIR]
   send-conformance validate <file|dir>...  [--report DIR]
   send-conformance reference-config --base-url URL --data-dir DIR [--loopback-port N]
@@ -30,6 +33,42 @@ Exit codes: 0 conformant · 3 a MUST test failed · 4 incomplete (a test errored
 `;
 
 class UsageError extends Error {}
+
+/** The suite's version, from its own package.json. */
+function suiteVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  return typeof pkg.version === "string" ? pkg.version : "unknown";
+}
+
+/**
+ * mkdir -p one level at a time. Node 20's `mkdirSync(dir, { recursive: true })` never returns for some paths under
+ * /proc (it retries ENOENT forever at full CPU), so the recursion is ours and stops at the first refusal.
+ */
+function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  mkdirSync(dir);
+}
+
+/**
+ * The report folder is checked before the run, not after it: a run can take minutes, and a path that cannot be
+ * written (a typo, a read-only mount, /proc) must fail at once with a usage error instead of losing the results.
+ */
+function writableReportDir(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const dir = resolve(raw);
+  const probe = join(dir, `.send-conformance-write-check-${process.pid}`);
+  try {
+    makeDirs(dir);
+    writeFileSync(probe, "");
+    rmSync(probe);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw new UsageError(`--report ${raw}: cannot write reports there (${typeof code === "string" ? code : e instanceof Error ? e.message : String(e)})`);
+  }
+  return dir;
+}
 
 function loopbackPortOf(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -71,9 +110,9 @@ async function execute(cfg: SuiteConfig, profiles: ProfileId[], reportDir: strin
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
+  // Options may come before or after the command (`send-conformance --help`, `send-conformance run --help`).
+  const { values, positionals: words } = parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       config: { type: "string" },
@@ -83,13 +122,24 @@ export async function main(argv: string[]): Promise<number> {
       "data-dir": { type: "string" },
       "loopback-port": { type: "string" },
       quiet: { type: "boolean" },
-      help: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean" },
     },
   });
-  if (values.help || command === undefined || command === "help") {
-    out(USAGE);
-    return command === undefined ? EXIT.usage : 0;
+  const [command, ...positionals] = words;
+  if (values.version) {
+    out(`${suiteVersion()}\n`);
+    return 0;
   }
+  if (values.help || command === "help") {
+    out(USAGE);
+    return 0;
+  }
+  if (command === undefined) {
+    err(`send-conformance: missing command\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const reportDir = writableReportDir(values.report);
   switch (command) {
     case "run": {
       if (!values.config) throw new UsageError("run needs --config FILE");
@@ -102,10 +152,21 @@ export async function main(argv: string[]): Promise<number> {
           return EXIT.unreachable;
         }
       }
-      return execute(cfg, profiles, values.report, values.quiet ?? false);
+      return execute(cfg, profiles, reportDir, values.quiet ?? false);
     }
     case "validate": {
       if (positionals.length === 0) throw new UsageError("validate needs at least one file or folder");
+      // A typo or an empty folder is a usage error now, not an "incomplete" run later.
+      for (const p of positionals) {
+        let files: string[];
+        try {
+          files = collectDocumentFiles([p], process.cwd());
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          throw new UsageError(`validate: cannot read ${p} (${typeof code === "string" ? code : String(e)})`);
+        }
+        if (files.length === 0) throw new UsageError(`validate: no *.json file in ${p}`);
+      }
       // The documents profile needs no server: a config with only the document set.
       const cfg = parseConfig(
         {
@@ -119,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         },
         process.cwd(),
       );
-      return execute(cfg, ["documents"], values.report, values.quiet ?? false);
+      return execute(cfg, ["documents"], reportDir, values.quiet ?? false);
     }
     case "reference-config": {
       if (!values["base-url"] || !values["data-dir"]) throw new UsageError("reference-config needs --base-url URL and --data-dir DIR");

@@ -22,6 +22,9 @@ const BROWSER_ENTRIES: Record<string, string> = {
   "./client": "src/client/index.ts",
   "./builders": "src/builders/index.ts",
   "./msw": "src/msw/index.ts",
+  "./vocab": "src/vocab/index.ts",
+  "./bundle": "src/bundle/index.ts",
+  "./ctf": "src/ctf/index.ts",
 };
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

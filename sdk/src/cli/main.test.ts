@@ -33,6 +33,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A fresh folder beside `dir` (so the recursive-directory test's file list stays as it is). */
+const scratchDirs: string[] = [];
+function scratch(): string {
+  const d = mkdtempSync(join(REPO, "tmp", "cli-scratch-"));
+  scratchDirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+});
+
 describe("send-interchange CLI", () => {
   it("--help prints usage and exits 0", () => {
     const r = run("--help");
@@ -69,11 +80,45 @@ describe("send-interchange CLI", () => {
     expect(r.stdout).toMatch(/1 file\(s\): 0 valid, 1 invalid/u);
   });
 
-  it("an unreadable path is a clear message and exit 1", () => {
-    const r = run("validate", join(dir, "does-not-exist.json"));
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain("[file.read] cannot read");
+  it("a path that does not exist is a usage error: clear message, exit 2, nothing validated", () => {
+    const r = run("validate", firstWorked ?? join(dir, "malformed.json"), join(dir, "does-not-exist.json"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot read ${join(dir, "does-not-exist.json")}: no such file or directory`);
+    expect(r.stdout).toBe("");
     expect(r.stdout + r.stderr).not.toMatch(STACK);
+  });
+
+  it("a directory with no *.json file is a usage error (exit 2), not 'all valid'", () => {
+    const empty = scratch();
+    writeFileSync(join(empty, "readme.txt"), "no documents here");
+    const r = run("validate", empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`no *.json file in ${empty}`);
+  });
+
+  it("--version prints the package version", () => {
+    const r = run("--version");
+    expect(r.code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(REPO, "sdk/package.json"), "utf8")) as { version: string };
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it.skipIf(!firstWorked)("a file saved with a UTF-8 byte order mark validates like the same file without one", () => {
+    const bom = join(scratch(), "with-bom.json");
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(firstWorked as string)]));
+    const r = run("validate", bom);
+    expect(r.stdout).toContain(": OK");
+    expect(r.code).toBe(0);
+  });
+
+  it("a parse error names invisible characters as escapes, never prints them raw", () => {
+    const zw = join(scratch(), "zero-width.json");
+    writeFileSync(zw, '{"documentType":\u200b "isp"}');
+    const r = run("validate", zw);
+    expect(r.code).toBe(1);
+    const line = r.stdout.split("\n").find((l) => l.includes("[json.parse]"));
+    expect(line).toContain("\\u200B");
+    expect(line).not.toMatch(/[\u200b\ufeff]/u);
   });
 
   it("a directory is searched recursively for *.json; --json gives a machine-readable report", () => {

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { collectJsonFiles } from "./collect-files.ts";
+import { packageVersion } from "./package-version.ts";
 import { buildJsonReport, formatText, type FileResult } from "./report.ts";
 import type { ValidationResult } from "../validate/result.ts";
 
@@ -20,8 +21,10 @@ Options:
   --json     Print a machine-readable JSON report
   --quiet    Print only errors and the summary
   -h, --help Show this help
+  --version  Print the package version
 
-Exit status: 0 all valid, 1 at least one invalid, 2 usage error.`;
+Exit status: 0 all valid, 1 at least one invalid, 2 usage error (including a path that cannot be read or a
+directory with no *.json file in it).`;
 
 export interface CliIo {
   out(line: string): void;
@@ -46,17 +49,27 @@ function errorMessage(error: unknown): string {
 }
 
 async function validateCommand(paths: string[], json: boolean, quiet: boolean, io: CliIo): Promise<number> {
-  // Loaded here so `--help` and usage errors work even before `npm run generate` has produced the validators.
-  const { validateJson } = await import("../validate/validate.ts");
-  const results: FileResult[] = [];
+  // Every named path is checked before anything is validated: a typo or an empty folder is a usage error (exit 2),
+  // never a silent "all valid".
+  const fileLists: string[][] = [];
   for (const path of paths) {
     let files: string[];
     try {
       files = collectJsonFiles(path);
     } catch (error) {
-      results.push({ file: path, result: unreadable(`cannot read ${path}: ${errorMessage(error)}`) });
-      continue;
+      io.err(`send-interchange validate: cannot read ${path}: ${errorMessage(error)}`);
+      return 2;
     }
+    if (files.length === 0) {
+      io.err(`send-interchange validate: no *.json file in ${path}`);
+      return 2;
+    }
+    fileLists.push(files);
+  }
+  // Loaded here so `--help` and usage errors work even before `npm run generate` has produced the validators.
+  const { validateJson } = await import("../validate/validate.ts");
+  const results: FileResult[] = [];
+  for (const files of fileLists) {
     for (const file of files) {
       let text: string;
       try {
@@ -89,6 +102,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         json: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -99,6 +113,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const [command, ...rest] = positionals;
   if (values.help || command === "help") {
     io.out(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.out(packageVersion());
     return 0;
   }
   if (command === undefined) {

@@ -125,22 +125,44 @@ function isoDate(s) {
   return day <= (month === 2 && leap ? 29 : DAYS[month]);
 }
 
+const RFC3339_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/** Whether `date` plus `minutes` (possibly outside 0..1439) is 23:59 UTC on 30 June or 31 December. */
+function endOfJuneOrDecemberUtc(date, minutes) {
+  const shift = Math.floor(minutes / 1440);
+  if (minutes - shift * 1440 !== 23 * 60 + 59) return false;
+  const day = new Date(0);
+  day.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + shift);
+  const month = day.getUTCMonth() + 1;
+  return (month === 6 && day.getUTCDate() === 30) || (month === 12 && day.getUTCDate() === 31);
+}
+
 /**
- * ajv-formats' full `date-time`. The usual form, `YYYY-MM-DDThh:mm:ssZ` with in-range fields, is answered here;
- * anything else (offsets, fractions, leap seconds, lower-case or space separators) goes to ajv-formats itself, so
- * the answer is always ajv-formats' answer.
+ * RFC 3339 §5.6 `date-time`, exactly: `T` (or `t`) between date and time, a numeric offset always written `+hh:mm`,
+ * and second 60 only where a leap second can be, 23:59:60 UTC on the last day of June or December (§5.7).
+ * ajv-formats is looser on all three (any whitespace, even a newline, as the separator; `+hhmm`; a leap second at
+ * 23:59 UTC on any day). The usual form, `YYYY-MM-DDThh:mm:ssZ`, is answered by character tests first.
  */
 function isoDateTime(s) {
-  if (
-    typeof s === "string" && s.length === 20 && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(13) === 58 /* : */ &&
-    s.charCodeAt(16) === 58 && s.charCodeAt(19) === 90 /* Z */ && isoDate(s.slice(0, 10))
-  ) {
+  if (typeof s !== "string") return false;
+  if (s.length === 20 && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(13) === 58 /* : */ &&
+    s.charCodeAt(16) === 58 && s.charCodeAt(19) === 90 /* Z */ && isoDate(s.slice(0, 10))) {
     const hour = twoDigits(s, 11);
     const minute = twoDigits(s, 14);
     const second = twoDigits(s, 17);
     if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) return true;
   }
-  return fullFormats["date-time"].validate(s);
+  const m = RFC3339_DATE_TIME.exec(s);
+  if (!m || !isoDate(m[1])) return false;
+  const hour = Number(m[2]);
+  const minute = Number(m[3]);
+  const second = Number(m[4]);
+  const offsetHours = m[6] === undefined ? 0 : Number(m[6]);
+  const offsetMinutes = m[7] === undefined ? 0 : Number(m[7]);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  const sign = m[5] === "-" ? -1 : 1;
+  return endOfJuneOrDecemberUtc(m[1], hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes));
 }
 
 /**

@@ -25,6 +25,16 @@ describe("parseJson", () => {
     if (!r.ok) expect(r.message).toContain(`line ${line}, column ${column}`);
   });
 
+  it("ignores one leading byte order mark (RFC 8259 §8.1), and only at the start", () => {
+    expect(parseJson('\ufeff{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+    const inner = parseJson('{"a":\ufeff 1}');
+    expect(inner.ok).toBe(false);
+    if (!inner.ok) {
+      expect(inner.message).toContain("\\uFEFF");
+      expect(inner.message).not.toContain("\ufeff");
+    }
+  });
+
   it("the scanner agrees with JSON.parse on what is valid", () => {
     for (const text of ['{"a":[1,{"b":null}]}', "0", '"s"', "[]", "{}"]) expect(jsonErrorOffset(text)).toBe(text.length);
   });

@@ -9,7 +9,14 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
-export function parseJson(text: string): ParseOutcome {
+/** Characters a reader cannot see (controls, format characters such as U+FEFF, separators) as \u escapes. */
+export function visible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+export function parseJson(input: string): ParseOutcome {
+  // RFC 8259 §8.1: a parser MAY ignore a byte order mark; editors on Windows still write one.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
@@ -17,6 +24,6 @@ export function parseJson(text: string): ParseOutcome {
     const { line, column } = lineColumn(text, jsonErrorOffset(text));
     // V8's reason, without its own position or its quoted excerpt of the text.
     const reason = raw.replace(/ in JSON at position \d+.*$/su, "").replace(/, "[\s\S]*" is not valid JSON$/u, "");
-    return { ok: false, message: `malformed JSON at line ${line}, column ${column}: ${reason}` };
+    return { ok: false, message: `malformed JSON at line ${line}, column ${column}: ${visible(reason)}` };
   }
 }

@@ -1,0 +1,215 @@
+// send-interchange as a stranger gets it: `npm pack` in sdk/ (its prepack build included), the tarball installed into an
+// empty project in the OS temp directory (no node_modules of this repository above it, no repository paths on PATH),
+// then used through `import`, the TypeScript declarations and `npx send-interchange`. Dependencies come from npm's
+// cache (`--prefer-offline`; the registry is used only for what the cache lacks).
+import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join, posix, relative, resolve } from "node:path";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SDK_DIR } from "./build.ts";
+
+const REPO_ROOT = resolve(SDK_DIR, "..");
+const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");
+
+interface PackageJson {
+  name: string;
+  version: string;
+  bin: Record<string, string>;
+  exports: Record<string, { types: string; default: string }>;
+  dependencies: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+const pkg = JSON.parse(readFileSync(join(SDK_DIR, "package.json"), "utf8")) as PackageJson;
+
+/** The environment of someone outside the repo: no npm lifecycle variables, nothing of this repository on PATH. */
+function strangerEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  const keep = new Set(["npm_config_cache", "npm_config_registry", "npm_config_userconfig"]);
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.toLowerCase().startsWith("npm_") && !keep.has(key.toLowerCase())) continue;
+    env[key] = value;
+  }
+  const path = env.PATH ?? "";
+  env.PATH = path
+    .split(delimiter)
+    .filter((p) => p !== "" && relative(REPO_ROOT, resolve(p)).startsWith(".."))
+    .join(delimiter);
+  return env;
+}
+
+function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, { cwd, env: strangerEnv(), encoding: "utf8", timeout: 120_000 });
+  if (result.error) throw new Error(`${command} ${args.join(" ")}: ${result.error.message}`);
+  return result;
+}
+
+function mustRun(command: string, args: string[], cwd: string): string {
+  const result = run(command, args, cwd);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr}${result.stdout}`);
+  return result.stdout;
+}
+
+/** The package name a bare specifier belongs to (`ajv/dist/x.js` → ajv, `@scope/a/b` → @scope/a). */
+function packageOf(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+const isBuiltin = (specifier: string) => specifier.startsWith("node:") || builtinModules.includes(specifier);
+
+let work: string;
+let project: string;
+let installed: string;
+let packedFiles: string[];
+
+beforeAll(() => {
+  const npm = spawnSync("npm", ["--version"], { encoding: "utf8" });
+  if (npm.error || npm.status !== 0) {
+    throw new Error(`npm is not available (${npm.error?.message ?? npm.stderr}): this test packs and installs the SDK with npm, which Node ships with`);
+  }
+  work = mkdtempSync(join(tmpdir(), "send-interchange-package-"));
+  // The project must not see this repository's node_modules through any parent folder.
+  expect(relative(REPO_ROOT, work).startsWith("..")).toBe(true);
+  for (let dir = work; dirname(dir) !== dir; dir = dirname(dir)) expect(existsSync(join(dirname(dir), "node_modules")), dirname(dir)).toBe(false);
+
+  const packDir = join(work, "pack");
+  mkdirSync(packDir);
+  mustRun("npm", ["pack", "--pack-destination", packDir], SDK_DIR);
+  const tarballs = readdirSync(packDir).filter((f) => f.endsWith(".tgz"));
+  expect(tarballs).toEqual([`${pkg.name}-${pkg.version}.tgz`]);
+  const tarball = join(packDir, tarballs[0]!);
+  packedFiles = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => line.replace(/^package\//u, ""));
+
+  project = join(work, "project");
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "stranger", version: "1.0.0", private: true, type: "module" }));
+  copyFileSync(WORKED_ISP, join(project, "isp.json"));
+  const broken = JSON.parse(readFileSync(WORKED_ISP, "utf8")) as Record<string, unknown>;
+  delete broken.child;
+  writeFileSync(join(project, "broken-isp.json"), JSON.stringify(broken, null, 2));
+  mustRun("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+  installed = join(project, "node_modules", pkg.name);
+}, 240_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed send-interchange", { timeout: 120_000 }, () => {
+  it("holds compiled JavaScript, declarations, the validators, the standard's JSON, README and licence; no tests or TypeScript sources", () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(["package.json", "README.md", "API.md", "LICENCE", "dist/sdk/generated/validators.js", "dist/sdk/generated/validators.d.ts"]));
+    for (const [name, entry] of Object.entries(pkg.exports)) {
+      expect(packedFiles, name).toContain(posix.normalize(entry.types));
+      expect(packedFiles, name).toContain(posix.normalize(entry.default));
+    }
+    for (const target of Object.values(pkg.bin)) expect(packedFiles).toContain(posix.normalize(target));
+    expect(packedFiles.filter((f) => /(^|\/)(test-support|__tests__)\/|\.test\.|test-fixtures|\.(?:c|m)?ts$/u.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(packedFiles.filter((f) => /\.(?:js|d\.ts|json|md)$/u.test(f) || f === "LICENCE")).toEqual(packedFiles);
+  });
+
+  it("every relative import resolves inside the package; every bare import is a declared dependency, and every dependency is imported", () => {
+    const present = new Set(packedFiles);
+    const bare = new Set<string>();
+    const missing: string[] = [];
+    for (const file of packedFiles.filter((f) => f.endsWith(".js") || f.endsWith(".d.ts"))) {
+      const text = readFileSync(join(installed, file), "utf8");
+      for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
+        if (specifier.startsWith(".")) {
+          const target = posix.join(posix.dirname(file), specifier);
+          if (!present.has(target) && !present.has(target.replace(/\.js$/u, ".d.ts"))) missing.push(`${file} → ${specifier}`);
+        } else if (!isBuiltin(specifier)) bare.add(packageOf(specifier));
+      }
+    }
+    expect(missing).toEqual([]);
+    const declared = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).sort();
+    expect([...bare].sort()).toEqual(declared);
+    // Runtime needs come from dependencies alone: npm installed no build tool.
+    for (const tool of ["typescript", "tsx", "vitest"]) expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
+  });
+
+  it("imports in plain Node from the package name and validates a worked example (valid) and a broken one (pointer + rule id)", () => {
+    // send-interchange/msw needs its optional peer msw, which a plain install leaves out.
+    const entriesWithoutPeers = Object.keys(pkg.exports).filter((k) => k !== "./msw").map((k) => posix.join(pkg.name, k));
+    const script = `
+      const { validate } = await import("send-interchange");
+      const { readFileSync } = await import("node:fs");
+      const read = (f) => JSON.parse(readFileSync(f, "utf8"));
+      for (const entry of ${JSON.stringify(entriesWithoutPeers)}) await import(entry);
+      const { getCodeList } = await import("send-interchange/vocab");
+      const good = validate(read("isp.json"));
+      const bad = validate(read("broken-isp.json"));
+      console.log(JSON.stringify({ valid: good.valid, errors: good.errors.length, broken: bad.errors.map((e) => e.ruleId + " " + e.pointer), codes: getCodeList("isp-statuses").codes.length > 0 }));`;
+    const out = mustRun(process.execPath, ["--input-type=module", "-e", script], project);
+    expect(JSON.parse(out.trim())).toEqual({ valid: true, errors: 0, broken: ["schema.required /child"], codes: true });
+  });
+
+  it("its declarations type-check a strict NodeNext consumer with the repository's tsc, and are real types", () => {
+    const consumer = join(project, "consumer.ts");
+    writeFileSync(
+      consumer,
+      `import { validate, type IndividualSupportPlan, type ValidationResult } from "send-interchange";
+import type { Ehcp } from "send-interchange/types";
+import { isValidUpn } from "send-interchange/identifiers";
+import { createClient } from "send-interchange/client";
+import { getCodeList } from "send-interchange/vocab";
+import { canonicalJson, type VerifyResult } from "send-interchange/bundle";
+import { startIsp } from "send-interchange/builders";
+export const result: ValidationResult = validate({});
+export const ok: boolean = result.valid && isValidUpn("P207000016049");
+export const status: IndividualSupportPlan["status"] | undefined = undefined;
+export const ehcp: Ehcp["documentType"] | undefined = undefined;
+export const client = createClient({ baseUrl: "https://send.example.org" });
+export const codes = getCodeList("isp-statuses");
+export const text: string = canonicalJson({ a: 1 });
+export const verified = (r: VerifyResult): boolean => r.ok;
+export const builder: typeof startIsp = startIsp;
+// @ts-expect-error valid is a boolean, not a number
+export const wrong: number = result.valid;
+`,
+    );
+    const program = ts.createProgram([consumer], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+      types: [],
+      skipLibCheck: false,
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(diagnostics).toEqual([]);
+    // Everything came from the project (the installed declarations), apart from TypeScript's own lib files.
+    const libDir = dirname(ts.getDefaultLibFilePath({}));
+    const files = program.getSourceFiles().map((f) => resolve(f.fileName));
+    expect(files.filter((f) => f !== consumer && !f.startsWith(join(project, "node_modules")) && dirname(f) !== libDir)).toEqual([]);
+    expect(files.filter((f) => f.startsWith(installed + "/") && f.endsWith(".d.ts")).length).toBeGreaterThan(10);
+  });
+
+  it("npx send-interchange: --help, --version and validate exit 0; an invalid document exits 1 with pointer and rule id", () => {
+    const npx = (...args: string[]) => run("npx", ["--no", "--", "send-interchange", ...args], project);
+    // npm's link for the bin, executed directly: the shebang must name node.
+    const linked = (...args: string[]) => run(join(project, "node_modules", ".bin", "send-interchange"), args, project);
+    const binTarget = join(installed, Object.values(pkg.bin)[0]!);
+    expect(readFileSync(binTarget, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+
+    const help = linked("--help");
+    expect([help.status, help.stderr]).toEqual([0, ""]);
+    expect(help.stdout).toContain("validate <file|dir>");
+    const version = npx("--version");
+    expect([version.status, version.stdout.trim()]).toEqual([0, pkg.version]);
+    const valid = npx("validate", "isp.json");
+    expect(valid.status, valid.stderr).toBe(0);
+    expect(valid.stdout).toContain("isp.json: OK (isp)");
+    const invalid = npx("validate", "broken-isp.json");
+    expect(invalid.status).toBe(1);
+    expect(invalid.stdout).toContain("broken-isp.json: /child [schema.required]");
+  });
+});
