@@ -9,7 +9,7 @@ import { build, hasId, json, single, type Ctx, type Task } from "./request.ts";
 import type { AttackRequest } from "./oracle.ts";
 import { CTF_HISTORY } from "./legit.ts";
 import { PERSONAL_RESOURCES, fill, hasPathId, mayCall, needsJsonBody, opName, targetFor, visibleTo, type TenantIndex } from "./targets.ts";
-import { DOC_KINDS, DOC_PATHS, TENANTS, TENANT_NAMES, WRITER, childBody, documentBody, newChildData, other, voiceBody, type Caller, type DocKind, type TenantName, type World } from "./world.ts";
+import { DOC_KINDS, DOC_PATHS, TENANTS, TENANT_NAMES, WRITER, childBody, createdId, documentBody, newChildData, other, voiceBody, type Caller, type DocKind, type TenantName, type World } from "./world.ts";
 
 type Json = Record<string, unknown>;
 const CLIENT_ERROR = [400, 499] as const;
@@ -260,7 +260,8 @@ function foreignBodyTasks(world: World, idx: TenantIndex): fc.Arbitrary<Task> {
       const doc = documentBody(k, mine, world.ids.uuid(k));
       world.secrets.add(doc.id as string, { tenant: t }); // written by strangers: the other tenant must never see it
       (doc.child as Json).personId = foreignChild.id;
-      await ctx.send(build(world.caller(`${t}:${WRITER[k]}`), "POST", DOC_PATHS[k], { json: doc }, "plan-injection", `POST ${DOC_PATHS[k]}`, { range: CLIENT_ERROR, kind: "plan-injection-accepted" }));
+      const res = await ctx.send(build(world.caller(`${t}:${WRITER[k]}`), "POST", DOC_PATHS[k], { json: doc }, "plan-injection", `POST ${DOC_PATHS[k]}`, { range: CLIENT_ERROR, kind: "plan-injection-accepted" }));
+      world.secrets.add(createdId(res, doc.id as string), { tenant: t });
     },
   }));
   const oracle = fc.tuple(fc.constantFrom(...TENANT_NAMES), fc.constantFrom<DocKind | "child">(...DOC_KINDS, "child")).map(([t, k]): Task => ({
@@ -340,10 +341,13 @@ function transferTasks(world: World): fc.Arbitrary<Task> {
       world.secrets.add(decoy.given, { tenant: t, childId: decoy.id });
       world.secrets.add(decoy.family, { tenant: t, childId: decoy.id });
       const any = { range: [200, 499] as const };
-      await ctx.send(build(staff, "POST", "/children", { json: childBody(decoy) }, "decoy-transfer", "POST /children", any));
-      const ispId = world.ids.uuid("isp");
-      world.secrets.add(ispId, { tenant: t, childId: decoy.id });
-      await ctx.send(build(staff, "POST", "/isps", { json: documentBody("isp", decoy, ispId) }, "decoy-transfer", "POST /isps", any));
+      const made = await ctx.send(build(staff, "POST", "/children", { json: childBody(decoy) }, "decoy-transfer", "POST /children", any));
+      const decoyId = createdId(made, decoy.id);
+      decoy.id = decoyId;
+      for (const v of [decoyId, decoy.given, decoy.family]) world.secrets.add(v, { tenant: t, childId: decoyId });
+      const proposed = world.ids.uuid("isp");
+      const isp = await ctx.send(build(staff, "POST", "/isps", { json: documentBody("isp", decoy, proposed) }, "decoy-transfer", "POST /isps", any));
+      world.secrets.add(createdId(isp, proposed), { tenant: t, childId: decoyId });
       const sent = await ctx.send(build(staff, "POST", `/children/${decoy.id}/transfers`, { json: { receiver: { urn: TENANTS[t].settingUrn }, reason: "in-year-move" } }, "decoy-transfer", "POST /children/{childId}/transfers", { range: CLIENT_ERROR, kind: "self-addressed-transfer-accepted" }));
       const id = json(sent).id;
       if (typeof id === "string") {

@@ -12,7 +12,9 @@ import {
   TENANTS,
   TENANT_NAMES,
   WRITER,
+  adoptChildId,
   childBody,
+  createdId,
   claimsFor,
   documentBody,
   newChildData,
@@ -41,6 +43,7 @@ async function newChild(ctx: Ctx, t: TenantName): Promise<ChildData | undefined>
   const child = newChildData(ctx.world.ids, t);
   ctx.world.secrets.addChild(child);
   const res = await ctx.send(build(ctx.world.caller(`${t}:setting-staff`), "POST", "/children", { json: childBody(child) }, L, "POST /children", { status: [201] }));
+  adoptChildId(child, res, ctx.world.secrets);
   return res.status === 201 ? child : undefined;
 }
 
@@ -59,8 +62,8 @@ function documentLifecycle(t: TenantName, kind: DocKind, viaSystem: boolean): Ta
       const created = await ctx.send(build(writer, "POST", base, { json: documentBody(kind, child, proposed) }, L, `POST ${base}`, { status: [201] }));
       if (created.status !== 201) return;
       // The record's address is the Location (a server that assigns its own ids is followed, not second-guessed).
-      const path = created.headers.location ?? `${base}/${proposed}`;
-      const id = path.split("/").pop()!;
+      const id = createdId(created, proposed);
+      const path = `${base}/${id}`;
       w.secrets.add(id, { tenant: t, childId: child.id });
       const got = await ctx.send(build(writer, "GET", path, {}, L, `GET ${base}/{id}`, { status: [200], check: hasId(id) }));
       const etag = got.headers.etag ?? created.headers.etag ?? "*";
@@ -94,10 +97,10 @@ function transferLifecycle(t: TenantName): Task {
       const child = await newChild(ctx, t);
       if (!child) return;
       const staff = w.caller(`${t}:setting-staff`);
-      const ispId = w.ids.uuid("isp");
-      w.secrets.add(ispId, { tenant: t, childId: child.id });
-      const isp = await ctx.send(build(staff, "POST", "/isps", { json: documentBody("isp", child, ispId) }, L, "POST /isps", { status: [201] }));
+      const proposed = w.ids.uuid("isp");
+      const isp = await ctx.send(build(staff, "POST", "/isps", { json: documentBody("isp", child, proposed) }, L, "POST /isps", { status: [201] }));
       if (isp.status !== 201) return;
+      w.secrets.add(createdId(isp, proposed), { tenant: t, childId: child.id });
       const created = await ctx.send(build(staff, "POST", `/children/${child.id}/transfers`, { json: { receiver: { unknownDestination: true }, reason: "in-year-move" } }, L, "POST /children/{childId}/transfers", { status: [201] }));
       const id = json(created).id;
       if (typeof id !== "string") return;

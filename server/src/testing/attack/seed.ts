@@ -10,8 +10,10 @@ import {
   TENANT_NAMES,
   TENANTS,
   WRITER,
+  adoptChildId,
   buildCallers,
   childBody,
+  createdId,
   documentBody,
   newChildData,
   type Caller,
@@ -34,16 +36,12 @@ export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClai
     for (let i = 0; i < 2; i++) {
       const child = newChildData(ids, t);
       secrets.addChild(child);
-      const docs = {} as Record<DocKind, string>;
-      for (const k of DOC_KINDS) {
-        docs[k] = ids.uuid(k);
-        secrets.add(docs[k], { tenant: t, childId: child.id });
-      }
-      children[t].push({ child, docs });
+      children[t].push({ child, docs: {} as Record<DocKind, string> });
     }
   }
-  // Parents are responsible for their tenant's first child only: the second is another family's.
-  const callers = await buildCallers(sign, { A: [children.A[0]!.child.id], B: [children.B[0]!.child.id] });
+  // Callers are made before the records (which need them), so parents' child ids are filled in once known.
+  const parentChildIds: Record<TenantName, string[]> = { A: [], B: [] };
+  const callers = await buildCallers(sign, parentChildIds);
   const byKey = new Map(callers.map((c) => [c.key, c]));
   const caller = (key: string): Caller => {
     const c = byKey.get(key);
@@ -62,12 +60,27 @@ export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClai
   await must(publisher, "POST", "/spps", spp, 201);
 
   const tenants = {} as Record<TenantName, TenantWorld>;
+  for (const t of TENANT_NAMES) {
+    for (const seeded of children[t]) {
+      const { child, docs } = seeded;
+      adoptChildId(child, await must(caller(`${t}:setting-staff`), "POST", "/children", childBody(child), 201), secrets);
+      for (const k of DOC_KINDS) {
+        const proposed = ids.uuid(k);
+        docs[k] = createdId(await must(caller(`${t}:${WRITER[k]}`), "POST", DOC_PATHS[k], documentBody(k, child, proposed), 201), proposed);
+        secrets.add(docs[k], { tenant: t, childId: child.id });
+      }
+    }
+  }
+  // Parents are responsible for their tenant's first child only: the second is another family's. Their tokens carry
+  // the child ids the server filed the children under.
+  for (const t of TENANT_NAMES) {
+    parentChildIds[t].push(children[t][0]!.child.id);
+    const parent = caller(`${t}:parent-carer`);
+    parent.claims = { ...parent.claims!, child_ids: [...parentChildIds[t]] };
+    parent.token = await sign(parent.claims);
+  }
   const senderSubjects = {} as Record<TenantName, string>;
   for (const t of TENANT_NAMES) {
-    for (const { child, docs } of children[t]) {
-      await must(caller(`${t}:setting-staff`), "POST", "/children", childBody(child), 201);
-      for (const k of DOC_KINDS) await must(caller(`${t}:${WRITER[k]}`), "POST", DOC_PATHS[k], documentBody(k, child, docs[k]), 201);
-    }
     const second = children[t][1]!;
     const transfer = await must(caller(`${t}:setting-staff`), "POST", `/children/${second.child.id}/transfers`, { receiver: { unknownDestination: true }, reason: "in-year-move" }, 201);
     const transferId = (JSON.parse(transfer.text) as Json).id as string;

@@ -86,6 +86,21 @@ export class Secrets {
   }
 }
 
+/** The id a create filed the record under: the Location's last segment (a server may assign its own ids). */
+export function createdId(res: { status: number; headers: Record<string, string> }, proposed: string): string {
+  const loc = res.status === 201 ? res.headers.location : undefined;
+  return loc ? decodeURIComponent(loc.split("/").pop()!) : proposed;
+}
+
+/** After a child's create: follow the id the server chose, and register it as the same child's secret. */
+export function adoptChildId(c: ChildData, res: { status: number; headers: Record<string, string> }, secrets: Secrets): void {
+  const id = createdId(res, c.id);
+  if (id === c.id) return;
+  c.id = id;
+  secrets.add(id, { tenant: c.tenant, childId: id });
+  for (const v of [c.upn, c.nhsNumber, c.given, c.family]) secrets.add(v, { tenant: c.tenant, childId: id });
+}
+
 export function newChildData(ids: Ids, tenant: TenantName): ChildData {
   return { tenant, id: ids.uuid("child"), upn: ids.upn(TENANTS[tenant]), nhsNumber: ids.nhsNumber(), given: ids.marker("given"), family: ids.marker("family") };
 }
