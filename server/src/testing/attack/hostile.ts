@@ -231,7 +231,9 @@ function bodyTasks(world: World, idx: TenantIndex): fc.Arbitrary<Task> {
     return send(x, { body: text.includes('"Atk') ? splice(text, '"Atk', bytes) : new Uint8Array([0x7b, ...bytes, 0x7d]) }, "bad-utf8-body", { status: [400], kind: "invalid-utf8-not-400" });
   });
   const badText = fc.tuple(routeAndCaller.filter((x) => stores(x.route)), fc.constantFrom("\\ud800", "\\udfff", "x\\ud83dy", "\\u0000", "a\\u0000b")).map(([x, esc]) => {
-    const text = x.text.replace(/"(preferredName|text|name)":"/, `"$1":"${esc}`);
+    // Into a text field the record stores; a body without one (a transfer request) gets the text as a member.
+    const replaced = x.text.replace(/"(preferredName|text|name)":"/, `"$1":"${esc}`);
+    const text = replaced !== x.text ? replaced : x.text.replace(/^\{/, `{"note":"${esc}",`);
     return send(x, { body: text }, "bad-text-json", { range: CLIENT_ERROR, kind: "nul-or-lone-surrogate-stored" });
   });
   const deep = fc.tuple(routeAndCaller, fc.integer({ min: 200, max: 50_000 }), fc.boolean()).map(([x, n, arr]) =>
