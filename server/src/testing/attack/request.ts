@@ -61,3 +61,11 @@ export const listsId = (id: string) => (res: WireResponse): string | undefined =
   const items = json(res).items;
   return Array.isArray(items) && items.some((x) => (x as Record<string, unknown>).id === id) ? undefined : `page does not list ${id}`;
 };
+
+/** A check that a page is non-empty and lists only documents about child `childId`. */
+export const onlyChild = (childId: string) => (res: WireResponse): string | undefined => {
+  const items = json(res).items;
+  if (!Array.isArray(items) || items.length === 0) return "page is empty";
+  const other = items.find((x) => String(((x as Record<string, unknown>).child as Record<string, unknown> | undefined)?.personId ?? "").toLowerCase() !== childId.toLowerCase());
+  return other ? `page lists ${String((other as Record<string, unknown>).id)} about another child` : undefined;
+};
