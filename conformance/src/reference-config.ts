@@ -65,7 +65,7 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
       for (const r of ROLES) {
         const claims: Record<string, unknown> = { ...claimsFor(r.id, t, i, parentChildIds), scope: r.scopes.join(" ") };
         const token = await new SignJWT(claims)
-          .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "JWT" })
+          .setProtectedHeader({ alg: "ES256", kid: REFERENCE_SIGNER.kid, typ: "at+jwt" })
           .setIssuer(REFERENCE_SIGNER.issuer)
           .setAudience(REFERENCE_SIGNER.audience)
           .setIssuedAt()

@@ -1,7 +1,10 @@
-// `npm start`: the reference server on PGlite in DATA_DIR (or PostgreSQL at DATABASE_URL). Runs migrations, loads the
-// worked examples on first start, prints the URL, the docs URL and a development token per demo role, logs one JSON
-// line per request, and shuts down gracefully on SIGTERM/SIGINT. Faults for the conformance self-test are NOT
-// configurable here, deliberately: only tests can make the server misbehave.
+// `npm start`: the reference server on PGlite in DATA_DIR (or PostgreSQL at DATABASE_URL), in one of two modes
+// (config/server-config.ts). Demo (the default): dev signer, worked examples, printed tokens, loopback, and a banner
+// on every start saying it is not for real data. Production (NODE_ENV=production): the configured identity provider
+// only, no demo data, no tokens, and no start at all until every required setting is there. Both: DATA_DIR 0700 with
+// files 0600, transfer private keys encrypted at rest, one JSON log line per request, graceful SIGTERM/SIGINT.
+// Faults for the conformance self-test are NOT configurable here, deliberately: only tests can make the server
+// misbehave.
 import { serve } from "@hono/node-server";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -9,7 +12,10 @@ import { fileURLToPath } from "node:url";
 import { validate } from "../../sdk/src/index.ts";
 import { createApp, DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH } from "./app.ts";
 import { loadOrCreateDevSigner } from "./auth/dev-signer.ts";
-import { seedDemo } from "./demo/seed.ts";
+import { secureDataDir, tightenTree } from "./config/data-dir.ts";
+import { loadOrCreateKeyEncryptionKey } from "./config/key-encryption-key.ts";
+import { configProblemMessage, readServerConfig } from "./config/server-config.ts";
+import { seedDemo, type DemoSummary } from "./demo/seed.ts";
 import { demoTokens } from "./demo/tokens.ts";
 import { openStore } from "./storage/open-store.ts";
 import { transferConfigFromEnv } from "./transfers/config.ts";
@@ -38,37 +44,73 @@ async function ensureSpecArtefacts(): Promise<void> {
   }
 }
 
+const DEMO_BANNER = [
+  "",
+  "=====================================================================================",
+  "  DEMO MODE: NOT FOR REAL DATA. This server trusts a development signer whose keys are",
+  "  in DATA_DIR and prints tokens anyone can copy. Never put real children's records in",
+  "  it. For real use: NODE_ENV=production with an identity provider (server/README.md).",
+  "=====================================================================================",
+  "",
+].join("\n");
+
+/** The URL to print for a listening address (0.0.0.0/:: are reachable as localhost too). */
+function displayUrl(host: string, port: number): string {
+  const h = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${h}:${port}`;
+}
+
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 8080);
-  const dataDir = resolve(process.env.DATA_DIR ?? "./.data");
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  mkdirSync(dataDir, { recursive: true }); // PGlite creates its own directory but not the parents
-  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir: join(dataDir, "pglite") });
-  const signer = await loadOrCreateDevSigner(dataDir);
-  const examplesDir = fileURLToPath(new URL("../../examples/worked", import.meta.url));
-  const summary = await seedDemo(store, validate, examplesDir);
+  const read = readServerConfig();
+  if (!read.ok) {
+    // A configuration mistake is one plain message and a non-zero exit: no stack, nothing opened or written.
+    process.stderr.write(configProblemMessage(read));
+    process.exit(2);
+  }
+  const config = read.config;
+  const demo = config.mode === "demo";
+  if (demo) process.stdout.write(DEMO_BANNER + "\n");
+  // The data directory is needed for PGlite and, in the demo, for the dev signer and key-encryption key.
+  const usesDataDir = !config.databaseUrl || demo;
+  if (usesDataDir) secureDataDir(config.dataDir);
+  const pgliteDir = join(config.dataDir, "pglite");
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir });
+  if (!config.databaseUrl) tightenTree(pgliteDir); // PGlite unpacks its initial files 0666 (see config/data-dir.ts)
+  const signer = demo ? await loadOrCreateDevSigner(config.dataDir) : undefined;
+  const keys = demo ? signer!.keys : config.identityProvider!;
+  const keyEncryptionKey = config.keyEncryptionKey ?? loadOrCreateKeyEncryptionKey(config.dataDir); // production always has one
+  let summary: DemoSummary | undefined;
+  if (demo) {
+    const examplesDir = fileURLToPath(new URL("../../examples/worked", import.meta.url));
+    summary = await seedDemo(store, validate, examplesDir);
+  }
   await ensureSpecArtefacts();
   // Transfers: TRANSFER_CONFIG (inline JSON or @file) names other systems' inboxes and JWKS URLs; deliveries that a
   // restart interrupted are resumed.
   let transfers: TransferService | undefined;
   // RATE_LIMIT_PER_MINUTE: requests per minute per caller (default 6000; 0 turns limiting off).
-  const rateLimit = process.env.RATE_LIMIT_PER_MINUTE ? { perMinute: Number(process.env.RATE_LIMIT_PER_MINUTE) } : undefined;
-  const app = createApp({ store, keys: signer.keys, rateLimit, transfers: await transferConfigFromEnv(), onTransfers: (t) => (transfers = t) });
+  const rateLimit = config.rateLimitPerMinute !== undefined ? { perMinute: config.rateLimitPerMinute } : undefined;
+  const transferConfig = { ...(await transferConfigFromEnv()), keyEncryptionKey };
+  const app = createApp({ store, keys, rateLimit, transfers: transferConfig, onTransfers: (t) => (transfers = t) });
   void transfers?.resumePending().catch((err: unknown) => log("resuming transfer deliveries failed", { error: String(err) }));
 
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "0.0.0.0" }, async (info) => {
-    const url = `http://localhost:${info.port}`;
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async (info) => {
+    const url = displayUrl(config.host, info.port);
     log("listening", {
       url,
       docs: `${url}/docs`,
-      database: databaseUrl ? "postgresql" : `pglite:${join(dataDir, "pglite")}`,
-      demoRecordsLoaded: summary.loaded.length,
+      mode: config.mode,
+      host: config.host,
+      database: config.databaseUrl ? "postgresql" : `pglite:${pgliteDir}`,
+      ...(demo ? { demoRecordsLoaded: summary!.loaded.length } : { issuer: keys.issuer, audience: keys.audience }),
     });
-    const tokens = await demoTokens(signer, summary);
+    if (!demo) return; // production prints no tokens: it has none to print
+    const tokens = await demoTokens(signer!, summary!);
     // Human-readable block: these are development tokens signed by the dev signer in DATA_DIR, never for production.
-    process.stdout.write(`\nSEND Interchange reference server: ${url}\nAPI docs: ${url}/docs\nDevelopment tokens (dev signer in ${dataDir}; valid 30 days):\n`);
+    process.stdout.write(`\nSEND Interchange reference server (DEMO, not for real data): ${url}\nAPI docs: ${url}/docs\nDevelopment tokens (dev signer in ${config.dataDir}; valid 30 days):\n`);
     for (const t of tokens) process.stdout.write(`\n  ${t.role}  ${JSON.stringify({ ...t.claims, scope: undefined })}\n  ${t.token}\n`);
-    process.stdout.write(`\nTry: curl -H "Authorization: Bearer <setting-staff token>" ${url}/isps\n\n`);
+    process.stdout.write(`\nTry: curl -H "Authorization: Bearer <setting-staff token>" ${url}/isps\n`);
+    process.stdout.write(DEMO_BANNER + "\n");
   });
 
   let stopping = false;

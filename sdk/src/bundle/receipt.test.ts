@@ -39,6 +39,11 @@ describe("receipts", () => {
     expect(receipt.decision).toBe("rejected");
   });
 
+  it("a receiving system's not-intended-recipient becomes the receipt vocabulary's code, not \"other\"", () => {
+    const reasons = receiptReasonsFrom([{ code: "bundle.not-intended-recipient", message: "The receiving setting is not hosted by this server.", pointer: "/manifest/receiver" }]);
+    expect(reasons).toEqual([{ code: "not-intended-recipient", message: "The receiving setting is not hosted by this server.", ruleId: "bundle.not-intended-recipient", pointer: "/manifest/receiver" }]);
+  });
+
   it("kid is the RFC 7638 thumbprint and private members never reach a JWKS", async () => {
     expect(senderKey.kid).toBe(await jwkThumbprint(senderKey.privateJwk));
     expect(toJwks([senderKey.privateJwk]).keys[0]).not.toHaveProperty("d");

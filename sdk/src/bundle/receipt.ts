@@ -44,6 +44,8 @@ const RECEIPT_CODES: Record<string, ReceiptReason["code"]> = {
   "bundle.expired": "expired",
   "bundle.too-old": "expired",
   "bundle.replayed": "duplicate-bundle",
+  // Set by the receiving system (the server's inbox), which knows whom it hosts; verifyBundle cannot tell.
+  "bundle.not-intended-recipient": "not-intended-recipient",
 };
 
 /** Turns verifyBundle reasons into receipt reasons (schema codes; the verify code or rule id goes in ruleId). */

@@ -1,6 +1,6 @@
 // Spawns the real CLI: keys → pack → verify → unpack → receipt, tampered file, encryption, CTF, usage errors.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -79,6 +79,37 @@ describe("send-interchange bundle / keys", { timeout: 60_000 }, () => {
     const result = cli(...(args as string[]));
     expect(result.code).toBe(code);
     expect(result.err).not.toMatch(/\n\s+at /); // a message, never a stack trace
+  });
+});
+
+describe("send-interchange keys generate: private key files", { timeout: 60_000 }, () => {
+  const mode = (name: string) => statSync(at(name)).mode & 0o777;
+  it("writes the private key 0600 (even under a permissive umask) and the public key beside it", () => {
+    const result = spawnSync("sh", ["-c", `umask 000 && exec "${process.execPath}" "${BIN}" keys generate --out owner-only.jwk`], { encoding: "utf8", cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(mode("owner-only.jwk")).toBe(0o600);
+    expect(JSON.parse(readFileSync(at("owner-only.jwk"), "utf8"))).toHaveProperty("d");
+    expect(JSON.parse(readFileSync(at("owner-only.pub.jwk"), "utf8"))).not.toHaveProperty("d");
+  });
+  it("refuses to overwrite an existing key (or its public file) without --force, changing nothing", () => {
+    expect(cli("keys", "generate", "--out", "kept.jwk").code).toBe(0);
+    const before = readFileSync(at("kept.jwk"), "utf8");
+    const again = cli("keys", "generate", "--out", "kept.jwk");
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/kept\.jwk and kept\.pub\.jwk already exist; refusing to overwrite a key \(use --force/);
+    expect(again.err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(at("kept.jwk"), "utf8")).toBe(before);
+    writeFileSync(at("only-public.pub.jwk"), "{}");
+    expect(cli("keys", "generate", "--out", "only-public.jwk").code).toBe(1);
+  });
+  it("--force replaces the key with a new 0600 file, even over a world-readable one", () => {
+    expect(cli("keys", "generate", "--out", "replaced.jwk").code).toBe(0);
+    const before = readFileSync(at("replaced.jwk"), "utf8");
+    chmodSync(at("replaced.jwk"), 0o644);
+    const forced = cli("keys", "generate", "--out", "replaced.jwk", "--force");
+    expect(forced.code, forced.err).toBe(0);
+    expect(readFileSync(at("replaced.jwk"), "utf8")).not.toBe(before);
+    expect(mode("replaced.jwk")).toBe(0o600);
   });
 });
 

@@ -1,7 +1,7 @@
 // `send-interchange bundle pack|verify|unpack|receipt`, `keys generate|jwks` and `ctf import|export`: transfer
 // bundles as files, for systems without an API. Exit 0 ok, 1 invalid/rejected, 2 usage error; messages, no stacks.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Setting } from "../../generated/types.ts";
 import { decodeUnverifiedPayload } from "../bundle/jws.ts";
@@ -19,7 +19,7 @@ export const BUNDLE_USAGE = `Transfer bundles, keys and the CTF bridge:
   bundle unpack <bundle> --jwks trusted.json --out-dir DIR [--decrypt-key key.jwk]
   bundle receipt <bundle> --jwks trusted.json --key key.jwk --decision accepted|rejected --out receipt.jws
               [--receiver-name NAME --receiver-urn URN --receiver-setting-type TYPE] [--decrypt-key key.jwk]
-  keys generate --out key.jwk [--public-out key.pub.jwk] [--use sig|enc] [--expires-days N]
+  keys generate --out key.jwk [--public-out key.pub.jwk] [--use sig|enc] [--expires-days N] [--force]
   keys jwks <key.jwk>... --out jwks.json
   ctf import <file.xml> [--json]
   ctf export <records.json> --as-of YYYY-MM-DD [--out sen.xml]`;
@@ -59,6 +59,29 @@ function setting(values: Values, who: "sender" | "receiver", required: boolean):
 function writeOut(path: string, text: string): void {
   try {
     writeFileSync(path, text.endsWith("\n") ? text : text + "\n");
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Writes a private key readable by its owner only (0600, whatever the umask), never over an existing file unless
+ * `force`: then through a new 0600 file renamed into place, so the old file's looser mode is not kept.
+ */
+function writeSecret(path: string, text: string, force: boolean): void {
+  const data = text.endsWith("\n") ? text : text + "\n";
+  try {
+    if (!force) {
+      writeFileSync(path, data, { mode: 0o600, flag: "wx" });
+      return;
+    }
+    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+      writeFileSync(tmp, data, { mode: 0o600, flag: "wx" });
+      renameSync(tmp, path);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
   } catch (error) {
     throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -226,15 +249,22 @@ async function receipt(args: string[], io: CliIo): Promise<number> {
 
 async function keys(sub: string | undefined, args: string[], io: CliIo): Promise<number> {
   if (sub === "generate") {
-    const { values } = parse(args, { out: { type: "string" }, "public-out": { type: "string" }, use: { type: "string" }, "expires-days": { type: "string" } });
+    const { values } = parse(args, { out: { type: "string" }, "public-out": { type: "string" }, use: { type: "string" }, "expires-days": { type: "string" }, force: { type: "boolean" } });
     const out = str(values, "out") as string;
+    const force = values.force === true;
     const use = str(values, "use", false) ?? "sig";
     if (use !== "sig" && use !== "enc") throw new UsageError("--use must be sig or enc");
     const days = str(values, "expires-days", false);
     if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError("--expires-days must be a whole number");
-    const pair = use === "enc" ? await generateEncryptionKey() : await generateSigningKey(days === undefined ? {} : { exp: Math.floor(Date.now() / 1000) + Number(days) * 86_400 });
     const publicOut = str(values, "public-out", false) ?? out.replace(/(\.jwk|\.json)?$/, ".pub.jwk");
-    writeOut(out, JSON.stringify(pair.privateJwk, null, 2));
+    // A key file is never replaced by accident: that would lose the key every partner trusts.
+    const existing = [out, publicOut].filter((f) => existsSync(f));
+    if (existing.length > 0 && !force) {
+      io.err(`send-interchange keys: ${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}; refusing to overwrite a key (use --force to replace it)`);
+      return 1;
+    }
+    const pair = use === "enc" ? await generateEncryptionKey() : await generateSigningKey(days === undefined ? {} : { exp: Math.floor(Date.now() / 1000) + Number(days) * 86_400 });
+    writeSecret(out, JSON.stringify(pair.privateJwk, null, 2), force);
     writeOut(publicOut, JSON.stringify(pair.publicJwk, null, 2));
     io.out(`${out}: private ${use === "enc" ? "encryption" : "ES256 signing"} key, kid ${pair.kid} (keep it secret); public key in ${publicOut}`);
     return 0;

@@ -1,11 +1,12 @@
 // The development signer: an ES256 key pair that signs tokens for local use and tests. `npm start` keeps it in the
 // data directory (created on first start) so tokens printed once stay valid across restarts. Never for production:
-// a real deployment configures its identity provider's public keys instead.
+// main.ts neither creates nor trusts it when NODE_ENV=production; a real deployment configures its identity
+// provider instead (config/server-config.ts). Its tokens are RFC 9068 access tokens (typ at+jwt), like an IdP's.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
 import { role, type RoleId } from "../../../spec/roles.ts";
-import { DEFAULT_AUDIENCE, DEV_ISSUER, type AuthKeys } from "./keys.ts";
+import { ACCESS_TOKEN_TYPE, DEFAULT_AUDIENCE, DEV_ISSUER, type AuthKeys } from "./keys.ts";
 
 export interface DevSigner {
   keys: AuthKeys;
@@ -24,21 +25,30 @@ export interface DevClaims {
 }
 
 const KID = "dev-signer-1";
+/** Demo tokens are printed once and used for a month; an identity provider's live an hour (config/). */
+export const DEV_TOKEN_LIFETIME = "30d";
+const DEV_MAX_LIFETIME_SECONDS = 31 * 24 * 3600;
 
 async function fromPrivateJwk(privateJwk: JWK): Promise<DevSigner> {
   const key = await importJWK(privateJwk, "ES256");
   const { d: _d, ...publicJwk } = privateJwk; // the public half: drop the private scalar
-  const keys: AuthKeys = { jwks: { keys: [{ ...publicJwk, kid: KID, alg: "ES256", use: "sig" }] }, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE };
+  const keys: AuthKeys = {
+    jwks: { keys: [{ ...publicJwk, kid: KID, alg: "ES256", use: "sig" }] },
+    issuer: DEV_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    algorithms: ["ES256"],
+    maxTokenLifetimeSeconds: DEV_MAX_LIFETIME_SECONDS,
+  };
   return {
     keys,
     async sign(claims, opts = {}) {
       const scope = claims.scope ?? role(claims.send_role).scopes.join(" ");
       return new SignJWT({ ...claims, scope })
-        .setProtectedHeader({ alg: "ES256", kid: KID, typ: "JWT" })
+        .setProtectedHeader({ alg: "ES256", kid: KID, typ: ACCESS_TOKEN_TYPE })
         .setIssuer(DEV_ISSUER)
         .setAudience(DEFAULT_AUDIENCE)
         .setIssuedAt()
-        .setExpirationTime(opts.expiresIn ?? "30d")
+        .setExpirationTime(opts.expiresIn ?? DEV_TOKEN_LIFETIME)
         .sign(key);
     },
   };

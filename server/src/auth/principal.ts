@@ -1,5 +1,7 @@
-// The caller as the server understands it, built from verified JWT claims (claim names from spec/roles.ts). Pure.
+// The caller as the server understands it, built from verified JWT claims (claim names from spec/roles.ts, renamed
+// per issuer by claim-names.ts). Pure.
 import { ROLES, type RoleId } from "../../../spec/roles.ts";
+import { DEFAULT_CLAIM_NAMES, type ClaimNames } from "./claim-names.ts";
 
 export interface Principal {
   subject: string;
@@ -20,25 +22,27 @@ export function isRole(value: unknown): value is RoleId {
 
 const optionalString = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
 
-/** Turns a verified claim set into a Principal, or explains why it cannot. */
-export function principalFromClaims(claims: Record<string, unknown>): { principal?: Principal; reason?: string } {
-  const sub = optionalString(claims.sub);
-  const role = claims.send_role;
+/** Turns a verified claim set into a Principal, or explains why it cannot. `names` says where each claim is. */
+export function principalFromClaims(claims: Record<string, unknown>, names: ClaimNames = DEFAULT_CLAIM_NAMES): { principal?: Principal; reason?: string } {
+  const sub = optionalString(claims[names.sub]);
+  const role = claims[names.send_role];
   if (!sub) return { reason: "token has no subject" };
-  if (!isRole(role)) return { reason: "token has no recognised send_role" };
-  const childIds = Array.isArray(claims.child_ids) ? claims.child_ids.filter((x): x is string => typeof x === "string") : [];
+  if (!isRole(role)) return { reason: `token has no recognised ${names.send_role}` };
+  const rawChildIds = claims[names.child_ids];
+  const childIds = Array.isArray(rawChildIds) ? rawChildIds.filter((x): x is string => typeof x === "string") : [];
   const principal: Principal = { subject: sub, role, childIds };
-  if (typeof claims.scope === "string") principal.tokenScopes = claims.scope.split(" ").filter(Boolean);
-  const system = optionalString(claims.client_id);
+  const scope = claims[names.scope];
+  if (typeof scope === "string") principal.tokenScopes = scope.split(" ").filter(Boolean);
+  const system = optionalString(claims[names.client_id]);
   if (system) principal.system = system;
-  const settingUrn = optionalString(claims.setting_urn);
+  const settingUrn = optionalString(claims[names.setting_urn]);
   if (settingUrn) principal.settingUrn = settingUrn;
-  const laCode = optionalString(claims.la_code);
+  const laCode = optionalString(claims[names.la_code]);
   if (laCode) principal.laCode = laCode;
   const tenancy = ROLES.find((r) => r.id === role)!.tenancy;
   // A token that lacks the claim its role's tenancy filters by would see nothing (or, worse, be mis-scoped).
-  if ((tenancy === "own-setting" || tenancy === "sample") && !settingUrn) return { reason: `${role} token has no setting_urn` };
-  if (tenancy === "own-la" && !laCode) return { reason: `${role} token has no la_code` };
-  if (tenancy === "tenant" && !settingUrn && !laCode) return { reason: `${role} token has neither setting_urn nor la_code` };
+  if ((tenancy === "own-setting" || tenancy === "sample") && !settingUrn) return { reason: `${role} token has no ${names.setting_urn}` };
+  if (tenancy === "own-la" && !laCode) return { reason: `${role} token has no ${names.la_code}` };
+  if (tenancy === "tenant" && !settingUrn && !laCode) return { reason: `${role} token has neither ${names.setting_urn} nor ${names.la_code}` };
   return { principal };
 }

@@ -36,6 +36,8 @@ export interface TransferConfig {
   loopbackOnly: boolean;
   /** The transfers' own clock (bundle createdAt, verification instant); defaults to the app's. Tests set it. */
   clock?: () => Date;
+  /** 32 bytes that encrypt transfer private keys at rest (keyring.ts); main.ts sets it from KEY_ENCRYPTION_KEY. */
+  keyEncryptionKey?: Uint8Array;
 }
 
 export function defaultTransferConfig(overrides: Partial<TransferConfig> = {}): TransferConfig {

@@ -1,10 +1,12 @@
 // Each setting (and each local authority acting as sender or claimant) has its own ES256 signing key and a P-256
 // key for receiving encrypted bundles, generated on first use and stored in the database (kind transfer-key), so
 // they survive restarts and are the same for every process on one database. The public halves are the server's
-// JWKS at /.well-known/jwks.json.
+// JWKS at /.well-known/jwks.json. With a key-encryption key (main.ts always passes one) the private halves are
+// stored encrypted (keyring-sealing.ts); keys an earlier version stored in clear are read and re-written sealed.
 import { generateEncryptionKey, generateSigningKey, publicJwk, type JWK, type KeyPairJwk } from "../../../sdk/src/bundle/index.ts";
-import { AlreadyExistsError, type Store } from "../storage/store.ts";
+import { AlreadyExistsError, ConflictError, type Store, type StoredVersion } from "../storage/store.ts";
 import { KEY_KIND, transferStore } from "../storage/transfer-store.ts";
+import { isSealed, KeySealer, type SealedKeyRecord } from "./keyring-sealing.ts";
 
 export interface OwnerKeys {
   owner: string; // "urn:<URN>" or "la:<code>"
@@ -24,9 +26,19 @@ const SYSTEM_PROV = (reason: string) => ({
 /** A public JWK with the x-send-owner member (RFC 7517 §4: unknown members are ignored by other consumers). */
 const withOwner = (jwk: JWK, owner: string): JWK => ({ ...publicJwk(jwk), ["x-send-owner"]: owner }) as JWK;
 
+/** A stored key record: sealed, or (written by an earlier version, or without a key-encryption key) in clear. */
+type StoredKeys = SealedKeyRecord | OwnerKeys;
+
 export class KeyRing {
   private readonly cache = new Map<string, Promise<OwnerKeys>>();
-  constructor(private readonly store: Store) {}
+  private readonly sealer: KeySealer | undefined;
+  /** `keyEncryptionKey`: 32 bytes; without one (tests that build an app directly) keys are stored in clear. */
+  constructor(
+    private readonly store: Store,
+    keyEncryptionKey?: Uint8Array,
+  ) {
+    this.sealer = keyEncryptionKey ? new KeySealer(keyEncryptionKey) : undefined;
+  }
 
   /** The owner's keys, created on first use. Two processes racing both read the one that won the insert. */
   keysFor(owner: string): Promise<OwnerKeys> {
@@ -41,18 +53,43 @@ export class KeyRing {
 
   private async loadOrCreate(owner: string): Promise<OwnerKeys> {
     const ts = transferStore(this.store);
-    const existing = await ts.getKey<OwnerKeys>(owner);
-    if (existing) return existing.body;
+    const existing = await ts.getKey<StoredKeys>(owner);
+    if (existing) return this.opened(existing);
     const keys: OwnerKeys = { owner, signing: await generateSigningKey(), encryption: await generateEncryptionKey() };
     try {
-      await ts.createKey(owner, keys, SYSTEM_PROV(`transfer keys for ${owner}`));
+      await ts.createKey(owner, this.sealer ? await this.sealer.seal(keys) : keys, SYSTEM_PROV(`transfer keys for ${owner}`));
       return keys;
     } catch (err) {
       if (!(err instanceof AlreadyExistsError)) throw err;
-      const won = await ts.getKey<OwnerKeys>(owner);
+      const won = await ts.getKey<StoredKeys>(owner);
       if (!won) throw err;
-      return won.body;
+      return this.opened(won);
     }
+  }
+
+  /** The key pairs of a stored record; a record in clear is re-written sealed when a key-encryption key is set. */
+  private async opened(stored: StoredVersion<StoredKeys>): Promise<OwnerKeys> {
+    const body = stored.body;
+    if (isSealed(body)) {
+      if (!this.sealer) throw new Error(`transfer keys of ${body.owner} are encrypted at rest; configure KEY_ENCRYPTION_KEY`);
+      return this.sealer.open(body);
+    }
+    if (this.sealer) {
+      // Versions are immutable, so the clear version stays in the history (see server/README.md "Data at rest");
+      // from here on the current version, which every read uses, is sealed.
+      try {
+        await this.store.update(KEY_KIND, body.owner, stored.version, await this.sealer.seal(body), {}, {}, SYSTEM_PROV(`transfer keys for ${body.owner} encrypted at rest`));
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err; // another process sealed it first
+      }
+    }
+    return body;
+  }
+
+  /** The private key pair behind a kid found in a stored record's public halves. */
+  private async pairOf(stored: StoredVersion<StoredKeys>, use: "sig" | "enc"): Promise<KeyPairJwk> {
+    const keys = await this.opened(stored);
+    return use === "sig" ? keys.signing : keys.encryption;
   }
 
   /** Every stored owner's public keys (signing and encryption), for the JWKS. */
@@ -60,7 +97,7 @@ export class KeyRing {
     const keys: JWK[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.store.search<OwnerKeys>({ kind: KEY_KIND, limit: 200, ...(cursor ? { cursor } : {}) });
+      const page = await this.store.search<StoredKeys>({ kind: KEY_KIND, limit: 200, ...(cursor ? { cursor } : {}) });
       // x-send-owner says whose key it is, so a sender can pick the receiving setting's encryption key.
       for (const v of page.items) keys.push(withOwner(v.body.signing.publicJwk, v.body.owner), withOwner(v.body.encryption.publicJwk, v.body.owner));
       cursor = page.nextCursor;
@@ -77,10 +114,11 @@ export class KeyRing {
     }
     let cursor: string | undefined;
     do {
-      const page = await this.store.search<OwnerKeys>({ kind: KEY_KIND, limit: 200, ...(cursor ? { cursor } : {}) });
+      const page = await this.store.search<StoredKeys>({ kind: KEY_KIND, limit: 200, ...(cursor ? { cursor } : {}) });
       for (const v of page.items) {
-        if (v.body.signing.kid === kid) return { owner: v.body.owner, use: "sig", pair: v.body.signing };
-        if (v.body.encryption.kid === kid) return { owner: v.body.owner, use: "enc", pair: v.body.encryption };
+        // Public halves are in clear in both forms; only the matching record is decrypted.
+        if (v.body.signing.kid === kid) return { owner: v.body.owner, use: "sig", pair: await this.pairOf(v, "sig") };
+        if (v.body.encryption.kid === kid) return { owner: v.body.owner, use: "enc", pair: await this.pairOf(v, "enc") };
       }
       cursor = page.nextCursor;
     } while (cursor);

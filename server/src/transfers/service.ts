@@ -51,7 +51,7 @@ export class TransferService {
     /** Conformance self-test only (faults/catalogue.ts); empty in every normal start. */
     private readonly faults: TransferFaults = new Set(),
   ) {
-    this.keyring = new KeyRing(store);
+    this.keyring = new KeyRing(store, config.keyEncryptionKey);
     this.trust = new TrustList(config, this.keyring, fetchImpl);
     this.inbox = new Inbox({ store, keyring: this.keyring, trust: this.trust, config, clock, faults });
   }

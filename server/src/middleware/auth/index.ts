@@ -1,10 +1,14 @@
-// Bearer JWT authentication: verifies signature, issuer, audience and expiry with jose against the configured keys,
-// then turns the claims into a Principal. Any failure is 401 problem+json with a WWW-Authenticate challenge.
+// Bearer JWT authentication: verifies the token against the configured issuer (auth/token-verifier.ts: signature,
+// typ at+jwt, issuer, audience, expiry, bounded lifetime), then turns the claims into a Principal with the issuer's
+// claim names. A bad token is 401 problem+json with a WWW-Authenticate challenge; an identity provider whose keys
+// cannot be fetched is 503 (the token may be fine).
 import type { MiddlewareHandler } from "hono";
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
+import { decodeJwt, decodeProtectedHeader } from "jose";
 import type { AppEnv } from "../../env.ts";
 import type { AuthKeys } from "../../auth/keys.ts";
+import { claimNames } from "../../auth/claim-names.ts";
 import { principalFromClaims } from "../../auth/principal.ts";
+import { createTokenVerifier, KeySourceUnavailable, TokenRejected } from "../../auth/token-verifier.ts";
 import { HttpProblem } from "../../http/problems.ts";
 import { requestHasFault } from "../../faults/index.ts";
 import type { Context } from "hono";
@@ -24,7 +28,8 @@ function faultyClaims(c: Context<AppEnv>, token: string): Record<string, unknown
 const CACHE_SIZE = 1024;
 
 export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHandler<AppEnv> => {
-  const keySet = createLocalJWKSet(opts.keys.jwks);
+  const verify = createTokenVerifier(opts.keys, opts.clock ? { clock: opts.clock } : {});
+  const names = claimNames(opts.keys.claimNames);
   const now = () => (opts.clock ? opts.clock() : new Date()).getTime() / 1000;
   // Signature checks are the costliest step of a read; remember verified claims until the token's own expiry.
   const verified = new Map<string, { claims: Record<string, unknown>; exp: number }>();
@@ -44,23 +49,25 @@ export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHa
     } else {
       verified.delete(token);
       try {
-        const result = await jwtVerify(token, keySet, { issuer: opts.keys.issuer, audience: opts.keys.audience, currentDate: opts.clock?.() });
-        claims = result.payload as Record<string, unknown>;
-      } catch {
+        claims = await verify(token);
+      } catch (err) {
+        if (err instanceof KeySourceUnavailable) {
+          process.stderr.write(JSON.stringify({ level: "error", msg: "identity provider keys unavailable", error: err.message, correlationId: c.get("correlationId") }) + "\n");
+          throw new HttpProblem("service-unavailable", "The identity provider's keys could not be fetched; retry later.", { headers: { "retry-after": "5" } });
+        }
         const faulty = faultyClaims(c, token);
         if (faulty) {
           c.set("principal", principalFromClaims(faulty).principal!);
           return next();
         }
-        throw new HttpProblem("unauthorized", "The bearer token is not valid (signature, issuer, audience or expiry).", challenge("invalid_token"));
+        const why = err instanceof TokenRejected ? err.reason : "signature, type, issuer, audience or expiry";
+        throw new HttpProblem("unauthorized", `The bearer token is not valid (${why}).`, challenge("invalid_token"));
       }
-      // Only tokens that expire are cached, so nothing is trusted for longer than its issuer allowed.
-      if (typeof claims.exp === "number") {
-        if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
-        verified.set(token, { claims, exp: claims.exp });
-      }
+      // Every verified token has an exp (the verifier requires one); it is cached no longer than its issuer allowed.
+      if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, { claims, exp: claims.exp as number });
     }
-    const { principal, reason } = principalFromClaims(claims);
+    const { principal, reason } = principalFromClaims(claims, names);
     if (!principal) throw new HttpProblem("unauthorized", `The bearer token is not usable: ${reason}.`, challenge("invalid_token"));
     c.set("principal", principal);
     await next();
