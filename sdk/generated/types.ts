@@ -2833,6 +2833,10 @@ isp?: DocumentReference
 ehcp?: DocumentReference
 }
 /**
+ * Views of the child or young person, parents or carers and professionals on the child's development: what is going well, what is hard, what they hope for.
+ */
+voice?: VoiceStatement[]
+/**
  * Sharing labels per section; override the schema defaults.
  */
 sharing?: SectionSharing[]

@@ -14,6 +14,7 @@ import { readChangeReason } from "../http/change-reason.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
 import { newRecordId, withAssignedId } from "../documents/record-id.ts";
+import { appendVoice, type VoiceDocumentType } from "../documents/voice.ts";
 import { voiceAuthorshipErrors } from "../documents/voice-authorship.ts";
 
 export interface SendHandlersOptions {
@@ -346,16 +347,10 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         run: async (ctx) => {
           const contribution = ctx.body;
           const stored = await writeNext(ctx, false, (current) => {
-            const doc = structuredClone(current.body) as Record<string, unknown>;
-            const statement =
-              contribution !== null && typeof contribution === "object" && !Array.isArray(contribution) && "statement" in contribution
-                ? (contribution as { statement: unknown }).statement
-                : contribution;
-            doc.voice = [...(Array.isArray(doc.voice) ? doc.voice : []), statement];
-            const at = (doc.voice as unknown[]).length - 1;
-            const errors = voiceAuthorshipErrors(ctx.principal!.role, statement, `/voice/${at}`);
+            const { document, statement, pointer } = appendVoice(cfg.kind as VoiceDocumentType, current.body, contribution);
+            const errors = voiceAuthorshipErrors(ctx.principal!.role, statement, pointer);
             if (errors.length > 0) throw validationProblem(errors);
-            return doc;
+            return document;
           });
           return json(stored.body, 201, { etag: stored.etag, location: `${itemPath(stored.id)}/versions/${stored.version}` });
         },

@@ -15,6 +15,7 @@ import { readQuery, requireDate } from "../http/query.ts";
 import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
 import { versionSummary } from "./version-summary.ts";
+import { appendVoice, type VoiceDocumentType } from "../../../sdk/src/documents/voice.ts";
 import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-id.ts";
 import { hasFault } from "../faults/index.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
@@ -273,12 +274,11 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const contribution = c.get("body");
     const role = c.get("principal").role;
     const next = (current: StoredVersion) => {
-      const doc = withVoice(current.body, contribution) as { voice: unknown[] };
       // Who may speak as whom follows the caller's role (a parent or carer never as a professional).
-      const at = doc.voice.length - 1;
-      const errors = cfg.voiceErrors?.(role, doc.voice[at], `/voice/${at}`) ?? [];
+      const { document, statement, pointer } = appendVoice(cfg.kind as VoiceDocumentType, current.body, contribution);
+      const errors = cfg.voiceErrors?.(role, statement, pointer) ?? [];
       if (errors.length > 0) throw validationProblem(errors, deps);
-      return doc;
+      return document;
     };
     const write = () => writeNext(c, { requireIfMatch: false, next });
     // Appending needs no If-Match; without one, a concurrent writer is not a conflict for the caller, so re-read and
@@ -353,19 +353,4 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   };
 
   return { create, read, readVersion, update, addVoice, listVersions, search };
-}
-
-/**
- * Appends a voice contribution to a document's `voice` list. The contribution is either a voice statement itself or
- * `{ statement: <voice statement> }`. The result is validated like any update, so a malformed statement is a 422.
- */
-export function withVoice(document: unknown, contribution: unknown): unknown {
-  const doc = structuredClone(document) as Record<string, unknown>;
-  const statement =
-    contribution !== null && typeof contribution === "object" && !Array.isArray(contribution) && "statement" in contribution
-      ? (contribution as { statement: unknown }).statement
-      : contribution;
-  const existing = Array.isArray(doc.voice) ? doc.voice : [];
-  doc.voice = [...existing, statement];
-  return doc;
 }
