@@ -89,7 +89,10 @@ async function main(): Promise<void> {
   // restart interrupted are resumed.
   let transfers: TransferService | undefined;
   // RATE_LIMIT_PER_MINUTE: requests per minute per caller (default 6000; 0 turns limiting off).
-  const rateLimit = config.rateLimitPerMinute !== undefined ? { perMinute: config.rateLimitPerMinute } : undefined;
+  // TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For names the client for the per-address limit.
+  const rateLimit = config.rateLimitPerMinute !== undefined || config.trustedProxies
+    ? { ...(config.rateLimitPerMinute !== undefined ? { perMinute: config.rateLimitPerMinute } : {}), ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}) }
+    : undefined;
   const transferConfig = { ...(await transferConfigFromEnv()), keyEncryptionKey };
   const app = createApp({ store, keys, rateLimit, transfers: transferConfig, onTransfers: (t) => (transfers = t) });
   void transfers?.resumePending().catch((err: unknown) => log("resuming transfer deliveries failed", { error: String(err) }));

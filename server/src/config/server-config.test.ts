@@ -66,6 +66,16 @@ describe("readServerConfig", () => {
     if (r.ok) for (const name of CLAIM_NAMES) expect(r.config.identityProvider?.claimNames?.[name]).toBe(`https://send.example.org/${name}`);
   });
 
+  it("TRUSTED_PROXIES: a list of IP addresses, read into the rate limiter's trusted proxies; anything else is named", () => {
+    const ok = readServerConfig({ TRUSTED_PROXIES: "10.0.0.5, ::1" });
+    expect(ok.ok && ok.config.trustedProxies).toEqual(["10.0.0.5", "::1"]);
+    const bad = readServerConfig({ TRUSTED_PROXIES: "10.0.0.5,proxy.internal" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.join("\n")).toContain("TRUSTED_PROXIES must be a comma-separated list of IP addresses");
+    const unset = readServerConfig({});
+    expect(unset.ok && unset.config.trustedProxies).toBeUndefined();
+  });
+
   it("the demo refuses identity-provider settings rather than ignoring them", () => {
     const r = readServerConfig({ OIDC_ISSUER: "https://idp.example.org" });
     expect(r.ok).toBe(false);

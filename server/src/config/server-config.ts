@@ -4,6 +4,7 @@
 //   production  (NODE_ENV=production): trusts only the configured identity provider and never the dev signer; needs
 //               OIDC_ISSUER, OIDC_AUDIENCE and KEY_ENCRYPTION_KEY, and names every one that is missing or wrong.
 // Pure: the environment in, a config or a list of problems out.
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { ASYMMETRIC_ALGORITHMS, DEV_ISSUER, type AuthKeys } from "../auth/keys.ts";
 import { CLAIM_NAMES, claimEnvVar, type ClaimNames } from "../auth/claim-names.ts";
@@ -23,6 +24,8 @@ export interface ServerConfig {
   /** Production: from KEY_ENCRYPTION_KEY. Demo: undefined unless set (then generated into DATA_DIR). */
   keyEncryptionKey?: Uint8Array;
   rateLimitPerMinute?: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed for rate limiting (TRUSTED_PROXIES). */
+  trustedProxies?: string[];
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; mode: Mode; problems: string[] };
@@ -61,6 +64,16 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ConfigRe
     if (rateLimitPerMinute === undefined) problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number, got ${JSON.stringify(rate)}`);
   }
 
+  // Behind a reverse proxy every request comes from the proxy's address, so the per-address limit (applied before
+  // authentication) would be shared by all clients; naming the proxy lets the server read X-Forwarded-For from it.
+  let trustedProxies: string[] | undefined;
+  const proxies = set("TRUSTED_PROXIES");
+  if (proxies !== undefined) {
+    trustedProxies = proxies.split(",").map((a) => a.trim()).filter(Boolean);
+    const bad = trustedProxies.filter((a) => isIP(a) === 0);
+    if (bad.length > 0 || trustedProxies.length === 0) problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses, got ${JSON.stringify(proxies)}`);
+  }
+
   let keyEncryptionKey: Uint8Array | undefined;
   const kek = set("KEY_ENCRYPTION_KEY");
   if (kek !== undefined) {
@@ -94,6 +107,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ConfigRe
       ...(identityProvider ? { identityProvider } : {}),
       ...(keyEncryptionKey ? { keyEncryptionKey } : {}),
       ...(rateLimitPerMinute !== undefined ? { rateLimitPerMinute } : {}),
+      ...(trustedProxies ? { trustedProxies } : {}),
     },
   };
 }
