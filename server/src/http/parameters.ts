@@ -3,6 +3,7 @@
 // UUIDs are normalised to lower case: the same UUID written in another case names the same record.
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { PARAMETERS } from "../../../spec/api-parameters.ts";
+import codes from "../../../schemas/generated/codes.schema.json" with { type: "json" };
 import type { ParamName } from "../../../spec/routes.ts";
 
 /** Where a parameter travels, as in its problem pointer (`/path/id`, `/query/cursor`, `/header/Change-Reason`). */
@@ -28,8 +29,16 @@ export function hasLoneSurrogate(s: string): boolean {
   return LONE_SURROGATE.test(s);
 }
 
-/** The check for one parameter schema: its type, format, pattern, length and range. */
+/** A parameter schema that names a code list (`#/components/schemas/LayerOfSupport`) takes its codes from it. */
+function enumOf(schema: SchemaObject & { $ref?: string }): readonly string[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum as string[];
+  const defName = schema.$ref?.match(/^#\/components\/schemas\/(\w+)$/)?.[1];
+  return defName ? (codes as { $defs: Record<string, { enum?: string[] }> }).$defs[defName]?.enum : undefined;
+}
+
+/** The check for one parameter schema: its type, format, pattern, code list, length and range. */
 export function checkFor(name: string, schema: SchemaObject): ParameterCheck {
+  const codeList = enumOf(schema);
   const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern, "u") : undefined;
   return (raw) => {
     if (raw.length > MAX_LENGTH) return { refused: `${name} is too long.` };
@@ -49,6 +58,7 @@ export function checkFor(name: string, schema: SchemaObject): ParameterCheck {
       return { refused: `${name} must be a date or date-time (RFC 3339).` };
     }
     if (pattern && !pattern.test(raw)) return { refused: `${name} is not in the expected form.` };
+    if (codeList && !codeList.includes(raw)) return { refused: `${name} must be one of: ${codeList.join(", ")}.` };
     if (schema.minLength !== undefined && raw.length < schema.minLength) return { refused: `${name} must not be empty.` };
     if (schema.maxLength !== undefined && raw.length > schema.maxLength) return { refused: `${name} is at most ${schema.maxLength} characters.` };
     return { value: raw };

@@ -16,6 +16,7 @@ import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
 import { normaliseIdentifier } from "../documents/search-facts.ts";
 import { versionSummary } from "./version-summary.ts";
 import { appendVoice, type VoiceDocumentType } from "../../../sdk/src/documents/voice.ts";
+import { STATUS_CODES } from "../documents/status-codes.ts";
 import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-id.ts";
 import { hasFault } from "../faults/index.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
@@ -26,6 +27,12 @@ export type Handler = (c: Context<AppEnv>) => Promise<Response>;
 
 /** One message for a child reference that is missing and one that is another tenant's: no existence oracle. */
 export const CHILD_REFERENCE_MESSAGE = "The document must name (child.personId) a child record you can see; register the child first with POST /children.";
+
+/** A filter value from a code list; anything else is a 400 naming the codes, never an empty result. */
+function requireCode(name: string, value: string, codes: readonly string[]): string {
+  if (codes.includes(value)) return value;
+  throw invalidParameter(`/query/${name}`, codes.length === 0 ? `These records have no ${name}.` : `${name} must be one of: ${codes.join(", ")}.`);
+}
 
 function changeReason(c: Context<AppEnv>, required: boolean, fallback: string): string {
   return readChangeReason(c.req.header("change-reason"), required, fallback, invalidParameter);
@@ -332,7 +339,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     if (q.childId) query.childId = q.childId;
     if (q.settingUrn) query.settingUrn = q.settingUrn;
     if (q.laCode) query.laCode = q.laCode;
-    if (q.status) query.status = q.status;
+    if (q.status) query.status = requireCode("status", q.status, STATUS_CODES[cfg.kind] ?? []);
     if (q.layer) query.layer = q.layer;
     if (q.reviewDueBefore) query.reviewDueBefore = requireDate("reviewDueBefore", q.reviewDueBefore);
     if (cfg.personal && !hasFault(deps, "foreign-tenant-in-search")) query.visibleTo = visibleTo(p);

@@ -200,6 +200,25 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
         }
       });
 
+      it("a filter value outside its code list is 400 naming the codes, never an empty list (?status=activ)", async () => {
+        const status = String(((await (await s.call("GET", `/isps/${ispId}`, { token: staff })).json()) as Json).status);
+        const found = await s.call("GET", `/isps?status=${status}&childId=${childId}`, { token: staff });
+        expect(found.status).toBe(200);
+        expect(((await found.json()) as { items: Json[] }).items.map((i) => i.id)).toEqual([ispId]);
+        for (const [path, pointer] of [
+          ["/isps?status=activ", "/query/status"],
+          ["/isps?status=issued", "/query/status"], // an EHCP status, not an ISP one
+          ["/ehcps?status=active", "/query/status"],
+          ["/development-profiles?status=active", "/query/status"], // profiles have no status
+          ["/isps?layer=targetted", "/query/layer"],
+        ] as const) {
+          const res = await s.call("GET", path, { token: path.startsWith("/ehcps") ? la : staff });
+          expect(await problem(res.clone(), 400, "invalid-parameter"), path).toBe(pointer);
+          const detail = JSON.stringify(await res.json());
+          if (!path.startsWith("/development-profiles")) expect(detail, path).toMatch(/must be one of: [a-z-]+(, [a-z-]+)+/);
+        }
+      });
+
       it("NUL or control characters in Change-Reason are 400 at /header/Change-Reason and nothing is written", async () => {
         const read = await s.call("GET", `/isps/${ispId}`, { token: staff });
         const etag = read.headers.get("etag")!;
