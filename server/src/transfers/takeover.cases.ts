@@ -7,7 +7,7 @@
 // takeover.postgres.test.ts). Requirements SI-API-065, SI-API-066.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../storage/store.ts";
-import { childRecord, newChild, newIsp, type Tenant } from "../testing/fixtures.ts";
+import { adoptId, newChild, newIsp, registerChild, type Tenant } from "../testing/fixtures.ts";
 import { addSetting, must, SENDING, settled, startPeer, type Peer } from "./testing.ts";
 
 type Json = Record<string, unknown>;
@@ -35,11 +35,11 @@ export function runTakeoverCase(opts: { name: string; newStore(): Promise<Store>
       const [attacker, staffB, staffC] = await Promise.all([staff(SENDING), staff(SETTING_B), staff(SETTING_C)]);
       const status = async (res: Response) => (await res.arrayBuffer(), res.status);
 
-      // B's child, with a plan.
+      // B's child, with a plan (ids are the server's, SI-API-057: the fixtures adopt them).
       const victim = newChild(SETTING_B);
-      await must(await call("POST", "/children", { token: staffB, body: childRecord(victim) }), 201);
+      await registerChild(call, staffB, victim);
       const victimIsp = newIsp(victim);
-      await must(await call("POST", "/isps", { token: staffB, body: victimIsp }), 201);
+      await must(await adoptId(await call("POST", "/isps", { token: staffB, body: victimIsp }), victimIsp), 201);
       const before = await call("GET", `/children/${victim.childId}`, { token: staffB });
       const beforeChild = { etag: before.headers.get("etag"), body: await before.text() };
       const beforeIsp = await call("GET", `/isps/${victimIsp.id}`, { token: staffB });
@@ -48,7 +48,7 @@ export function runTakeoverCase(opts: { name: string; newStore(): Promise<Store>
 
       // A's decoy: another child record carrying B's child's UPN, with a plan of A's own.
       const decoy = { ...newChild(SENDING), upn: victim.upn };
-      await must(await call("POST", "/children", { token: attacker, body: childRecord(decoy) }), 201);
+      await registerChild(call, attacker, decoy);
       await must(await call("POST", "/isps", { token: attacker, body: newIsp(decoy) }), 201);
 
       // The attack: the decoy sent to A's own setting, then to C. A refusal (4xx) or a delivery are both fine here;

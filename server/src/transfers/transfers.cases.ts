@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeUnverifiedPayload, generateSigningKey, verifyBundle, verifyReceipt, type KeyPairJwk } from "../../../sdk/src/bundle/index.ts";
 import type { Store } from "../storage/store.ts";
-import { adoptId, childRecord, newIsp, newEhcp, newChild, registerChild, type Tenant } from "../testing/fixtures.ts";
+import { adoptId, newIsp, newEhcp, newChild, registerChild, type Tenant } from "../testing/fixtures.ts";
 import { addSetting, introduce, must, RECEIVING, seedChild, SENDING, settled, signedTestBundle, startPeer, THIRD, VICTIM, type Peer } from "./testing.ts";
 
 type Json = Record<string, unknown>;
@@ -237,15 +237,15 @@ export function runTransferCases(opts: TransferCaseOptions): void {
     async function victimAndDecoy(peer: Peer, t: typeof SENDING, attacker: string) {
       const victim = newChild(t);
       const victimToken = await staffOf(peer, t);
-      await must(await peer.server.call("POST", "/children", { token: victimToken, body: childRecord(victim) }), 201);
+      await registerChild(peer.server.call, victimToken, victim); // ids are the server's (SI-API-057)
       const victimIsp = newIsp(victim);
-      await must(await peer.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), 201);
+      await must(await adoptId(await peer.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), victimIsp), 201);
       const victimRes = await peer.server.call("GET", `/children/${victim.childId}`, { token: victimToken });
       const before = { etag: victimRes.headers.get("etag"), body: await victimRes.text() };
       const decoy = { ...newChild(SENDING), upn: victim.upn };
-      await must(await peer.server.call("POST", "/children", { token: attacker, body: childRecord(decoy) }), 201);
+      await registerChild(peer.server.call, attacker, decoy);
       const decoyIsp = newIsp(decoy);
-      await must(await peer.server.call("POST", "/isps", { token: attacker, body: decoyIsp }), 201);
+      await must(await adoptId(await peer.server.call("POST", "/isps", { token: attacker, body: decoyIsp }), decoyIsp), 201);
       return { victim, victimToken, victimIsp, before, decoy, decoyIsp };
     }
 
@@ -318,9 +318,9 @@ export function runTransferCases(opts: TransferCaseOptions): void {
     it("SI-API-065: a remote bundle whose child matches another setting's child, with that setting's document id, changes and reveals nothing; the reviewer may decline", async () => {
       const victim = newChild(VICTIM);
       const victimToken = await staffOf(b, VICTIM);
-      await must(await b.server.call("POST", "/children", { token: victimToken, body: childRecord(victim) }), 201);
+      await registerChild(b.server.call, victimToken, victim); // ids are the server's (SI-API-057)
       const victimIsp = newIsp(victim);
-      await must(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), 201);
+      await must(await adoptId(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), victimIsp), 201);
       const forged = { ...newIsp({ ...newChild(SENDING), upn: victim.upn }), id: victimIsp.id };
       const { jws, bundle } = await signedTestBundle([forged], remoteKey, RECEIVING);
       const res = await must(await inbox(b, jws), 200);
@@ -339,9 +339,9 @@ export function runTransferCases(opts: TransferCaseOptions): void {
     it("SI-API-065: a document id taken by another setting's record is stored under a local id; the other record is untouched", async () => {
       const victim = newChild(VICTIM);
       const victimToken = await staffOf(b, VICTIM);
-      await must(await b.server.call("POST", "/children", { token: victimToken, body: childRecord(victim) }), 201);
+      await registerChild(b.server.call, victimToken, victim); // ids are the server's (SI-API-057)
       const victimIsp = newIsp(victim);
-      await must(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), 201);
+      await must(await adoptId(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), victimIsp), 201);
       const { jws, bundle } = await signedTestBundle([{ ...newIsp(newChild(SENDING)), id: victimIsp.id }], remoteKey, RECEIVING);
       await must(await inbox(b, jws), 200);
       const imported = await must(await b.server.call("GET", `/transfers/${bundle.id}`, { token: b.tokens.staff }), 200);
