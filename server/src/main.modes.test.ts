@@ -5,6 +5,7 @@
 // tokens, never the dev signer's, prints no token and loads no demo data.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -155,6 +156,21 @@ describe("demo mode (npm start with no configuration)", { timeout: 300_000 }, ()
       expect(looseModes(dataDir)).toEqual([]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("a busy port is one line and exit 2 at once, before the database is opened (no EADDRINUSE stack)", async () => {
+    const blocker = createNetServer();
+    await new Promise<void>((ok) => blocker.listen(0, "127.0.0.1", ok));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const dataDir = join(tempDir(), "data");
+      const r = await refusal(cleanEnv({ DATA_DIR: dataDir, PORT: String(port) }));
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`Cannot start the SEND Interchange server: port ${port} on 127.0.0.1 is already in use (is another server running?): stop it, or start with PORT=<a free port>`);
+      expect(existsSync(join(dataDir, "pglite"))).toBe(false); // refused before opening anything
+    } finally {
+      await new Promise((ok) => blocker.close(ok));
     }
   });
 

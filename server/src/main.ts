@@ -7,6 +7,7 @@
 // misbehave.
 import { serve } from "@hono/node-server";
 import { existsSync, mkdirSync, statSync } from "node:fs";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validate } from "../../sdk/src/index.ts";
@@ -60,6 +61,31 @@ function displayUrl(host: string, port: number): string {
   return `http://${h}:${port}`;
 }
 
+/**
+ * Why the port cannot be listened on, checked before the database is opened: a busy port should fail in a second
+ * with one line, not after the embedded database has started, and never as a raw EADDRINUSE stack.
+ */
+function listenProblem(port: number, host: string): Promise<string | undefined> {
+  if (port === 0) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) => resolve(listenErrorText(err, port, host)));
+    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+  });
+}
+
+function listenErrorText(err: NodeJS.ErrnoException, port: number, host: string): string {
+  if (err.code === "EADDRINUSE") return `port ${port} on ${host} is already in use (is another server running?): stop it, or start with PORT=<a free port>`;
+  if (err.code === "EACCES") return `no permission to listen on port ${port} on ${host}: use a port above 1023 (PORT=8080)`;
+  if (err.code === "EADDRNOTAVAIL") return `HOST=${host} is not an address of this machine`;
+  return `cannot listen on ${host}:${port}: ${err.message}`;
+}
+
+function refuseToStart(reason: string): never {
+  process.stderr.write(`Cannot start the SEND Interchange server: ${reason}\n`);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   const read = readServerConfig();
   if (!read.ok) {
@@ -69,11 +95,15 @@ async function main(): Promise<void> {
   }
   const config = read.config;
   const demo = config.mode === "demo";
+  const busy = await listenProblem(config.port, config.host);
+  if (busy) refuseToStart(busy);
   if (demo) process.stdout.write(DEMO_BANNER + "\n");
   // The data directory is needed for PGlite and, in the demo, for the dev signer and key-encryption key.
   const usesDataDir = !config.databaseUrl || demo;
   if (usesDataDir) secureDataDir(config.dataDir);
   const pgliteDir = join(config.dataDir, "pglite");
+  // Progress, so a first start (PGlite unpacks and initialises its database) is never silent.
+  log(config.databaseUrl ? "connecting to PostgreSQL" : existsSync(pgliteDir) ? "opening the embedded database" : "creating the embedded database (first start: this takes a while)", { dataDir: config.dataDir });
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir });
   if (!config.databaseUrl) tightenTree(pgliteDir); // PGlite unpacks its initial files 0666 (see config/data-dir.ts)
   const signer = demo ? await loadOrCreateDevSigner(config.dataDir) : undefined;
@@ -82,6 +112,7 @@ async function main(): Promise<void> {
   let summary: DemoSummary | undefined;
   if (demo) {
     const examplesDir = fileURLToPath(new URL("../../examples/worked", import.meta.url));
+    log("loading the worked examples (demo data)");
     summary = await seedDemo(store, validate, examplesDir);
   }
   await ensureSpecArtefacts();
@@ -115,6 +146,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\nTry: curl -H "Authorization: Bearer <setting-staff token>" ${url}/isps\n`);
     process.stdout.write(DEMO_BANNER + "\n");
   });
+
+  // The port was free a moment ago; if something took it since, say so the same way.
+  server.once("error", (err: NodeJS.ErrnoException) => refuseToStart(listenErrorText(err, config.port, config.host)));
 
   let stopping = false;
   const shutdown = (signal: string) => {
