@@ -82,6 +82,21 @@ async function expectUpdateRefused(ctx: TestContext, created: Created, as: RoleN
 
 const actorSubject = (e: Json): unknown => (isObj(e.actor) ? e.actor.subject : undefined);
 
+
+/** A new voice statement modelled on one the fixture plan carries (one by `authorRole` if it has one), with a fresh id
+ *  and text the test can look for. */
+function freshStatement(doc: Record<string, unknown>, authorRole?: string): Record<string, unknown> & { text: string } {
+  const voice = Array.isArray(doc.voice) ? doc.voice.filter(isObj) : [];
+  const template = voice.find((v) => v.authorRole === authorRole) ?? voice[0];
+  check(template !== undefined, "the fixture ISP has no voice statement to model the contribution on");
+  return { ...template, id: `voice-${randomUUID().slice(0, 8)}`, text: `Conformance views ${randomUUID()}` };
+}
+
+/** The texts of a plan's voice statements, as read back. */
+function voiceTexts(plan: unknown): unknown[] {
+  return isObj(plan) && Array.isArray(plan.voice) ? plan.voice.filter(isObj).map((v) => v.text) : [];
+}
+
 export const SECURITY_TESTS: readonly TestDef[] = [
   {
     id: "send.security.no-token-unauthorised",
@@ -280,17 +295,13 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     roles: [STAFF_A, PARENT_A],
     async run(ctx) {
       const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
-      const voice = Array.isArray(created.doc.voice) ? created.doc.voice.filter(isObj) : [];
-      const template = voice[0];
-      check(template !== undefined, "the fixture ISP has no voice statement to model the contribution on");
-      const statement = { ...template, id: `voice-${randomUUID().slice(0, 8)}`, authorRole: "professional", text: `Conformance views ${randomUUID()}` };
+      const statement = { ...freshStatement(created.doc), authorRole: "professional" };
       const res = await ctx.http.post(`${itemPath(isp, created.id)}/voice`, { token: token(ctx, PARENT_A), body: statement, headers: { "change-reason": "parent views" } });
       const problem = expectProblem(res, 422, "parent's POST of views attributed to a professional");
       const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => String(e.pointer)) : [];
       check(pointers.some((p) => p.endsWith("/authorRole")), `the 422 does not point at the statement's authorRole (pointers: ${JSON.stringify(pointers)})`);
       const after = await readRecord(ctx, isp, created.id);
-      const texts = isObj(after.json) && Array.isArray(after.json.voice) ? after.json.voice.filter(isObj).map((v) => v.text) : [];
-      check(!texts.includes(statement.text), "the refused statement is in the plan read back");
+      check(!voiceTexts(after.json).includes(statement.text), "the refused statement is in the plan read back");
       check(header(after, "etag", "read after the refused views") === created.etag, "the plan changed after the refused views");
     },
   },
@@ -331,15 +342,11 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     roles: [STAFF_A, PARENT_A],
     async run(ctx) {
       const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
-      const voice = Array.isArray(created.doc.voice) ? created.doc.voice.filter(isObj) : [];
-      const template = voice.find((v) => v.authorRole === "parent-carer") ?? voice[0];
-      check(template !== undefined, "the fixture ISP has no voice statement to model the contribution on");
-      const statement = { ...template, id: `voice-${randomUUID().slice(0, 8)}`, text: `Conformance views ${randomUUID()}` };
+      const statement = freshStatement(created.doc, "parent-carer");
       const res = await ctx.http.post(`${itemPath(isp, created.id)}/voice`, { token: token(ctx, PARENT_A), body: statement, headers: { "change-reason": "parent views" } });
       expectStatus(res, 201, "parent's POST of views");
       const after = await readRecord(ctx, isp, created.id);
-      const texts = isObj(after.json) && Array.isArray(after.json.voice) ? after.json.voice.filter(isObj).map((v) => v.text) : [];
-      check(texts.includes(statement.text), "the parent's views are not in the plan read back");
+      check(voiceTexts(after.json).includes(statement.text), "the parent's views are not in the plan read back");
     },
   },
   {
