@@ -101,6 +101,8 @@ export const OPERATIONS = {
   getTransfer: { method: "get", path: "/transfers/{id}", response: "TransferView" },
   getTransferBundle: { method: "get", path: "/transfers/{id}/bundle", response: "SignedTransferBundle" },
   claimTransfer: { method: "post", path: "/transfers/{id}/claim", response: "TransferView" },
+  listTransferReviews: { method: "get", path: "/transfers/reviews", query: PAGE, response: "TransferReviewPage" },
+  decideTransferReview: { method: "post", path: "/transfers/{id}/review", request: "TransferReviewDecision", response: "TransferSummary" },
   importCtf: { method: "post", path: "/children/{childId}/ctf-import", request: "CtfXml", response: "CtfImportResult" },
   exportCtf: { method: "get", path: "/children/{childId}/ctf-sen", response: "CtfXml" },
 } as const satisfies Record<string, OperationSpec>;
