@@ -237,6 +237,10 @@ export interface SchemaTypes {
   InboxResult: InboxResult;
   JsonWebKeySet: JsonWebKeySet;
   SignedTransferBundle: SignedTransferBundle;
+  /** A compact JWS, or a compact JWE of it (application/jose). */
+  CompactTransferBundle: string;
+  /** `$validate` takes any JSON value and reports on it. */
+  ValidationInput: unknown;
   /** CTF XML (a whole file or a bare <SENhistory> block). */
   CtfXml: string;
   CtfImportResult: CtfImportResult;
