@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { buildSdk, compileProject, SDK_DIR } from "../../sdk/scripts/build.ts";
+import { withBuildLock } from "../../sdk/scripts/build-lock.ts";
 
 export const CONFORMANCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = resolve(CONFORMANCE_DIR, "..");
@@ -33,8 +34,8 @@ export function runtimeDataFiles(): string[] {
 }
 
 export function buildConformance(outDir: string): void {
-  // A fresh workspace install may prepare this package before the SDK: compile against the SDK's declarations, so
-  // build them first when they are missing.
+  // A fresh workspace install may prepare this package before (or while) it prepares the SDK: the suite compiles
+  // against the SDK's declarations, so it builds them first when they are missing (callers hold the build lock).
   if (!existsSync(join(SDK_DIR, "dist/sdk/src/index.d.ts"))) buildSdk(join(SDK_DIR, "dist"));
   compileProject(join(CONFORMANCE_DIR, "tsconfig.build.json"), outDir);
   for (const file of runtimeDataFiles()) {
@@ -49,7 +50,7 @@ if (invokedDirectly) {
   const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
   const outDir = resolve(values.out ?? join(CONFORMANCE_DIR, "dist"));
   try {
-    buildConformance(outDir);
+    withBuildLock(() => buildConformance(outDir));
     console.log(`build: ${outDir}`);
   } catch (error) {
     console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -21,9 +21,9 @@ let installed: string;
 let sdk: Packed;
 let suite: Packed;
 
-beforeAll(async () => {
+beforeAll(() => {
   work = strangerWorkspace("send-conformance-package-");
-  [sdk, suite] = (await packPackages([SDK_DIR, CONFORMANCE_DIR], join(work, "pack"))) as [Packed, Packed];
+  [sdk, suite] = packPackages([SDK_DIR, CONFORMANCE_DIR], join(work, "pack")) as [Packed, Packed];
 
   project = join(work, "project");
   mkdirSync(project);

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import ts from "typescript";
+import { withBuildLock } from "./build-lock.ts";
 
 export const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -77,7 +78,7 @@ if (invokedDirectly) {
   const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
   const outDir = resolve(values.out ?? join(SDK_DIR, "dist"));
   try {
-    buildSdk(outDir);
+    withBuildLock(() => buildSdk(outDir));
     console.log(`build: ${outDir}`);
   } catch (error) {
     console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,17 +1,16 @@
 // Helpers for the tests that use the packages as a stranger gets them (sdk/scripts/installed-package.test.ts,
-// conformance/scripts/installed-package.test.ts): `npm pack` (under a lock, since packing runs the builds that replace
-// sdk/dist), an empty project in the OS temp directory with nothing of this repository around it, commands run with
+// conformance/scripts/installed-package.test.ts): `npm pack` (under the build lock, since packing runs the builds
+// that replace sdk/dist), an empty project in the OS temp directory with nothing of this repository around it, commands run with
 // a stranger's environment, and the checks both packages share (imports resolve inside the package, bare imports are
 // declared dependencies, a consumer type-checks against the installed declarations).
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join, posix, relative, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import ts from "typescript";
 import { SDK_DIR } from "./build.ts";
+import { withBuildLock } from "./build-lock.ts";
 
 export const REPO_ROOT = resolve(SDK_DIR, "..");
 
@@ -70,34 +69,6 @@ export function strangerWorkspace(prefix: string): string {
   return work;
 }
 
-/**
- * Runs fn holding a lock shared by every process of this checkout: `npm pack` runs a package's prepare build, which
- * empties and rewrites its dist/ (and the suite's build reads sdk/dist), so two packs must not overlap.
- */
-async function withPackLock<T>(fn: () => T): Promise<T> {
-  const lock = join(tmpdir(), `send-interchange-pack-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 12)}.lock`);
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== "EEXIST") throw error;
-      // A lock left by a killed process: packing takes well under ten minutes.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // Released meanwhile.
-      }
-      await sleep(250);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 export interface Packed {
   pkg: PackageJson;
   tarball: string;
@@ -105,10 +76,11 @@ export interface Packed {
   files: string[];
 }
 
-/** `npm pack` of each package folder, in order (its prepare build included), into packDir. */
-export async function packPackages(dirs: readonly string[], packDir: string): Promise<Packed[]> {
+/** `npm pack` of each package folder, in order (its prepare build included), into packDir, under the build lock. */
+export function packPackages(dirs: readonly string[], packDir: string): Packed[] {
   mkdirSync(packDir, { recursive: true });
-  return withPackLock(() =>
+  // Held across the builds and the packing, so no other build rewrites a dist/ between the two.
+  return withBuildLock(() =>
     dirs.map((dir) => {
       const pkg = readPackageJson(dir);
       const before = new Set(readdirSync(packDir));

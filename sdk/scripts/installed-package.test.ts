@@ -16,9 +16,9 @@ let project: string;
 let installed: string;
 let packedFiles: string[];
 
-beforeAll(async () => {
+beforeAll(() => {
   work = strangerWorkspace("send-interchange-package-");
-  const [packed] = await packPackages([SDK_DIR], join(work, "pack"));
+  const [packed] = packPackages([SDK_DIR], join(work, "pack"));
   packedFiles = packed!.files;
 
   project = join(work, "project");
