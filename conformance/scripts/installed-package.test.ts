@@ -14,6 +14,9 @@ import { loadTemplates } from "../src/fixtures/templates.ts";
 import { CONFORMANCE_DIR } from "./build.ts";
 
 const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");
+/** The second Node line the packages are tried on: npm's node-<platform>-<arch> package ships its binary. */
+const NODE_22 = "22.23.5";
+const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
 
 let work: string;
 let project: string;
@@ -168,5 +171,28 @@ export const wrong: ProfileId = "no-such-profile";
     expect(diagnostics).toEqual([]);
     expect(files.filter((f) => f.startsWith(`${installed}/`) && f.endsWith(".d.ts")).length).toBeGreaterThan(5);
     expect(files.some((f) => f.startsWith(join(project, "node_modules", "send-interchange") + "/"))).toBe(true);
+  });
+
+  it.runIf(process.platform === "linux" || process.platform === "darwin")(`on Node ${NODE_22} (${NODE_PACKAGE} from npm) too: both bins, validate exit 0 and 3, both packages import`, { timeout: 240_000 }, () => {
+    const nodeDir = join(work, "node22");
+    mkdirSync(nodeDir);
+    writeFileSync(join(nodeDir, "package.json"), JSON.stringify({ name: "node22", version: "1.0.0", private: true }));
+    mustRun("npm", ["install", `${NODE_PACKAGE}@${NODE_22}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], nodeDir);
+    const node22 = join(nodeDir, "node_modules", NODE_PACKAGE, "bin", "node");
+    expect(mustRun(node22, ["--version"], project).trim()).toBe(`v${NODE_22}`);
+    const bin = (pkg: Packed) => join(project, "node_modules", pkg.pkg.name, Object.values(pkg.pkg.bin)[0]!);
+
+    expect(mustRun(node22, [bin(suite), "--version"], project).trim()).toBe(suite.pkg.version);
+    expect(mustRun(node22, [bin(sdk), "--version"], project).trim()).toBe(sdk.pkg.version);
+    expect(run(node22, [bin(suite), "validate", "isp.json"], project).status).toBe(0);
+    const broken = run(node22, [bin(suite), "validate", "broken-isp.json"], project);
+    expect([broken.status, broken.stderr.includes("broken-isp.json: /child schema.required")]).toEqual([3, true]);
+    expect(run(node22, [bin(sdk), "validate", "isp.json"], project).status).toBe(0);
+    const script = `
+      const { ALL_TESTS, loadRequirements } = await import("send-conformance");
+      const { validate } = await import("send-interchange");
+      const { readFileSync } = await import("node:fs");
+      console.log(JSON.stringify({ tests: ALL_TESTS.length, requirements: loadRequirements().length > 0, valid: validate(JSON.parse(readFileSync("isp.json", "utf8"))).valid }));`;
+    expect(JSON.parse(mustRun(node22, ["--input-type=module", "-e", script], project).trim())).toEqual({ tests: ALL_TESTS.length, requirements: true, valid: true });
   });
 });
