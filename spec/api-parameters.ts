@@ -143,5 +143,30 @@ export const HEADERS: Record<HeaderName, HeaderObject> = {
     description: 'RFC 8288 links; `<…>; rel="next"` when there is a next page.',
     schema: { type: "string" },
   },
+  "X-Correlation-Id": {
+    description: "Identifies this request in the server's logs and audit records (the caller's own, when it sent a well-formed one); problem details repeat it as `correlationId`.",
+    schema: { type: "string", minLength: 1 },
+  },
+  "X-Send-Projection": {
+    description: "Present when the body is a shared view (only the sections labelled for the caller's role, spec/roles.ts `sharingLabels`) rather than the whole record.",
+    schema: { type: "string", enum: ["sharing-labels"] },
+  },
+  "RateLimit-Limit": {
+    description: "Requests a minute the caller may make (the per-caller limit; before authentication, the per-address one). Informational, as in the IETF RateLimit header fields draft.",
+    schema: { type: "integer", minimum: 1 },
+  },
+  "RateLimit-Remaining": {
+    description: "Requests left before the caller is limited.",
+    schema: { type: "integer", minimum: 0 },
+  },
+  "RateLimit-Reset": {
+    description: "Seconds until a request is allowed again (sent with 429, equal to `Retry-After`).",
+    schema: { type: "integer", minimum: 0 },
+  },
+  "Retry-After": { description: "Seconds to wait before retrying (RFC 9110 §10.2.3).", schema: { type: "integer", minimum: 0 } },
+  "Accept-Post": {
+    description: "The media types the operation accepts (sent with 415).",
+    schema: { type: "string" },
+  },
 };
 

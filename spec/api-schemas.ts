@@ -113,6 +113,10 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
         findings: { type: "array", title: "Findings", description: "Quality-rule findings (only for schema-valid documents).", items: ref("Finding") },
       },
     },
+    ValidationInput: {
+      title: "Validation input",
+      description: "Any JSON value. `POST /$validate` exists to report on invalid documents, so nothing is refused for its shape: the report says whether the value is a valid document of a supported type (see `AnyDocument`) and why not.",
+    },
     AnyDocument: {
       title: "Any document",
       description: "A document of any type the standard defines, told apart by `documentType`.",

@@ -21,8 +21,8 @@ import { apiSchemas } from "./api-schemas.ts";
 import { TAG_DESCRIPTIONS, apiDescription } from "./describe-api.ts";
 import { hoistSchemas, readManifest, readSchemaFiles } from "./hoist-schemas.ts";
 import { PROBLEM_BASE, PROBLEM_TYPES, problemType, type ProblemKind } from "./problems.ts";
-import { ROLES, SCOPES, rolesWithScope } from "./roles.ts";
-import { ROUTES, type BodySpec, type RouteSpec, type TagName } from "./routes.ts";
+import { ROLES, SCOPES, SHARED_VIEW_FRAME, rolesWithScope } from "./roles.ts";
+import { ROUTES, type BodySpec, type HeaderName, type RouteSpec, type TagName } from "./routes.ts";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const OPENAPI_PATH = "spec/generated/openapi.json";
@@ -53,6 +53,11 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Service unavailable",
 };
 
+/** The security scheme every protected operation names its scope in. */
+export const OAUTH_SCHEME = "oauth2";
+/** Where tokens come from: the deployment's identity provider, so these are relative placeholders it serves or maps. */
+const OAUTH_URLS = { token: "/oauth2/token", authorize: "/oauth2/authorize" } as const;
+
 const schemaRef = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
 const exampleKey = (file: string) => "worked-" + file.replace(/\.json$/, "");
 const problemExampleKey = (kind: ProblemKind) => `problem-${kind}`;
@@ -78,6 +83,8 @@ function problemExample(kind: ProblemKind): ExampleObject {
 
 interface Ctx {
   root: string;
+  /** Schema (a record or a page of records) → the schema of what a role with a sharing limit may receive instead. */
+  views: Map<string, string>;
   requireExamples: boolean;
   usedExamples: Map<string, unknown>;
 }
@@ -97,14 +104,38 @@ function exampleRefs(ctx: Ctx, files: readonly string[] | undefined): Record<str
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function media(ctx: Ctx, body: BodySpec): Record<string, MediaTypeObject> {
-  const m: MediaTypeObject = { schema: schemaRef(body.schema) };
+function media(ctx: Ctx, body: BodySpec, schema: string = body.schema): Record<string, MediaTypeObject> {
+  const m: MediaTypeObject = { schema: schemaRef(schema) };
   const examples = exampleRefs(ctx, body.examples);
   if (examples) m.examples = examples;
-  return { [body.contentType ?? "application/json"]: m };
+  const out: Record<string, MediaTypeObject> = { [body.contentType ?? "application/json"]: m };
+  for (const alt of body.alternatives ?? []) out[alt.contentType] = { schema: schemaRef(alt.schema) };
+  return out;
 }
 
-function errorResponses(kinds: readonly ProblemKind[]): Record<string, ResponseObject> {
+const hdr = (name: HeaderName): ReferenceObject => ({ $ref: `#/components/headers/${name}` });
+
+/** Headers a response carries whatever its status: the correlation id always, the rate-limit state on limited routes. */
+function commonHeaders(r: RouteSpec): HeaderName[] {
+  return ["X-Correlation-Id", ...(r.errors.includes("rate-limited") ? (["RateLimit-Limit", "RateLimit-Remaining"] as const) : [])];
+}
+
+/** Headers that come with an error status: the challenge, when to retry, the current ETag, the accepted media types. */
+const ERROR_HEADERS: Readonly<Record<number, readonly HeaderName[]>> = {
+  412: ["ETag"],
+  415: ["Accept-Post"],
+  429: ["Retry-After", "RateLimit-Reset"],
+  503: ["Retry-After"],
+};
+
+/** Roles with a sharing limit (spec/roles.ts `sharingLabels`) receive partial views of personal records. */
+const PROJECTING_SCOPES: ReadonlySet<string> = new Set(ROLES.filter((r) => r.sharingLabels).flatMap((r) => r.scopes));
+const PERSONAL = new Set(["child", "isp", "ehcp", "legacy-ehcp", "development-profile"]);
+
+/** Whether a role with a sharing limit may read this operation's records, so that its 200 body may be a shared view. */
+const mayBeProjected = (r: RouteSpec): boolean => r.method === "get" && !!r.scope && PROJECTING_SCOPES.has(r.scope) && PERSONAL.has(r.resource ?? "");
+
+function errorResponses(kinds: readonly ProblemKind[], common: readonly HeaderName[]): Record<string, ResponseObject> {
   const byStatus = new Map<number, ProblemKind[]>();
   for (const k of kinds) {
     const s = problemType(k).status;
@@ -115,7 +146,7 @@ function errorResponses(kinds: readonly ProblemKind[]): Record<string, ResponseO
     const ks = byStatus.get(status)!;
     const headers: ResponseObject["headers"] = {};
     if (status === 401) headers["WWW-Authenticate"] = { $ref: "#/components/headers/WWW-Authenticate" };
-    if (status === 429 || status === 503) headers["Retry-After"] = { $ref: "#/components/headers/Retry-After" };
+    for (const h of [...(ERROR_HEADERS[status] ?? []), ...common]) headers[h] = hdr(h);
     const res: ResponseObject = {
       description: `${STATUS_TEXT[status] ?? "Error"}: ${ks.map((k) => `\`${k}\``).join(", ")}.`,
       content: {
@@ -137,27 +168,108 @@ function operation(ctx: Ctx, r: RouteSpec): OperationObject {
     summary: r.summary,
     description: r.description + (r.scope ? `\n\nRequires scope \`${r.scope}\`.` : ""),
     tags: [r.tag],
-    security: r.scope ? [{ bearerAuth: [r.scope] }] : [],
+    security: r.scope ? [{ [OAUTH_SCHEME]: [r.scope] }] : [],
     "x-roles": r.scope ? rolesWithScope(r.scope) : ["public"],
   };
   const responses: Record<string, ResponseObject> = {};
   if (r.parameters.length > 0)
     op.parameters = r.parameters.map((p): ReferenceObject => ({ $ref: `#/components/parameters/${p}` }));
-  if (r.requestBody) op.requestBody = { required: true, description: r.requestBody.description, content: media(ctx, r.requestBody) };
+  if (r.requestBody)
+    op.requestBody = {
+      required: true,
+      description: r.requestBody.description,
+      content: media(ctx, r.requestBody, r.requestBody.idAssigned ? newRecordName(r.requestBody.schema) : r.requestBody.schema),
+    };
+  const common = commonHeaders(r);
   for (const res of r.responses) {
     const out: ResponseObject = { description: res.description };
-    if (res.headers) out.headers = Object.fromEntries(res.headers.map((h) => [h, { $ref: `#/components/headers/${h}` }]));
-    if (res.body) out.content = media(ctx, res.body);
+    const projected = res.status === 200 && res.body !== undefined && mayBeProjected(r) && ctx.views.has(res.body.schema);
+    const headers: HeaderName[] = [...(res.headers ?? []), ...(projected ? (["X-Send-Projection"] as const) : []), ...common];
+    out.headers = Object.fromEntries(headers.map((h) => [h, hdr(h)]));
+    if (res.body) out.content = media(ctx, res.body, projected ? ctx.views.get(res.body.schema)! : res.body.schema);
+    if (projected) out.description += " For a role with a sharing limit (`X-Send-Projection: sharing-labels`), the shared view: only the sections labelled for it.";
     responses[String(res.status)] = out;
   }
-  op.responses = { ...responses, ...errorResponses(r.errors) };
+  op.responses = { ...responses, ...errorResponses(r.errors, common) };
   return op;
+}
+
+const refName = (s: SchemaObject | ReferenceObject | undefined): string | undefined =>
+  s && "$ref" in s && typeof s.$ref === "string" ? s.$ref.replace("#/components/schemas/", "") : undefined;
+
+/**
+ * The partial views roles with a sharing limit receive (server/src/access/projection.ts): for each record schema read
+ * by such a role, `<Name>SharedView` — the same members, of which only the frame members (spec/roles.ts
+ * SHARED_VIEW_FRAME) stay required, and no whole-record constraints — and `<Name>OrSharedView`, what the response may
+ * be; pages of such records get `<Page>OrSharedView`. Records `views` (schema → response schema) for operation().
+ */
+function sharedViews(routes: readonly RouteSpec[], schemas: Record<string, SchemaObject>, views: Map<string, string>): Record<string, SchemaObject> {
+  const out: Record<string, SchemaObject> = {};
+  const viewOf = (name: string): string => {
+    const full = schemas[name]!;
+    out[`${name}SharedView`] = {
+      type: "object",
+      title: `${full.title ?? name} (shared view)`,
+      description: `What a role with a sharing limit (the health commissioner) receives instead of the whole record, marked by \`X-Send-Projection: sharing-labels\`: the record's frame (${SHARED_VIEW_FRAME.map((f) => `\`${f}\``).join(", ")}, where the record has them) and only the sections, and items of sections, labelled for the role. Members have the record's schemas; a section that is left out is absent, never empty.`,
+      additionalProperties: full.additionalProperties ?? true,
+      required: (full.required ?? []).filter((p) => (SHARED_VIEW_FRAME as readonly string[]).includes(p)),
+      properties: full.properties ?? {},
+    };
+    out[`${name}OrSharedView`] = {
+      title: `${full.title ?? name}, or its shared view`,
+      description: `The whole record, or for a role with a sharing limit its shared view (\`${name}SharedView\`).`,
+      anyOf: [schemaRef(name), schemaRef(`${name}SharedView`)],
+    };
+    return `${name}OrSharedView`;
+  };
+  for (const r of routes) {
+    if (!mayBeProjected(r)) continue;
+    for (const res of r.responses) {
+      const name = res.status === 200 ? res.body?.schema : undefined;
+      if (!name || views.has(name)) continue;
+      const schema = schemas[name];
+      const itemName = refName((schema?.properties?.items as SchemaObject | undefined)?.items as SchemaObject | undefined);
+      if (schema?.properties?.items && itemName && PERSONAL_SCHEMA.test(itemName)) {
+        // A page of records: the same page with items that may be shared views.
+        const item = views.get(itemName) ?? viewOf(itemName);
+        views.set(itemName, item);
+        const items = schema.properties.items as SchemaObject;
+        out[`${name}OrSharedView`] = { ...schema, title: `${schema.title ?? name} (or shared views)`, properties: { ...schema.properties, items: { ...items, items: schemaRef(item) } } };
+        views.set(name, `${name}OrSharedView`);
+      } else if (schema?.type === "object" && PERSONAL_SCHEMA.test(name)) {
+        views.set(name, views.get(name) ?? viewOf(name));
+      }
+    }
+  }
+  return out;
+}
+/** Record schemas (not pages, version lists or transfer views) a projection applies to. */
+const PERSONAL_SCHEMA = /^(ChildRecord|IndividualSupportPlan|Ehcp|LegacyEhcp|DevelopmentProfile)$/;
+
+const newRecordName = (schema: string): string => `New${schema}`;
+
+/** For creates where the server assigns `id`: the record's schema with `id` optional (`New<Name>`). */
+function newRecordSchemas(routes: readonly RouteSpec[], schemas: Record<string, SchemaObject>): Record<string, SchemaObject> {
+  const out: Record<string, SchemaObject> = {};
+  for (const r of routes) {
+    const body = r.requestBody;
+    if (!body?.idAssigned) continue;
+    const full = schemas[body.schema];
+    if (!full) throw new Error(`${r.operationId}: unknown schema ${body.schema}`);
+    out[newRecordName(body.schema)] = {
+      ...full,
+      title: `${full.title ?? body.schema} (to create)`,
+      description: `${full.description ?? ""} As sent to create the record: \`id\` may be left out, since the server assigns a fresh one whatever the body carries.`.trim(),
+      required: (full.required ?? []).filter((p) => p !== "id"),
+    };
+  }
+  return out;
 }
 
 /** The OpenAPI document as a plain object. Deterministic: same inputs, same output, byte for byte once serialised. */
 export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
   const root = opts.root ?? REPO_ROOT;
-  const ctx: Ctx = { root, requireExamples: opts.requireExamples ?? false, usedExamples: new Map() };
+  const ctx: Ctx = { root, views: new Map(), requireExamples: opts.requireExamples ?? false, usedExamples: new Map() };
   const schemasDir = join(root, "schemas");
   const manifest = readManifest(schemasDir);
   const { components: hoisted } = hoistSchemas(readSchemaFiles(schemasDir, manifest, (opts.schemaOverrides ?? {}) as Parameters<typeof readSchemaFiles>[2]));
@@ -176,20 +288,23 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
     })
     .addServer({ url: "/", description: "The server this document was fetched from." });
 
-  for (const [name, schema] of Object.entries(hoisted)) builder.addSchema(name, schema as SchemaObject);
-  for (const [name, schema] of Object.entries(api)) builder.addSchema(name, schema);
+  const all: Record<string, SchemaObject> = { ...(hoisted as Record<string, SchemaObject>), ...api };
+  const derived = { ...sharedViews(ROUTES, all, ctx.views), ...newRecordSchemas(ROUTES, all) };
+  for (const name of Object.keys(derived)) if (name in all) throw new Error(`derived schema ${name} clashes with a schema`);
+  for (const [name, schema] of Object.entries({ ...all, ...derived })) builder.addSchema(name, schema);
   for (const [name, p] of Object.entries(PARAMETERS)) builder.addParameter(name, p as ParameterObject);
   for (const [name, h] of Object.entries(HEADERS)) builder.addHeader(name, h);
   builder.addHeader("WWW-Authenticate", {
     description: "RFC 6750 challenge, e.g. `Bearer error=\"invalid_token\"`.",
     schema: { type: "string" },
   });
-  builder.addHeader("Retry-After", { description: "Seconds to wait before retrying.", schema: { type: "integer", minimum: 0 } });
-  builder.addSecurityScheme("bearerAuth", {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "JWT",
-    description: `Bearer JWT (RFC 9068). Scopes: ${Object.keys(SCOPES).map((s) => `\`${s}\``).join(", ")}. Roles: ${ROLES.map((r) => `\`${r.id}\``).join(", ")}.`,
+  builder.addSecurityScheme(OAUTH_SCHEME, {
+    type: "oauth2",
+    description: `OAuth 2.0 access tokens: JWTs (RFC 9068) sent as \`Authorization: Bearer\`, issued by the identity provider the deployment trusts (the URLs below are that provider's; the reference server only verifies tokens). Each operation names the one scope it needs. The token's \`send_role\` claim is one of ${ROLES.map((r) => `\`${r.id}\``).join(", ")}; the role table in the API description says which scopes each role holds and which records it sees.`,
+    flows: {
+      clientCredentials: { tokenUrl: OAUTH_URLS.token, scopes: { ...SCOPES } },
+      authorizationCode: { authorizationUrl: OAUTH_URLS.authorize, tokenUrl: OAUTH_URLS.token, scopes: { ...SCOPES } },
+    },
   });
 
   const tagsUsed = new Set<TagName>();

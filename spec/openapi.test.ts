@@ -74,14 +74,21 @@ describe("generated OpenAPI document", () => {
   });
 
   it.each(ROUTES.filter((r) => r.scope).map((r) => [r.operationId, r] as const))(
-    "%s requires its scope through bearerAuth and can answer 401 and 403",
+    "%s requires its scope through the oauth2 scheme and can answer 401 and 403",
     (id, r) => {
       const op = ops.find((o) => o.op.operationId === id)!.op;
-      expect(op.security).toEqual([{ bearerAuth: [r.scope] }]);
+      expect(op.security).toEqual([{ oauth2: [r.scope] }]);
       expect(Object.keys(op.responses ?? {})).toEqual(expect.arrayContaining(["401", "403"]));
       expect(op["x-roles"]).toEqual(rolesWithScope(r.scope));
     },
   );
+
+  it("declares the scopes machine-readably: an oauth2 scheme whose flows carry every scope of spec/roles.ts", () => {
+    const scheme = doc.components?.securitySchemes?.oauth2 as { type: string; flows: Record<string, { scopes: Record<string, string> }> };
+    expect(scheme.type).toBe("oauth2");
+    expect(Object.keys(scheme.flows).sort()).toEqual(["authorizationCode", "clientCredentials"]);
+    for (const flow of Object.values(scheme.flows)) expect(flow.scopes).toEqual(SCOPES);
+  });
 
   it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys and the transfer inbox", () => {
     // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender.

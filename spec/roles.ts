@@ -32,6 +32,22 @@ export const SCOPES = {
 
 export type Scope = keyof typeof SCOPES;
 
+/** The members of a record a role with `sharingLabels` always receives, whatever their labels: whose record it is,
+ *  what it is and who owns it. Everything else is kept only where labelled for the role (server/src/access/projection.ts;
+ *  the OpenAPI's `<Name>SharedView` schemas keep exactly these members required). */
+export const SHARED_VIEW_FRAME = [
+  "documentType",
+  "schemaVersion",
+  "id",
+  "provenance",
+  "status",
+  "child",
+  "owningSetting",
+  "owningLocalAuthority",
+  "healthCommissioner",
+  "sharing",
+] as const;
+
 /**
  * How a role's records are limited, and from which token claim. The server filters with it; the spec documents it.
  * - own-setting: records whose settingUrn equals the token's `setting_urn`.

@@ -45,7 +45,18 @@ export type ParamName =
   | "changeReasonOptional";
 
 /** Names of reusable response headers; defined once in components.headers. */
-export type HeaderName = "ETag" | "Location" | "Link" | "Content-Location";
+export type HeaderName =
+  | "ETag"
+  | "Location"
+  | "Link"
+  | "Content-Location"
+  | "X-Correlation-Id"
+  | "X-Send-Projection"
+  | "RateLimit-Limit"
+  | "RateLimit-Remaining"
+  | "RateLimit-Reset"
+  | "Retry-After"
+  | "Accept-Post";
 
 /** Where a body schema comes from: a document type's schema (schemas/manifest.json defName) or an API schema. */
 export type SchemaName = string;
@@ -56,6 +67,10 @@ export interface BodySpec {
   description: string;
   /** Example files in examples/worked/ (file names only). */
   examples?: readonly string[];
+  /** The server assigns the record's `id` on create: the request schema is the document's with `id` optional. */
+  idAssigned?: boolean;
+  /** The same body in other media types (e.g. a JOSE object as `application/json`). */
+  alternatives?: readonly { contentType: string; schema: SchemaName }[];
 }
 
 export interface ResponseSpec {
@@ -181,7 +196,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       resource: r.kind,
       auditAction: "create",
       parameters: ["changeReasonOptional"],
-      requestBody: { schema: r.schema, description: `The ${r.singular}.`, examples: r.examples },
+      requestBody: { schema: r.schema, description: `The ${r.singular}; \`id\` may be left out (the server assigns it).`, examples: r.examples, idAssigned: true },
       responses: [
         {
           status: 201,
@@ -367,7 +382,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     responses: [
       { status: 200, description: "The OpenAPI document.", body: { schema: "OpenApiDocument", description: "OpenAPI 3.1 document." } },
     ],
-    errors: ["internal"],
+    errors: ["rate-limited", "internal"],
   },
   {
     method: "get",
@@ -380,7 +395,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     responses: [
       { status: 200, description: "HTML documentation.", body: { schema: "HtmlPage", contentType: "text/html", description: "HTML page." } },
     ],
-    errors: ["internal"],
+    errors: ["rate-limited", "internal"],
   },
   {
     method: "post",
@@ -394,8 +409,8 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     auditAction: "validate",
     parameters: [],
     requestBody: {
-      schema: "AnyDocument",
-      description: "A document of any supported type.",
+      schema: "ValidationInput",
+      description: "Any JSON value: the report says whether it is a valid document of a supported type.",
       examples: ["isp-year8-specialist-base.json", "transfer-bundle-y6-y7.json"],
     },
     responses: [
@@ -438,7 +453,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "child",
     auditAction: "create",
     parameters: ["changeReasonOptional"],
-    requestBody: { schema: "ChildRecord", description: "The child record." },
+    requestBody: { schema: "ChildRecord", description: "The child record; `id` may be left out (the server assigns it).", idAssigned: true },
     responses: [
       {
         status: 201,
@@ -908,7 +923,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "transfer",
     auditAction: "import",
     parameters: [],
-    requestBody: { schema: "SignedTransferBundle", contentType: "application/jose", description: "The signed (optionally encrypted) bundle." },
+    requestBody: {
+      schema: "CompactTransferBundle",
+      contentType: "application/jose",
+      description: "The signed bundle: a compact JWS, or a compact JWE of it.",
+      alternatives: [{ contentType: "application/json", schema: "JsonTransferBundle" }],
+    },
     responses: [{ status: 200, description: "Imported (or already imported: `replayed`).", body: { schema: "InboxResult", description: "Receipt and where it was filed." } }],
     errors: ["malformed-json", "invalid-encoding", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict", "rate-limited", "internal"],
   },
@@ -939,7 +959,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "transfer",
     auditAction: "export",
     parameters: ["id"],
-    responses: [{ status: 200, description: "The signed bundle.", body: { schema: "SignedTransferBundle", contentType: "application/jose", description: "JWS or JWE." } }],
+    responses: [{ status: 200, description: "The signed bundle.", body: { schema: "CompactTransferBundle", contentType: "application/jose", description: "JWS or JWE, compact." } }],
     errors: READ_ERRORS,
   },
   {

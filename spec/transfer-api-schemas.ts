@@ -155,6 +155,22 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
         nextCursor: { type: "string", title: "Next cursor", description: "Pass as `cursor` to get the next page." },
       },
     },
+    JweCompact: {
+      type: "string",
+      title: "JWE compact serialisation",
+      description: "A JWE in compact form (protected header, encrypted key, IV, ciphertext, tag; base64url, the encrypted key empty for ECDH-ES direct key agreement) whose plaintext is a compact JWS of the bundle.",
+      pattern: "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$",
+    },
+    CompactTransferBundle: {
+      title: "Compact transfer bundle",
+      description: "A signed transfer bundle as sent in `application/jose`: the compact JWS, or a compact JWE of it encrypted to the receiver (three or five dot-separated parts).",
+      oneOf: [ref("JwsCompact"), ref("JweCompact")],
+    },
+    JsonTransferBundle: {
+      title: "Transfer bundle as JSON",
+      description: "A signed transfer bundle as sent in `application/json`: the JWS in flattened form, or a JSON string holding the compact JWS or JWE.",
+      oneOf: [ref("JwsFlattened"), ref("JwsCompact"), ref("JweCompact")],
+    },
     CtfXml: {
       type: "string",
       title: "CTF XML",

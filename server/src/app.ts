@@ -51,7 +51,6 @@ export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../spec/generated/
 export const DEFAULT_DOCS_PATH = fileURLToPath(new URL("../../spec/generated/docs.html", import.meta.url));
 
 /** Liveness and readiness probes: never rate limited. */
-const HEALTH_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz"]);
 
 /** OpenAPI `/isps/{id}` → Hono `/isps/:id`. `$` in `/$validate` is literal for Hono's router. */
 export function honoPath(openApiPath: string): string {
@@ -94,11 +93,12 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     const chain: MiddlewareHandler<AppEnv>[] = [
       // Every request is limited by client address before authentication (a bad token costs a signature check), then
       // authenticated callers by token subject and client, public routes by address; the health probes, which
-      // orchestrators call often and must always answer, are not limited.
+      // orchestrators call often and must always answer, are not limited: a public route is limited exactly when
+      // spec/routes.ts declares it may answer `rate-limited`.
       // Parameters are checked before anything (authorisation's audit record included) takes them to the database.
       ...(route.scope
         ? [...addressLimit, authenticate, ...limit, parameters(route), authorise({ scope: route.scope, route, store: deps.store })]
-        : [...(HEALTH_PATHS.has(route.path) ? [] : [...addressLimit, ...limit]), parameters(route)]),
+        : [...(route.errors.includes("rate-limited") ? [...addressLimit, ...limit] : []), parameters(route)]),
       // A non-JSON body (JOSE at the transfer inbox, CTF XML) is read raw by its handler: only the size limit applies.
       ...(route.requestBody ? (route.requestBody.contentType && !isJsonMediaType(route.requestBody.contentType) ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
     ];

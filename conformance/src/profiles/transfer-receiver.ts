@@ -9,7 +9,7 @@ import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { shippedReceiverSideFields } from "../transfer/fidelity.ts";
 import { resourceSpec } from "./resources.ts";
-import { createRecord, itemPath, readRecord, token } from "./steps.ts";
+import { createRecord, itemPath, readRecord, registerChild, token } from "./steps.ts";
 import {
   ensureSetting,
   expectAcceptedReceipt,
@@ -261,9 +261,8 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       // answers (import, hold for review, refusal), B's records must stay B's and unchanged, and A must not see them.
       await ensureSetting(ctx, tenantSetting(ctx, 0));
       await ensureSetting(ctx, tenantSetting(ctx, 1));
-      const child = ctx.fixtures.newChild(1);
-      const reg = await ctx.http.post("/children", { token: token(ctx, STAFF_B), body: ctx.fixtures.childRecord(child), headers: { "change-reason": "conformance fixture" } });
-      expectStatus(reg, 201, "POST /children (tenant B)");
+      // One child record (with the id tenant B's server assigns), so the UPN names exactly one child there.
+      const child = await registerChild(ctx, ctx.fixtures.newChild(1), STAFF_B);
       const plan = await createRecord(ctx, isp, child, STAFF_B);
       const before = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, { token: token(ctx, STAFF_B) });
       expectStatus(before, 200, "GET the child as tenant B");

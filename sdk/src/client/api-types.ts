@@ -147,8 +147,9 @@ export interface TransferReasonItem {
 export interface TransferSummary {
   id: string;
   direction?: "outgoing" | "incoming";
-  childId: string;
-  status: "prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed";
+  /** The child's id on this server; absent for a bundle held for review, or declined. */
+  childId?: string;
+  status: "prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed" | "held" | "declined";
   /** The status in plain words, for parents and carers. */
   statusText: string;
   reason?: string;
@@ -168,13 +169,19 @@ export interface TransferView extends TransferSummary {
   receipt?: SignedTransferReceipt;
 }
 
+/** The inbox's answer to a verified bundle: the same whether it was imported or held for review (the sender is not
+ *  told where, or whether, it was filed). */
 export interface InboxResult {
   bundleId: string;
   decision: "accepted";
   receipt: SignedTransferReceipt;
-  childId?: string;
-  documents?: Record<string, unknown>[];
   replayed?: boolean;
+}
+
+/** What the receiving setting's staff decide about a bundle held for review. */
+export interface TransferReviewDecision {
+  decision: "import-as-new-child" | "decline";
+  note?: string;
 }
 
 /** The answer to a CTF SEN import (spec/transfer-api-schemas.ts CtfImportResult). */
@@ -224,9 +231,16 @@ export interface SchemaTypes {
   TransferRequest: TransferRequest;
   TransferView: TransferView;
   TransferPage: Page<TransferSummary>;
+  TransferSummary: TransferSummary;
+  TransferReviewPage: Page<TransferSummary>;
+  TransferReviewDecision: TransferReviewDecision;
   InboxResult: InboxResult;
   JsonWebKeySet: JsonWebKeySet;
   SignedTransferBundle: SignedTransferBundle;
+  /** A compact JWS, or a compact JWE of it (application/jose). */
+  CompactTransferBundle: string;
+  /** `$validate` takes any JSON value and reports on it. */
+  ValidationInput: unknown;
   /** CTF XML (a whole file or a bare <SENhistory> block). */
   CtfXml: string;
   CtfImportResult: CtfImportResult;

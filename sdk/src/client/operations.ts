@@ -29,7 +29,7 @@ export const OPERATIONS = {
   getReadiness: { method: "get", path: "/readyz", response: "HealthStatus" },
   getOpenApi: { method: "get", path: "/openapi.json", response: "OpenApiDocument" },
   getDocs: { method: "get", path: "/docs", response: "HtmlPage" },
-  validateDocument: { method: "post", path: "/$validate", request: "AnyDocument", response: "ValidationReport" },
+  validateDocument: { method: "post", path: "/$validate", request: "ValidationInput", response: "ValidationReport" },
 
   // Children
   listChildren: { method: "get", path: "/children", query: ["upn", "uln", "nhsNumber", "settingUrn", "laCode", ...PAGE], response: "ChildPage" },
@@ -97,10 +97,12 @@ export const OPERATIONS = {
   createTransfer: { method: "post", path: "/children/{childId}/transfers", request: "TransferRequest", response: "TransferView" },
   listChildTransfers: { method: "get", path: "/children/{childId}/transfers", query: PAGE, response: "TransferPage" },
   listUnclaimedTransfers: { method: "get", path: "/transfers/unclaimed", query: ["upn", "uln", "nhsNumber", ...PAGE], response: "TransferPage" },
-  receiveTransfer: { method: "post", path: "/transfers/inbox", request: "SignedTransferBundle", response: "InboxResult" },
+  receiveTransfer: { method: "post", path: "/transfers/inbox", request: "CompactTransferBundle", response: "InboxResult" },
   getTransfer: { method: "get", path: "/transfers/{id}", response: "TransferView" },
-  getTransferBundle: { method: "get", path: "/transfers/{id}/bundle", response: "SignedTransferBundle" },
+  getTransferBundle: { method: "get", path: "/transfers/{id}/bundle", response: "CompactTransferBundle" },
   claimTransfer: { method: "post", path: "/transfers/{id}/claim", response: "TransferView" },
+  listTransferReviews: { method: "get", path: "/transfers/reviews", query: PAGE, response: "TransferReviewPage" },
+  decideTransferReview: { method: "post", path: "/transfers/{id}/review", request: "TransferReviewDecision", response: "TransferSummary" },
   importCtf: { method: "post", path: "/children/{childId}/ctf-import", request: "CtfXml", response: "CtfImportResult" },
   exportCtf: { method: "get", path: "/children/{childId}/ctf-sen", response: "CtfXml" },
 } as const satisfies Record<string, OperationSpec>;

@@ -5,22 +5,11 @@
 // if they match. The document's frame (type, id, status, child, owners, provenance) is always kept: the reader must
 // know whose record it is. Unlabelled sections are left out. Pure; returns a new value.
 import { readFileSync } from "node:fs";
-import { role } from "../../../spec/roles.ts";
+import { SHARED_VIEW_FRAME, role } from "../../../spec/roles.ts";
 import manifest from "../../../schemas/manifest.json" with { type: "json" };
 import type { Principal } from "../auth/principal.ts";
 
-const FRAME = new Set([
-  "documentType",
-  "schemaVersion",
-  "id",
-  "provenance",
-  "status",
-  "child",
-  "owningSetting",
-  "owningLocalAuthority",
-  "healthCommissioner",
-  "sharing",
-]);
+const FRAME: ReadonlySet<string> = new Set(SHARED_VIEW_FRAME);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);

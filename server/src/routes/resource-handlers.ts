@@ -355,8 +355,9 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     }
     const link = nextLink(c.req.url, page.nextCursor);
     if (link) c.header("link", link);
-    const items = page.items.map((v) => representation(cfg, p, v, deps).body);
-    return c.json({ items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
+    const reps = page.items.map((v) => representation(cfg, p, v, deps));
+    if (reps.some((r) => r.projected)) c.header("x-send-projection", "sharing-labels"); // as on a read
+    return c.json({ items: reps.map((r) => r.body), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
   };
 
   return { create, read, readVersion, update, addVoice, listVersions, search };
