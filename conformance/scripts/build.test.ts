@@ -1,8 +1,9 @@
 // The suite's package description, checked without building: the exports map and bin name the compiled output of
 // the build's roots, pack and a repository install build first, and the data the build copies exists. The built and
 // packed package itself is tested from the outside in installed-package.test.ts.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE_DIR, runtimeDataFiles } from "./build.ts";
 
@@ -53,5 +54,21 @@ describe("conformance/package.json", () => {
     const files = runtimeDataFiles();
     expect(files).toEqual(expect.arrayContaining(["spec/requirements/requirements.json", "conformance/config.schema.json", "schemas/isp.schema.json", "examples/worked/isp-year4-targeted.json"]));
     expect(files.filter((f) => f.endsWith(".test.ts"))).toEqual([]);
+  });
+});
+
+describe("conformance/src", () => {
+  it("imports nothing from outside conformance/ by a relative path: the SDK by its package name, data through the build", () => {
+    const sources = readdirSync(join(CONFORMANCE_DIR, "src"), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".test.ts"))
+      .map((e) => join(e.parentPath, e.name));
+    expect(sources.length).toBeGreaterThan(20);
+    const outside: string[] = [];
+    for (const file of sources) {
+      for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles) {
+        if (specifier.startsWith(".") && relative(CONFORMANCE_DIR, resolve(dirname(file), specifier)).startsWith("..")) outside.push(`${relative(CONFORMANCE_DIR, file)} → ${specifier}`);
+      }
+    }
+    expect(outside).toEqual([]);
   });
 });
