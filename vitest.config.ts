@@ -1,7 +1,14 @@
+import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+
+// Workspace packages imported by name (conformance → send-interchange) resolve to their TypeScript sources in tests,
+// not to a possibly stale dist/ (the `send-interchange:source` export condition, as in tsconfig.json).
+const SOURCE_CONDITIONS = ["send-interchange:source", ...defaultServerConditions];
 
 // Two cores and PGlite's ~0.7 GB per instance: keep workers at two.
 export default defineConfig({
+  resolve: { conditions: SOURCE_CONDITIONS },
+  ssr: { resolve: { conditions: SOURCE_CONDITIONS, externalConditions: ["send-interchange:source"] } },
   test: {
     include: ["{sdk,server,conformance,schemas,examples,spec,bench}/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],

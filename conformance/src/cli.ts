@@ -14,6 +14,7 @@ import { buildReport } from "./reporters/report-model.ts";
 import { writeReports } from "./reporters/write-reports.ts";
 import { progressLine, summaryText } from "./reporters/console.ts";
 import { EXIT } from "./rollup.ts";
+import { packageVersion } from "./package-version.ts";
 import { referenceConfig } from "./reference-config.ts";
 import { trustRegistration } from "./transfer/suite-receiver-setting.ts";
 
@@ -33,12 +34,6 @@ Exit codes: 0 conformant · 3 a MUST test failed · 4 incomplete (a test errored
 `;
 
 class UsageError extends Error {}
-
-/** The suite's version, from its own package.json. */
-function suiteVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown };
-  return typeof pkg.version === "string" ? pkg.version : "unknown";
-}
 
 /**
  * mkdir -p one level at a time. Node 20's `mkdirSync(dir, { recursive: true })` never returns for some paths under
@@ -128,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   const [command, ...positionals] = words;
   if (values.version) {
-    out(`${suiteVersion()}\n`);
+    out(`${packageVersion()}\n`);
     return 0;
   }
   if (values.help || command === "help") {

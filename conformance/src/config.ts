@@ -7,7 +7,7 @@ import type Ajv2020Class from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { FormatsPlugin } from "ajv-formats";
 import type { ValidateFunction } from "ajv";
-import type { RoleId } from "../../spec/roles.ts";
+import type { RoleId } from "send-interchange/roles";
 import type { ProfileId } from "./model.ts";
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export arrives wrapped (as in sdk/src/validate/create-ajv.ts).

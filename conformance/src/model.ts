@@ -1,6 +1,6 @@
 // The test model of the conformance suite: what a test is, what a result is, and the closed outcome enum.
 // Ids are explicit and immutable (conformance/ids.lock), never derived from position or title.
-import type { RoleId } from "../../spec/roles.ts";
+import type { RoleId } from "send-interchange/roles";
 import type { Exchange } from "./http/exchange.ts";
 
 export type Level = "MUST" | "SHOULD";

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importJWK, SignJWT, type JWK } from "jose";
-import { ROLES, type RoleId } from "../../spec/roles.ts";
+import { ROLES, type RoleId } from "send-interchange/roles";
 import { DEFAULT_LOOPBACK_PORT } from "./transfer/suite-receiver-setting.ts";
 import { childRecordFor, freshUpnAt } from "./fixtures/factory.ts";
 

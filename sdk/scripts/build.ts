@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import ts from "typescript";
+import { withBuildLock } from "./build-lock.ts";
 
 export const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -28,8 +29,11 @@ export function rewriteDeclarationSpecifiers(text: string): string {
   return text.replace(/((?:from|import)\s*\(?\s*["'])(\.{1,2}\/[^"']*?)\.ts(["'])/gu, "$1$2.js$3");
 }
 
-export function buildSdk(outDir: string): void {
-  const configPath = join(SDK_DIR, "tsconfig.build.json");
+/**
+ * Compiles a package's tsconfig.build.json into outDir (emptied first) with tsc, throwing with the diagnostics on any
+ * error, then rewrites the declarations' `.ts` specifiers to `.js`. Shared by the SDK's and the suite's builds.
+ */
+export function compileProject(configPath: string, outDir: string): void {
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { outDir }, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => {
@@ -42,9 +46,23 @@ export function buildSdk(outDir: string): void {
   const emitted = program.emit();
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
   if (diagnostics.length > 0 || emitted.emitSkipped) {
-    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => SDK_DIR, getNewLine: () => "\n" };
+    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => dirname(configPath), getNewLine: () => "\n" };
     throw new Error(`tsc failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
+  rewriteDeclarations(outDir);
+}
+
+/** Applies rewriteDeclarationSpecifiers to every .d.ts under dir. */
+export function rewriteDeclarations(dir: string): void {
+  for (const file of filesUnder(dir).filter((f) => f.endsWith(".d.ts"))) {
+    const text = readFileSync(file, "utf8");
+    const rewritten = rewriteDeclarationSpecifiers(text);
+    if (rewritten !== text) writeFileSync(file, rewritten);
+  }
+}
+
+export function buildSdk(outDir: string): void {
+  compileProject(join(SDK_DIR, "tsconfig.build.json"), outDir);
   for (const rel of PLAIN_JS_MODULES) {
     for (const file of [rel, rel.replace(/\.js$/u, ".d.ts")]) {
       const target = outputPath(outDir, file);
@@ -52,11 +70,7 @@ export function buildSdk(outDir: string): void {
       copyFileSync(join(SDK_DIR, file), target);
     }
   }
-  for (const file of filesUnder(outDir).filter((f) => f.endsWith(".d.ts"))) {
-    const text = readFileSync(file, "utf8");
-    const rewritten = rewriteDeclarationSpecifiers(text);
-    if (rewritten !== text) writeFileSync(file, rewritten);
-  }
+  rewriteDeclarations(outDir);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
@@ -64,7 +78,7 @@ if (invokedDirectly) {
   const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
   const outDir = resolve(values.out ?? join(SDK_DIR, "dist"));
   try {
-    buildSdk(outDir);
+    withBuildLock(() => buildSdk(outDir));
     console.log(`build: ${outDir}`);
   } catch (error) {
     console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);

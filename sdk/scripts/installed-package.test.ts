@@ -2,64 +2,14 @@
 // empty project in the OS temp directory (no node_modules of this repository above it, no repository paths on PATH),
 // then used through `import`, the TypeScript declarations and `npx send-interchange`. Dependencies come from npm's
 // cache (`--prefer-offline`; the registry is used only for what the cache lacks).
-import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { builtinModules } from "node:module";
-import { tmpdir } from "node:os";
-import { delimiter, dirname, join, posix, relative, resolve } from "node:path";
-import ts from "typescript";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SDK_DIR } from "./build.ts";
+import { importsOf, mustRun, packPackages, readPackageJson, REPO_ROOT, run, strangerWorkspace, testsOrSources, typecheckConsumer } from "./installed-package-support.ts";
 
-const REPO_ROOT = resolve(SDK_DIR, "..");
 const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");
-
-interface PackageJson {
-  name: string;
-  version: string;
-  bin: Record<string, string>;
-  exports: Record<string, { types: string; default: string }>;
-  dependencies: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-}
-const pkg = JSON.parse(readFileSync(join(SDK_DIR, "package.json"), "utf8")) as PackageJson;
-
-/** The environment of someone outside the repo: no npm lifecycle variables, nothing of this repository on PATH. */
-function strangerEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  const keep = new Set(["npm_config_cache", "npm_config_registry", "npm_config_userconfig"]);
-  for (const [key, value] of Object.entries(process.env)) {
-    if (key.toLowerCase().startsWith("npm_") && !keep.has(key.toLowerCase())) continue;
-    env[key] = value;
-  }
-  const path = env.PATH ?? "";
-  env.PATH = path
-    .split(delimiter)
-    .filter((p) => p !== "" && relative(REPO_ROOT, resolve(p)).startsWith(".."))
-    .join(delimiter);
-  return env;
-}
-
-function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { cwd, env: strangerEnv(), encoding: "utf8", timeout: 120_000 });
-  if (result.error) throw new Error(`${command} ${args.join(" ")}: ${result.error.message}`);
-  return result;
-}
-
-function mustRun(command: string, args: string[], cwd: string): string {
-  const result = run(command, args, cwd);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr}${result.stdout}`);
-  return result.stdout;
-}
-
-/** The package name a bare specifier belongs to (`ajv/dist/x.js` → ajv, `@scope/a/b` → @scope/a). */
-function packageOf(specifier: string): string {
-  const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
-}
-
-const isBuiltin = (specifier: string) => specifier.startsWith("node:") || builtinModules.includes(specifier);
+const pkg = readPackageJson(SDK_DIR);
 
 let work: string;
 let project: string;
@@ -67,25 +17,9 @@ let installed: string;
 let packedFiles: string[];
 
 beforeAll(() => {
-  const npm = spawnSync("npm", ["--version"], { encoding: "utf8" });
-  if (npm.error || npm.status !== 0) {
-    throw new Error(`npm is not available (${npm.error?.message ?? npm.stderr}): this test packs and installs the SDK with npm, which Node ships with`);
-  }
-  work = mkdtempSync(join(tmpdir(), "send-interchange-package-"));
-  // The project must not see this repository's node_modules through any parent folder.
-  expect(relative(REPO_ROOT, work).startsWith("..")).toBe(true);
-  for (let dir = work; dirname(dir) !== dir; dir = dirname(dir)) expect(existsSync(join(dirname(dir), "node_modules")), dirname(dir)).toBe(false);
-
-  const packDir = join(work, "pack");
-  mkdirSync(packDir);
-  mustRun("npm", ["pack", "--pack-destination", packDir], SDK_DIR);
-  const tarballs = readdirSync(packDir).filter((f) => f.endsWith(".tgz"));
-  expect(tarballs).toEqual([`${pkg.name}-${pkg.version}.tgz`]);
-  const tarball = join(packDir, tarballs[0]!);
-  packedFiles = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => line.replace(/^package\//u, ""));
+  work = strangerWorkspace("send-interchange-package-");
+  const [packed] = packPackages([SDK_DIR], join(work, "pack"));
+  packedFiles = packed!.files;
 
   project = join(work, "project");
   mkdirSync(project);
@@ -94,7 +28,7 @@ beforeAll(() => {
   const broken = JSON.parse(readFileSync(WORKED_ISP, "utf8")) as Record<string, unknown>;
   delete broken.child;
   writeFileSync(join(project, "broken-isp.json"), JSON.stringify(broken, null, 2));
-  mustRun("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+  mustRun("npm", ["install", packed!.tarball, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
   installed = join(project, "node_modules", pkg.name);
 }, 240_000);
 
@@ -110,26 +44,15 @@ describe("the packed send-interchange", { timeout: 120_000 }, () => {
       expect(packedFiles, name).toContain(posix.normalize(entry.default));
     }
     for (const target of Object.values(pkg.bin)) expect(packedFiles).toContain(posix.normalize(target));
-    expect(packedFiles.filter((f) => /(^|\/)(test-support|__tests__)\/|\.test\.|test-fixtures|\.(?:c|m)?ts$/u.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(testsOrSources(packedFiles)).toEqual([]);
     expect(packedFiles.filter((f) => /\.(?:js|d\.ts|json|md)$/u.test(f) || f === "LICENCE")).toEqual(packedFiles);
   });
 
   it("every relative import resolves inside the package; every bare import is a declared dependency, and every dependency is imported", () => {
-    const present = new Set(packedFiles);
-    const bare = new Set<string>();
-    const missing: string[] = [];
-    for (const file of packedFiles.filter((f) => f.endsWith(".js") || f.endsWith(".d.ts"))) {
-      const text = readFileSync(join(installed, file), "utf8");
-      for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
-        if (specifier.startsWith(".")) {
-          const target = posix.join(posix.dirname(file), specifier);
-          if (!present.has(target) && !present.has(target.replace(/\.js$/u, ".d.ts"))) missing.push(`${file} → ${specifier}`);
-        } else if (!isBuiltin(specifier)) bare.add(packageOf(specifier));
-      }
-    }
-    expect(missing).toEqual([]);
+    const { unresolved, packages } = importsOf(installed, packedFiles);
+    expect(unresolved).toEqual([]);
     const declared = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).sort();
-    expect([...bare].sort()).toEqual(declared);
+    expect(packages).toEqual(declared);
     // Runtime needs come from dependencies alone: npm installed no build tool.
     for (const tool of ["typescript", "tsx", "vitest"]) expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
   });
@@ -174,22 +97,9 @@ export const builder: typeof startIsp = startIsp;
 export const wrong: number = result.valid;
 `,
     );
-    const program = ts.createProgram([consumer], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-      types: [],
-      skipLibCheck: false,
-    });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    const { diagnostics, files } = typecheckConsumer(project, [consumer]);
     expect(diagnostics).toEqual([]);
-    // Everything came from the project (the installed declarations), apart from TypeScript's own lib files.
-    const libDir = dirname(ts.getDefaultLibFilePath({}));
-    const files = program.getSourceFiles().map((f) => resolve(f.fileName));
-    expect(files.filter((f) => f !== consumer && !f.startsWith(join(project, "node_modules")) && dirname(f) !== libDir)).toEqual([]);
+    // typecheckConsumer also reports any file read from outside the project (TypeScript's own lib files apart).
     expect(files.filter((f) => f.startsWith(installed + "/") && f.endsWith(".d.ts")).length).toBeGreaterThan(10);
   });
 

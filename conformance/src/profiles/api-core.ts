@@ -2,7 +2,7 @@
 // concurrency, immutable versions, no deletes, pagination, filters, error bodies, $validate). Each test makes its own
 // records. Ids: send.api-core.<resource>.<behaviour>, or send.api-core.<behaviour> for resource-independent ones.
 import { randomUUID } from "node:crypto";
-import { validate } from "../../../sdk/src/index.ts";
+import { validate } from "send-interchange";
 import { subjectFor } from "../config.ts";
 import type { TestDef } from "../model.ts";
 import { check, expectProblem, expectStatus, firstDifference, header, itemsOf, nextLinkOf } from "../check.ts";

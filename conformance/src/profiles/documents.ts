@@ -2,7 +2,7 @@
 // documents.paths, the paths given to `send-conformance validate`, or else the worked examples shipped with the suite.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { validateJson, DOCUMENT_TYPES } from "../../../sdk/src/index.ts";
+import { validateJson, DOCUMENT_TYPES } from "send-interchange";
 import type { TestContext, TestDef } from "../model.ts";
 import { check } from "../check.ts";
 import { WORKED_EXAMPLES_DIR } from "../fixtures/templates.ts";

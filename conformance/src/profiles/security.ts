@@ -1,7 +1,7 @@
 // The security profile: authentication, the role × operation matrix (spec/roles.ts), tenancy without existence leaks,
 // the parent-carer's limits, and the audit of reads and writes. Ids: send.security.<behaviour>.
 import { randomUUID } from "node:crypto";
-import { ROLES, roleHasScope, type RoleId, type Scope } from "../../../spec/roles.ts";
+import { ROLES, roleHasScope, type RoleId, type Scope } from "send-interchange/roles";
 import type { RoleNeed, TestContext, TestDef } from "../model.ts";
 import { check, expectProblem, expectStatus, header, itemsOf, nextLinkOf } from "../check.ts";
 import { subjectFor, tokenFor } from "../config.ts";

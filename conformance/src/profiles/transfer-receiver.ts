@@ -2,7 +2,7 @@
 // JWKS URL, which the implementation's trust list names) and sends valid, replayed, conflicting, tampered, wrongly
 // signed and misaddressed bundles to POST /transfers/inbox. Ids: send.transfer-receiver.<behaviour>.
 import { randomUUID } from "node:crypto";
-import { encryptBundle, type JWK } from "../../../sdk/src/bundle/index.ts";
+import { encryptBundle, type JWK } from "send-interchange/bundle";
 import type { TestContext, TestDef } from "../model.ts";
 import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";

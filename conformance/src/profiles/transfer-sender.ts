@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { EMBEDDABLE_TYPES } from "../../../sdk/src/bundle/index.ts";
-import { validate } from "../../../sdk/src/index.ts";
+import { EMBEDDABLE_TYPES } from "send-interchange/bundle";
+import { validate } from "send-interchange";
 import type { TestContext, TestDef } from "../model.ts";
 import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
 import { FixtureError, isObj } from "../fixtures/factory.ts";

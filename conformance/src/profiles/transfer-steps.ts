@@ -14,7 +14,7 @@ import {
   type Jwks,
   type KeyPairJwk,
   type TransferBundle,
-} from "../../../sdk/src/bundle/index.ts";
+} from "send-interchange/bundle";
 import type { RoleNeed, TestContext } from "../model.ts";
 import type { HttpResponse } from "../http/client.ts";
 import { check, expectStatus, header } from "../check.ts";

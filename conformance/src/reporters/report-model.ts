@@ -1,6 +1,6 @@
 // The run report every reporter renders: results plus the context needed to trust them (suite version, target,
 // declared capabilities, requirement texts, coverage). Built once, rendered as JSON, JUnit XML and HTML.
-import { readFileSync } from "node:fs";
+import { packageVersion } from "../package-version.ts";
 import type { TestResult } from "../model.ts";
 import type { SuiteConfig } from "../config.ts";
 import type { Coverage, Requirement } from "../requirements.ts";
@@ -20,9 +20,9 @@ export interface RunReport {
   coverage?: { untested: string[]; unknown: Coverage["unknown"]; deliberate?: Coverage["deliberate"] };
 }
 
+/** The suite's version, as the reports state it. */
 export function suiteVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  return packageVersion();
 }
 
 export function buildReport(args: {

@@ -20,7 +20,7 @@ import {
   type KeyPairJwk,
   type TransferBundle,
   type VerifyReason,
-} from "../../../sdk/src/bundle/index.ts";
+} from "send-interchange/bundle";
 import { ConfigError, type SuiteConfig } from "../config.ts";
 import { suiteTransferSettings, type SuiteTransferSettings } from "./suite-receiver-setting.ts";
 
