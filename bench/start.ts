@@ -6,7 +6,7 @@
 // a bare Hono server in plain `node -e` (time to listening and to its first 200, its peak RSS). Medians are printed
 // as a markdown table, with ratios to the baseline.
 //
-//   npx tsx bench/start.ts          (BENCH_START_RUNS=3 by default: 3 fresh directories, each started twice more)
+//   npx tsx bench/start.ts          (BENCH_START_RUNS=3 fresh directories, each started BENCH_START_SECOND_STARTS=2 more times)
 //   BENCH_START_COMPARE=/tmp/before npx tsx bench/start.ts   (also an older checkout, interleaved with this one)
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -16,12 +16,16 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
+const SECOND_STARTS = Number(process.env.BENCH_START_SECOND_STARTS ?? 2);
 const TIMEOUT_MS = 180_000;
 
 interface Start {
   listeningMs: number;
   firstOkMs: number;
   peakRssMiB: number;
+  /** User + system CPU seconds of the server process (all its threads) up to the first 200: unlike wall time, barely
+   *  affected by other work on a shared machine (but blind to what runs in parallel). */
+  cpuS: number;
   /** Milliseconds from spawn to each progress line, by its message. */
   phases: Record<string, number>;
 }
@@ -37,6 +41,12 @@ serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
 });
 process.on("SIGTERM", () => process.exit(0));
 `;
+
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ ticks
+}
 
 function peakRssMiB(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -92,10 +102,11 @@ async function startOnce(cwd: string, args: string[], env: NodeJS.ProcessEnv): P
   }
   const firstOkMs = performance.now() - t0;
   const peak = peakRssMiB(child.pid!);
+  const cpuS = cpuSeconds(child.pid!);
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   await exited;
-  return { listeningMs, firstOkMs, peakRssMiB: peak, phases };
+  return { listeningMs, firstOkMs, peakRssMiB: peak, cpuS, phases };
 }
 
 const median = (xs: number[]): number => {
@@ -111,6 +122,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Checkouts to start: this one, and any given in BENCH_START_COMPARE (comma-separated roots of other checkouts of
  *  this repository, e.g. the commit before a change, with node_modules linked in) measured interleaved with it. */
+const ARGS = ["--import", "tsx", "server/src/main.ts"]; // what `npm start` runs
 const ROOTS = [ROOT, ...(process.env.BENCH_START_COMPARE ?? "").split(",").filter(Boolean)];
 
 async function main(): Promise<void> {
@@ -122,14 +134,17 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       // Interleaved, so a change in the machine's load hits every case alike.
       baseline.push(await startOnce(ROOT, ["-e", BASELINE], cleanEnv({})));
+      const envs = new Map<string, NodeJS.ProcessEnv>();
       for (const root of ROOTS) {
         const dir = mkdtempSync(join(tmpdir(), "send-bench-start-"));
         temp.push(dir);
-        const env = cleanEnv({ DATA_DIR: join(dir, "data") });
-        const args = ["--import", "tsx", "server/src/main.ts"];
-        first.get(root)!.push(await startOnce(root, args, env));
-        second.get(root)!.push(await startOnce(root, args, env));
-        second.get(root)!.push(await startOnce(root, args, env));
+        envs.set(root, cleanEnv({ DATA_DIR: join(dir, "data") }));
+        first.get(root)!.push(await startOnce(root, ARGS, envs.get(root)!));
+      }
+      for (let i = 0; i < SECOND_STARTS; i++) {
+        for (const root of ROOTS) second.get(root)!.push(await startOnce(root, ARGS, envs.get(root)!));
+      }
+      for (const root of ROOTS) {
         const f = first.get(root)!.at(-1)!;
         const s = second.get(root)!.at(-1)!;
         process.stderr.write(
@@ -142,17 +157,19 @@ async function main(): Promise<void> {
     for (const d of temp) rmSync(d, { recursive: true, force: true });
   }
   const bOk = median(baseline.map((x) => x.firstOkMs));
+  const bCpu = median(baseline.map((x) => x.cpuS));
   const bRss = median(baseline.map((x) => x.peakRssMiB));
   const line = (name: string, xs: Start[], target: string) => {
     const l = median(xs.map((x) => x.listeningMs));
     const ok = median(xs.map((x) => x.firstOkMs));
     const rss = median(xs.map((x) => x.peakRssMiB));
-    return `| ${name} | ${xs.length} | ${(l / 1000).toFixed(2)} | ${(ok / 1000).toFixed(2)} | ${(ok / bOk).toFixed(1)}× | ${rss.toFixed(0)} | ${(rss / bRss).toFixed(1)}× | ${target} |`;
+    const cpu = median(xs.map((x) => x.cpuS));
+    return `| ${name} | ${xs.length} | ${(l / 1000).toFixed(2)} | ${(ok / 1000).toFixed(2)} | ${(ok / bOk).toFixed(1)}× | ${cpu.toFixed(2)} | ${(cpu / bCpu).toFixed(1)}× | ${rss.toFixed(0)} | ${(rss / bRss).toFixed(1)}× | ${target} |`;
   };
   const label = (root: string) => (ROOTS.length === 1 ? "" : root === ROOT ? " (this checkout)" : ` (${root})`);
   console.log(`Node ${process.version}, ${RUNS} fresh data directories per checkout; medians.\n`);
-  console.log("| start | runs | to listening (s) | to first 200 (s) | ÷ baseline | peak RSS (MiB) | ÷ baseline | target |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---|");
+  console.log("| start | runs | to listening (s) | to first 200 (s) | ÷ baseline | CPU to first 200 (s) | ÷ baseline | peak RSS (MiB) | ÷ baseline | target |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   console.log(line("baseline: bare Hono in `node -e`", baseline, ""));
   for (const root of ROOTS) {
     const secondOk = median(second.get(root)!.map((x) => x.firstOkMs));

@@ -100,11 +100,12 @@ async function main(): Promise<void> {
   if (usesDataDir) secureDataDir(config.dataDir);
   const pgliteDir = join(config.dataDir, "pglite");
   // Progress, so a first start (PGlite unpacks and initialises its database) is never silent.
-  log(config.databaseUrl ? "connecting to PostgreSQL" : existsSync(pgliteDir) ? "opening the embedded database" : "creating the embedded database (first start: this takes a while)", { dataDir: config.dataDir });
+  const pgliteIsNew = !config.databaseUrl && !existsSync(pgliteDir);
+  log(config.databaseUrl ? "connecting to PostgreSQL" : pgliteIsNew ? "creating the embedded database (first start: this takes a while)" : "opening the embedded database", { dataDir: config.dataDir });
   const opening = import("./storage/open-store.ts").then(({ openStore }) =>
     openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir }),
   );
-  const [store, { createApp, DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH }, { validate }, { loadOrCreateDevSigner }, { seedDemo }, { demoTokens }, { transferConfigFromEnv }] =
+  const [store, { createApp, DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH }, { validate }, { loadOrCreateDevSigner }, { seedDemo, seedDemoOnce }, { demoTokens }, { transferConfigFromEnv }] =
     await Promise.all([
       opening,
       import("./app.ts"),
@@ -122,7 +123,11 @@ async function main(): Promise<void> {
   if (demo) {
     const examplesDir = fileURLToPath(new URL("../../examples/worked", import.meta.url));
     log("loading the worked examples (demo data)");
-    summary = await seedDemo(store, validate, examplesDir);
+    // On PGlite a marker next to the database skips the checking once these examples are in it; a PostgreSQL
+    // database may be swapped behind the same URL, so there the (idempotent) seed always runs.
+    summary = config.databaseUrl
+      ? await seedDemo(store, validate, examplesDir)
+      : await seedDemoOnce(store, validate, examplesDir, { markerFile: join(config.dataDir, "demo-seed.json"), databaseIsNew: pgliteIsNew });
   }
   await ensureSpecArtefacts(DEFAULT_OPENAPI_PATH, DEFAULT_DOCS_PATH);
   // Transfers: TRANSFER_CONFIG (inline JSON or @file) names other systems' inboxes and JWKS URLs; deliveries that a
