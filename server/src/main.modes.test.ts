@@ -154,6 +154,12 @@ describe("demo mode (npm start with no configuration)", { timeout: 300_000 }, ()
     try {
       expect(second.output().split(BANNER).length - 1).toBe(2); // every start, not only the first
       expect(looseModes(dataDir)).toEqual([]);
+      // The demo data is not loaded again (a marker says it is there), and is still served with the new tokens.
+      const token = /\n {2}setting-staff {2}.*\n {2}(\S+)\n/.exec(second.output())?.[1];
+      const res = await fetch(`${second.url}/isps`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+      expect(second.listening).toMatchObject({ demoRecordsLoaded: 0 });
     } finally {
       await second.stop();
     }

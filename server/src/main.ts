@@ -10,22 +10,19 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { validate } from "../../sdk/src/index.ts";
-import { createApp, DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH } from "./app.ts";
-import { loadOrCreateDevSigner } from "./auth/dev-signer.ts";
+// Only what is needed before the database is opened is imported statically; the rest (the app, the SDK's validators,
+// the demo loader) is imported while the database opens, so tsx's compiling (in its loader thread) and PGlite's WASM
+// compile and file reads overlap instead of running one after the other.
 import { secureDataDir, tightenTree } from "./config/data-dir.ts";
 import { loadOrCreateKeyEncryptionKey } from "./config/key-encryption-key.ts";
 import { configProblemMessage, readServerConfig } from "./config/server-config.ts";
-import { seedDemo, type DemoSummary } from "./demo/seed.ts";
-import { demoTokens } from "./demo/tokens.ts";
-import { openStore } from "./storage/open-store.ts";
-import { transferConfigFromEnv } from "./transfers/config.ts";
+import type { DemoSummary } from "./demo/seed.ts";
 import type { TransferService } from "./transfers/service.ts";
 
 const log = (msg: string, fields: Record<string, unknown> = {}) =>
   process.stdout.write(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields }) + "\n");
 
-async function ensureSpecArtefacts(): Promise<void> {
+async function ensureSpecArtefacts(DEFAULT_OPENAPI_PATH: string, DEFAULT_DOCS_PATH: string): Promise<void> {
   // The docs are built from the generated OpenAPI file; build whichever is missing (a fresh clone has no docs), and
   // rebuild the docs when the OpenAPI file is newer (after a pull that changed the API), so /docs is never stale.
   if (!existsSync(DEFAULT_OPENAPI_PATH)) {
@@ -103,8 +100,21 @@ async function main(): Promise<void> {
   if (usesDataDir) secureDataDir(config.dataDir);
   const pgliteDir = join(config.dataDir, "pglite");
   // Progress, so a first start (PGlite unpacks and initialises its database) is never silent.
-  log(config.databaseUrl ? "connecting to PostgreSQL" : existsSync(pgliteDir) ? "opening the embedded database" : "creating the embedded database (first start: this takes a while)", { dataDir: config.dataDir });
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir });
+  const pgliteIsNew = !config.databaseUrl && !existsSync(pgliteDir);
+  log(config.databaseUrl ? "connecting to PostgreSQL" : pgliteIsNew ? "creating the embedded database (first start: this takes a while)" : "opening the embedded database", { dataDir: config.dataDir });
+  const opening = import("./storage/open-store.ts").then(({ openStore }) =>
+    openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir }),
+  );
+  const [store, { createApp, DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH }, { validate }, { loadOrCreateDevSigner }, { seedDemo, seedDemoOnce }, { demoTokens }, { transferConfigFromEnv }] =
+    await Promise.all([
+      opening,
+      import("./app.ts"),
+      import("../../sdk/src/index.ts"),
+      import("./auth/dev-signer.ts"),
+      import("./demo/seed.ts"),
+      import("./demo/tokens.ts"),
+      import("./transfers/config.ts"),
+    ]);
   if (!config.databaseUrl) tightenTree(pgliteDir); // PGlite unpacks its initial files 0666 (see config/data-dir.ts)
   const signer = demo ? await loadOrCreateDevSigner(config.dataDir) : undefined;
   const keys = demo ? signer!.keys : config.identityProvider!;
@@ -113,9 +123,13 @@ async function main(): Promise<void> {
   if (demo) {
     const examplesDir = fileURLToPath(new URL("../../examples/worked", import.meta.url));
     log("loading the worked examples (demo data)");
-    summary = await seedDemo(store, validate, examplesDir);
+    // On PGlite a marker next to the database skips the checking once these examples are in it; a PostgreSQL
+    // database may be swapped behind the same URL, so there the (idempotent) seed always runs.
+    summary = config.databaseUrl
+      ? await seedDemo(store, validate, examplesDir)
+      : await seedDemoOnce(store, validate, examplesDir, { markerFile: join(config.dataDir, "demo-seed.json"), databaseIsNew: pgliteIsNew });
   }
-  await ensureSpecArtefacts();
+  await ensureSpecArtefacts(DEFAULT_OPENAPI_PATH, DEFAULT_DOCS_PATH);
   // Transfers: TRANSFER_CONFIG (inline JSON or @file) names other systems' inboxes and JWKS URLs; deliveries that a
   // restart interrupted are resumed.
   let transfers: TransferService | undefined;

@@ -1,7 +1,9 @@
 // First-start demo data: the worked examples (examples/worked/*.json), plus the settings-directory entries and child
 // records they imply, so the demo tokens have something to see. Idempotent: anything already stored is left alone,
-// so restarting never duplicates or overwrites.
-import { readdirSync, readFileSync } from "node:fs";
+// so restarting never duplicates or overwrites. seedDemoOnce skips even the checking when a marker says these exact
+// examples are already in this database.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractSearchFacts } from "../documents/search-facts.ts";
 import { settingErrors } from "../documents/directory-records.ts";
@@ -34,11 +36,62 @@ export interface DemoSummary {
 }
 
 export function readWorkedExamples(dir: string): Json[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
+  return exampleFiles(dir)
     .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as unknown)
     .filter(isObj);
+}
+
+const exampleFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+
+/** Bumped when seedDemo would load something different from the same examples, so old markers stop matching. */
+const SEED_FORMAT = 1;
+
+/** What the seed depends on: every example file's name and bytes, the extra setting, and the seed's format. */
+export function demoSeedHash(examplesDir: string): string {
+  const h = createHash("sha256").update(JSON.stringify({ SEED_FORMAT, DEMO_EXTRA_SETTING }));
+  for (const f of exampleFiles(examplesDir)) h.update(`\0${f}\0`).update(readFileSync(join(examplesDir, f)));
+  return h.digest("hex");
+}
+
+interface SeedMarker {
+  hash: string;
+  summary: DemoSummary;
+}
+
+/**
+ * seedDemo, unless `markerFile` records that these exact examples (same hash) were loaded into this database: then
+ * the summary kept in the marker is returned without reading, validating or looking up anything (on a second start
+ * that checking, the SDK's first validation and the database's first lookups, was about a second). Records are never
+ * deleted, so what was loaded is still there. `databaseIsNew` (its directory did not exist before this start) voids
+ * the marker, so a database replaced by a fresh one is seeded again.
+ */
+export async function seedDemoOnce(
+  store: Store,
+  validate: ValidateDocument,
+  examplesDir: string,
+  opts: { markerFile: string; databaseIsNew: boolean },
+): Promise<DemoSummary> {
+  const hash = demoSeedHash(examplesDir);
+  if (!opts.databaseIsNew) {
+    const marker = readMarker(opts.markerFile);
+    if (marker?.hash === hash) return marker.summary;
+  }
+  const summary = await seedDemo(store, validate, examplesDir);
+  // Kept as a later start would have found it: everything already there, nothing loaded.
+  const kept: SeedMarker = { hash, summary: { ...summary, loaded: [], skipped: summary.skipped + summary.loaded.length } };
+  const partial = `${opts.markerFile}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(kept)); // then rename: a start interrupted here leaves no half-written marker
+  renameSync(partial, opts.markerFile);
+  return summary;
+}
+
+function readMarker(file: string): SeedMarker | undefined {
+  try {
+    const m = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return isObj(m) && typeof m.hash === "string" && isObj(m.summary) ? (m as unknown as SeedMarker) : undefined;
+  } catch {
+    return undefined; // absent or unreadable: seed (which is idempotent) and write a new one
+  }
 }
 
 function settingsOf(doc: Json): Json[] {

@@ -201,6 +201,17 @@ function versionCases(opts: StorageCaseOptions): void {
       expect(rows.map((r) => r.name)).toEqual(loadMigrations().map((m) => m.name));
       expect(await store.isReady()).toBe(true);
     });
+
+    it("a migration added after the others is applied by the next migrate, once (up-to-date is a one-read check)", async () => {
+      const { db } = sut();
+      const added = { name: "999-added-later.sql", sql: "CREATE TABLE added_later (x int)" };
+      expect(await migrate(db, [...loadMigrations(), added])).toEqual([added.name]);
+      expect(await migrate(db, [...loadMigrations(), added])).toEqual([]);
+      expect(await migrate(db)).toEqual([]);
+      const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM added_later");
+      expect(rows).toEqual([{ n: 0 }]);
+      await db.exec("DROP TABLE added_later; DELETE FROM schema_migrations WHERE name = '999-added-later.sql'"); // shared store
+    });
   });
 }
 
