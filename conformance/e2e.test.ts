@@ -2,68 +2,24 @@
 // config from `reference-config`, then `run` over every implemented profile. Every MUST test must pass. The server's
 // TRANSFER_CONFIG lists the suite's loopback receiver (`trust-registration`), as a vendor would register it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, execFile, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { RunReport } from "./src/reporters/report-model.ts";
-import { freePort } from "../server/src/transfers/child-server.ts";
-import { trustRegistration } from "./src/transfer/suite-receiver-setting.ts";
+import { conformanceCli as cli, ROOT, startReferenceProcess, type ReferenceProcess } from "./test-support/reference-process.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "conformance/bin/send-conformance.js");
-const run = promisify(execFile);
-
-let server: ChildProcess | undefined;
+let reference: ReferenceProcess | undefined;
 let dataDir = "";
 let baseUrl = "";
 let loopbackPort = 0;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "conformance-e2e-"));
-  // The suite's loopback receiver (transfer profiles) is registered in the server's settings directory up front.
-  loopbackPort = await freePort();
-  const transferConfig = JSON.stringify(trustRegistration({ transfers: { loopbackPort } }));
-  server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", TRANSFER_CONFIG: transferConfig },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 110_000);
-    server!.stdout!.on("data", (b: Buffer) => {
-      out += b.toString();
-      const m = /"msg":"listening"[^\n]*"url":"http:\/\/[^:]+:(\d+)"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    server!.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
+  reference = await startReferenceProcess("e2e");
+  ({ dataDir, baseUrl, loopbackPort } = reference);
 }, 120_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await reference?.stop();
 });
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe("send-conformance against the reference server", () => {
   it("passes every MUST test of every implemented profile", async () => {

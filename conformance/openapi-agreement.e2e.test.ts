@@ -4,72 +4,29 @@
 // declared for the operation, headers are declared and well-formed, the content type is declared and the body matches
 // the response schema; a request the server accepted must match the declared request body. Zero violations.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, execFile, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { RunReport } from "./src/reporters/report-model.ts";
-import { freePort } from "../server/src/transfers/child-server.ts";
-import { trustRegistration } from "./src/transfer/suite-receiver-setting.ts";
 import { ROLES } from "../spec/roles.ts";
 import { startValidatingProxy, type ValidatingProxy } from "../spec/test-support/validating-proxy.ts";
+import { conformanceCli as cli, ROOT, startReferenceProcess, type ReferenceProcess } from "./test-support/reference-process.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "conformance/bin/send-conformance.js");
-const run = promisify(execFile);
-
-let server: ChildProcess | undefined;
+let reference: ReferenceProcess | undefined;
 let proxy: ValidatingProxy | undefined;
 let dataDir = "";
 let loopbackPort = 0;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "conformance-openapi-"));
-  loopbackPort = await freePort();
-  const transferConfig = JSON.stringify(trustRegistration({ transfers: { loopbackPort } }));
-  server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", TRANSFER_CONFIG: transferConfig },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 110_000);
-    server!.stdout!.on("data", (b: Buffer) => {
-      out += b.toString();
-      const m = /"msg":"listening"[^\n]*"url":"http:\/\/[^:]+:(\d+)"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    server!.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
+  reference = await startReferenceProcess("openapi");
+  ({ dataDir, loopbackPort } = reference);
   const openapi = JSON.parse(readFileSync(join(ROOT, "spec/generated/openapi.json"), "utf8")) as Record<string, unknown>;
-  proxy = await startValidatingProxy({ upstream: baseUrl, openapi });
+  proxy = await startValidatingProxy({ upstream: reference.baseUrl, openapi });
 }, 120_000);
 
 afterAll(async () => {
   await proxy?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await reference?.stop();
 });
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe("the reference server answers as its OpenAPI document says", () => {
   it("runs the whole conformance suite through a response-validating proxy with no violation", async () => {
