@@ -25,6 +25,7 @@ const BROWSER_ENTRIES: Record<string, string> = {
   "./vocab": "src/vocab/index.ts",
   "./bundle": "src/bundle/index.ts",
   "./ctf": "src/ctf/index.ts",
+  "./roles": "src/roles/index.ts",
 };
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
