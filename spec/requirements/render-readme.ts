@@ -1,4 +1,4 @@
-// Renders spec/requirements/README.md from requirements.json (run: npx tsx spec/requirements/render-readme.ts).
+// Renders spec/requirements/README.md from requirements.json; `npm run generate` writes it and `npm test` checks it.
 // spec/requirements/requirements.test.ts fails when the committed README differs from this rendering.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -36,7 +36,7 @@ export function renderReadme(reqs: readonly Requirement[]): string {
   const count = (l: string) => reqs.filter((r) => r.status === "active" && r.level === l).length;
   return `# SEND Interchange API requirements
 
-<!-- generated from requirements.json by \`npx tsx spec/requirements/render-readme.ts\` — do not edit -->
+<!-- generated from requirements.json by \`npm run generate\` — do not edit -->
 
 The normative catalogue of what a SEND Interchange API implementation promises. The key words MUST, SHOULD and MAY
 are to be read as in RFC 2119 and RFC 8174. Each requirement has an id that is stable forever: conformance tests cite

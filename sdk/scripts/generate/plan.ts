@@ -1,6 +1,6 @@
 // Everything `npm run generate` produces, computed in memory: path (relative to the repo root) → file text.
 // Writing and --check both start from this one function, so they cannot disagree.
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { buildCodesSchema, CODES_SCHEMA_PATH } from "../generate-codes.ts";
 import { loadStandard, type JsonSchema, type Standard } from "./standard.ts";
 import { generateTypes } from "./types.ts";
@@ -10,6 +10,7 @@ import { API_REFERENCE_PATH, generateApiReference } from "./api-reference.ts";
 import { tsHeader, withTrailingNewline } from "./header.ts";
 import { existsSync } from "node:fs";
 import { buildOpenApi, OPENAPI_PATH, serialiseOpenApi } from "../../../spec/build-openapi.ts";
+import { loadRequirements, renderReadme } from "../../../spec/requirements/render-readme.ts";
 
 /** Folders whose every file is generated: files there that the plan does not produce are stale. */
 export const GENERATED_DIRS = ["sdk/generated", "spec/reference"] as const;
@@ -52,6 +53,10 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
     const doc = buildOpenApi({ root, schemaOverrides: { [CODES_SCHEMA_PATH]: codes as unknown as Record<string, unknown> } });
     files.set(OPENAPI_PATH, serialiseOpenApi(doc));
   }
+  // The requirements catalogue's README is its rendering (one source: requirements.json), regenerated and checked with
+  // the rest rather than by a separate script someone must remember to run.
+  const requirementsJson = join(root, "spec", "requirements", "requirements.json");
+  if (existsSync(requirementsJson)) files.set("spec/requirements/README.md", renderReadme(loadRequirements(dirname(requirementsJson))));
   // The SDK's API reference comes from its own sources; the generator's fixture checkouts have none.
   if (existsSync(join(root, "sdk", "package.json")) && existsSync(join(root, "sdk", "src", "index.ts"))) {
     files.set(API_REFERENCE_PATH, generateApiReference(root));
