@@ -4,16 +4,15 @@
 // TypeScript declarations. The suite must find its SDK through the package name and its data (schemas, worked
 // examples, requirements, configuration schema) inside its own package. Dependencies come from npm's cache
 // (`--prefer-offline`; the registry is used only for what the cache lacks).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SDK_DIR } from "../../sdk/scripts/build.ts";
-import { importsOf, mustRun, packPackages, REPO_ROOT, run, strangerWorkspace, testsOrSources, typecheckConsumer, type Packed } from "../../sdk/scripts/installed-package-support.ts";
+import { importsOf, mustRun, packPackages, REPO_ROOT, run, strangerProject, strangerWorkspace, testsOrSources, typecheckConsumer, type Packed } from "../../sdk/scripts/installed-package-support.ts";
 import { ALL_TESTS } from "../src/profiles/index.ts";
 import { loadTemplates } from "../src/fixtures/templates.ts";
 import { CONFORMANCE_DIR } from "./build.ts";
 
-const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");
 /** The second Node line the packages are tried on: npm's node-<platform>-<arch> package ships its binary. */
 const NODE_22 = "22.23.5";
 const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
@@ -28,14 +27,7 @@ beforeAll(() => {
   work = strangerWorkspace("send-conformance-package-");
   [sdk, suite] = packPackages([SDK_DIR, CONFORMANCE_DIR], join(work, "pack")) as [Packed, Packed];
 
-  project = join(work, "project");
-  mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "stranger", version: "1.0.0", private: true, type: "module" }));
-  copyFileSync(WORKED_ISP, join(project, "isp.json"));
-  const broken = JSON.parse(readFileSync(WORKED_ISP, "utf8")) as Record<string, unknown>;
-  delete broken.child;
-  writeFileSync(join(project, "broken-isp.json"), JSON.stringify(broken, null, 2));
-  mustRun("npm", ["install", sdk.tarball, suite.tarball, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+  project = strangerProject(work, [sdk.tarball, suite.tarball]);
   installed = join(project, "node_modules", suite.pkg.name);
 }, 360_000);
 

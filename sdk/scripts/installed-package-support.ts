@@ -4,7 +4,7 @@
 // a stranger's environment, and the checks both packages share (imports resolve inside the package, bare imports are
 // declared dependencies, a consumer type-checks against the installed declarations).
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join, posix, relative, resolve } from "node:path";
@@ -77,6 +77,25 @@ export interface Packed {
 }
 
 /** `npm pack` of each package folder, in order (its prepare build included), into packDir, under the build lock. */
+/** The worked example both installed-package tests validate, as `isp.json` (valid) and `broken-isp.json` (no child). */
+const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");
+
+/**
+ * An empty ES-module project `project/` in `work` holding `isp.json` and `broken-isp.json`, with the tarballs
+ * installed as a stranger installs them (from the npm cache where it can).
+ */
+export function strangerProject(work: string, tarballs: readonly string[]): string {
+  const project = join(work, "project");
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "stranger", version: "1.0.0", private: true, type: "module" }));
+  copyFileSync(WORKED_ISP, join(project, "isp.json"));
+  const broken = JSON.parse(readFileSync(WORKED_ISP, "utf8")) as Record<string, unknown>;
+  delete broken.child;
+  writeFileSync(join(project, "broken-isp.json"), JSON.stringify(broken, null, 2));
+  mustRun("npm", ["install", ...tarballs, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+  return project;
+}
+
 export function packPackages(dirs: readonly string[], packDir: string): Packed[] {
   mkdirSync(packDir, { recursive: true });
   // Held across the builds and the packing, so no other build rewrites a dist/ between the two.

@@ -2,13 +2,12 @@
 // empty project in the OS temp directory (no node_modules of this repository above it, no repository paths on PATH),
 // then used through `import`, the TypeScript declarations and `npx send-interchange`. Dependencies come from npm's
 // cache (`--prefer-offline`; the registry is used only for what the cache lacks).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SDK_DIR } from "./build.ts";
-import { importsOf, mustRun, packPackages, readPackageJson, REPO_ROOT, run, strangerWorkspace, testsOrSources, typecheckConsumer } from "./installed-package-support.ts";
+import { importsOf, mustRun, packPackages, readPackageJson, run, strangerProject, strangerWorkspace, testsOrSources, typecheckConsumer } from "./installed-package-support.ts";
 
-const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");
 const pkg = readPackageJson(SDK_DIR);
 
 let work: string;
@@ -21,14 +20,7 @@ beforeAll(() => {
   const [packed] = packPackages([SDK_DIR], join(work, "pack"));
   packedFiles = packed!.files;
 
-  project = join(work, "project");
-  mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "stranger", version: "1.0.0", private: true, type: "module" }));
-  copyFileSync(WORKED_ISP, join(project, "isp.json"));
-  const broken = JSON.parse(readFileSync(WORKED_ISP, "utf8")) as Record<string, unknown>;
-  delete broken.child;
-  writeFileSync(join(project, "broken-isp.json"), JSON.stringify(broken, null, 2));
-  mustRun("npm", ["install", packed!.tarball, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+  project = strangerProject(work, [packed!.tarball]);
   installed = join(project, "node_modules", pkg.name);
 }, 240_000);
 
