@@ -20,11 +20,36 @@ const { values } = parseArgs({
 });
 
 const cluster = values.postgres ? await startPostgres() : undefined;
-const store = cluster ? createSqlStore(await (async () => { const db = openPgDb(await cluster.newDatabaseUrl()); await migrate(db); return db; })()) : await newPgliteTestStore();
+const store = cluster
+  ? createSqlStore(
+      await (async () => {
+        const db = openPgDb(await cluster.newDatabaseUrl());
+        await migrate(db);
+        return db;
+      })(),
+    )
+  : await newPgliteTestStore();
 try {
-  const report = await runAttack({ store, requests: Number(values.requests), concurrency: Number(values.concurrency), ...(values.seed ? { seed: Number(values.seed) } : {}) });
-  console.log(formatReport(report, `npx tsx bench/attack-run.ts --requests ${values.requests}${values.postgres ? " --postgres" : ""}`));
-  const clean = report.fiveHundreds + report.dropped + report.legitFailed + report.leaks + report.changes.length + report.violations.length === 0;
+  const report = await runAttack({
+    store,
+    requests: Number(values.requests),
+    concurrency: Number(values.concurrency),
+    ...(values.seed ? { seed: Number(values.seed) } : {}),
+  });
+  console.log(
+    formatReport(
+      report,
+      `npx tsx bench/attack-run.ts --requests ${values.requests}${values.postgres ? " --postgres" : ""}`,
+    ),
+  );
+  const clean =
+    report.fiveHundreds +
+      report.dropped +
+      report.legitFailed +
+      report.leaks +
+      report.changes.length +
+      report.violations.length ===
+    0;
   console.log(clean ? "CLEAN" : "VIOLATIONS FOUND");
   if (values.strict && !clean) process.exitCode = 1;
 } finally {

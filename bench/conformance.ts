@@ -17,7 +17,11 @@ const t0 = performance.now();
 // The transfer profiles' loopback receiver is registered with the server up front (TRANSFER_CONFIG).
 const loopbackPort = await freePort();
 const TRANSFER_CONFIG = JSON.stringify(trustRegistration({ transfers: { loopbackPort } }));
-const server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", TRANSFER_CONFIG }, stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  cwd: ROOT,
+  env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", TRANSFER_CONFIG },
+  stdio: ["ignore", "pipe", "inherit"],
+});
 try {
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let out = "";
@@ -30,11 +34,20 @@ try {
   });
   const started = performance.now();
   const cfgFile = join(dataDir, "conformance.json");
-  writeFileSync(cfgFile, execFileSync(process.execPath, [BIN, "reference-config", "--base-url", baseUrl, "--data-dir", dataDir, "--loopback-port", String(loopbackPort)], { encoding: "utf8" }));
+  writeFileSync(
+    cfgFile,
+    execFileSync(
+      process.execPath,
+      [BIN, "reference-config", "--base-url", baseUrl, "--data-dir", dataDir, "--loopback-port", String(loopbackPort)],
+      { encoding: "utf8" },
+    ),
+  );
   const runStart = performance.now();
   let code = 0;
   try {
-    execFileSync(process.execPath, [BIN, "run", "--config", cfgFile, "--report", join(dataDir, "report"), "--quiet"], { stdio: ["ignore", "ignore", "ignore"] });
+    execFileSync(process.execPath, [BIN, "run", "--config", cfgFile, "--report", join(dataDir, "report"), "--quiet"], {
+      stdio: ["ignore", "ignore", "ignore"],
+    });
   } catch (e) {
     code = (e as { status: number }).status;
   }
@@ -52,7 +65,9 @@ try {
     ["target ≤ 60 s for the run", (runEnd - runStart) / 1000 <= 60 ? "met" : "MISSED"],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
-  process.stdout.write(`bench/conformance (${process.platform}, node ${process.version})\n${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join("\n")}\n`);
+  process.stdout.write(
+    `bench/conformance (${process.platform}, node ${process.version})\n${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join("\n")}\n`,
+  );
 } finally {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));

@@ -15,7 +15,9 @@ import { validate } from "../sdk/src/validate/validate.ts";
 import { buildSdk } from "../sdk/scripts/build.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, seconds: { type: "string", default: "2" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "10" }, seconds: { type: "string", default: "2" } },
+});
 const RUNS = Math.max(1, Number(values.runs));
 const SECONDS = Number(values.seconds);
 
@@ -54,7 +56,9 @@ function coldStartTable(title: string, cases: Case[]): void {
   for (const c of cases) {
     const wall = times.get(c.name)!.map((t) => t.wall);
     const inside = times.get(c.name)!.map((t) => t.inside);
-    console.log(`| ${c.name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)}–${Math.max(...wall).toFixed(0)} | ${(median(wall) - base).toFixed(0)} | ${median(inside).toFixed(1)} |`);
+    console.log(
+      `| ${c.name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)}–${Math.max(...wall).toFixed(0)} | ${(median(wall) - base).toFixed(0)} | ${median(inside).toFixed(1)} |`,
+    );
   }
   console.log("");
 }
@@ -102,7 +106,9 @@ function throughput(run: (doc: unknown) => unknown): number {
   return n / SECONDS;
 }
 
-console.log(`### validate() throughput (${docs.length} worked ISPs, mean ${(bytes / 1024).toFixed(1)} KiB, ${SECONDS} s each)\n`);
+console.log(
+  `### validate() throughput (${docs.length} worked ISPs, mean ${(bytes / 1024).toFixed(1)} KiB, ${SECONDS} s each)\n`,
+);
 console.log("| case | docs/s | MB/s |");
 console.log("|---|---:|---:|");
 for (const [name, run] of [

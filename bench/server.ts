@@ -21,7 +21,12 @@ interface AcRequest {
   headers?: Record<string, string>;
   body?: string;
   setupRequest?: (req: AcRequest, context: Record<string, unknown>) => AcRequest;
-  onResponse?: (status: number, body: string, context: Record<string, unknown>, headers?: Record<string, string>) => void;
+  onResponse?: (
+    status: number,
+    body: string,
+    context: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => void;
 }
 interface AcOptions {
   url: string;
@@ -67,7 +72,9 @@ async function serveTarget(target: Target): Promise<void> {
     const isp = fixtures.newIsp(child);
     const app = new Hono();
     app.get("/isps/:id", (c) => c.json(isp));
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => announce({ port: info.port, ispIds: [isp.id as string], etags: [] }));
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+      announce({ port: info.port, ispIds: [isp.id as string], etags: [] }),
+    );
     process.on("SIGTERM", () => server.close(() => process.exit(0)));
     return;
   }
@@ -93,7 +100,11 @@ async function serveTarget(target: Target): Promise<void> {
   // Rate limiting off: autocannon sends far more than the default 6,000 a minute with one token, and 429s would be
   // measured instead of the server's work.
   const app = createApp({ store, keys: signer.keys, logSink: () => undefined, rateLimit: { perMinute: 0 } });
-  const staff = await signer.sign({ sub: "bench-staff", send_role: "setting-staff", setting_urn: fixtures.TENANT_A.settingUrn });
+  const staff = await signer.sign({
+    sub: "bench-staff",
+    send_role: "setting-staff",
+    setting_urn: fixtures.TENANT_A.settingUrn,
+  });
   const publisher = await signer.sign({ sub: "bench-dfe", send_role: "dfe-publisher" });
   const call = (method: string, path: string, token: string, body?: unknown) =>
     app.request(path, {
@@ -116,7 +127,14 @@ async function serveTarget(target: Target): Promise<void> {
     etags.push(res.headers.get("etag")!);
   }
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
-    announce({ port: info.port, token: staff, ispIds, etags, searchPath: `/isps?upn=${child.upn}&status=active&limit=10`, childId: child.childId }),
+    announce({
+      port: info.port,
+      token: staff,
+      ispIds,
+      etags,
+      searchPath: `/isps?upn=${child.upn}&status=active&limit=10`,
+      childId: child.childId,
+    }),
   );
   process.on("SIGTERM", () =>
     server.close(async () => {
@@ -137,9 +155,13 @@ const DATABASES = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",") 
 async function startChild(target: Target): Promise<{ proc: ChildProcess; ready: Ready }> {
   // One file per thread (tsx runs a loader thread too); the largest is the server's main thread.
   const profile = CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", `${CPU_PROF}/${target}`] : [];
-  const proc = spawn(process.execPath, [...profile, "--import", "tsx", fileURLToPath(import.meta.url), "--serve", target], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const proc = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", fileURLToPath(import.meta.url), "--serve", target],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: proc.stdout! });
   const ready = await new Promise<Ready>((resolve, reject) => {
     lines.on("line", (line) => {
@@ -211,9 +233,11 @@ async function benchDatabase(target: "pglite" | "postgres", label: string): Prom
   const auth = { authorization: `Bearer ${ready.token}` };
   try {
     const rows: Row[] = [];
-    if (ONLY.has("get")) rows.push(row("GET ISP", label, await run(`${base}/isps/${ready.ispIds[0]}`, { headers: auth })));
+    if (ONLY.has("get"))
+      rows.push(row("GET ISP", label, await run(`${base}/isps/${ready.ispIds[0]}`, { headers: auth })));
     if (!ONLY.has("put")) {
-      if (ONLY.has("search")) rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
+      if (ONLY.has("search"))
+        rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
       return rows;
     }
 
@@ -231,18 +255,31 @@ async function benchDatabase(target: "pglite" | "postgres", label: string): Prom
             const id = free.shift() ?? ready.ispIds[0]!;
             context.id = id;
             if (!bodies.has(id)) {
-              const isp = fixtures.newIsp({ ...fixtures.newChild(fixtures.TENANT_A), ...(ready.childId ? { childId: ready.childId } : {}) });
+              const isp = fixtures.newIsp({
+                ...fixtures.newChild(fixtures.TENANT_A),
+                ...(ready.childId ? { childId: ready.childId } : {}),
+              });
               bodies.set(id, JSON.stringify({ ...isp, id, status: "active" }));
             }
             return {
               ...req,
               method: "PUT",
               path: `/isps/${id}`,
-              headers: { ...auth, "content-type": "application/json", "if-match": etag.get(id)!, "change-reason": "benchmark" },
+              headers: {
+                ...auth,
+                "content-type": "application/json",
+                "if-match": etag.get(id)!,
+                "change-reason": "benchmark",
+              },
               body: bodies.get(id)!,
             };
           },
-          onResponse: (_status: number, _body: string, context: Record<string, unknown>, headers?: Record<string, string>) => {
+          onResponse: (
+            _status: number,
+            _body: string,
+            context: Record<string, unknown>,
+            headers?: Record<string, string>,
+          ) => {
             const id = context.id as string;
             if (headers?.etag) etag.set(id, headers.etag);
             free.push(id);
@@ -251,7 +288,8 @@ async function benchDatabase(target: "pglite" | "postgres", label: string): Prom
       ],
     });
     rows.push(row("PUT ISP", label, putResult));
-    if (ONLY.has("search")) rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
+    if (ONLY.has("search"))
+      rows.push(row("search ISPs", label, await run(`${base}${ready.searchPath}`, { headers: auth })));
     return rows;
   } finally {
     await stopChild(proc);
@@ -264,7 +302,11 @@ const cpuCell = (r: Row): string => (r.cpuUs === undefined ? "-" : r.cpuUs.toFix
 async function measureBaseline(): Promise<Row> {
   const { proc, ready } = await startChild("baseline");
   try {
-    return row("bare Hono, ISP from memory", "-", await run(`http://127.0.0.1:${ready.port}/isps/${ready.ispIds[0]}`, {}));
+    return row(
+      "bare Hono, ISP from memory",
+      "-",
+      await run(`http://127.0.0.1:${ready.port}/isps/${ready.ispIds[0]}`, {}),
+    );
   } finally {
     await stopChild(proc);
   }
@@ -289,7 +331,8 @@ async function main(): Promise<void> {
     total: before.total + after.total,
     ...(cpuUs !== undefined ? { cpuUs } : {}),
   };
-  const target = (r: Row) => (r.scenario.startsWith("GET") ? TARGETS.get : r.scenario.startsWith("PUT") ? TARGETS.put : undefined);
+  const target = (r: Row) =>
+    r.scenario.startsWith("GET") ? TARGETS.get : r.scenario.startsWith("PUT") ? TARGETS.put : undefined;
   const lines = [
     `Reference server benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, Node ${process.version}, server in a separate process.`,
     `Every connection is always busy, so mean latency = ${CONNECTIONS} ÷ req/s (Little's law): p99 ≤ ${TARGETS.p99} ms needs at least ${((CONNECTIONS / TARGETS.p99) * 1000).toFixed(0)} req/s.`,
@@ -304,18 +347,18 @@ async function main(): Promise<void> {
       return `| ${r.scenario} | ${r.database} | ${r.rps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% | ${tCell} | ${r.mean.toFixed(1)} | ${r.p99} | ${r.p99 <= TARGETS.p99 ? "yes" : "no"} | ${r.non2xx} of ${r.total} | ${cpuCell(r)} | ${r.cpuUs && baseline.cpuUs ? `${((baseline.cpuUs / r.cpuUs) * 100).toFixed(1)}%` : "-"} |`;
     }),
   ];
-  process.stdout.write(lines.join("\n") + "\n");
+  process.stdout.write(`${lines.join("\n")}\n`);
 }
 
 const serveIndex = process.argv.indexOf("--serve");
 if (serveIndex >= 0) {
   serveTarget(process.argv[serveIndex + 1] as Target).catch((err) => {
-    process.stderr.write(String(err instanceof Error ? err.stack : err) + "\n");
+    process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
     process.exit(1);
   });
 } else {
   main().catch((err) => {
-    process.stderr.write(String(err instanceof Error ? err.stack : err) + "\n");
+    process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
     process.exit(1);
   });
 }

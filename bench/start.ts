@@ -116,7 +116,9 @@ const median = (xs: number[]): number => {
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(OIDC_|KEY_ENCRYPTION_KEY|HOST$|PORT$|DATA_DIR$|DATABASE_URL$|NODE_ENV$|TRANSFER_CONFIG$)/.test(k)) delete env[k];
+  for (const k of Object.keys(env))
+    if (/^(OIDC_|KEY_ENCRYPTION_KEY|HOST$|PORT$|DATA_DIR$|DATABASE_URL$|NODE_ENV$|TRANSFER_CONFIG$)/.test(k))
+      delete env[k];
   return { ...env, PORT: "0", ...extra };
 }
 
@@ -168,13 +170,21 @@ async function main(): Promise<void> {
   };
   const label = (root: string) => (ROOTS.length === 1 ? "" : root === ROOT ? " (this checkout)" : ` (${root})`);
   console.log(`Node ${process.version}, ${RUNS} fresh data directories per checkout; medians.\n`);
-  console.log("| start | runs | to listening (s) | to first 200 (s) | ÷ baseline | CPU to first 200 (s) | ÷ baseline | peak RSS (MiB) | ÷ baseline | target |");
+  console.log(
+    "| start | runs | to listening (s) | to first 200 (s) | ÷ baseline | CPU to first 200 (s) | ÷ baseline | peak RSS (MiB) | ÷ baseline | target |",
+  );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   console.log(line("baseline: bare Hono in `node -e`", baseline, ""));
   for (const root of ROOTS) {
     const secondOk = median(second.get(root)!.map((x) => x.firstOkMs));
     console.log(line(`first start (fresh DATA_DIR)${label(root)}`, first.get(root)!, ""));
-    console.log(line(`second start (same DATA_DIR)${label(root)}`, second.get(root)!, `≤ 5 s: ${secondOk <= 5000 ? "met" : "**not met**"}`));
+    console.log(
+      line(
+        `second start (same DATA_DIR)${label(root)}`,
+        second.get(root)!,
+        `≤ 5 s: ${secondOk <= 5000 ? "met" : "**not met**"}`,
+      ),
+    );
   }
   // Where the time goes: median time from spawn to each progress line up to "listening".
   for (const root of ROOTS) {

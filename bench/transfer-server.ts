@@ -21,7 +21,14 @@ import { startTestServer } from "../server/src/testing/harness.ts";
 import { defaultTransferConfig } from "../server/src/transfers/config.ts";
 import { upnCheckLetter } from "../sdk/src/identifiers/upn.ts";
 
-const RECEIVER = { name: "Marsh Lane Primary School", urn: "121350", laestab: "9262417", laCode: "926", phases: ["primary"], settingType: "mainstream-primary-school" };
+const RECEIVER = {
+  name: "Marsh Lane Primary School",
+  urn: "121350",
+  laestab: "9262417",
+  laCode: "926",
+  phases: ["primary"],
+  settingType: "mainstream-primary-school",
+};
 
 interface CohortResult {
   children: number;
@@ -43,7 +50,10 @@ async function runCohort(children: number): Promise<CohortResult> {
   const dataDir = join(mkdtempSync(join(tmpdir(), "send-bench-transfer-")), "data");
   const store = await newPgliteTestStore({ dataDir });
   const server = await startTestServer(store, {
-    transfers: defaultTransferConfig({ trustedKeys: [{ kid: key.kid, jwk: key.publicJwk }], clock: () => new Date("2030-06-02T00:00:00Z") }),
+    transfers: defaultTransferConfig({
+      trustedKeys: [{ kid: key.kid, jwk: key.publicJwk }],
+      clock: () => new Date("2030-06-02T00:00:00Z"),
+    }),
     logSink: () => undefined,
   });
   const publisher = await server.token({ sub: "dfe", send_role: "dfe-publisher" });
@@ -66,7 +76,10 @@ async function runCohort(children: number): Promise<CohortResult> {
       // Sender side, not timed here (bench/transfer.ts measures export + sign).
       const bundle = await packBundle({
         documents: [isp],
-        sender: { system: { name: "bench", version: "1" }, setting: { name: "Fenbrook Primary School and Nursery", urn: "152984", settingType: "school-based-nursery" } },
+        sender: {
+          system: { name: "bench", version: "1" },
+          setting: { name: "Fenbrook Primary School and Nursery", urn: "152984", settingType: "school-based-nursery" },
+        },
         receiver: { setting: RECEIVER as never },
         reason: "phase-transition",
         sharing: { purpose: "Move to reception" },
@@ -76,7 +89,11 @@ async function runCohort(children: number): Promise<CohortResult> {
       const signed = (await signBundle(bundle, { privateKey: key.privateJwk, kid: key.kid })) as string;
 
       t = performance.now();
-      const res = await fetch(`${server.url}/transfers/inbox`, { method: "POST", headers: { "content-type": "application/jose" }, body: signed });
+      const res = await fetch(`${server.url}/transfers/inbox`, {
+        method: "POST",
+        headers: { "content-type": "application/jose" },
+        body: signed,
+      });
       const answer = await res.text();
       importMs += performance.now() - t;
       if (res.status !== 200) throw new Error(`child ${i}: ${res.status} ${answer.slice(0, 500)}`);
@@ -91,12 +108,15 @@ async function runCohort(children: number): Promise<CohortResult> {
 
 const childArg = process.argv.indexOf("--child");
 if (childArg !== -1) {
-  process.stdout.write(JSON.stringify(await runCohort(Number(process.argv[childArg + 1]))) + "\n");
+  process.stdout.write(`${JSON.stringify(await runCohort(Number(process.argv[childArg + 1])))}\n`);
 } else {
   const self = fileURLToPath(import.meta.url);
   const results: CohortResult[] = [];
   for (const n of [300, 3000]) {
-    const run = spawnSync(process.execPath, ["--import", "tsx", self, "--child", String(n)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", self, "--child", String(n)], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (run.status !== 0) throw new Error(`cohort ${n} failed: ${run.stderr}`);
     results.push(JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as CohortResult);
   }
@@ -110,12 +130,14 @@ if (childArg !== -1) {
     const perSecond = (r.children / r.importMs) * 1000;
     const limit = (r.children / r.limitMs) * 1000;
     const ratio = perSecond / limit;
-    lines.push(`| verify + import over HTTP | ${r.children} | ${perSecond.toFixed(1)} | ${limit.toFixed(0)} | ${(ratio * 100).toFixed(2)}% | ${ratio >= 0.25 ? "yes" : "no"} | ${r.peakRssMb.toFixed(1)} |`);
+    lines.push(
+      `| verify + import over HTTP | ${r.children} | ${perSecond.toFixed(1)} | ${limit.toFixed(0)} | ${(ratio * 100).toFixed(2)}% | ${ratio >= 0.25 ? "yes" : "no"} | ${r.peakRssMb.toFixed(1)} |`,
+    );
   }
   const [small, large] = results;
   if (small && large) {
     const ratio = large.peakRssMb / small.peakRssMb;
     lines.push("", `Peak RSS 3,000 / 300 = ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? "met" : "NOT met"}).`);
   }
-  process.stdout.write(lines.join("\n") + "\n");
+  process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -14,7 +14,6 @@ import { packBundle } from "../sdk/src/bundle/pack.ts";
 import { signBundle } from "../sdk/src/bundle/sign.ts";
 import { verifyBundle } from "../sdk/src/bundle/verify.ts";
 
-
 interface CohortResult {
   children: number;
   bytes: number;
@@ -53,7 +52,10 @@ async function runCohort(children: number): Promise<CohortResult> {
     t = performance.now();
     const bundle = await packBundle({
       documents: [isp],
-      sender: { system: { name: "bench", version: "1" }, setting: { name: "Fenbrook Primary School and Nursery", settingType: "school-based-nursery" } },
+      sender: {
+        system: { name: "bench", version: "1" },
+        setting: { name: "Fenbrook Primary School and Nursery", settingType: "school-based-nursery" },
+      },
       receiver: { setting: { name: "Oakfield Primary School", settingType: "mainstream-primary-school" } },
       reason: "phase-transition",
       sharing: { purpose: "Move to reception" },
@@ -68,7 +70,15 @@ async function runCohort(children: number): Promise<CohortResult> {
     verifyMs += performance.now() - t;
     if (!result.ok) throw new Error(`child ${i} did not verify: ${JSON.stringify(result.reasons.slice(0, 3))}`);
   }
-  return { children, bytes, limitMs, nodeLimitMs, exportSignMs, verifyMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return {
+    children,
+    bytes,
+    limitMs,
+    nodeLimitMs,
+    exportSignMs,
+    verifyMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 function row(name: string, children: number, ms: number, limitMs: number): string {
@@ -81,7 +91,7 @@ function row(name: string, children: number, ms: number, limitMs: number): strin
 const childArg = process.argv.indexOf("--child");
 if (childArg !== -1) {
   const n = Number(process.argv[childArg + 1]);
-  process.stdout.write(JSON.stringify(await runCohort(n)) + "\n");
+  process.stdout.write(`${JSON.stringify(await runCohort(n))}\n`);
 } else {
   const self = fileURLToPath(import.meta.url);
   const results: CohortResult[] = [];
@@ -97,10 +107,18 @@ if (childArg !== -1) {
     "|---|---|---|---|---|---|",
   ];
   for (const r of results) {
-    lines.push(row("export + sign (pack, sharing, digests, schema+rules, ES256)", r.children, r.exportSignMs, r.limitMs));
+    lines.push(
+      row("export + sign (pack, sharing, digests, schema+rules, ES256)", r.children, r.exportSignMs, r.limitMs),
+    );
     lines.push(row("verify (signature, digests, schema+rules)", r.children, r.verifyMs, r.limitMs));
   }
-  lines.push("", "Against the stricter limit (JSON.stringify + node:crypto SHA-256):", "", "| operation | children | children/s | limit children/s | % of limit | ≥ 25%? |", "|---|---|---|---|---|---|");
+  lines.push(
+    "",
+    "Against the stricter limit (JSON.stringify + node:crypto SHA-256):",
+    "",
+    "| operation | children | children/s | limit children/s | % of limit | ≥ 25%? |",
+    "|---|---|---|---|---|---|",
+  );
   for (const r of results) {
     lines.push(row("export + sign", r.children, r.exportSignMs, r.nodeLimitMs));
     lines.push(row("verify", r.children, r.verifyMs, r.nodeLimitMs));
@@ -112,5 +130,5 @@ if (childArg !== -1) {
     lines.push(`| 300 | ${small.peakRssMb.toFixed(1)} |`, `| 3,000 | ${large.peakRssMb.toFixed(1)} |`);
     lines.push("", `Peak RSS 3,000 / 300 = ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? "met" : "NOT met"}).`);
   }
-  process.stdout.write(lines.join("\n") + "\n");
+  process.stdout.write(`${lines.join("\n")}\n`);
 }

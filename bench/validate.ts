@@ -53,7 +53,14 @@ interface Case {
 
 /** A case that runs `fn` once over every item per call. */
 function benchCase<T>(items: readonly T[], fn: (item: T) => unknown): Case {
-  return { run: () => { for (const item of items) fn(item); }, docs: 0, ms: 0, cpuMs: 0 };
+  return {
+    run: () => {
+      for (const item of items) fn(item);
+    },
+    docs: 0,
+    ms: 0,
+    cpuMs: 0,
+  };
 }
 
 /** Runs the cases in turns for SECONDS each in total; fills in documents, wall time and CPU time for each. */
@@ -117,16 +124,28 @@ const wall = (c: Case): number => c.docs / (c.ms / 1000);
 const cpu = (c: Case): number => c.docs / (c.cpuMs / 1000);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-GB");
-console.log(`Corpus: ${texts.length} document(s) from ${source}, ${fmt(bytes / texts.length)} bytes on average; ${SECONDS} s per case, taken in ${SLICES} interleaved slices.`);
-console.log("docs/s per wall-clock second, and per second of this process's CPU time (less affected by other load on a shared machine).\n");
+console.log(
+  `Corpus: ${texts.length} document(s) from ${source}, ${fmt(bytes / texts.length)} bytes on average; ${SECONDS} s per case, taken in ${SLICES} interleaved slices.`,
+);
+console.log(
+  "docs/s per wall-clock second, and per second of this process's CPU time (less affected by other load on a shared machine).\n",
+);
 console.log("| case | docs/s (wall) | docs/s (CPU) |");
 console.log("|---|---|---|");
 console.log(`| JSON.parse only | ${fmt(wall(parseOnly))} | ${fmt(cpu(parseOnly))} |`);
-console.log(`| JSON.parse + validate() (schema + rules) | ${fmt(wall(parseAndValidate))} | ${fmt(cpu(parseAndValidate))} |`);
+console.log(
+  `| JSON.parse + validate() (schema + rules) | ${fmt(wall(parseAndValidate))} | ${fmt(cpu(parseAndValidate))} |`,
+);
 console.log(`| validate() on parsed documents | ${fmt(wall(validateOnly))} | ${fmt(cpu(validateOnly))} |`);
-console.log(`| @cfworker/json-schema (interpreted) on parsed documents | ${fmt(wall(interpreted))} | ${fmt(cpu(interpreted))} |`);
+console.log(
+  `| @cfworker/json-schema (interpreted) on parsed documents | ${fmt(wall(interpreted))} | ${fmt(cpu(interpreted))} |`,
+);
 console.log("");
 console.log("| ratio | wall | CPU | target |");
 console.log("|---|---|---|---|");
-console.log(`| validate() / interpreted | ${(wall(validateOnly) / wall(interpreted)).toFixed(1)}× | ${(cpu(validateOnly) / cpu(interpreted)).toFixed(1)}× | ≥ 5× |`);
-console.log(`| parse + validate / parse only | ${((wall(parseAndValidate) / wall(parseOnly)) * 100).toFixed(0)} % | ${((cpu(parseAndValidate) / cpu(parseOnly)) * 100).toFixed(0)} % | ≥ 60 % |`);
+console.log(
+  `| validate() / interpreted | ${(wall(validateOnly) / wall(interpreted)).toFixed(1)}× | ${(cpu(validateOnly) / cpu(interpreted)).toFixed(1)}× | ≥ 5× |`,
+);
+console.log(
+  `| parse + validate / parse only | ${((wall(parseAndValidate) / wall(parseOnly)) * 100).toFixed(0)} % | ${((cpu(parseAndValidate) / cpu(parseOnly)) * 100).toFixed(0)} % | ≥ 60 % |`,
+);

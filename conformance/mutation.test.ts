@@ -42,7 +42,9 @@ beforeAll(async () => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   try {
-    rawConfig = await referenceConfig(`http://127.0.0.1:${(setup.address() as AddressInfo).port}`, dataDir, { loopbackPort: await freePort() });
+    rawConfig = await referenceConfig(`http://127.0.0.1:${(setup.address() as AddressInfo).port}`, dataDir, {
+      loopbackPort: await freePort(),
+    });
   } finally {
     await new Promise<void>((resolve) => {
       (setup as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -62,7 +64,14 @@ async function withServer<T>(faults: ReadonlySet<FaultId>, fn: (cfg: SuiteConfig
     delivery: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 200, timeoutMs: 10_000 },
   });
   let service: TransferService | undefined;
-  const app = createApp({ store, keys: signer.keys, faults, transfers, logSink: () => undefined, onTransfers: (t) => (service = t) });
+  const app = createApp({
+    store,
+    keys: signer.keys,
+    faults,
+    transfers,
+    logSink: () => undefined,
+    onTransfers: (t) => (service = t),
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
@@ -83,12 +92,15 @@ function testsById(ids: readonly string[]): TestDef[] {
   return ALL_TESTS.filter((t) => ids.includes(t.id));
 }
 
-const run = (tests: readonly TestDef[], cfg: SuiteConfig): Promise<TestResult[]> => runTests(tests, cfg, { profiles: IMPLEMENTED_PROFILES });
+const run = (tests: readonly TestDef[], cfg: SuiteConfig): Promise<TestResult[]> =>
+  runTests(tests, cfg, { profiles: IMPLEMENTED_PROFILES });
 
 describe("the fault catalogue", () => {
   it("names only tests the suite has, each a MUST test", () => {
     const known = new Map(ALL_TESTS.map((t) => [t.id, t.level]));
-    const wrong = FAULT_CATALOGUE.flatMap((f) => f.caughtBy.filter((id) => known.get(id) !== "MUST").map((id) => `${f.id} → ${id}`));
+    const wrong = FAULT_CATALOGUE.flatMap((f) =>
+      f.caughtBy.filter((id) => known.get(id) !== "MUST").map((id) => `${f.id} → ${id}`),
+    );
     expect(wrong).toEqual([]);
     expect(FAULT_CATALOGUE.length).toBeGreaterThanOrEqual(20);
   });
@@ -99,7 +111,9 @@ describe("the suite kills every fault of the reference server", () => {
 
   it("passes the catching tests against the reference server without faults", async () => {
     const results = await withServer(new Set(), (cfg) => run(testsById(catchers), cfg));
-    const notPassed = results.filter((r) => r.outcome !== "pass").map((r) => `${r.id}: ${r.outcome} ${r.message ?? ""}`);
+    const notPassed = results
+      .filter((r) => r.outcome !== "pass")
+      .map((r) => `${r.id}: ${r.outcome} ${r.message ?? ""}`);
     expect(notPassed).toEqual([]);
     expect(results.length).toBe(catchers.length);
   }, 120_000);
@@ -114,7 +128,9 @@ describe("the suite kills every fault of the reference server", () => {
       const r: FaultRun = { fault: fault.id, expected: fault.caughtBy, failedMust: failedMustIds(results) };
       runs.push(r);
       const ms = Math.round(performance.now() - t0);
-      lines.push(`${isKilled(r) ? "killed  " : "SURVIVED"} ${fault.id} by ${r.failedMust.join(", ") || "nothing"} (${ms} ms)`);
+      lines.push(
+        `${isKilled(r) ? "killed  " : "SURVIVED"} ${fault.id} by ${r.failedMust.join(", ") || "nothing"} (${ms} ms)`,
+      );
     }
     const score = mutationScore(runs);
     console.log(`${lines.join("\n")}\n${formatScore(score)} in ${Math.round((performance.now() - started) / 1000)} s`);

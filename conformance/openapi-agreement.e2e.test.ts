@@ -9,7 +9,12 @@ import { join } from "node:path";
 import type { RunReport } from "./src/reporters/report-model.ts";
 import { ROLES } from "../spec/roles.ts";
 import { startValidatingProxy, type ValidatingProxy } from "../spec/test-support/validating-proxy.ts";
-import { conformanceCli as cli, ROOT, startReferenceProcess, type ReferenceProcess } from "./test-support/reference-process.ts";
+import {
+  conformanceCli as cli,
+  ROOT,
+  startReferenceProcess,
+  type ReferenceProcess,
+} from "./test-support/reference-process.ts";
 
 let reference: ReferenceProcess | undefined;
 let proxy: ValidatingProxy | undefined;
@@ -19,7 +24,10 @@ let loopbackPort = 0;
 beforeAll(async () => {
   reference = await startReferenceProcess("openapi");
   ({ dataDir, loopbackPort } = reference);
-  const openapi = JSON.parse(readFileSync(join(ROOT, "spec/generated/openapi.json"), "utf8")) as Record<string, unknown>;
+  const openapi = JSON.parse(readFileSync(join(ROOT, "spec/generated/openapi.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   proxy = await startValidatingProxy({ upstream: reference.baseUrl, openapi });
 }, 120_000);
 
@@ -31,21 +39,40 @@ afterAll(async () => {
 describe("the reference server answers as its OpenAPI document says", () => {
   it("runs the whole conformance suite through a response-validating proxy with no violation", async () => {
     const url = proxy!.url;
-    const cfg = await cli(["reference-config", "--base-url", url, "--data-dir", dataDir, "--loopback-port", String(loopbackPort)]);
+    const cfg = await cli([
+      "reference-config",
+      "--base-url",
+      url,
+      "--data-dir",
+      dataDir,
+      "--loopback-port",
+      String(loopbackPort),
+    ]);
     expect(cfg.code, cfg.stderr).toBe(0);
     const file = join(dataDir, "conformance.json");
     writeFileSync(file, cfg.stdout);
     const reportDir = join(dataDir, "report");
     const res = await cli(["run", "--config", file, "--report", reportDir]);
     const report = JSON.parse(readFileSync(join(reportDir, "report.json"), "utf8")) as RunReport;
-    const notPassed = report.results.filter((r) => r.level === "MUST" && r.outcome !== "pass").map((r) => `${r.id}: ${r.outcome} ${r.message ?? ""}`);
+    const notPassed = report.results
+      .filter((r) => r.level === "MUST" && r.outcome !== "pass")
+      .map((r) => `${r.id}: ${r.outcome} ${r.message ?? ""}`);
     expect(notPassed).toEqual([]);
     expect(res.code).toBe(0);
 
     const { stats } = proxy!;
-    const summary = { checked: stats.checked, violations: stats.violations.length, byRole: stats.byRole, operations: Object.keys(stats.byOperation).length };
+    const summary = {
+      checked: stats.checked,
+      violations: stats.violations.length,
+      byRole: stats.byRole,
+      operations: Object.keys(stats.byOperation).length,
+    };
     // OPENAPI_AGREEMENT_OUT=<file> keeps the full list, for reporting.
-    if (process.env.OPENAPI_AGREEMENT_OUT) writeFileSync(process.env.OPENAPI_AGREEMENT_OUT, JSON.stringify({ ...summary, violationList: stats.violations }, null, 2) + "\n");
+    if (process.env.OPENAPI_AGREEMENT_OUT)
+      writeFileSync(
+        process.env.OPENAPI_AGREEMENT_OUT,
+        `${JSON.stringify({ ...summary, violationList: stats.violations }, null, 2)}\n`,
+      );
     console.log(`validating proxy: ${JSON.stringify(summary)}`);
     // Every role of spec/roles.ts made requests through the proxy, and a few hundred responses were checked.
     expect(Object.keys(stats.byRole).sort()).toEqual(expect.arrayContaining(ROLES.map((r) => r.id).sort()));

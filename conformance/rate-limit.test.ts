@@ -49,7 +49,14 @@ const test = ALL_TESTS.filter((t) => t.id === "send.api-core.rate-limit-retry-af
 it("passes against the reference server with a declared limit", async () => {
   const raw = await referenceConfig(baseUrl, dataDir);
   const caps = raw.capabilities as { features: string[] };
-  const cfg = parseConfig({ ...raw, capabilities: { ...caps, features: [...caps.features, "rate-limit"] }, rateLimit: { requests: PER_MINUTE } }, dataDir);
+  const cfg = parseConfig(
+    {
+      ...raw,
+      capabilities: { ...caps, features: [...caps.features, "rate-limit"] },
+      rateLimit: { requests: PER_MINUTE },
+    },
+    dataDir,
+  );
   const [result] = await runTests(test, cfg, { profiles: IMPLEMENTED_PROFILES });
   expect(result?.message).toBeUndefined();
   expect(result?.outcome).toBe("pass");

@@ -5,10 +5,18 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { validate } from "../sdk/src/index.ts";
 import { counterCaseFiles, readJson } from "./load-examples.ts";
 
-interface Case { description: string; requirement: string; base: string; expected: Array<{ ruleId: string; pointer: string }>; document: unknown }
+interface Case {
+  description: string;
+  requirement: string;
+  base: string;
+  expected: Array<{ ruleId: string; pointer: string }>;
+  document: unknown;
+}
 
 const cases = counterCaseFiles();
-const checkCase = new Ajv2020({ strict: true, allErrors: true }).compile(readJson("counter/case.schema.json") as object);
+const checkCase = new Ajv2020({ strict: true, allErrors: true }).compile(
+  readJson("counter/case.schema.json") as object,
+);
 const key = (i: { ruleId: string; pointer: string }): string => `${i.ruleId} ${i.pointer}`;
 
 describe("counter-examples", () => {
@@ -27,7 +35,10 @@ describe("counter-examples", () => {
 
   it.each(cases.map((c) => [c.file, c.json as Case] as const))("%s reports exactly the expected issues", (_file, c) => {
     const result = validate(c.document);
-    const reported = [...result.errors, ...result.findings].filter((i) => i.severity !== "info").map(key).sort();
+    const reported = [...result.errors, ...result.findings]
+      .filter((i) => i.severity !== "info")
+      .map(key)
+      .sort();
     expect(reported).toEqual(c.expected.map(key).sort());
     // Warnings alone leave a document valid; any error-severity issue makes it invalid.
     expect(result.valid).toBe(!reported.some((r) => isError(result, r)));

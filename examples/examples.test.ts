@@ -43,10 +43,13 @@ describe("transfer bundle example", () => {
   const documents = bundle["documents"] as unknown[];
   const contents = bundle["contents"] as Json[];
 
-  it.each(contents.map((c, i) => [i, c] as const))("contents entry %i digest is SHA-256 of the canonical embedded document", (_i, entry) => {
-    const index = Number(String(entry["path"]).split("/")[2]);
-    expect((entry["digest"] as Json)["value"]).toBe(canonicalSha256(documents[index]));
-  });
+  it.each(contents.map((c, i) => [i, c] as const))(
+    "contents entry %i digest is SHA-256 of the canonical embedded document",
+    (_i, entry) => {
+      const index = Number(String(entry["path"]).split("/")[2]);
+      expect((entry["digest"] as Json)["value"]).toBe(canonicalSha256(documents[index]));
+    },
+  );
 
   it("receipt's bundleDigest is SHA-256 of the canonical bundle without receiver-side fields", () => {
     expect(receipt["bundleId"]).toBe(bundle["id"]);

@@ -9,7 +9,14 @@ import { Validator, type Schema } from "@cfworker/json-schema";
 import canonicalize from "canonicalize";
 import { calculateJwkThumbprint, compactDecrypt, compactVerify, importJWK, type JWK } from "jose";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, receiptReasonsFrom, verifyBundle, verifyReceipt, type KeySource, type VerifyReason } from "../sdk/src/bundle/index.ts";
+import {
+  canonicalJson,
+  receiptReasonsFrom,
+  verifyBundle,
+  verifyReceipt,
+  type KeySource,
+  type VerifyReason,
+} from "../sdk/src/bundle/index.ts";
 import { bundleCases, receiptCases } from "./scripts/transfer-vector-cases.ts";
 
 const ROOT = fileURLToPath(new URL("vectors/transfer/", import.meta.url));
@@ -26,7 +33,13 @@ interface Expected {
   input: string;
   inputFormat: "compact-jws" | "compact-jwe";
   answers?: string;
-  verify: { time: string; trustedKeys: string; decryptionKey?: string | null; expectedBundleId?: string; expectedBundleDigest?: string };
+  verify: {
+    time: string;
+    trustedKeys: string;
+    decryptionKey?: string | null;
+    expectedBundleId?: string;
+    expectedBundleDigest?: string;
+  };
   expected: any;
 }
 
@@ -46,7 +59,14 @@ function vectors(kind: "bundles" | "receipts"): Vector[] {
     .sort()
     .map((file) => {
       const meta = json<Expected>(dir + file);
-      return { name: file.replace(/\.expected\.json$/, ""), dir, meta, input: text(dir + meta.input), trust: json(dir + meta.verify.trustedKeys), now: new Date(meta.verify.time) };
+      return {
+        name: file.replace(/\.expected\.json$/, ""),
+        dir,
+        meta,
+        input: text(dir + meta.input),
+        trust: json(dir + meta.verify.trustedKeys),
+        now: new Date(meta.verify.time),
+      };
     });
 }
 
@@ -74,12 +94,19 @@ interface Parts {
 function parts(jws: string): Parts {
   const [h, p, s, ...rest] = jws.split(".");
   expect(rest).toEqual([]);
-  return { h: h as string, p: p as string, s: s as string, header: JSON.parse(Buffer.from(h as string, "base64url").toString("utf8")), payloadText: Buffer.from(p as string, "base64url").toString("utf8") };
+  return {
+    h: h as string,
+    p: p as string,
+    s: s as string,
+    header: JSON.parse(Buffer.from(h as string, "base64url").toString("utf8")),
+    payloadText: Buffer.from(p as string, "base64url").toString("utf8"),
+  };
 }
 
 /** The trusted entry for kid from a JWKS or a trust list, read as the README describes. */
 function trusted(trust: unknown, kid: unknown): { jwk: JWK; notBefore?: string; notAfter?: string } | undefined {
-  if (Array.isArray(trust)) return (trust as { kid: string; jwk: JWK; notBefore?: string; notAfter?: string }[]).find((e) => e.kid === kid);
+  if (Array.isArray(trust))
+    return (trust as { kid: string; jwk: JWK; notBefore?: string; notAfter?: string }[]).find((e) => e.kid === kid);
   const jwk = (trust as { keys: JWK[] }).keys.find((k) => k.kid === kid);
   return jwk ? { jwk } : undefined;
 }
@@ -87,7 +114,12 @@ function trusted(trust: unknown, kid: unknown): { jwk: JWK; notBefore?: string; 
 /** ES256 over "<h>.<p>" checked with node:crypto on the decoded signature bytes (the header is not judged). */
 function es256Holds(jwk: JWK, h: string, p: string, signature: Buffer): boolean {
   const { kid: _kid, alg: _alg, use: _use, exp: _exp, ...material } = jwk as JWK & { exp?: number };
-  return nodeVerify("sha256", Buffer.from(`${h}.${p}`, "latin1"), { key: createPublicKey({ key: material as never, format: "jwk" }), dsaEncoding: "ieee-p1363" }, signature);
+  return nodeVerify(
+    "sha256",
+    Buffer.from(`${h}.${p}`, "latin1"),
+    { key: createPublicKey({ key: material as never, format: "jwk" }), dsaEncoding: "ieee-p1363" },
+    signature,
+  );
 }
 
 async function joseVerifies(jws: string, jwk: JWK): Promise<boolean> {
@@ -100,18 +132,30 @@ async function joseVerifies(jws: string, jwk: JWK): Promise<boolean> {
 }
 
 function pointerGet(root: unknown, pointer: string): unknown {
-  return pointer.split("/").slice(1).reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")], root);
+  return pointer
+    .split("/")
+    .slice(1)
+    .reduce<unknown>(
+      (node, token) => (node as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")],
+      root,
+    );
 }
 
 /** Interpreted schema validators for the bundle and the receipt (every schema registered by $id, no network). */
 const schemaValidator = (() => {
-  const manifest = json<{ documentTypes: { documentType: string; schema: string }[]; sharedSchemas: string[] }>(`${REPO}schemas/manifest.json`);
+  const manifest = json<{ documentTypes: { documentType: string; schema: string }[]; sharedSchemas: string[] }>(
+    `${REPO}schemas/manifest.json`,
+  );
   const load = (rel: string): Schema => json<Schema>(`${REPO}schemas/${rel}`);
   const shared = manifest.sharedSchemas.map(load);
   const own = manifest.documentTypes.map((d) => load(d.schema));
   const all = [...shared, ...own];
   return (documentType: string) => {
-    const v = new Validator(own[manifest.documentTypes.findIndex((d) => d.documentType === documentType)]!, "2020-12", false);
+    const v = new Validator(
+      own[manifest.documentTypes.findIndex((d) => d.documentType === documentType)]!,
+      "2020-12",
+      false,
+    );
     for (const s of all) v.addSchema(s);
     return v;
   };
@@ -119,7 +163,12 @@ const schemaValidator = (() => {
 const bundleSchema = schemaValidator("transfer-bundle");
 const receiptSchema = schemaValidator("transfer-receipt");
 
-const reasonView = (reasons: readonly VerifyReason[]) => reasons.map((r) => ({ code: r.code, ...(r.pointer !== undefined ? { pointer: r.pointer } : {}), ...(r.ruleId !== undefined ? { ruleId: r.ruleId } : {}) }));
+const reasonView = (reasons: readonly VerifyReason[]) =>
+  reasons.map((r) => ({
+    code: r.code,
+    ...(r.pointer !== undefined ? { pointer: r.pointer } : {}),
+    ...(r.ruleId !== undefined ? { ruleId: r.ruleId } : {}),
+  }));
 
 // ---- the files are the cases -----------------------------------------------------------------------------------
 
@@ -127,27 +176,61 @@ describe("transfer vector files", () => {
   it("one expected file per case, and every input file is used", () => {
     expect(bundles.map((v) => v.name)).toEqual(bundleCases.map((c) => c.name));
     expect(receipts.map((v) => v.name)).toEqual(receiptCases.map((c) => c.name));
-    for (const [kind, list] of [["bundles", bundles], ["receipts", receipts]] as const) {
-      const used = new Set(list.flatMap((v) => [v.meta.input, `${v.name}.expected.json`, v.meta.expected.payload, v.meta.expected.plaintext, ...(v.meta.expected.documents ?? []).map((d: { canonicalText?: string }) => d.canonicalText)]));
+    for (const [kind, list] of [
+      ["bundles", bundles],
+      ["receipts", receipts],
+    ] as const) {
+      const used = new Set(
+        list.flatMap((v) => [
+          v.meta.input,
+          `${v.name}.expected.json`,
+          v.meta.expected.payload,
+          v.meta.expected.plaintext,
+          ...(v.meta.expected.documents ?? []).map((d: { canonicalText?: string }) => d.canonicalText),
+        ]),
+      );
       expect(readdirSync(`${ROOT}${kind}/`).filter((f) => !used.has(f))).toEqual([]);
     }
   });
 
   it("covers the faults the brief asks for, each with its reason", () => {
     const codes = new Set(bundles.flatMap((v) => (v.meta.expected.reasons ?? []).map((r: { code: string }) => r.code)));
-    for (const code of ["bundle.bad-signature", "bundle.digest-mismatch", "bundle.unknown-key", "bundle.alg-not-allowed", "bundle.key-expired", "bundle.key-not-yet-valid", "bundle.malformed", "bundle.schema-invalid", "bundle.decrypt-failed", "bundle.not-canonical"]) expect(codes).toContain(code);
-    expect(bundles.some((v) => v.meta.expected.receiverCheck?.reasons[0].code === "bundle.not-intended-recipient")).toBe(true);
+    for (const code of [
+      "bundle.bad-signature",
+      "bundle.digest-mismatch",
+      "bundle.unknown-key",
+      "bundle.alg-not-allowed",
+      "bundle.key-expired",
+      "bundle.key-not-yet-valid",
+      "bundle.malformed",
+      "bundle.schema-invalid",
+      "bundle.decrypt-failed",
+      "bundle.not-canonical",
+    ])
+      expect(codes).toContain(code);
+    expect(
+      bundles.some((v) => v.meta.expected.receiverCheck?.reasons[0].code === "bundle.not-intended-recipient"),
+    ).toBe(true);
   });
 
   it("the README's table lists every vector with its expected codes", () => {
     const readme = text(fileURLToPath(new URL("vectors/README.md", import.meta.url))).split("\n");
-    for (const [prefix, list] of [["| `", bundles], ["| receipt `", receipts]] as const) {
+    for (const [prefix, list] of [
+      ["| `", bundles],
+      ["| receipt `", receipts],
+    ] as const) {
       for (const v of list) {
         const line = readme.find((l) => l.startsWith(`${prefix}${v.name}\` |`));
         expect(line, v.name).toBeDefined();
         const want = v.meta.expected;
-        const codes = [...(want.reasons ?? []), ...(want.receiverCheck?.reasons ?? [])].map((r: { code: string }) => r.code);
-        for (const code of [...codes, ...(want.receiptReasonCodes ?? want.receiverCheck?.receiptReasonCodes ?? want.reasonCodes ?? [])]) expect(line, v.name).toContain(`\`${code}\``);
+        const codes = [...(want.reasons ?? []), ...(want.receiverCheck?.reasons ?? [])].map(
+          (r: { code: string }) => r.code,
+        );
+        for (const code of [
+          ...codes,
+          ...(want.receiptReasonCodes ?? want.receiverCheck?.receiptReasonCodes ?? want.reasonCodes ?? []),
+        ])
+          expect(line, v.name).toContain(`\`${code}\``);
         expect(line!.includes("valid") || !want.valid, v.name).toBe(true);
       }
     }
@@ -161,7 +244,8 @@ describe("transfer vector files", () => {
   });
 
   it("states every verification time explicitly, so the outcome does not depend on when the test runs", () => {
-    for (const v of [...bundles, ...receipts]) expect(v.meta.verify.time, v.name).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    for (const v of [...bundles, ...receipts])
+      expect(v.meta.verify.time, v.name).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 });
 
@@ -170,7 +254,11 @@ describe("transfer vector files", () => {
 describe("bundle vectors through the SDK's verifyBundle", () => {
   it.each(bundles.map((v) => [v.name, v] as const))("%s", async (_name, v) => {
     const decryptKey = v.meta.verify.decryptionKey ? json<JWK>(v.dir + v.meta.verify.decryptionKey) : undefined;
-    const result = await verifyBundle(v.input, { trustedKeys: v.trust as KeySource, now: v.now, ...(decryptKey ? { decryptKey } : {}) });
+    const result = await verifyBundle(v.input, {
+      trustedKeys: v.trust as KeySource,
+      now: v.now,
+      ...(decryptKey ? { decryptKey } : {}),
+    });
     const want = v.meta.expected;
     if (!want.valid) {
       expect(result.ok).toBe(false);
@@ -186,8 +274,20 @@ describe("bundle vectors through the SDK's verifyBundle", () => {
     expect(result.bundle.id).toBe(want.bundleId);
     expect(result.digest).toEqual(want.bundleDigest);
     expect(result.bundle.manifest.receiver).toEqual(want.addressedTo);
-    expect(result.bundle.contents.map((c) => ({ path: c.path, documentId: c.documentId, documentType: c.documentType, digest: c.digest.value }))).toEqual(
-      want.documents.map((d: Record<string, unknown>) => ({ path: d["path"], documentId: d["documentId"], documentType: d["documentType"], digest: d["digest"] })),
+    expect(
+      result.bundle.contents.map((c) => ({
+        path: c.path,
+        documentId: c.documentId,
+        documentType: c.documentType,
+        digest: c.digest.value,
+      })),
+    ).toEqual(
+      want.documents.map((d: Record<string, unknown>) => ({
+        path: d["path"],
+        documentId: d["documentId"],
+        documentType: d["documentType"],
+        digest: d["digest"],
+      })),
     );
     for (const [i, d] of (want.documents as { canonicalText?: string }[]).entries()) {
       if (d.canonicalText) expect(canonicalJson(result.bundle.documents[i])).toBe(text(v.dir + d.canonicalText));
@@ -195,7 +295,10 @@ describe("bundle vectors through the SDK's verifyBundle", () => {
     if (want.receiverCheck) {
       // The SDK cannot know who is receiving; the receiving system compares the address with itself.
       expect(result.bundle.manifest.receiver.setting?.urn).not.toBe(want.receiverCheck.receiverSettingUrn);
-      const reasons = want.receiverCheck.reasons.map((r: { code: string; pointer: string }) => ({ ...r, message: "addressed elsewhere" }));
+      const reasons = want.receiverCheck.reasons.map((r: { code: string; pointer: string }) => ({
+        ...r,
+        message: "addressed elsewhere",
+      }));
       expect(receiptReasonsFrom(reasons).map((r) => r.code)).toEqual(want.receiverCheck.receiptReasonCodes);
     }
   });
@@ -203,7 +306,12 @@ describe("bundle vectors through the SDK's verifyBundle", () => {
 
 describe("receipt vectors through the SDK's verifyReceipt", () => {
   it.each(receipts.map((v) => [v.name, v] as const))("%s", async (_name, v) => {
-    const result = await verifyReceipt(v.input, { trustedKeys: v.trust as KeySource, now: v.now, expectedBundleId: v.meta.verify.expectedBundleId!, expectedDigest: v.meta.verify.expectedBundleDigest! });
+    const result = await verifyReceipt(v.input, {
+      trustedKeys: v.trust as KeySource,
+      now: v.now,
+      expectedBundleId: v.meta.verify.expectedBundleId!,
+      expectedDigest: v.meta.verify.expectedBundleDigest!,
+    });
     const want = v.meta.expected;
     if (!want.valid) {
       expect(result.ok ? "valid" : reasonView(result.reasons)).toEqual(want.reasons);
@@ -247,7 +355,15 @@ async function independentlyValidBundle(v: Vector, jws: string): Promise<Record<
   expect(bundle["id"]).toBe(want.bundleId);
   expect(bundle["manifest"].bundleId).toBe(want.bundleId);
   expect(bundle["contents"]).toHaveLength(bundle["documents"].length);
-  for (const [i, d] of (want.documents as { path: string; documentId: string; digest: string; canonicalText?: string; canonicalTextLength?: number }[]).entries()) {
+  for (const [i, d] of (
+    want.documents as {
+      path: string;
+      documentId: string;
+      digest: string;
+      canonicalText?: string;
+      canonicalTextLength?: number;
+    }[]
+  ).entries()) {
     const contentsEntry = bundle["contents"][i];
     const document = pointerGet(bundle, d.path) as Record<string, unknown>;
     const canonical = jcs(document);
@@ -261,7 +377,8 @@ async function independentlyValidBundle(v: Vector, jws: string): Promise<Record<
     }
   }
   expect(Date.parse(bundle["manifest"].createdAt)).toBeLessThanOrEqual(v.now.getTime() + 5 * 60_000);
-  if (bundle["manifest"].expiresAt) expect(Date.parse(bundle["manifest"].expiresAt)).toBeGreaterThanOrEqual(v.now.getTime());
+  if (bundle["manifest"].expiresAt)
+    expect(Date.parse(bundle["manifest"].expiresAt)).toBeGreaterThanOrEqual(v.now.getTime());
   expect(bundle["manifest"].receiver).toEqual(want.addressedTo);
   return bundle;
 }
@@ -284,13 +401,19 @@ async function soundPayload(v: Vector): Promise<Record<string, any>> {
 }
 
 function digestsMatching(bundle: Record<string, any>): boolean[] {
-  return (bundle["contents"] as { path: string; digest: { value: string } }[]).map((c) => sha256(jcs(pointerGet(bundle, c.path))) === c.digest.value);
+  return (bundle["contents"] as { path: string; digest: { value: string } }[]).map(
+    (c) => sha256(jcs(pointerGet(bundle, c.path))) === c.digest.value,
+  );
 }
 
 const independent: Record<string, (v: Vector) => Promise<void> | void> = {
   none: async (v) => {
     if (v.meta.inputFormat === "compact-jwe") {
-      const { plaintext, protectedHeader } = await compactDecrypt(v.input, await importJWK({ ...receiverEncPrivate, alg: "ECDH-ES+A256KW" }, "ECDH-ES+A256KW"), { keyManagementAlgorithms: ["ECDH-ES+A256KW"], contentEncryptionAlgorithms: ["A256GCM"] });
+      const { plaintext, protectedHeader } = await compactDecrypt(
+        v.input,
+        await importJWK({ ...receiverEncPrivate, alg: "ECDH-ES+A256KW" }, "ECDH-ES+A256KW"),
+        { keyManagementAlgorithms: ["ECDH-ES+A256KW"], contentEncryptionAlgorithms: ["A256GCM"] },
+      );
       expect(protectedHeader).toEqual(v.meta.expected.jweProtectedHeader);
       const jws = Buffer.from(plaintext).toString("utf8");
       expect(jws).toBe(text(v.dir + v.meta.expected.plaintext));
@@ -351,7 +474,9 @@ const independent: Record<string, (v: Vector) => Promise<void> | void> = {
     expect(strictDecode(p)).toBeDefined();
     expect(strictDecode(s)).toBeUndefined();
     // A lenient decoder gets the valid signature's bytes back: only a strict decoder notices.
-    expect(Buffer.from(s, "base64url")).toEqual(Buffer.from(text(`${v.dir}01-valid.jws`).split(".")[2] as string, "base64url"));
+    expect(Buffer.from(s, "base64url")).toEqual(
+      Buffer.from(text(`${v.dir}01-valid.jws`).split(".")[2] as string, "base64url"),
+    );
     signatureHolds(v, v.input);
   },
   "payload-not-canonical": async (v) => {
@@ -380,7 +505,10 @@ const independent: Record<string, (v: Vector) => Promise<void> | void> = {
     const { header } = parts(v.input);
     const entry = trusted(v.trust, header["kid"])!;
     const exp = (entry.jwk as { exp?: number }).exp;
-    expect((entry.notAfter !== undefined && Date.parse(entry.notAfter) < v.now.getTime()) || (exp !== undefined && exp * 1000 < v.now.getTime())).toBe(true);
+    expect(
+      (entry.notAfter !== undefined && Date.parse(entry.notAfter) < v.now.getTime()) ||
+        (exp !== undefined && exp * 1000 < v.now.getTime()),
+    ).toBe(true);
     signatureHolds(v, v.input);
   },
   "key-not-yet-valid": (v) => {
@@ -407,7 +535,10 @@ const independent: Record<string, (v: Vector) => Promise<void> | void> = {
   "decrypt-failed": async (v) => {
     const key = await importJWK({ ...receiverEncPrivate, alg: "ECDH-ES+A256KW" }, "ECDH-ES+A256KW");
     await expect(compactDecrypt(v.input, key)).rejects.toThrow();
-    const header = JSON.parse(Buffer.from(v.input.split(".")[0] as string, "base64url").toString("utf8")) as Record<string, unknown>;
+    const header = JSON.parse(Buffer.from(v.input.split(".")[0] as string, "base64url").toString("utf8")) as Record<
+      string,
+      unknown
+    >;
     expect(header["kid"]).not.toBe(receiverEncPrivate.kid);
   },
   "encrypted-no-key": (v) => {
@@ -459,12 +590,15 @@ describe("receipt vectors checked without the SDK", () => {
     expect(receipt["bundleDigest"].value).toBe(v.meta.verify.expectedBundleDigest);
     expect(receipt["decision"]).toBe(want.decision);
     expect(receipt["reasons"].map((r: { code: string }) => r.code)).toEqual(want.reasonCodes);
-    if (want.decision === "accepted") expect(receipt).toEqual(json(`${REPO}examples/worked/transfer-receipt-y6-y7.json`));
+    if (want.decision === "accepted")
+      expect(receipt).toEqual(json(`${REPO}examples/worked/transfer-receipt-y6-y7.json`));
   });
 });
 
 describe("RFC 8785 edge cases (canonical/)", () => {
-  const meta = json<{ input: string; canonical: string; canonicalByteLength: number; sha256: string }>(`${ROOT}canonical/rfc8785-edge-cases.expected.json`);
+  const meta = json<{ input: string; canonical: string; canonicalByteLength: number; sha256: string }>(
+    `${ROOT}canonical/rfc8785-edge-cases.expected.json`,
+  );
   const input = JSON.parse(text(`${ROOT}canonical/${meta.input}`)) as unknown;
   const canonical = text(`${ROOT}canonical/${meta.canonical}`);
   it("the canonicalize package and the SDK both give the hand-written canonical text, whose SHA-256 is stated", () => {

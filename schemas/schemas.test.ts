@@ -44,7 +44,17 @@ const isObject = (value: Json | undefined): value is JsonObject =>
 function subschemas(schema: JsonObject, pointer = ""): { node: JsonObject; pointer: string }[] {
   const found = [{ node: schema, pointer }];
   const mapKeywords = ["properties", "patternProperties", "$defs", "dependentSchemas"];
-  const singleKeywords = ["items", "additionalProperties", "unevaluatedProperties", "not", "if", "then", "else", "contains", "propertyNames"];
+  const singleKeywords = [
+    "items",
+    "additionalProperties",
+    "unevaluatedProperties",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+  ];
   const listKeywords = ["oneOf", "anyOf", "allOf", "prefixItems"];
   for (const keyword of mapKeywords) {
     const map = schema[keyword];
@@ -122,8 +132,12 @@ describe.each([...SCHEMA_FILES])("%s", (file) => {
         const map = node[keyword];
         if (!isObject(map)) continue;
         for (const [key, value] of Object.entries(map)) {
-          const ok = isObject(value) && typeof value.title === "string" && value.title.length > 0
-            && typeof value.description === "string" && value.description.length > 0;
+          const ok =
+            isObject(value) &&
+            typeof value.title === "string" &&
+            value.title.length > 0 &&
+            typeof value.description === "string" &&
+            value.description.length > 0;
           if (!ok) missing.push(`${pointer}/${keyword}/${key}`);
         }
       }
@@ -135,7 +149,8 @@ describe.each([...SCHEMA_FILES])("%s", (file) => {
     for (const { node, pointer } of nodes) {
       const isObjectSchema = node.type === "object" || isObject(node.properties) || isObject(node.patternProperties);
       if (!isObjectSchema) continue;
-      const isExtensionValue = file === "common.schema.json" && pointer.startsWith("/$defs/Extensions/patternProperties/");
+      const isExtensionValue =
+        file === "common.schema.json" && pointer.startsWith("/$defs/Extensions/patternProperties/");
       const closed = node.additionalProperties === false || node.unevaluatedProperties === false;
       if (!closed && !isExtensionValue) open.push(pointer);
     }
@@ -202,7 +217,9 @@ const minimalDocuments: Record<string, JsonObject> = {
     status: "draft",
     child,
     owningLocalAuthority: la,
-    packages: [{ spp: { documentType: "spp", id: "spp-illustrative-slcn-complex", version: "1.0.0" }, decidedOn: "2029-11-01" }],
+    packages: [
+      { spp: { documentType: "spp", id: "spp-illustrative-slcn-complex", version: "1.0.0" }, decidedOn: "2029-11-01" },
+    ],
     guaranteedProvision: [],
     expectedOutcomes: [],
   },
@@ -226,7 +243,14 @@ const minimalDocuments: Record<string, JsonObject> = {
     status: "draft",
     illustrative: true,
     needProfile: { summary: "Illustrative need profile for testing only." },
-    provisionComponents: [{ id: "c1", title: "Speech and language therapy", description: "Illustrative component.", provisionType: "therapy" }],
+    provisionComponents: [
+      {
+        id: "c1",
+        title: "Speech and language therapy",
+        description: "Illustrative component.",
+        provisionType: "therapy",
+      },
+    ],
     eligibleSettings: { settingTypes: ["mainstream-primary-school"], mainstreamOnly: true },
     reviewDates: {},
     publisher: { name: "Example publisher" },
@@ -240,7 +264,9 @@ const minimalDocuments: Record<string, JsonObject> = {
 };
 
 const sha256Hex = (value: JsonObject): string =>
-  createHash("sha256").update(canonicalize(value) ?? "", "utf8").digest("hex");
+  createHash("sha256")
+    .update(canonicalize(value) ?? "", "utf8")
+    .digest("hex");
 
 minimalDocuments["transfer-bundle"] = {
   ...envelope("transfer-bundle", "1b4e28ba-2fa1-41d2-883f-0016d3cca427"),
@@ -251,14 +277,16 @@ minimalDocuments["transfer-bundle"] = {
     receiver: { destinationUnknown: true },
     reason: "phase-transition",
   },
-  contents: [{
-    path: "/documents/0",
-    documentId: minimalIsp.id as string,
-    documentType: "isp",
-    mediaType: "application/json",
-    schemaVersion: "1.0",
-    digest: { algorithm: "sha-256", canonicalization: "rfc8785", value: sha256Hex(minimalIsp) },
-  }],
+  contents: [
+    {
+      path: "/documents/0",
+      documentId: minimalIsp.id as string,
+      documentType: "isp",
+      mediaType: "application/json",
+      schemaVersion: "1.0",
+      digest: { algorithm: "sha-256", canonicalization: "rfc8785", value: sha256Hex(minimalIsp) },
+    },
+  ],
   sharingApplied: { purpose: "Move to secondary school", labelsIncluded: ["education"], labelsExcluded: [] },
   redactions: [],
   documents: [minimalIsp],
@@ -267,7 +295,11 @@ minimalDocuments["transfer-receipt"] = {
   ...envelope("transfer-receipt", "a8098c1a-f86e-41d2-9bd1-5c4a1b2e3f40"),
   receiptId: "a8098c1a-f86e-41d2-9bd1-5c4a1b2e3f40",
   bundleId: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
-  bundleDigest: { algorithm: "sha-256", canonicalization: "rfc8785", value: sha256Hex(minimalDocuments["transfer-bundle"]) },
+  bundleDigest: {
+    algorithm: "sha-256",
+    canonicalization: "rfc8785",
+    value: sha256Hex(minimalDocuments["transfer-bundle"]),
+  },
   receivedAt: "2030-07-01T10:05:00Z",
   decision: "accepted",
   reasons: [],
@@ -288,7 +320,9 @@ describe.each(Object.keys(minimalDocuments))("minimal %s document", (documentTyp
   });
 
   it("rejects an unknown top-level property (the root is closed)", () => {
-    expect(errorsOf(documentType, { ...doc, unexpected: true }).some((e) => e.includes("additionalProperties"))).toBe(true);
+    expect(errorsOf(documentType, { ...doc, unexpected: true }).some((e) => e.includes("additionalProperties"))).toBe(
+      true,
+    );
   });
 
   it.each(["documentType", "schemaVersion", "id", "provenance"])("rejects a document without %s", (field) => {
@@ -310,17 +344,110 @@ describe("cross-cutting constraints", () => {
   const isp = minimalIsp;
   const cases: { name: string; doc: JsonObject; type: string; valid: boolean }[] = [
     { name: "ISP with no layer of support", type: "isp", valid: false, doc: { ...isp, layersOfSupport: [] } },
-    { name: "ISP with a bad layer code", type: "isp", valid: false, doc: { ...isp, layersOfSupport: [{ id: "l1", layer: "wave-3", period: { start: "2029-09-03" } }] } },
-    { name: "ISP child with a valid UPN", type: "isp", valid: true, doc: { ...isp, child: { ...child, identifiers: { upn: "B801200005001" } } } },
-    { name: "ISP child with a bad NHS number", type: "isp", valid: false, doc: { ...isp, child: { ...child, identifiers: { nhsNumber: "1234567890" } } } },
-    { name: "ISP classroom summary over 600 characters", type: "isp", valid: false, doc: { ...isp, classroomSummary: { needToKnow: "x".repeat(601), needToDo: "y" } } },
-    { name: "ISP provision without legal basis", type: "isp", valid: false, doc: { ...isp, provision: [{ id: "p1", description: "Small group", provisionType: "intervention", deliveredBy: { role: "teaching-assistant" }, addressesBarrierIds: ["b1"] }] } },
-    { name: "ISP provision fully specified", type: "isp", valid: true, doc: { ...isp, provision: [{ id: "p1", description: "Small group vocabulary pre-teaching", provisionType: "intervention", legalBasis: "special-educational-provision", deliveredBy: { role: "teaching-assistant", expertise: "Trained in the programme" }, groupSize: 4, sessionLengthMinutes: 20, frequency: { count: 3, per: "week" }, period: { start: "2029-09-10", end: "2029-12-19" }, location: "small-group-room", fundingRoute: "setting-notional-send-budget", addressesBarrierIds: ["b1"], servesOutcomeIds: ["o1"] }] } },
-    { name: "EHCP with no package", type: "ehcp", valid: false, doc: { ...(minimalDocuments.ehcp as JsonObject), packages: [] } },
-    { name: "SPP with a bad semantic version", type: "spp", valid: false, doc: { ...(minimalDocuments.spp as JsonObject), version: "1.0" } },
-    { name: "bundle digest in upper-case hex", type: "transfer-bundle", valid: false, doc: { ...(minimalDocuments["transfer-bundle"] as JsonObject), contents: [{ ...((minimalDocuments["transfer-bundle"] as JsonObject).contents as JsonObject[])[0], digest: { algorithm: "sha-256", canonicalization: "rfc8785", value: "A".repeat(64) } }] } },
-    { name: "bundle embedding an ISP with an unknown property", type: "transfer-bundle", valid: false, doc: { ...(minimalDocuments["transfer-bundle"] as JsonObject), documents: [{ ...isp, unexpected: 1 }] } },
-    { name: "bundle embedding an SPP", type: "transfer-bundle", valid: false, doc: { ...(minimalDocuments["transfer-bundle"] as JsonObject), documents: [minimalDocuments.spp as JsonObject] } },
+    {
+      name: "ISP with a bad layer code",
+      type: "isp",
+      valid: false,
+      doc: { ...isp, layersOfSupport: [{ id: "l1", layer: "wave-3", period: { start: "2029-09-03" } }] },
+    },
+    {
+      name: "ISP child with a valid UPN",
+      type: "isp",
+      valid: true,
+      doc: { ...isp, child: { ...child, identifiers: { upn: "B801200005001" } } },
+    },
+    {
+      name: "ISP child with a bad NHS number",
+      type: "isp",
+      valid: false,
+      doc: { ...isp, child: { ...child, identifiers: { nhsNumber: "1234567890" } } },
+    },
+    {
+      name: "ISP classroom summary over 600 characters",
+      type: "isp",
+      valid: false,
+      doc: { ...isp, classroomSummary: { needToKnow: "x".repeat(601), needToDo: "y" } },
+    },
+    {
+      name: "ISP provision without legal basis",
+      type: "isp",
+      valid: false,
+      doc: {
+        ...isp,
+        provision: [
+          {
+            id: "p1",
+            description: "Small group",
+            provisionType: "intervention",
+            deliveredBy: { role: "teaching-assistant" },
+            addressesBarrierIds: ["b1"],
+          },
+        ],
+      },
+    },
+    {
+      name: "ISP provision fully specified",
+      type: "isp",
+      valid: true,
+      doc: {
+        ...isp,
+        provision: [
+          {
+            id: "p1",
+            description: "Small group vocabulary pre-teaching",
+            provisionType: "intervention",
+            legalBasis: "special-educational-provision",
+            deliveredBy: { role: "teaching-assistant", expertise: "Trained in the programme" },
+            groupSize: 4,
+            sessionLengthMinutes: 20,
+            frequency: { count: 3, per: "week" },
+            period: { start: "2029-09-10", end: "2029-12-19" },
+            location: "small-group-room",
+            fundingRoute: "setting-notional-send-budget",
+            addressesBarrierIds: ["b1"],
+            servesOutcomeIds: ["o1"],
+          },
+        ],
+      },
+    },
+    {
+      name: "EHCP with no package",
+      type: "ehcp",
+      valid: false,
+      doc: { ...(minimalDocuments.ehcp as JsonObject), packages: [] },
+    },
+    {
+      name: "SPP with a bad semantic version",
+      type: "spp",
+      valid: false,
+      doc: { ...(minimalDocuments.spp as JsonObject), version: "1.0" },
+    },
+    {
+      name: "bundle digest in upper-case hex",
+      type: "transfer-bundle",
+      valid: false,
+      doc: {
+        ...(minimalDocuments["transfer-bundle"] as JsonObject),
+        contents: [
+          {
+            ...((minimalDocuments["transfer-bundle"] as JsonObject).contents as JsonObject[])[0],
+            digest: { algorithm: "sha-256", canonicalization: "rfc8785", value: "A".repeat(64) },
+          },
+        ],
+      },
+    },
+    {
+      name: "bundle embedding an ISP with an unknown property",
+      type: "transfer-bundle",
+      valid: false,
+      doc: { ...(minimalDocuments["transfer-bundle"] as JsonObject), documents: [{ ...isp, unexpected: 1 }] },
+    },
+    {
+      name: "bundle embedding an SPP",
+      type: "transfer-bundle",
+      valid: false,
+      doc: { ...(minimalDocuments["transfer-bundle"] as JsonObject), documents: [minimalDocuments.spp as JsonObject] },
+    },
   ];
   it.each(cases)("$name → valid: $valid", ({ doc, type, valid }) => {
     expect(errorsOf(type, doc).length === 0).toBe(valid);

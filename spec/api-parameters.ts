@@ -6,12 +6,19 @@ import type { HeaderName, ParamName } from "./routes.ts";
 const UUID = { type: "string", format: "uuid" } as const;
 
 export const PARAMETERS: Record<ParamName, ParameterObject> = {
-  childId: { name: "childId", in: "path", required: true, description: "The child's id (UUID, in either letter case).", schema: UUID },
+  childId: {
+    name: "childId",
+    in: "path",
+    required: true,
+    description: "The child's id (UUID, in either letter case).",
+    schema: UUID,
+  },
   id: {
     name: "id",
     in: "path",
     required: true,
-    description: "The document's or transfer's id (UUID). Letter case does not matter: the server reads it in lower case. Anything else is 400 invalid-parameter.",
+    description:
+      "The document's or transfer's id (UUID). Letter case does not matter: the server reads it in lower case. Anything else is 400 invalid-parameter.",
     schema: UUID,
   },
   version: {
@@ -37,7 +44,7 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
   cursor: {
     name: "cursor",
     in: "query",
-    description: "Opaque cursor from the previous page's `nextCursor` (or its `Link: rel=\"next\"` URL).",
+    description: 'Opaque cursor from the previous page\'s `nextCursor` (or its `Link: rel="next"` URL).',
     schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,512}$" },
   },
   upn: {
@@ -95,8 +102,18 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     description: "Only events at or after this instant.",
     schema: { type: "string", format: "date-time" },
   },
-  resourceId: { name: "resourceId", in: "query", description: "Only events about this resource id.", schema: { type: "string", minLength: 1, maxLength: 256 } },
-  actor: { name: "actor", in: "query", description: "Only events by this subject (token `sub`).", schema: { type: "string", minLength: 1, maxLength: 256 } },
+  resourceId: {
+    name: "resourceId",
+    in: "query",
+    description: "Only events about this resource id.",
+    schema: { type: "string", minLength: 1, maxLength: 256 },
+  },
+  actor: {
+    name: "actor",
+    in: "query",
+    description: "Only events by this subject (token `sub`).",
+    schema: { type: "string", minLength: 1, maxLength: 256 },
+  },
   sampleSize: {
     name: "size",
     in: "query",
@@ -127,7 +144,7 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
   changeReasonOptional: {
     name: "Change-Reason",
     in: "header",
-    description: "Why the record is being created (default \"created\"). Same encoding as on updates.",
+    description: 'Why the record is being created (default "created"). Same encoding as on updates.',
     schema: { type: "string", minLength: 1, maxLength: 4500 },
   },
 };
@@ -137,22 +154,31 @@ export const HEADERS: Record<HeaderName, HeaderObject> = {
     description: "Strong validator of this version (RFC 9110 §8.8.3). Send it back in `If-Match` to update.",
     schema: { type: "string" },
   },
-  Location: { description: "URL of the created resource (or, for a voice contribution, of the new version).", schema: { type: "string", format: "uri-reference" } },
-  "Content-Location": { description: "URL of the version just written (`…/versions/{n}`).", schema: { type: "string", format: "uri-reference" } },
+  Location: {
+    description: "URL of the created resource (or, for a voice contribution, of the new version).",
+    schema: { type: "string", format: "uri-reference" },
+  },
+  "Content-Location": {
+    description: "URL of the version just written (`…/versions/{n}`).",
+    schema: { type: "string", format: "uri-reference" },
+  },
   Link: {
     description: 'RFC 8288 links; `<…>; rel="next"` when there is a next page.',
     schema: { type: "string" },
   },
   "X-Correlation-Id": {
-    description: "Identifies this request in the server's logs and audit records (the caller's own, when it sent a well-formed one); problem details repeat it as `correlationId`.",
+    description:
+      "Identifies this request in the server's logs and audit records (the caller's own, when it sent a well-formed one); problem details repeat it as `correlationId`.",
     schema: { type: "string", minLength: 1 },
   },
   "X-Send-Projection": {
-    description: "Present when the body is a shared view (only the sections labelled for the caller's role, spec/roles.ts `sharingLabels`) rather than the whole record.",
+    description:
+      "Present when the body is a shared view (only the sections labelled for the caller's role, spec/roles.ts `sharingLabels`) rather than the whole record.",
     schema: { type: "string", enum: ["sharing-labels"] },
   },
   "RateLimit-Limit": {
-    description: "Requests a minute the caller may make (the per-caller limit; before authentication, the per-address one). Informational, as in the IETF RateLimit header fields draft.",
+    description:
+      "Requests a minute the caller may make (the per-caller limit; before authentication, the per-address one). Informational, as in the IETF RateLimit header fields draft.",
     schema: { type: "integer", minimum: 1 },
   },
   "RateLimit-Remaining": {
@@ -163,10 +189,12 @@ export const HEADERS: Record<HeaderName, HeaderObject> = {
     description: "Seconds until a request is allowed again (sent with 429, equal to `Retry-After`).",
     schema: { type: "integer", minimum: 0 },
   },
-  "Retry-After": { description: "Seconds to wait before retrying (RFC 9110 §10.2.3).", schema: { type: "integer", minimum: 0 } },
+  "Retry-After": {
+    description: "Seconds to wait before retrying (RFC 9110 §10.2.3).",
+    schema: { type: "integer", minimum: 0 },
+  },
   "Accept-Post": {
     description: "The media types the operation accepts (sent with 415).",
     schema: { type: "string" },
   },
 };
-

@@ -12,14 +12,30 @@ import { OPENAPI_PATH, REPO_ROOT } from "./build-openapi.ts";
 export const DOCS_PATH = "spec/generated/docs.html";
 
 /** Runs redocly build-docs and returns the absolute path of the HTML it wrote. Throws if the CLI fails. */
-export function buildDocs(output: string = join(REPO_ROOT, DOCS_PATH), input: string = join(REPO_ROOT, OPENAPI_PATH)): string {
+export function buildDocs(
+  output: string = join(REPO_ROOT, DOCS_PATH),
+  input: string = join(REPO_ROOT, OPENAPI_PATH),
+): string {
   mkdirSync(dirname(output), { recursive: true });
   const cli = join(REPO_ROOT, "node_modules", ".bin", "redocly");
   execFileSync(
     cli,
-    ["build-docs", input, "--inlineBundle", "--title", "SEND Interchange API", "-o", output, "--config", join(REPO_ROOT, "spec", "redocly.yaml")],
+    [
+      "build-docs",
+      input,
+      "--inlineBundle",
+      "--title",
+      "SEND Interchange API",
+      "-o",
+      output,
+      "--config",
+      join(REPO_ROOT, "spec", "redocly.yaml"),
+    ],
     // Telemetry off: this network is closed and builds must not phone home.
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    },
   );
   return output;
 }

@@ -59,7 +59,7 @@ export const OAUTH_SCHEME = "oauth2";
 const OAUTH_URLS = { token: "/oauth2/token", authorize: "/oauth2/authorize" } as const;
 
 const schemaRef = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
-const exampleKey = (file: string) => "worked-" + file.replace(/\.json$/, "");
+const exampleKey = (file: string) => `worked-${file.replace(/\.json$/, "")}`;
 const problemExampleKey = (kind: ProblemKind) => `problem-${kind}`;
 
 function problemExample(kind: ProblemKind): ExampleObject {
@@ -68,16 +68,22 @@ function problemExample(kind: ProblemKind): ExampleObject {
     type: PROBLEM_BASE + kind,
     title: p.title,
     status: p.status,
-    detail: p.description.split(". ")[0]!.replace(/\.$/, "") + ".",
+    detail: `${p.description.split(". ")[0]!.replace(/\.$/, "")}.`,
     instance: "/isps/3f2a6c1e-5b7d-4e8a-9c0f-1a2b3c4d5e6f",
     correlationId: "01JD3Q6Z8T2M4X7K9B5N1C0V8R",
   };
   if (kind === "validation-failed")
     value.errors = [
-      { pointer: "/barriers/0/areaOfDevelopment", ruleId: "schema.enum", message: "must be one of the area-of-development codes" },
+      {
+        pointer: "/barriers/0/areaOfDevelopment",
+        ruleId: "schema.enum",
+        message: "must be one of the area-of-development codes",
+      },
     ];
   if (kind === "invalid-parameter")
-    value.errors = [{ pointer: "/query/limit", ruleId: "api.limit-range", message: "limit must be a whole number from 1 to 100." }];
+    value.errors = [
+      { pointer: "/query/limit", ruleId: "api.limit-range", message: "limit must be a whole number from 1 to 100." },
+    ];
   return { summary: p.title, value };
 }
 
@@ -117,7 +123,10 @@ const hdr = (name: HeaderName): ReferenceObject => ({ $ref: `#/components/header
 
 /** Headers a response carries whatever its status: the correlation id always, the rate-limit state on limited routes. */
 function commonHeaders(r: RouteSpec): HeaderName[] {
-  return ["X-Correlation-Id", ...(r.errors.includes("rate-limited") ? (["RateLimit-Limit", "RateLimit-Remaining"] as const) : [])];
+  return [
+    "X-Correlation-Id",
+    ...(r.errors.includes("rate-limited") ? (["RateLimit-Limit", "RateLimit-Remaining"] as const) : []),
+  ];
 }
 
 /** Headers that come with an error status: the challenge, when to retry, the current ETag, the accepted media types. */
@@ -133,7 +142,8 @@ const PROJECTING_SCOPES: ReadonlySet<string> = new Set(ROLES.filter((r) => r.sha
 const PERSONAL = new Set(["child", "isp", "ehcp", "legacy-ehcp", "development-profile"]);
 
 /** Whether a role with a sharing limit may read this operation's records, so that its 200 body may be a shared view. */
-const mayBeProjected = (r: RouteSpec): boolean => r.method === "get" && !!r.scope && PROJECTING_SCOPES.has(r.scope) && PERSONAL.has(r.resource ?? "");
+const mayBeProjected = (r: RouteSpec): boolean =>
+  r.method === "get" && !!r.scope && PROJECTING_SCOPES.has(r.scope) && PERSONAL.has(r.resource ?? "");
 
 function errorResponses(kinds: readonly ProblemKind[], common: readonly HeaderName[]): Record<string, ResponseObject> {
   const byStatus = new Map<number, ProblemKind[]>();
@@ -178,16 +188,27 @@ function operation(ctx: Ctx, r: RouteSpec): OperationObject {
     op.requestBody = {
       required: true,
       description: r.requestBody.description,
-      content: media(ctx, r.requestBody, r.requestBody.idAssigned ? newRecordName(r.requestBody.schema) : r.requestBody.schema),
+      content: media(
+        ctx,
+        r.requestBody,
+        r.requestBody.idAssigned ? newRecordName(r.requestBody.schema) : r.requestBody.schema,
+      ),
     };
   const common = commonHeaders(r);
   for (const res of r.responses) {
     const out: ResponseObject = { description: res.description };
-    const projected = res.status === 200 && res.body !== undefined && mayBeProjected(r) && ctx.views.has(res.body.schema);
-    const headers: HeaderName[] = [...(res.headers ?? []), ...(projected ? (["X-Send-Projection"] as const) : []), ...common];
+    const projected =
+      res.status === 200 && res.body !== undefined && mayBeProjected(r) && ctx.views.has(res.body.schema);
+    const headers: HeaderName[] = [
+      ...(res.headers ?? []),
+      ...(projected ? (["X-Send-Projection"] as const) : []),
+      ...common,
+    ];
     out.headers = Object.fromEntries(headers.map((h) => [h, hdr(h)]));
     if (res.body) out.content = media(ctx, res.body, projected ? ctx.views.get(res.body.schema)! : res.body.schema);
-    if (projected) out.description += " For a role with a sharing limit (`X-Send-Projection: sharing-labels`), the shared view: only the sections labelled for it.";
+    if (projected)
+      out.description +=
+        " For a role with a sharing limit (`X-Send-Projection: sharing-labels`), the shared view: only the sections labelled for it.";
     responses[String(res.status)] = out;
   }
   op.responses = { ...responses, ...errorResponses(r.errors, common) };
@@ -203,7 +224,11 @@ const refName = (s: SchemaObject | ReferenceObject | undefined): string | undefi
  * SHARED_VIEW_FRAME) stay required, and no whole-record constraints — and `<Name>OrSharedView`, what the response may
  * be; pages of such records get `<Page>OrSharedView`. Records `views` (schema → response schema) for operation().
  */
-function sharedViews(routes: readonly RouteSpec[], schemas: Record<string, SchemaObject>, views: Map<string, string>): Record<string, SchemaObject> {
+function sharedViews(
+  routes: readonly RouteSpec[],
+  schemas: Record<string, SchemaObject>,
+  views: Map<string, string>,
+): Record<string, SchemaObject> {
   const out: Record<string, SchemaObject> = {};
   const viewOf = (name: string): string => {
     const full = schemas[name]!;
@@ -228,13 +253,19 @@ function sharedViews(routes: readonly RouteSpec[], schemas: Record<string, Schem
       const name = res.status === 200 ? res.body?.schema : undefined;
       if (!name || views.has(name)) continue;
       const schema = schemas[name];
-      const itemName = refName((schema?.properties?.items as SchemaObject | undefined)?.items as SchemaObject | undefined);
+      const itemName = refName(
+        (schema?.properties?.items as SchemaObject | undefined)?.items as SchemaObject | undefined,
+      );
       if (schema?.properties?.items && itemName && PERSONAL_SCHEMA.test(itemName)) {
         // A page of records: the same page with items that may be shared views.
         const item = views.get(itemName) ?? viewOf(itemName);
         views.set(itemName, item);
         const items = schema.properties.items as SchemaObject;
-        out[`${name}OrSharedView`] = { ...schema, title: `${schema.title ?? name} (or shared views)`, properties: { ...schema.properties, items: { ...items, items: schemaRef(item) } } };
+        out[`${name}OrSharedView`] = {
+          ...schema,
+          title: `${schema.title ?? name} (or shared views)`,
+          properties: { ...schema.properties, items: { ...items, items: schemaRef(item) } },
+        };
         views.set(name, `${name}OrSharedView`);
       } else if (schema?.type === "object" && PERSONAL_SCHEMA.test(name)) {
         views.set(name, views.get(name) ?? viewOf(name));
@@ -249,7 +280,10 @@ const PERSONAL_SCHEMA = /^(ChildRecord|IndividualSupportPlan|Ehcp|LegacyEhcp|Dev
 const newRecordName = (schema: string): string => `New${schema}`;
 
 /** For creates where the server assigns `id`: the record's schema with `id` optional (`New<Name>`). */
-function newRecordSchemas(routes: readonly RouteSpec[], schemas: Record<string, SchemaObject>): Record<string, SchemaObject> {
+function newRecordSchemas(
+  routes: readonly RouteSpec[],
+  schemas: Record<string, SchemaObject>,
+): Record<string, SchemaObject> {
   const out: Record<string, SchemaObject> = {};
   for (const r of routes) {
     const body = r.requestBody;
@@ -259,7 +293,8 @@ function newRecordSchemas(routes: readonly RouteSpec[], schemas: Record<string, 
     out[newRecordName(body.schema)] = {
       ...full,
       title: `${full.title ?? body.schema} (to create)`,
-      description: `${full.description ?? ""} As sent to create the record: \`id\` may be left out, since the server assigns a fresh one whatever the body carries.`.trim(),
+      description:
+        `${full.description ?? ""} As sent to create the record: \`id\` may be left out, since the server assigns a fresh one whatever the body carries.`.trim(),
       required: (full.required ?? []).filter((p) => p !== "id"),
     };
   }
@@ -272,10 +307,13 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
   const ctx: Ctx = { root, views: new Map(), requireExamples: opts.requireExamples ?? false, usedExamples: new Map() };
   const schemasDir = join(root, "schemas");
   const manifest = readManifest(schemasDir);
-  const { components: hoisted } = hoistSchemas(readSchemaFiles(schemasDir, manifest, (opts.schemaOverrides ?? {}) as Parameters<typeof readSchemaFiles>[2]));
+  const { components: hoisted } = hoistSchemas(
+    readSchemaFiles(schemasDir, manifest, (opts.schemaOverrides ?? {}) as Parameters<typeof readSchemaFiles>[2]),
+  );
   const docNames = manifest.documentTypes.map((d) => d.defName);
   const api = apiSchemas(docNames);
-  for (const name of Object.keys(api)) if (name in hoisted) throw new Error(`API schema ${name} clashes with a schema $def`);
+  for (const name of Object.keys(api))
+    if (name in hoisted) throw new Error(`API schema ${name} clashes with a schema $def`);
 
   const builder = new OpenApiBuilder()
     .addOpenApiVersion("3.1.0")
@@ -290,12 +328,13 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
 
   const all: Record<string, SchemaObject> = { ...(hoisted as Record<string, SchemaObject>), ...api };
   const derived = { ...sharedViews(ROUTES, all, ctx.views), ...newRecordSchemas(ROUTES, all) };
-  for (const name of Object.keys(derived)) if (name in all) throw new Error(`derived schema ${name} clashes with a schema`);
+  for (const name of Object.keys(derived))
+    if (name in all) throw new Error(`derived schema ${name} clashes with a schema`);
   for (const [name, schema] of Object.entries({ ...all, ...derived })) builder.addSchema(name, schema);
   for (const [name, p] of Object.entries(PARAMETERS)) builder.addParameter(name, p as ParameterObject);
   for (const [name, h] of Object.entries(HEADERS)) builder.addHeader(name, h);
   builder.addHeader("WWW-Authenticate", {
-    description: "RFC 6750 challenge, e.g. `Bearer error=\"invalid_token\"`.",
+    description: 'RFC 6750 challenge, e.g. `Bearer error="invalid_token"`.',
     schema: { type: "string" },
   });
   builder.addSecurityScheme(OAUTH_SCHEME, {
@@ -312,7 +351,8 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
     builder.addPath(r.path, { ...(builder.rootDoc.paths?.[r.path] ?? {}), [r.method]: operation(ctx, r) });
     tagsUsed.add(r.tag);
   }
-  for (const [tag, description] of Object.entries(TAG_DESCRIPTIONS)) if (tagsUsed.has(tag as TagName)) builder.addTag({ name: tag, description });
+  for (const [tag, description] of Object.entries(TAG_DESCRIPTIONS))
+    if (tagsUsed.has(tag as TagName)) builder.addTag({ name: tag, description });
 
   for (const [file, value] of [...ctx.usedExamples].sort(([a], [b]) => (a < b ? -1 : 1)))
     builder.addExample(exampleKey(file), { summary: `Worked example ${file}`, value });
@@ -323,7 +363,7 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
 }
 
 export function serialiseOpenApi(doc: OpenAPIObject): string {
-  return JSON.stringify(doc, null, 2) + "\n";
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 function main(argv: readonly string[]): number {
@@ -343,4 +383,5 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

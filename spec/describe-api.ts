@@ -11,8 +11,8 @@ export function roleMatrixMarkdown(routes: readonly RouteSpec[]): string {
   const rule = `|---|---|${ROLES.map(() => ":-:").join("|")}|`;
   const rows = routes.map(
     (r) =>
-      `| \`${r.operationId}\` ${cell(r.method.toUpperCase())} \`${cell(r.path)}\` | ${r.scope ? `\`${r.scope}\`` : "public"} | ${ROLES.map((role) =>
-        roleHasScope(role.id, r.scope) ? "✓" : "",
+      `| \`${r.operationId}\` ${cell(r.method.toUpperCase())} \`${cell(r.path)}\` | ${r.scope ? `\`${r.scope}\`` : "public"} | ${ROLES.map(
+        (role) => (roleHasScope(role.id, r.scope) ? "✓" : ""),
       ).join(" | ")} |`,
   );
   return [head, rule, ...rows].join("\n");
@@ -21,14 +21,17 @@ export function roleMatrixMarkdown(routes: readonly RouteSpec[]): string {
 export function rolesMarkdown(): string {
   const head = "| role | who | records visible (tenancy) | sections |\n|---|---|---|---|";
   const rows = ROLES.map(
-    (r) => `| \`${r.id}\` | ${cell(r.title)}: ${cell(r.description)} | ${r.tenancy} | ${r.sharingLabels ? r.sharingLabels.join(", ") : "all"} |`,
+    (r) =>
+      `| \`${r.id}\` | ${cell(r.title)}: ${cell(r.description)} | ${r.tenancy} | ${r.sharingLabels ? r.sharingLabels.join(", ") : "all"} |`,
   );
   return [head, ...rows].join("\n");
 }
 
 export function problemsMarkdown(): string {
   const head = "| type | status | title | when |\n|---|---|---|---|";
-  const rows = PROBLEM_TYPES.map((p) => `| \`${PROBLEM_BASE}${p.kind}\` | ${p.status} | ${cell(p.title)} | ${cell(p.description)} |`);
+  const rows = PROBLEM_TYPES.map(
+    (p) => `| \`${PROBLEM_BASE}${p.kind}\` | ${p.status} | ${cell(p.title)} | ${cell(p.description)} |`,
+  );
   return [head, ...rows].join("\n");
 }
 
@@ -89,7 +92,8 @@ ${roleMatrixMarkdown(routes)}
 export const TAG_DESCRIPTIONS: Record<TagName, string> = {
   Discovery: "What the server implements, health checks, and this description. Public.",
   Children: "The child directory: identity, identifiers, current setting and responsible local authority.",
-  "Individual Support Plans": "ISPs, written by the setting with the family (D:62, D:366). Versioned; closed by a status change.",
+  "Individual Support Plans":
+    "ISPs, written by the setting with the family (D:62, D:366). Versioned; closed by a status change.",
   EHCPs: "Education, Health and Care Plans on the new SPP-based template, owned by the local authority (D:497, D:500).",
   "Legacy EHCPs": "EHCPs made under the 2014 regulations (sections A–K), with their migration state.",
   "Development profiles": "Areas-of-development profiles: where a child is in each area of development.",
@@ -98,5 +102,6 @@ export const TAG_DESCRIPTIONS: Record<TagName, string> = {
   Validation: "Validate any document without storing it.",
   Governance: "Redacted, sampled views for governors (D:689).",
   Audit: "The audit log and each child's access log.",
-  Transfers: "Signed, receipted transfer bundles that move a child's plan to the next setting; the unclaimed queue; the server's public keys.",
+  Transfers:
+    "Signed, receipted transfer bundles that move a child's plan to the next setting; the unclaimed queue; the server's public keys.",
 };

@@ -61,7 +61,13 @@ describe("HTML documentation", () => {
   it.each(tags)("renders the operations of tag %s in headless Chromium", (tag) => {
     const summaries = ROUTES.filter((r) => r.tag === tag).map((r) => r.summary);
     const url = `file://${htmlPath}#${tagSlug(tag)}`;
-    const dom = stripScripts(execFileSync(chromium(), [...browserArgs(), "--dump-dom", url], { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "ignore"] }));
+    const dom = stripScripts(
+      execFileSync(chromium(), [...browserArgs(), "--dump-dom", url], {
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+        stdio: ["ignore", "pipe", "ignore"],
+      }),
+    );
     const escaped = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#x27;");
     const missing = summaries.filter((s) => !dom.includes(s) && !dom.includes(escaped(s)));
     expect(missing).toEqual([]);

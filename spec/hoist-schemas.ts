@@ -64,7 +64,8 @@ function rewriteRef(ref: string, from: string, files: readonly SchemaFile[], nam
   const targetFile = files.find((f) => f.path === target);
   if (!targetFile) throw new Error(`${from}: $ref ${ref} points at ${target}, which is not a known schema file`);
   if (fragment === "" || fragment === "/") {
-    if (!targetFile.rootName) throw new Error(`${from}: $ref ${ref} points at a whole file that is not a document schema`);
+    if (!targetFile.rootName)
+      throw new Error(`${from}: $ref ${ref} points at a whole file that is not a document schema`);
     return `#/components/schemas/${targetFile.rootName}`;
   }
   const m = /^\/\$defs\/([^/]+)(\/.*)?$/.exec(fragment);
@@ -124,7 +125,11 @@ export function readManifest(schemasDir: string): Manifest {
 /** Reads the manifest's shared and document schemas from disk. Throws if one is missing. */
 /** `overrides` (path → schema) lets the generator supply files it has just computed in memory (the codes schema),
  *  so one `npm run generate` run never builds the OpenAPI from a stale file on disk. */
-export function readSchemaFiles(schemasDir: string, manifest: Manifest, overrides: Readonly<Record<string, JsonObject>> = {}): SchemaFile[] {
+export function readSchemaFiles(
+  schemasDir: string,
+  manifest: Manifest,
+  overrides: Readonly<Record<string, JsonObject>> = {},
+): SchemaFile[] {
   const read = (p: string) => overrides[p] ?? (JSON.parse(readFileSync(join(schemasDir, p), "utf8")) as JsonObject);
   return [
     ...manifest.sharedSchemas.map((p) => ({ path: p, schema: read(p) })),

@@ -8,10 +8,14 @@ import { describe, expect, it } from "vitest";
 import { OPENAPI_PATH, REPO_ROOT } from "./build-openapi.ts";
 
 function lint(file: string): { status: number | null; out: string } {
-  const r = spawnSync(join(REPO_ROOT, "node_modules/.bin/redocly"), ["lint", file, "--config", join(REPO_ROOT, "spec/redocly.yaml"), "--format=summary"], {
-    encoding: "utf8",
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-  });
+  const r = spawnSync(
+    join(REPO_ROOT, "node_modules/.bin/redocly"),
+    ["lint", file, "--config", join(REPO_ROOT, "spec/redocly.yaml"), "--format=summary"],
+    {
+      encoding: "utf8",
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    },
+  );
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 

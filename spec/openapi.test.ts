@@ -10,11 +10,12 @@ import { ROLES, SCOPES, rolesWithScope, type RoleId } from "./roles.ts";
 import { ROUTES } from "./routes.ts";
 
 const doc: OpenAPIObject = buildOpenApi({ requireExamples: false });
-const ops: { path: string; method: string; op: OperationObject }[] = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-  (["get", "post", "put", "delete", "patch"] as const).flatMap((m) => {
-    const op = (item as Record<string, OperationObject | undefined>)[m];
-    return op ? [{ path, method: m, op }] : [];
-  }),
+const ops: { path: string; method: string; op: OperationObject }[] = Object.entries(doc.paths ?? {}).flatMap(
+  ([path, item]) =>
+    (["get", "post", "put", "delete", "patch"] as const).flatMap((m) => {
+      const op = (item as Record<string, OperationObject | undefined>)[m];
+      return op ? [{ path, method: m, op }] : [];
+    }),
 );
 
 function resolvePointer(root: unknown, ref: string): unknown {
@@ -23,7 +24,10 @@ function resolvePointer(root: unknown, ref: string): unknown {
     .slice(2)
     .split("/")
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), root);
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 function allRefs(node: unknown, out: string[] = []): string[] {
@@ -54,24 +58,30 @@ describe("generated OpenAPI document", () => {
     expect(ops.filter((o) => o.method === "delete")).toEqual([]);
   });
 
-  it.each(ops.map((o) => [o.op.operationId!, o] as const))("%s has id, summary, description, tag, security, x-roles", (_id, { op }) => {
-    expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
-    expect(op.summary?.length).toBeGreaterThan(5);
-    expect(op.description?.length).toBeGreaterThan(20);
-    expect(op.tags).toHaveLength(1);
-    expect(Array.isArray(op.security)).toBe(true);
-    expect(Array.isArray(op["x-roles"])).toBe(true);
-  });
+  it.each(ops.map((o) => [o.op.operationId!, o] as const))(
+    "%s has id, summary, description, tag, security, x-roles",
+    (_id, { op }) => {
+      expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+      expect(op.summary?.length).toBeGreaterThan(5);
+      expect(op.description?.length).toBeGreaterThan(20);
+      expect(op.tags).toHaveLength(1);
+      expect(Array.isArray(op.security)).toBe(true);
+      expect(Array.isArray(op["x-roles"])).toBe(true);
+    },
+  );
 
-  it.each(ops.map((o) => [o.op.operationId!, o] as const))("%s: every 4xx/5xx is application/problem+json Problem", (_id, { op }) => {
-    const errors = Object.entries(op.responses ?? {}).filter(([s]) => /^[45]/.test(s));
-    expect(errors.length).toBeGreaterThan(0);
-    for (const [, res] of errors) {
-      const content = (res as ResponseObject).content ?? {};
-      expect(Object.keys(content)).toEqual(["application/problem+json"]);
-      expect(content["application/problem+json"]!.schema).toEqual({ $ref: "#/components/schemas/Problem" });
-    }
-  });
+  it.each(ops.map((o) => [o.op.operationId!, o] as const))(
+    "%s: every 4xx/5xx is application/problem+json Problem",
+    (_id, { op }) => {
+      const errors = Object.entries(op.responses ?? {}).filter(([s]) => /^[45]/.test(s));
+      expect(errors.length).toBeGreaterThan(0);
+      for (const [, res] of errors) {
+        const content = (res as ResponseObject).content ?? {};
+        expect(Object.keys(content)).toEqual(["application/problem+json"]);
+        expect(content["application/problem+json"]!.schema).toEqual({ $ref: "#/components/schemas/Problem" });
+      }
+    },
+  );
 
   it.each(ROUTES.filter((r) => r.scope).map((r) => [r.operationId, r] as const))(
     "%s requires its scope through the oauth2 scheme and can answer 401 and 403",
@@ -84,7 +94,10 @@ describe("generated OpenAPI document", () => {
   );
 
   it("declares the scopes machine-readably: an oauth2 scheme whose flows carry every scope of spec/roles.ts", () => {
-    const scheme = doc.components?.securitySchemes?.oauth2 as { type: string; flows: Record<string, { scopes: Record<string, string> }> };
+    const scheme = doc.components?.securitySchemes?.oauth2 as {
+      type: string;
+      flows: Record<string, { scopes: Record<string, string> }>;
+    };
     expect(scheme.type).toBe("oauth2");
     expect(Object.keys(scheme.flows).sort()).toEqual(["authorizationCode", "clientCredentials"]);
     for (const flow of Object.values(scheme.flows)) expect(flow.scopes).toEqual(SCOPES);
@@ -92,7 +105,11 @@ describe("generated OpenAPI document", () => {
 
   it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys and the transfer inbox", () => {
     // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender.
-    expect(ROUTES.filter((r) => !r.scope).map((r) => r.path).sort()).toEqual(["/", "/.well-known/jwks.json", "/docs", "/healthz", "/openapi.json", "/readyz", "/transfers/inbox"]);
+    expect(
+      ROUTES.filter((r) => !r.scope)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/", "/.well-known/jwks.json", "/docs", "/healthz", "/openapi.json", "/readyz", "/transfers/inbox"]);
   });
 
   it.each(ROUTES.filter((r) => r.method === "put").map((r) => [r.operationId, r] as const))(
@@ -103,12 +120,13 @@ describe("generated OpenAPI document", () => {
     },
   );
 
-  it.each(ROUTES.filter((r) => r.method === "post" && r.responses.some((x) => x.status === 201)).map((r) => [r.operationId, r] as const))(
-    "%s (create) answers 201 with Location and ETag",
-    (_id, r) => {
-      expect(r.responses.find((x) => x.status === 201)!.headers).toEqual(expect.arrayContaining(["Location", "ETag"]));
-    },
-  );
+  it.each(
+    ROUTES.filter((r) => r.method === "post" && r.responses.some((x) => x.status === 201)).map(
+      (r) => [r.operationId, r] as const,
+    ),
+  )("%s (create) answers 201 with Location and ETag", (_id, r) => {
+    expect(r.responses.find((x) => x.status === 201)!.headers).toEqual(expect.arrayContaining(["Location", "ETag"]));
+  });
 
   it.each(ROUTES.filter((r) => r.parameters.includes("cursor")).map((r) => [r.operationId, r] as const))(
     "%s (list) pages with limit/cursor and a Link header",
@@ -127,14 +145,17 @@ describe("generated OpenAPI document", () => {
   it("components hold no $id, $schema or $defs (hoisted, one source of truth)", () => {
     const json = JSON.stringify(doc.components?.schemas);
     expect(json).not.toMatch(/"\$(id|schema|defs)"/);
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "schemas/manifest.json"), "utf8")) as { documentTypes: { defName: string }[] };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "schemas/manifest.json"), "utf8")) as {
+      documentTypes: { defName: string }[];
+    };
     for (const d of manifest.documentTypes) expect(doc.components?.schemas).toHaveProperty(d.defName);
   });
 
   it("every parameter, header and example component is used", () => {
     const used = new Set(allRefs(doc.paths));
     for (const kind of ["parameters", "headers", "examples"] as const)
-      for (const name of Object.keys(doc.components?.[kind] ?? {})) expect(used, `${kind}/${name}`).toContain(`#/components/${kind}/${name}`);
+      for (const name of Object.keys(doc.components?.[kind] ?? {}))
+        expect(used, `${kind}/${name}`).toContain(`#/components/${kind}/${name}`);
   });
 
   it("every problem type has an example and a row in the description", () => {
@@ -151,7 +172,9 @@ describe("generated OpenAPI document", () => {
   });
 
   it("every example file routes.ts names exists in examples/worked/", () => {
-    const files = new Set(ROUTES.flatMap((r) => [r.requestBody, ...r.responses.map((x) => x.body)].flatMap((b) => b?.examples ?? [])));
+    const files = new Set(
+      ROUTES.flatMap((r) => [r.requestBody, ...r.responses.map((x) => x.body)].flatMap((b) => b?.examples ?? [])),
+    );
     expect(files.size).toBeGreaterThan(3);
     expect([...files].filter((f) => !existsSync(join(REPO_ROOT, "examples/worked", f)))).toEqual([]);
     expect(() => buildOpenApi({ requireExamples: true })).not.toThrow();
@@ -159,9 +182,15 @@ describe("generated OpenAPI document", () => {
 
   it("each create operation of a document type carries a worked example whose documentType matches", () => {
     const docSchemas = new Set(
-      (JSON.parse(readFileSync(join(REPO_ROOT, "schemas/manifest.json"), "utf8")) as { documentTypes: { defName: string }[] }).documentTypes.map((d) => d.defName),
+      (
+        JSON.parse(readFileSync(join(REPO_ROOT, "schemas/manifest.json"), "utf8")) as {
+          documentTypes: { defName: string }[];
+        }
+      ).documentTypes.map((d) => d.defName),
     );
-    for (const r of ROUTES.filter((x) => x.method === "post" && x.requestBody?.examples && docSchemas.has(x.requestBody.schema))) {
+    for (const r of ROUTES.filter(
+      (x) => x.method === "post" && x.requestBody?.examples && docSchemas.has(x.requestBody.schema),
+    )) {
       const schema = r.requestBody!.schema;
       // Missing files are reported by the test above; this one checks the ones that exist.
       for (const f of r.requestBody!.examples!.filter((x) => existsSync(join(REPO_ROOT, "examples/worked", x)))) {
@@ -210,7 +239,11 @@ describe("role × operation matrix", () => {
 
   it("only dfe-publisher publishes SPPs; every role but the auditor reads them", () => {
     expect(rolesWithScope("spp:publish")).toEqual(["dfe-publisher"]);
-    expect(rolesWithScope("spp:read").sort()).toEqual(ROLES.map((r) => r.id).filter((r) => r !== "auditor").sort());
+    expect(rolesWithScope("spp:read").sort()).toEqual(
+      ROLES.map((r) => r.id)
+        .filter((r) => r !== "auditor")
+        .sort(),
+    );
   });
 
   it("every scope a role holds is defined and used by some operation", () => {

@@ -96,7 +96,8 @@ export const PROBLEM_TYPES: readonly ProblemTypeSpec[] = [
     kind: "payload-too-large",
     status: 413,
     title: "Request body too large",
-    description: "The body exceeds the server's limit (at least 1 MiB is always accepted; the reference server's limit is 2 MiB).",
+    description:
+      "The body exceeds the server's limit (at least 1 MiB is always accepted; the reference server's limit is 2 MiB).",
   },
   {
     kind: "unsupported-media-type",

@@ -86,7 +86,8 @@ export const TOKEN_CLAIMS = {
   send_role: "The caller's role: one of the role ids in this table.",
   client_id: "The calling system; recorded as the `system` in provenance.",
   setting_urn: "URN of the caller's setting (setting-staff, governor, system-integration acting for a setting).",
-  la_code: "Three-digit code of the caller's local authority (la-officer, health-commissioner, system-integration acting for an LA).",
+  la_code:
+    "Three-digit code of the caller's local authority (la-officer, health-commissioner, system-integration acting for an LA).",
   child_ids: "Ids of the children a parent or carer is responsible for (parent-carer).",
 } as const;
 
@@ -176,7 +177,8 @@ export const ROLES: readonly RoleSpec[] = [
   {
     id: "dfe-publisher",
     title: "DfE catalogue publisher",
-    description: "Publishes the national Specialist Provision Package catalogue (D:762) and maintains the settings directory.",
+    description:
+      "Publishes the national Specialist Provision Package catalogue (D:762) and maintains the settings directory.",
     tenancy: "all",
     scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate"],
   },

@@ -90,7 +90,16 @@ export interface RouteSpec {
   /** The one scope the operation requires; absent = public (no token needed). */
   scope?: Scope;
   /** Which stored kind the operation touches; the server's tenancy filter and audit use it. */
-  resource?: "child" | "setting" | "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp" | "audit" | "transfer";
+  resource?:
+    | "child"
+    | "setting"
+    | "isp"
+    | "ehcp"
+    | "legacy-ehcp"
+    | "development-profile"
+    | "spp"
+    | "audit"
+    | "transfer";
   /** What the server records in the audit log for this operation (absent = not audited, e.g. health checks). */
   auditAction?: "create" | "read" | "update" | "search" | "list-versions" | "validate" | "export" | "import";
   parameters: readonly ParamName[];
@@ -196,7 +205,12 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       resource: r.kind,
       auditAction: "create",
       parameters: ["changeReasonOptional"],
-      requestBody: { schema: r.schema, description: `The ${r.singular}; \`id\` may be left out (the server assigns it).`, examples: r.examples, idAssigned: true },
+      requestBody: {
+        schema: r.schema,
+        description: `The ${r.singular}; \`id\` may be left out (the server assigns it).`,
+        examples: r.examples,
+        idAssigned: true,
+      },
       responses: [
         {
           status: 201,
@@ -240,7 +254,11 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       resource: r.kind,
       auditAction: "update",
       parameters: ["id", "ifMatch", "changeReason"],
-      requestBody: { schema: r.schema, description: `The whole new version of the ${r.singular}.`, examples: r.examples },
+      requestBody: {
+        schema: r.schema,
+        description: `The whole new version of the ${r.singular}.`,
+        examples: r.examples,
+      },
       responses: [
         {
           status: 200,
@@ -332,7 +350,11 @@ const PLAN_FILTERS: readonly ParamName[] = [
 /** Every operation that takes a parameter may answer 400 invalid-parameter: ids, versions, cursors, filters and headers
  *  are checked against their definitions (spec/api-parameters.ts) before anything else reads them. */
 function withParameterErrors(routes: readonly RouteSpec[]): readonly RouteSpec[] {
-  return routes.map((r) => (r.parameters.length > 0 && !r.errors.includes("invalid-parameter") ? { ...r, errors: [...r.errors, "invalid-parameter"] } : r));
+  return routes.map((r) =>
+    r.parameters.length > 0 && !r.errors.includes("invalid-parameter")
+      ? { ...r, errors: [...r.errors, "invalid-parameter"] }
+      : r,
+  );
 }
 
 export const ROUTES: readonly RouteSpec[] = withParameterErrors([
@@ -346,7 +368,13 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       "The standard version the server implements, the document types and schema versions it supports, and where its OpenAPI description and documentation are. Public.",
     tag: "Discovery",
     parameters: [],
-    responses: [{ status: 200, description: "Server capabilities.", body: { schema: "Discovery", description: "Server capabilities." } }],
+    responses: [
+      {
+        status: 200,
+        description: "Server capabilities.",
+        body: { schema: "Discovery", description: "Server capabilities." },
+      },
+    ],
     errors: ["rate-limited", "internal"],
   },
   {
@@ -365,7 +393,8 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     path: "/readyz",
     operationId: "getReadiness",
     summary: "Readiness check",
-    description: "200 when the server can serve requests (database reachable, migrations applied); 503 otherwise. Public.",
+    description:
+      "200 when the server can serve requests (database reachable, migrations applied); 503 otherwise. Public.",
     tag: "Discovery",
     parameters: [],
     responses: [{ status: 200, description: "Ready.", body: { schema: "HealthStatus", description: "Ready." } }],
@@ -380,7 +409,11 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     tag: "Discovery",
     parameters: [],
     responses: [
-      { status: 200, description: "The OpenAPI document.", body: { schema: "OpenApiDocument", description: "OpenAPI 3.1 document." } },
+      {
+        status: 200,
+        description: "The OpenAPI document.",
+        body: { schema: "OpenApiDocument", description: "OpenAPI 3.1 document." },
+      },
     ],
     errors: ["rate-limited", "internal"],
   },
@@ -393,7 +426,11 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     tag: "Discovery",
     parameters: [],
     responses: [
-      { status: 200, description: "HTML documentation.", body: { schema: "HtmlPage", contentType: "text/html", description: "HTML page." } },
+      {
+        status: 200,
+        description: "HTML documentation.",
+        body: { schema: "HtmlPage", contentType: "text/html", description: "HTML page." },
+      },
     ],
     errors: ["rate-limited", "internal"],
   },
@@ -437,7 +474,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     auditAction: "search",
     parameters: ["upn", "uln", "nhsNumber", "settingUrn", "laCode", "limit", "cursor"],
     responses: [
-      { status: 200, description: "A page of children.", headers: ["Link"], body: { schema: "ChildPage", description: "A page of children." } },
+      {
+        status: 200,
+        description: "A page of children.",
+        headers: ["Link"],
+        body: { schema: "ChildPage", description: "A page of children." },
+      },
     ],
     errors: LIST_ERRORS,
   },
@@ -453,7 +495,11 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "child",
     auditAction: "create",
     parameters: ["changeReasonOptional"],
-    requestBody: { schema: "ChildRecord", description: "The child record; `id` may be left out (the server assigns it).", idAssigned: true },
+    requestBody: {
+      schema: "ChildRecord",
+      description: "The child record; `id` may be left out (the server assigns it).",
+      idAssigned: true,
+    },
     responses: [
       {
         status: 201,
@@ -476,7 +522,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     auditAction: "read",
     parameters: ["childId", "ifNoneMatch"],
     responses: [
-      { status: 200, description: "The child record.", headers: ["ETag"], body: { schema: "ChildRecord", description: "The child record." } },
+      {
+        status: 200,
+        description: "The child record.",
+        headers: ["ETag"],
+        body: { schema: "ChildRecord", description: "The child record." },
+      },
       { status: 304, description: "Not modified.", headers: ["ETag"] },
     ],
     errors: READ_ERRORS,
@@ -590,13 +641,19 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     path: "/spps",
     operationId: "listSpps",
     summary: "Browse the Specialist Provision Package catalogue",
-    description: "Lists the current version of each package in the national catalogue, filtered by `status`. Readable by every role.",
+    description:
+      "Lists the current version of each package in the national catalogue, filtered by `status`. Readable by every role.",
     tag: "Specialist Provision Packages",
     scope: "spp:read",
     resource: "spp",
     parameters: ["status", "limit", "cursor"],
     responses: [
-      { status: 200, description: "A page of packages.", headers: ["Link"], body: { schema: "SppPage", description: "A page of packages." } },
+      {
+        status: 200,
+        description: "A page of packages.",
+        headers: ["Link"],
+        body: { schema: "SppPage", description: "A page of packages." },
+      },
     ],
     errors: LIST_ERRORS,
   },
@@ -605,19 +662,28 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     path: "/spps",
     operationId: "createSpp",
     summary: "Publish a Specialist Provision Package",
-    description: "Adds a package to the national catalogue (DfE only, D:762). The response's `Location` is `/spps/{id}`.",
+    description:
+      "Adds a package to the national catalogue (DfE only, D:762). The response's `Location` is `/spps/{id}`.",
     tag: "Specialist Provision Packages",
     scope: "spp:publish",
     resource: "spp",
     auditAction: "create",
     parameters: ["changeReasonOptional"],
-    requestBody: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-illustrative-communication-interaction.json"] },
+    requestBody: {
+      schema: "SpecialistProvisionPackage",
+      description: "The package.",
+      examples: ["spp-illustrative-communication-interaction.json"],
+    },
     responses: [
       {
         status: 201,
         description: "Published.",
         headers: ["Location", "ETag"],
-        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-illustrative-communication-interaction.json"] },
+        body: {
+          schema: "SpecialistProvisionPackage",
+          description: "The stored package.",
+          examples: ["spp-illustrative-communication-interaction.json"],
+        },
       },
     ],
     errors: CREATE_ERRORS,
@@ -637,7 +703,11 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
         status: 200,
         description: "The package.",
         headers: ["ETag"],
-        body: { schema: "SpecialistProvisionPackage", description: "The package.", examples: ["spp-illustrative-communication-interaction.json"] },
+        body: {
+          schema: "SpecialistProvisionPackage",
+          description: "The package.",
+          examples: ["spp-illustrative-communication-interaction.json"],
+        },
       },
       { status: 304, description: "Not modified.", headers: ["ETag"] },
     ],
@@ -655,13 +725,21 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "spp",
     auditAction: "update",
     parameters: ["id", "ifMatch", "changeReason"],
-    requestBody: { schema: "SpecialistProvisionPackage", description: "The whole new version.", examples: ["spp-illustrative-communication-interaction.json"] },
+    requestBody: {
+      schema: "SpecialistProvisionPackage",
+      description: "The whole new version.",
+      examples: ["spp-illustrative-communication-interaction.json"],
+    },
     responses: [
       {
         status: 200,
         description: "Published.",
         headers: ["ETag", "Content-Location"],
-        body: { schema: "SpecialistProvisionPackage", description: "The stored package.", examples: ["spp-illustrative-communication-interaction.json"] },
+        body: {
+          schema: "SpecialistProvisionPackage",
+          description: "The stored package.",
+          examples: ["spp-illustrative-communication-interaction.json"],
+        },
       },
     ],
     errors: UPDATE_ERRORS,
@@ -702,7 +780,11 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
         status: 200,
         description: "That version.",
         headers: ["ETag"],
-        body: { schema: "SpecialistProvisionPackage", description: "The package at that version.", examples: ["spp-illustrative-communication-interaction.json"] },
+        body: {
+          schema: "SpecialistProvisionPackage",
+          description: "The package at that version.",
+          examples: ["spp-illustrative-communication-interaction.json"],
+        },
       },
       { status: 304, description: "Not modified.", headers: ["ETag"] },
     ],
@@ -715,13 +797,19 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     path: "/settings",
     operationId: "listSettings",
     summary: "Search the settings directory",
-    description: "Schools, colleges and early years settings, filtered by local authority. Readable by every role except the auditor.",
+    description:
+      "Schools, colleges and early years settings, filtered by local authority. Readable by every role except the auditor.",
     tag: "Settings",
     scope: "settings:read",
     resource: "setting",
     parameters: ["laCode", "limit", "cursor"],
     responses: [
-      { status: 200, description: "A page of settings.", headers: ["Link"], body: { schema: "SettingPage", description: "A page of settings." } },
+      {
+        status: 200,
+        description: "A page of settings.",
+        headers: ["Link"],
+        body: { schema: "SettingPage", description: "A page of settings." },
+      },
     ],
     errors: LIST_ERRORS,
   },
@@ -738,7 +826,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     parameters: ["changeReasonOptional"],
     requestBody: { schema: "SettingEntry", description: "The setting." },
     responses: [
-      { status: 201, description: "Created.", headers: ["Location", "ETag"], body: { schema: "SettingEntry", description: "The stored setting." } },
+      {
+        status: 201,
+        description: "Created.",
+        headers: ["Location", "ETag"],
+        body: { schema: "SettingEntry", description: "The stored setting." },
+      },
     ],
     errors: CREATE_ERRORS,
   },
@@ -753,7 +846,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "setting",
     parameters: ["urn", "ifNoneMatch"],
     responses: [
-      { status: 200, description: "The setting.", headers: ["ETag"], body: { schema: "SettingEntry", description: "The setting." } },
+      {
+        status: 200,
+        description: "The setting.",
+        headers: ["ETag"],
+        body: { schema: "SettingEntry", description: "The setting." },
+      },
       { status: 304, description: "Not modified.", headers: ["ETag"] },
     ],
     errors: READ_ERRORS,
@@ -794,7 +892,9 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "isp",
     auditAction: "search",
     parameters: ["sampleSize"],
-    responses: [{ status: 200, description: "The sample.", body: { schema: "PlanSample", description: "The redacted sample." } }],
+    responses: [
+      { status: 200, description: "The sample.", body: { schema: "PlanSample", description: "The redacted sample." } },
+    ],
     errors: LIST_ERRORS,
   },
   {
@@ -830,7 +930,9 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       "RFC 7517 JWKS: the public ES256 key each hosted setting signs bundles and receipts with (kid = RFC 7638 thumbprint), and the P-256 key bundles may be encrypted to. Other systems put this URL in their trust list. Public.",
     tag: "Transfers",
     parameters: [],
-    responses: [{ status: 200, description: "The key set.", body: { schema: "JsonWebKeySet", description: "Public keys." } }],
+    responses: [
+      { status: 200, description: "The key set.", body: { schema: "JsonWebKeySet", description: "Public keys." } },
+    ],
     errors: ["rate-limited", "internal"],
   },
   {
@@ -847,7 +949,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     parameters: ["childId"],
     requestBody: { schema: "TransferRequest", description: "Receiver, reason and options." },
     responses: [
-      { status: 201, description: "Prepared; delivery has started.", headers: ["Location", "ETag"], body: { schema: "TransferView", description: "The transfer." } },
+      {
+        status: 201,
+        description: "Prepared; delivery has started.",
+        headers: ["Location", "ETag"],
+        body: { schema: "TransferView", description: "The transfer." },
+      },
     ],
     errors: [...READ_ERRORS, ...BODY_ERRORS],
   },
@@ -863,7 +970,14 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "child",
     auditAction: "read",
     parameters: ["childId", "limit", "cursor"],
-    responses: [{ status: 200, description: "The child's transfers.", headers: ["Link"], body: { schema: "TransferPage", description: "Transfers." } }],
+    responses: [
+      {
+        status: 200,
+        description: "The child's transfers.",
+        headers: ["Link"],
+        body: { schema: "TransferPage", description: "Transfers." },
+      },
+    ],
     errors: [...READ_ERRORS, "invalid-parameter"],
   },
   {
@@ -878,7 +992,14 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "transfer",
     auditAction: "search",
     parameters: ["upn", "uln", "nhsNumber", "limit", "cursor"],
-    responses: [{ status: 200, description: "A page of unclaimed transfers.", headers: ["Link"], body: { schema: "TransferPage", description: "Unclaimed transfers." } }],
+    responses: [
+      {
+        status: 200,
+        description: "A page of unclaimed transfers.",
+        headers: ["Link"],
+        body: { schema: "TransferPage", description: "Unclaimed transfers." },
+      },
+    ],
     errors: LIST_ERRORS,
   },
   {
@@ -893,7 +1014,14 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "transfer",
     auditAction: "search",
     parameters: ["limit", "cursor"],
-    responses: [{ status: 200, description: "A page of held bundles.", headers: ["Link"], body: { schema: "TransferReviewPage", description: "Held bundles." } }],
+    responses: [
+      {
+        status: 200,
+        description: "A page of held bundles.",
+        headers: ["Link"],
+        body: { schema: "TransferReviewPage", description: "Held bundles." },
+      },
+    ],
     errors: LIST_ERRORS,
   },
   {
@@ -909,7 +1037,13 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     auditAction: "import",
     parameters: ["id"],
     requestBody: { schema: "TransferReviewDecision", description: "The decision and an optional note." },
-    responses: [{ status: 200, description: "Decided.", body: { schema: "TransferSummary", description: "The incoming transfer after the decision." } }],
+    responses: [
+      {
+        status: 200,
+        description: "Decided.",
+        body: { schema: "TransferSummary", description: "The incoming transfer after the decision." },
+      },
+    ],
     errors: [...READ_ERRORS, ...BODY_ERRORS, "conflict"],
   },
   {
@@ -929,8 +1063,23 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       description: "The signed bundle: a compact JWS, or a compact JWE of it.",
       alternatives: [{ contentType: "application/json", schema: "JsonTransferBundle" }],
     },
-    responses: [{ status: 200, description: "Imported (or already imported: `replayed`).", body: { schema: "InboxResult", description: "Receipt and where it was filed." } }],
-    errors: ["malformed-json", "invalid-encoding", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict", "rate-limited", "internal"],
+    responses: [
+      {
+        status: 200,
+        description: "Imported (or already imported: `replayed`).",
+        body: { schema: "InboxResult", description: "Receipt and where it was filed." },
+      },
+    ],
+    errors: [
+      "malformed-json",
+      "invalid-encoding",
+      "payload-too-large",
+      "unsupported-media-type",
+      "validation-failed",
+      "conflict",
+      "rate-limited",
+      "internal",
+    ],
   },
   {
     method: "get",
@@ -944,7 +1093,9 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "transfer",
     auditAction: "read",
     parameters: ["id"],
-    responses: [{ status: 200, description: "The transfer.", body: { schema: "TransferView", description: "The transfer." } }],
+    responses: [
+      { status: 200, description: "The transfer.", body: { schema: "TransferView", description: "The transfer." } },
+    ],
     errors: READ_ERRORS,
   },
   {
@@ -959,7 +1110,13 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "transfer",
     auditAction: "export",
     parameters: ["id"],
-    responses: [{ status: 200, description: "The signed bundle.", body: { schema: "CompactTransferBundle", contentType: "application/jose", description: "JWS or JWE, compact." } }],
+    responses: [
+      {
+        status: 200,
+        description: "The signed bundle.",
+        body: { schema: "CompactTransferBundle", contentType: "application/jose", description: "JWS or JWE, compact." },
+      },
+    ],
     errors: READ_ERRORS,
   },
   {
@@ -974,7 +1131,9 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "transfer",
     auditAction: "import",
     parameters: ["id"],
-    responses: [{ status: 200, description: "Claimed.", body: { schema: "TransferView", description: "The transfer." } }],
+    responses: [
+      { status: 200, description: "Claimed.", body: { schema: "TransferView", description: "The transfer." } },
+    ],
     errors: [...READ_ERRORS, "conflict", "validation-failed"],
   },
   {
@@ -989,9 +1148,26 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "child",
     auditAction: "import",
     parameters: ["childId"],
-    requestBody: { schema: "CtfXml", contentType: "application/xml", description: "A CTF file, or a bare <SENhistory> block." },
-    responses: [{ status: 200, description: "Imported.", body: { schema: "CtfImportResult", description: "What was added and the crosswalk suggestions." } }],
-    errors: [...READ_ERRORS, "invalid-encoding", "payload-too-large", "unsupported-media-type", "validation-failed", "conflict"],
+    requestBody: {
+      schema: "CtfXml",
+      contentType: "application/xml",
+      description: "A CTF file, or a bare <SENhistory> block.",
+    },
+    responses: [
+      {
+        status: 200,
+        description: "Imported.",
+        body: { schema: "CtfImportResult", description: "What was added and the crosswalk suggestions." },
+      },
+    ],
+    errors: [
+      ...READ_ERRORS,
+      "invalid-encoding",
+      "payload-too-large",
+      "unsupported-media-type",
+      "validation-failed",
+      "conflict",
+    ],
   },
   {
     method: "get",
@@ -1005,7 +1181,13 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     resource: "child",
     auditAction: "export",
     parameters: ["childId"],
-    responses: [{ status: 200, description: "The CTF SEN block.", body: { schema: "CtfXml", contentType: "application/xml", description: "<SENhistory> XML." } }],
+    responses: [
+      {
+        status: 200,
+        description: "The CTF SEN block.",
+        body: { schema: "CtfXml", contentType: "application/xml", description: "<SENhistory> XML." },
+      },
+    ],
     errors: [...READ_ERRORS, "conflict"],
   },
 ]);

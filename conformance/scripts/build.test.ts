@@ -19,10 +19,16 @@ const pkg = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "package.json"), "utf8
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
 };
-const sdkPkg = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "../sdk/package.json"), "utf8")) as { name: string; version: string };
-const buildConfig = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "tsconfig.build.json"), "utf8")) as { files: string[] };
+const sdkPkg = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "../sdk/package.json"), "utf8")) as {
+  name: string;
+  version: string;
+};
+const buildConfig = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "tsconfig.build.json"), "utf8")) as {
+  files: string[];
+};
 /** dist/conformance/<source without .ts>: where tsc (rootDir = repo root) puts a source's output. */
-const built = (source: string, ext: ".js" | ".d.ts") => `./dist/conformance/${source.replace(/^\.\//u, "").replace(/\.ts$/u, ext)}`;
+const built = (source: string, ext: ".js" | ".d.ts") =>
+  `./dist/conformance/${source.replace(/^\.\//u, "").replace(/\.ts$/u, ext)}`;
 
 describe("conformance/package.json", () => {
   it("every export has a source condition for the workspace and the built .d.ts / .js of that source for consumers", () => {
@@ -52,7 +58,14 @@ describe("conformance/package.json", () => {
 
   it("the data copied into dist/ includes the requirements, the configuration schema, the schemas and every worked example", () => {
     const files = runtimeDataFiles();
-    expect(files).toEqual(expect.arrayContaining(["spec/requirements/requirements.json", "conformance/config.schema.json", "schemas/isp.schema.json", "examples/worked/isp-year4-targeted.json"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "spec/requirements/requirements.json",
+        "conformance/config.schema.json",
+        "schemas/isp.schema.json",
+        "examples/worked/isp-year4-targeted.json",
+      ]),
+    );
     expect(files.filter((f) => f.endsWith(".test.ts"))).toEqual([]);
   });
 });
@@ -66,7 +79,8 @@ describe("conformance/src", () => {
     const outside: string[] = [];
     for (const file of sources) {
       for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles) {
-        if (specifier.startsWith(".") && relative(CONFORMANCE_DIR, resolve(dirname(file), specifier)).startsWith("..")) outside.push(`${relative(CONFORMANCE_DIR, file)} → ${specifier}`);
+        if (specifier.startsWith(".") && relative(CONFORMANCE_DIR, resolve(dirname(file), specifier)).startsWith(".."))
+          outside.push(`${relative(CONFORMANCE_DIR, file)} → ${specifier}`);
       }
     }
     expect(outside).toEqual([]);

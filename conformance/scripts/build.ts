@@ -45,7 +45,8 @@ export function buildConformance(outDir: string): void {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
   const outDir = resolve(values.out ?? join(CONFORMANCE_DIR, "dist"));

@@ -8,7 +8,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SDK_DIR } from "../../sdk/scripts/build.ts";
-import { importsOf, mustRun, packPackages, REPO_ROOT, run, strangerProject, strangerWorkspace, testsOrSources, typecheckConsumer, type Packed } from "../../sdk/scripts/installed-package-support.ts";
+import {
+  importsOf,
+  mustRun,
+  packPackages,
+  REPO_ROOT,
+  run,
+  strangerProject,
+  strangerWorkspace,
+  testsOrSources,
+  typecheckConsumer,
+  type Packed,
+} from "../../sdk/scripts/installed-package-support.ts";
 import { ALL_TESTS } from "../src/profiles/index.ts";
 import { loadTemplates } from "../src/fixtures/templates.ts";
 import { CONFORMANCE_DIR } from "./build.ts";
@@ -38,14 +49,23 @@ afterAll(() => {
 describe("the packed send-conformance", { timeout: 120_000 }, () => {
   it("holds compiled JavaScript, declarations, the data it reads, README and licence; no tests or TypeScript sources", () => {
     const files = suite.files;
-    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENCE", "dist/spec/requirements/requirements.json", "dist/conformance/config.schema.json"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "package.json",
+        "README.md",
+        "LICENCE",
+        "dist/spec/requirements/requirements.json",
+        "dist/conformance/config.schema.json",
+      ]),
+    );
     for (const [name, entry] of Object.entries(suite.pkg.exports)) {
       expect(files, name).toContain(posix.normalize(entry.types));
       expect(files, name).toContain(posix.normalize(entry.default));
     }
     for (const target of Object.values(suite.pkg.bin)) expect(files).toContain(posix.normalize(target));
     // Every worked example is a fixture or a default document of the suite.
-    for (const example of readdirSync(join(REPO_ROOT, "examples/worked")).filter((f) => f.endsWith(".json"))) expect(files).toContain(`dist/examples/worked/${example}`);
+    for (const example of readdirSync(join(REPO_ROOT, "examples/worked")).filter((f) => f.endsWith(".json")))
+      expect(files).toContain(`dist/examples/worked/${example}`);
     expect(testsOrSources(files)).toEqual([]);
     expect(files.filter((f) => /\.(?:js|d\.ts|json|md)$/u.test(f) || f === "LICENCE")).toEqual(files);
     // The SDK is a dependency, not compiled in.
@@ -66,7 +86,10 @@ describe("the packed send-conformance", { timeout: 120_000 }, () => {
         // A template literal names a file of a folder: the folder must hold packed files.
         const literal = m[2]!.split("${")[0]!;
         const target = posix.join(posix.dirname(file), literal);
-        const found = literal.endsWith("/") || literal !== m[2] ? suite.files.some((f) => f.startsWith(target)) : suite.files.includes(target);
+        const found =
+          literal.endsWith("/") || literal !== m[2]
+            ? suite.files.some((f) => f.startsWith(target))
+            : suite.files.includes(target);
         located.push(`${file} → ${m[2]}: ${found ? "packed" : "MISSING"}`);
       }
     }
@@ -74,16 +97,21 @@ describe("the packed send-conformance", { timeout: 120_000 }, () => {
     expect(located.filter((l) => l.endsWith("MISSING"))).toEqual([]);
 
     // The SDK the suite uses is the packed one, not one from the registry; npm installed no build tool.
-    const lock = JSON.parse(readFileSync(join(project, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string }> };
+    const lock = JSON.parse(readFileSync(join(project, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { resolved?: string }>;
+    };
     expect(lock.packages["node_modules/send-interchange"]?.resolved).toMatch(/^file:.*send-interchange-0\.1\.0\.tgz$/u);
     expect(existsSync(join(installed, "node_modules", "send-interchange"))).toBe(false);
-    for (const tool of ["typescript", "tsx", "vitest"]) expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
+    for (const tool of ["typescript", "tsx", "vitest"])
+      expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
   });
 
   it("npx send-conformance: --help and --version exit 0; ids lists every test; coverage reads the shipped requirements", () => {
     const npx = (...args: string[]) => run("npx", ["--no", "--", "send-conformance", ...args], project);
     // npm's link for the bin, executed directly: the shebang must name node.
-    expect(readFileSync(join(installed, Object.values(suite.pkg.bin)[0]!), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(
+      readFileSync(join(installed, Object.values(suite.pkg.bin)[0]!), "utf8").startsWith("#!/usr/bin/env node\n"),
+    ).toBe(true);
     const help = run(join(project, "node_modules", ".bin", "send-conformance"), ["--help"], project);
     expect([help.status, help.stderr]).toEqual([0, ""]);
     expect(help.stdout).toContain("send-conformance validate <file|dir>");
@@ -92,7 +120,10 @@ describe("the packed send-conformance", { timeout: 120_000 }, () => {
 
     const ids = npx("ids");
     expect(ids.status, ids.stderr).toBe(0);
-    const listed = ids.stdout.trim().split("\n").map((line) => line.split("\t")[0]);
+    const listed = ids.stdout
+      .trim()
+      .split("\n")
+      .map((line) => line.split("\t")[0]);
     expect(listed).toEqual(ALL_TESTS.map((t) => t.id));
 
     const coverage = npx("coverage");
@@ -162,29 +193,41 @@ export const wrong: ProfileId = "no-such-profile";
     const { diagnostics, files } = typecheckConsumer(project, [consumer]);
     expect(diagnostics).toEqual([]);
     expect(files.filter((f) => f.startsWith(`${installed}/`) && f.endsWith(".d.ts")).length).toBeGreaterThan(5);
-    expect(files.some((f) => f.startsWith(join(project, "node_modules", "send-interchange") + "/"))).toBe(true);
+    expect(files.some((f) => f.startsWith(`${join(project, "node_modules", "send-interchange")}/`))).toBe(true);
   });
 
-  it.runIf(process.platform === "linux" || process.platform === "darwin")(`on Node ${NODE_22} (${NODE_PACKAGE} from npm) too: both bins, validate exit 0 and 3, both packages import`, { timeout: 240_000 }, () => {
-    const nodeDir = join(work, "node22");
-    mkdirSync(nodeDir);
-    writeFileSync(join(nodeDir, "package.json"), JSON.stringify({ name: "node22", version: "1.0.0", private: true }));
-    mustRun("npm", ["install", `${NODE_PACKAGE}@${NODE_22}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], nodeDir);
-    const node22 = join(nodeDir, "node_modules", NODE_PACKAGE, "bin", "node");
-    expect(mustRun(node22, ["--version"], project).trim()).toBe(`v${NODE_22}`);
-    const bin = (pkg: Packed) => join(project, "node_modules", pkg.pkg.name, Object.values(pkg.pkg.bin)[0]!);
+  it.runIf(process.platform === "linux" || process.platform === "darwin")(
+    `on Node ${NODE_22} (${NODE_PACKAGE} from npm) too: both bins, validate exit 0 and 3, both packages import`,
+    { timeout: 240_000 },
+    () => {
+      const nodeDir = join(work, "node22");
+      mkdirSync(nodeDir);
+      writeFileSync(join(nodeDir, "package.json"), JSON.stringify({ name: "node22", version: "1.0.0", private: true }));
+      mustRun(
+        "npm",
+        ["install", `${NODE_PACKAGE}@${NODE_22}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
+        nodeDir,
+      );
+      const node22 = join(nodeDir, "node_modules", NODE_PACKAGE, "bin", "node");
+      expect(mustRun(node22, ["--version"], project).trim()).toBe(`v${NODE_22}`);
+      const bin = (pkg: Packed) => join(project, "node_modules", pkg.pkg.name, Object.values(pkg.pkg.bin)[0]!);
 
-    expect(mustRun(node22, [bin(suite), "--version"], project).trim()).toBe(suite.pkg.version);
-    expect(mustRun(node22, [bin(sdk), "--version"], project).trim()).toBe(sdk.pkg.version);
-    expect(run(node22, [bin(suite), "validate", "isp.json"], project).status).toBe(0);
-    const broken = run(node22, [bin(suite), "validate", "broken-isp.json"], project);
-    expect([broken.status, broken.stderr.includes("broken-isp.json: /child schema.required")]).toEqual([3, true]);
-    expect(run(node22, [bin(sdk), "validate", "isp.json"], project).status).toBe(0);
-    const script = `
+      expect(mustRun(node22, [bin(suite), "--version"], project).trim()).toBe(suite.pkg.version);
+      expect(mustRun(node22, [bin(sdk), "--version"], project).trim()).toBe(sdk.pkg.version);
+      expect(run(node22, [bin(suite), "validate", "isp.json"], project).status).toBe(0);
+      const broken = run(node22, [bin(suite), "validate", "broken-isp.json"], project);
+      expect([broken.status, broken.stderr.includes("broken-isp.json: /child schema.required")]).toEqual([3, true]);
+      expect(run(node22, [bin(sdk), "validate", "isp.json"], project).status).toBe(0);
+      const script = `
       const { ALL_TESTS, loadRequirements } = await import("send-conformance");
       const { validate } = await import("send-interchange");
       const { readFileSync } = await import("node:fs");
       console.log(JSON.stringify({ tests: ALL_TESTS.length, requirements: loadRequirements().length > 0, valid: validate(JSON.parse(readFileSync("isp.json", "utf8"))).valid }));`;
-    expect(JSON.parse(mustRun(node22, ["--input-type=module", "-e", script], project).trim())).toEqual({ tests: ALL_TESTS.length, requirements: true, valid: true });
-  });
+      expect(JSON.parse(mustRun(node22, ["--input-type=module", "-e", script], project).trim())).toEqual({
+        tests: ALL_TESTS.length,
+        requirements: true,
+        valid: true,
+      });
+    },
+  );
 });

@@ -29,15 +29,25 @@ export function header(res: HttpResponse, name: string, what: string): string {
 }
 
 /** RFC 9457: media type application/problem+json and a body with type/title/status; returns the body. */
-export function expectProblem(res: HttpResponse, status: number | readonly number[], what: string): Record<string, unknown> {
+export function expectProblem(
+  res: HttpResponse,
+  status: number | readonly number[],
+  what: string,
+): Record<string, unknown> {
   expectStatus(res, status, what);
   const ct = res.headers.get("content-type") ?? "";
-  check(/^application\/problem\+json\b/i.test(ct), `${what}: expected Content-Type application/problem+json, got "${ct}"`);
+  check(
+    /^application\/problem\+json\b/i.test(ct),
+    `${what}: expected Content-Type application/problem+json, got "${ct}"`,
+  );
   check(isObj(res.json), `${what}: the problem body is not a JSON object`);
   const body = res.json;
   check(typeof body.type === "string" && body.type.length > 0, `${what}: the problem has no "type"`);
   check(typeof body.title === "string", `${what}: the problem has no "title"`);
-  check(body.status === res.status, `${what}: the problem's "status" (${String(body.status)}) differs from the HTTP status ${res.status}`);
+  check(
+    body.status === res.status,
+    `${what}: the problem's "status" (${String(body.status)}) differs from the HTTP status ${res.status}`,
+  );
   return body;
 }
 

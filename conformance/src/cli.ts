@@ -1,7 +1,7 @@
 // send-conformance: the command line. Commands: run, validate, reference-config, trust-registration, coverage, ids.
 // Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete (a test errored); 5 bad
 // configuration; 6 bad command line; 7 base URL unreachable; 1 crash of the suite itself.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, parseConfig, type SuiteConfig } from "./config.ts";
@@ -60,7 +60,9 @@ function writableReportDir(raw: string | undefined): string | undefined {
     rmSync(probe);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    throw new UsageError(`--report ${raw}: cannot write reports there (${typeof code === "string" ? code : e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(
+      `--report ${raw}: cannot write reports there (${typeof code === "string" ? code : e instanceof Error ? e.message : String(e)})`,
+    );
   }
   return dir;
 }
@@ -77,10 +79,15 @@ const err = (s: string) => process.stderr.write(s);
 
 function parseProfiles(raw: string | undefined, cfg: SuiteConfig): ProfileId[] {
   if (!raw) return cfg.capabilities.profiles.filter((p) => (IMPLEMENTED_PROFILES as readonly string[]).includes(p));
-  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const p of list) {
-    if (!PROFILE_IDS.includes(p as ProfileId)) throw new UsageError(`unknown profile "${p}" (known: ${PROFILE_IDS.join(", ")})`);
-    if (!(IMPLEMENTED_PROFILES as readonly string[]).includes(p)) throw new UsageError(`profile "${p}" has no tests in this version of the suite`);
+    if (!PROFILE_IDS.includes(p as ProfileId))
+      throw new UsageError(`unknown profile "${p}" (known: ${PROFILE_IDS.join(", ")})`);
+    if (!(IMPLEMENTED_PROFILES as readonly string[]).includes(p))
+      throw new UsageError(`profile "${p}" has no tests in this version of the suite`);
   }
   return list as ProfileId[];
 }
@@ -94,11 +101,27 @@ async function reachable(baseUrl: string): Promise<string | undefined> {
   }
 }
 
-async function execute(cfg: SuiteConfig, profiles: ProfileId[], reportDir: string | undefined, quiet: boolean): Promise<number> {
+async function execute(
+  cfg: SuiteConfig,
+  profiles: ProfileId[],
+  reportDir: string | undefined,
+  quiet: boolean,
+): Promise<number> {
   const started = new Date();
   const catalogue = loadRequirements();
-  const results = await runTests(ALL_TESTS, cfg, { profiles, onResult: quiet ? undefined : (r, d, t) => err(progressLine(r, d, t)) });
-  const report = buildReport({ config: cfg, profiles, results, startedAt: started, finishedAt: new Date(), catalogue, coverage: coverage(ALL_TESTS, catalogue) });
+  const results = await runTests(ALL_TESTS, cfg, {
+    profiles,
+    onResult: quiet ? undefined : (r, d, t) => err(progressLine(r, d, t)),
+  });
+  const report = buildReport({
+    config: cfg,
+    profiles,
+    results,
+    startedAt: started,
+    finishedAt: new Date(),
+    catalogue,
+    coverage: coverage(ALL_TESTS, catalogue),
+  });
   if (reportDir) for (const f of writeReports(resolve(reportDir), report)) err(`wrote ${f}\n`);
   err(summaryText(report.summary));
   return report.summary.exitCode;
@@ -167,8 +190,16 @@ export async function main(argv: string[]): Promise<number> {
         {
           baseUrl: "http://offline.invalid",
           tenants: [
-            { name: "offline", setting: { urn: "100000", laCode: "100", laestab: "1000000", name: "offline" }, credentials: {} },
-            { name: "offline-2", setting: { urn: "100001", laCode: "101", laestab: "1010000", name: "offline" }, credentials: {} },
+            {
+              name: "offline",
+              setting: { urn: "100000", laCode: "100", laestab: "1000000", name: "offline" },
+              credentials: {},
+            },
+            {
+              name: "offline-2",
+              setting: { urn: "100001", laCode: "101", laestab: "1010000", name: "offline" },
+              credentials: {},
+            },
           ],
           capabilities: { profiles: ["documents"], resources: [] },
           documents: { paths: positionals.map((p) => resolve(p)) },
@@ -178,9 +209,12 @@ export async function main(argv: string[]): Promise<number> {
       return execute(cfg, ["documents"], reportDir, values.quiet ?? false);
     }
     case "reference-config": {
-      if (!values["base-url"] || !values["data-dir"]) throw new UsageError("reference-config needs --base-url URL and --data-dir DIR");
+      if (!values["base-url"] || !values["data-dir"])
+        throw new UsageError("reference-config needs --base-url URL and --data-dir DIR");
       try {
-        out(`${JSON.stringify(await referenceConfig(values["base-url"], values["data-dir"], { loopbackPort: loopbackPortOf(values["loopback-port"]) }), null, 2)}\n`);
+        out(
+          `${JSON.stringify(await referenceConfig(values["base-url"], values["data-dir"], { loopbackPort: loopbackPortOf(values["loopback-port"]) }), null, 2)}\n`,
+        );
       } catch (e) {
         err(`${e instanceof Error ? e.message : String(e)}\n`);
         return EXIT.badConfig;
@@ -196,13 +230,25 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "coverage": {
       const c = coverage(ALL_TESTS, loadRequirements());
-      out(`Requirements with no test (${c.untested.length}):\n${c.untested.map((r) => `  ${r.id} ${r.level} [${r.area}] ${r.text}`).join("\n")}\n`);
-      if (c.deliberate.length) out(`Deliberately not tested over HTTP (${c.deliberate.length}):\n${c.deliberate.map((d) => `  ${d.requirement}: ${d.reason}`).join("\n")}\n`);
-      if (c.unknown.length) out(`Tests citing unknown requirements:\n${c.unknown.map((u) => `  ${u.testId} → ${u.requirement}`).join("\n")}\n`);
+      out(
+        `Requirements with no test (${c.untested.length}):\n${c.untested.map((r) => `  ${r.id} ${r.level} [${r.area}] ${r.text}`).join("\n")}\n`,
+      );
+      if (c.deliberate.length)
+        out(
+          `Deliberately not tested over HTTP (${c.deliberate.length}):\n${c.deliberate.map((d) => `  ${d.requirement}: ${d.reason}`).join("\n")}\n`,
+        );
+      if (c.unknown.length)
+        out(
+          `Tests citing unknown requirements:\n${c.unknown.map((u) => `  ${u.testId} → ${u.requirement}`).join("\n")}\n`,
+        );
       return c.unknown.length > 0 ? EXIT.badConfig : 0;
     }
     case "ids": {
-      out(`${selectTests(ALL_TESTS, PROFILE_IDS).map((t) => `${t.id}\t${t.level}\t${t.title}`).join("\n")}\n`);
+      out(
+        `${selectTests(ALL_TESTS, PROFILE_IDS)
+          .map((t) => `${t.id}\t${t.level}\t${t.title}`)
+          .join("\n")}\n`,
+      );
       return 0;
     }
     default:
@@ -219,7 +265,10 @@ export async function cli(argv: string[]): Promise<number> {
       err(`${e.message}\n`);
       return EXIT.badConfig;
     }
-    if (e instanceof UsageError || (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       err(`${e.message}\n\n${USAGE}`);
       return EXIT.usage;
     }

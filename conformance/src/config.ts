@@ -12,11 +12,20 @@ import type { ProfileId } from "./model.ts";
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export arrives wrapped (as in sdk/src/validate/create-ajv.ts).
 type Ajv2020Ctor = typeof Ajv2020Class.default;
-const Ajv2020: Ajv2020Ctor = (Ajv2020Module as unknown as { default?: Ajv2020Ctor }).default ?? (Ajv2020Module as unknown as Ajv2020Ctor);
-const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+const Ajv2020: Ajv2020Ctor =
+  (Ajv2020Module as unknown as { default?: Ajv2020Ctor }).default ?? (Ajv2020Module as unknown as Ajv2020Ctor);
+const addFormats: FormatsPlugin =
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  (addFormatsModule as unknown as FormatsPlugin);
 
 export type ResourceKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
-export type Feature = "audit" | "voice" | "validate-endpoint" | "governance-sample" | "rate-limit" | "encrypted-bundles";
+export type Feature =
+  | "audit"
+  | "voice"
+  | "validate-endpoint"
+  | "governance-sample"
+  | "rate-limit"
+  | "encrypted-bundles";
 
 export interface SettingInfo {
   urn: string;
@@ -76,7 +85,8 @@ export function parseConfig(raw: unknown, baseDir: string, baseUrlOverride?: str
   }
   const cfg = { ...(raw as Omit<SuiteConfig, "baseDir">), baseDir } as SuiteConfig;
   if (baseUrlOverride) {
-    if (!/^https?:\/\//.test(baseUrlOverride)) throw new ConfigError([`--base-url ${baseUrlOverride} is not an http(s) URL`]);
+    if (!/^https?:\/\//.test(baseUrlOverride))
+      throw new ConfigError([`--base-url ${baseUrlOverride} is not an http(s) URL`]);
     cfg.baseUrl = baseUrlOverride;
   }
   const [a, b] = cfg.tenants;

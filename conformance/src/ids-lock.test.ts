@@ -5,10 +5,18 @@ import { coverage, loadRequirements } from "./requirements.ts";
 
 describe("ids.lock", () => {
   it("lists every registered test id, and no id disappeared or was reused", () => {
-    expect(checkIdsLock(ALL_TESTS.map((t) => t.id), readIdsLock())).toEqual([]);
+    expect(
+      checkIdsLock(
+        ALL_TESTS.map((t) => t.id),
+        readIdsLock(),
+      ),
+    ).toEqual([]);
   });
 
-  const lock = { active: ["send.a.one", "send.a.two"], retired: [{ id: "send.a.old", reason: "merged into send.a.one" }] };
+  const lock = {
+    active: ["send.a.one", "send.a.two"],
+    retired: [{ id: "send.a.old", reason: "merged into send.a.one" }],
+  };
   const cases: [string, string[], RegExp][] = [
     ["an id disappears", ["send.a.one"], /send\.a\.two disappeared/],
     ["a retired id is reused", ["send.a.one", "send.a.two", "send.a.old"], /retired and cannot be reused/],
@@ -25,7 +33,9 @@ describe("ids.lock", () => {
 
 describe("test definitions", () => {
   it("have present-tense titles under 70 characters without 'should'", () => {
-    const bad = ALL_TESTS.filter((t) => t.title.length >= 70 || /\bshould\b/i.test(t.title)).map((t) => `${t.id}: ${t.title}`);
+    const bad = ALL_TESTS.filter((t) => t.title.length >= 70 || /\bshould\b/i.test(t.title)).map(
+      (t) => `${t.id}: ${t.title}`,
+    );
     expect(bad).toEqual([]);
   });
 

@@ -22,8 +22,10 @@ export function checkIdsLock(registered: readonly string[], lock: IdsLock): stri
   const retired = new Set(lock.retired.map((r) => r.id));
   const dupes = registered.filter((id, i) => registered.indexOf(id) !== i);
   for (const d of new Set(dupes)) problems.push(`test id ${d} is registered twice`);
-  for (const id of registered) if (!ID_PATTERN.test(id)) problems.push(`test id ${id} is not send.<profile>.<behaviour> in dot/kebab case`);
-  for (const id of lock.active) if (!reg.has(id)) problems.push(`id ${id} disappeared: keep the test or move it to "retired" with a reason`);
+  for (const id of registered)
+    if (!ID_PATTERN.test(id)) problems.push(`test id ${id} is not send.<profile>.<behaviour> in dot/kebab case`);
+  for (const id of lock.active)
+    if (!reg.has(id)) problems.push(`id ${id} disappeared: keep the test or move it to "retired" with a reason`);
   for (const id of registered) {
     if (retired.has(id)) problems.push(`id ${id} is retired and cannot be reused; choose a new id`);
     else if (!lock.active.includes(id)) problems.push(`id ${id} is not in conformance/ids.lock: add it to "active"`);

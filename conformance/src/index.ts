@@ -1,7 +1,16 @@
 // send-conformance as a library: the same suite the command line runs, for a vendor's own test harness. Load a
 // configuration, select and run the tests, build the report and write it; or call the command line itself.
 export { cli } from "./cli.ts";
-export { ConfigError, loadConfig, parseConfig, type Feature, type ResourceKind, type SettingInfo, type SuiteConfig, type TenantConfig } from "./config.ts";
+export {
+  ConfigError,
+  loadConfig,
+  parseConfig,
+  type Feature,
+  type ResourceKind,
+  type SettingInfo,
+  type SuiteConfig,
+  type TenantConfig,
+} from "./config.ts";
 export { PROFILE_IDS, type Level, type Outcome, type ProfileId, type TestDef, type TestResult } from "./model.ts";
 export { ALL_TESTS, IMPLEMENTED_PROFILES } from "./profiles/index.ts";
 export { runTests, selectTests, skipReason, type RunOptions } from "./runner.ts";

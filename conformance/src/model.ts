@@ -17,7 +17,13 @@ export type Outcome = "pass" | "fail" | "warning" | "skip" | "error";
 export const OUTCOME_PRECEDENCE: readonly Outcome[] = ["error", "fail", "warning", "skip", "pass"];
 
 export type ProfileId = "documents" | "api-core" | "security" | "transfer-sender" | "transfer-receiver";
-export const PROFILE_IDS: readonly ProfileId[] = ["documents", "api-core", "security", "transfer-sender", "transfer-receiver"];
+export const PROFILE_IDS: readonly ProfileId[] = [
+  "documents",
+  "api-core",
+  "security",
+  "transfer-sender",
+  "transfer-receiver",
+];
 
 /** A role credential the test uses: which tenant (0 = first, 1 = second) and which role. */
 export interface RoleNeed {

@@ -31,7 +31,12 @@ export function isKilled(run: FaultRun): boolean {
 export function mutationScore(runs: readonly FaultRun[]): MutationScore {
   const survivors = runs.filter((r) => !isKilled(r)).map((r) => r.fault);
   const killed = runs.length - survivors.length;
-  return { killed, total: runs.length, percent: runs.length === 0 ? 0 : Math.floor((100 * killed) / runs.length), survivors };
+  return {
+    killed,
+    total: runs.length,
+    percent: runs.length === 0 ? 0 : Math.floor((100 * killed) / runs.length),
+    survivors,
+  };
 }
 
 export function formatScore(s: MutationScore): string {

@@ -23,17 +23,36 @@ export const REFERENCE_SIGNER = {
 export const REFERENCE_TENANTS = [
   {
     name: "Tenant A (Fenbrook, Norfolk-style LA 873)",
-    setting: { name: "Fenbrook Primary School and Nursery", urn: "152984", laestab: "8733012", laCode: "873", phases: ["early-years", "primary"], settingType: "school-based-nursery" },
+    setting: {
+      name: "Fenbrook Primary School and Nursery",
+      urn: "152984",
+      laestab: "8733012",
+      laCode: "873",
+      phases: ["early-years", "primary"],
+      settingType: "school-based-nursery",
+    },
     localAuthorityName: "Cambridgeshire",
   },
   {
     name: "Tenant B (Marsh Lane, LA 926)",
-    setting: { name: "Marsh Lane Primary School", urn: "121350", laestab: "9262417", laCode: "926", phases: ["primary"], settingType: "mainstream-primary-school" },
+    setting: {
+      name: "Marsh Lane Primary School",
+      urn: "121350",
+      laestab: "9262417",
+      laCode: "926",
+      phases: ["primary"],
+      settingType: "mainstream-primary-school",
+    },
     localAuthorityName: "Norfolk",
   },
 ] as const;
 
-function claimsFor(role: RoleId, t: (typeof REFERENCE_TENANTS)[number], tenantIndex: number, childIds: string[]): Record<string, unknown> {
+function claimsFor(
+  role: RoleId,
+  t: (typeof REFERENCE_TENANTS)[number],
+  tenantIndex: number,
+  childIds: string[],
+): Record<string, unknown> {
   const sub = `conformance-${role}-${tenantIndex === 0 ? "a" : "b"}`;
   const client_id = "send-conformance";
   switch (role) {
@@ -53,12 +72,18 @@ function claimsFor(role: RoleId, t: (typeof REFERENCE_TENANTS)[number], tenantIn
   }
 }
 
-export async function referenceConfig(baseUrl: string, dataDir: string, opts: { expiresIn?: string; loopbackPort?: number | undefined } = {}): Promise<Record<string, unknown>> {
+export async function referenceConfig(
+  baseUrl: string,
+  dataDir: string,
+  opts: { expiresIn?: string; loopbackPort?: number | undefined } = {},
+): Promise<Record<string, unknown>> {
   let jwk: JWK;
   try {
     jwk = JSON.parse(readFileSync(join(dataDir, REFERENCE_SIGNER.file), "utf8")) as JWK;
   } catch (err) {
-    throw new Error(`no reference-server signing key in ${dataDir} (${REFERENCE_SIGNER.file}); start the server once with DATA_DIR=${dataDir}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `no reference-server signing key in ${dataDir} (${REFERENCE_SIGNER.file}); start the server once with DATA_DIR=${dataDir}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const key = await importJWK(jwk, "ES256");
   const mint = (claims: Record<string, unknown>) =>
@@ -74,13 +99,23 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
       const credentials: Record<string, { token: string; subject: string }> = {};
       const staff = ROLES.find((r) => r.id === "setting-staff")!;
       // Its own subject, so the registration does not count against the suite's staff token (rate limits are per caller).
-      const staffClaims = { ...claimsFor(staff.id, t, i, []), sub: `conformance-reference-config-${i === 0 ? "a" : "b"}`, scope: staff.scopes.join(" ") };
+      const staffClaims = {
+        ...claimsFor(staff.id, t, i, []),
+        sub: `conformance-reference-config-${i === 0 ? "a" : "b"}`,
+        scope: staff.scopes.join(" "),
+      };
       const parentChildIds = [await registerParentsChild(baseUrl, await mint(staffClaims), t.setting)];
       for (const r of ROLES) {
         const claims: Record<string, unknown> = { ...claimsFor(r.id, t, i, parentChildIds), scope: r.scopes.join(" ") };
         credentials[r.id] = { token: await mint(claims), subject: String(claims.sub) };
       }
-      return { name: t.name, setting: t.setting, localAuthorityName: t.localAuthorityName, parentChildIds, credentials };
+      return {
+        name: t.name,
+        setting: t.setting,
+        localAuthorityName: t.localAuthorityName,
+        parentChildIds,
+        credentials,
+      };
     }),
   );
   return {
@@ -99,20 +134,33 @@ export async function referenceConfig(baseUrl: string, dataDir: string, opts: { 
 }
 
 /** Registers a child at `setting` on the server (POST /children) and returns the id the server assigned. */
-async function registerParentsChild(baseUrl: string, staffToken: string, setting: { urn: string; laCode: string; laestab: string }): Promise<string> {
+async function registerParentsChild(
+  baseUrl: string,
+  staffToken: string,
+  setting: { urn: string; laCode: string; laestab: string },
+): Promise<string> {
   const url = new URL("children", baseUrl.replace(/\/?$/, "/"));
   let res: Response;
   try {
     res = await fetch(url, {
       method: "POST",
-      headers: { authorization: `Bearer ${staffToken}`, "content-type": "application/json", "change-reason": "conformance: the parent-carer token's child" },
+      headers: {
+        authorization: `Bearer ${staffToken}`,
+        "content-type": "application/json",
+        "change-reason": "conformance: the parent-carer token's child",
+      },
       body: JSON.stringify(childRecordFor(setting, freshUpnAt(setting.laestab))),
     });
   } catch (err) {
-    throw new Error(`cannot register the parent-carer's child at ${url.href}: start the reference server first (with the same DATA_DIR) and pass its URL as --base-url: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `cannot register the parent-carer's child at ${url.href}: start the reference server first (with the same DATA_DIR) and pass its URL as --base-url: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const text = await res.text();
   const id = res.status === 201 ? (JSON.parse(text) as { id?: unknown }).id : undefined;
-  if (typeof id !== "string") throw new Error(`cannot register the parent-carer's child: POST ${url.href} answered ${res.status} ${text.slice(0, 300)}`);
+  if (typeof id !== "string")
+    throw new Error(
+      `cannot register the parent-carer's child: POST ${url.href} answered ${res.status} ${text.slice(0, 300)}`,
+    );
   return id;
 }

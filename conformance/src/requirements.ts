@@ -35,7 +35,10 @@ export const NOT_TESTED: Readonly<Record<string, string>> = {
     "A crash in the middle of an import cannot be provoked from outside over HTTP. The suite checks that refused bundles store nothing; the reference server proves all-or-nothing with SIGKILL during imports (server/src/transfers/processes.test.ts).",
 };
 
-export function coverage(tests: readonly Pick<TestDef, "id" | "requirements">[], reqs: readonly Requirement[]): Coverage {
+export function coverage(
+  tests: readonly Pick<TestDef, "id" | "requirements">[],
+  reqs: readonly Requirement[],
+): Coverage {
   const active = new Map(reqs.filter((r) => r.status !== "retired").map((r) => [r.id, r]));
   const byRequirement: Record<string, string[]> = {};
   const unknown: Coverage["unknown"] = [];
@@ -46,6 +49,8 @@ export function coverage(tests: readonly Pick<TestDef, "id" | "requirements">[],
     }
   }
   const untested = [...active.values()].filter((r) => !byRequirement[r.id] && !NOT_TESTED[r.id]);
-  const deliberate = [...active.values()].filter((r) => !byRequirement[r.id] && NOT_TESTED[r.id]).map((r) => ({ requirement: r.id, reason: NOT_TESTED[r.id]! }));
+  const deliberate = [...active.values()]
+    .filter((r) => !byRequirement[r.id] && NOT_TESTED[r.id])
+    .map((r) => ({ requirement: r.id, reason: NOT_TESTED[r.id]! }));
   return { untested, unknown, byRequirement, deliberate };
 }

@@ -6,12 +6,42 @@ const r = (level: Level, outcome: Outcome) => ({ level, outcome });
 
 describe("summarise", () => {
   const cases: { name: string; given: { level: Level; outcome: Outcome }[]; verdict: string; exit: number }[] = [
-    { name: "all MUST pass", given: [r("MUST", "pass"), r("MUST", "pass")], verdict: "conformant", exit: EXIT.conformant },
-    { name: "a MUST fails", given: [r("MUST", "pass"), r("MUST", "fail")], verdict: "not conformant", exit: EXIT.mustFailed },
-    { name: "a SHOULD warns", given: [r("MUST", "pass"), r("SHOULD", "warning")], verdict: "conformant", exit: EXIT.conformant },
-    { name: "an error makes the run incomplete", given: [r("MUST", "pass"), r("MUST", "error")], verdict: "incomplete", exit: EXIT.incomplete },
-    { name: "fail outranks error", given: [r("MUST", "error"), r("MUST", "fail")], verdict: "not conformant", exit: EXIT.mustFailed },
-    { name: "declared skips keep a conformant verdict", given: [r("MUST", "pass"), r("MUST", "skip")], verdict: "conformant", exit: EXIT.conformant },
+    {
+      name: "all MUST pass",
+      given: [r("MUST", "pass"), r("MUST", "pass")],
+      verdict: "conformant",
+      exit: EXIT.conformant,
+    },
+    {
+      name: "a MUST fails",
+      given: [r("MUST", "pass"), r("MUST", "fail")],
+      verdict: "not conformant",
+      exit: EXIT.mustFailed,
+    },
+    {
+      name: "a SHOULD warns",
+      given: [r("MUST", "pass"), r("SHOULD", "warning")],
+      verdict: "conformant",
+      exit: EXIT.conformant,
+    },
+    {
+      name: "an error makes the run incomplete",
+      given: [r("MUST", "pass"), r("MUST", "error")],
+      verdict: "incomplete",
+      exit: EXIT.incomplete,
+    },
+    {
+      name: "fail outranks error",
+      given: [r("MUST", "error"), r("MUST", "fail")],
+      verdict: "not conformant",
+      exit: EXIT.mustFailed,
+    },
+    {
+      name: "declared skips keep a conformant verdict",
+      given: [r("MUST", "pass"), r("MUST", "skip")],
+      verdict: "conformant",
+      exit: EXIT.conformant,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -45,7 +45,9 @@ export function summarise(results: readonly Pick<TestResult, "level" | "outcome"
   }
   const must = results.filter((r) => r.level === "MUST").map((r) => r.outcome);
   const mustRollup = worstOf(must);
-  const verdict = byLevel.MUST.fail > 0 ? "not conformant" : results.some((r) => r.outcome === "error") ? "incomplete" : "conformant";
-  const exitCode = verdict === "not conformant" ? EXIT.mustFailed : verdict === "incomplete" ? EXIT.incomplete : EXIT.conformant;
+  const verdict =
+    byLevel.MUST.fail > 0 ? "not conformant" : results.some((r) => r.outcome === "error") ? "incomplete" : "conformant";
+  const exitCode =
+    verdict === "not conformant" ? EXIT.mustFailed : verdict === "incomplete" ? EXIT.incomplete : EXIT.conformant;
   return { total: results.length, byOutcome, byLevel, mustRollup, verdict, exitCode };
 }

@@ -8,7 +8,11 @@ function config(over: Partial<SuiteConfig["capabilities"]> = {}): SuiteConfig {
     {
       baseUrl: "http://127.0.0.1:9",
       tenants: [
-        { name: "A", setting: { urn: "152984", laCode: "873", laestab: "8733012", name: "A" }, credentials: { "setting-staff": { token: "t" } } },
+        {
+          name: "A",
+          setting: { urn: "152984", laCode: "873", laestab: "8733012", name: "A" },
+          credentials: { "setting-staff": { token: "t" } },
+        },
         { name: "B", setting: { urn: "121350", laCode: "926", laestab: "9262417", name: "B" }, credentials: {} },
       ],
       capabilities: { profiles: ["api-core"], resources: ["isp"], features: [], ...over },
@@ -31,9 +35,22 @@ describe("runner", () => {
   it("turns check failures, exceptions and caveats into outcomes", async () => {
     const tests = [
       test("send.t.pass"),
-      test("send.t.fail", { run: async () => { throw new CheckFailure("nope"); } }),
-      test("send.t.should", { level: "SHOULD", run: async () => { throw new CheckFailure("meh"); } }),
-      test("send.t.error", { run: async () => { throw new TypeError("boom"); } }),
+      test("send.t.fail", {
+        run: async () => {
+          throw new CheckFailure("nope");
+        },
+      }),
+      test("send.t.should", {
+        level: "SHOULD",
+        run: async () => {
+          throw new CheckFailure("meh");
+        },
+      }),
+      test("send.t.error", {
+        run: async () => {
+          throw new TypeError("boom");
+        },
+      }),
       test("send.t.warn", { run: async (ctx) => ctx.warn("careful") }),
       test("send.t.skip", { capabilities: ["resource:ehcp"] }),
     ];
@@ -60,7 +77,9 @@ describe("runner", () => {
 
   it("refuses to run when a runnable test needs a credential the config lacks", async () => {
     const needs = test("send.t.needs", { roles: [{ tenant: 1, role: "auditor" }] });
-    expect(missingCredentials([needs], config())).toEqual([`tenants[1].credentials["auditor"] (needed by send.t.needs)`]);
+    expect(missingCredentials([needs], config())).toEqual([
+      `tenants[1].credentials["auditor"] (needed by send.t.needs)`,
+    ]);
     await expect(runTests([needs], config(), { profiles: ["api-core"] })).rejects.toThrow(/missing credential/);
     // A skipped test needs no credential.
     const skipped = test("send.t.skipped", { roles: [{ tenant: 1, role: "auditor" }], capabilities: ["audit"] });
@@ -69,7 +88,9 @@ describe("runner", () => {
   });
 
   it("rejects a config with one tenant", () => {
-    expect(() => parseConfig({ baseUrl: "http://x", tenants: [], capabilities: { profiles: [], resources: [] } }, "/")).toThrow(/minItems|fewer than 2/);
+    expect(() =>
+      parseConfig({ baseUrl: "http://x", tenants: [], capabilities: { profiles: [], resources: [] } }, "/"),
+    ).toThrow(/minItems|fewer than 2/);
   });
 });
 

@@ -16,13 +16,19 @@ export interface RunOptions {
 
 /** Why a test is skipped under this configuration, or undefined when it runs. Pure. */
 export function skipReason(test: TestDef, cfg: SuiteConfig): string | undefined {
-  if (!cfg.capabilities.profiles.includes(test.profile)) return `profile "${test.profile}" is not declared in capabilities.profiles`;
-  for (const p of test.alsoProfiles ?? []) if (!cfg.capabilities.profiles.includes(p)) return `profile "${p}" (which this test also needs) is not declared in capabilities.profiles`;
+  if (!cfg.capabilities.profiles.includes(test.profile))
+    return `profile "${test.profile}" is not declared in capabilities.profiles`;
+  for (const p of test.alsoProfiles ?? [])
+    if (!cfg.capabilities.profiles.includes(p))
+      return `profile "${p}" (which this test also needs) is not declared in capabilities.profiles`;
   for (const cap of test.capabilities ?? []) {
     const declared = cap.startsWith("resource:")
       ? cfg.capabilities.resources.includes(cap.slice("resource:".length) as never)
       : (cfg.capabilities.features ?? []).includes(cap as never);
-    if (!declared) return cap.startsWith("resource:") ? `resource "${cap.slice(9)}" is not declared in capabilities.resources` : `feature "${cap}" is not declared in capabilities.features`;
+    if (!declared)
+      return cap.startsWith("resource:")
+        ? `resource "${cap.slice(9)}" is not declared in capabilities.resources`
+        : `feature "${cap}" is not declared in capabilities.features`;
   }
   return undefined;
 }
@@ -32,7 +38,8 @@ export function missingCredentials(tests: readonly TestDef[], cfg: SuiteConfig):
   const missing = new Set<string>();
   for (const t of tests) {
     for (const need of t.roles ?? []) {
-      if (!tokenFor(cfg, need.tenant, need.role)) missing.add(`tenants[${need.tenant}].credentials["${need.role}"] (needed by ${t.id})`);
+      if (!tokenFor(cfg, need.tenant, need.role))
+        missing.add(`tenants[${need.tenant}].credentials["${need.role}"] (needed by ${t.id})`);
     }
   }
   return [...missing].sort();
@@ -44,12 +51,23 @@ export function selectTests(all: readonly TestDef[], profiles: readonly ProfileI
 
 const TRANSFER_PROFILES: readonly ProfileId[] = ["transfer-sender", "transfer-receiver"];
 
-async function runOne(test: TestDef, cfg: SuiteConfig, timeoutMs: number, transfer: LoopbackReceiver | undefined): Promise<TestResult> {
+async function runOne(
+  test: TestDef,
+  cfg: SuiteConfig,
+  timeoutMs: number,
+  transfer: LoopbackReceiver | undefined,
+): Promise<TestResult> {
   const http = new HttpClient(cfg.baseUrl, cfg.http?.timeoutMs ?? 15_000);
   const notes: string[] = [];
   const warnings: string[] = [];
   const data: Record<string, unknown> = {};
-  const base = { id: test.id, title: test.title, level: test.level, profile: test.profile, requirements: test.requirements };
+  const base = {
+    id: test.id,
+    title: test.title,
+    level: test.level,
+    profile: test.profile,
+    requirements: test.requirements,
+  };
   const started = performance.now();
   let outcome: Outcome = "pass";
   let message: string | undefined;
@@ -83,12 +101,19 @@ async function runOne(test: TestDef, cfg: SuiteConfig, timeoutMs: number, transf
       message = err.message;
     } else {
       outcome = "error";
-      message = err instanceof FixtureError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      message =
+        err instanceof FixtureError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     }
   } finally {
     clearTimeout(timer);
   }
-  const r: TestResult = { ...base, outcome, notes, durationMs: Math.round(performance.now() - started), exchanges: http.exchanges };
+  const r: TestResult = {
+    ...base,
+    outcome,
+    notes,
+    durationMs: Math.round(performance.now() - started),
+    exchanges: http.exchanges,
+  };
   if (message !== undefined) r.message = message;
   if (Object.keys(data).length > 0) r.data = data;
   return r;
@@ -111,15 +136,32 @@ export async function runTests(all: readonly TestDef[], cfg: SuiteConfig, opts: 
   tests.forEach((t, i) => {
     const reason = skipReason(t, cfg);
     if (reason) {
-      finish(i, { id: t.id, title: t.title, level: t.level, profile: t.profile, requirements: t.requirements, outcome: "skip", message: reason, notes: [], durationMs: 0, exchanges: [] });
+      finish(i, {
+        id: t.id,
+        title: t.title,
+        level: t.level,
+        profile: t.profile,
+        requirements: t.requirements,
+        outcome: "skip",
+        message: reason,
+        notes: [],
+        durationMs: 0,
+        exchanges: [],
+      });
     } else queue.push(i);
   });
   // The loopback receiver lives for the run, shared by every transfer test (each waits for its own bundles).
-  const transfer = runnable.some((t) => TRANSFER_PROFILES.includes(t.profile)) ? await LoopbackReceiver.start(cfg) : undefined;
+  const transfer = runnable.some((t) => TRANSFER_PROFILES.includes(t.profile))
+    ? await LoopbackReceiver.start(cfg)
+    : undefined;
   try {
-    const workers = Array.from({ length: Math.min(cfg.http?.concurrency ?? 4, Math.max(queue.length, 1)) }, async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await runOne(tests[i]!, cfg, opts.testTimeoutMs ?? 60_000, transfer));
-    });
+    const workers = Array.from(
+      { length: Math.min(cfg.http?.concurrency ?? 4, Math.max(queue.length, 1)) },
+      async () => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift())
+          finish(i, await runOne(tests[i]!, cfg, opts.testTimeoutMs ?? 60_000, transfer));
+      },
+    );
     await Promise.all(workers);
   } finally {
     await transfer?.close();

@@ -33,10 +33,10 @@ function main(): void {
     const index = Number(String(entry["path"]).split("/")[2]);
     (entry["digest"] as Json)["value"] = canonicalSha256(documents[index]);
   }
-  writeFileSync(BUNDLE, JSON.stringify(bundle, null, 2) + "\n");
+  writeFileSync(BUNDLE, `${JSON.stringify(bundle, null, 2)}\n`);
   const receipt = JSON.parse(readFileSync(RECEIPT, "utf8")) as Json;
   (receipt["bundleDigest"] as Json)["value"] = canonicalSha256(bundleAsSent(bundle));
-  writeFileSync(RECEIPT, JSON.stringify(receipt, null, 2) + "\n");
+  writeFileSync(RECEIPT, `${JSON.stringify(receipt, null, 2)}\n`);
   console.log(`digests written to ${BUNDLE} and ${RECEIPT}`);
 }
 

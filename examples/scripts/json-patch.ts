@@ -1,10 +1,11 @@
 // The three JSON Patch (RFC 6902) operations the counter-example cases need, on a deep copy. Pure.
-export type PatchOp =
-  | { op: "replace" | "add"; path: string; value: unknown }
-  | { op: "remove"; path: string };
+export type PatchOp = { op: "replace" | "add"; path: string; value: unknown } | { op: "remove"; path: string };
 
 function tokens(path: string): string[] {
-  return path.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return path
+    .split("/")
+    .slice(1)
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** Applies `ops` to a copy of `document`; throws if a path's parent does not exist (an authoring mistake). */

@@ -16,6 +16,6 @@ counterCases.forEach((c, i) => {
   const document = applyPatch(base, c.patch);
   const file = `${String(i + 1).padStart(3, "0")}-${c.name}.json`;
   const out = { description: c.description, requirement: c.requirement, base: c.base, expected: c.expected, document };
-  writeFileSync(counterDir + file, JSON.stringify(out, null, 2) + "\n");
+  writeFileSync(counterDir + file, `${JSON.stringify(out, null, 2)}\n`);
 });
 console.log(`${counterCases.length} counter-examples written to ${counterDir}`);

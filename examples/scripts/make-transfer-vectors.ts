@@ -25,13 +25,29 @@ import {
   type VerifyReason,
 } from "../../sdk/src/bundle/index.ts";
 import type { TransferReceipt } from "../../sdk/src/bundle/receipt.ts";
-import { bundleCases, KEY_FILES, receiptCases, RECEIVER_URN, TRUST_FILES, VERIFY_TIME, type BundleBuild, type BundleCase, type ExpectedReason, type ReceiptBuild } from "./transfer-vector-cases.ts";
+import {
+  bundleCases,
+  KEY_FILES,
+  receiptCases,
+  RECEIVER_URN,
+  TRUST_FILES,
+  VERIFY_TIME,
+  type BundleBuild,
+  type BundleCase,
+  type ExpectedReason,
+  type ReceiptBuild,
+} from "./transfer-vector-cases.ts";
 
 const examplesDir = fileURLToPath(new URL("..", import.meta.url));
 const root = `${examplesDir}vectors/transfer/`;
-const dirs = { keys: `${root}keys/`, bundles: `${root}bundles/`, receipts: `${root}receipts/`, canonical: `${root}canonical/` };
+const dirs = {
+  keys: `${root}keys/`,
+  bundles: `${root}bundles/`,
+  receipts: `${root}receipts/`,
+  canonical: `${root}canonical/`,
+};
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8")) as unknown;
-const writeJson = (path: string, value: unknown): void => writeFileSync(path, JSON.stringify(value, null, 2) + "\n");
+const writeJson = (path: string, value: unknown): void => writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 /** Raw files (JWS, JWE, canonical texts) are written byte-exact, with no trailing newline. */
 const writeRaw = (path: string, text: string): void => writeFileSync(path, text);
 const b64 = (text: string | Buffer): string => Buffer.from(text).toString("base64url");
@@ -52,33 +68,66 @@ async function keyPair(privateFile: string, publicFile: string, make: () => Prom
 
 for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
 const sender = await keyPair(KEY_FILES.senderPrivate, KEY_FILES.senderPublic, () => generateSigningKey());
-const receiverEnc = await keyPair(KEY_FILES.receiverEncPrivate, KEY_FILES.receiverEncPublic, () => generateEncryptionKey());
-const receiverSig = await keyPair(KEY_FILES.receiverSigPrivate, KEY_FILES.receiverSigPublic, () => generateSigningKey());
+const receiverEnc = await keyPair(KEY_FILES.receiverEncPrivate, KEY_FILES.receiverEncPublic, () =>
+  generateEncryptionKey(),
+);
+const receiverSig = await keyPair(KEY_FILES.receiverSigPrivate, KEY_FILES.receiverSigPublic, () =>
+  generateSigningKey(),
+);
 // Keys that stand for someone else: not published (no vector needs them to be checked).
 const stranger = await generateSigningKey();
 const strangerEnc = await generateEncryptionKey();
 
 const trust: Record<keyof typeof TRUST_FILES, unknown> = {
   receiverTrusts: toJwks([sender.publicJwk]),
-  receiverTrustList: [{ kid: sender.kid, jwk: sender.publicJwk, notBefore: "2030-01-01T00:00:00Z", notAfter: "2034-12-31T23:59:59Z", owner: "URN 118654 (Stourmouth Church of England Primary School)" }],
-  expiredTrustList: [{ kid: sender.kid, jwk: sender.publicJwk, notBefore: "2029-01-01T00:00:00Z", notAfter: "2030-05-31T23:59:59Z", owner: "URN 118654 (Stourmouth Church of England Primary School)" }],
-  notYetValidTrustList: [{ kid: sender.kid, jwk: sender.publicJwk, notBefore: "2030-09-01T00:00:00Z", notAfter: "2034-12-31T23:59:59Z", owner: "URN 118654 (Stourmouth Church of England Primary School)" }],
+  receiverTrustList: [
+    {
+      kid: sender.kid,
+      jwk: sender.publicJwk,
+      notBefore: "2030-01-01T00:00:00Z",
+      notAfter: "2034-12-31T23:59:59Z",
+      owner: "URN 118654 (Stourmouth Church of England Primary School)",
+    },
+  ],
+  expiredTrustList: [
+    {
+      kid: sender.kid,
+      jwk: sender.publicJwk,
+      notBefore: "2029-01-01T00:00:00Z",
+      notAfter: "2030-05-31T23:59:59Z",
+      owner: "URN 118654 (Stourmouth Church of England Primary School)",
+    },
+  ],
+  notYetValidTrustList: [
+    {
+      kid: sender.kid,
+      jwk: sender.publicJwk,
+      notBefore: "2030-09-01T00:00:00Z",
+      notAfter: "2034-12-31T23:59:59Z",
+      owner: "URN 118654 (Stourmouth Church of England Primary School)",
+    },
+  ],
   expiredJwks: { keys: [{ ...toJwks([sender.publicJwk]).keys[0], exp: Date.parse("2030-06-01T00:00:00Z") / 1000 }] },
   encUseJwks: { keys: [{ ...toJwks([sender.publicJwk]).keys[0], use: "enc" }] },
   senderTrusts: toJwks([receiverSig.publicJwk]),
 };
-for (const [name, file] of Object.entries(TRUST_FILES)) writeJson(dirs.keys + file, trust[name as keyof typeof TRUST_FILES]);
+for (const [name, file] of Object.entries(TRUST_FILES))
+  writeJson(dirs.keys + file, trust[name as keyof typeof TRUST_FILES]);
 
 // ---- inputs -----------------------------------------------------------------------------------------------------
 
 const workedBundle = readJson(`${examplesDir}worked/transfer-bundle-y6-y7.json`) as TransferBundle;
 const workedReceipt = readJson(`${examplesDir}worked/transfer-receipt-y6-y7.json`) as TransferReceipt;
-const sign = (bundle: TransferBundle, key: KeyPairJwk = sender, kid = key.kid): Promise<string> => signBundle(bundle, { privateKey: key.privateJwk, kid }) as Promise<string>;
+const sign = (bundle: TransferBundle, key: KeyPairJwk = sender, kid = key.kid): Promise<string> =>
+  signBundle(bundle, { privateKey: key.privateJwk, kid }) as Promise<string>;
 
 /** ES256 over "<header>.<payload>" with node:crypto, for headers and payloads the SDK's signer would not produce. */
 function signRaw(header: Record<string, unknown>, payloadText: string, key: KeyPairJwk = sender): string {
   const input = `${b64(JSON.stringify(header))}.${b64(payloadText)}`;
-  const signature = nodeSign("sha256", Buffer.from(input, "latin1"), { key: createPrivateKey({ key: key.privateJwk as never, format: "jwk" }), dsaEncoding: "ieee-p1363" });
+  const signature = nodeSign("sha256", Buffer.from(input, "latin1"), {
+    key: createPrivateKey({ key: key.privateJwk as never, format: "jwk" }),
+    dsaEncoding: "ieee-p1363",
+  });
   return `${input}.${signature.toString("base64url")}`;
 }
 
@@ -123,7 +172,8 @@ const builders: Record<BundleBuild, () => Promise<string> | string> = {
     const input = `${b64(JSON.stringify({ ...validHeader, alg: "ES384" }))}.${vp}`;
     return `${input}.${nodeSign("sha384", Buffer.from(input, "latin1"), { key: privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url")}`;
   },
-  "header-crit": () => signRaw({ ...validHeader, crit: ["exp"], exp: Date.parse("2030-07-24T10:00:00Z") / 1000 }, validPayload),
+  "header-crit": () =>
+    signRaw({ ...validHeader, crit: ["exp"], exp: Date.parse("2030-07-24T10:00:00Z") / 1000 }, validPayload),
   "typ-receipt": () => signRaw({ ...validHeader, typ: "send-transfer-receipt+json" }, validPayload),
   "signature-not-canonical-base64url": () => {
     // 64 signature bytes are 86 characters: the last carries 2 data bits and 4 unused bits, which must be zero.
@@ -135,9 +185,12 @@ const builders: Record<BundleBuild, () => Promise<string> | string> = {
   },
   "payload-not-canonical-json": () => signRaw(validHeader, JSON.stringify(JSON.parse(validPayload), null, 2)),
   "document-changed-digest-kept": () =>
-    sign(edited((b) => {
-      b.documents[1].areas[0].summary = "Language comprehension and expression remain the main barrier; vocabulary learning improves with pre-teaching and visual prompts.";
-    })),
+    sign(
+      edited((b) => {
+        b.documents[1].areas[0].summary =
+          "Language comprehension and expression remain the main barrier; vocabulary learning improves with pre-teaching and visual prompts.";
+      }),
+    ),
   "document-schema-invalid": async () => {
     const bundle = edited((b) => {
       b.documents[1].areas[0].observations[0].kind = "weakness";
@@ -147,20 +200,32 @@ const builders: Record<BundleBuild, () => Promise<string> | string> = {
     return sign(bundle);
   },
   "bundle-id-mismatch": () =>
-    sign(edited((b) => {
-      b.manifest.bundleId = "0e4f8c2a-3b71-4d5e-9a60-7c1d2b8e4f93";
-    })),
+    sign(
+      edited((b) => {
+        b.manifest.bundleId = "0e4f8c2a-3b71-4d5e-9a60-7c1d2b8e4f93";
+      }),
+    ),
   "addressed-elsewhere": () =>
-    sign(edited((b) => {
-      b.manifest.receiver.setting = { name: "Walmer Down Academy", urn: "141872", laestab: "8864020", laCode: "886", phases: ["secondary"], settingType: "mainstream-secondary-school" };
-    })),
+    sign(
+      edited((b) => {
+        b.manifest.receiver.setting = {
+          name: "Walmer Down Academy",
+          urn: "141872",
+          laestab: "8864020",
+          laCode: "886",
+          phases: ["secondary"],
+          settingType: "mainstream-secondary-school",
+        };
+      }),
+    ),
   "encrypted-to-another-key": () => encryptBundle(valid, strangerEnc.publicJwk),
 };
 
 // ---- expected outcomes ------------------------------------------------------------------------------------------
 
 const sameReasons = (actual: readonly VerifyReason[], expected: readonly ExpectedReason[]): boolean =>
-  JSON.stringify(actual.map((r) => ({ code: r.code, pointer: r.pointer, ruleId: r.ruleId }))) === JSON.stringify(expected.map((r) => ({ code: r.code, pointer: r.pointer, ruleId: r.ruleId })));
+  JSON.stringify(actual.map((r) => ({ code: r.code, pointer: r.pointer, ruleId: r.ruleId }))) ===
+  JSON.stringify(expected.map((r) => ({ code: r.code, pointer: r.pointer, ruleId: r.ruleId })));
 
 function fileOf(name: string, inputs: Map<string, string>): string {
   const input = inputs.get(name);
@@ -180,23 +245,41 @@ for (const c of bundleCases) {
   if ("build" in c.input) writeRaw(dirs.bundles + inputFile, built);
   const time = c.time ?? VERIFY_TIME;
   const trustFile = TRUST_FILES[c.trust ?? "receiverTrusts"];
-  const result = await verifyBundle(built, { trustedKeys: trust[c.trust ?? "receiverTrusts"] as never, now: new Date(time), ...(c.decrypt ? { decryptKey: receiverEnc.privateJwk } : {}) });
+  const result = await verifyBundle(built, {
+    trustedKeys: trust[c.trust ?? "receiverTrusts"] as never,
+    now: new Date(time),
+    ...(c.decrypt ? { decryptKey: receiverEnc.privateJwk } : {}),
+  });
   const expected = await expectedFor(c, result, built);
   writeJson(`${dirs.bundles}${c.name}.expected.json`, {
     description: c.description,
     fault: c.fault,
     input: inputFile,
     inputFormat: inputFile.endsWith(".jwe") ? "compact-jwe" : "compact-jws",
-    verify: { time, trustedKeys: `../keys/${trustFile}`, decryptionKey: c.decrypt ? `../keys/${KEY_FILES.receiverEncPrivate}` : null },
+    verify: {
+      time,
+      trustedKeys: `../keys/${trustFile}`,
+      decryptionKey: c.decrypt ? `../keys/${KEY_FILES.receiverEncPrivate}` : null,
+    },
     expected,
   });
 }
 
-async function expectedFor(c: BundleCase, result: Awaited<ReturnType<typeof verifyBundle>>, input: string): Promise<unknown> {
+async function expectedFor(
+  c: BundleCase,
+  result: Awaited<ReturnType<typeof verifyBundle>>,
+  input: string,
+): Promise<unknown> {
   if (c.reasons !== undefined) {
-    if (result.ok || !sameReasons(result.reasons, c.reasons)) throw new Error(`${c.name}: the SDK says ${JSON.stringify(result.ok ? "valid" : result.reasons)}, the case expects ${JSON.stringify(c.reasons)}`);
+    if (result.ok || !sameReasons(result.reasons, c.reasons))
+      throw new Error(
+        `${c.name}: the SDK says ${JSON.stringify(result.ok ? "valid" : result.reasons)}, the case expects ${JSON.stringify(c.reasons)}`,
+      );
     const receiptCodes = receiptReasonsFrom(result.reasons).map((r) => r.code);
-    if (JSON.stringify(receiptCodes) !== JSON.stringify(c.receiptCodes)) throw new Error(`${c.name}: receipt codes ${JSON.stringify(receiptCodes)}, expected ${JSON.stringify(c.receiptCodes)}`);
+    if (JSON.stringify(receiptCodes) !== JSON.stringify(c.receiptCodes))
+      throw new Error(
+        `${c.name}: receipt codes ${JSON.stringify(receiptCodes)}, expected ${JSON.stringify(c.receiptCodes)}`,
+      );
     // The digest a receiver puts in a rejection receipt: SHA-256 of the canonical payload, when it can be read.
     const parts = input.split(".");
     if (parts.length === 3) {
@@ -217,10 +300,22 @@ async function expectedFor(c: BundleCase, result: Awaited<ReturnType<typeof veri
       const text = canonicalJson(bundle.documents[i]);
       const file = `${c.name}.document-${i}.canonical.json`;
       if (withTexts) writeRaw(dirs.bundles + file, text);
-      return { path: entry.path, documentId: entry.documentId, documentType: entry.documentType, digest: await sha256Hex(text), ...(withTexts ? { canonicalText: file, canonicalTextLength: Buffer.byteLength(text) } : {}) };
+      return {
+        path: entry.path,
+        documentId: entry.documentId,
+        documentType: entry.documentType,
+        digest: await sha256Hex(text),
+        ...(withTexts ? { canonicalText: file, canonicalTextLength: Buffer.byteLength(text) } : {}),
+      };
     }),
   );
-  const out: Record<string, unknown> = { valid: true, protectedHeader: result.header, signerKid: result.kid, bundleId: bundle.id, bundleDigest: result.digest };
+  const out: Record<string, unknown> = {
+    valid: true,
+    protectedHeader: result.header,
+    signerKid: result.kid,
+    bundleId: bundle.id,
+    bundleDigest: result.digest,
+  };
   if (withTexts) {
     writeRaw(`${dirs.bundles}${c.name}.payload.json`, canonicalJson(bundle));
     out["payload"] = `${c.name}.payload.json`;
@@ -234,12 +329,19 @@ async function expectedFor(c: BundleCase, result: Awaited<ReturnType<typeof veri
     const urn = bundle.manifest.receiver.setting?.urn;
     if (urn === c.receiverCheck.receiverUrn) throw new Error(`${c.name}: the bundle is addressed to this receiver`);
     const mapped = receiptReasonsFrom([{ code: c.receiverCheck.code, message: "" }]).map((r) => r.code);
-    if (JSON.stringify(mapped) !== JSON.stringify([c.receiverCheck.receiptCode])) throw new Error(`${c.name}: ${c.receiverCheck.code} maps to ${JSON.stringify(mapped)}`);
+    if (JSON.stringify(mapped) !== JSON.stringify([c.receiverCheck.receiptCode]))
+      throw new Error(`${c.name}: ${c.receiverCheck.code} maps to ${JSON.stringify(mapped)}`);
     out["addressedTo"] = bundle.manifest.receiver;
-    out["receiverCheck"] = { receiverSettingUrn: c.receiverCheck.receiverUrn, valid: false, reasons: [{ code: c.receiverCheck.code, pointer: "/manifest/receiver" }], receiptReasonCodes: [c.receiverCheck.receiptCode] };
+    out["receiverCheck"] = {
+      receiverSettingUrn: c.receiverCheck.receiverUrn,
+      valid: false,
+      reasons: [{ code: c.receiverCheck.code, pointer: "/manifest/receiver" }],
+      receiptReasonCodes: [c.receiverCheck.receiptCode],
+    };
   } else if (c.fault === "none") {
     out["addressedTo"] = bundle.manifest.receiver;
-    if (bundle.manifest.receiver.setting?.urn !== RECEIVER_URN) throw new Error(`${c.name}: not addressed to ${RECEIVER_URN}`);
+    if (bundle.manifest.receiver.setting?.urn !== RECEIVER_URN)
+      throw new Error(`${c.name}: not addressed to ${RECEIVER_URN}`);
   }
   return out;
 }
@@ -247,13 +349,18 @@ async function expectedFor(c: BundleCase, result: Awaited<ReturnType<typeof veri
 // ---- receipts ---------------------------------------------------------------------------------------------------
 
 const validDigest = bundleDigests.get("01-valid");
-if (validDigest !== workedReceipt.bundleDigest.value) throw new Error("the worked receipt's bundleDigest is not the digest of 01-valid");
-const signReceiptWith = (receipt: TransferReceipt, key: KeyPairJwk = receiverSig): Promise<string> => signReceipt(receipt, { privateKey: key.privateJwk, kid: key.kid }) as Promise<string>;
+if (validDigest !== workedReceipt.bundleDigest.value)
+  throw new Error("the worked receipt's bundleDigest is not the digest of 01-valid");
+const signReceiptWith = (receipt: TransferReceipt, key: KeyPairJwk = receiverSig): Promise<string> =>
+  signReceipt(receipt, { privateKey: key.privateJwk, kid: key.kid }) as Promise<string>;
 const accepted = await signReceiptWith(workedReceipt);
 
 async function rejectedReceipt(): Promise<string> {
   const answered = "16-document-changed-digest-kept";
-  const result = await verifyBundle(bundleInputs.get(answered), { trustedKeys: trust.receiverTrusts as never, now: new Date(VERIFY_TIME) });
+  const result = await verifyBundle(bundleInputs.get(answered), {
+    trustedKeys: trust.receiverTrusts as never,
+    now: new Date(VERIFY_TIME),
+  });
   if (result.ok) throw new Error(`${answered} verified`);
   const receipt = createReceipt({
     receiptId: "3c8e1f52-9a04-4b67-8d21-6e5f0a9c7b13",
@@ -288,16 +395,34 @@ for (const c of receiptCases) {
   if ("build" in c.input) writeRaw(dirs.receipts + inputFile, built);
   const expectedBundleDigest = bundleDigests.get(c.answers);
   if (expectedBundleDigest === undefined) throw new Error(`${c.name}: no digest for ${c.answers}`);
-  const result = await verifyReceipt(built, { trustedKeys: trust.senderTrusts as never, now: new Date(VERIFY_TIME), expectedBundleId: workedBundle.id, expectedDigest: expectedBundleDigest });
+  const result = await verifyReceipt(built, {
+    trustedKeys: trust.senderTrusts as never,
+    now: new Date(VERIFY_TIME),
+    expectedBundleId: workedBundle.id,
+    expectedDigest: expectedBundleDigest,
+  });
   let expected: unknown;
   if (c.reasons !== undefined) {
-    if (result.ok || !sameReasons(result.reasons, c.reasons)) throw new Error(`${c.name}: the SDK says ${JSON.stringify(result.ok ? "valid" : result.reasons)}, the case expects ${JSON.stringify(c.reasons)}`);
+    if (result.ok || !sameReasons(result.reasons, c.reasons))
+      throw new Error(
+        `${c.name}: the SDK says ${JSON.stringify(result.ok ? "valid" : result.reasons)}, the case expects ${JSON.stringify(c.reasons)}`,
+      );
     expected = { valid: false, reasons: c.reasons };
   } else {
     if (!result.ok) throw new Error(`${c.name}: expected valid, the SDK says ${JSON.stringify(result.reasons)}`);
     const codes = result.receipt.reasons.map((r) => r.code);
-    if (result.receipt.decision !== c.decision || JSON.stringify(codes) !== JSON.stringify(c.receiptReasonCodes)) throw new Error(`${c.name}: receipt says ${result.receipt.decision} ${JSON.stringify(codes)}`);
-    expected = { valid: true, protectedHeader: result.header, signerKid: result.kid, receiptId: result.receipt.receiptId, bundleId: result.receipt.bundleId, bundleDigest: result.receipt.bundleDigest, decision: c.decision, reasonCodes: c.receiptReasonCodes };
+    if (result.receipt.decision !== c.decision || JSON.stringify(codes) !== JSON.stringify(c.receiptReasonCodes))
+      throw new Error(`${c.name}: receipt says ${result.receipt.decision} ${JSON.stringify(codes)}`);
+    expected = {
+      valid: true,
+      protectedHeader: result.header,
+      signerKid: result.kid,
+      receiptId: result.receipt.receiptId,
+      bundleId: result.receipt.bundleId,
+      bundleDigest: result.receipt.bundleDigest,
+      decision: c.decision,
+      reasonCodes: c.receiptReasonCodes,
+    };
   }
   writeJson(`${dirs.receipts}${c.name}.expected.json`, {
     description: c.description,
@@ -305,7 +430,12 @@ for (const c of receiptCases) {
     input: inputFile,
     inputFormat: "compact-jws",
     answers: `../bundles/${c.answers}.expected.json`,
-    verify: { time: VERIFY_TIME, trustedKeys: `../keys/${TRUST_FILES.senderTrusts}`, expectedBundleId: workedBundle.id, expectedBundleDigest },
+    verify: {
+      time: VERIFY_TIME,
+      trustedKeys: `../keys/${TRUST_FILES.senderTrusts}`,
+      expectedBundleId: workedBundle.id,
+      expectedBundleDigest,
+    },
     expected,
   });
 }

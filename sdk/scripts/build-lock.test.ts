@@ -53,7 +53,12 @@ describe("withBuildLock", { timeout: 60_000 }, () => {
     const inner = `const r = spawnSync(process.execPath, ${JSON.stringify(holderScript("child", 0))}, { stdio: "inherit" }); if (r.status !== 0) process.exit(9);`;
     const r = spawnSync(process.execPath, holderScript("parent", 0, inner), { encoding: "utf8", timeout: 30_000 });
     expect([r.status, r.stderr]).toEqual([0, ""]);
-    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual(["start parent", "start child", "end child", "end parent"]);
+    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([
+      "start parent",
+      "start child",
+      "end child",
+      "end parent",
+    ]);
   });
 
   it("takes over a lock whose holder is no longer running, and removes the lock when done", () => {

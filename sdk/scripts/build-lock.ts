@@ -12,7 +12,10 @@ import { fileURLToPath } from "node:url";
 export const BUILD_LOCK_ENV = "SEND_INTERCHANGE_BUILD_LOCK";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const BUILD_LOCK = join(tmpdir(), `send-interchange-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 12)}.lock`);
+export const BUILD_LOCK = join(
+  tmpdir(),
+  `send-interchange-build-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 12)}.lock`,
+);
 
 function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

@@ -30,7 +30,8 @@ describe("rewriteDeclarationSpecifiers", () => {
 describe("sdk/package.json", () => {
   const buildConfig = JSON.parse(readFileSync(join(SDK_DIR, "tsconfig.build.json"), "utf8")) as { files: string[] };
   /** dist/sdk/<source without .ts>: where tsc (rootDir = repo root) puts a source's output. */
-  const built = (source: string, ext: ".js" | ".d.ts") => `./dist/sdk/${source.replace(/^\.\//u, "").replace(/\.ts$/u, ext)}`;
+  const built = (source: string, ext: ".js" | ".d.ts") =>
+    `./dist/sdk/${source.replace(/^\.\//u, "").replace(/\.ts$/u, ext)}`;
 
   it("every export has a source condition for the workspace and the built .d.ts / .js of that source for consumers", () => {
     expect(Object.keys(pkg.exports).length).toBeGreaterThan(0);

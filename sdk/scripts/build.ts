@@ -21,7 +21,9 @@ export function outputPath(outDir: string, sdkRelative: string): string {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** `from "./x.ts"` / `import("./x.ts")` → `.js`, for relative specifiers only. */
@@ -34,19 +36,27 @@ export function rewriteDeclarationSpecifiers(text: string): string {
  * error, then rewrites the declarations' `.ts` specifiers to `.js`. Shared by the SDK's and the suite's builds.
  */
 export function compileProject(configPath: string, outDir: string): void {
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { outDir }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    { outDir },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`cannot read ${configPath}`);
   rmSync(outDir, { recursive: true, force: true });
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
   const emitted = program.emit();
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
   if (diagnostics.length > 0 || emitted.emitSkipped) {
-    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => dirname(configPath), getNewLine: () => "\n" };
+    const host = {
+      getCanonicalFileName: (f: string) => f,
+      getCurrentDirectory: () => dirname(configPath),
+      getNewLine: () => "\n",
+    };
     throw new Error(`tsc failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
   rewriteDeclarations(outDir);
@@ -73,7 +83,8 @@ export function buildSdk(outDir: string): void {
   rewriteDeclarations(outDir);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
   const outDir = resolve(values.out ?? join(SDK_DIR, "dist"));

@@ -9,9 +9,15 @@ import { buildCodesSchema, codesSchemaText, CODES_SCHEMA_PATH } from "./generate
 const schemasDir = resolve(fileURLToPath(import.meta.url), "../../../schemas");
 const lists = readdirSync(join(schemasDir, "vocab"))
   .filter((name) => name.endsWith(".json"))
-  .map((name) => JSON.parse(readFileSync(join(schemasDir, "vocab", name), "utf8")) as {
-    id: string; defName: string; generateEnum?: boolean; codes: { code: string }[];
-  });
+  .map(
+    (name) =>
+      JSON.parse(readFileSync(join(schemasDir, "vocab", name), "utf8")) as {
+        id: string;
+        defName: string;
+        generateEnum?: boolean;
+        codes: { code: string }[];
+      },
+  );
 
 describe("generate-codes", () => {
   it("the committed schemas/generated/codes.schema.json is fresh (run `npx tsx sdk/scripts/generate-codes.ts`)", () => {
@@ -21,7 +27,7 @@ describe("generate-codes", () => {
   it("has the manifest base URI, the generated-file comment and 2020-12", () => {
     const schema = buildCodesSchema(schemasDir);
     const manifest = JSON.parse(readFileSync(join(schemasDir, "manifest.json"), "utf8")) as { baseUri: string };
-    expect(schema.$id).toBe(manifest.baseUri + "generated/codes.schema.json");
+    expect(schema.$id).toBe(`${manifest.baseUri}generated/codes.schema.json`);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.$comment).toContain("do not edit");
   });
@@ -39,7 +45,9 @@ describe("generate-codes", () => {
   it("compiles under the project's strict ajv and checks codes", () => {
     const ajv = createAjv();
     ajv.addSchema(buildCodesSchema(schemasDir));
-    const validate = ajv.getSchema("https://schemas.send-interchange.org.uk/1/generated/codes.schema.json#/$defs/CensusSenType");
+    const validate = ajv.getSchema(
+      "https://schemas.send-interchange.org.uk/1/generated/codes.schema.json#/$defs/CensusSenType",
+    );
     expect(validate?.("DS")).toBe(true);
     expect(validate?.("BESD")).toBe(false);
   });

@@ -64,14 +64,15 @@ export function buildCodesSchema(schemasDir: string): CodesSchema {
     $id: manifest.baseUri + CODES_SCHEMA_PATH,
     $comment: CODES_SCHEMA_COMMENT,
     title: "SEND Interchange code lists",
-    description: "Every code list of the standard as a string enum. Which codes are valid on a given date is checked by quality rules, not here.",
+    description:
+      "Every code list of the standard as a string enum. Which codes are valid on a given date is checked by quality rules, not here.",
     $defs,
   };
 }
 
 /** The exact file text: 2-space JSON with a trailing newline, so regeneration is byte-stable. */
 export function codesSchemaText(schemasDir: string): string {
-  return JSON.stringify(buildCodesSchema(schemasDir), null, 2) + "\n";
+  return `${JSON.stringify(buildCodesSchema(schemasDir), null, 2)}\n`;
 }
 
 export function writeCodesSchema(schemasDir: string): string {
@@ -81,7 +82,8 @@ export function writeCodesSchema(schemasDir: string): string {
   return target;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const schemasDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../schemas");
   console.log(`wrote ${writeCodesSchema(schemasDir)}`);

@@ -71,7 +71,16 @@ describe("generate on the fixture standard", () => {
 
   it("emits one type per $def and document (no duplicates such as Uuid1), and the file type-checks", () => {
     const types = readFileSync(join(root, "sdk/generated/types.ts"), "utf8");
-    for (const name of ["IndividualSupportPlan", "SpecialistProvisionPackage", "Child", "Provenance", "Contact", "Uuid", "LayerOfSupport", "Barrier"]) {
+    for (const name of [
+      "IndividualSupportPlan",
+      "SpecialistProvisionPackage",
+      "Child",
+      "Provenance",
+      "Contact",
+      "Uuid",
+      "LayerOfSupport",
+      "Barrier",
+    ]) {
       expect(types).toMatch(new RegExp(`export (interface|type) ${name}\\b`, "u"));
     }
     expect(types).not.toMatch(/export (interface|type) \w+1\b/u);
@@ -86,7 +95,8 @@ describe("generate on the fixture standard", () => {
     const formats = imports.filter((spec) => spec?.endsWith("/formats-runtime.js"));
     expect(formats).toHaveLength(1);
     expect(formats[0]).toMatch(/^\.\.?\//u);
-    for (const spec of imports) expect(spec, "nothing Node-specific").not.toMatch(/^node:|^(fs|path|module|url|crypto)$/u);
+    for (const spec of imports)
+      expect(spec, "nothing Node-specific").not.toMatch(/^node:|^(fs|path|module|url|crypto)$/u);
   });
 
   it("documents fields with pointers, code-list links and escaped pipes; crosswalks show review flags", () => {

@@ -51,7 +51,8 @@ export function run(command: string, args: string[], cwd: string): SpawnSyncRetu
 
 export function mustRun(command: string, args: string[], cwd: string): string {
   const result = run(command, args, cwd);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr}${result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr}${result.stdout}`);
   return result.stdout;
 }
 
@@ -59,12 +60,15 @@ export function mustRun(command: string, args: string[], cwd: string): string {
 export function strangerWorkspace(prefix: string): string {
   const npm = spawnSync("npm", ["--version"], { encoding: "utf8" });
   if (npm.error || npm.status !== 0) {
-    throw new Error(`npm is not available (${npm.error?.message ?? npm.stderr}): this test packs and installs with npm, which Node ships with`);
+    throw new Error(
+      `npm is not available (${npm.error?.message ?? npm.stderr}): this test packs and installs with npm, which Node ships with`,
+    );
   }
   const work = mkdtempSync(join(tmpdir(), prefix));
   if (!relative(REPO_ROOT, work).startsWith("..")) throw new Error(`${work} is inside the repository`);
   for (let dir = work; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dirname(dir), "node_modules"))) throw new Error(`${dirname(dir)} has a node_modules folder the test project would see`);
+    if (existsSync(join(dirname(dir), "node_modules")))
+      throw new Error(`${dirname(dir)} has a node_modules folder the test project would see`);
   }
   return work;
 }
@@ -87,7 +91,10 @@ const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");
 export function strangerProject(work: string, tarballs: readonly string[]): string {
   const project = join(work, "project");
   mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "stranger", version: "1.0.0", private: true, type: "module" }));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "stranger", version: "1.0.0", private: true, type: "module" }),
+  );
   copyFileSync(WORKED_ISP, join(project, "isp.json"));
   const broken = JSON.parse(readFileSync(WORKED_ISP, "utf8")) as Record<string, unknown>;
   delete broken.child;
@@ -105,7 +112,8 @@ export function packPackages(dirs: readonly string[], packDir: string): Packed[]
       const before = new Set(readdirSync(packDir));
       mustRun("npm", ["pack", "--pack-destination", packDir], dir);
       const made = readdirSync(packDir).filter((f) => !before.has(f));
-      if (made.length !== 1 || made[0] !== `${pkg.name}-${pkg.version}.tgz`) throw new Error(`npm pack in ${dir} made ${JSON.stringify(made)}`);
+      if (made.length !== 1 || made[0] !== `${pkg.name}-${pkg.version}.tgz`)
+        throw new Error(`npm pack in ${dir} made ${JSON.stringify(made)}`);
       const tarball = join(packDir, made[0]);
       const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
         .split("\n")
@@ -118,7 +126,9 @@ export function packPackages(dirs: readonly string[], packDir: string): Packed[]
 
 /** Packed files that are tests, test support or TypeScript sources (declarations excepted). */
 export function testsOrSources(files: readonly string[]): string[] {
-  return files.filter((f) => /(^|\/)(test-support|__tests__)\/|\.test\.|test-fixtures|\.(?:c|m)?ts$/u.test(f) && !f.endsWith(".d.ts"));
+  return files.filter(
+    (f) => /(^|\/)(test-support|__tests__)\/|\.test\.|test-fixtures|\.(?:c|m)?ts$/u.test(f) && !f.endsWith(".d.ts"),
+  );
 }
 
 /** The package name a bare specifier belongs to (`ajv/dist/x.js` → ajv, `@scope/a/b` → @scope/a). */
@@ -142,7 +152,8 @@ export function importsOf(installed: string, files: readonly string[]): { unreso
     for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
       if (specifier.startsWith(".")) {
         const target = posix.join(posix.dirname(file), specifier);
-        if (!present.has(target) && !present.has(target.replace(/\.js$/u, ".d.ts"))) unresolved.push(`${file} → ${specifier}`);
+        if (!present.has(target) && !present.has(target.replace(/\.js$/u, ".d.ts")))
+          unresolved.push(`${file} → ${specifier}`);
       } else if (!isBuiltin(specifier)) packages.add(packageOf(specifier));
     }
   }
@@ -153,7 +164,10 @@ export function importsOf(installed: string, files: readonly string[]): { unreso
  * Type-checks consumer files of a project with the repository's tsc, strict and NodeNext, against what is installed
  * in the project. Returns the diagnostics and the files the program read outside TypeScript's own lib folder.
  */
-export function typecheckConsumer(project: string, consumers: readonly string[]): { diagnostics: string[]; files: string[] } {
+export function typecheckConsumer(
+  project: string,
+  consumers: readonly string[],
+): { diagnostics: string[]; files: string[] } {
   const program = ts.createProgram([...consumers], {
     strict: true,
     noEmit: true,
@@ -164,13 +178,16 @@ export function typecheckConsumer(project: string, consumers: readonly string[])
     types: [],
     skipLibCheck: false,
   });
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const diagnostics = ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
   const libDir = dirname(ts.getDefaultLibFilePath({}));
   const files = program
     .getSourceFiles()
     .map((f) => resolve(f.fileName))
     .filter((f) => dirname(f) !== libDir);
-  const outside = files.filter((f) => !consumers.includes(f) && !f.startsWith(join(project, "node_modules") + "/"));
-  if (outside.length > 0) diagnostics.push(`read files that are neither the consumers nor installed: ${outside.join(", ")}`);
+  const outside = files.filter((f) => !consumers.includes(f) && !f.startsWith(`${join(project, "node_modules")}/`));
+  if (outside.length > 0)
+    diagnostics.push(`read files that are neither the consumers nor installed: ${outside.join(", ")}`);
   return { diagnostics, files };
 }

@@ -6,7 +6,17 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SDK_DIR } from "./build.ts";
-import { importsOf, mustRun, packPackages, readPackageJson, run, strangerProject, strangerWorkspace, testsOrSources, typecheckConsumer } from "./installed-package-support.ts";
+import {
+  importsOf,
+  mustRun,
+  packPackages,
+  readPackageJson,
+  run,
+  strangerProject,
+  strangerWorkspace,
+  testsOrSources,
+  typecheckConsumer,
+} from "./installed-package-support.ts";
 
 const pkg = readPackageJson(SDK_DIR);
 
@@ -30,7 +40,16 @@ afterAll(() => {
 
 describe("the packed send-interchange", { timeout: 120_000 }, () => {
   it("holds compiled JavaScript, declarations, the validators, the standard's JSON, README and licence; no tests or TypeScript sources", () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(["package.json", "README.md", "API.md", "LICENCE", "dist/sdk/generated/validators.js", "dist/sdk/generated/validators.d.ts"]));
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        "package.json",
+        "README.md",
+        "API.md",
+        "LICENCE",
+        "dist/sdk/generated/validators.js",
+        "dist/sdk/generated/validators.d.ts",
+      ]),
+    );
     for (const [name, entry] of Object.entries(pkg.exports)) {
       expect(packedFiles, name).toContain(posix.normalize(entry.types));
       expect(packedFiles, name).toContain(posix.normalize(entry.default));
@@ -46,12 +65,15 @@ describe("the packed send-interchange", { timeout: 120_000 }, () => {
     const declared = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).sort();
     expect(packages).toEqual(declared);
     // Runtime needs come from dependencies alone: npm installed no build tool.
-    for (const tool of ["typescript", "tsx", "vitest"]) expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
+    for (const tool of ["typescript", "tsx", "vitest"])
+      expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
   });
 
   it("imports in plain Node from the package name and validates a worked example (valid) and a broken one (pointer + rule id)", () => {
     // send-interchange/msw needs its optional peer msw, which a plain install leaves out.
-    const entriesWithoutPeers = Object.keys(pkg.exports).filter((k) => k !== "./msw").map((k) => posix.join(pkg.name, k));
+    const entriesWithoutPeers = Object.keys(pkg.exports)
+      .filter((k) => k !== "./msw")
+      .map((k) => posix.join(pkg.name, k));
     const script = `
       const { validate } = await import("send-interchange");
       const { readFileSync } = await import("node:fs");
@@ -92,7 +114,7 @@ export const wrong: number = result.valid;
     const { diagnostics, files } = typecheckConsumer(project, [consumer]);
     expect(diagnostics).toEqual([]);
     // typecheckConsumer also reports any file read from outside the project (TypeScript's own lib files apart).
-    expect(files.filter((f) => f.startsWith(installed + "/") && f.endsWith(".d.ts")).length).toBeGreaterThan(10);
+    expect(files.filter((f) => f.startsWith(`${installed}/`) && f.endsWith(".d.ts")).length).toBeGreaterThan(10);
   });
 
   it("npx send-interchange: --help, --version and validate exit 0; an invalid document exits 1 with pointer and rule id", () => {

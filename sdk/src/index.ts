@@ -1,7 +1,14 @@
 // The SEND Interchange SDK: validation (precompiled schemas + quality rules), the rule registry, identifiers,
 // and the generated TypeScript types of every document.
 export { validate, validateJson, validators, createValidator, schemaIssues, parseJson } from "./validate/index.ts";
-export type { Issue, ValidationResult, Validator, ValidatorConfig, ValidateOptions, PrecompiledValidator } from "./validate/index.ts";
+export type {
+  Issue,
+  ValidationResult,
+  Validator,
+  ValidatorConfig,
+  ValidateOptions,
+  PrecompiledValidator,
+} from "./validate/index.ts";
 export { rules, rulesFor, type RuleFamily } from "./rules/index.ts";
 export type { Finding } from "./rules/finding.ts";
 export {

@@ -17,7 +17,13 @@ import { jsonBody } from "./middleware/json-body/index.ts";
 import { auth } from "./middleware/auth/index.ts";
 import { authorise } from "./middleware/authorise/index.ts";
 import { parameters } from "./middleware/parameters/index.ts";
-import { addressRateLimit, addressRateLimiterFor, rateLimit, rateLimiterFor, type RateLimitOptions } from "./middleware/rate-limit/index.ts";
+import {
+  addressRateLimit,
+  addressRateLimiterFor,
+  rateLimit,
+  rateLimiterFor,
+  type RateLimitOptions,
+} from "./middleware/rate-limit/index.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
 import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
 import { TransferService } from "./transfers/service.ts";
@@ -67,7 +73,13 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
     docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
     faults: faults,
-    transfers: new TransferService(opts.store, opts.transfers ?? defaultTransferConfig(), opts.transfers?.clock ?? clock, opts.fetch ?? fetch, faults),
+    transfers: new TransferService(
+      opts.store,
+      opts.transfers ?? defaultTransferConfig(),
+      opts.transfers?.clock ?? clock,
+      opts.fetch ?? fetch,
+      faults,
+    ),
   };
   opts.onTransfers?.(deps.transfers);
   const handlers = buildHandlers(deps);
@@ -83,7 +95,11 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   const limit = limiter ? [rateLimit(limiter, trusted)] : [];
   const addressLimiter = addressRateLimiterFor({ clock, ...opts.rateLimit });
   const addressLimit = addressLimiter ? [addressRateLimit(addressLimiter, trusted)] : [];
-  const bodyMiddleware = [bodyLimit({ maxBytes: opts.maxBodyBytes }), mediaType(), jsonBody({ maxDepth: opts.maxDepth })];
+  const bodyMiddleware = [
+    bodyLimit({ maxBytes: opts.maxBodyBytes }),
+    mediaType(),
+    jsonBody({ maxDepth: opts.maxDepth }),
+  ];
   for (const route of ROUTES) register(app, route);
   return app;
 
@@ -97,10 +113,20 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
       // spec/routes.ts declares it may answer `rate-limited`.
       // Parameters are checked before anything (authorisation's audit record included) takes them to the database.
       ...(route.scope
-        ? [...addressLimit, authenticate, ...limit, parameters(route), authorise({ scope: route.scope, route, store: deps.store })]
+        ? [
+            ...addressLimit,
+            authenticate,
+            ...limit,
+            parameters(route),
+            authorise({ scope: route.scope, route, store: deps.store }),
+          ]
         : [...(route.errors.includes("rate-limited") ? [...addressLimit, ...limit] : []), parameters(route)]),
       // A non-JSON body (JOSE at the transfer inbox, CTF XML) is read raw by its handler: only the size limit applies.
-      ...(route.requestBody ? (route.requestBody.contentType && !isJsonMediaType(route.requestBody.contentType) ? [bodyMiddleware[0]!] : bodyMiddleware) : []),
+      ...(route.requestBody
+        ? route.requestBody.contentType && !isJsonMediaType(route.requestBody.contentType)
+          ? [bodyMiddleware[0]!]
+          : bodyMiddleware
+        : []),
     ];
     const run: MiddlewareHandler<AppEnv> = async (c) => handler(c);
     app.on([route.method.toUpperCase()], [honoPath(route.path)], ...chain, run);

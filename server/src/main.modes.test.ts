@@ -32,7 +32,9 @@ function tempDir(): string {
 /** The environment of a fresh start: none of the settings under test inherited from the test runner. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(OIDC_|KEY_ENCRYPTION_KEY|HOST$|PORT$|DATA_DIR$|DATABASE_URL$|NODE_ENV$|TRANSFER_CONFIG$)/.test(k)) delete env[k];
+  for (const k of Object.keys(env))
+    if (/^(OIDC_|KEY_ENCRYPTION_KEY|HOST$|PORT$|DATA_DIR$|DATABASE_URL$|NODE_ENV$|TRANSFER_CONFIG$)/.test(k))
+      delete env[k];
   return { ...env, PORT: "0", ...extra };
 }
 
@@ -45,7 +47,11 @@ interface Started {
 
 /** Starts main.ts and waits for its "listening" line. */
 async function start(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let out = "";
   child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
@@ -82,7 +88,11 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
 /** Runs main.ts expecting it to refuse: exit status and everything it printed. */
 function refusal(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(child);
     let stdout = "";
     let stderr = "";
@@ -173,7 +183,9 @@ describe("demo mode (npm start with no configuration)", { timeout: 300_000 }, ()
       const dataDir = join(tempDir(), "data");
       const r = await refusal(cleanEnv({ DATA_DIR: dataDir, PORT: String(port) }));
       expect(r.code).toBe(2);
-      expect(r.stderr.trim()).toBe(`Cannot start the SEND Interchange server: port ${port} on 127.0.0.1 is already in use (is another server running?): stop it, or start with PORT=<a free port>`);
+      expect(r.stderr.trim()).toBe(
+        `Cannot start the SEND Interchange server: port ${port} on 127.0.0.1 is already in use (is another server running?): stop it, or start with PORT=<a free port>`,
+      );
       expect(existsSync(join(dataDir, "pglite"))).toBe(false); // refused before opening anything
     } finally {
       await new Promise((ok) => blocker.close(ok));
@@ -192,7 +204,8 @@ describe("production mode (NODE_ENV=production)", { timeout: 300_000 }, () => {
     const dataDir = join(tempDir(), "data");
     const r = await refusal(cleanEnv({ NODE_ENV: "production", DATA_DIR: dataDir }));
     expect(r.code).toBe(2);
-    for (const name of ["OIDC_ISSUER", "OIDC_AUDIENCE", "KEY_ENCRYPTION_KEY"]) expect(r.stderr).toContain(`${name} is missing`);
+    for (const name of ["OIDC_ISSUER", "OIDC_AUDIENCE", "KEY_ENCRYPTION_KEY"])
+      expect(r.stderr).toContain(`${name} is missing`);
     expect(r.stderr).toMatch(/^Refusing to start in production mode/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack
     expect(r.stdout).toBe(""); // no banner, no token
@@ -200,7 +213,14 @@ describe("production mode (NODE_ENV=production)", { timeout: 300_000 }, () => {
   });
 
   it("names a setting that is present but wrong", async () => {
-    const r = await refusal(cleanEnv({ NODE_ENV: "production", OIDC_ISSUER: "http://idp.example.org", OIDC_AUDIENCE: "api", KEY_ENCRYPTION_KEY: "short" }));
+    const r = await refusal(
+      cleanEnv({
+        NODE_ENV: "production",
+        OIDC_ISSUER: "http://idp.example.org",
+        OIDC_AUDIENCE: "api",
+        KEY_ENCRYPTION_KEY: "short",
+      }),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/OIDC_ISSUER must be https/);
     expect(r.stderr).toMatch(/KEY_ENCRYPTION_KEY is not a 32-byte key/);
@@ -214,7 +234,11 @@ describe("production mode (NODE_ENV=production)", { timeout: 300_000 }, () => {
       audience,
       scopes,
       clients: [
-        { clientId: "mis", secret: "production-test-client-secret-0123456789", claims: { send_role: "system-integration", setting_urn: "152984" } },
+        {
+          clientId: "mis",
+          secret: "production-test-client-secret-0123456789",
+          claims: { send_role: "system-integration", setting_urn: "152984" },
+        },
         { clientId: "dfe", secret: "production-test-client-secret-0123456789", claims: { send_role: "dfe-publisher" } },
       ],
     });
@@ -224,7 +248,13 @@ describe("production mode (NODE_ENV=production)", { timeout: 300_000 }, () => {
     const devSigner = await loadOrCreateDevSigner(demoDir);
     cpSync(demoDir, dataDir, { recursive: true });
     const server = await start(
-      cleanEnv({ NODE_ENV: "production", DATA_DIR: dataDir, OIDC_ISSUER: idp.issuer, OIDC_AUDIENCE: audience, KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }),
+      cleanEnv({
+        NODE_ENV: "production",
+        DATA_DIR: dataDir,
+        OIDC_ISSUER: idp.issuer,
+        OIDC_AUDIENCE: audience,
+        KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      }),
     );
     try {
       expect(server.listening).toMatchObject({ mode: "production", host: "127.0.0.1", issuer: idp.issuer, audience });
@@ -234,9 +264,14 @@ describe("production mode (NODE_ENV=production)", { timeout: 300_000 }, () => {
       const isps = await fetch(`${server.url}/isps`, { headers: { authorization: `Bearer ${mis}` } });
       expect(isps.status).toBe(200);
       expect(((await isps.json()) as { items: unknown[] }).items).toEqual([]); // no demo data
-      const settings = await fetch(`${server.url}/settings`, { headers: { authorization: `Bearer ${await idp.clientCredentials("dfe")}` } });
+      const settings = await fetch(`${server.url}/settings`, {
+        headers: { authorization: `Bearer ${await idp.clientCredentials("dfe")}` },
+      });
       expect(((await settings.json()) as { items: unknown[] }).items).toEqual([]);
-      const dev = await devSigner.sign({ sub: "demo-mis", send_role: "system-integration", setting_urn: "152984" }, { expiresIn: "10m" });
+      const dev = await devSigner.sign(
+        { sub: "demo-mis", send_role: "system-integration", setting_urn: "152984" },
+        { expiresIn: "10m" },
+      );
       const refused = await fetch(`${server.url}/isps`, { headers: { authorization: `Bearer ${dev}` } });
       expect(refused.status).toBe(401);
       expect(looseModes(dataDir)).toEqual([]);

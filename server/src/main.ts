@@ -20,7 +20,7 @@ import type { DemoSummary } from "./demo/seed.ts";
 import type { TransferService } from "./transfers/service.ts";
 
 const log = (msg: string, fields: Record<string, unknown> = {}) =>
-  process.stdout.write(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields }) + "\n");
+  process.stdout.write(`${JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields })}\n`);
 
 async function ensureSpecArtefacts(DEFAULT_OPENAPI_PATH: string, DEFAULT_DOCS_PATH: string): Promise<void> {
   // The docs are built from the generated OpenAPI file; build whichever is missing (a fresh clone has no docs), and
@@ -31,7 +31,8 @@ async function ensureSpecArtefacts(DEFAULT_OPENAPI_PATH: string, DEFAULT_DOCS_PA
     mkdirSync(resolve(DEFAULT_OPENAPI_PATH, ".."), { recursive: true });
     writeFileSync(DEFAULT_OPENAPI_PATH, serialiseOpenApi(buildOpenApi()));
   }
-  const docsStale = !existsSync(DEFAULT_DOCS_PATH) || statSync(DEFAULT_DOCS_PATH).mtimeMs < statSync(DEFAULT_OPENAPI_PATH).mtimeMs;
+  const docsStale =
+    !existsSync(DEFAULT_DOCS_PATH) || statSync(DEFAULT_DOCS_PATH).mtimeMs < statSync(DEFAULT_OPENAPI_PATH).mtimeMs;
   if (docsStale) {
     const { buildDocs } = await import("../../spec/build-docs.ts");
     try {
@@ -72,8 +73,10 @@ function listenProblem(port: number, host: string): Promise<string | undefined> 
 }
 
 function listenErrorText(err: NodeJS.ErrnoException, port: number, host: string): string {
-  if (err.code === "EADDRINUSE") return `port ${port} on ${host} is already in use (is another server running?): stop it, or start with PORT=<a free port>`;
-  if (err.code === "EACCES") return `no permission to listen on port ${port} on ${host}: use a port above 1023 (PORT=8080)`;
+  if (err.code === "EADDRINUSE")
+    return `port ${port} on ${host} is already in use (is another server running?): stop it, or start with PORT=<a free port>`;
+  if (err.code === "EACCES")
+    return `no permission to listen on port ${port} on ${host}: use a port above 1023 (PORT=8080)`;
   if (err.code === "EADDRNOTAVAIL") return `HOST=${host} is not an address of this machine`;
   return `cannot listen on ${host}:${port}: ${err.message}`;
 }
@@ -94,27 +97,41 @@ async function main(): Promise<void> {
   const demo = config.mode === "demo";
   const busy = await listenProblem(config.port, config.host);
   if (busy) refuseToStart(busy);
-  if (demo) process.stdout.write(DEMO_BANNER + "\n");
+  if (demo) process.stdout.write(`${DEMO_BANNER}\n`);
   // The data directory is needed for PGlite and, in the demo, for the dev signer and key-encryption key.
   const usesDataDir = !config.databaseUrl || demo;
   if (usesDataDir) secureDataDir(config.dataDir);
   const pgliteDir = join(config.dataDir, "pglite");
   // Progress, so a first start (PGlite unpacks and initialises its database) is never silent.
   const pgliteIsNew = !config.databaseUrl && !existsSync(pgliteDir);
-  log(config.databaseUrl ? "connecting to PostgreSQL" : pgliteIsNew ? "creating the embedded database (first start: this takes a while)" : "opening the embedded database", { dataDir: config.dataDir });
+  log(
+    config.databaseUrl
+      ? "connecting to PostgreSQL"
+      : pgliteIsNew
+        ? "creating the embedded database (first start: this takes a while)"
+        : "opening the embedded database",
+    { dataDir: config.dataDir },
+  );
   const opening = import("./storage/open-store.ts").then(({ openStore }) =>
     openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir }),
   );
-  const [store, { createApp, DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH }, { validate }, { loadOrCreateDevSigner }, { seedDemo, seedDemoOnce }, { demoTokens }, { transferConfigFromEnv }] =
-    await Promise.all([
-      opening,
-      import("./app.ts"),
-      import("../../sdk/src/index.ts"),
-      import("./auth/dev-signer.ts"),
-      import("./demo/seed.ts"),
-      import("./demo/tokens.ts"),
-      import("./transfers/config.ts"),
-    ]);
+  const [
+    store,
+    { createApp, DEFAULT_DOCS_PATH, DEFAULT_OPENAPI_PATH },
+    { validate },
+    { loadOrCreateDevSigner },
+    { seedDemo, seedDemoOnce },
+    { demoTokens },
+    { transferConfigFromEnv },
+  ] = await Promise.all([
+    opening,
+    import("./app.ts"),
+    import("../../sdk/src/index.ts"),
+    import("./auth/dev-signer.ts"),
+    import("./demo/seed.ts"),
+    import("./demo/tokens.ts"),
+    import("./transfers/config.ts"),
+  ]);
   if (!config.databaseUrl) tightenTree(pgliteDir); // PGlite unpacks its initial files 0666 (see config/data-dir.ts)
   const signer = demo ? await loadOrCreateDevSigner(config.dataDir) : undefined;
   const keys = demo ? signer!.keys : config.identityProvider!;
@@ -127,7 +144,10 @@ async function main(): Promise<void> {
     // database may be swapped behind the same URL, so there the (idempotent) seed always runs.
     summary = config.databaseUrl
       ? await seedDemo(store, validate, examplesDir)
-      : await seedDemoOnce(store, validate, examplesDir, { markerFile: join(config.dataDir, "demo-seed.json"), databaseIsNew: pgliteIsNew });
+      : await seedDemoOnce(store, validate, examplesDir, {
+          markerFile: join(config.dataDir, "demo-seed.json"),
+          databaseIsNew: pgliteIsNew,
+        });
   }
   await ensureSpecArtefacts(DEFAULT_OPENAPI_PATH, DEFAULT_DOCS_PATH);
   // Transfers: TRANSFER_CONFIG (inline JSON or @file) names other systems' inboxes and JWKS URLs; deliveries that a
@@ -135,12 +155,18 @@ async function main(): Promise<void> {
   let transfers: TransferService | undefined;
   // RATE_LIMIT_PER_MINUTE: requests per minute per caller (default 6000; 0 turns limiting off).
   // TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For names the client for the per-address limit.
-  const rateLimit = config.rateLimitPerMinute !== undefined || config.trustedProxies
-    ? { ...(config.rateLimitPerMinute !== undefined ? { perMinute: config.rateLimitPerMinute } : {}), ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}) }
-    : undefined;
+  const rateLimit =
+    config.rateLimitPerMinute !== undefined || config.trustedProxies
+      ? {
+          ...(config.rateLimitPerMinute !== undefined ? { perMinute: config.rateLimitPerMinute } : {}),
+          ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
+        }
+      : undefined;
   const transferConfig = { ...(await transferConfigFromEnv()), keyEncryptionKey };
   const app = createApp({ store, keys, rateLimit, transfers: transferConfig, onTransfers: (t) => (transfers = t) });
-  void transfers?.resumePending().catch((err: unknown) => log("resuming transfer deliveries failed", { error: String(err) }));
+  void transfers
+    ?.resumePending()
+    .catch((err: unknown) => log("resuming transfer deliveries failed", { error: String(err) }));
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async (info) => {
     const url = displayUrl(config.host, info.port);
@@ -155,10 +181,13 @@ async function main(): Promise<void> {
     if (!demo) return; // production prints no tokens: it has none to print
     const tokens = await demoTokens(signer!, summary!);
     // Human-readable block: these are development tokens signed by the dev signer in DATA_DIR, never for production.
-    process.stdout.write(`\nSEND Interchange reference server (DEMO, not for real data): ${url}\nAPI docs: ${url}/docs\nDevelopment tokens (dev signer in ${config.dataDir}; valid 30 days):\n`);
-    for (const t of tokens) process.stdout.write(`\n  ${t.role}  ${JSON.stringify({ ...t.claims, scope: undefined })}\n  ${t.token}\n`);
+    process.stdout.write(
+      `\nSEND Interchange reference server (DEMO, not for real data): ${url}\nAPI docs: ${url}/docs\nDevelopment tokens (dev signer in ${config.dataDir}; valid 30 days):\n`,
+    );
+    for (const t of tokens)
+      process.stdout.write(`\n  ${t.role}  ${JSON.stringify({ ...t.claims, scope: undefined })}\n  ${t.token}\n`);
     process.stdout.write(`\nTry: curl -H "Authorization: Bearer <setting-staff token>" ${url}/isps\n`);
-    process.stdout.write(DEMO_BANNER + "\n");
+    process.stdout.write(`${DEMO_BANNER}\n`);
   });
 
   // The port was free a moment ago; if something took it since, say so the same way.
@@ -184,6 +213,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(JSON.stringify({ level: "error", msg: "startup failed", error: err instanceof Error ? err.stack : String(err) }) + "\n");
+  process.stderr.write(
+    JSON.stringify({ level: "error", msg: "startup failed", error: err instanceof Error ? err.stack : String(err) }) +
+      "\n",
+  );
   process.exit(1);
 });

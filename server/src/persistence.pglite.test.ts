@@ -45,11 +45,20 @@ describe("persistence across restart (PGlite data directory)", () => {
       expect(read.status).toBe(200);
       expect(read.headers.get("etag")).toBe(etag);
       expect(((await read.json()) as { status: string }).status).toBe("under-review");
-      const versions = (await (await s2.call("GET", `/isps/${isp.id}/versions`, { token: staff })).json()) as { items: { version: number; reason?: string }[] };
-      expect(versions.items.map((v) => [v.version, v.reason])).toEqual([[1, "created"], [2, "Review started"]]);
+      const versions = (await (await s2.call("GET", `/isps/${isp.id}/versions`, { token: staff })).json()) as {
+        items: { version: number; reason?: string }[];
+      };
+      expect(versions.items.map((v) => [v.version, v.reason])).toEqual([
+        [1, "created"],
+        [2, "Review started"],
+      ]);
       const auditor = await signer2.sign({ sub: "dpo", send_role: "auditor" });
-      const audit = (await (await s2.call("GET", `/audit?resourceId=${isp.id}`, { token: auditor })).json()) as { items: { action: string }[] };
-      expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(["create", "update", "read", "list-versions"]));
+      const audit = (await (await s2.call("GET", `/audit?resourceId=${isp.id}`, { token: auditor })).json()) as {
+        items: { action: string }[];
+      };
+      expect(audit.items.map((e) => e.action)).toEqual(
+        expect.arrayContaining(["create", "update", "read", "list-versions"]),
+      );
     } finally {
       await s2.close();
       await store2.close();

@@ -26,7 +26,11 @@ export interface TestIdp {
   signingKeys(): JWK[];
   clientCredentials(clientId: string, opts?: { scope?: string; resource?: string }): Promise<string>;
   /** Signs `accountId` in through the provider's login and consent pages; returns both tokens. */
-  authorizationCode(clientId: string, accountId: string, opts?: { scope?: string }): Promise<{ accessToken: string; idToken: string }>;
+  authorizationCode(
+    clientId: string,
+    accountId: string,
+    opts?: { scope?: string },
+  ): Promise<{ accessToken: string; idToken: string }>;
   /** Publishes a new signing key (kept first, so it signs) next to the old ones. */
   rotate(): Promise<void>;
   close(): Promise<void>;
@@ -64,8 +68,21 @@ export async function startTestIdp(opts: {
   const build = (): Provider => {
     const clients: ClientMetadata[] = opts.clients.map((c) =>
       c.secret
-        ? { client_id: c.clientId, client_secret: c.secret, grant_types: ["client_credentials"], response_types: [], redirect_uris: [] }
-        : { client_id: c.clientId, token_endpoint_auth_method: "none", application_type: "native", grant_types: ["authorization_code"], response_types: ["code"], redirect_uris: [REDIRECT_URI] },
+        ? {
+            client_id: c.clientId,
+            client_secret: c.secret,
+            grant_types: ["client_credentials"],
+            response_types: [],
+            redirect_uris: [],
+          }
+        : {
+            client_id: c.clientId,
+            token_endpoint_auth_method: "none",
+            application_type: "native",
+            grant_types: ["authorization_code"],
+            response_types: ["code"],
+            redirect_uris: [REDIRECT_URI],
+          },
     );
     const provider = new Provider(issuer, {
       clients,
@@ -111,9 +128,13 @@ export async function startTestIdp(opts: {
   let current = build();
   server.on("request", (req, res) => void current.callback()(req, res));
 
-  const tokenRequest = async (body: Record<string, string>, basic?: { id: string; secret: string }): Promise<Record<string, unknown>> => {
+  const tokenRequest = async (
+    body: Record<string, string>,
+    basic?: { id: string; secret: string },
+  ): Promise<Record<string, unknown>> => {
     const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-    if (basic) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(basic.id)}:${encodeURIComponent(basic.secret)}`).toString("base64")}`;
+    if (basic)
+      headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(basic.id)}:${encodeURIComponent(basic.secret)}`).toString("base64")}`;
     const res = await fetch(`${base()}/token`, { method: "POST", headers, body: new URLSearchParams(body) });
     const json = (await res.json()) as Record<string, unknown>;
     if (res.status !== 200) throw new Error(`token endpoint ${res.status}: ${JSON.stringify(json)}`);
@@ -168,7 +189,14 @@ export async function startTestIdp(opts: {
         if (location.startsWith(REDIRECT_URI)) {
           const code = new URL(location).searchParams.get("code");
           if (!code) throw new Error(`no code in ${location}`);
-          const json = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, client_id: clientId, code_verifier: verifier, resource: opts.audience });
+          const json = await tokenRequest({
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: REDIRECT_URI,
+            client_id: clientId,
+            code_verifier: verifier,
+            resource: opts.audience,
+          });
           return { accessToken: json.access_token as string, idToken: json.id_token as string };
         }
         const match = /\/interaction\/([^/?]+)$/.exec(new URL(location, base()).pathname);
@@ -176,8 +204,14 @@ export async function startTestIdp(opts: {
           const page = await step(location);
           const html = await page.text();
           // The provider's own pages: a login form, then a consent form.
-          const prompt: Record<string, string> = html.includes('name="login"') ? { prompt: "login", login: accountId, password: "x" } : { prompt: "consent" };
-          res = await step(`/interaction/${match[1]}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(prompt) });
+          const prompt: Record<string, string> = html.includes('name="login"')
+            ? { prompt: "login", login: accountId, password: "x" }
+            : { prompt: "consent" };
+          res = await step(`/interaction/${match[1]}`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams(prompt),
+          });
         } else {
           res = await step(location);
         }

@@ -19,7 +19,9 @@ function fakeBinDir(dir: string): string {
 
 describe("findPostgresBinDir", () => {
   it("throws an install hint when neither PATH nor /usr/lib/postgresql has the binaries", () => {
-    expect(() => findPostgresBinDir(join(root, "empty"), join(root, "no-such-root"))).toThrow(/apt-get install -y postgresql/);
+    expect(() => findPostgresBinDir(join(root, "empty"), join(root, "no-such-root"))).toThrow(
+      /apt-get install -y postgresql/,
+    );
   });
 
   it("prefers PATH", () => {

@@ -60,7 +60,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   process.once("exit", onExit);
 
   try {
-    await run(...cmd("initdb", ["-D", dataDir, "-A", "trust", "-U", "app", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]));
+    await run(
+      ...cmd("initdb", ["-D", dataDir, "-A", "trust", "-U", "app", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]),
+    );
     const serverOpts = `-p ${port} -k ${sockDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
     await run(...cmd("pg_ctl", ["-D", dataDir, "-l", join(dir, "pg.log"), "-w", "-o", serverOpts, "start"]));
   } catch (err) {

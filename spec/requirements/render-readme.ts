@@ -17,7 +17,8 @@ export interface Requirement {
 export const REQUIREMENTS_DIR = dirname(fileURLToPath(import.meta.url));
 
 export function loadRequirements(dir: string = REQUIREMENTS_DIR): Requirement[] {
-  return (JSON.parse(readFileSync(join(dir, "requirements.json"), "utf8")) as { requirements: Requirement[] }).requirements;
+  return (JSON.parse(readFileSync(join(dir, "requirements.json"), "utf8")) as { requirements: Requirement[] })
+    .requirements;
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|");

@@ -39,7 +39,8 @@ describe("requirements catalogue", () => {
 
   it("covers every area the API promises something in", () => {
     const areas = new Set(reqs.map((r) => r.area));
-    for (const a of ["api-core", "security", "audit", "documents", "transfer-sender", "transfer-receiver"]) expect(areas).toContain(a);
+    for (const a of ["api-core", "security", "audit", "documents", "transfer-sender", "transfer-receiver"])
+      expect(areas).toContain(a);
   });
 
   it.each([

@@ -73,7 +73,8 @@ interface Operation {
   op: Json;
 }
 
-const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+const mediaTypeOf = (contentType: string | undefined): string =>
+  (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 const isJson = (mt: string): boolean => mt === "application/json" || mt.endsWith("+json");
 
 function roleOf(headers: IncomingHttpHeaders): string {
@@ -99,15 +100,26 @@ export class OpenApiChecker {
     // `anyOf: [{ required: ["settingUrn"] }, …]` is valid JSON Schema that ajv's strictRequired lint dislikes; the
     // document is linted by Redocly (spec/openapi-lint.test.ts), so only that lint is relaxed here.
     this.ajv.opts.strictRequired = false;
-    const defs = JSON.parse(JSON.stringify(doc.components.schemas).replace(/"#\/components\/schemas\//g, '"#/$defs/')) as Json;
+    const defs = JSON.parse(
+      JSON.stringify(doc.components.schemas).replace(/"#\/components\/schemas\//g, '"#/$defs/'),
+    ) as Json;
     this.ajv.addSchema({ $id: OpenApiChecker.ID, $defs: defs });
     for (const [template, item] of Object.entries(doc.paths as Json)) {
       for (const method of ["get", "put", "post", "delete", "patch"]) {
         const op = (item as Json)[method];
         if (!op) continue;
         const segments = template.split("/");
-        const pattern = segments.map((s) => (/^\{[^}]+\}$/.test(s) ? "[^/]+" : s.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))).join("/");
-        this.ops.push({ operationId: op.operationId, method, template, regex: new RegExp(`^${pattern}$`), literalSegments: segments.filter((s) => !s.startsWith("{")).length, op });
+        const pattern = segments
+          .map((s) => (/^\{[^}]+\}$/.test(s) ? "[^/]+" : s.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
+          .join("/");
+        this.ops.push({
+          operationId: op.operationId,
+          method,
+          template,
+          regex: new RegExp(`^${pattern}$`),
+          literalSegments: segments.filter((s) => !s.startsWith("{")).length,
+          op,
+        });
       }
     }
     // A literal segment beats a template one (/transfers/inbox before /transfers/{id}).
@@ -142,28 +154,51 @@ export class OpenApiChecker {
   private schemaErrors(schema: Json, value: unknown): string | undefined {
     const v = this.validator(schema);
     if (v(value)) return undefined;
-    return (v.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? " " + JSON.stringify(e.params) : ""}`).join("; ");
+    return (v.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`)
+      .join("; ");
   }
 
   /** The disagreements of one exchange with the document (empty when it conforms). */
-  check(x: { method: string; path: string; requestHeaders: IncomingHttpHeaders; requestBody: Buffer; status: number; headers: IncomingHttpHeaders; body: Buffer }): { operationId?: string; problems: Omit<Violation, "method" | "path" | "status" | "role">[] } {
+  check(x: {
+    method: string;
+    path: string;
+    requestHeaders: IncomingHttpHeaders;
+    requestBody: Buffer;
+    status: number;
+    headers: IncomingHttpHeaders;
+    body: Buffer;
+  }): { operationId?: string; problems: Omit<Violation, "method" | "path" | "status" | "role">[] } {
     const problems: Omit<Violation, "method" | "path" | "status" | "role">[] = [];
     const found = this.operation(x.method, x.path);
     if (!found) {
       // A request outside the document (an unknown path, a method the path does not have) may only be refused.
-      if (x.status < 400) problems.push({ where: "operation", message: `${x.method} ${x.path} is not an operation of the document, yet answered ${x.status}` });
+      if (x.status < 400)
+        problems.push({
+          where: "operation",
+          message: `${x.method} ${x.path} is not an operation of the document, yet answered ${x.status}`,
+        });
       return { problems };
     }
     const responses = found.op.responses as Json;
     const declared = responses[String(x.status)] ?? responses[`${String(x.status)[0]}XX`] ?? responses.default;
     if (!declared) {
-      problems.push({ where: "status", message: `status ${x.status} is not declared for ${found.operationId} (declared: ${Object.keys(responses).join(", ")})` });
+      problems.push({
+        where: "status",
+        message: `status ${x.status} is not declared for ${found.operationId} (declared: ${Object.keys(responses).join(", ")})`,
+      });
       return { operationId: found.operationId, problems };
     }
     const response = this.resolve(declared);
 
     // Headers: every declared one well-formed and present when required; nothing API-specific left undeclared.
-    const declaredHeaders = new Map<string, Json>(Object.entries((response.headers ?? {}) as Json).map(([name, h]) => [name.toLowerCase(), this.resolve(h as Json)]));
+    const declaredHeaders = new Map<string, Json>(
+      Object.entries((response.headers ?? {}) as Json).map(([name, h]) => [
+        name.toLowerCase(),
+        this.resolve(h as Json),
+      ]),
+    );
     for (const [name, h] of declaredHeaders) {
       const value = x.headers[name];
       if (value === undefined) {
@@ -172,22 +207,36 @@ export class OpenApiChecker {
       }
       const text = Array.isArray(value) ? value.join(", ") : value;
       const schema = (h.schema ?? {}) as Json;
-      const typed = schema.type === "integer" || schema.type === "number" ? (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text) : text;
+      const typed =
+        schema.type === "integer" || schema.type === "number"
+          ? /^-?\d+(\.\d+)?$/.test(text)
+            ? Number(text)
+            : text
+          : text;
       const err = this.schemaErrors(schema, typed);
       if (err) problems.push({ where: "header", message: `header ${name}: ${JSON.stringify(text)} ${err}` });
     }
     for (const name of Object.keys(x.headers)) {
-      if (!GENERIC_HEADERS.has(name) && !declaredHeaders.has(name)) problems.push({ where: "header", message: `header ${name} is sent but not declared` });
+      if (!GENERIC_HEADERS.has(name) && !declaredHeaders.has(name))
+        problems.push({ where: "header", message: `header ${name} is sent but not declared` });
     }
 
     // Content type and body.
     const content = response.content as Json | undefined;
     const mt = mediaTypeOf(x.headers["content-type"]);
     if (!content) {
-      if (x.body.length > 0) problems.push({ where: "content-type", message: `no content is declared, yet a ${mt || "untyped"} body of ${x.body.length} bytes was sent` });
+      if (x.body.length > 0)
+        problems.push({
+          where: "content-type",
+          message: `no content is declared, yet a ${mt || "untyped"} body of ${x.body.length} bytes was sent`,
+        });
     } else if (x.method !== "HEAD") {
       const media = content[mt] as Json | undefined;
-      if (!media) problems.push({ where: "content-type", message: `content type ${JSON.stringify(mt)} is not declared (declared: ${Object.keys(content).join(", ")})` });
+      if (!media)
+        problems.push({
+          where: "content-type",
+          message: `content type ${JSON.stringify(mt)} is not declared (declared: ${Object.keys(content).join(", ")})`,
+        });
       else if (media.schema) {
         const err = this.bodyErrors(media.schema as Json, mt, x.body);
         if (err) problems.push({ where: "body", message: err });
@@ -199,7 +248,11 @@ export class OpenApiChecker {
       const req = this.resolve(found.op.requestBody as Json);
       const rmt = mediaTypeOf(x.requestHeaders["content-type"]);
       const media = (req.content as Json)[rmt] as Json | undefined;
-      if (!media) problems.push({ where: "request", message: `accepted a ${JSON.stringify(rmt)} request body; declared: ${Object.keys(req.content as Json).join(", ")}` });
+      if (!media)
+        problems.push({
+          where: "request",
+          message: `accepted a ${JSON.stringify(rmt)} request body; declared: ${Object.keys(req.content as Json).join(", ")}`,
+        });
       else if (media.schema) {
         const err = this.bodyErrors(media.schema as Json, rmt, x.requestBody);
         if (err) problems.push({ where: "request", message: `accepted a request body the document forbids: ${err}` });
@@ -236,31 +289,54 @@ export async function startValidatingProxy(opts: { upstream: string; openapi: Js
   const server: Server = createServer(async (req, res) => {
     try {
       const requestBody = await readAll(req);
-      const upstream = await new Promise<{ status: number; headers: IncomingHttpHeaders; rawHeaders: string[]; body: Buffer }>((resolve, reject) => {
+      const upstream = await new Promise<{
+        status: number;
+        headers: IncomingHttpHeaders;
+        rawHeaders: string[];
+        body: Buffer;
+      }>((resolve, reject) => {
         const headers = { ...req.headers, host: target.host };
-        const out = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, async (r) => {
-          try {
-            resolve({ status: r.statusCode ?? 0, headers: r.headers, rawHeaders: r.rawHeaders, body: await readAll(r) });
-          } catch (e) {
-            reject(e);
-          }
-        });
+        const out = httpRequest(
+          { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
+          async (r) => {
+            try {
+              resolve({
+                status: r.statusCode ?? 0,
+                headers: r.headers,
+                rawHeaders: r.rawHeaders,
+                body: await readAll(r),
+              });
+            } catch (e) {
+              reject(e);
+            }
+          },
+        );
         out.on("error", reject);
         out.end(requestBody);
       });
       const path = new URL(req.url ?? "/", "http://proxy").pathname;
       const role = roleOf(req.headers);
-      const { operationId, problems } = checker.check({ method: req.method ?? "GET", path, requestHeaders: req.headers, requestBody, status: upstream.status, headers: upstream.headers, body: upstream.body });
+      const { operationId, problems } = checker.check({
+        method: req.method ?? "GET",
+        path,
+        requestHeaders: req.headers,
+        requestBody,
+        status: upstream.status,
+        headers: upstream.headers,
+        body: upstream.body,
+      });
       stats.checked++;
       stats.byRole[role] = (stats.byRole[role] ?? 0) + 1;
       const opKey = operationId ?? "(none)";
       stats.byOperation[opKey] = (stats.byOperation[opKey] ?? 0) + 1;
-      for (const p of problems) stats.violations.push({ method: req.method ?? "GET", path, status: upstream.status, role, ...p });
+      for (const p of problems)
+        stats.violations.push({ method: req.method ?? "GET", path, status: upstream.status, role, ...p });
       // Pass the answer through exactly (raw header pairs keep repeated headers and their case).
       const raw: [string, string][] = [];
       for (let i = 0; i < upstream.rawHeaders.length; i += 2) {
         const name = upstream.rawHeaders[i]!;
-        if (!["transfer-encoding", "connection", "keep-alive"].includes(name.toLowerCase())) raw.push([name, upstream.rawHeaders[i + 1]!]);
+        if (!["transfer-encoding", "connection", "keep-alive"].includes(name.toLowerCase()))
+          raw.push([name, upstream.rawHeaders[i + 1]!]);
       }
       res.writeHead(upstream.status, raw.flat());
       res.end(upstream.body);

@@ -35,23 +35,34 @@ export class HttpClient {
     const base = new URL(this.baseUrl.endsWith("/") ? this.baseUrl : `${this.baseUrl}/`);
     const rel = pathOrUrl.startsWith("/") ? pathOrUrl.slice(1) : pathOrUrl;
     const url = /^https?:\/\//i.test(pathOrUrl) ? new URL(pathOrUrl) : new URL(rel, base);
-    if (url.origin !== base.origin) throw new Error(`refusing to call ${url.origin}: the suite only talks to ${base.origin}`);
+    if (url.origin !== base.origin)
+      throw new Error(`refusing to call ${url.origin}: the suite only talks to ${base.origin}`);
     return url.toString();
   }
 
   async request(method: string, pathOrUrl: string, opts: RequestOptions = {}): Promise<HttpResponse> {
     const url = this.resolve(pathOrUrl);
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json", ...(opts.headers ?? {}) };
+    const headers: Record<string, string> = {
+      accept: "application/json, application/problem+json",
+      ...(opts.headers ?? {}),
+    };
     if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
     let body = opts.rawBody;
     if (opts.body !== undefined) body = JSON.stringify(opts.body);
-    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
+      headers["content-type"] = "application/json";
     const exchange: Exchange = { method, url, requestHeaders: redactHeaders(headers), durationMs: 0 };
     if (body !== undefined) exchange.requestBody = truncateBody(body);
     this.exchanges.push(exchange);
     const started = performance.now();
     try {
-      const res = await fetch(url, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(this.timeoutMs) });
+      const res = await fetch(url, {
+        method,
+        headers,
+        body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       const text = await res.text();
       exchange.status = res.status;
       const responseHeaders: Record<string, string> = {};

@@ -17,14 +17,19 @@ export interface Exchange {
 export const MAX_RECORDED_BODY = 8_000;
 
 export function truncateBody(text: string): string {
-  return text.length > MAX_RECORDED_BODY ? `${text.slice(0, MAX_RECORDED_BODY)}… [${text.length - MAX_RECORDED_BODY} more characters]` : text;
+  return text.length > MAX_RECORDED_BODY
+    ? `${text.slice(0, MAX_RECORDED_BODY)}… [${text.length - MAX_RECORDED_BODY} more characters]`
+    : text;
 }
 
 /** Replaces a bearer credential with its scheme and a short fingerprint, so exchanges can be shared. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
-    out[k] = k.toLowerCase() === "authorization" ? v.replace(/^(\S+)\s+(.+)$/, (_m, scheme: string, cred: string) => `${scheme} [redacted …${cred.slice(-6)}]`) : v;
+    out[k] =
+      k.toLowerCase() === "authorization"
+        ? v.replace(/^(\S+)\s+(.+)$/, (_m, scheme: string, cred: string) => `${scheme} [redacted …${cred.slice(-6)}]`)
+        : v;
   }
   return out;
 }

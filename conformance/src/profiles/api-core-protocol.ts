@@ -57,7 +57,11 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
       doc.extensions = { [MARKER_NAMESPACE]: { padding: "x".repeat(OVERSIZE) } };
-      expectProblem(await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc }), 413, `POST of a ${OVERSIZE / MIB} MiB body`);
+      expectProblem(
+        await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc }),
+        413,
+        `POST of a ${OVERSIZE / MIB} MiB body`,
+      );
       expectStatus(await readRecord(ctx, isp, String(doc.id)), 404, "read of the refused document");
     },
   },
@@ -69,7 +73,11 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
     requirements: ["SI-API-017", "SI-API-013"],
     async run(ctx) {
       const doc = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
-      const res = await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody: JSON.stringify(doc), headers: { "content-type": "text/plain" } });
+      const res = await ctx.http.post(isp.path, {
+        token: token(ctx, isp.writer),
+        rawBody: JSON.stringify(doc),
+        headers: { "content-type": "text/plain" },
+      });
       expectProblem(res, 415, "POST with Content-Type text/plain");
       expectStatus(await readRecord(ctx, isp, String(doc.id)), 404, "read of the refused document");
     },
@@ -84,10 +92,21 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
       // Root (1) → extensions (2) → namespace (3) → nested value: 64 levels in all.
       const doc = ctx.fixtures.document("isp", await registeredChild(ctx, 0));
       doc.extensions = { [MARKER_NAMESPACE]: { deep: nested(61) } };
-      expectStatus(await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc }), 201, "POST of a document 64 levels deep");
+      expectStatus(
+        await ctx.http.post(isp.path, { token: token(ctx, isp.writer), body: doc }),
+        201,
+        "POST of a document 64 levels deep",
+      );
       const deep = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
-      const rawBody = JSON.stringify(deep).replace(/}$/, `,"extensions":{"${MARKER_NAMESPACE}":{"deep":${"[".repeat(5000)}${"]".repeat(5000)}}}}`);
-      expectProblem(await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody }), 400, "POST of a body 5000 levels deep");
+      const rawBody = JSON.stringify(deep).replace(
+        /}$/,
+        `,"extensions":{"${MARKER_NAMESPACE}":{"deep":${"[".repeat(5000)}${"]".repeat(5000)}}}}`,
+      );
+      expectProblem(
+        await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody }),
+        400,
+        "POST of a body 5000 levels deep",
+      );
     },
   },
   {
@@ -110,14 +129,25 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const api = await ctx.http.get("/openapi.json");
       expectStatus(api, 200, "GET /openapi.json");
-      check(isObj(api.json) && typeof api.json.openapi === "string" && api.json.openapi.startsWith("3.1"), `GET /openapi.json: expected "openapi": "3.1.x", got ${JSON.stringify(isObj(api.json) ? api.json.openapi : api.text.slice(0, 40))}`);
+      check(
+        isObj(api.json) && typeof api.json.openapi === "string" && api.json.openapi.startsWith("3.1"),
+        `GET /openapi.json: expected "openapi": "3.1.x", got ${JSON.stringify(isObj(api.json) ? api.json.openapi : api.text.slice(0, 40))}`,
+      );
       check(isObj(api.json.paths) && Object.keys(api.json.paths).length > 0, "GET /openapi.json describes no paths");
       const docs = await ctx.http.get("/docs");
       expectStatus(docs, 200, "GET /docs");
-      check(/^text\/html\b/i.test(docs.headers.get("content-type") ?? ""), `GET /docs: expected text/html, got ${docs.headers.get("content-type") ?? "no content type"}`);
+      check(
+        /^text\/html\b/i.test(docs.headers.get("content-type") ?? ""),
+        `GET /docs: expected text/html, got ${docs.headers.get("content-type") ?? "no content type"}`,
+      );
       // Anything the page would load (scripts, styles, images, frames, fonts) must come from the page itself.
       const origin = new URL(ctx.http.resolve("/")).origin;
-      const loads = [...docs.text.matchAll(/<(?:script|img|iframe|source|embed|link)\b[^>]*?\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi), ...docs.text.matchAll(/(?:@import\s+|url\()\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi)]
+      const loads = [
+        ...docs.text.matchAll(
+          /<(?:script|img|iframe|source|embed|link)\b[^>]*?\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi,
+        ),
+        ...docs.text.matchAll(/(?:@import\s+|url\()\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi),
+      ]
         .map((m) => m[1]!)
         .filter((u) => /^(?:https?:)?\/\//i.test(u) && new URL(u, origin).origin !== origin);
       check(loads.length === 0, `GET /docs loads from other origins: ${[...new Set(loads)].slice(0, 5).join(", ")}`);
@@ -134,12 +164,28 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
       const mine = `conformance-${randomUUID()}`;
       const ok = await ctx.http.get(`${isp.path}?limit=1`, { token: tok, headers: { "x-correlation-id": mine } });
       expectStatus(ok, 200, "GET /isps with X-Correlation-Id");
-      check(ok.headers.get("x-correlation-id") === mine, `a success did not echo the caller's X-Correlation-Id (got ${JSON.stringify(ok.headers.get("x-correlation-id"))})`);
-      header(await ctx.http.get(`${isp.path}?limit=1`, { token: tok }), "x-correlation-id", "GET /isps without X-Correlation-Id");
-      const missing = await ctx.http.get(itemPath(isp, randomUUID()), { token: tok, headers: { "x-correlation-id": mine } });
+      check(
+        ok.headers.get("x-correlation-id") === mine,
+        `a success did not echo the caller's X-Correlation-Id (got ${JSON.stringify(ok.headers.get("x-correlation-id"))})`,
+      );
+      header(
+        await ctx.http.get(`${isp.path}?limit=1`, { token: tok }),
+        "x-correlation-id",
+        "GET /isps without X-Correlation-Id",
+      );
+      const missing = await ctx.http.get(itemPath(isp, randomUUID()), {
+        token: tok,
+        headers: { "x-correlation-id": mine },
+      });
       const problem = expectProblem(missing, 404, "GET of a missing ISP with X-Correlation-Id");
-      check(missing.headers.get("x-correlation-id") === mine, `a problem response did not echo the caller's X-Correlation-Id (got ${JSON.stringify(missing.headers.get("x-correlation-id"))})`);
-      check(problem.correlationId === mine, `the problem's correlationId is ${JSON.stringify(problem.correlationId)}, not the caller's ${mine}`);
+      check(
+        missing.headers.get("x-correlation-id") === mine,
+        `a problem response did not echo the caller's X-Correlation-Id (got ${JSON.stringify(missing.headers.get("x-correlation-id"))})`,
+      );
+      check(
+        problem.correlationId === mine,
+        `the problem's correlationId is ${JSON.stringify(problem.correlationId)}, not the caller's ${mine}`,
+      );
     },
   },
   {
@@ -160,18 +206,31 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
         if (res.status === 429) limited = res;
         else expectStatus(res, 200, `GET /isps (request ${i + 1} of at most ${limit.requests + 1})`);
       }
-      check(limited !== undefined, `${limit.requests + 1} requests in quick succession were all served; expected 429 once past the declared ${limit.requests}`);
+      check(
+        limited !== undefined,
+        `${limit.requests + 1} requests in quick succession were all served; expected 429 once past the declared ${limit.requests}`,
+      );
       const problem = expectProblem(limited, 429, "the request over the rate");
-      check(typeof problem.type === "string" && /\/rate-limited$/.test(problem.type), `the 429 problem's type is ${JSON.stringify(problem.type)}, not the rate-limited problem type`);
+      check(
+        typeof problem.type === "string" && /\/rate-limited$/.test(problem.type),
+        `the 429 problem's type is ${JSON.stringify(problem.type)}, not the rate-limited problem type`,
+      );
       const wait = retryAfterSeconds(limited.headers.get("retry-after"));
-      check(wait !== undefined, `the 429 has no usable Retry-After header (got ${JSON.stringify(limited.headers.get("retry-after"))}); expected delta-seconds or an HTTP-date`);
+      check(
+        wait !== undefined,
+        `the 429 has no usable Retry-After header (got ${JSON.stringify(limited.headers.get("retry-after"))}); expected delta-seconds or an HTTP-date`,
+      );
       ctx.note(`limited after the declared allowance; Retry-After ${wait} s`);
       if (wait > MAX_RETRY_WAIT_S) {
         ctx.note(`Retry-After exceeds ${MAX_RETRY_WAIT_S} s: not waited out, so recovery was not checked`);
         return;
       }
       await new Promise((r) => setTimeout(r, wait * 1000 + 250));
-      expectStatus(await ctx.http.get(`${isp.path}?limit=1`, { token: tok }), 200, `GET /isps after waiting the Retry-After of ${wait} s`);
+      expectStatus(
+        await ctx.http.get(`${isp.path}?limit=1`, { token: tok }),
+        200,
+        `GET /isps after waiting the Retry-After of ${wait} s`,
+      );
     },
   },
 ];

@@ -41,7 +41,10 @@ function perResource(spec: ResourceSpec): TestDef[] {
         const diff = firstDifference(created.doc, res.json);
         check(diff === undefined, `the document read back differs from the one stored, first at ${diff}`);
         const v = validate(res.json);
-        check(v.valid, `the document read back is not valid: ${v.errors[0]?.pointer ?? ""} ${v.errors[0]?.message ?? ""}`);
+        check(
+          v.valid,
+          `the document read back is not valid: ${v.errors[0]?.pointer ?? ""} ${v.errors[0]?.message ?? ""}`,
+        );
       },
     },
     {
@@ -55,10 +58,16 @@ function perResource(spec: ResourceSpec): TestDef[] {
         const first = await readRecord(ctx, spec, created.id);
         expectStatus(first, 200, "first read");
         const etag = header(first, "etag", "first read");
-        const res = await ctx.http.get(itemPath(spec, created.id), { token: token(ctx, spec.writer), headers: { "if-none-match": etag } });
+        const res = await ctx.http.get(itemPath(spec, created.id), {
+          token: token(ctx, spec.writer),
+          headers: { "if-none-match": etag },
+        });
         expectStatus(res, 304, "read with If-None-Match");
         check(res.text.length === 0, "a 304 response has a body");
-        const other = await ctx.http.get(itemPath(spec, created.id), { token: token(ctx, spec.writer), headers: { "if-none-match": '"not-the-current-etag"' } });
+        const other = await ctx.http.get(itemPath(spec, created.id), {
+          token: token(ctx, spec.writer),
+          headers: { "if-none-match": '"not-the-current-etag"' },
+        });
         expectStatus(other, 200, "read with a non-matching If-None-Match");
       },
     },
@@ -87,7 +96,11 @@ function perResource(spec: ResourceSpec): TestDef[] {
         const first = ctx.fixtures.withMarker(created.doc);
         expectStatus(await updateRecord(ctx, spec, created.id, first, { ifMatch: created.etag }), 200, "first update");
         const stale = ctx.fixtures.withMarker(created.doc);
-        expectProblem(await updateRecord(ctx, spec, created.id, stale, { ifMatch: created.etag }), 412, "update with the stale ETag");
+        expectProblem(
+          await updateRecord(ctx, spec, created.id, stale, { ifMatch: created.etag }),
+          412,
+          "update with the stale ETag",
+        );
         const after = await readRecord(ctx, spec, created.id);
         check(markerOf(after.json) === markerOf(first), "the update with a stale ETag replaced the current version");
       },
@@ -119,10 +132,16 @@ function perResource(spec: ResourceSpec): TestDef[] {
       requirements: ["SI-API-008", "SI-API-013"],
       async run(ctx) {
         const created = await createRecord(ctx, spec);
-        const res = await updateRecord(ctx, spec, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, reason: null });
+        const res = await updateRecord(ctx, spec, created.id, ctx.fixtures.withMarker(created.doc), {
+          ifMatch: created.etag,
+          reason: null,
+        });
         const problem = expectProblem(res, 400, "PUT without Change-Reason");
         const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => e.pointer) : [];
-        check(pointers.some((p) => typeof p === "string" && p.toLowerCase() === "/header/change-reason"), `the problem does not point at /header/Change-Reason (pointers: ${JSON.stringify(pointers)})`);
+        check(
+          pointers.some((p) => typeof p === "string" && p.toLowerCase() === "/header/change-reason"),
+          `the problem does not point at /header/Change-Reason (pointers: ${JSON.stringify(pointers)})`,
+        );
       },
     },
     {
@@ -134,13 +153,24 @@ function perResource(spec: ResourceSpec): TestDef[] {
       async run(ctx) {
         const created = await createRecord(ctx, spec);
         const bodies = Array.from({ length: 5 }, () => ctx.fixtures.withMarker(created.doc));
-        const answers = await Promise.all(bodies.map((b) => updateRecord(ctx, spec, created.id, b, { ifMatch: created.etag })));
+        const answers = await Promise.all(
+          bodies.map((b) => updateRecord(ctx, spec, created.id, b, { ifMatch: created.etag })),
+        );
         const statuses = answers.map((a) => a.status);
         const winners = answers.flatMap((a, i) => (a.status === 200 ? [i] : []));
-        check(winners.length === 1, `expected exactly one 200 among 5 parallel updates with the same If-Match, got statuses ${statuses.join(", ")}`);
-        check(statuses.filter((s) => s !== 200).every((s) => s === 412), `the losing updates must get 412, got ${statuses.join(", ")}`);
+        check(
+          winners.length === 1,
+          `expected exactly one 200 among 5 parallel updates with the same If-Match, got statuses ${statuses.join(", ")}`,
+        );
+        check(
+          statuses.filter((s) => s !== 200).every((s) => s === 412),
+          `the losing updates must get 412, got ${statuses.join(", ")}`,
+        );
         const after = await readRecord(ctx, spec, created.id);
-        check(markerOf(after.json) === markerOf(bodies[winners[0]!]), "the stored document is not the one whose update succeeded");
+        check(
+          markerOf(after.json) === markerOf(bodies[winners[0]!]),
+          "the stored document is not the one whose update succeeded",
+        );
       },
     },
     {
@@ -161,9 +191,14 @@ function perResource(spec: ResourceSpec): TestDef[] {
           sent.push(next);
         }
         const tok = token(ctx, spec.writer);
-        const { pages } = await walkPages(ctx, `${itemPath(spec, created.id)}/versions?limit=2`, tok, nextLinkOf, (r) => itemsOf(r, "version list"));
+        const { pages } = await walkPages(ctx, `${itemPath(spec, created.id)}/versions?limit=2`, tok, nextLinkOf, (r) =>
+          itemsOf(r, "version list"),
+        );
         const numbers = pages.flat().map((v) => v.version);
-        check(JSON.stringify(numbers) === "[1,2,3]", `expected versions [1,2,3] oldest first, got ${JSON.stringify(numbers)}`);
+        check(
+          JSON.stringify(numbers) === "[1,2,3]",
+          `expected versions [1,2,3] oldest first, got ${JSON.stringify(numbers)}`,
+        );
         for (let v = 1; v <= 3; v++) {
           const res = await ctx.http.get(`${itemPath(spec, created.id)}/versions/${v}`, { token: tok });
           expectStatus(res, 200, `GET version ${v}`);
@@ -182,19 +217,42 @@ function perResource(spec: ResourceSpec): TestDef[] {
         const created = await createRecord(ctx, spec);
         const reason = `conformance reason ${randomUUID()}`;
         const before = Date.now();
-        expectStatus(await updateRecord(ctx, spec, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, reason }), 200, "update with a Change-Reason");
+        expectStatus(
+          await updateRecord(ctx, spec, created.id, ctx.fixtures.withMarker(created.doc), {
+            ifMatch: created.etag,
+            reason,
+          }),
+          200,
+          "update with a Change-Reason",
+        );
         const res = await ctx.http.get(`${itemPath(spec, created.id)}/versions`, { token: token(ctx, spec.writer) });
         expectStatus(res, 200, "GET versions");
         const v2 = itemsOf(res, "version list").find((v) => v.version === 2);
         check(v2 !== undefined, "the version list has no version 2 after an update");
-        check(v2.reason === reason, `version 2 records the reason ${JSON.stringify(v2.reason)}, not the Change-Reason sent (${reason})`);
+        check(
+          v2.reason === reason,
+          `version 2 records the reason ${JSON.stringify(v2.reason)}, not the Change-Reason sent (${reason})`,
+        );
         const by = isObj(v2.recordedBy) ? v2.recordedBy : {};
-        check(by.role === spec.writer.role, `version 2 records the role ${JSON.stringify(by.role)}, expected ${spec.writer.role}`);
+        check(
+          by.role === spec.writer.role,
+          `version 2 records the role ${JSON.stringify(by.role)}, expected ${spec.writer.role}`,
+        );
         const subject = subjectFor(ctx.config, spec.writer.tenant, spec.writer.role);
-        check(typeof by.subject === "string" && by.subject.length > 0, "version 2 does not record who made it (recordedBy.subject)");
-        if (subject !== undefined) check(by.subject === subject, `version 2 records the subject ${JSON.stringify(by.subject)}, expected ${subject}`);
+        check(
+          typeof by.subject === "string" && by.subject.length > 0,
+          "version 2 does not record who made it (recordedBy.subject)",
+        );
+        if (subject !== undefined)
+          check(
+            by.subject === subject,
+            `version 2 records the subject ${JSON.stringify(by.subject)}, expected ${subject}`,
+          );
         const at = typeof v2.recordedAt === "string" ? Date.parse(v2.recordedAt) : NaN;
-        check(Number.isFinite(at) && Math.abs(at - before) < 10 * 60_000, `version 2 records the time ${JSON.stringify(v2.recordedAt)}, not within 10 minutes of the update`);
+        check(
+          Number.isFinite(at) && Math.abs(at - before) < 10 * 60_000,
+          `version 2 records the time ${JSON.stringify(v2.recordedAt)}, not within 10 minutes of the update`,
+        );
         if (typeof by.system === "string") ctx.note(`recorded system: ${by.system}`);
       },
     },
@@ -225,11 +283,22 @@ function perResource(spec: ResourceSpec): TestDef[] {
             const res = await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: again });
             expectStatus(res, 201, "second POST carrying the id of a stored record");
             const second = isObj(res.json) ? res.json.id : undefined;
-            check(typeof second === "string" && second !== created.id, `the second create answered the id ${JSON.stringify(second)}; a create must assign a fresh id, not reuse ${created.id}`);
+            check(
+              typeof second === "string" && second !== created.id,
+              `the second create answered the id ${JSON.stringify(second)}; a create must assign a fresh id, not reuse ${created.id}`,
+            );
             const location = header(res, "location", "second POST");
-            check(new URL(ctx.http.resolve(location)).pathname.endsWith(`${spec.path}/${encodeURIComponent(String(second))}`), `Location "${location}" does not name the new record ${String(second)}`);
+            check(
+              new URL(ctx.http.resolve(location)).pathname.endsWith(
+                `${spec.path}/${encodeURIComponent(String(second))}`,
+              ),
+              `Location "${location}" does not name the new record ${String(second)}`,
+            );
             const after = await readRecord(ctx, spec, created.id);
-            check(markerOf(after.json) === markerOf(created.doc), "the second create changed the record whose id it carried");
+            check(
+              markerOf(after.json) === markerOf(created.doc),
+              "the second create changed the record whose id it carried",
+            );
             expectStatus(await readRecord(ctx, spec, String(second)), 200, "read of the second record");
           },
         }
@@ -242,7 +311,11 @@ function perResource(spec: ResourceSpec): TestDef[] {
           async run(ctx) {
             const created = await createRecord(ctx, spec);
             const again = ctx.fixtures.withMarker(created.doc);
-            expectProblem(await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: again }), 409, "second POST with the same id");
+            expectProblem(
+              await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: again }),
+              409,
+              "second POST with the same id",
+            );
             const after = await readRecord(ctx, spec, created.id);
             check(markerOf(after.json) === markerOf(created.doc), "the refused create replaced the stored document");
           },
@@ -256,9 +329,16 @@ function perResource(spec: ResourceSpec): TestDef[] {
       async run(ctx) {
         const doc = ctx.fixtures.document(k, spec.personal ? ctx.fixtures.newChild(0) : undefined);
         doc.schemaVersion = "0.0-not-a-version";
-        const problem = expectProblem(await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: doc }), 422, "POST of an invalid document");
+        const problem = expectProblem(
+          await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: doc }),
+          422,
+          "POST of an invalid document",
+        );
         const errors = Array.isArray(problem.errors) ? problem.errors.filter(isObj) : [];
-        check(errors.some((e) => e.pointer === "/schemaVersion"), `errors[] has no item pointing at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`);
+        check(
+          errors.some((e) => e.pointer === "/schemaVersion"),
+          `errors[] has no item pointing at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`,
+        );
         expectStatus(await readRecord(ctx, spec, String(doc.id)), 404, "read of the refused document");
       },
     },
@@ -276,13 +356,29 @@ function perResource(spec: ResourceSpec): TestDef[] {
           const ids: string[] = [];
           for (let i = 0; i < 5; i++) ids.push((await createRecord(ctx, spec, child)).id);
           const tok = token(ctx, spec.writer);
-          const { pages, responses } = await walkPages(ctx, `${spec.path}?childId=${child.childId}&limit=2`, tok, nextLinkOf, (r) => itemsOf(r, "search"));
+          const { pages, responses } = await walkPages(
+            ctx,
+            `${spec.path}?childId=${child.childId}&limit=2`,
+            tok,
+            nextLinkOf,
+            (r) => itemsOf(r, "search"),
+          );
           check(pages.length >= 3, `5 matches at limit=2 need at least 3 pages, got ${pages.length}`);
-          check(pages.every((p) => p.length <= 2), "a page holds more items than limit=2");
-          for (const r of responses.slice(0, -1)) check(isObj(r.json) && typeof r.json.nextCursor === "string", "a page with more results after it has no nextCursor");
+          check(
+            pages.every((p) => p.length <= 2),
+            "a page holds more items than limit=2",
+          );
+          for (const r of responses.slice(0, -1))
+            check(
+              isObj(r.json) && typeof r.json.nextCursor === "string",
+              "a page with more results after it has no nextCursor",
+            );
           const seen = pages.flat().map((d) => String(d.id));
           check(new Set(seen).size === seen.length, `an item appeared on two pages: ${seen.join(", ")}`);
-          check(ids.every((id) => seen.includes(id)) && seen.length === ids.length, `expected exactly the 5 created records, got ${seen.length}: ${seen.join(", ")}`);
+          check(
+            ids.every((id) => seen.includes(id)) && seen.length === ids.length,
+            `expected exactly the 5 created records, got ${seen.length}: ${seen.join(", ")}`,
+          );
         },
       },
       {
@@ -300,14 +396,25 @@ function perResource(spec: ResourceSpec): TestDef[] {
           const ids = async (query: string) => {
             const res = await ctx.http.get(`${spec.path}?${query}&limit=100`, { token: tok });
             expectStatus(res, 200, `GET ${spec.path}?${query}`);
-            return itemsOf(res, "search").map((d) => String(d.id)).sort();
+            return itemsOf(res, "search")
+              .map((d) => String(d.id))
+              .sort();
           };
           const byChild = await ids(`childId=${a.childId}`);
-          check(JSON.stringify(byChild) === JSON.stringify(aIds), `childId filter: expected ${aIds.join(", ")}, got ${byChild.join(", ") || "nothing"}`);
+          check(
+            JSON.stringify(byChild) === JSON.stringify(aIds),
+            `childId filter: expected ${aIds.join(", ")}, got ${byChild.join(", ") || "nothing"}`,
+          );
           const byUpn = await ids(`upn=${b.upn}`);
-          check(JSON.stringify(byUpn) === JSON.stringify(bIds), `upn filter: expected ${bIds.join(", ")}, got ${byUpn.join(", ") || "nothing"}`);
+          check(
+            JSON.stringify(byUpn) === JSON.stringify(bIds),
+            `upn filter: expected ${bIds.join(", ")}, got ${byUpn.join(", ") || "nothing"}`,
+          );
           const both = await ids(`childId=${a.childId}&upn=${b.upn}`);
-          check(both.length === 0, `filters must combine with AND: childId of one child and upn of another matched ${both.join(", ")}`);
+          check(
+            both.length === 0,
+            `filters must combine with AND: childId of one child and upn of another matched ${both.join(", ")}`,
+          );
         },
       },
     );
@@ -328,7 +435,11 @@ export const API_CORE_TESTS: readonly TestDef[] = [
     capabilities: ["resource:isp"],
     roles: [isp.writer],
     async run(ctx) {
-      const res = await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody: '{"documentType": "isp", ', headers: { "content-type": "application/json" } });
+      const res = await ctx.http.post(isp.path, {
+        token: token(ctx, isp.writer),
+        rawBody: '{"documentType": "isp", ',
+        headers: { "content-type": "application/json" },
+      });
       expectProblem(res, 400, "POST of malformed JSON");
     },
   },
@@ -352,8 +463,12 @@ export const API_CORE_TESTS: readonly TestDef[] = [
       expectStatus(res, 200, "$validate of an invalid ISP");
       check(isObj(res.json) && res.json.valid === false, "$validate says an invalid ISP is valid");
       const errors = Array.isArray(res.json.errors) ? res.json.errors.filter(isObj) : [];
-      check(errors.some((e) => e.pointer === "/schemaVersion"), `$validate errors do not point at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`);
-      for (const id of [good.id, bad.id]) expectStatus(await readRecord(ctx, isp, String(id)), 404, "read of a validated (never created) document");
+      check(
+        errors.some((e) => e.pointer === "/schemaVersion"),
+        `$validate errors do not point at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`,
+      );
+      for (const id of [good.id, bad.id])
+        expectStatus(await readRecord(ctx, isp, String(id)), 404, "read of a validated (never created) document");
     },
   },
   {
@@ -372,4 +487,3 @@ export const API_CORE_TESTS: readonly TestDef[] = [
     },
   },
 ];
-

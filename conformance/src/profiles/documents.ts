@@ -21,7 +21,10 @@ export function collectDocumentFiles(paths: readonly string[], baseDir: string):
 
 function documentFiles(ctx: TestContext): string[] {
   const paths = ctx.config.documents?.paths;
-  const files = paths && paths.length > 0 ? collectDocumentFiles(paths, ctx.config.baseDir) : collectDocumentFiles([WORKED_EXAMPLES_DIR], "/");
+  const files =
+    paths && paths.length > 0
+      ? collectDocumentFiles(paths, ctx.config.baseDir)
+      : collectDocumentFiles([WORKED_EXAMPLES_DIR], "/");
   check(files.length > 0, "the document set is empty: no .json files found");
   ctx.note(`${files.length} document(s) checked`);
   return files;
@@ -30,7 +33,10 @@ function documentFiles(ctx: TestContext): string[] {
 /** Runs `per` over each file and fails with every problem found (not just the first). */
 function eachFile(ctx: TestContext, per: (file: string, text: string) => string[]): void {
   const problems = documentFiles(ctx).flatMap((f) => per(f, readFileSync(f, "utf8")).map((p) => `${f}: ${p}`));
-  check(problems.length === 0, problems.slice(0, 20).join("\n") + (problems.length > 20 ? `\n… and ${problems.length - 20} more` : ""));
+  check(
+    problems.length === 0,
+    problems.slice(0, 20).join("\n") + (problems.length > 20 ? `\n… and ${problems.length - 20} more` : ""),
+  );
 }
 
 /** The quality-rule findings of one severity, as problem lines. Schema errors are the schema-valid test's, and rules
@@ -61,8 +67,10 @@ export const DOCUMENT_TESTS: readonly TestDef[] = [
         if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return ["the root is not a JSON object"];
         const d = doc as Record<string, unknown>;
         const problems: string[] = [];
-        if (!DOCUMENT_TYPES.includes(d.documentType as never)) problems.push(`unknown documentType ${JSON.stringify(d.documentType)}`);
-        for (const key of ["schemaVersion", "id", "provenance"]) if (!(key in d)) problems.push(`no ${key} at the root`);
+        if (!DOCUMENT_TYPES.includes(d.documentType as never))
+          problems.push(`unknown documentType ${JSON.stringify(d.documentType)}`);
+        for (const key of ["schemaVersion", "id", "provenance"])
+          if (!(key in d)) problems.push(`no ${key} at the root`);
         return problems;
       });
     },
@@ -74,7 +82,9 @@ export const DOCUMENT_TESTS: readonly TestDef[] = [
     level: "MUST",
     requirements: ["SI-API-039"],
     async run(ctx) {
-      eachFile(ctx, (_f, text) => validateJson(text).errors.map((e) => `${e.pointer || "/"} ${e.ruleId}: ${e.message}`));
+      eachFile(ctx, (_f, text) =>
+        validateJson(text).errors.map((e) => `${e.pointer || "/"} ${e.ruleId}: ${e.message}`),
+      );
     },
   },
   {

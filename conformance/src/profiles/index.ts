@@ -8,7 +8,21 @@ import { SECURITY_VIEW_TESTS } from "./security-views.ts";
 import { TRANSFER_SENDER_TESTS } from "./transfer-sender.ts";
 import { TRANSFER_RECEIVER_TESTS } from "./transfer-receiver.ts";
 
-export const ALL_TESTS: readonly TestDef[] = [...DOCUMENT_TESTS, ...API_CORE_TESTS, ...API_PROTOCOL_TESTS, ...SECURITY_TESTS, ...SECURITY_VIEW_TESTS, ...TRANSFER_SENDER_TESTS, ...TRANSFER_RECEIVER_TESTS];
+export const ALL_TESTS: readonly TestDef[] = [
+  ...DOCUMENT_TESTS,
+  ...API_CORE_TESTS,
+  ...API_PROTOCOL_TESTS,
+  ...SECURITY_TESTS,
+  ...SECURITY_VIEW_TESTS,
+  ...TRANSFER_SENDER_TESTS,
+  ...TRANSFER_RECEIVER_TESTS,
+];
 
 /** Profiles this version of the suite implements tests for. */
-export const IMPLEMENTED_PROFILES = ["documents", "api-core", "security", "transfer-sender", "transfer-receiver"] as const;
+export const IMPLEMENTED_PROFILES = [
+  "documents",
+  "api-core",
+  "security",
+  "transfer-sender",
+  "transfer-receiver",
+] as const;

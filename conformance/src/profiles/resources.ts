@@ -15,9 +15,21 @@ export interface ResourceSpec {
 
 export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   { kind: "isp", path: "/isps", writer: { tenant: 0, role: "setting-staff" }, personal: true, noun: "ISP" },
-  { kind: "development-profile", path: "/development-profiles", writer: { tenant: 0, role: "setting-staff" }, personal: true, noun: "profile" },
+  {
+    kind: "development-profile",
+    path: "/development-profiles",
+    writer: { tenant: 0, role: "setting-staff" },
+    personal: true,
+    noun: "profile",
+  },
   { kind: "ehcp", path: "/ehcps", writer: { tenant: 0, role: "la-officer" }, personal: true, noun: "EHCP" },
-  { kind: "legacy-ehcp", path: "/legacy-ehcps", writer: { tenant: 0, role: "la-officer" }, personal: true, noun: "legacy EHCP" },
+  {
+    kind: "legacy-ehcp",
+    path: "/legacy-ehcps",
+    writer: { tenant: 0, role: "la-officer" },
+    personal: true,
+    noun: "legacy EHCP",
+  },
   { kind: "spp", path: "/spps", writer: { tenant: 0, role: "dfe-publisher" }, personal: false, noun: "SPP" },
 ];
 

@@ -21,25 +21,49 @@ function defaultLabels(schemaFile: string): Map<string, string[]> {
   const schema = JSON.parse(readFileSync(new URL(`../../../schemas/${schemaFile}`, import.meta.url), "utf8")) as Json;
   const out = new Map<string, string[]>();
   for (const [name, def] of Object.entries(isObj(schema.properties) ? schema.properties : {})) {
-    if (isObj(def) && Array.isArray(def["x-send-sharing"])) out.set(name, def["x-send-sharing"].filter((l): l is string => typeof l === "string"));
+    if (isObj(def) && Array.isArray(def["x-send-sharing"]))
+      out.set(
+        name,
+        def["x-send-sharing"].filter((l): l is string => typeof l === "string"),
+      );
   }
   return out;
 }
 
 /** Labels of a top-level section: an exact `sharing` entry of the document wins over the schema default. */
 function sectionLabels(doc: Json, section: string, defaults: Map<string, string[]>): string[] | undefined {
-  const entry = Array.isArray(doc.sharing) ? doc.sharing.filter(isObj).find((e) => e.section === `/${section}`) : undefined;
+  const entry = Array.isArray(doc.sharing)
+    ? doc.sharing.filter(isObj).find((e) => e.section === `/${section}`)
+    : undefined;
   if (entry && Array.isArray(entry.labels)) return entry.labels.filter((l): l is string => typeof l === "string");
   return defaults.get(section);
 }
 
 /** Member names that identify a child or a person; none may appear in a governor's sample. */
-const IDENTIFYING = ["givenName", "givenNames", "familyName", "preferredName", "fullName", "displayName", "dateOfBirth", "upn", "uln", "nhsNumber", "address", "postcode", "email", "telephone"];
+const IDENTIFYING = [
+  "givenName",
+  "givenNames",
+  "familyName",
+  "preferredName",
+  "fullName",
+  "displayName",
+  "dateOfBirth",
+  "upn",
+  "uln",
+  "nhsNumber",
+  "address",
+  "postcode",
+  "email",
+  "telephone",
+];
 
 function identifyingPaths(value: unknown, path = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => identifyingPaths(v, `${path}/${i}`));
   if (!isObj(value)) return [];
-  return Object.entries(value).flatMap(([k, v]) => [...(IDENTIFYING.includes(k) ? [`${path}/${k}`] : []), ...identifyingPaths(v, `${path}/${k}`)]);
+  return Object.entries(value).flatMap(([k, v]) => [
+    ...(IDENTIFYING.includes(k) ? [`${path}/${k}`] : []),
+    ...identifyingPaths(v, `${path}/${k}`),
+  ]);
 }
 
 export const SECURITY_VIEW_TESTS: readonly TestDef[] = [
@@ -67,7 +91,10 @@ export const SECURITY_VIEW_TESTS: readonly TestDef[] = [
         else if (section in seen) leaked.push(section);
       }
       check(leaked.length === 0, `sections not labelled health reached the health commissioner: ${leaked.join(", ")}`);
-      check(health.some((s) => s in seen), `none of the health sections (${health.join(", ")}) reached the health commissioner`);
+      check(
+        health.some((s) => s in seen),
+        `none of the health sections (${health.join(", ")}) reached the health commissioner`,
+      );
       ctx.note(`health sections: ${health.join(", ")}`);
     },
   },
@@ -115,7 +142,15 @@ export const SECURITY_VIEW_TESTS: readonly TestDef[] = [
       check(before.length > 0, "the create of the ISP is not in the audit log");
       const first = before[0]!;
       const ref = String(first.seq ?? first.id ?? "1");
-      const attempts: [string, string][] = [["DELETE", "/audit"], ["PUT", "/audit"], ["PATCH", "/audit"], ["POST", "/audit"], ["DELETE", `/audit/${ref}`], ["PUT", `/audit/${ref}`], ["PATCH", `/audit/${ref}`]];
+      const attempts: [string, string][] = [
+        ["DELETE", "/audit"],
+        ["PUT", "/audit"],
+        ["PATCH", "/audit"],
+        ["POST", "/audit"],
+        ["DELETE", `/audit/${ref}`],
+        ["PUT", `/audit/${ref}`],
+        ["PATCH", `/audit/${ref}`],
+      ];
       const accepted: string[] = [];
       for (const [method, path] of attempts) {
         const res = await ctx.http.request(method, path, { token: tok, body: { ...first, action: "tampered" } });

@@ -8,7 +8,16 @@ import { subjectFor, tokenFor } from "../config.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { resourceSpec } from "./resources.ts";
-import { createRecord, itemPath, readRecord, registeredChild, token, updateRecord, walkPages, type Created } from "./steps.ts";
+import {
+  createRecord,
+  itemPath,
+  readRecord,
+  registeredChild,
+  token,
+  updateRecord,
+  walkPages,
+  type Created,
+} from "./steps.ts";
 
 const isp = resourceSpec("isp");
 const STAFF_A: RoleNeed = { tenant: 0, role: "setting-staff" };
@@ -20,15 +29,29 @@ const AUDITOR: RoleNeed = { tenant: 0, role: "auditor" };
 function refusalShape(res: { status: number; json: unknown; headers: Headers }, ids: readonly string[]): string {
   const body = isObj(res.json) ? res.json : {};
   const strip = (v: unknown) => (typeof v === "string" ? ids.reduce((t, id) => t.split(id).join("<id>"), v) : v);
-  const errors = Array.isArray(body.errors) ? body.errors.filter(isObj).map((e) => ({ pointer: e.pointer, ruleId: e.ruleId, message: strip(e.message) })) : body.errors;
-  return JSON.stringify({ status: res.status, type: body.type, title: body.title, detail: strip(body.detail), errors, contentType: res.headers.get("content-type") });
+  const errors = Array.isArray(body.errors)
+    ? body.errors.filter(isObj).map((e) => ({ pointer: e.pointer, ruleId: e.ruleId, message: strip(e.message) }))
+    : body.errors;
+  return JSON.stringify({
+    status: res.status,
+    type: body.type,
+    title: body.title,
+    detail: strip(body.detail),
+    errors,
+    contentType: res.headers.get("content-type"),
+  });
 }
 
 /** Comparable parts of a successful create: status and headers present, and whether the id is fresh and named. */
 function createShape(res: { status: number; json: unknown; headers: Headers }, proposed: string, path: string): string {
   const id = isObj(res.json) ? res.json.id : undefined;
   const location = res.headers.get("location") ?? "";
-  return JSON.stringify({ status: res.status, fresh: typeof id === "string" && id !== proposed, named: typeof id === "string" && location.replace(/\/$/, "").endsWith(`${path}/${encodeURIComponent(id)}`), etag: res.headers.has("etag") });
+  return JSON.stringify({
+    status: res.status,
+    fresh: typeof id === "string" && id !== proposed,
+    named: typeof id === "string" && location.replace(/\/$/, "").endsWith(`${path}/${encodeURIComponent(id)}`),
+    etag: res.headers.has("etag"),
+  });
 }
 
 /** A token whose signature no longer matches: the last signature character changed. */
@@ -64,24 +87,41 @@ const MATRIX_SAMPLE: readonly { path: string; scope: Scope; resource?: string }[
 function notFoundShape(res: { status: number; json: unknown; headers: Headers }, id: string): string {
   const body = isObj(res.json) ? res.json : {};
   const detail = typeof body.detail === "string" ? body.detail.split(id).join("<id>") : body.detail;
-  return JSON.stringify({ status: res.status, type: body.type, title: body.title, detail, contentType: res.headers.get("content-type") });
+  return JSON.stringify({
+    status: res.status,
+    type: body.type,
+    title: body.title,
+    detail,
+    contentType: res.headers.get("content-type"),
+  });
 }
 
 async function auditEvents(ctx: TestContext, query: string): Promise<Json[]> {
-  const { pages } = await walkPages(ctx, `/audit?${query}&limit=100`, token(ctx, AUDITOR), nextLinkOf, (r) => itemsOf(r, "GET /audit"));
+  const { pages } = await walkPages(ctx, `/audit?${query}&limit=100`, token(ctx, AUDITOR), nextLinkOf, (r) =>
+    itemsOf(r, "GET /audit"),
+  );
   return pages.flat();
 }
 
 /** `as` tries to update the ISP with a new marker: refused with `status`, and the stored ISP keeps its old marker. */
-async function expectUpdateRefused(ctx: TestContext, created: Created, as: RoleNeed, status: number, what: string, changed: string): Promise<void> {
-  const res = await updateRecord(ctx, isp, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag, as });
+async function expectUpdateRefused(
+  ctx: TestContext,
+  created: Created,
+  as: RoleNeed,
+  status: number,
+  what: string,
+  changed: string,
+): Promise<void> {
+  const res = await updateRecord(ctx, isp, created.id, ctx.fixtures.withMarker(created.doc), {
+    ifMatch: created.etag,
+    as,
+  });
   expectProblem(res, status, what);
   const after = await readRecord(ctx, isp, created.id);
   check(markerOf(after.json) === markerOf(created.doc), changed);
 }
 
 const actorSubject = (e: Json): unknown => (isObj(e.actor) ? e.actor.subject : undefined);
-
 
 /** A new voice statement modelled on one the fixture plan carries (one by `authorRole` if it has one), with a fresh id
  *  and text the test can look for. */
@@ -124,7 +164,11 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const good = token(ctx, STAFF_A);
       expectStatus(await ctx.http.get("/isps?limit=1", { token: good }), 200, "GET /isps with the configured token");
-      expectProblem(await ctx.http.get("/isps?limit=1", { token: tamperSignature(good) }), 401, "GET /isps with a tampered signature");
+      expectProblem(
+        await ctx.http.get("/isps?limit=1", { token: tamperSignature(good) }),
+        401,
+        "GET /isps with a tampered signature",
+      );
     },
   },
   {
@@ -136,7 +180,11 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     capabilities: ["resource:isp"],
     roles: [STAFF_A],
     async run(ctx) {
-      expectProblem(await ctx.http.get("/isps?limit=1", { token: unsignedToken(token(ctx, STAFF_A)) }), 401, "GET /isps with an alg=none token");
+      expectProblem(
+        await ctx.http.get("/isps?limit=1", { token: unsignedToken(token(ctx, STAFF_A)) }),
+        401,
+        "GET /isps with an alg=none token",
+      );
     },
   },
   {
@@ -158,7 +206,8 @@ export const SECURITY_TESTS: readonly TestDef[] = [
           const res = await ctx.http.get(`${op.path}?limit=1`, { token: tok });
           checked++;
           if (allowed && res.status !== 200) mismatches.push(`${r.id} GET ${op.path}: expected 200, got ${res.status}`);
-          if (!allowed && res.status !== 403) mismatches.push(`${r.id} GET ${op.path}: expected 403, got ${res.status}`);
+          if (!allowed && res.status !== 403)
+            mismatches.push(`${r.id} GET ${op.path}: expected 403, got ${res.status}`);
         }
       }
       check(checked > 0, "no role credentials in tenant 0 to check the matrix with");
@@ -181,10 +230,17 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       const missingId = randomUUID();
       const missing = await readRecord(ctx, isp, missingId, STAFF_B);
       expectProblem(missing, 404, "read of an id that does not exist");
-      check(notFoundShape(foreign, created.id) === notFoundShape(missing, missingId), `the answers differ, so existence leaks: ${notFoundShape(foreign, created.id)} vs ${notFoundShape(missing, missingId)}`);
+      check(
+        notFoundShape(foreign, created.id) === notFoundShape(missing, missingId),
+        `the answers differ, so existence leaks: ${notFoundShape(foreign, created.id)} vs ${notFoundShape(missing, missingId)}`,
+      );
       const versions = await ctx.http.get(`${itemPath(isp, created.id)}/versions`, { token: token(ctx, STAFF_B) });
       expectProblem(versions, 404, "version list of tenant A's ISP by tenant B");
-      expectProblem(await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, STAFF_B) }), 404, "version 1 of tenant A's ISP by tenant B");
+      expectProblem(
+        await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, STAFF_B) }),
+        404,
+        "version 1 of tenant A's ISP by tenant B",
+      );
     },
   },
   {
@@ -217,7 +273,14 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     roles: [STAFF_A, STAFF_B],
     async run(ctx) {
       const created = await createRecord(ctx, isp);
-      await expectUpdateRefused(ctx, created, STAFF_B, 404, "update of tenant A's ISP by tenant B", "tenant B's update changed tenant A's ISP");
+      await expectUpdateRefused(
+        ctx,
+        created,
+        STAFF_B,
+        404,
+        "update of tenant A's ISP by tenant B",
+        "tenant B's update changed tenant A's ISP",
+      );
     },
   },
   {
@@ -244,10 +307,16 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       const a = createShape(foreign, theirs.id, isp.path);
       const b = createShape(unused, unusedId, isp.path);
       check(a === b, `the answers differ, so another tenant's record id can be probed: ${a} vs ${b}`);
-      check(JSON.parse(a).fresh === true && JSON.parse(a).named === true, `the create did not store a record under a fresh id named by Location: ${a}`);
+      check(
+        JSON.parse(a).fresh === true && JSON.parse(a).named === true,
+        `the create did not store a record under a fresh id named by Location: ${a}`,
+      );
       const after = await readRecord(ctx, isp, theirs.id);
       expectStatus(after, 200, "tenant A's read of its ISP");
-      check(header(after, "etag", "tenant A's read") === theirs.etag && markerOf(after.json) === markerOf(theirs.doc), "tenant A's ISP changed after tenant B's create carrying its id");
+      check(
+        header(after, "etag", "tenant A's read") === theirs.etag && markerOf(after.json) === markerOf(theirs.doc),
+        "tenant A's ISP changed after tenant B's create carrying its id",
+      );
       expectProblem(await readRecord(ctx, isp, theirs.id, STAFF_B), 404, "tenant B's read of tenant A's ISP");
     },
   },
@@ -262,7 +331,9 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     async run(ctx) {
       // Tenant A's parent's child exists in tenant A; tenant B files a plan for it under its own setting.
       const victim = ctx.fixtures.parentsChild(0);
-      const before = await ctx.http.get(`/isps?childId=${encodeURIComponent(victim.childId)}&limit=100`, { token: token(ctx, PARENT_A) });
+      const before = await ctx.http.get(`/isps?childId=${encodeURIComponent(victim.childId)}&limit=100`, {
+        token: token(ctx, PARENT_A),
+      });
       expectStatus(before, 200, "the parent's search of their child's ISPs");
       // Filed under tenant B's setting, naming the child by child.personId.
       const plan = (child: typeof victim) => ctx.fixtures.document("isp", { ...child, tenant: 1 });
@@ -274,15 +345,23 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       const problem = expectProblem(foreign, 422, "tenant B's ISP naming tenant A's child");
       expectProblem(unknown, 422, "tenant B's ISP naming a child that does not exist");
       const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => e.pointer) : [];
-      check(pointers.includes("/child/personId"), `the 422 does not point at /child/personId (pointers: ${JSON.stringify(pointers)})`);
+      check(
+        pointers.includes("/child/personId"),
+        `the 422 does not point at /child/personId (pointers: ${JSON.stringify(pointers)})`,
+      );
       const ids = [victim.childId, nobody.childId, String(injected.id), String(missing.id)];
       const a = refusalShape(foreign, ids);
       const b = refusalShape(unknown, ids);
       check(a === b, `the refusals differ, so another tenant's child can be probed: ${a} vs ${b}`);
-      const after = await ctx.http.get(`/isps?childId=${encodeURIComponent(victim.childId)}&limit=100`, { token: token(ctx, PARENT_A) });
+      const after = await ctx.http.get(`/isps?childId=${encodeURIComponent(victim.childId)}&limit=100`, {
+        token: token(ctx, PARENT_A),
+      });
       expectStatus(after, 200, "the parent's search of their child's ISPs");
       const owners = itemsOf(after, "search").map((d) => (isObj(d.owningSetting) ? d.owningSetting.urn : undefined));
-      check(!owners.includes(ctx.config.tenants[1].setting.urn), "tenant A's parent sees an ISP for their child written by tenant B");
+      check(
+        !owners.includes(ctx.config.tenants[1].setting.urn),
+        "tenant A's parent sees an ISP for their child written by tenant B",
+      );
     },
   },
   {
@@ -296,13 +375,23 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
       const statement = { ...freshStatement(created.doc), authorRole: "professional" };
-      const res = await ctx.http.post(`${itemPath(isp, created.id)}/voice`, { token: token(ctx, PARENT_A), body: statement, headers: { "change-reason": "parent views" } });
+      const res = await ctx.http.post(`${itemPath(isp, created.id)}/voice`, {
+        token: token(ctx, PARENT_A),
+        body: statement,
+        headers: { "change-reason": "parent views" },
+      });
       const problem = expectProblem(res, 422, "parent's POST of views attributed to a professional");
       const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => String(e.pointer)) : [];
-      check(pointers.some((p) => p.endsWith("/authorRole")), `the 422 does not point at the statement's authorRole (pointers: ${JSON.stringify(pointers)})`);
+      check(
+        pointers.some((p) => p.endsWith("/authorRole")),
+        `the 422 does not point at the statement's authorRole (pointers: ${JSON.stringify(pointers)})`,
+      );
       const after = await readRecord(ctx, isp, created.id);
       check(!voiceTexts(after.json).includes(statement.text), "the refused statement is in the plan read back");
-      check(header(after, "etag", "read after the refused views") === created.etag, "the plan changed after the refused views");
+      check(
+        header(after, "etag", "read after the refused views") === created.etag,
+        "the plan changed after the refused views",
+      );
     },
   },
   {
@@ -316,7 +405,14 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
       expectStatus(await readRecord(ctx, isp, created.id, PARENT_A), 200, "parent's read of their child's ISP");
-      await expectUpdateRefused(ctx, created, PARENT_A, 403, "parent's update of the ISP", "the parent's refused update changed the ISP");
+      await expectUpdateRefused(
+        ctx,
+        created,
+        PARENT_A,
+        403,
+        "parent's update of the ISP",
+        "the parent's refused update changed the ISP",
+      );
     },
   },
   {
@@ -343,7 +439,11 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
       const statement = freshStatement(created.doc, "parent-carer");
-      const res = await ctx.http.post(`${itemPath(isp, created.id)}/voice`, { token: token(ctx, PARENT_A), body: statement, headers: { "change-reason": "parent views" } });
+      const res = await ctx.http.post(`${itemPath(isp, created.id)}/voice`, {
+        token: token(ctx, PARENT_A),
+        body: statement,
+        headers: { "change-reason": "parent views" },
+      });
       expectStatus(res, 201, "parent's POST of views");
       const after = await readRecord(ctx, isp, created.id);
       check(voiceTexts(after.json).includes(statement.text), "the parent's views are not in the plan read back");
@@ -361,12 +461,24 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       const created = await createRecord(ctx, isp);
       const reads = 3;
       for (let i = 0; i < reads; i++) expectStatus(await readRecord(ctx, isp, created.id), 200, `read ${i + 1}`);
-      expectStatus(await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, STAFF_A) }), 200, "read of version 1");
+      expectStatus(
+        await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, STAFF_A) }),
+        200,
+        "read of version 1",
+      );
       const events = await auditEvents(ctx, `resourceId=${created.id}`);
       const subject = subjectFor(ctx.config, 0, "setting-staff");
-      const readEvents = events.filter((e) => e.action === "read" && (subject === undefined || actorSubject(e) === subject));
-      check(readEvents.length >= reads + 1, `expected at least ${reads + 1} read events for the ISP${subject ? ` by ${subject}` : ""}, found ${readEvents.length}`);
-      check(events.some((e) => e.action === "create"), "the create of the ISP is not in the audit log");
+      const readEvents = events.filter(
+        (e) => e.action === "read" && (subject === undefined || actorSubject(e) === subject),
+      );
+      check(
+        readEvents.length >= reads + 1,
+        `expected at least ${reads + 1} read events for the ISP${subject ? ` by ${subject}` : ""}, found ${readEvents.length}`,
+      );
+      check(
+        events.some((e) => e.action === "create"),
+        "the create of the ISP is not in the audit log",
+      );
     },
   },
   {
@@ -379,10 +491,17 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     roles: [STAFF_A, AUDITOR],
     async run(ctx) {
       const created = await createRecord(ctx, isp);
-      expectStatus(await updateRecord(ctx, isp, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag }), 200, "update");
+      expectStatus(
+        await updateRecord(ctx, isp, created.id, ctx.fixtures.withMarker(created.doc), { ifMatch: created.etag }),
+        200,
+        "update",
+      );
       const events = await auditEvents(ctx, `resourceId=${created.id}`);
       const actions = events.map((e) => e.action);
-      check(actions.includes("create") && actions.includes("update"), `expected create and update events, found ${JSON.stringify(actions)}`);
+      check(
+        actions.includes("create") && actions.includes("update"),
+        `expected create and update events, found ${JSON.stringify(actions)}`,
+      );
     },
   },
   {
@@ -397,7 +516,9 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       const child = ctx.fixtures.parentsChild(0); // its child record exists (the config says so)
       const created = await createRecord(ctx, isp, child);
       expectStatus(await readRecord(ctx, isp, created.id), 200, "staff read of the ISP");
-      const res = await ctx.http.get(`/children/${child.childId}/access-log?limit=100`, { token: token(ctx, PARENT_A) });
+      const res = await ctx.http.get(`/children/${child.childId}/access-log?limit=100`, {
+        token: token(ctx, PARENT_A),
+      });
       expectStatus(res, 200, "parent's GET of the access log");
       let entries = itemsOf(res, "access log");
       let next = nextLinkOf(res);
@@ -409,7 +530,10 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       }
       const hit = entries.find((e) => e.resourceId === created.id && e.action === "read");
       check(hit !== undefined, "the staff read of the ISP is not in the parent's access log");
-      check(hit.role === "setting-staff", `the access-log entry names role ${JSON.stringify(hit.role)}, expected setting-staff`);
+      check(
+        hit.role === "setting-staff",
+        `the access-log entry names role ${JSON.stringify(hit.role)}, expected setting-staff`,
+      );
     },
   },
 ];

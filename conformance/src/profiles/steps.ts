@@ -28,18 +28,33 @@ export interface Created {
  * implementation assigned into the fixture: records of children get server-assigned ids (SI-API-057), and a plan may
  * only name a registered child (SI-API-058).
  */
-export async function registerChild(ctx: TestContext, child: ChildFixture, as: RoleNeed = { tenant: child.tenant, role: "setting-staff" }): Promise<ChildFixture> {
+export async function registerChild(
+  ctx: TestContext,
+  child: ChildFixture,
+  as: RoleNeed = { tenant: child.tenant, role: "setting-staff" },
+): Promise<ChildFixture> {
   if (child.registered) return child;
-  const res = await ctx.http.post("/children", { token: token(ctx, as), body: ctx.fixtures.childRecord(child), headers: { "change-reason": "conformance fixture" } });
+  const res = await ctx.http.post("/children", {
+    token: token(ctx, as),
+    body: ctx.fixtures.childRecord(child),
+    headers: { "change-reason": "conformance fixture" },
+  });
   expectStatus(res, 201, "POST /children");
-  check(isObj(res.json) && typeof res.json.id === "string" && res.json.id.length > 0, "POST /children: the stored child record carries no id");
+  check(
+    isObj(res.json) && typeof res.json.id === "string" && res.json.id.length > 0,
+    "POST /children: the stored child record carries no id",
+  );
   child.childId = res.json.id;
   child.registered = true;
   return child;
 }
 
 /** A fresh child of tenant `i`, registered by `as` (a role that writes child records there). */
-export async function registeredChild(ctx: TestContext, i: 0 | 1, as: RoleNeed = { tenant: i, role: "setting-staff" }): Promise<ChildFixture> {
+export async function registeredChild(
+  ctx: TestContext,
+  i: 0 | 1,
+  as: RoleNeed = { tenant: i, role: "setting-staff" },
+): Promise<ChildFixture> {
   return registerChild(ctx, ctx.fixtures.newChild(i), as);
 }
 
@@ -57,16 +72,30 @@ export async function createRecord(
 ): Promise<Created> {
   const owner = spec.personal ? await registerChild(ctx, child ?? ctx.fixtures.newChild(as.tenant), as) : undefined;
   const doc = prepare(ctx.fixtures.document(spec.kind, owner));
-  const res = await ctx.http.post(spec.path, { token: token(ctx, as), body: doc, headers: { "change-reason": "conformance fixture" } });
+  const res = await ctx.http.post(spec.path, {
+    token: token(ctx, as),
+    body: doc,
+    headers: { "change-reason": "conformance fixture" },
+  });
   expectStatus(res, 201, `POST ${spec.path}`);
   const location = header(res, "location", `POST ${spec.path}`);
   const etag = header(res, "etag", `POST ${spec.path}`);
   const url = ctx.http.resolve(location);
-  check(isObj(res.json) && typeof res.json.id === "string" && res.json.id.length > 0, `POST ${spec.path}: the stored record carries no id`);
+  check(
+    isObj(res.json) && typeof res.json.id === "string" && res.json.id.length > 0,
+    `POST ${spec.path}: the stored record carries no id`,
+  );
   const id = res.json.id;
-  if (!spec.personal) check(id === doc.id, `POST ${spec.path}: the catalogue entry was stored as ${id}, not under its own id ${String(doc.id)}`);
+  if (!spec.personal)
+    check(
+      id === doc.id,
+      `POST ${spec.path}: the catalogue entry was stored as ${id}, not under its own id ${String(doc.id)}`,
+    );
   doc.id = id;
-  check(new URL(url).pathname.replace(/\/$/, "").endsWith(`${spec.path}/${encodeURIComponent(id)}`), `POST ${spec.path}: Location "${location}" does not name ${spec.path}/${id}`);
+  check(
+    new URL(url).pathname.replace(/\/$/, "").endsWith(`${spec.path}/${encodeURIComponent(id)}`),
+    `POST ${spec.path}: Location "${location}" does not name ${spec.path}/${id}`,
+  );
   return { doc, id, url, etag, res };
 }
 
@@ -74,7 +103,12 @@ export function itemPath(spec: ResourceSpec, id: string): string {
   return `${spec.path}/${encodeURIComponent(id)}`;
 }
 
-export async function readRecord(ctx: TestContext, spec: ResourceSpec, id: string, as: RoleNeed = spec.writer): Promise<HttpResponse> {
+export async function readRecord(
+  ctx: TestContext,
+  spec: ResourceSpec,
+  id: string,
+  as: RoleNeed = spec.writer,
+): Promise<HttpResponse> {
   return ctx.http.get(itemPath(spec, id), { token: token(ctx, as) });
 }
 
@@ -92,7 +126,13 @@ export async function updateRecord(
 }
 
 /** Follows rel="next" links from `first`, returning every page's items. Guards against loops. */
-export async function walkPages(ctx: TestContext, first: string, tokenValue: string, nextOf: (r: HttpResponse) => string | undefined, itemsOf: (r: HttpResponse) => Json[]): Promise<{ pages: Json[][]; responses: HttpResponse[] }> {
+export async function walkPages(
+  ctx: TestContext,
+  first: string,
+  tokenValue: string,
+  nextOf: (r: HttpResponse) => string | undefined,
+  itemsOf: (r: HttpResponse) => Json[],
+): Promise<{ pages: Json[][]; responses: HttpResponse[] }> {
   const pages: Json[][] = [];
   const responses: HttpResponse[] = [];
   const seen = new Set<string>();

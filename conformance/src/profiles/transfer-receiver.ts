@@ -42,7 +42,10 @@ function withoutReceiverSide(doc: unknown): unknown {
 
 async function expectNotImported(ctx: TestContext, id: string, what: string): Promise<void> {
   const res = await readRecord(ctx, isp, id, STAFF_A);
-  check(res.status === 404, `${what}: the refused bundle's ISP ${id} is readable (HTTP ${res.status}); a refused bundle must store nothing`);
+  check(
+    res.status === 404,
+    `${what}: the refused bundle's ISP ${id} is readable (HTTP ${res.status}); a refused bundle must store nothing`,
+  );
 }
 
 async function versionCount(ctx: TestContext, id: string): Promise<number> {
@@ -53,7 +56,11 @@ async function versionCount(ctx: TestContext, id: string): Promise<number> {
 
 const STAFF_B = { tenant: 1 as const, role: "setting-staff" as const };
 
-const RECEIVER = { profile: "transfer-receiver" as const, capabilities: ["resource:isp"], roles: [STAFF_A, { tenant: 0 as const, role: "dfe-publisher" as const }] };
+const RECEIVER = {
+  profile: "transfer-receiver" as const,
+  capabilities: ["resource:isp"],
+  roles: [STAFF_A, { tenant: 0 as const, role: "dfe-publisher" as const }],
+};
 
 export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
   {
@@ -70,7 +77,10 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       expectStatus(read, 200, "GET the imported ISP");
       const stored = read.json as Json;
       const prov = isObj(stored.provenance) ? stored.provenance : {};
-      check(prov.importedFromBundleId === sent.bundle.id, `the imported ISP's provenance.importedFromBundleId is ${JSON.stringify(prov.importedFromBundleId)}, not the bundle id ${sent.bundle.id}`);
+      check(
+        prov.importedFromBundleId === sent.bundle.id,
+        `the imported ISP's provenance.importedFromBundleId is ${JSON.stringify(prov.importedFromBundleId)}, not the bundle id ${sent.bundle.id}`,
+      );
       check(typeof prov.importedAt === "string", "the imported ISP has no provenance.importedAt");
       const diff = firstDifference(withoutReceiverSide(sent.bundle.documents[0]), withoutReceiverSide(stored));
       check(diff === undefined, `the imported ISP differs from the one in the bundle at ${diff}`);
@@ -89,11 +99,18 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       const to = tenantSetting(ctx, 0);
       // The receiving setting's encryption key, found the way a sender finds it: by x-send-owner in the JWKS.
       const owner = `urn:${String(to.urn)}`;
-      const encKey = (await implementationJwks(ctx)).keys.find((k: JWK) => k.use === "enc" && (k as Record<string, unknown>)["x-send-owner"] === owner);
-      check(encKey !== undefined, `/.well-known/jwks.json publishes no encryption key (use "enc") with x-send-owner ${owner}`);
+      const encKey = (await implementationJwks(ctx)).keys.find(
+        (k: JWK) => k.use === "enc" && (k as Record<string, unknown>)["x-send-owner"] === owner,
+      );
+      check(
+        encKey !== undefined,
+        `/.well-known/jwks.json publishes no encryption key (use "enc") with x-send-owner ${owner}`,
+      );
       const sent = await suiteBundle(ctx, [doc], to);
       const jwe = await encryptBundle(sent.jws, encKey);
-      ctx.note(`encrypted to kid ${String(encKey.kid)} (ECDH-ES+A256KW, A256GCM); the receipt must name the signed bundle inside`);
+      ctx.note(
+        `encrypted to kid ${String(encKey.kid)} (ECDH-ES+A256KW, A256GCM); the receipt must name the signed bundle inside`,
+      );
       await expectAcceptedReceipt(ctx, await postInbox(ctx, jwe), sent, "POST /transfers/inbox (compact JWE)");
       const read = await readRecord(ctx, isp, String(doc.id), STAFF_A);
       expectStatus(read, 200, "GET the ISP imported from the encrypted bundle");
@@ -110,8 +127,18 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const doc = await freshIsp(ctx);
       const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
-      const first = await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox (first)");
-      const second = await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox (the same bundle again)");
+      const first = await expectAcceptedReceipt(
+        ctx,
+        await postInbox(ctx, sent.jws),
+        sent,
+        "POST /transfers/inbox (first)",
+      );
+      const second = await expectAcceptedReceipt(
+        ctx,
+        await postInbox(ctx, sent.jws),
+        sent,
+        "POST /transfers/inbox (the same bundle again)",
+      );
       check(first === second, "the replayed bundle got a different receipt: a replay must return the first result");
       const n = await versionCount(ctx, String(doc.id));
       check(n === 1, `after a replay the ISP has ${n} versions; the second import must change nothing`);
@@ -153,7 +180,10 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       // tampering before signing): only the digest check catches it.
       const redigested = await suiteBundle(ctx, [doc], to, {
         alter: (b) => {
-          (b.documents as unknown[])[0] = ctx.fixtures.withMarker(b.documents[0] as unknown as Json, "changed after the digest was taken");
+          (b.documents as unknown[])[0] = ctx.fixtures.withMarker(
+            b.documents[0] as unknown as Json,
+            "changed after the digest was taken",
+          );
         },
       });
       const cases: [string, string][] = [
@@ -178,7 +208,10 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
     ...RECEIVER,
     async run(ctx) {
       const doc = await freshIsp(ctx);
-      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0), { key: await generateSigningKey(), kid: loopback(ctx).key.kid });
+      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0), {
+        key: await generateSigningKey(),
+        kid: loopback(ctx).key.kid,
+      });
       expectRejected(await postInbox(ctx, sent.jws), "POST /transfers/inbox (signed with another key, trusted kid)");
       await expectNotImported(ctx, String(doc.id), "after the wrongly signed bundle");
     },
@@ -205,7 +238,10 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const doc = await freshIsp(ctx);
       const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
-      expectRejected(await postInbox(ctx, unsignedJws(sent.bundle, loopback(ctx).key.kid)), "POST /transfers/inbox (alg none)");
+      expectRejected(
+        await postInbox(ctx, unsignedJws(sent.bundle, loopback(ctx).key.kid)),
+        "POST /transfers/inbox (alg none)",
+      );
       await expectNotImported(ctx, String(doc.id), "after the unsigned bundle");
     },
   },
@@ -235,14 +271,25 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       const created = await createRecord(ctx, isp, ctx.fixtures.newChild(0), STAFF_A);
       const marker = randomUUID();
       const sent = await suiteBundle(ctx, [ctx.fixtures.withMarker(created.doc, marker)], tenantSetting(ctx, 0));
-      await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox (a plan the implementation holds)");
+      await expectAcceptedReceipt(
+        ctx,
+        await postInbox(ctx, sent.jws),
+        sent,
+        "POST /transfers/inbox (a plan the implementation holds)",
+      );
       const read = await readRecord(ctx, isp, created.id, STAFF_A);
       expectStatus(read, 200, "GET the ISP after the import");
       check(markerOf(read.json) === marker, "the imported content is not the ISP's current version");
       const prov = isObj((read.json as Json).provenance) ? ((read.json as Json).provenance as Json) : {};
-      check(prov.importedFromBundleId === sent.bundle.id, `provenance.importedFromBundleId is ${JSON.stringify(prov.importedFromBundleId)}, not ${sent.bundle.id}`);
+      check(
+        prov.importedFromBundleId === sent.bundle.id,
+        `provenance.importedFromBundleId is ${JSON.stringify(prov.importedFromBundleId)}, not ${sent.bundle.id}`,
+      );
       const n = await versionCount(ctx, created.id);
-      check(n === 2, `the ISP has ${n} versions after the import; expected 2 (the import is a new version, never an overwrite)`);
+      check(
+        n === 2,
+        `the ISP has ${n} versions after the import; expected 2 (the import is a new version, never an overwrite)`,
+      );
       const v1 = await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, STAFF_A) });
       expectStatus(v1, 200, "GET …/versions/1");
       check(markerOf(v1.json) === undefined, "version 1 was overwritten by the import");
@@ -264,30 +311,60 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       // One child record (with the id tenant B's server assigns), so the UPN names exactly one child there.
       const child = await registerChild(ctx, ctx.fixtures.newChild(1), STAFF_B);
       const plan = await createRecord(ctx, isp, child, STAFF_B);
-      const before = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, { token: token(ctx, STAFF_B) });
+      const before = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, {
+        token: token(ctx, STAFF_B),
+      });
       expectStatus(before, 200, "GET the child as tenant B");
       const planBefore = await readRecord(ctx, isp, plan.id, STAFF_B);
       expectStatus(planBefore, 200, "GET the plan as tenant B");
       const sent = await suiteBundle(ctx, [ctx.fixtures.withMarker(plan.doc)], tenantSetting(ctx, 0));
       const res = await postInbox(ctx, sent.jws);
-      check(res.status < 500, `POST /transfers/inbox (a bundle naming tenant B's child, addressed to tenant A): HTTP ${res.status}`);
+      check(
+        res.status < 500,
+        `POST /transfers/inbox (a bundle naming tenant B's child, addressed to tenant A): HTTP ${res.status}`,
+      );
       ctx.note(`the implementation answered HTTP ${res.status}`);
 
-      const after = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, { token: token(ctx, STAFF_B) });
-      check(after.status === 200, `after the import tenant B gets HTTP ${after.status} for its own child ${child.childId}: the import moved it`);
+      const after = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, {
+        token: token(ctx, STAFF_B),
+      });
+      check(
+        after.status === 200,
+        `after the import tenant B gets HTTP ${after.status} for its own child ${child.childId}: the import moved it`,
+      );
       const diff = firstDifference(before.json, after.json);
-      check(diff === undefined, `after the import tenant B's child record differs at ${diff}: an import must never change another tenant's record`);
+      check(
+        diff === undefined,
+        `after the import tenant B's child record differs at ${diff}: an import must never change another tenant's record`,
+      );
       const planAfter = await readRecord(ctx, isp, plan.id, STAFF_B);
-      check(planAfter.status === 200, `after the import tenant B gets HTTP ${planAfter.status} for its own plan ${plan.id}`);
-      check(markerOf(planAfter.json) === undefined && firstDifference(planBefore.json, planAfter.json) === undefined, "after the import tenant B's plan was changed by a bundle addressed to tenant A");
+      check(
+        planAfter.status === 200,
+        `after the import tenant B gets HTTP ${planAfter.status} for its own plan ${plan.id}`,
+      );
+      check(
+        markerOf(planAfter.json) === undefined && firstDifference(planBefore.json, planAfter.json) === undefined,
+        "after the import tenant B's plan was changed by a bundle addressed to tenant A",
+      );
 
       const asA = await ctx.http.get(`/children/${encodeURIComponent(child.childId)}`, { token: token(ctx, STAFF_A) });
-      check(asA.status === 404, `tenant A reads tenant B's child after the import (HTTP ${asA.status}): the import exposed another tenant's record`);
-      const found = await ctx.http.get(`/children?upn=${encodeURIComponent(child.upn)}`, { token: token(ctx, STAFF_A) });
+      check(
+        asA.status === 404,
+        `tenant A reads tenant B's child after the import (HTTP ${asA.status}): the import exposed another tenant's record`,
+      );
+      const found = await ctx.http.get(`/children?upn=${encodeURIComponent(child.upn)}`, {
+        token: token(ctx, STAFF_A),
+      });
       expectStatus(found, 200, "GET /children?upn=… as tenant A");
-      check(!itemsOf(found, "GET /children").some((c) => c.id === child.childId), "tenant A finds tenant B's child by UPN after the import");
+      check(
+        !itemsOf(found, "GET /children").some((c) => c.id === child.childId),
+        "tenant A finds tenant B's child by UPN after the import",
+      );
       const planAsA = await readRecord(ctx, isp, plan.id, STAFF_A);
-      check(planAsA.status === 404, `tenant A reads tenant B's plan ${plan.id} after the import (HTTP ${planAsA.status})`);
+      check(
+        planAsA.status === 404,
+        `tenant A reads tenant B's plan ${plan.id} after the import (HTTP ${planAsA.status})`,
+      );
     },
   },
 ];

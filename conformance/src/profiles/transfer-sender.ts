@@ -12,13 +12,35 @@ import type { TestContext, TestDef } from "../model.ts";
 import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
 import { FixtureError, isObj } from "../fixtures/factory.ts";
 import { WORKED_EXAMPLES_DIR, type Json } from "../fixtures/templates.ts";
-import { compareDocument, fidelityReport, formatScore, shippedReceiverSideFields, type DocumentFidelity } from "../transfer/fidelity.ts";
+import {
+  compareDocument,
+  fidelityReport,
+  formatScore,
+  shippedReceiverSideFields,
+  type DocumentFidelity,
+} from "../transfer/fidelity.ts";
 import { resourceSpec } from "./resources.ts";
 import { createRecord, token } from "./steps.ts";
-import { ensureSetting, expectAcceptedReceipt, LA_A, loopback, postInbox, registerChild, settledTransfer, STAFF_A, suiteBundle, tenantSetting, transferToSuite } from "./transfer-steps.ts";
+import {
+  ensureSetting,
+  expectAcceptedReceipt,
+  LA_A,
+  loopback,
+  postInbox,
+  registerChild,
+  settledTransfer,
+  STAFF_A,
+  suiteBundle,
+  tenantSetting,
+  transferToSuite,
+} from "./transfer-steps.ts";
 
 const isp = resourceSpec("isp");
-const SENDER = { profile: "transfer-sender" as const, capabilities: ["resource:isp"], roles: [STAFF_A, { tenant: 0 as const, role: "dfe-publisher" as const }] };
+const SENDER = {
+  profile: "transfer-sender" as const,
+  capabilities: ["resource:isp"],
+  roles: [STAFF_A, { tenant: 0 as const, role: "dfe-publisher" as const }],
+};
 
 /** A child registered in tenant A with one ISP (prepared by `prepare`), created over the API. */
 async function childWithIsp(ctx: TestContext, prepare: (doc: Json) => Json = (d) => d) {
@@ -45,15 +67,25 @@ const SAFEGUARDED = "/classroomSummary";
 /** Worked examples that travel in bundles, with fresh ids and a fresh child of tenant A (only a UPN, so no old record matches). */
 function roundTripDocuments(ctx: TestContext): { source: string; doc: Json }[] {
   const out: { source: string; doc: Json }[] = [];
-  for (const file of readdirSync(WORKED_EXAMPLES_DIR).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(WORKED_EXAMPLES_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const doc = JSON.parse(readFileSync(join(WORKED_EXAMPLES_DIR, file), "utf8")) as Json;
     const type = String(doc.documentType);
-    if (!(EMBEDDABLE_TYPES as readonly string[]).includes(type) || !ctx.config.capabilities.resources.includes(type as never) || !validate(doc).valid) continue;
+    if (
+      !(EMBEDDABLE_TYPES as readonly string[]).includes(type) ||
+      !ctx.config.capabilities.resources.includes(type as never) ||
+      !validate(doc).valid
+    )
+      continue;
     doc.id = randomUUID();
     const child = ctx.fixtures.newChild(0);
     doc.child = { ...(doc.child as Json), personId: child.childId, identifiers: { upn: child.upn } };
     const result = validate(doc);
-    if (!result.valid) throw new FixtureError(`${file} with fresh ids is not valid: ${[...result.errors, ...result.findings][0]?.message ?? ""}`);
+    if (!result.valid)
+      throw new FixtureError(
+        `${file} with fresh ids is not valid: ${[...result.errors, ...result.findings][0]?.message ?? ""}`,
+      );
     out.push({ source: file, doc });
   }
   return out;
@@ -66,9 +98,17 @@ async function roundTripOne(ctx: TestContext, source: string, doc: Json): Promis
   const found = await ctx.http.get(`/children?upn=${encodeURIComponent(upn)}`, { token: token(ctx, STAFF_A) });
   expectStatus(found, 200, "GET /children?upn=…");
   const child = itemsOf(found, "GET /children")[0];
-  check(child && typeof child.id === "string", `${source}: the imported child (UPN ${upn}) is not found by GET /children?upn=`);
+  check(
+    child && typeof child.id === "string",
+    `${source}: the imported child (UPN ${upn}) is not found by GET /children?upn=`,
+  );
   const back = await transferToSuite(ctx, child.id as string, String(doc.id));
-  return compareDocument(sent.bundle.documents[0], deliveredDocument(back.delivery.payload, String(doc.id)), shippedReceiverSideFields(), source);
+  return compareDocument(
+    sent.bundle.documents[0],
+    deliveredDocument(back.delivery.payload, String(doc.id)),
+    shippedReceiverSideFields(),
+    source,
+  );
 }
 
 export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
@@ -81,9 +121,18 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const { child } = await childWithIsp(ctx);
       const own = tenantSetting(ctx, 0);
-      const res = await ctx.http.post(`/children/${encodeURIComponent(child.childId)}/transfers`, { token: token(ctx, STAFF_A), body: { receiver: { urn: own.urn }, reason: "in-year-move" } });
-      check(res.status >= 400 && res.status < 500, `POST /children/{id}/transfers addressed to the caller's own setting ${String(own.urn)}: expected a 4xx refusal, got HTTP ${res.status} (a setting sending to itself is how it would import a record it made up over another setting's child)`);
-      check((res.headers.get("content-type") ?? "").includes("application/problem+json"), `the refusal is ${res.headers.get("content-type") ?? "untyped"}, not application/problem+json`);
+      const res = await ctx.http.post(`/children/${encodeURIComponent(child.childId)}/transfers`, {
+        token: token(ctx, STAFF_A),
+        body: { receiver: { urn: own.urn }, reason: "in-year-move" },
+      });
+      check(
+        res.status >= 400 && res.status < 500,
+        `POST /children/{id}/transfers addressed to the caller's own setting ${String(own.urn)}: expected a 4xx refusal, got HTTP ${res.status} (a setting sending to itself is how it would import a record it made up over another setting's child)`,
+      );
+      check(
+        (res.headers.get("content-type") ?? "").includes("application/problem+json"),
+        `the refusal is ${res.headers.get("content-type") ?? "untyped"}, not application/problem+json`,
+      );
     },
   },
   {
@@ -95,11 +144,25 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const { child, created } = await childWithIsp(ctx);
       const { delivery } = await transferToSuite(ctx, child.childId, created.id);
-      check(delivery.verified, `the bundle does not verify against the implementation's /.well-known/jwks.json: ${delivery.reasons.slice(0, 5).map((r) => `${r.code}${r.pointer ? ` at ${r.pointer}` : ""}: ${r.message}`).join("; ")}`);
+      check(
+        delivery.verified,
+        `the bundle does not verify against the implementation's /.well-known/jwks.json: ${delivery.reasons
+          .slice(0, 5)
+          .map((r) => `${r.code}${r.pointer ? ` at ${r.pointer}` : ""}: ${r.message}`)
+          .join("; ")}`,
+      );
       const m = delivery.bundle!.manifest;
-      check(m.receiver.setting?.urn === loopback(ctx).settings.setting.urn, `the bundle is addressed to ${JSON.stringify(m.receiver)}, not the suite's setting`);
-      check(m.sender.setting?.urn === ctx.config.tenants[0].setting.urn, `the bundle's sender is ${JSON.stringify(m.sender.setting ?? m.sender.localAuthority)}, not the sending setting ${ctx.config.tenants[0].setting.urn}`);
-      ctx.note(`bundle ${delivery.bundle!.id}: ${delivery.bundle!.contents.length} document(s), digest ${delivery.digest}`);
+      check(
+        m.receiver.setting?.urn === loopback(ctx).settings.setting.urn,
+        `the bundle is addressed to ${JSON.stringify(m.receiver)}, not the suite's setting`,
+      );
+      check(
+        m.sender.setting?.urn === ctx.config.tenants[0].setting.urn,
+        `the bundle's sender is ${JSON.stringify(m.sender.setting ?? m.sender.localAuthority)}, not the sending setting ${ctx.config.tenants[0].setting.urn}`,
+      );
+      ctx.note(
+        `bundle ${delivery.bundle!.id}: ${delivery.bundle!.contents.length} document(s), digest ${delivery.digest}`,
+      );
     },
   },
   {
@@ -113,8 +176,14 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
       const { delivery } = await transferToSuite(ctx, child.childId, created.id);
       const sent = deliveredDocument(delivery.payload, created.id);
       check(sent, `the bundle does not carry ISP ${created.id}`);
-      const redacted = isObj(delivery.payload) && Array.isArray(delivery.payload.redactions) ? delivery.payload.redactions.filter(isObj).filter((r) => r.documentId === created.id) : [];
-      check(redacted.length === 0, `the ISP has no labels a default transfer withholds, yet ${redacted.length} redaction(s) are recorded`);
+      const redacted =
+        isObj(delivery.payload) && Array.isArray(delivery.payload.redactions)
+          ? delivery.payload.redactions.filter(isObj).filter((r) => r.documentId === created.id)
+          : [];
+      check(
+        redacted.length === 0,
+        `the ISP has no labels a default transfer withholds, yet ${redacted.length} redaction(s) are recorded`,
+      );
       const diff = firstDifference(stripReceiverSide(created.doc), stripReceiverSide(sent));
       check(diff === undefined, `the ISP in the bundle differs from the stored ISP at ${diff}`);
     },
@@ -134,12 +203,23 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
       const payload = delivery.payload as Json;
       const sent = deliveredDocument(payload, created.id);
       check(sent, `the bundle does not carry ISP ${created.id}`);
-      check(sent.classroomSummary === undefined, `the safeguarding-labelled ${SAFEGUARDED} was sent although the transfer did not include safeguarding`);
+      check(
+        sent.classroomSummary === undefined,
+        `the safeguarding-labelled ${SAFEGUARDED} was sent although the transfer did not include safeguarding`,
+      );
       const applied = isObj(payload.sharingApplied) ? payload.sharingApplied : {};
-      check(Array.isArray(applied.labelsExcluded) && applied.labelsExcluded.includes("safeguarding"), `sharingApplied.labelsExcluded (${JSON.stringify(applied.labelsExcluded)}) does not list safeguarding`);
+      check(
+        Array.isArray(applied.labelsExcluded) && applied.labelsExcluded.includes("safeguarding"),
+        `sharingApplied.labelsExcluded (${JSON.stringify(applied.labelsExcluded)}) does not list safeguarding`,
+      );
       const redactions = Array.isArray(payload.redactions) ? payload.redactions.filter(isObj) : [];
-      const recorded = redactions.find((r) => r.documentId === created.id && r.pointer === SAFEGUARDED && r.label === "safeguarding");
-      check(recorded, `no redaction records ${SAFEGUARDED} of ISP ${created.id} as withheld for "safeguarding" (redactions: ${JSON.stringify(redactions).slice(0, 300)})`);
+      const recorded = redactions.find(
+        (r) => r.documentId === created.id && r.pointer === SAFEGUARDED && r.label === "safeguarding",
+      );
+      check(
+        recorded,
+        `no redaction records ${SAFEGUARDED} of ISP ${created.id} as withheld for "safeguarding" (redactions: ${JSON.stringify(redactions).slice(0, 300)})`,
+      );
     },
   },
   {
@@ -151,10 +231,19 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const { child, created } = await childWithIsp(ctx);
       const { transferUrl, delivery } = await transferToSuite(ctx, child.childId, created.id);
-      check(delivery.receipt, `the suite could not answer with a receipt: ${delivery.reasons.map((r) => r.code).join(", ")}`);
+      check(
+        delivery.receipt,
+        `the suite could not answer with a receipt: ${delivery.reasons.map((r) => r.code).join(", ")}`,
+      );
       const view = await settledTransfer(ctx, transferUrl);
-      check(view.status === "accepted", `GET ${new URL(transferUrl).pathname}: status is ${JSON.stringify(view.status)} after the suite's accepting receipt, not "accepted"`);
-      check(view.receipt === delivery.receipt, `GET ${new URL(transferUrl).pathname}: the transfer does not hold the receipt the suite sent (receipt ${view.receipt === undefined ? "absent" : "different"})`);
+      check(
+        view.status === "accepted",
+        `GET ${new URL(transferUrl).pathname}: status is ${JSON.stringify(view.status)} after the suite's accepting receipt, not "accepted"`,
+      );
+      check(
+        view.receipt === delivery.receipt,
+        `GET ${new URL(transferUrl).pathname}: the transfer does not hold the receipt the suite sent (receipt ${view.receipt === undefined ? "absent" : "different"})`,
+      );
     },
   },
   {
@@ -166,18 +255,29 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     roles: [...SENDER.roles, LA_A],
     async run(ctx) {
       const { child, created } = await childWithIsp(ctx);
-      const res = await ctx.http.post(`/children/${encodeURIComponent(child.childId)}/transfers`, { token: token(ctx, STAFF_A), body: { receiver: { unknownDestination: true }, reason: "in-year-move" } });
+      const res = await ctx.http.post(`/children/${encodeURIComponent(child.childId)}/transfers`, {
+        token: token(ctx, STAFF_A),
+        body: { receiver: { unknownDestination: true }, reason: "in-year-move" },
+      });
       expectStatus(res, [201, 202], "POST …/transfers (unknown destination)");
       const id = String((res.json as Json).id);
       const queue = async () => {
-        const q = await ctx.http.get(`/transfers/unclaimed?upn=${encodeURIComponent(child.upn)}`, { token: token(ctx, LA_A) });
+        const q = await ctx.http.get(`/transfers/unclaimed?upn=${encodeURIComponent(child.upn)}`, {
+          token: token(ctx, LA_A),
+        });
         expectStatus(q, 200, "GET /transfers/unclaimed?upn=…");
         return itemsOf(q, "GET /transfers/unclaimed").map((t) => t.id);
       };
-      check((await queue()).includes(id), `transfer ${id} is not in the local authority's unclaimed queue (searched by UPN)`);
+      check(
+        (await queue()).includes(id),
+        `transfer ${id} is not in the local authority's unclaimed queue (searched by UPN)`,
+      );
       const claim = await ctx.http.post(`/transfers/${encodeURIComponent(id)}/claim`, { token: token(ctx, LA_A) });
       expectStatus(claim, 200, `POST /transfers/${id}/claim`);
-      check(isObj(claim.json) && claim.json.status === "claimed", `the claimed transfer's status is ${JSON.stringify(isObj(claim.json) ? claim.json.status : undefined)}, not "claimed"`);
+      check(
+        isObj(claim.json) && claim.json.status === "claimed",
+        `the claimed transfer's status is ${JSON.stringify(isObj(claim.json) ? claim.json.status : undefined)}, not "claimed"`,
+      );
       check(!(await queue()).includes(id), "the claimed transfer is still in the unclaimed queue");
       const plan = await ctx.http.get(`/isps/${encodeURIComponent(created.id)}`, { token: token(ctx, LA_A) });
       expectStatus(plan, 200, "GET the claimed ISP as the local authority");
@@ -198,15 +298,22 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
       // Two at a time: each is an import and an export with a background delivery.
       await Promise.all(
         [0, 1].map(async () => {
-          for (let i = next++; i < items.length; i = next++) results[i] = await roundTripOne(ctx, items[i]!.source, items[i]!.doc);
+          for (let i = next++; i < items.length; i = next++)
+            results[i] = await roundTripOne(ctx, items[i]!.source, items[i]!.doc);
         }),
       );
       const report = fidelityReport(results, shippedReceiverSideFields());
       ctx.attach("fidelity", report);
-      for (const d of results) ctx.note(`${d.source} (${d.documentType}): ${formatScore(d.score)} (${d.matching}/${d.total} fields)`);
-      ctx.note(`overall: ${formatScore(report.overall.score)} (${report.overall.matching}/${report.overall.total} fields); receiver-side fields ignored: ${report.ignoredReceiverSideFields.join(", ")}`);
+      for (const d of results)
+        ctx.note(`${d.source} (${d.documentType}): ${formatScore(d.score)} (${d.matching}/${d.total} fields)`);
+      ctx.note(
+        `overall: ${formatScore(report.overall.score)} (${report.overall.matching}/${report.overall.total} fields); receiver-side fields ignored: ${report.ignoredReceiverSideFields.join(", ")}`,
+      );
       const diffs = results.flatMap((d) => d.differences.map((x) => `${d.source}${x.pointer} ${x.kind}`));
-      check(report.overall.score === 1, `round-trip fidelity ${formatScore(report.overall.score)}: ${diffs.slice(0, 8).join("; ")}${diffs.length > 8 ? ` … (${diffs.length} differences)` : ""}`);
+      check(
+        report.overall.score === 1,
+        `round-trip fidelity ${formatScore(report.overall.score)}: ${diffs.slice(0, 8).join("; ")}${diffs.length > 8 ? ` … (${diffs.length} differences)` : ""}`,
+      );
     },
   },
 ];

@@ -41,7 +41,11 @@ export async function ensureSetting(ctx: TestContext, setting: Json): Promise<vo
   const found = await ctx.http.get(`/settings/${encodeURIComponent(urn)}`, { token: token(ctx, STAFF_A) });
   if (found.status === 200) return;
   expectStatus(found, 404, `GET /settings/${urn}`);
-  const res = await ctx.http.post("/settings", { token: token(ctx, PUBLISHER_A), body: setting, headers: { "change-reason": "conformance: setting needed for a transfer" } });
+  const res = await ctx.http.post("/settings", {
+    token: token(ctx, PUBLISHER_A),
+    body: setting,
+    headers: { "change-reason": "conformance: setting needed for a transfer" },
+  });
   expectStatus(res, [201, 409], `POST /settings (${urn})`);
 }
 
@@ -52,7 +56,10 @@ export const suiteSetting = (ctx: TestContext): Json => ({ ...loopback(ctx).sett
 export async function implementationJwks(ctx: TestContext): Promise<Jwks> {
   const res = await ctx.http.get("/.well-known/jwks.json");
   expectStatus(res, 200, "GET /.well-known/jwks.json");
-  check(isObj(res.json) && Array.isArray(res.json.keys), "GET /.well-known/jwks.json: expected a JWKS ({ keys: [...] })");
+  check(
+    isObj(res.json) && Array.isArray(res.json.keys),
+    "GET /.well-known/jwks.json: expected a JWKS ({ keys: [...] })",
+  );
   return { keys: res.json.keys as JWK[] };
 }
 
@@ -63,7 +70,12 @@ export interface SuiteBundle {
 }
 
 /** A bundle from the suite's setting to `to`, signed with the suite's key (or `key`). */
-export async function suiteBundle(ctx: TestContext, documents: readonly Json[], to: Json, opts: { bundleId?: string; key?: KeyPairJwk; kid?: string; alter?: (b: TransferBundle) => void } = {}): Promise<SuiteBundle> {
+export async function suiteBundle(
+  ctx: TestContext,
+  documents: readonly Json[],
+  to: Json,
+  opts: { bundleId?: string; key?: KeyPairJwk; kid?: string; alter?: (b: TransferBundle) => void } = {},
+): Promise<SuiteBundle> {
   const bundle = await packBundle({
     documents,
     sender: { system: SUITE_SYSTEM, setting: suiteSetting(ctx) as never },
@@ -81,7 +93,9 @@ export async function suiteBundle(ctx: TestContext, documents: readonly Json[], 
 
 /** The same claims with alg none and no signature. */
 export function unsignedJws(bundle: unknown, kid: string): string {
-  const h = base64url.encode(JSON.stringify({ alg: "none", kid, typ: "send-transfer-bundle+json", cty: "application/json" }));
+  const h = base64url.encode(
+    JSON.stringify({ alg: "none", kid, typ: "send-transfer-bundle+json", cty: "application/json" }),
+  );
   return `${h}.${base64url.encode(canonicalJson(bundle))}.`;
 }
 
@@ -100,10 +114,14 @@ export const postInbox = (ctx: TestContext, jws: string): Promise<HttpResponse> 
 /** The reasons a rejection gives: problem errors[], or the rejected receipt's reasons. */
 export function rejectionReasons(res: HttpResponse): string[] {
   if (!isObj(res.json)) return [];
-  const errors = Array.isArray(res.json.errors) ? res.json.errors.filter(isObj).map((e) => String(e.ruleId ?? e.code ?? e.message ?? "")) : [];
+  const errors = Array.isArray(res.json.errors)
+    ? res.json.errors.filter(isObj).map((e) => String(e.ruleId ?? e.code ?? e.message ?? ""))
+    : [];
   if (errors.length > 0) return errors;
   const receipt = typeof res.json.receipt === "string" ? decodePayload(res.json.receipt) : undefined;
-  return isObj(receipt) && Array.isArray(receipt.reasons) ? receipt.reasons.filter(isObj).map((r) => String(r.code)) : [];
+  return isObj(receipt) && Array.isArray(receipt.reasons)
+    ? receipt.reasons.filter(isObj).map((r) => String(r.code))
+    : [];
 }
 
 function decodePayload(jws: string): unknown {
@@ -116,20 +134,44 @@ function decodePayload(jws: string): unknown {
 
 /** A refused bundle: 4xx (never 2xx, never 5xx) with at least one reason. */
 export function expectRejected(res: HttpResponse, what: string): string[] {
-  check(res.status >= 400 && res.status < 500, `${what}: expected the bundle to be refused with 4xx, got HTTP ${res.status}`);
+  check(
+    res.status >= 400 && res.status < 500,
+    `${what}: expected the bundle to be refused with 4xx, got HTTP ${res.status}`,
+  );
   const reasons = rejectionReasons(res);
-  check(reasons.length > 0, `${what}: refused (HTTP ${res.status}) but without a reason (no errors[] and no rejected receipt)`);
+  check(
+    reasons.length > 0,
+    `${what}: refused (HTTP ${res.status}) but without a reason (no errors[] and no rejected receipt)`,
+  );
   return reasons;
 }
 
 /** An accepted bundle: 200/201/202 with a receipt signed by a key of the implementation's JWKS, for this bundle and digest. */
-export async function expectAcceptedReceipt(ctx: TestContext, res: HttpResponse, sent: SuiteBundle, what: string): Promise<string> {
+export async function expectAcceptedReceipt(
+  ctx: TestContext,
+  res: HttpResponse,
+  sent: SuiteBundle,
+  what: string,
+): Promise<string> {
   expectStatus(res, [200, 201, 202], what);
-  check(isObj(res.json) && typeof res.json.receipt === "string" && res.json.receipt.length > 0, `${what}: the answer carries no receipt (expected a compact JWS in "receipt")`);
+  check(
+    isObj(res.json) && typeof res.json.receipt === "string" && res.json.receipt.length > 0,
+    `${what}: the answer carries no receipt (expected a compact JWS in "receipt")`,
+  );
   const receipt = res.json.receipt as string;
-  const checked = await verifyReceipt(receipt, { trustedKeys: await implementationJwks(ctx), expectedBundleId: sent.bundle.id, expectedDigest: sent.digest });
-  check(checked.ok, `${what}: the receipt does not verify against /.well-known/jwks.json: ${checked.ok ? "" : checked.reasons.map((r) => `${r.code} ${r.message}`).join("; ")}`);
-  check(checked.receipt.decision === "accepted", `${what}: the receipt's decision is ${checked.receipt.decision}, not accepted`);
+  const checked = await verifyReceipt(receipt, {
+    trustedKeys: await implementationJwks(ctx),
+    expectedBundleId: sent.bundle.id,
+    expectedDigest: sent.digest,
+  });
+  check(
+    checked.ok,
+    `${what}: the receipt does not verify against /.well-known/jwks.json: ${checked.ok ? "" : checked.reasons.map((r) => `${r.code} ${r.message}`).join("; ")}`,
+  );
+  check(
+    checked.receipt.decision === "accepted",
+    `${what}: the receipt's decision is ${checked.receipt.decision}, not accepted`,
+  );
   return receipt;
 }
 
@@ -145,7 +187,12 @@ export interface SentTransfer {
 }
 
 /** Asks the implementation to transfer `childId` to the suite's receiver and waits for the bundle with `documentId`. */
-export async function transferToSuite(ctx: TestContext, childId: string, documentId: string, as: RoleNeed = STAFF_A): Promise<SentTransfer> {
+export async function transferToSuite(
+  ctx: TestContext,
+  childId: string,
+  documentId: string,
+  as: RoleNeed = STAFF_A,
+): Promise<SentTransfer> {
   const lb = loopback(ctx);
   await ensureSetting(ctx, suiteSetting(ctx));
   const res = await ctx.http.post(`/children/${encodeURIComponent(childId)}/transfers`, {
@@ -156,13 +203,27 @@ export async function transferToSuite(ctx: TestContext, childId: string, documen
   check(isObj(res.json) && typeof res.json.id === "string", "POST …/transfers: the answer names no transfer id");
   const transferId = res.json.id as string;
   const transferUrl = ctx.http.resolve(header(res, "location", "POST …/transfers"));
-  const delivery = await lb.waitFor((d) => isObj(d.payload) && Array.isArray(d.payload.documents) && d.payload.documents.some((x) => isObj(x) && x.id === documentId), DELIVERY_WAIT_MS);
-  check(delivery, `the implementation did not deliver a bundle with document ${documentId} to the suite's inbox (${lb.settings.baseUrl}/transfers/inbox) within ${DELIVERY_WAIT_MS / 1000} s`);
+  const delivery = await lb.waitFor(
+    (d) =>
+      isObj(d.payload) &&
+      Array.isArray(d.payload.documents) &&
+      d.payload.documents.some((x) => isObj(x) && x.id === documentId),
+    DELIVERY_WAIT_MS,
+  );
+  check(
+    delivery,
+    `the implementation did not deliver a bundle with document ${documentId} to the suite's inbox (${lb.settings.baseUrl}/transfers/inbox) within ${DELIVERY_WAIT_MS / 1000} s`,
+  );
   return { transferId, transferUrl, delivery };
 }
 
 /** Polls the sender's view of a transfer until it leaves prepared/sent (or the time is up); returns the last view. */
-export async function settledTransfer(ctx: TestContext, url: string, as: RoleNeed = STAFF_A, timeoutMs = 10_000): Promise<Json> {
+export async function settledTransfer(
+  ctx: TestContext,
+  url: string,
+  as: RoleNeed = STAFF_A,
+  timeoutMs = 10_000,
+): Promise<Json> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const res = await ctx.http.get(url, { token: token(ctx, as) });

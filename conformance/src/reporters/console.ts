@@ -2,7 +2,13 @@
 import type { TestResult } from "../model.ts";
 import type { Summary } from "../rollup.ts";
 
-const MARK: Record<TestResult["outcome"], string> = { pass: "PASS", fail: "FAIL", warning: "WARN", skip: "SKIP", error: "ERR " };
+const MARK: Record<TestResult["outcome"], string> = {
+  pass: "PASS",
+  fail: "FAIL",
+  warning: "WARN",
+  skip: "SKIP",
+  error: "ERR ",
+};
 
 export function progressLine(r: TestResult, done: number, total: number): string {
   const width = String(total).length;

@@ -6,7 +6,8 @@ import type { TestResult } from "../model.ts";
 import type { Exchange } from "../http/exchange.ts";
 import { formatScore, type FidelityReport } from "../transfer/fidelity.ts";
 
-const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}
@@ -25,8 +26,12 @@ details{margin:.3rem 0}summary{cursor:pointer}
 `;
 
 function exchangeHtml(x: Exchange, open = false): string {
-  const reqHeaders = Object.entries(x.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n");
-  const resHeaders = Object.entries(x.responseHeaders ?? {}).map(([k, v]) => `${k}: ${v}`).join("\n");
+  const reqHeaders = Object.entries(x.requestHeaders)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n");
+  const resHeaders = Object.entries(x.responseHeaders ?? {})
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n");
   const status = x.error ? `network error: ${x.error}` : `HTTP ${x.status}`;
   return `<details${open ? " open" : ""}><summary><code>${esc(x.method)} ${esc(x.url)}</code> → <strong>${esc(status)}</strong> <span class="muted">(${x.durationMs} ms)</span></summary>
 <p><strong>Request</strong></p><pre>${esc(`${x.method} ${x.url}\n${reqHeaders}${x.requestBody ? `\n\n${x.requestBody}` : ""}`)}</pre>
@@ -35,13 +40,19 @@ function exchangeHtml(x: Exchange, open = false): string {
 
 function findingHtml(r: TestResult, report: RunReport): string {
   const reqs = r.requirements
-    .map((id) => `<div class="req"><strong>${esc(id)}</strong> ${esc(report.requirements[id]?.level ?? "")}: ${esc(report.requirements[id]?.text ?? "(not in the catalogue)")}</div>`)
+    .map(
+      (id) =>
+        `<div class="req"><strong>${esc(id)}</strong> ${esc(report.requirements[id]?.level ?? "")}: ${esc(report.requirements[id]?.text ?? "(not in the catalogue)")}</div>`,
+    )
     .join("");
   // The last exchanges are the ones closest to the failure; show them open-able, newest last.
   // The last exchange is usually the one that showed the failure: shown open.
   const shown = r.exchanges.slice(-12);
   const exchanges = shown.map((x, i) => exchangeHtml(x, i === shown.length - 1)).join("");
-  const hidden = r.exchanges.length > 12 ? `<p class="muted">${r.exchanges.length - 12} earlier exchange(s) are in report.json.</p>` : "";
+  const hidden =
+    r.exchanges.length > 12
+      ? `<p class="muted">${r.exchanges.length - 12} earlier exchange(s) are in report.json.</p>`
+      : "";
   return `<section class="finding ${r.outcome}" id="${esc(r.id)}"><h3><span class="o o-${r.outcome}">${r.outcome}</span> ${esc(r.level)} <code>${esc(r.id)}</code></h3>
 <p>${esc(r.title)}</p><pre>${esc(r.message ?? "")}</pre>${reqs}
 ${r.notes.length ? `<p class="muted">${r.notes.map(esc).join("<br>")}</p>` : ""}
@@ -54,9 +65,17 @@ function fidelityHtml(report: RunReport): string {
   if (!r) return "";
   const f = r.data!.fidelity as FidelityReport;
   const rows = f.documents
-    .map((d) => `<tr><td>${esc(d.source)}</td><td>${esc(d.documentType)}</td><td>${formatScore(d.score)}</td><td>${d.matching}/${d.total}</td><td>${d.differences.length}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td>${esc(d.source)}</td><td>${esc(d.documentType)}</td><td>${formatScore(d.score)}</td><td>${d.matching}/${d.total}</td><td>${d.differences.length}</td></tr>`,
+    )
     .join("");
-  const diffs = f.documents.flatMap((d) => d.differences.map((x) => `<tr><td>${esc(d.source)}</td><td><code>${esc(x.pointer)}</code></td><td>${x.kind}</td><td><code>${esc(x.sent ?? "")}</code></td><td><code>${esc(x.returned ?? "")}</code></td></tr>`));
+  const diffs = f.documents.flatMap((d) =>
+    d.differences.map(
+      (x) =>
+        `<tr><td>${esc(d.source)}</td><td><code>${esc(x.pointer)}</code></td><td>${x.kind}</td><td><code>${esc(x.sent ?? "")}</code></td><td><code>${esc(x.returned ?? "")}</code></td></tr>`,
+    ),
+  );
   return `<h2>Round-trip fidelity: ${formatScore(f.overall.score)}</h2>
 <p id="fidelity">${f.overall.matching} of ${f.overall.total} fields came back unchanged after import and re-export (<code>${esc(r.id)}</code>). Receiver-side fields ignored: ${esc(f.ignoredReceiverSideFields.join(", "))}.</p>
 <table><tr><th>worked example</th><th>type</th><th>score</th><th>fields</th><th>differences</th></tr>${rows}</table>
@@ -65,16 +84,22 @@ ${diffs.length ? `<table id="fidelity-differences"><tr><th>worked example</th><t
 
 export function renderHtml(report: RunReport): string {
   const s = report.summary;
-  const vClass = s.verdict === "conformant" ? "v-conformant" : s.verdict === "not conformant" ? "v-not" : "v-incomplete";
+  const vClass =
+    s.verdict === "conformant" ? "v-conformant" : s.verdict === "not conformant" ? "v-not" : "v-incomplete";
   const countRow = (level: "MUST" | "SHOULD") => {
     const c = s.byLevel[level];
     return `<tr><th>${level}</th><td>${c.pass}</td><td>${c.fail}</td><td>${c.warning}</td><td>${c.error}</td><td>${c.skip}</td></tr>`;
   };
-  const attention = report.results.filter((r) => r.outcome === "fail" || r.outcome === "error" || r.outcome === "warning");
+  const attention = report.results.filter(
+    (r) => r.outcome === "fail" || r.outcome === "error" || r.outcome === "warning",
+  );
   const order = { fail: 0, error: 1, warning: 2, skip: 3, pass: 4 } as const;
   attention.sort((a, b) => order[a.outcome] - order[b.outcome]);
   const rows = report.results
-    .map((r) => `<tr><td><span class="o o-${r.outcome}">${r.outcome}</span></td><td>${r.level}</td><td><code>${esc(r.id)}</code></td><td>${esc(r.title)}</td><td>${esc(r.requirements.join(", "))}</td><td>${r.outcome === "skip" ? esc(r.message ?? "") : ""}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td><span class="o o-${r.outcome}">${r.outcome}</span></td><td>${r.level}</td><td><code>${esc(r.id)}</code></td><td>${esc(r.title)}</td><td>${esc(r.requirements.join(", "))}</td><td>${r.outcome === "skip" ? esc(r.message ?? "") : ""}</td></tr>`,
+    )
     .join("\n");
   const impl = report.target.implementation;
   return `<!doctype html>

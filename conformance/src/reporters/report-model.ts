@@ -39,7 +39,10 @@ export function buildReport(args: {
   for (const r of args.catalogue) if (cited.has(r.id)) requirements[r.id] = { id: r.id, level: r.level, text: r.text };
   const report: RunReport = {
     suite: { name: "send-conformance", version: suiteVersion() },
-    target: { baseUrl: args.config.baseUrl, ...(args.config.implementation ? { implementation: args.config.implementation } : {}) },
+    target: {
+      baseUrl: args.config.baseUrl,
+      ...(args.config.implementation ? { implementation: args.config.implementation } : {}),
+    },
     capabilities: args.config.capabilities,
     profiles: [...args.profiles],
     startedAt: args.startedAt.toISOString(),
@@ -48,6 +51,11 @@ export function buildReport(args: {
     results: args.results,
     requirements,
   };
-  if (args.coverage) report.coverage = { untested: args.coverage.untested.map((r) => r.id), unknown: args.coverage.unknown, deliberate: args.coverage.deliberate };
+  if (args.coverage)
+    report.coverage = {
+      untested: args.coverage.untested.map((r) => r.id),
+      unknown: args.coverage.unknown,
+      deliberate: args.coverage.deliberate,
+    };
   return report;
 }

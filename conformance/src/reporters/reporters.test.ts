@@ -21,7 +21,18 @@ const result = (id: string, outcome: TestResult["outcome"], message?: string): T
   durationMs: 12,
   exchanges:
     outcome === "fail"
-      ? [{ method: "PUT", url: "http://127.0.0.1/isps/1", requestHeaders: { authorization: "Bearer [redacted …abcdef]" }, requestBody: '{"a":"<&>"}', status: 200, responseHeaders: { "content-type": "application/json" }, responseBody: '{"stored":true}', durationMs: 3 }]
+      ? [
+          {
+            method: "PUT",
+            url: "http://127.0.0.1/isps/1",
+            requestHeaders: { authorization: "Bearer [redacted …abcdef]" },
+            requestBody: '{"a":"<&>"}',
+            status: 200,
+            responseHeaders: { "content-type": "application/json" },
+            responseBody: '{"stored":true}',
+            durationMs: 3,
+          },
+        ]
       : [],
 });
 
@@ -29,14 +40,26 @@ const report = buildReport({
   config: { baseUrl: "http://127.0.0.1:1234", capabilities: { profiles: ["api-core"], resources: ["isp"] } },
   profiles: ["api-core"],
   results: [
-    result("send.api-core.isp.update-without-if-match-refused", "fail", 'PUT without If-Match: expected HTTP 428, got 200 <script>"&'),
+    result(
+      "send.api-core.isp.update-without-if-match-refused",
+      "fail",
+      'PUT without If-Match: expected HTTP 428, got 200 <script>"&',
+    ),
     result("send.api-core.isp.create-returns-location-etag", "pass"),
     result("send.api-core.ehcp.create-returns-location-etag", "skip", 'resource "ehcp" is not declared'),
     result("send.api-core.isp.delete-not-offered", "error", "TypeError: fetch failed \u0001"),
   ],
   startedAt: new Date("2026-11-22T10:00:00Z"),
   finishedAt: new Date("2026-11-22T10:00:05Z"),
-  catalogue: [{ id: "SI-API-004", level: "MUST", area: "api-core", text: "An update (PUT) without an If-Match header is refused with 428.", status: "active" }],
+  catalogue: [
+    {
+      id: "SI-API-004",
+      level: "MUST",
+      area: "api-core",
+      text: "An update (PUT) without an If-Match header is refused with 428.",
+      status: "active",
+    },
+  ],
 });
 
 describe("JUnit reporter", () => {
@@ -46,7 +69,12 @@ describe("JUnit reporter", () => {
   });
   it("maps outcomes to failure, error and skipped elements with the ids as names", () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as {
-      testsuites: { failures: string; errors: string; skipped: string; testsuite: { testcase: Record<string, unknown>[] } };
+      testsuites: {
+        failures: string;
+        errors: string;
+        skipped: string;
+        testsuite: { testcase: Record<string, unknown>[] };
+      };
     };
     expect([doc.testsuites.failures, doc.testsuites.errors, doc.testsuites.skipped]).toEqual(["1", "1", "1"]);
     const cases = doc.testsuites.testsuite.testcase;
@@ -75,13 +103,30 @@ describe("HTML reporter", () => {
     try {
       const file = join(dir, "report.html");
       writeFileSync(file, html);
-      const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--user-data-dir=${join(dir, "profile")}`];
-      const dom = execFileSync("chromium", [...args, "--dump-dom", `file://${file}`], { encoding: "utf8", timeout: 60_000, stdio: ["ignore", "pipe", "ignore"] });
+      const args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        `--user-data-dir=${join(dir, "profile")}`,
+      ];
+      const dom = execFileSync("chromium", [...args, "--dump-dom", `file://${file}`], {
+        encoding: "utf8",
+        timeout: 60_000,
+        stdio: ["ignore", "pipe", "ignore"],
+      });
       expect(dom).toContain('id="verdict"');
       expect(dom).toContain("NOT CONFORMANT");
       expect(dom).toContain("send.api-core.isp.update-without-if-match-refused");
       expect(dom).toMatch(/<table id="summary">[\s\S]*MUST/);
-      execFileSync("chromium", [...args, `--screenshot=${join(dir, "shot.png")}`, "--window-size=1200,1600", `file://${file}`], { timeout: 60_000, stdio: "ignore" });
+      execFileSync(
+        "chromium",
+        [...args, `--screenshot=${join(dir, "shot.png")}`, "--window-size=1200,1600", `file://${file}`],
+        { timeout: 60_000, stdio: "ignore" },
+      );
       expect(existsSync(join(dir, "shot.png"))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -18,9 +18,30 @@ describe("round-trip fidelity", () => {
   });
 
   const cases = [
-    { name: "a dropped field", sent: { id: "1", a: 1, b: 2, c: 3 }, returned: { id: "1", a: 1, b: 2 }, kind: "missing", matching: 3, total: 4 },
-    { name: "a changed value", sent: { id: "1", a: 1, b: 2 }, returned: { id: "1", a: 1, b: 5 }, kind: "changed", matching: 2, total: 3 },
-    { name: "an added field", sent: { id: "1", a: 1 }, returned: { id: "1", a: 1, z: "new" }, kind: "added", matching: 2, total: 3 },
+    {
+      name: "a dropped field",
+      sent: { id: "1", a: 1, b: 2, c: 3 },
+      returned: { id: "1", a: 1, b: 2 },
+      kind: "missing",
+      matching: 3,
+      total: 4,
+    },
+    {
+      name: "a changed value",
+      sent: { id: "1", a: 1, b: 2 },
+      returned: { id: "1", a: 1, b: 5 },
+      kind: "changed",
+      matching: 2,
+      total: 3,
+    },
+    {
+      name: "an added field",
+      sent: { id: "1", a: 1 },
+      returned: { id: "1", a: 1, z: "new" },
+      kind: "added",
+      matching: 2,
+      total: 3,
+    },
   ] as const;
   for (const c of cases) {
     it(`lists ${c.name} and lowers the score`, () => {
@@ -35,7 +56,13 @@ describe("round-trip fidelity", () => {
   });
 
   it("adds documents up into the overall score", () => {
-    const r = fidelityReport([compareDocument({ a: 1, b: 1 }, { a: 1, b: 1 }, ignore, "x"), compareDocument({ a: 1, b: 1 }, { a: 1 }, ignore, "y")], ignore);
+    const r = fidelityReport(
+      [
+        compareDocument({ a: 1, b: 1 }, { a: 1, b: 1 }, ignore, "x"),
+        compareDocument({ a: 1, b: 1 }, { a: 1 }, ignore, "y"),
+      ],
+      ignore,
+    );
     expect(r.overall).toEqual({ matching: 3, total: 4, score: 0.75 });
     expect(formatScore(r.overall.score)).toBe("75.00%");
     expect(formatScore(0.99999)).toBe("99.99%");

@@ -32,7 +32,12 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 const esc = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Every leaf of a JSON value by pointer; empty objects and arrays are leaves too (their emptiness is content). */
-export function leaves(value: unknown, ignore: ReadonlySet<string>, at = "", out = new Map<string, unknown>()): Map<string, unknown> {
+export function leaves(
+  value: unknown,
+  ignore: ReadonlySet<string>,
+  at = "",
+  out = new Map<string, unknown>(),
+): Map<string, unknown> {
   if (Array.isArray(value)) {
     if (value.length === 0) out.set(at, []);
     value.forEach((v, i) => leaves(v, ignore, `${at}/${i}`, out));
@@ -50,7 +55,12 @@ const show = (v: unknown): string => {
 };
 
 /** Compares one sent document with the returned one. Score = matching leaves / leaves in either. */
-export function compareDocument(sent: unknown, returned: unknown, ignore: ReadonlySet<string>, source: string): DocumentFidelity {
+export function compareDocument(
+  sent: unknown,
+  returned: unknown,
+  ignore: ReadonlySet<string>,
+  source: string,
+): DocumentFidelity {
   const a = leaves(sent, ignore);
   const b = returned === undefined ? new Map<string, unknown>() : leaves(returned, ignore);
   const differences: FieldDifference[] = [];
@@ -60,19 +70,32 @@ export function compareDocument(sent: unknown, returned: unknown, ignore: Readon
     const inA = a.has(p);
     const inB = b.has(p);
     if (inA && inB && JSON.stringify(a.get(p)) === JSON.stringify(b.get(p))) matching++;
-    else if (inA && inB) differences.push({ pointer: p, kind: "changed", sent: show(a.get(p)), returned: show(b.get(p)) });
+    else if (inA && inB)
+      differences.push({ pointer: p, kind: "changed", sent: show(a.get(p)), returned: show(b.get(p)) });
     else if (inA) differences.push({ pointer: p, kind: "missing", sent: show(a.get(p)) });
     else differences.push({ pointer: p, kind: "added", returned: show(b.get(p)) });
   }
   const total = pointers.length;
   const doc = isObj(sent) ? sent : {};
-  return { documentId: String(doc.id ?? ""), documentType: String(doc.documentType ?? ""), source, matching, total, score: total === 0 ? 1 : matching / total, differences };
+  return {
+    documentId: String(doc.id ?? ""),
+    documentType: String(doc.documentType ?? ""),
+    source,
+    matching,
+    total,
+    score: total === 0 ? 1 : matching / total,
+    differences,
+  };
 }
 
 export function fidelityReport(documents: DocumentFidelity[], ignored: ReadonlySet<string>): FidelityReport {
   const matching = documents.reduce((n, d) => n + d.matching, 0);
   const total = documents.reduce((n, d) => n + d.total, 0);
-  return { overall: { matching, total, score: total === 0 ? 1 : matching / total }, documents, ignoredReceiverSideFields: [...ignored].sort() };
+  return {
+    overall: { matching, total, score: total === 0 ? 1 : matching / total },
+    documents,
+    ignoredReceiverSideFields: [...ignored].sort(),
+  };
 }
 
 export const formatScore = (score: number): string => `${(Math.floor(score * 10_000) / 100).toFixed(2)}%`;
@@ -84,7 +107,8 @@ export function receiverSideFields(schemas: readonly unknown[]): Set<string> {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!isObj(node)) return;
     if (isObj(node.properties)) {
-      for (const [name, def] of Object.entries(node.properties)) if (isObj(def) && def["x-send-receiverSide"] === true) names.add(name);
+      for (const [name, def] of Object.entries(node.properties))
+        if (isObj(def) && def["x-send-receiverSide"] === true) names.add(name);
     }
     Object.values(node).forEach(walk);
   };

@@ -64,7 +64,10 @@ export class LoopbackReceiver {
   static async start(cfg: SuiteConfig): Promise<LoopbackReceiver> {
     const settings = suiteTransferSettings(cfg);
     const configured = cfg.transfers?.signingKey as (JWK & { kid?: string }) | undefined;
-    const key: KeyPairJwk = configured?.d && configured.kid ? { kid: configured.kid, privateJwk: configured, publicJwk: publicJwk(configured) } : await generateSigningKey();
+    const key: KeyPairJwk =
+      configured?.d && configured.kid
+        ? { kid: configured.kid, privateJwk: configured, publicJwk: publicJwk(configured) }
+        : await generateSigningKey();
     const base = new URL(cfg.baseUrl.endsWith("/") ? cfg.baseUrl : `${cfg.baseUrl}/`);
     const r = new LoopbackReceiver(settings, key, new URL(".well-known/jwks.json", base).toString());
     await r.listen();
@@ -81,7 +84,11 @@ export class LoopbackReceiver {
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once("error", (err: NodeJS.ErrnoException) =>
-        reject(new ConfigError([`the suite's loopback receiver cannot listen on 127.0.0.1:${this.settings.port} (${err.code ?? err.message}); set transfers.loopbackPort to a free port and register it with your implementation`])),
+        reject(
+          new ConfigError([
+            `the suite's loopback receiver cannot listen on 127.0.0.1:${this.settings.port} (${err.code ?? err.message}); set transfers.loopbackPort to a free port and register it with your implementation`,
+          ]),
+        ),
       );
       server.listen(this.settings.port, "127.0.0.1", () => resolve());
     });
@@ -129,12 +136,25 @@ export class LoopbackReceiver {
       if (req.method === "POST" && path === "/transfers/inbox") return await this.inbox(req, res);
       send(res, 404, { type: "about:blank", title: "Not found", status: 404 }, "application/problem+json");
     } catch (err) {
-      send(res, 500, { type: "about:blank", title: "Suite receiver error", status: 500, detail: err instanceof Error ? err.message : String(err) }, "application/problem+json");
+      send(
+        res,
+        500,
+        {
+          type: "about:blank",
+          title: "Suite receiver error",
+          status: 500,
+          detail: err instanceof Error ? err.message : String(err),
+        },
+        "application/problem+json",
+      );
     }
   }
 
   private async implementationJwks(): Promise<Jwks> {
-    const res = await fetch(this.implementationJwksUrl, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(this.implementationJwksUrl, {
+      headers: { accept: "application/json" },
+      signal: AbortSignal.timeout(10_000),
+    });
     const body = (await res.json()) as unknown;
     return isObj(body) && Array.isArray(body.keys) ? { keys: body.keys as JWK[] } : { keys: [] };
   }
@@ -155,7 +175,15 @@ export class LoopbackReceiver {
     const payload = decodeUnverifiedPayload(input);
     const result = await verifyBundle(input, { trustedKeys: await this.implementationJwks() });
     const receivedAt = new Date().toISOString();
-    const delivery: Delivery = { receivedAt, contentType, raw, payload, verified: result.ok, reasons: result.ok ? [] : result.reasons, status: 0 };
+    const delivery: Delivery = {
+      receivedAt,
+      contentType,
+      raw,
+      payload,
+      verified: result.ok,
+      reasons: result.ok ? [] : result.reasons,
+      status: 0,
+    };
     const bundleId = isObj(payload) && typeof payload.id === "string" ? payload.id : undefined;
     const receiver = { system: SUITE_SYSTEM, setting: this.settings.setting as never };
     let body: Record<string, unknown>;
@@ -176,11 +204,30 @@ export class LoopbackReceiver {
       body = { bundleId: result.bundle.id, decision: "accepted", receipt: delivery.receipt };
     } else {
       delivery.status = 422;
-      body = { type: "about:blank", title: "Bundle rejected by the conformance suite", status: 422, errors: result.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })) };
+      body = {
+        type: "about:blank",
+        title: "Bundle rejected by the conformance suite",
+        status: 422,
+        errors: result.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })),
+      };
       if (bundleId && /^[0-9a-f-]{36}$/i.test(bundleId)) {
         try {
-          const receipt = createReceipt({ bundleId, bundleDigest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(payload)) }, decision: "rejected", reasons: receiptReasonsFrom(result.reasons), receiver, receivedAt });
-          delivery.receipt = (await signReceipt(receipt, { privateKey: this.key.privateJwk, kid: this.key.kid })) as string;
+          const receipt = createReceipt({
+            bundleId,
+            bundleDigest: {
+              algorithm: "sha-256",
+              canonicalization: "rfc8785",
+              value: await sha256Hex(canonicalJson(payload)),
+            },
+            decision: "rejected",
+            reasons: receiptReasonsFrom(result.reasons),
+            receiver,
+            receivedAt,
+          });
+          delivery.receipt = (await signReceipt(receipt, {
+            privateKey: this.key.privateJwk,
+            kid: this.key.kid,
+          })) as string;
           body.receipt = delivery.receipt;
         } catch {
           // A payload too odd for a valid receipt still gets its reasons.

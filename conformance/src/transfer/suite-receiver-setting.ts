@@ -26,14 +26,22 @@ export interface SuiteTransferSettings {
 export function suiteTransferSettings(cfg: Pick<SuiteConfig, "transfers">): SuiteTransferSettings {
   const port = cfg.transfers?.loopbackPort ?? DEFAULT_LOOPBACK_PORT;
   const baseUrl = `http://127.0.0.1:${port}`;
-  return { host: "127.0.0.1", port, setting: { ...DEFAULT_SUITE_SETTING, ...(cfg.transfers?.suiteSetting ?? {}) }, baseUrl, jwksUrl: `${baseUrl}/.well-known/jwks.json` };
+  return {
+    host: "127.0.0.1",
+    port,
+    setting: { ...DEFAULT_SUITE_SETTING, ...(cfg.transfers?.suiteSetting ?? {}) },
+    baseUrl,
+    jwksUrl: `${baseUrl}/.well-known/jwks.json`,
+  };
 }
 
 /**
  * What an implementation registers so it can send to and trust the suite: one settings-directory entry. For the
  * reference server this is exactly TRANSFER_CONFIG's `directory` (`send-conformance trust-registration`).
  */
-export function trustRegistration(cfg: Pick<SuiteConfig, "transfers">): { directory: { urn: string; name: string; baseUrl: string; jwksUrl: string }[] } {
+export function trustRegistration(cfg: Pick<SuiteConfig, "transfers">): {
+  directory: { urn: string; name: string; baseUrl: string; jwksUrl: string }[];
+} {
   const s = suiteTransferSettings(cfg);
   return { directory: [{ urn: s.setting.urn, name: s.setting.name, baseUrl: s.baseUrl, jwksUrl: s.jwksUrl }] };
 }

@@ -9,12 +9,16 @@ import ts from "typescript";
 import { withTrailingNewline } from "./header.ts";
 
 export const API_REFERENCE_PATH = "sdk/API.md";
-const HEADER = "<!-- generated from the SDK's exported types (sdk/src, sdk/generated) by npm run generate — do not edit -->";
+const HEADER =
+  "<!-- generated from the SDK's exported types (sdk/src, sdk/generated) by npm run generate — do not edit -->";
 
 /** Files whose declarations are listed by name only: the schema-generated document types. */
 const NAME_ONLY_FILES = ["sdk/generated/types.ts"];
 
-const FORMAT = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | ts.TypeFormatFlags.WriteArrowStyleSignature;
+const FORMAT =
+  ts.TypeFormatFlags.NoTruncation |
+  ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope |
+  ts.TypeFormatFlags.WriteArrowStyleSignature;
 /** Longest type text printed for a constant; longer ones (data tables) are cut, deterministically. */
 const MAX_CONST_TYPE = 400;
 
@@ -32,22 +36,32 @@ interface Item {
 
 /** The package's entries: export name → source file (the workspace "send-interchange:source" condition). */
 export function packageEntries(root: string): Entry[] {
-  const pkg = JSON.parse(readFileSync(join(root, "sdk/package.json"), "utf8")) as { name: string; exports: Record<string, Record<string, string>> };
+  const pkg = JSON.parse(readFileSync(join(root, "sdk/package.json"), "utf8")) as {
+    name: string;
+    exports: Record<string, Record<string, string>>;
+  };
   return Object.entries(pkg.exports).map(([key, conditions]) => {
     const source = conditions["send-interchange:source"];
-    if (source === undefined) throw new Error(`sdk/package.json exports ${key} has no send-interchange:source condition`);
+    if (source === undefined)
+      throw new Error(`sdk/package.json exports ${key} has no send-interchange:source condition`);
     return { name: key === "." ? pkg.name : `${pkg.name}/${key.slice(2)}`, sourcePath: join(root, "sdk", source) };
   });
 }
 
 /** Absolute import("…") qualifiers would embed one machine's paths; the names alone read better anyway. */
 function clean(text: string): string {
-  return text.replace(/import\("[^"]*"\)\./gu, "").replace(/\s+/gu, " ").trim();
+  return text
+    .replace(/import\("[^"]*"\)\./gu, "")
+    .replace(/\s+/gu, " ")
+    .trim();
 }
 
 /** As clean(), keeping the printer's line breaks (interfaces and types read better one member a line). */
 function cleanBlock(text: string): string {
-  return text.replace(/import\("[^"]*"\)\./gu, "").replace(/^export (declare )?/u, "").trim();
+  return text
+    .replace(/import\("[^"]*"\)\./gu, "")
+    .replace(/^export (declare )?/u, "")
+    .trim();
 }
 
 function docOf(symbol: ts.Symbol, checker: ts.TypeChecker): string {
@@ -61,20 +75,35 @@ function declarationText(node: ts.Node, printer: ts.Printer): string {
   return cleanBlock(printer.printNode(ts.EmitHint.Unspecified, node, node.getSourceFile()));
 }
 
-function describeSymbol(name: string, symbol: ts.Symbol, checker: ts.TypeChecker, at: ts.SourceFile, printer: ts.Printer): Item | undefined {
+function describeSymbol(
+  name: string,
+  symbol: ts.Symbol,
+  checker: ts.TypeChecker,
+  at: ts.SourceFile,
+  printer: ts.Printer,
+): Item | undefined {
   const decl = symbol.declarations?.[0];
   if (!decl) return undefined;
   const doc = docOf(symbol, checker);
-  if (ts.isSourceFile(decl) || ts.isModuleDeclaration(decl)) return { kind: "namespace", name, signature: `namespace ${name}`, doc };
+  if (ts.isSourceFile(decl) || ts.isModuleDeclaration(decl))
+    return { kind: "namespace", name, signature: `namespace ${name}`, doc };
   if (ts.isFunctionDeclaration(decl)) {
     const type = checker.getTypeOfSymbolAtLocation(symbol, decl);
-    const sigs = type.getCallSignatures().map((s) => `function ${name}${clean(checker.signatureToString(s, at, FORMAT & ~ts.TypeFormatFlags.WriteArrowStyleSignature))}`);
+    const sigs = type
+      .getCallSignatures()
+      .map(
+        (s) =>
+          `function ${name}${clean(checker.signatureToString(s, at, FORMAT & ~ts.TypeFormatFlags.WriteArrowStyleSignature))}`,
+      );
     return { kind: "function", name, signature: sigs.join("\n"), doc };
   }
   if (ts.isClassDeclaration(decl)) {
     const lines = [`class ${name}`];
     const type = checker.getTypeOfSymbolAtLocation(symbol, decl);
-    for (const sig of type.getConstructSignatures()) lines.push(`  constructor${clean(checker.signatureToString(sig, at, FORMAT & ~ts.TypeFormatFlags.WriteArrowStyleSignature))}`);
+    for (const sig of type.getConstructSignatures())
+      lines.push(
+        `  constructor${clean(checker.signatureToString(sig, at, FORMAT & ~ts.TypeFormatFlags.WriteArrowStyleSignature))}`,
+      );
     const instance = checker.getDeclaredTypeOfSymbol(symbol);
     for (const member of checker.getPropertiesOfType(instance)) {
       const md = member.valueDeclaration ?? member.declarations?.[0];
@@ -82,12 +111,17 @@ function describeSymbol(name: string, symbol: ts.Symbol, checker: ts.TypeChecker
       const modifiers = ts.getCombinedModifierFlags(md as ts.Declaration);
       if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
       // Symbol-keyed members carry a program-specific id ("__@asyncIterator@3152"); print the well-known symbol.
-      const memberName = member.name.startsWith("__@") ? `[Symbol.${member.name.slice(3, member.name.lastIndexOf("@"))}]` : member.name;
-      lines.push(`  ${memberName}: ${clean(checker.typeToString(checker.getTypeOfSymbolAtLocation(member, md), at, FORMAT))}`);
+      const memberName = member.name.startsWith("__@")
+        ? `[Symbol.${member.name.slice(3, member.name.lastIndexOf("@"))}]`
+        : member.name;
+      lines.push(
+        `  ${memberName}: ${clean(checker.typeToString(checker.getTypeOfSymbolAtLocation(member, md), at, FORMAT))}`,
+      );
     }
     return { kind: "class", name, signature: lines.join("\n"), doc };
   }
-  if (ts.isInterfaceDeclaration(decl)) return { kind: "interface", name, signature: declarationText(decl, printer), doc };
+  if (ts.isInterfaceDeclaration(decl))
+    return { kind: "interface", name, signature: declarationText(decl, printer), doc };
   if (ts.isTypeAliasDeclaration(decl)) return { kind: "type", name, signature: declarationText(decl, printer), doc };
   if (ts.isEnumDeclaration(decl)) return { kind: "enum", name, signature: declarationText(decl, printer), doc };
   if (ts.isVariableDeclaration(decl)) {
@@ -98,8 +132,24 @@ function describeSymbol(name: string, symbol: ts.Symbol, checker: ts.TypeChecker
   return undefined;
 }
 
-const KIND_ORDER: Record<Item["kind"], number> = { function: 0, class: 1, const: 2, namespace: 3, interface: 4, type: 5, enum: 6 };
-const KIND_TITLE: Record<Item["kind"], string> = { function: "Functions", class: "Classes", const: "Constants", namespace: "Namespaces", interface: "Interfaces", type: "Types", enum: "Enums" };
+const KIND_ORDER: Record<Item["kind"], number> = {
+  function: 0,
+  class: 1,
+  const: 2,
+  namespace: 3,
+  interface: 4,
+  type: 5,
+  enum: 6,
+};
+const KIND_TITLE: Record<Item["kind"], string> = {
+  function: "Functions",
+  class: "Classes",
+  const: "Constants",
+  namespace: "Namespaces",
+  interface: "Interfaces",
+  type: "Types",
+  enum: "Enums",
+};
 
 function renderEntry(entry: Entry, program: ts.Program, root: string): string {
   const checker = program.getTypeChecker();
@@ -135,11 +185,23 @@ function renderEntry(entry: Entry, program: ts.Program, root: string): string {
   namesOnly.sort((a, b) => a.name.localeCompare(b.name));
   if (namesOnly.length > 0 && NAME_ONLY_FILES.includes(rel)) {
     // The types entry itself: one line per type; their fields are documented per document in spec/reference/.
-    out.push("### Document types", "", "Generated from the schemas; each type's fields are documented in `spec/reference/`.", "", "| type | what it is |", "|---|---|");
+    out.push(
+      "### Document types",
+      "",
+      "Generated from the schemas; each type's fields are documented in `spec/reference/`.",
+      "",
+      "| type | what it is |",
+      "|---|---|",
+    );
     for (const { name, summary } of namesOnly) out.push(`| \`${name}\` | ${summary.replaceAll("|", "\\|")} |`);
     out.push("");
   } else if (namesOnly.length > 0) {
-    out.push("### Document types", "", `Re-exported from \`send-interchange/types\`: ${namesOnly.map((n) => `\`${n.name}\``).join(", ")}.`, "");
+    out.push(
+      "### Document types",
+      "",
+      `Re-exported from \`send-interchange/types\`: ${namesOnly.map((n) => `\`${n.name}\``).join(", ")}.`,
+      "",
+    );
   }
   return out.join("\n");
 }
@@ -147,29 +209,34 @@ function renderEntry(entry: Entry, program: ts.Program, root: string): string {
 /** sdk/API.md for the checkout at `root`. */
 export function generateApiReference(root: string): string {
   const entries = packageEntries(root);
-  const program = ts.createProgram(entries.map((e) => e.sourcePath), {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    allowImportingTsExtensions: true,
-    resolveJsonModule: true,
-    skipLibCheck: true,
-    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-    types: ["node"],
-  });
+  const program = ts.createProgram(
+    entries.map((e) => e.sourcePath),
+    {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      allowImportingTsExtensions: true,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+      types: ["node"],
+    },
+  );
   const toc = entries.map((e) => `- [\`${e.name}\`](#${e.name.replace(/[^a-z0-9-]/gu, "").toLowerCase()})`);
   const body = entries.map((e) => renderEntry(e, program, root));
-  return withTrailingNewline([
-    HEADER,
-    "# send-interchange API reference",
-    "",
-    "Every export of every public entry, from the TypeScript declarations: signatures and their documentation comments.",
-    "The document types' fields are in `spec/reference/`; the README has the quick start.",
-    "",
-    ...toc,
-    "",
-    ...body,
-  ].join("\n"));
+  return withTrailingNewline(
+    [
+      HEADER,
+      "# send-interchange API reference",
+      "",
+      "Every export of every public entry, from the TypeScript declarations: signatures and their documentation comments.",
+      "The document types' fields are in `spec/reference/`; the README has the quick start.",
+      "",
+      ...toc,
+      "",
+      ...body,
+    ].join("\n"),
+  );
 }

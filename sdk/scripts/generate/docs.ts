@@ -21,14 +21,16 @@ function documentPage(standard: Standard, documentType: string): string {
   if (!entry) throw new Error(`unknown documentType ${documentType}`);
   const schema = standard.schemas.get(entry.schema) ?? {};
   const walker = new FieldWalker(standard.schemas);
-  const rows = walker.rows(entry.schema).map((r) => [
-    `\`${cell(r.pointer)}\``,
-    cell(r.type),
-    r.required ? "yes" : "no",
-    cell(r.title),
-    cell(r.description),
-    r.codeList ? `[${r.codeList}](code-lists.md#${r.codeList})` : "",
-  ]);
+  const rows = walker
+    .rows(entry.schema)
+    .map((r) => [
+      `\`${cell(r.pointer)}\``,
+      cell(r.type),
+      r.required ? "yes" : "no",
+      cell(r.title),
+      cell(r.description),
+      r.codeList ? `[${r.codeList}](code-lists.md#${r.codeList})` : "",
+    ]);
   return [
     mdHeader,
     "",
@@ -42,7 +44,7 @@ function documentPage(standard: Standard, documentType: string): string {
     "",
     "## Fields",
     "",
-    "`*` in a pointer stands for any array index. \"Required\" means required within its parent object.",
+    '`*` in a pointer stands for any array index. "Required" means required within its parent object.',
     "",
     table(["Pointer", "Type", "Required", "Title", "Description", "Code list"], rows),
   ].join("\n");
@@ -80,14 +82,14 @@ function codeListsPage(standard: Standard): string {
     "# Code lists",
     "",
     "Every code a list has ever had is accepted by the schemas; whether a code is valid on a record's date " +
-      "(\"Valid from\" / \"Valid to\", empty = open) is checked by quality rules.",
+      '("Valid from" / "Valid to", empty = open) is checked by quality rules.',
     "",
     table(
       ["List", "Title", "Codes"],
       standard.codeLists.map((l) => [`[\`${l.id}\`](#${l.id})`, cell(l.title), String(l.codes.length)]),
     ),
     "",
-    ...standard.codeLists.map((l) => codeListSection(l) + "\n"),
+    ...standard.codeLists.map((l) => `${codeListSection(l)}\n`),
   ].join("\n");
 }
 
@@ -115,7 +117,12 @@ function crosswalkSection(cw: Crosswalk): string {
   ];
   if (cw.unmapped.length > 0) {
     parts.push("", "Unmapped (no home; never guessed):", "");
-    parts.push(table(["From", "Reason"], cw.unmapped.map((u) => [`\`${cell(u.from)}\``, cell(u.reason)])));
+    parts.push(
+      table(
+        ["From", "Reason"],
+        cw.unmapped.map((u) => [`\`${cell(u.from)}\``, cell(u.reason)]),
+      ),
+    );
   }
   return parts.join("\n");
 }
@@ -129,7 +136,7 @@ function crosswalksPage(standard: Standard): string {
     "Many-to-many mappings between code lists. A link flagged for professional review must not be applied " +
       "automatically: a practitioner confirms it.",
     "",
-    ...(standard.crosswalks.length === 0 ? ["(none yet)"] : standard.crosswalks.map((c) => crosswalkSection(c) + "\n")),
+    ...(standard.crosswalks.length === 0 ? ["(none yet)"] : standard.crosswalks.map((c) => `${crosswalkSection(c)}\n`)),
   ].join("\n");
 }
 

@@ -6,5 +6,5 @@ export const mdHeader = `<!-- ${GENERATED_NOTICE} -->`;
 
 /** Every generated text file ends with exactly one newline. */
 export function withTrailingNewline(text: string): string {
-  return text.replace(/\s+$/u, "") + "\n";
+  return `${text.replace(/\s+$/u, "")}\n`;
 }

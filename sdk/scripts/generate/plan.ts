@@ -40,7 +40,7 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   const codes = buildCodesSchema(schemasDir) as unknown as JsonSchema;
   const standard = loadStandard(schemasDir, codes);
   const files = new Map<string, string>();
-  files.set(`schemas/${CODES_SCHEMA_PATH}`, JSON.stringify(codes, null, 2) + "\n");
+  files.set(`schemas/${CODES_SCHEMA_PATH}`, `${JSON.stringify(codes, null, 2)}\n`);
   files.set("sdk/generated/types.ts", await generateTypes(standard));
   const validators = generateValidators(standard, resolve(root, "sdk/generated"));
   files.set("sdk/generated/validators.js", validators.js);
@@ -50,13 +50,17 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   // The OpenAPI is built from the schemas and the route table; a checkout without a route table (the generator's
   // own test fixtures) has no API to describe.
   if (existsSync(join(root, "spec", "routes.ts"))) {
-    const doc = buildOpenApi({ root, schemaOverrides: { [CODES_SCHEMA_PATH]: codes as unknown as Record<string, unknown> } });
+    const doc = buildOpenApi({
+      root,
+      schemaOverrides: { [CODES_SCHEMA_PATH]: codes as unknown as Record<string, unknown> },
+    });
     files.set(OPENAPI_PATH, serialiseOpenApi(doc));
   }
   // The requirements catalogue's README is its rendering (one source: requirements.json), regenerated and checked with
   // the rest rather than by a separate script someone must remember to run.
   const requirementsJson = join(root, "spec", "requirements", "requirements.json");
-  if (existsSync(requirementsJson)) files.set("spec/requirements/README.md", renderReadme(loadRequirements(dirname(requirementsJson))));
+  if (existsSync(requirementsJson))
+    files.set("spec/requirements/README.md", renderReadme(loadRequirements(dirname(requirementsJson))));
   // The SDK's API reference comes from its own sources; the generator's fixture checkouts have none.
   if (existsSync(join(root, "sdk", "package.json")) && existsSync(join(root, "sdk", "src", "index.ts"))) {
     files.set(API_REFERENCE_PATH, generateApiReference(root));

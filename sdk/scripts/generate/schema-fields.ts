@@ -58,7 +58,8 @@ export class FieldWalker {
       return this.typeOf(target.schema, target.file);
     }
     if ("const" in schema) return `const ${JSON.stringify(schema["const"])}`;
-    if (Array.isArray(schema["enum"])) return `enum (${(schema["enum"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")})`;
+    if (Array.isArray(schema["enum"]))
+      return `enum (${(schema["enum"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")})`;
     for (const key of ["oneOf", "anyOf"] as const) {
       const branches = schema[key];
       if (Array.isArray(branches)) {
@@ -71,7 +72,9 @@ export class FieldWalker {
       const items = schema["items"];
       return `array of ${isSchema(items) ? this.typeOf(items, file) : "any"}`;
     }
-    const base = Array.isArray(type) ? type.join(" | ") : str(type) ?? (isSchema(schema["properties"]) ? "object" : "any");
+    const base = Array.isArray(type)
+      ? type.join(" | ")
+      : (str(type) ?? (isSchema(schema["properties"]) ? "object" : "any"));
     return format ? `${base} (${format})` : base;
   }
 
@@ -80,7 +83,7 @@ export class FieldWalker {
     const items = node["items"];
     const ref = isSchema(items) ? str(items["$ref"]) : undefined;
     const target = ref ? this.resolve(file, ref) : undefined;
-    return target && target.file === CODES_FILE ? str(target.schema["x-send-codeList"]) ?? target.name : undefined;
+    return target && target.file === CODES_FILE ? (str(target.schema["x-send-codeList"]) ?? target.name) : undefined;
   }
 
   /** Every field of a document, depth first, in the order the schema declares them. */
@@ -106,7 +109,14 @@ export class FieldWalker {
     const ownDescription = description ?? str(node["description"]) ?? "";
     const add = (type: string, codeList?: string): void => {
       if (pointer === "" || rows.has(pointer)) return;
-      rows.set(pointer, { pointer, type, required, title: ownTitle, description: ownDescription, ...(codeList ? { codeList } : {}) });
+      rows.set(pointer, {
+        pointer,
+        type,
+        required,
+        title: ownTitle,
+        description: ownDescription,
+        ...(codeList ? { codeList } : {}),
+      });
     };
 
     const ref = str(node["$ref"]);
@@ -118,7 +128,16 @@ export class FieldWalker {
       }
       const key = `${target.file}#${ref.split("#")[1] ?? ""}`;
       if (stack.includes(key)) return add(`${target.name} (recursive)`);
-      return this.visit(target.schema, target.file, pointer, required, ownTitle || undefined, ownDescription || undefined, [...stack, key], rows);
+      return this.visit(
+        target.schema,
+        target.file,
+        pointer,
+        required,
+        ownTitle || undefined,
+        ownDescription || undefined,
+        [...stack, key],
+        rows,
+      );
     }
 
     const codeList = str(node["x-send-codeList"]) ?? this.itemsCodeList(node, file);
@@ -128,25 +147,39 @@ export class FieldWalker {
     if (isSchema(properties)) {
       const requiredNames = Array.isArray(node["required"]) ? (node["required"] as unknown[]) : [];
       for (const [name, sub] of Object.entries(properties)) {
-        if (isSchema(sub)) this.visit(sub, file, `${pointer}/${name}`, requiredNames.includes(name), undefined, undefined, stack, rows);
+        if (isSchema(sub))
+          this.visit(sub, file, `${pointer}/${name}`, requiredNames.includes(name), undefined, undefined, stack, rows);
       }
     }
     const items = node["items"];
-    if (isSchema(items) && !this.itemsCodeList(node, file)) this.visit(items, file, `${pointer}/*`, true, undefined, undefined, stack, rows);
+    if (isSchema(items) && !this.itemsCodeList(node, file))
+      this.visit(items, file, `${pointer}/*`, true, undefined, undefined, stack, rows);
     for (const key of ["allOf", "oneOf", "anyOf"] as const) {
       const branches = node[key];
       if (!Array.isArray(branches)) continue;
       for (const branch of branches) {
         if (!isSchema(branch)) continue;
         // A branch's own fields: descend into its properties without re-adding the node itself.
-        const resolved = str(branch["$ref"]) ? this.resolve(file, str(branch["$ref"]) as string) : { file, schema: branch, name: "" };
+        const resolved = str(branch["$ref"])
+          ? this.resolve(file, str(branch["$ref"]) as string)
+          : { file, schema: branch, name: "" };
         if (!resolved || resolved.file === CODES_FILE) continue;
         const props = resolved.schema["properties"];
         if (!isSchema(props)) continue;
         const req = Array.isArray(resolved.schema["required"]) ? (resolved.schema["required"] as unknown[]) : [];
         for (const [name, sub] of Object.entries(props)) {
           // Only required when every branch is taken (allOf); in oneOf/anyOf it depends on the branch.
-          if (isSchema(sub)) this.visit(sub, resolved.file, `${pointer}/${name}`, key === "allOf" && req.includes(name), undefined, undefined, stack, rows);
+          if (isSchema(sub))
+            this.visit(
+              sub,
+              resolved.file,
+              `${pointer}/${name}`,
+              key === "allOf" && req.includes(name),
+              undefined,
+              undefined,
+              stack,
+              rows,
+            );
         }
       }
     }

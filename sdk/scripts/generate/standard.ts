@@ -71,7 +71,8 @@ export interface Standard {
 }
 
 function readJson(path: string): unknown {
-  if (!existsSync(path)) throw new Error(`${path} is missing (named in schemas/manifest.json or expected by the layout)`);
+  if (!existsSync(path))
+    throw new Error(`${path} is missing (named in schemas/manifest.json or expected by the layout)`);
   try {
     return JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {

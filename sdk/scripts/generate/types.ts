@@ -19,19 +19,24 @@ function prepareForTypes(node: Json, isNamed: boolean): Json {
   // type (Uuid1, LayerOfSupport1…); the referenced $def already carries its own description.
   const isRef = "$ref" in (node as Record<string, Json>);
   for (const [key, value] of Object.entries(node as Record<string, Json>)) {
-    if (isRef && (key === "description" || key === "examples" || key === "default" || key.startsWith("x-send-"))) continue;
+    if (isRef && (key === "description" || key === "examples" || key === "default" || key.startsWith("x-send-")))
+      continue;
     if ((key === "title" && !isNamed) || key === "$id" || key === "$schema" || key === "$comment") continue;
     if ((key === "$defs" || key === "definitions") && value && typeof value === "object") {
       const defs: Record<string, Json> = {};
       for (const [name, def] of Object.entries(value as Record<string, Json>)) {
         const prepared = prepareForTypes(def, true);
-        defs[name] = prepared && typeof prepared === "object" && !Array.isArray(prepared) ? { ...prepared, title: name } : prepared;
+        defs[name] =
+          prepared && typeof prepared === "object" && !Array.isArray(prepared)
+            ? { ...prepared, title: name }
+            : prepared;
       }
       out[key] = defs;
     } else if (key === "properties" && value && typeof value === "object" && !Array.isArray(value)) {
       // Property names are data, not schema keywords: a property called "title" must survive.
       const props: Record<string, Json> = {};
-      for (const [name, sub] of Object.entries(value as Record<string, Json>)) props[name] = prepareForTypes(sub, false);
+      for (const [name, sub] of Object.entries(value as Record<string, Json>))
+        props[name] = prepareForTypes(sub, false);
       out[key] = props;
     } else {
       out[key] = prepareForTypes(value, false);

@@ -12,7 +12,8 @@ import { GENERATED_NOTICE, withTrailingNewline } from "./header.ts";
 // ajv's standalone entry is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 type StandaloneCode = (ajv: AjvInstance, refs: Record<string, string>) => string;
 const standaloneCode: StandaloneCode =
-  (standaloneCodeModule as unknown as { default?: StandaloneCode }).default ?? (standaloneCodeModule as unknown as StandaloneCode);
+  (standaloneCodeModule as unknown as { default?: StandaloneCode }).default ??
+  (standaloneCodeModule as unknown as StandaloneCode);
 
 export interface GeneratedValidators {
   js: string;
@@ -51,25 +52,28 @@ export function rewriteRequires(code: string, formatsModule: string): RewrittenR
   const unwraps: string[] = [];
   const helperNames = new Map<string, string>();
   let usesFormats = false;
-  const rewritten = code.replace(/require\(("(?:[^"\\]|\\.)*")\)(\.default)?/gu, (whole, literal: string, dotDefault: string | undefined) => {
-    const spec = JSON.parse(literal) as string;
-    if (spec === formatsModule) {
-      usesFormats = true;
-      return `sendFormatsModule${dotDefault ?? ""}`;
-    }
-    const target = AJV_RUNTIME_HELPERS[spec];
-    if (target === undefined || dotDefault === undefined) {
-      throw new Error(`ajv standalone code has ${whole}, which the validators generator does not know how to import`);
-    }
-    let name = helperNames.get(spec);
-    if (name === undefined) {
-      name = `ajvRuntime_${spec.slice("ajv/dist/runtime/".length)}`;
-      helperNames.set(spec, name);
-      imports.push(`import ${name}Module from ${JSON.stringify(target)};`);
-      unwraps.push(`const ${name} = ${name}Module.default ?? ${name}Module;`);
-    }
-    return name;
-  });
+  const rewritten = code.replace(
+    /require\(("(?:[^"\\]|\\.)*")\)(\.default)?/gu,
+    (whole, literal: string, dotDefault: string | undefined) => {
+      const spec = JSON.parse(literal) as string;
+      if (spec === formatsModule) {
+        usesFormats = true;
+        return `sendFormatsModule${dotDefault ?? ""}`;
+      }
+      const target = AJV_RUNTIME_HELPERS[spec];
+      if (target === undefined || dotDefault === undefined) {
+        throw new Error(`ajv standalone code has ${whole}, which the validators generator does not know how to import`);
+      }
+      let name = helperNames.get(spec);
+      if (name === undefined) {
+        name = `ajvRuntime_${spec.slice("ajv/dist/runtime/".length)}`;
+        helperNames.set(spec, name);
+        imports.push(`import ${name}Module from ${JSON.stringify(target)};`);
+        unwraps.push(`const ${name} = ${name}Module.default ?? ${name}Module;`);
+      }
+      return name;
+    },
+  );
   if (usesFormats) imports.unshift(`import * as sendFormatsModule from ${JSON.stringify(formatsModule)};`);
   return { imports: [...imports, ...unwraps], code: rewritten };
 }
@@ -99,7 +103,9 @@ ${code}
 export const validators = Object.freeze(exports);
 `;
 
-  const keys = manifest.documentTypes.map((d) => `  readonly ${JSON.stringify(d.documentType)}: StandaloneValidator;`).join("\n");
+  const keys = manifest.documentTypes
+    .map((d) => `  readonly ${JSON.stringify(d.documentType)}: StandaloneValidator;`)
+    .join("\n");
   const dts = `/* ${GENERATED_NOTICE} */
 import type { ErrorObject } from "ajv";
 

@@ -17,4 +17,11 @@ export {
   type ReviewInput,
   type DeliveryInput,
 } from "./isp-builders.ts";
-export { nextLocalId, type BarrierId, type ProvisionId, type OutcomeId, type ReviewId, type KindedId } from "./local-ids.ts";
+export {
+  nextLocalId,
+  type BarrierId,
+  type ProvisionId,
+  type OutcomeId,
+  type ReviewId,
+  type KindedId,
+} from "./local-ids.ts";

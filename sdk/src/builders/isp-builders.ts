@@ -18,7 +18,15 @@ import type {
   SystemInfo,
   VoiceStatement,
 } from "../../generated/types.ts";
-import { asKindedId, idsIn, nextLocalId, type BarrierId, type OutcomeId, type ProvisionId, type ReviewId } from "./local-ids.ts";
+import {
+  asKindedId,
+  idsIn,
+  nextLocalId,
+  type BarrierId,
+  type OutcomeId,
+  type ProvisionId,
+  type ReviewId,
+} from "./local-ids.ts";
 
 /** The system recorded in provenance when the caller names none. */
 export const SDK_SYSTEM: SystemInfo = { name: "send-interchange SDK", version: "0.1.0" };
@@ -26,7 +34,8 @@ export const SDK_SYSTEM: SystemInfo = { name: "send-interchange SDK", version: "
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function requireDate(name: string, value: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw new RangeError(`${name} must be a date (YYYY-MM-DD), got "${value}"`);
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
+    throw new RangeError(`${name} must be a date (YYYY-MM-DD), got "${value}"`);
   return value;
 }
 
@@ -90,7 +99,10 @@ export type BarrierInput = Omit<Barrier, "id">;
  * Provision specified and quantified (D:356-360): who, how often, how long, for how many, over what period. These
  * are optional in the schema but errors under the provision-specificity rules, so they are required here.
  */
-export type ProvisionInput = Omit<ProvisionItem, "id" | "addressesBarrierIds" | "servesOutcomeIds" | "frequency" | "sessionLengthMinutes" | "groupSize" | "period"> &
+export type ProvisionInput = Omit<
+  ProvisionItem,
+  "id" | "addressesBarrierIds" | "servesOutcomeIds" | "frequency" | "sessionLengthMinutes" | "groupSize" | "period"
+> &
   Required<Pick<ProvisionItem, "frequency" | "sessionLengthMinutes" | "groupSize" | "period">>;
 
 export type SuccessCriterionInput = Omit<SuccessCriterion, "id">;
@@ -161,25 +173,36 @@ export type VoiceInput = Omit<VoiceStatement, "id">;
 export function recordVoice(isp: IndividualSupportPlan, statement: VoiceInput): IndividualSupportPlan {
   requireDate("capturedOn", statement.capturedOn);
   const id = nextLocalId(idsIn(isp), "voice");
-  return { ...structuredClone(isp), voice: [...structuredClone(isp.voice ?? []), { id, ...structuredClone(statement) }] };
+  return {
+    ...structuredClone(isp),
+    voice: [...structuredClone(isp.voice ?? []), { id, ...structuredClone(statement) }],
+  };
 }
 
 /** A review; `nextReviewDue` is required (at most 12 months after it was held) unless the review closes the plan. */
 export type ReviewInput = Omit<Review, "id" | "nextReviewDue" | "outcome"> &
-  ({ outcome: Exclude<Review["outcome"], "close-plan">; nextReviewDue: string } | { outcome: "close-plan"; nextReviewDue?: undefined });
+  (
+    | { outcome: Exclude<Review["outcome"], "close-plan">; nextReviewDue: string }
+    | { outcome: "close-plan"; nextReviewDue?: undefined }
+  );
 
 /** Records a review, keeping reviews oldest first and numbering the assess-plan-do-review cycle when not given. */
 export function recordReview(isp: IndividualSupportPlan, review: ReviewInput): IndividualSupportPlan {
   requireDate("heldOn", review.heldOn);
   if (review.nextReviewDue !== undefined) {
     requireDate("nextReviewDue", review.nextReviewDue);
-    const limit = new Date(review.heldOn + "T00:00:00Z");
+    const limit = new Date(`${review.heldOn}T00:00:00Z`);
     limit.setUTCFullYear(limit.getUTCFullYear() + 1);
     if (review.nextReviewDue <= review.heldOn) throw new RangeError("nextReviewDue must be after heldOn");
-    if (review.nextReviewDue > limit.toISOString().slice(0, 10)) throw new RangeError("the next review must be due within 12 months of this one");
+    if (review.nextReviewDue > limit.toISOString().slice(0, 10))
+      throw new RangeError("the next review must be due within 12 months of this one");
   }
   const id = nextLocalId(idsIn(isp), "review") as ReviewId;
-  const entry: Review = { id, ...structuredClone(review), cycleNumber: review.cycleNumber ?? isp.reviews.length + 1 } as Review;
+  const entry: Review = {
+    id,
+    ...structuredClone(review),
+    cycleNumber: review.cycleNumber ?? isp.reviews.length + 1,
+  } as Review;
   const reviews = [...structuredClone(isp.reviews), entry].sort((a, b) => a.heldOn.localeCompare(b.heldOn));
   return { ...structuredClone(isp), reviews };
 }
@@ -203,10 +226,13 @@ export function recordDelivery(isp: IndividualSupportPlan, delivery: DeliveryInp
   requireDate("period.end", delivery.period.end);
   if (delivery.period.end < delivery.period.start) throw new RangeError("period.end is before period.start");
   const { sessionsPlanned: planned, sessionsDelivered: done } = delivery;
-  if (!Number.isInteger(planned) || !Number.isInteger(done) || planned < 0 || done < 0) throw new RangeError("session counts are whole numbers from 0");
+  if (!Number.isInteger(planned) || !Number.isInteger(done) || planned < 0 || done < 0)
+    throw new RangeError("session counts are whole numbers from 0");
   if (done > planned) throw new RangeError("more sessions delivered than planned: plan them first");
-  if (done < planned && !delivery.notDeliveredReason) throw new RangeError("say why sessions were not delivered (notDeliveredReason)");
-  const status: DeliveryRecord["status"] = done === planned ? "delivered" : done === 0 ? "not-delivered" : "partially-delivered";
+  if (done < planned && !delivery.notDeliveredReason)
+    throw new RangeError("say why sessions were not delivered (notDeliveredReason)");
+  const status: DeliveryRecord["status"] =
+    done === planned ? "delivered" : done === 0 ? "not-delivered" : "partially-delivered";
   const record: DeliveryRecord = {
     id: nextLocalId(idsIn(isp), "delivery"),
     provisionId: delivery.provisionId,

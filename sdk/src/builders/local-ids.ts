@@ -34,7 +34,11 @@ export function idsIn(value: unknown, out: Set<string> = new Set()): Set<string>
 }
 
 /** Narrows a LocalId read from a document to a kinded id after checking it names an item of that kind. */
-export function asKindedId<K extends string>(items: readonly { id: string }[] | undefined, id: string, what: K): KindedId<K> {
+export function asKindedId<K extends string>(
+  items: readonly { id: string }[] | undefined,
+  id: string,
+  what: K,
+): KindedId<K> {
   if (!(items ?? []).some((i) => i.id === id)) throw new RangeError(`no ${what} with id "${id}" in this document`);
   return id as KindedId<K>;
 }

@@ -39,7 +39,9 @@ export async function webCryptoSha256Hex(text: string): Promise<string> {
 
 /** SHA-256 of UTF-8 text, lowercase hex. Lone surrogates encode as U+FFFD on both paths (TextEncoder and Buffer). */
 export async function sha256Hex(text: string): Promise<string> {
-  return nodeCrypto === undefined ? webCryptoSha256Hex(text) : nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex");
+  return nodeCrypto === undefined
+    ? webCryptoSha256Hex(text)
+    : nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** SHA-256 over the RFC 8785 canonical form of a JSON value. */
@@ -55,14 +57,16 @@ export function sortedKeysCopy<T>(value: T, keep?: string): T {
   if (typeof value !== "object" || value === null) return value;
   const record = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) setMember(copy, key, key === keep ? record[key] : sortedKeysCopy(record[key]));
+  for (const key of Object.keys(record).sort())
+    setMember(copy, key, key === keep ? record[key] : sortedKeysCopy(record[key]));
   return copy as T;
 }
 
 /** copy[key] = value as an own data member, even for "__proto__" (JSON.parse makes it one; assigning it would set the
  *  copy's prototype instead and drop the member). */
 export function setMember(copy: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
   else copy[key] = value;
 }
 

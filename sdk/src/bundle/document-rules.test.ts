@@ -18,7 +18,9 @@ function oneByOne(bundle: { documents: readonly unknown[] }): Finding[] {
   return [
     ...errors(bundle, "transfer-bundle", "", (generic) => !generic),
     ...errors({ ...bundle, documents: [] }, "transfer-bundle", "", (generic) => generic),
-    ...bundle.documents.flatMap((document, index) => errors(document, (document as { documentType: string }).documentType, `/documents/${index}`, () => true)),
+    ...bundle.documents.flatMap((document, index) =>
+      errors(document, (document as { documentType: string }).documentType, `/documents/${index}`, () => true),
+    ),
   ];
 }
 
@@ -42,6 +44,8 @@ describe("bundleRuleErrors", () => {
 
   it("finds the code-validity errors of a document dated before its codes", () => {
     const found = bundleRuleErrors({ ...bundle, documents: [early] } as unknown as { documents: unknown[] });
-    expect(found.some((f) => f.ruleId.startsWith("any.code-validity") && f.pointer.startsWith("/documents/0/"))).toBe(true);
+    expect(found.some((f) => f.ruleId.startsWith("any.code-validity") && f.pointer.startsWith("/documents/0/"))).toBe(
+      true,
+    );
   });
 });

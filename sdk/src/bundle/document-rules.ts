@@ -22,7 +22,10 @@ interface ContentsView {
  * these conditions each of the family's checks (document-missing, entry-mismatch, digest-mismatch,
  * document-not-listed) passes, so running it would only hash every document again with the slower pure-JS SHA-256.
  */
-function digestsAlreadyChecked(bundle: { documents: readonly unknown[]; contents?: unknown }, digestOf: (index: number) => string | undefined): boolean {
+function digestsAlreadyChecked(
+  bundle: { documents: readonly unknown[]; contents?: unknown },
+  digestOf: (index: number) => string | undefined,
+): boolean {
   const contents = bundle.contents;
   if (!Array.isArray(contents) || contents.length !== bundle.documents.length) return false;
   return contents.every((raw: unknown, index) => {
@@ -48,14 +51,21 @@ function digestsAlreadyChecked(bundle: { documents: readonly unknown[]; contents
  * the digest the caller computed for document i (or undefined); if those cover every contents entry exactly, the
  * bundle-digests family is skipped (see digestsAlreadyChecked), otherwise it runs as usual. Findings are the same.
  */
-export function bundleRuleErrors(bundle: { documents: readonly unknown[] }, digestOf?: (index: number) => string | undefined): Finding[] {
+export function bundleRuleErrors(
+  bundle: { documents: readonly unknown[] },
+  digestOf?: (index: number) => string | undefined,
+): Finding[] {
   const skip = digestOf !== undefined && digestsAlreadyChecked(bundle, digestOf) ? DIGEST_FAMILY : undefined;
   // Bundle-specific families see the whole bundle; generic ("any") families see the envelope only, since each
   // document gets its own run below and would otherwise be walked twice.
-  return [...ruleErrors(bundle, "transfer-bundle", "", "specific", skip), ...ruleErrors({ ...bundle, documents: [] }, "transfer-bundle", "", "any"), ...bundle.documents.flatMap((document, index) => {
-    const type = (document as { documentType?: unknown }).documentType;
-    return typeof type === "string" ? ruleErrors(document, type, `/documents/${index}`) : [];
-  })];
+  return [
+    ...ruleErrors(bundle, "transfer-bundle", "", "specific", skip),
+    ...ruleErrors({ ...bundle, documents: [] }, "transfer-bundle", "", "any"),
+    ...bundle.documents.flatMap((document, index) => {
+      const type = (document as { documentType?: unknown }).documentType;
+      return typeof type === "string" ? ruleErrors(document, type, `/documents/${index}`) : [];
+    }),
+  ];
 }
 
 interface Step {
@@ -85,11 +95,24 @@ function runFamily(family: RuleFamily, document: unknown): Finding[] {
     return family.run(document);
   } catch (error) {
     // Rules must not throw; if one does, the document cannot be judged clean.
-    return [{ ruleId: `${family.id}.crashed`, severity: "error", pointer: "", message: `rule family ${family.id} failed: ${error instanceof Error ? error.message : String(error)}` }];
+    return [
+      {
+        ruleId: `${family.id}.crashed`,
+        severity: "error",
+        pointer: "",
+        message: `rule family ${family.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
   }
 }
 
-function ruleErrors(document: unknown, type: string, prefix: string, which: "all" | "any" | "specific" = "all", skip?: string): Finding[] {
+function ruleErrors(
+  document: unknown,
+  type: string,
+  prefix: string,
+  which: "all" | "any" | "specific" = "all",
+  skip?: string,
+): Finding[] {
   const out: Finding[] = [];
   // Families sharing a pass (e.g. identifiers and code-validity, one walk of the document) take their findings from
   // one run of it, as validate() does; each member's own run gives the same findings. A pass that throws is not

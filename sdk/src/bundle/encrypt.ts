@@ -18,8 +18,13 @@ async function importKey(key: CryptoKey | JWK, alg: string): Promise<CryptoKey> 
 /** Encrypts a signed bundle (compact or flattened JWS) to the receiver's public key; returns a compact JWE. */
 export async function encryptBundle(jws: SignedJson, receiverPublicKey: CryptoKey | JWK): Promise<string> {
   const plaintext = typeof jws === "string" ? jws : JSON.stringify(jws);
-  const key = "kty" in receiverPublicKey ? await importKey(publicJwk(receiverPublicKey as JWK), KEY_ALG) : receiverPublicKey;
-  const header: { alg: string; enc: string; cty: string; kid?: string } = { alg: KEY_ALG, enc: ENC, cty: typeof jws === "string" ? "JOSE" : "JOSE+JSON" };
+  const key =
+    "kty" in receiverPublicKey ? await importKey(publicJwk(receiverPublicKey as JWK), KEY_ALG) : receiverPublicKey;
+  const header: { alg: string; enc: string; cty: string; kid?: string } = {
+    alg: KEY_ALG,
+    enc: ENC,
+    cty: typeof jws === "string" ? "JOSE" : "JOSE+JSON",
+  };
   const kid = "kty" in receiverPublicKey ? (receiverPublicKey as JWK).kid : undefined;
   if (kid !== undefined) header.kid = kid;
   return new CompactEncrypt(utf8(plaintext)).setProtectedHeader(header).encrypt(key as CryptoKey);
@@ -28,7 +33,10 @@ export async function encryptBundle(jws: SignedJson, receiverPublicKey: CryptoKe
 /** Decrypts a compact JWE made by encryptBundle; returns the signed bundle (compact string or flattened object). Throws on failure. */
 export async function decryptBundle(jwe: string, receiverPrivateKey: CryptoKey | JWK): Promise<SignedJson> {
   const key = await importKey(receiverPrivateKey, KEY_ALG);
-  const { plaintext, protectedHeader } = await compactDecrypt(jwe.trim(), key, { keyManagementAlgorithms: [KEY_ALG], contentEncryptionAlgorithms: [ENC] });
+  const { plaintext, protectedHeader } = await compactDecrypt(jwe.trim(), key, {
+    keyManagementAlgorithms: [KEY_ALG],
+    contentEncryptionAlgorithms: [ENC],
+  });
   const text = new TextDecoder("utf-8", { fatal: true }).decode(plaintext);
   if (protectedHeader.cty === "JOSE+JSON") return JSON.parse(text) as SignedJson;
   return text;
@@ -41,5 +49,7 @@ export function isCompactJwe(input: unknown): input is string {
   // without running the pattern over its whole payload.
   let dots = 0;
   for (let at = input.indexOf("."); at !== -1 && dots < 5; at = input.indexOf(".", at + 1)) dots++;
-  return dots === 4 && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(input.trim());
+  return (
+    dots === 4 && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(input.trim())
+  );
 }

@@ -58,27 +58,42 @@ function isEs256Key(key: CryptoKey, usage: "sign" | "verify"): boolean {
 
 /** The compact JWS over `payload` built as jose's FlattenedSign builds it (header is JSON.stringify of the header
  *  object, both parts unpadded base64url), signed with node:crypto: same bytes signed, same signature format. */
-function signWithNode(node: NodeCryptoModule, payload: string, header: JwsProtectedHeader, key: CryptoKey): { protected: string; payload: string; signature: string } {
+function signWithNode(
+  node: NodeCryptoModule,
+  payload: string,
+  header: JwsProtectedHeader,
+  key: CryptoKey,
+): { protected: string; payload: string; signature: string } {
   const encodedHeader = Buffer.from(JSON.stringify(header), "utf8").toString("base64url");
   const encodedPayload = Buffer.from(payload, "utf8").toString("base64url");
-  const signature = node.sign("sha256", Buffer.from(`${encodedHeader}.${encodedPayload}`, "latin1"), { key: keyObjectOf(node, key), dsaEncoding: "ieee-p1363" });
+  const signature = node.sign("sha256", Buffer.from(`${encodedHeader}.${encodedPayload}`, "latin1"), {
+    key: keyObjectOf(node, key),
+    dsaEncoding: "ieee-p1363",
+  });
   return { protected: encodedHeader, payload: encodedPayload, signature: signature.toString("base64url") };
 }
 
 /** Signs JSON text that is already RFC 8785 canonical (the caller guarantees it). */
 export async function signCanonicalText(text: string, typ: JwsType, options: SignOptions): Promise<SignedJson> {
-  const key = "kty" in options.privateKey ? await importSigningKey(options.privateKey as JWK) : (options.privateKey as CryptoKey);
+  const key =
+    "kty" in options.privateKey ? await importSigningKey(options.privateKey as JWK) : (options.privateKey as CryptoKey);
   const header: JwsProtectedHeader = { alg: "ES256", kid: options.kid, typ, cty: "application/json" };
   // Keys jose would refuse go to jose, which throws its usual error.
-  const jws = nodeCrypto !== undefined && isCryptoKeyLike(key) && isEs256Key(key, "sign")
-    ? signWithNode(nodeCrypto, text, header, key)
-    : await new FlattenedSign(utf8(text)).setProtectedHeader({ ...header }).sign(key);
-  if (options.format === "flattened") return { protected: jws.protected ?? "", payload: jws.payload, signature: jws.signature };
+  const jws =
+    nodeCrypto !== undefined && isCryptoKeyLike(key) && isEs256Key(key, "sign")
+      ? signWithNode(nodeCrypto, text, header, key)
+      : await new FlattenedSign(utf8(text)).setProtectedHeader({ ...header }).sign(key);
+  if (options.format === "flattened")
+    return { protected: jws.protected ?? "", payload: jws.payload, signature: jws.signature };
   return `${jws.protected}.${jws.payload}.${jws.signature}`;
 }
 
 function isCryptoKeyLike(key: unknown): key is CryptoKey {
-  return typeof key === "object" && key !== null && (key as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "CryptoKey";
+  return (
+    typeof key === "object" &&
+    key !== null &&
+    (key as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "CryptoKey"
+  );
 }
 
 export async function signJson(payload: unknown, typ: JwsType, options: SignOptions): Promise<SignedJson> {
@@ -118,7 +133,8 @@ function decodeSegment(segment: string): Uint8Array | undefined {
   if (!SEGMENT.test(segment)) return undefined;
   const rest = segment.length % 4;
   if (rest === 1) return undefined;
-  if (rest !== 0 && (BASE64URL.indexOf(segment.charAt(segment.length - 1)) & (rest === 2 ? 0x0f : 0x03)) !== 0) return undefined;
+  if (rest !== 0 && (BASE64URL.indexOf(segment.charAt(segment.length - 1)) & (rest === 2 ? 0x0f : 0x03)) !== 0)
+    return undefined;
   try {
     return base64url.decode(segment);
   } catch {
@@ -142,7 +158,8 @@ function toFlattened(input: unknown): FlattenedJws | undefined {
   if (header !== undefined) {
     if (typeof header !== "object" || header === null || Array.isArray(header)) return undefined;
     const h = header as Record<string, unknown>;
-    if (!Object.keys(h).every((k) => k === "kid") || (h["kid"] !== undefined && typeof h["kid"] !== "string")) return undefined;
+    if (!Object.keys(h).every((k) => k === "kid") || (h["kid"] !== undefined && typeof h["kid"] !== "string"))
+      return undefined;
   }
   return { protected: p, payload, signature };
 }
@@ -154,7 +171,12 @@ const verifyKeys = new Map<string, CryptoKey>();
 const MAX_VERIFY_KEYS = 256;
 
 function isPlainMember(value: unknown): boolean {
-  return typeof value === "string" || typeof value === "boolean" || typeof value === "number" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
+  return (
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    typeof value === "number" ||
+    (Array.isArray(value) && value.every((v) => typeof v === "string"))
+  );
 }
 
 async function importVerifyKey(jwk: JWK): Promise<CryptoKey | undefined> {
@@ -170,43 +192,78 @@ async function importVerifyKey(jwk: JWK): Promise<CryptoKey | undefined> {
   return imported;
 }
 
-export async function checkSignedJson(input: unknown, prefix: "bundle" | "receipt", typ: JwsType, options: CheckOptions): Promise<CheckedJws> {
+export async function checkSignedJson(
+  input: unknown,
+  prefix: "bundle" | "receipt",
+  typ: JwsType,
+  options: CheckOptions,
+): Promise<CheckedJws> {
   const fail = (...reasons: VerifyReason[]): CheckedJws => ({ ok: false, reasons });
   try {
     const jws = toFlattened(input);
     if (!jws) return fail(reason(prefix, "malformed"));
-    if (jws.payload === "") return fail(reason(prefix, "malformed", "Detached payloads are not accepted: the payload must travel inside the JWS."));
+    if (jws.payload === "")
+      return fail(
+        reason(prefix, "malformed", "Detached payloads are not accepted: the payload must travel inside the JWS."),
+      );
     const headerBytes = decodeSegment(jws.protected);
     const payloadBytes = decodeSegment(jws.payload);
     const signatureBytes = decodeSegment(jws.signature);
-    if (!headerBytes || !payloadBytes || !signatureBytes) return fail(reason(prefix, "malformed", "A JWS part is not canonical base64url."));
+    if (!headerBytes || !payloadBytes || !signatureBytes)
+      return fail(reason(prefix, "malformed", "A JWS part is not canonical base64url."));
     let header: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(fatalDecoder.decode(headerBytes));
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(reason(prefix, "malformed", "The protected header is not a JSON object."));
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+        return fail(reason(prefix, "malformed", "The protected header is not a JSON object."));
       header = parsed as Record<string, unknown>;
     } catch {
       return fail(reason(prefix, "malformed", "The protected header is not UTF-8 JSON."));
     }
-    if (header["alg"] !== "ES256") return fail(reason(prefix, "alg-not-allowed", `Algorithm ${JSON.stringify(header["alg"] ?? null)} is not allowed; only ES256 is.`));
+    if (header["alg"] !== "ES256")
+      return fail(
+        reason(
+          prefix,
+          "alg-not-allowed",
+          `Algorithm ${JSON.stringify(header["alg"] ?? null)} is not allowed; only ES256 is.`,
+        ),
+      );
     const extra = Object.keys(header).filter((k) => !ALLOWED_HEADER.has(k));
-    if (extra.length > 0) return fail(reason(prefix, "header-invalid", `The protected header has fields the standard does not allow: ${extra.join(", ")}.`));
-    if (header["typ"] !== undefined && header["typ"] !== typ) return fail(reason(prefix, "header-invalid", `typ must be "${typ}", not ${JSON.stringify(header["typ"])}.`));
-    if (header["cty"] !== undefined && header["cty"] !== "application/json") return fail(reason(prefix, "header-invalid", 'cty must be "application/json".'));
+    if (extra.length > 0)
+      return fail(
+        reason(
+          prefix,
+          "header-invalid",
+          `The protected header has fields the standard does not allow: ${extra.join(", ")}.`,
+        ),
+      );
+    if (header["typ"] !== undefined && header["typ"] !== typ)
+      return fail(reason(prefix, "header-invalid", `typ must be "${typ}", not ${JSON.stringify(header["typ"])}.`));
+    if (header["cty"] !== undefined && header["cty"] !== "application/json")
+      return fail(reason(prefix, "header-invalid", 'cty must be "application/json".'));
     const kid = header["kid"];
-    if (typeof kid !== "string" || kid.length === 0 || kid.length > 200) return fail(reason(prefix, "header-invalid", "kid must be a string of 1 to 200 characters."));
+    if (typeof kid !== "string" || kid.length === 0 || kid.length > 200)
+      return fail(reason(prefix, "header-invalid", "kid must be a string of 1 to 200 characters."));
 
     const trusted = await resolveKey(options.trustedKeys, kid);
     if (!trusted) return fail(reason(prefix, "unknown-key", `No trusted key has kid "${kid}".`));
     const now = options.now ?? new Date();
     const jwk = publicJwk(trusted.jwk);
-    if (jwk.kty !== "EC" || jwk.crv !== "P-256" || (jwk.use !== undefined && jwk.use !== "sig") || (jwk.alg !== undefined && jwk.alg !== "ES256")) {
+    if (
+      jwk.kty !== "EC" ||
+      jwk.crv !== "P-256" ||
+      (jwk.use !== undefined && jwk.use !== "sig") ||
+      (jwk.alg !== undefined && jwk.alg !== "ES256")
+    ) {
       return fail(reason(prefix, "key-unusable", `The trusted key "${kid}" is not an EC P-256 ES256 signing key.`));
     }
     const exp = (trusted.jwk as { exp?: unknown }).exp;
-    if (typeof exp === "number" && now.getTime() / 1000 > exp) return fail(reason(prefix, "key-expired", `Key "${kid}" expired at ${new Date(exp * 1000).toISOString()}.`));
-    if (trusted.notAfter !== undefined && !(now.getTime() <= Date.parse(trusted.notAfter))) return fail(reason(prefix, "key-expired", `Key "${kid}" is trusted only until ${trusted.notAfter}.`));
-    if (trusted.notBefore !== undefined && !(now.getTime() >= Date.parse(trusted.notBefore))) return fail(reason(prefix, "key-not-yet-valid", `Key "${kid}" is trusted only from ${trusted.notBefore}.`));
+    if (typeof exp === "number" && now.getTime() / 1000 > exp)
+      return fail(reason(prefix, "key-expired", `Key "${kid}" expired at ${new Date(exp * 1000).toISOString()}.`));
+    if (trusted.notAfter !== undefined && !(now.getTime() <= Date.parse(trusted.notAfter)))
+      return fail(reason(prefix, "key-expired", `Key "${kid}" is trusted only until ${trusted.notAfter}.`));
+    if (trusted.notBefore !== undefined && !(now.getTime() >= Date.parse(trusted.notBefore)))
+      return fail(reason(prefix, "key-not-yet-valid", `Key "${kid}" is trusted only from ${trusted.notBefore}.`));
 
     let key: CryptoKey;
     try {
@@ -221,9 +278,19 @@ export async function checkSignedJson(input: unknown, prefix: "bundle" | "receip
         // What flattenedVerify checks once our header checks above have passed (no crit, no b64, alg ES256): the
         // ECDSA P-256 SHA-256 signature over the ASCII "protected.payload", IEEE P1363 form.
         const signingInput = Buffer.from(`${jws.protected}.${jws.payload}`, "latin1");
-        if (!nodeCrypto.verify("sha256", signingInput, { key: keyObjectOf(nodeCrypto, key), dsaEncoding: "ieee-p1363" }, signatureBytes)) throw new Error("bad signature");
+        if (
+          !nodeCrypto.verify(
+            "sha256",
+            signingInput,
+            { key: keyObjectOf(nodeCrypto, key), dsaEncoding: "ieee-p1363" },
+            signatureBytes,
+          )
+        )
+          throw new Error("bad signature");
       } else {
-        await flattenedVerify({ protected: jws.protected, payload: jws.payload, signature: jws.signature }, key, { algorithms: ["ES256"] });
+        await flattenedVerify({ protected: jws.protected, payload: jws.payload, signature: jws.signature }, key, {
+          algorithms: ["ES256"],
+        });
       }
     } catch {
       return fail(reason(prefix, "bad-signature", `The signature does not verify with key "${kid}".`));
@@ -240,7 +307,9 @@ export async function checkSignedJson(input: unknown, prefix: "bundle" | "receip
     return { ok: true, payload, payloadText, header: header as unknown as JwsProtectedHeader, kid };
   } catch (error) {
     // Defence in depth: a bug or odd input must still end in a reason, never an exception.
-    return fail(reason(prefix, "malformed", `Could not be read: ${error instanceof Error ? error.message : String(error)}`));
+    return fail(
+      reason(prefix, "malformed", `Could not be read: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 }
 

@@ -27,7 +27,10 @@ export interface TrustedKey {
 }
 
 /** How verify finds keys: a JWKS, a trust list, or a resolver (for example one backed by a settings directory). */
-export type KeySource = Jwks | TrustedKey[] | ((kid: string) => Promise<TrustedKey | undefined> | TrustedKey | undefined);
+export type KeySource =
+  | Jwks
+  | TrustedKey[]
+  | ((kid: string) => Promise<TrustedKey | undefined> | TrustedKey | undefined);
 
 const PRIVATE_FIELDS = ["d", "p", "q", "dp", "dq", "qi", "k"] as const;
 
@@ -53,7 +56,7 @@ async function generate(alg: "ES256" | "ECDH-ES+A256KW", use: "sig" | "enc", ext
 
 /** A new ES256 (P-256) signing key pair; kid is the RFC 7638 thumbprint. `exp` (seconds since epoch) is optional. */
 export function generateSigningKey(options: { exp?: number } = {}): Promise<KeyPairJwk> {
-  return generate("ES256", "sig", options.exp === undefined ? {} : { exp: options.exp } as Partial<JWK>);
+  return generate("ES256", "sig", options.exp === undefined ? {} : ({ exp: options.exp } as Partial<JWK>));
 }
 
 /** A new P-256 key pair for receiving encrypted bundles (ECDH-ES+A256KW). */

@@ -8,10 +8,16 @@ export type NodeCryptoModule = typeof NodeCrypto;
 
 function lookup(): NodeCryptoModule | undefined {
   try {
-    const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+    const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+      ?.getBuiltinModule;
     if (typeof getBuiltinModule !== "function") return undefined;
     const module = getBuiltinModule("node:crypto") as Partial<NodeCryptoModule> | undefined;
-    const usable = module !== undefined && typeof module.createHash === "function" && typeof module.sign === "function" && typeof module.verify === "function" && typeof module.KeyObject?.from === "function";
+    const usable =
+      module !== undefined &&
+      typeof module.createHash === "function" &&
+      typeof module.sign === "function" &&
+      typeof module.verify === "function" &&
+      typeof module.KeyObject?.from === "function";
     return usable ? (module as NodeCryptoModule) : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,15 @@
 // Builds a transfer bundle (transfer-bundle.schema.json) from a child's documents: sharing labels applied and every
 // redaction recorded, one contents entry per document with its SHA-256 digest over RFC 8785 canonical JSON.
 // Signing and encryption live in sign.ts and encrypt.ts.
-import type { LocalAuthority, Provenance, Setting, SppReference, SystemInfo, TransferBundle, TransferReason } from "../../generated/types.ts";
+import type {
+  LocalAuthority,
+  Provenance,
+  Setting,
+  SppReference,
+  SystemInfo,
+  TransferBundle,
+  TransferReason,
+} from "../../generated/types.ts";
 import { validate } from "../validate/validate.ts";
 import type { Issue } from "../validate/result.ts";
 import { bundleRuleErrors } from "./document-rules.ts";
@@ -34,8 +42,18 @@ export interface PackInput {
 
 /** Thrown by packBundle when its input cannot make a valid bundle; `issues` says why, with pointers. */
 export class PackError extends Error {
-  constructor(message: string, readonly issues: Issue[] = []) {
-    super(issues.length === 0 ? message : `${message}: ${issues.slice(0, 5).map((i) => `${i.pointer || "/"} ${i.message}`).join("; ")}`);
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(
+      issues.length === 0
+        ? message
+        : `${message}: ${issues
+            .slice(0, 5)
+            .map((i) => `${i.pointer || "/"} ${i.message}`)
+            .join("; ")}`,
+    );
     this.name = "PackError";
   }
 }
@@ -48,7 +66,8 @@ function isEmbeddable(value: unknown): value is { documentType: EmbeddableType; 
 
 export async function packBundle(input: PackInput): Promise<TransferBundle> {
   if (input.documents.length === 0) throw new PackError("a bundle needs at least one document");
-  if (input.unknownDestination && input.receiver?.setting) throw new PackError("a bundle for an unknown destination cannot name a receiving setting");
+  if (input.unknownDestination && input.receiver?.setting)
+    throw new PackError("a bundle for an unknown destination cannot name a receiving setting");
   if (!input.unknownDestination && !input.receiver?.setting && !input.receiver?.localAuthority) {
     throw new PackError("name a receiving setting or local authority, or set unknownDestination");
   }
@@ -60,7 +79,10 @@ export async function packBundle(input: PackInput): Promise<TransferBundle> {
   const contents: TransferBundle["contents"] = [];
   const redactions: Redaction[] = [];
   for (const [index, original] of input.documents.entries()) {
-    if (!isEmbeddable(original)) throw new PackError(`document ${index} is not an ISP, EHCP, legacy EHCP or areas-of-development profile (SPPs travel by reference)`);
+    if (!isEmbeddable(original))
+      throw new PackError(
+        `document ${index} is not an ISP, EHCP, legacy EHCP or areas-of-development profile (SPPs travel by reference)`,
+      );
     const shared = applySharing(original, { include, purpose: input.sharing.purpose });
     documents.push(shared.document);
     redactions.push(...shared.redactions);
@@ -99,7 +121,12 @@ export async function packBundle(input: PackInput): Promise<TransferBundle> {
     manifest: { bundleId: input.bundleId, createdAt: input.createdAt, sender, receiver, reason: input.reason },
     contents,
     sharingApplied,
-    redactions: redactions.map((r) => ({ documentId: r.documentId, pointer: r.pointer, label: r.label, reason: r.reason })) as TransferBundle["redactions"],
+    redactions: redactions.map((r) => ({
+      documentId: r.documentId,
+      pointer: r.pointer,
+      label: r.label,
+      reason: r.reason,
+    })) as TransferBundle["redactions"],
     documents: documents as TransferBundle["documents"],
   };
   if (input.expiresAt !== undefined) bundle.manifest.expiresAt = input.expiresAt;
@@ -113,11 +140,17 @@ export async function packBundle(input: PackInput): Promise<TransferBundle> {
   // the documents' quality rules then run directly, so no document is schema-checked twice.
   const result = validate(bundle, { schemaOnly: true });
   if (result.errors.length > 0) {
-    throw new PackError("the bundle is not schema-valid (check the documents, and whether sharing labels withheld a required section)", result.errors);
+    throw new PackError(
+      "the bundle is not schema-valid (check the documents, and whether sharing labels withheld a required section)",
+      result.errors,
+    );
   }
   // The digests in contents were computed just above over these very documents, so the bundle-digests rule family
   // (which would re-hash each one with the pure-JS SHA-256) is skipped when they cover every entry exactly.
-  const ruleErrors = bundleRuleErrors(bundle as unknown as { documents: unknown[] }, (index) => contents[index]?.digest.value);
+  const ruleErrors = bundleRuleErrors(
+    bundle as unknown as { documents: unknown[] },
+    (index) => contents[index]?.digest.value,
+  );
   if (ruleErrors.length > 0) throw new PackError("an embedded document has quality-rule errors", ruleErrors);
   return bundle;
 }

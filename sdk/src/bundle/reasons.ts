@@ -20,7 +20,8 @@ export const REASON_CODES = {
   "from-future": "The bundle says it was created in the future.",
   expired: "The bundle's manifest.expiresAt has passed.",
   "encrypted-no-key": "The input is a JWE but no decryption key was given.",
-  "decrypt-failed": "The JWE could not be decrypted with the given key (or uses other algorithms than ECDH-ES+A256KW/A256GCM).",
+  "decrypt-failed":
+    "The JWE could not be decrypted with the given key (or uses other algorithms than ECDH-ES+A256KW/A256GCM).",
 } as const;
 
 export type ReasonCode = keyof typeof REASON_CODES;
@@ -35,7 +36,13 @@ export interface VerifyReason {
   ruleId?: string;
 }
 
-export function reason(prefix: "bundle" | "receipt", code: ReasonCode, message?: string, pointer?: string, ruleId?: string): VerifyReason {
+export function reason(
+  prefix: "bundle" | "receipt",
+  code: ReasonCode,
+  message?: string,
+  pointer?: string,
+  ruleId?: string,
+): VerifyReason {
   const out: VerifyReason = { code: `${prefix}.${code}`, message: message ?? REASON_CODES[code] };
   if (pointer !== undefined) out.pointer = pointer;
   if (ruleId !== undefined) out.ruleId = ruleId;

@@ -3,7 +3,14 @@
 import type { ReceiptReason, ReceiptReceiver, TransferReceipt } from "../../generated/types.ts";
 import { validate } from "../validate/validate.ts";
 import type { Digest } from "./canonical.ts";
-import { checkSignedJson, signJson, type CheckOptions, type JwsProtectedHeader, type SignedJson, type SignOptions } from "./jws.ts";
+import {
+  checkSignedJson,
+  signJson,
+  type CheckOptions,
+  type JwsProtectedHeader,
+  type SignedJson,
+  type SignOptions,
+} from "./jws.ts";
 import { PackError } from "./pack.ts";
 import { reason, type VerifyReason } from "./reasons.ts";
 
@@ -51,7 +58,11 @@ const RECEIPT_CODES: Record<string, ReceiptReason["code"]> = {
 /** Turns verifyBundle reasons into receipt reasons (schema codes; the verify code or rule id goes in ruleId). */
 export function receiptReasonsFrom(reasons: readonly VerifyReason[]): ReceiptReason[] {
   return reasons.map((r) => {
-    const out: ReceiptReason = { code: RECEIPT_CODES[r.code] ?? "other", message: r.message.slice(0, 2000) || r.code, ruleId: (r.ruleId ?? r.code).slice(0, 200) };
+    const out: ReceiptReason = {
+      code: RECEIPT_CODES[r.code] ?? "other",
+      message: r.message.slice(0, 2000) || r.code,
+      ruleId: (r.ruleId ?? r.code).slice(0, 200),
+    };
     if (r.pointer !== undefined) out.pointer = r.pointer;
     return out;
   });
@@ -78,7 +89,11 @@ export function createReceipt(input: ReceiptInput): TransferReceipt {
   };
   if (input.acceptedDocumentIds !== undefined) receipt.acceptedDocumentIds = input.acceptedDocumentIds;
   const result = validate(receipt);
-  if (!result.valid) throw new PackError("the receipt is not valid", [...result.errors, ...result.findings.filter((f) => f.severity === "error")]);
+  if (!result.valid)
+    throw new PackError("the receipt is not valid", [
+      ...result.errors,
+      ...result.findings.filter((f) => f.severity === "error"),
+    ]);
   return receipt;
 }
 
@@ -91,24 +106,55 @@ export type ReceiptVerifyResult =
   | { ok: false; reasons: VerifyReason[] };
 
 /** Checks a signed receipt: JWS, ES256, trusted key, signature, canonical payload, schema and rules. Never throws. */
-export async function verifyReceipt(input: unknown, options: CheckOptions & { expectedBundleId?: string; expectedDigest?: string }): Promise<ReceiptVerifyResult> {
+export async function verifyReceipt(
+  input: unknown,
+  options: CheckOptions & { expectedBundleId?: string; expectedDigest?: string },
+): Promise<ReceiptVerifyResult> {
   const checked = await checkSignedJson(input, "receipt", "send-transfer-receipt+json", options);
   if (!checked.ok) return checked;
   try {
     const result = validate(checked.payload);
-    if (result.documentType !== "transfer-receipt") return { ok: false, reasons: [reason("receipt", "schema-invalid", "The payload is not a transfer receipt.", "/documentType")] };
+    if (result.documentType !== "transfer-receipt")
+      return {
+        ok: false,
+        reasons: [reason("receipt", "schema-invalid", "The payload is not a transfer receipt.", "/documentType")],
+      };
     const reasons: VerifyReason[] = [
       ...result.errors.map((e) => reason("receipt", "schema-invalid", e.message, e.pointer, e.ruleId)),
-      ...result.findings.filter((f) => f.severity === "error").map((f) => reason("receipt", "rule-error", f.message, f.pointer, f.ruleId)),
+      ...result.findings
+        .filter((f) => f.severity === "error")
+        .map((f) => reason("receipt", "rule-error", f.message, f.pointer, f.ruleId)),
     ];
     if (reasons.length > 0) return { ok: false, reasons };
     const receipt = checked.payload as TransferReceipt;
-    if (receipt.receiptId !== receipt.id) reasons.push(reason("receipt", "id-mismatch", "receiptId differs from id.", "/receiptId"));
-    if (options.expectedBundleId !== undefined && receipt.bundleId !== options.expectedBundleId) reasons.push(reason("receipt", "contents-mismatch", `The receipt answers bundle ${receipt.bundleId}, not ${options.expectedBundleId}.`, "/bundleId"));
-    if (options.expectedDigest !== undefined && receipt.bundleDigest.value !== options.expectedDigest) reasons.push(reason("receipt", "digest-mismatch", "The receipt's bundle digest is not the digest of the bundle that was sent.", "/bundleDigest/value"));
+    if (receipt.receiptId !== receipt.id)
+      reasons.push(reason("receipt", "id-mismatch", "receiptId differs from id.", "/receiptId"));
+    if (options.expectedBundleId !== undefined && receipt.bundleId !== options.expectedBundleId)
+      reasons.push(
+        reason(
+          "receipt",
+          "contents-mismatch",
+          `The receipt answers bundle ${receipt.bundleId}, not ${options.expectedBundleId}.`,
+          "/bundleId",
+        ),
+      );
+    if (options.expectedDigest !== undefined && receipt.bundleDigest.value !== options.expectedDigest)
+      reasons.push(
+        reason(
+          "receipt",
+          "digest-mismatch",
+          "The receipt's bundle digest is not the digest of the bundle that was sent.",
+          "/bundleDigest/value",
+        ),
+      );
     if (reasons.length > 0) return { ok: false, reasons };
     return { ok: true, receipt, kid: checked.kid, header: checked.header };
   } catch (error) {
-    return { ok: false, reasons: [reason("receipt", "malformed", `Could not be read: ${error instanceof Error ? error.message : String(error)}`)] };
+    return {
+      ok: false,
+      reasons: [
+        reason("receipt", "malformed", `Could not be read: ${error instanceof Error ? error.message : String(error)}`),
+      ],
+    };
   }
 }

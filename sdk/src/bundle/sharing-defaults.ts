@@ -44,7 +44,8 @@ function resolveRef(ref: string, file: string): { node: SchemaNode; file: string
 
 function collect(node: SchemaNode, file: string, path: string[], out: SharingDefault[], stack: Set<string>): void {
   const labels = node["x-send-sharing"];
-  if (Array.isArray(labels)) out.push({ pattern: path, labels: labels.filter((l): l is string => typeof l === "string") });
+  if (Array.isArray(labels))
+    out.push({ pattern: path, labels: labels.filter((l): l is string => typeof l === "string") });
   const ref = node["$ref"];
   if (typeof ref === "string") {
     const key = `${file}|${ref}`;
@@ -60,7 +61,8 @@ function collect(node: SchemaNode, file: string, path: string[], out: SharingDef
   }
   const properties = node["properties"];
   if (isNode(properties)) {
-    for (const [name, child] of Object.entries(properties)) if (isNode(child)) collect(child, file, [...path, name], out, stack);
+    for (const [name, child] of Object.entries(properties))
+      if (isNode(child)) collect(child, file, [...path, name], out, stack);
   }
   const items = node["items"];
   if (isNode(items)) collect(items, file, [...path, "*"], out, stack);
@@ -113,7 +115,8 @@ export function defaultLabelsAt(defaults: readonly SharingDefault[], tokens: rea
   const candidates = patternsOfLength(defaults, tokens.length);
   if (candidates === undefined) return undefined;
   for (const entry of candidates) {
-    if (entry.pattern.every((p, i) => p === "*" ? ARRAY_INDEX.test(tokens[i] ?? "") : p === tokens[i])) return entry.labels;
+    if (entry.pattern.every((p, i) => (p === "*" ? ARRAY_INDEX.test(tokens[i] ?? "") : p === tokens[i])))
+      return entry.labels;
   }
   return undefined;
 }

@@ -48,16 +48,36 @@ const cases: Case[] = [
   },
   {
     name: "the longest section entry wins",
-    document: { ...base, keyPeople: [{ id: "k1" }, { id: "k2" }], sharing: [{ section: "/keyPeople", labels: ["health"] }, { section: "/keyPeople/1", labels: ["education"] }] },
+    document: {
+      ...base,
+      keyPeople: [{ id: "k1" }, { id: "k2" }],
+      sharing: [
+        { section: "/keyPeople", labels: ["health"] },
+        { section: "/keyPeople/1", labels: ["education"] },
+      ],
+    },
     include: ["education"],
-    expectKept: { keyPeople: [], sharing: [{ section: "/keyPeople", labels: ["health"] }, { section: "/keyPeople/1", labels: ["education"] }] },
+    expectKept: {
+      keyPeople: [],
+      sharing: [
+        { section: "/keyPeople", labels: ["health"] },
+        { section: "/keyPeople/1", labels: ["education"] },
+      ],
+    },
     expectRedactions: [{ pointer: "/keyPeople", label: "health" }],
   },
   {
     name: "an item-level label beats the section entry",
-    document: { ...base, keyPeople: [{ id: "k1", sharing: ["education"] }], sharing: [{ section: "/keyPeople/0", labels: ["health"] }] },
+    document: {
+      ...base,
+      keyPeople: [{ id: "k1", sharing: ["education"] }],
+      sharing: [{ section: "/keyPeople/0", labels: ["health"] }],
+    },
     include: ["education"],
-    expectKept: { keyPeople: [{ id: "k1", sharing: ["education"] }], sharing: [{ section: "/keyPeople/0", labels: ["health"] }] },
+    expectKept: {
+      keyPeople: [{ id: "k1", sharing: ["education"] }],
+      sharing: [{ section: "/keyPeople/0", labels: ["health"] }],
+    },
     expectRedactions: [],
   },
   {
@@ -69,7 +89,11 @@ const cases: Case[] = [
   },
   {
     name: "a non-array object section is deleted",
-    document: { ...base, transitionPlan: { summary: "x" }, sharing: [{ section: "/transitionPlan", labels: ["safeguarding"] }] },
+    document: {
+      ...base,
+      transitionPlan: { summary: "x" },
+      sharing: [{ section: "/transitionPlan", labels: ["safeguarding"] }],
+    },
     expectKept: { sharing: [{ section: "/transitionPlan", labels: ["safeguarding"] }] },
     expectRedactions: [{ pointer: "/transitionPlan", label: "safeguarding" }],
   },
@@ -85,7 +109,10 @@ const cases: Case[] = [
 describe("applySharing", () => {
   it.each(cases)("$name", ({ document, include, expectKept, expectRedactions }) => {
     const frozen = structuredClone(document);
-    const result = applySharing(document, include === undefined ? { purpose: "Move to secondary" } : { purpose: "Move to secondary", include });
+    const result = applySharing(
+      document,
+      include === undefined ? { purpose: "Move to secondary" } : { purpose: "Move to secondary", include },
+    );
     expect(result.document).toEqual({ ...base, documentType: document["documentType"], ...expectKept });
     expect(result.redactions.map((r) => ({ pointer: r.pointer, label: r.label }))).toEqual(expectRedactions);
     for (const r of result.redactions) {
@@ -98,7 +125,9 @@ describe("applySharing", () => {
 
 describe("applySharing copies", () => {
   it("keep an own __proto__ member as an own member (JSON.parse makes one; assigning it would set the copy's prototype)", () => {
-    const document = JSON.parse(`{"documentType":"isp","id":"${ID}","extensions":{"uk.co.vendor":{"__proto__":{"x":1},"b":2}},"notes":{"__proto__":{"y":2}}}`) as Record<string, unknown>;
+    const document = JSON.parse(
+      `{"documentType":"isp","id":"${ID}","extensions":{"uk.co.vendor":{"__proto__":{"x":1},"b":2}},"notes":{"__proto__":{"y":2}}}`,
+    ) as Record<string, unknown>;
     const { document: copy } = applySharing(document, { purpose: "Move to secondary" });
     const vendor = (copy.extensions as Record<string, Record<string, unknown>>)["uk.co.vendor"]!;
     expect(Object.getPrototypeOf(vendor)).toBe(Object.prototype);
@@ -112,7 +141,9 @@ describe("applySharing copies", () => {
   it("list every object's members in sorted key order without changing a value", () => {
     const document = { documentType: "isp", id: ID, zeta: { b: 1, a: [{ d: 1, c: 2 }] }, alpha: "x" };
     const { document: copy } = applySharing(document, { purpose: "Move to secondary" });
-    expect(JSON.stringify(copy)).toBe('{"alpha":"x","documentType":"isp","id":"' + ID + '","zeta":{"a":[{"c":2,"d":1}],"b":1}}');
+    expect(JSON.stringify(copy)).toBe(
+      `{"alpha":"x","documentType":"isp","id":"${ID}","zeta":{"a":[{"c":2,"d":1}],"b":1}}`,
+    );
     expect(copy).toEqual(document);
   });
 });

@@ -104,7 +104,7 @@ export function applySharing<T>(document: T, options: SharingOptions): SharingRe
       if (excluded !== undefined) {
         redactions.push({
           documentId,
-          pointer: "/" + tokens.map(escapeToken).join("/"),
+          pointer: `/${tokens.map(escapeToken).join("/")}`,
           label: excluded,
           reason: `Labelled "${excluded}", which is not shared for the purpose: ${options.purpose}`,
         });

@@ -13,7 +13,10 @@ export function packInput(overrides: Partial<PackInput> = {}): PackInput {
     },
     receiver: { setting: { name: "Oakfield Primary School", settingType: "mainstream-primary-school" } },
     reason: "phase-transition",
-    sharing: { purpose: "Move to reception class", lawfulBasis: "UK GDPR 6(1)(e); Education (Pupil Information) (England) Regulations 2005" },
+    sharing: {
+      purpose: "Move to reception class",
+      lawfulBasis: "UK GDPR 6(1)(e); Education (Pupil Information) (England) Regulations 2005",
+    },
     createdAt: "2030-06-01T10:00:00Z",
     bundleId: "5f0c5d1e-7b7a-4d3e-9c43-2f1b8a6e0d11",
     ...overrides,

@@ -18,7 +18,14 @@ function cli(...args: string[]): { code: number | null; out: string; err: string
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-const SENDER = ["--sender-urn", "152984", "--sender-name", "Fenbrook Primary School and Nursery", "--sender-setting-type", "school-based-nursery"];
+const SENDER = [
+  "--sender-urn",
+  "152984",
+  "--sender-name",
+  "Fenbrook Primary School and Nursery",
+  "--sender-setting-type",
+  "school-based-nursery",
+];
 const RECEIVER = ["--receiver-name", "Oakfield Primary School", "--receiver-setting-type", "mainstream-primary-school"];
 
 describe("send-interchange bundle / keys", { timeout: 60_000 }, () => {
@@ -29,7 +36,21 @@ describe("send-interchange bundle / keys", { timeout: 60_000 }, () => {
     expect(cli("keys", "jwks", "sender.pub.jwk", "--out", "trusted.json").code).toBe(0);
     expect(JSON.parse(readFileSync(at("trusted.json"), "utf8")).keys[0]).not.toHaveProperty("d");
 
-    const packed = cli("bundle", "pack", ISP, ...SENDER, ...RECEIVER, "--reason", "phase-transition", "--purpose", "Move to reception", "--key", "sender.jwk", "--out", "b.jws");
+    const packed = cli(
+      "bundle",
+      "pack",
+      ISP,
+      ...SENDER,
+      ...RECEIVER,
+      "--reason",
+      "phase-transition",
+      "--purpose",
+      "Move to reception",
+      "--key",
+      "sender.jwk",
+      "--out",
+      "b.jws",
+    );
     expect(packed.code, packed.err).toBe(0);
     const verified = cli("bundle", "verify", "b.jws", "--jwks", "trusted.json");
     expect(verified.code, verified.out).toBe(0);
@@ -41,16 +62,48 @@ describe("send-interchange bundle / keys", { timeout: 60_000 }, () => {
     const written = JSON.parse(readFileSync(at(`out/isp-${original.id}.json`), "utf8"));
     expect(canonicalJson(written)).toBe(canonicalJson(original));
 
-    const receipt = cli("bundle", "receipt", "b.jws", "--jwks", "trusted.json", "--key", "receiver.jwk", "--decision", "accepted", "--out", "r.jws");
+    const receipt = cli(
+      "bundle",
+      "receipt",
+      "b.jws",
+      "--jwks",
+      "trusted.json",
+      "--key",
+      "receiver.jwk",
+      "--decision",
+      "accepted",
+      "--out",
+      "r.jws",
+    );
     expect(receipt.code, receipt.err).toBe(0);
     const receiverPub = JSON.parse(readFileSync(at("receiver.pub.jwk"), "utf8"));
-    const checked = await verifyReceipt(readFileSync(at("r.jws"), "utf8").trim(), { trustedKeys: { keys: [receiverPub] } });
+    const checked = await verifyReceipt(readFileSync(at("r.jws"), "utf8").trim(), {
+      trustedKeys: { keys: [receiverPub] },
+    });
     expect(checked.ok && checked.receipt.decision).toBe("accepted");
 
-    const enc = cli("bundle", "pack", ISP, ...SENDER, ...RECEIVER, "--reason", "phase-transition", "--purpose", "Move", "--key", "sender.jwk", "--out", "e.jwe", "--encrypt-to", "receiver-enc.pub.jwk");
+    const enc = cli(
+      "bundle",
+      "pack",
+      ISP,
+      ...SENDER,
+      ...RECEIVER,
+      "--reason",
+      "phase-transition",
+      "--purpose",
+      "Move",
+      "--key",
+      "sender.jwk",
+      "--out",
+      "e.jwe",
+      "--encrypt-to",
+      "receiver-enc.pub.jwk",
+    );
     expect(enc.code, enc.err).toBe(0);
     expect(cli("bundle", "verify", "e.jwe", "--jwks", "trusted.json").out).toContain("bundle.encrypted-no-key");
-    expect(cli("bundle", "verify", "e.jwe", "--jwks", "trusted.json", "--decrypt-key", "receiver-enc.jwk").code).toBe(0);
+    expect(cli("bundle", "verify", "e.jwe", "--jwks", "trusted.json", "--decrypt-key", "receiver-enc.jwk").code).toBe(
+      0,
+    );
   });
 
   it("rejects a tampered file with exit 1 and a reason, and refuses to accept it", () => {
@@ -62,8 +115,36 @@ describe("send-interchange bundle / keys", { timeout: 60_000 }, () => {
     const result = cli("bundle", "verify", "t.jws", "--jwks", "trusted.json");
     expect(result.code).toBe(1);
     expect(result.out).toContain("bundle.bad-signature");
-    expect(cli("bundle", "receipt", "t.jws", "--jwks", "trusted.json", "--key", "receiver.jwk", "--decision", "accepted", "--out", "x.jws").code).toBe(1);
-    expect(cli("bundle", "receipt", "t.jws", "--jwks", "trusted.json", "--key", "receiver.jwk", "--decision", "rejected", "--out", "x.jws").code).toBe(0);
+    expect(
+      cli(
+        "bundle",
+        "receipt",
+        "t.jws",
+        "--jwks",
+        "trusted.json",
+        "--key",
+        "receiver.jwk",
+        "--decision",
+        "accepted",
+        "--out",
+        "x.jws",
+      ).code,
+    ).toBe(1);
+    expect(
+      cli(
+        "bundle",
+        "receipt",
+        "t.jws",
+        "--jwks",
+        "trusted.json",
+        "--key",
+        "receiver.jwk",
+        "--decision",
+        "rejected",
+        "--out",
+        "x.jws",
+      ).code,
+    ).toBe(0);
   });
 
   it.each([
@@ -72,8 +153,41 @@ describe("send-interchange bundle / keys", { timeout: 60_000 }, () => {
     [["bundle", "verify"], 2],
     [["bundle", "verify", "b.jws"], 2],
     [["bundle", "verify", "missing.jws", "--jwks", "trusted.json"], 2],
-    [["bundle", "pack", ISP, "--unknown-destination", "--reason", "in-year-move", "--purpose", "x", "--key", "sender.jwk", "--out", "y.jws"], 2],
-    [["bundle", "pack", ISP, ...SENDER, "--unknown-destination", "--reason", "not-a-reason", "--purpose", "x", "--key", "sender.jwk", "--out", "y.jws"], 1],
+    [
+      [
+        "bundle",
+        "pack",
+        ISP,
+        "--unknown-destination",
+        "--reason",
+        "in-year-move",
+        "--purpose",
+        "x",
+        "--key",
+        "sender.jwk",
+        "--out",
+        "y.jws",
+      ],
+      2,
+    ],
+    [
+      [
+        "bundle",
+        "pack",
+        ISP,
+        ...SENDER,
+        "--unknown-destination",
+        "--reason",
+        "not-a-reason",
+        "--purpose",
+        "x",
+        "--key",
+        "sender.jwk",
+        "--out",
+        "y.jws",
+      ],
+      1,
+    ],
     [["keys", "generate", "--out", "k.jwk", "--use", "both"], 2],
   ])("%j exits %i", (args, code) => {
     const result = cli(...(args as string[]));
@@ -85,7 +199,11 @@ describe("send-interchange bundle / keys", { timeout: 60_000 }, () => {
 describe("send-interchange keys generate: private key files", { timeout: 60_000 }, () => {
   const mode = (name: string) => statSync(at(name)).mode & 0o777;
   it("writes the private key 0600 (even under a permissive umask) and the public key beside it", () => {
-    const result = spawnSync("sh", ["-c", `umask 000 && exec "${process.execPath}" "${BIN}" keys generate --out owner-only.jwk`], { encoding: "utf8", cwd: dir });
+    const result = spawnSync(
+      "sh",
+      ["-c", `umask 000 && exec "${process.execPath}" "${BIN}" keys generate --out owner-only.jwk`],
+      { encoding: "utf8", cwd: dir },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(mode("owner-only.jwk")).toBe(0o600);
     expect(JSON.parse(readFileSync(at("owner-only.jwk"), "utf8"))).toHaveProperty("d");

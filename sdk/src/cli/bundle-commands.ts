@@ -28,7 +28,10 @@ const SYSTEM = { name: "send-interchange CLI", version: "0.1.0" };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-function parse(args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>): { values: Values; positionals: string[] } {
+function parse(
+  args: string[],
+  options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>,
+): { values: Values; positionals: string[] } {
   try {
     const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: parsed.values as Values, positionals: parsed.positionals };
@@ -52,13 +55,16 @@ function setting(values: Values, who: "sender" | "receiver", required: boolean):
     if (required) throw new UsageError(`missing --${who}-urn, --${who}-name and --${who}-setting-type`);
     return undefined;
   }
-  if (name === undefined || type === undefined) throw new UsageError(`--${who}-urn needs --${who}-name and --${who}-setting-type too (a setting has a name and a type)`);
+  if (name === undefined || type === undefined)
+    throw new UsageError(
+      `--${who}-urn needs --${who}-name and --${who}-setting-type too (a setting has a name and a type)`,
+    );
   return { name, settingType: type as Setting["settingType"], ...(urn === undefined ? {} : { urn }) };
 }
 
 function writeOut(path: string, text: string): void {
   try {
-    writeFileSync(path, text.endsWith("\n") ? text : text + "\n");
+    writeFileSync(path, text.endsWith("\n") ? text : `${text}\n`);
   } catch (error) {
     throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -69,7 +75,7 @@ function writeOut(path: string, text: string): void {
  * `force`: then through a new 0600 file renamed into place, so the old file's looser mode is not kept.
  */
 function writeSecret(path: string, text: string, force: boolean): void {
-  const data = text.endsWith("\n") ? text : text + "\n";
+  const data = text.endsWith("\n") ? text : `${text}\n`;
   try {
     if (!force) {
       writeFileSync(path, data, { mode: 0o600, flag: "wx" });
@@ -97,7 +103,8 @@ const VERIFY_OPTIONS = {
 async function verifyFile(file: string, values: Values) {
   const { verifyBundle } = await import("../bundle/verify.ts");
   const maxAgeDays = str(values, "max-age-days", false);
-  if (maxAgeDays !== undefined && !/^\d+$/.test(maxAgeDays)) throw new UsageError("--max-age-days must be a whole number");
+  if (maxAgeDays !== undefined && !/^\d+$/.test(maxAgeDays))
+    throw new UsageError("--max-age-days must be a whole number");
   const decryptKey = str(values, "decrypt-key", false);
   return verifyBundle(readSigned(file), {
     trustedKeys: readJwks(str(values, "jwks") as string),
@@ -113,23 +120,39 @@ function printReasons(io: CliIo, file: string, reasons: { code: string; message:
 
 async function pack(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
-    "sender-urn": { type: "string" }, "sender-name": { type: "string" }, "sender-setting-type": { type: "string" },
-    "receiver-urn": { type: "string" }, "receiver-name": { type: "string" }, "receiver-setting-type": { type: "string" },
-    "unknown-destination": { type: "boolean" }, reason: { type: "string" }, purpose: { type: "string" },
-    include: { type: "string" }, "lawful-basis": { type: "string" }, key: { type: "string" }, out: { type: "string" },
-    "encrypt-to": { type: "string" }, flattened: { type: "boolean" }, "bundle-id": { type: "string" }, "created-at": { type: "string" },
+    "sender-urn": { type: "string" },
+    "sender-name": { type: "string" },
+    "sender-setting-type": { type: "string" },
+    "receiver-urn": { type: "string" },
+    "receiver-name": { type: "string" },
+    "receiver-setting-type": { type: "string" },
+    "unknown-destination": { type: "boolean" },
+    reason: { type: "string" },
+    purpose: { type: "string" },
+    include: { type: "string" },
+    "lawful-basis": { type: "string" },
+    key: { type: "string" },
+    out: { type: "string" },
+    "encrypt-to": { type: "string" },
+    flattened: { type: "boolean" },
+    "bundle-id": { type: "string" },
+    "created-at": { type: "string" },
   });
   if (positionals.length === 0) throw new UsageError("bundle pack: give at least one document file");
   const unknown = values["unknown-destination"] === true;
   const receiver = setting(values, "receiver", !unknown);
-  if (unknown && receiver !== undefined) throw new UsageError("use either --receiver-* or --unknown-destination, not both");
+  if (unknown && receiver !== undefined)
+    throw new UsageError("use either --receiver-* or --unknown-destination, not both");
   const privateJwk = readJwk(str(values, "key") as string);
   const out = str(values, "out") as string;
   const documents = positionals.map(readJson);
   const { packBundle, PackError } = await import("../bundle/pack.ts");
   const { signBundle } = await import("../bundle/sign.ts");
   const { encryptBundle } = await import("../bundle/encrypt.ts");
-  const include = str(values, "include", false)?.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const include = str(values, "include", false)
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   const lawfulBasis = str(values, "lawful-basis", false);
   let bundle;
   try {
@@ -139,7 +162,11 @@ async function pack(args: string[], io: CliIo): Promise<number> {
       ...(receiver === undefined ? {} : { receiver: { setting: receiver } }),
       unknownDestination: unknown,
       reason: str(values, "reason") as never, // validated against the TransferReason list by packBundle
-      sharing: { purpose: str(values, "purpose") as string, ...(include === undefined ? {} : { include }), ...(lawfulBasis === undefined ? {} : { lawfulBasis }) },
+      sharing: {
+        purpose: str(values, "purpose") as string,
+        ...(include === undefined ? {} : { include }),
+        ...(lawfulBasis === undefined ? {} : { lawfulBasis }),
+      },
       createdAt: str(values, "created-at", false) ?? new Date().toISOString(),
       bundleId: str(values, "bundle-id", false) ?? globalThis.crypto.randomUUID(),
     });
@@ -151,11 +178,22 @@ async function pack(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const kid = privateJwk.kid ?? (await jwkThumbprint(privateJwk));
-  const signed = await signBundle(bundle, { privateKey: privateJwk, kid, format: values["flattened"] === true ? "flattened" : "compact" });
+  const signed = await signBundle(bundle, {
+    privateKey: privateJwk,
+    kid,
+    format: values["flattened"] === true ? "flattened" : "compact",
+  });
   const encryptTo = str(values, "encrypt-to", false);
-  const output = encryptTo === undefined ? (typeof signed === "string" ? signed : JSON.stringify(signed, null, 2)) : await encryptBundle(signed, readJwk(encryptTo));
+  const output =
+    encryptTo === undefined
+      ? typeof signed === "string"
+        ? signed
+        : JSON.stringify(signed, null, 2)
+      : await encryptBundle(signed, readJwk(encryptTo));
   writeOut(out, output);
-  io.out(`${out}: bundle ${bundle.id}, ${bundle.documents.length} document(s), ${bundle.redactions.length} redaction(s), signed with kid ${kid}${encryptTo ? ", encrypted" : ""}`);
+  io.out(
+    `${out}: bundle ${bundle.id}, ${bundle.documents.length} document(s), ${bundle.redactions.length} redaction(s), signed with kid ${kid}${encryptTo ? ", encrypted" : ""}`,
+  );
   return 0;
 }
 
@@ -164,8 +202,18 @@ async function verify(args: string[], io: CliIo): Promise<number> {
   const [file] = positionals;
   if (file === undefined || positionals.length > 1) throw new UsageError("bundle verify: give exactly one bundle file");
   const result = await verifyFile(file, values);
-  if (values["json"] === true) io.out(JSON.stringify(result.ok ? { ok: true, bundleId: result.bundle.id, kid: result.kid, digest: result.digest } : result, null, 2));
-  else if (result.ok) io.out(`${file}: OK bundle ${result.bundle.id} from kid ${result.kid}, ${result.bundle.documents.length} document(s), sha-256 ${result.digest.value}`);
+  if (values["json"] === true)
+    io.out(
+      JSON.stringify(
+        result.ok ? { ok: true, bundleId: result.bundle.id, kid: result.kid, digest: result.digest } : result,
+        null,
+        2,
+      ),
+    );
+  else if (result.ok)
+    io.out(
+      `${file}: OK bundle ${result.bundle.id} from kid ${result.kid}, ${result.bundle.documents.length} document(s), sha-256 ${result.digest.value}`,
+    );
   else printReasons(io, file, result.reasons);
   return result.ok ? 0 : 1;
 }
@@ -194,13 +242,20 @@ async function unpack(args: string[], io: CliIo): Promise<number> {
 
 async function receipt(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
-    ...VERIFY_OPTIONS, key: { type: "string" }, decision: { type: "string" }, out: { type: "string" },
-    "receiver-urn": { type: "string" }, "receiver-name": { type: "string" }, "receiver-setting-type": { type: "string" },
+    ...VERIFY_OPTIONS,
+    key: { type: "string" },
+    decision: { type: "string" },
+    out: { type: "string" },
+    "receiver-urn": { type: "string" },
+    "receiver-name": { type: "string" },
+    "receiver-setting-type": { type: "string" },
   });
   const [file] = positionals;
-  if (file === undefined || positionals.length > 1) throw new UsageError("bundle receipt: give exactly one bundle file");
+  if (file === undefined || positionals.length > 1)
+    throw new UsageError("bundle receipt: give exactly one bundle file");
   const decision = str(values, "decision") as string;
-  if (decision !== "accepted" && decision !== "rejected") throw new UsageError("--decision must be accepted or rejected");
+  if (decision !== "accepted" && decision !== "rejected")
+    throw new UsageError("--decision must be accepted or rejected");
   const privateJwk = readJwk(str(values, "key") as string);
   const out = str(values, "out") as string;
   const { createReceipt, receiptReasonsFrom, signReceipt } = await import("../bundle/receipt.ts");
@@ -217,7 +272,8 @@ async function receipt(args: string[], io: CliIo): Promise<number> {
   if (!result.ok) {
     let signed = readSigned(file);
     const decryptKey = str(values, "decrypt-key", false);
-    if (isCompactJwe(signed) && decryptKey !== undefined) signed = await decryptBundle(signed, readJwk(decryptKey)).catch(() => signed);
+    if (isCompactJwe(signed) && decryptKey !== undefined)
+      signed = await decryptBundle(signed, readJwk(decryptKey)).catch(() => signed);
     payload = decodeUnverifiedPayload(signed);
   }
   const bundleId = (payload as { id?: unknown } | undefined)?.id;
@@ -226,9 +282,17 @@ async function receipt(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const setting = (() => {
-    const s = { urn: str(values, "receiver-urn", false), name: str(values, "receiver-name", false), type: str(values, "receiver-setting-type", false) };
+    const s = {
+      urn: str(values, "receiver-urn", false),
+      name: str(values, "receiver-name", false),
+      type: str(values, "receiver-setting-type", false),
+    };
     if (s.name === undefined || s.type === undefined) return undefined;
-    return { name: s.name, settingType: s.type as Setting["settingType"], ...(s.urn === undefined ? {} : { urn: s.urn }) };
+    return {
+      name: s.name,
+      settingType: s.type as Setting["settingType"],
+      ...(s.urn === undefined ? {} : { urn: s.urn }),
+    };
   })();
   const now = new Date().toISOString();
   const made = createReceipt({
@@ -238,7 +302,9 @@ async function receipt(args: string[], io: CliIo): Promise<number> {
     reasons: result.ok ? [] : receiptReasonsFrom(result.reasons),
     receiver: { system: SYSTEM, ...(setting === undefined ? {} : { setting }) },
     receivedAt: now,
-    ...(result.ok ? { acceptedDocumentIds: decision === "accepted" ? result.bundle.contents.map((c) => c.documentId) : [] } : {}),
+    ...(result.ok
+      ? { acceptedDocumentIds: decision === "accepted" ? result.bundle.contents.map((c) => c.documentId) : [] }
+      : {}),
   });
   const kid = privateJwk.kid ?? (await jwkThumbprint(privateJwk));
   const signed = await signReceipt(made, { privateKey: privateJwk, kid });
@@ -249,7 +315,13 @@ async function receipt(args: string[], io: CliIo): Promise<number> {
 
 async function keys(sub: string | undefined, args: string[], io: CliIo): Promise<number> {
   if (sub === "generate") {
-    const { values } = parse(args, { out: { type: "string" }, "public-out": { type: "string" }, use: { type: "string" }, "expires-days": { type: "string" }, force: { type: "boolean" } });
+    const { values } = parse(args, {
+      out: { type: "string" },
+      "public-out": { type: "string" },
+      use: { type: "string" },
+      "expires-days": { type: "string" },
+      force: { type: "boolean" },
+    });
     const out = str(values, "out") as string;
     const force = values.force === true;
     const use = str(values, "use", false) ?? "sig";
@@ -260,13 +332,22 @@ async function keys(sub: string | undefined, args: string[], io: CliIo): Promise
     // A key file is never replaced by accident: that would lose the key every partner trusts.
     const existing = [out, publicOut].filter((f) => existsSync(f));
     if (existing.length > 0 && !force) {
-      io.err(`send-interchange keys: ${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}; refusing to overwrite a key (use --force to replace it)`);
+      io.err(
+        `send-interchange keys: ${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}; refusing to overwrite a key (use --force to replace it)`,
+      );
       return 1;
     }
-    const pair = use === "enc" ? await generateEncryptionKey() : await generateSigningKey(days === undefined ? {} : { exp: Math.floor(Date.now() / 1000) + Number(days) * 86_400 });
+    const pair =
+      use === "enc"
+        ? await generateEncryptionKey()
+        : await generateSigningKey(
+            days === undefined ? {} : { exp: Math.floor(Date.now() / 1000) + Number(days) * 86_400 },
+          );
     writeSecret(out, JSON.stringify(pair.privateJwk, null, 2), force);
     writeOut(publicOut, JSON.stringify(pair.publicJwk, null, 2));
-    io.out(`${out}: private ${use === "enc" ? "encryption" : "ES256 signing"} key, kid ${pair.kid} (keep it secret); public key in ${publicOut}`);
+    io.out(
+      `${out}: private ${use === "enc" ? "encryption" : "ES256 signing"} key, kid ${pair.kid} (keep it secret); public key in ${publicOut}`,
+    );
     return 0;
   }
   if (sub === "jwks") {
@@ -286,7 +367,10 @@ async function ctf(sub: string | undefined, args: string[], io: CliIo): Promise<
     const [file] = positionals;
     if (file === undefined) throw new UsageError("ctf import: give one CTF XML file");
     const { importCtfSen } = await import("../ctf/sen-import.ts");
-    const result = importCtfSen(readText(file), { recordedAt: new Date().toISOString(), system: str(values, "system", false) ?? "Common Transfer File" });
+    const result = importCtfSen(readText(file), {
+      recordedAt: new Date().toISOString(),
+      system: str(values, "system", false) ?? "Common Transfer File",
+    });
     if (values["json"] === true) {
       io.out(JSON.stringify(result, null, 2));
     } else if (!result.ok) {
@@ -295,8 +379,14 @@ async function ctf(sub: string | undefined, args: string[], io: CliIo): Promise<
     } else {
       for (const pupil of result.pupils) {
         io.out(`${file}: pupil ${pupil.upn ?? "(no UPN)"}`);
-        for (const c of pupil.classifications) io.out(`  ${c.senProvision} ${c.effectiveFrom ?? "?"}..${c.effectiveTo ?? "now"} ${(c.senTypes ?? []).map((t) => `${t.rank}:${t.code}`).join(" ")}`);
-        for (const s of pupil.suggestions) io.out(`  ${s.code} → ${s.links.map((l) => `${l.to} (${l.strength})`).join(", ") || "no area"}${s.needsProfessionalReview ? "  [needs professional review]" : ""}`);
+        for (const c of pupil.classifications)
+          io.out(
+            `  ${c.senProvision} ${c.effectiveFrom ?? "?"}..${c.effectiveTo ?? "now"} ${(c.senTypes ?? []).map((t) => `${t.rank}:${t.code}`).join(" ")}`,
+          );
+        for (const s of pupil.suggestions)
+          io.out(
+            `  ${s.code} → ${s.links.map((l) => `${l.to} (${l.strength})`).join(", ") || "no area"}${s.needsProfessionalReview ? "  [needs professional review]" : ""}`,
+          );
         for (const w of pupil.warnings) io.out(`  warning ${w.code}: ${w.message}`);
       }
     }
@@ -305,7 +395,8 @@ async function ctf(sub: string | undefined, args: string[], io: CliIo): Promise<
   if (sub === "export") {
     const { values, positionals } = parse(args, { "as-of": { type: "string" }, out: { type: "string" } });
     const [file] = positionals;
-    if (file === undefined) throw new UsageError("ctf export: give one JSON file with LegacyClassification records (an array)");
+    if (file === undefined)
+      throw new UsageError("ctf export: give one JSON file with LegacyClassification records (an array)");
     const records = readJson(file);
     if (!Array.isArray(records)) throw new UsageError(`${file} must hold a JSON array of LegacyClassification records`);
     const { exportCtfSen, CtfExportError } = await import("../ctf/sen-export.ts");

@@ -9,7 +9,9 @@ export function readText(path: string): string {
     return readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UsageError(`cannot read ${path}: ${code === "ENOENT" ? "no such file or directory" : error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `cannot read ${path}: ${code === "ENOENT" ? "no such file or directory" : error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -24,14 +26,16 @@ export function readJson(path: string): unknown {
 
 export function readJwk(path: string): JWK {
   const value = readJson(path);
-  if (typeof value !== "object" || value === null || typeof (value as JWK).kty !== "string") throw new UsageError(`${path} is not a JWK (no "kty")`);
+  if (typeof value !== "object" || value === null || typeof (value as JWK).kty !== "string")
+    throw new UsageError(`${path} is not a JWK (no "kty")`);
   return value as JWK;
 }
 
 export function readJwks(path: string): Jwks {
   const value = readJson(path);
   if (isJwks(value)) return value;
-  if (typeof value === "object" && value !== null && typeof (value as JWK).kty === "string") return { keys: [value as JWK] };
+  if (typeof value === "object" && value !== null && typeof (value as JWK).kty === "string")
+    return { keys: [value as JWK] };
   throw new UsageError(`${path} is neither a JWKS ({"keys": [...]}) nor a JWK`);
 }
 

@@ -15,7 +15,11 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
 }
 
 /** The first worked example, if the examples engineer has written any yet. */
-const worked = existsSync(WORKED) ? readdirSync(WORKED).filter((f) => f.endsWith(".json")).sort() : [];
+const worked = existsSync(WORKED)
+  ? readdirSync(WORKED)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+  : [];
 const firstWorked = worked[0] ? join(WORKED, worked[0]) : undefined;
 
 const STACK = /\n\s+at .+:\d+:\d+/u;
@@ -25,10 +29,16 @@ beforeAll(() => {
   mkdirSync(join(REPO, "tmp"), { recursive: true });
   dir = mkdtempSync(join(REPO, "tmp", "cli-"));
   writeFileSync(join(dir, "malformed.json"), '{"documentType": "isp",\n  "schemaVersion": }');
-  writeFileSync(join(dir, "unknown-type.json"), JSON.stringify({ documentType: "pupil-passport", schemaVersion: "1.0" }));
+  writeFileSync(
+    join(dir, "unknown-type.json"),
+    JSON.stringify({ documentType: "pupil-passport", schemaVersion: "1.0" }),
+  );
   writeFileSync(join(dir, "old-version.json"), JSON.stringify({ documentType: "isp", schemaVersion: "0.3" }));
   mkdirSync(join(dir, "nested"));
-  writeFileSync(join(dir, "nested", "incomplete-isp.json"), JSON.stringify({ documentType: "isp", schemaVersion: "1.0" }));
+  writeFileSync(
+    join(dir, "nested", "incomplete-isp.json"),
+    JSON.stringify({ documentType: "isp", schemaVersion: "1.0" }),
+  );
   writeFileSync(join(dir, "nested", "notes.txt"), "not JSON, not a .json file: ignored");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -127,7 +137,12 @@ describe("send-interchange CLI", () => {
     const report = JSON.parse(r.stdout) as {
       valid: boolean;
       summary: { files: number; valid: number; invalid: number; errors: number };
-      files: Array<{ file: string; valid: boolean; documentType: string | null; problems: Array<{ ruleId: string; severity: string; pointer: string; message: string }> }>;
+      files: Array<{
+        file: string;
+        valid: boolean;
+        documentType: string | null;
+        problems: Array<{ ruleId: string; severity: string; pointer: string; message: string }>;
+      }>;
     };
     expect(report.valid).toBe(false);
     expect(report.files.map((f) => f.file.slice(dir.length + 1))).toEqual([

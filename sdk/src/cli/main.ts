@@ -32,12 +32,18 @@ export interface CliIo {
 }
 
 const processIo: CliIo = {
-  out: (line) => process.stdout.write(line + "\n"),
-  err: (line) => process.stderr.write(line + "\n"),
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
 };
 
 function unreadable(message: string): ValidationResult {
-  return { valid: false, documentType: null, schemaVersion: null, errors: [{ ruleId: "file.read", severity: "error", pointer: "", message }], findings: [] };
+  return {
+    valid: false,
+    documentType: null,
+    schemaVersion: null,
+    errors: [{ ruleId: "file.read", severity: "error", pointer: "", message }],
+    findings: [],
+  };
 }
 
 function errorMessage(error: unknown): string {
@@ -140,7 +146,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "./main.ts";
 import { packageVersion } from "./package-version.ts";
 
-const SDK_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const SDK_VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 const dir = mkdtempSync(join(tmpdir(), "si-version-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -21,14 +23,19 @@ describe("packageVersion", () => {
     const cli = join(dir, "node_modules/send-interchange/dist/sdk/src/cli");
     mkdirSync(cli, { recursive: true });
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "the-vendors-app", version: "9.9.9" }));
-    writeFileSync(join(dir, "node_modules/send-interchange/package.json"), JSON.stringify({ name: "send-interchange", version: "3.1.4" }));
+    writeFileSync(
+      join(dir, "node_modules/send-interchange/package.json"),
+      JSON.stringify({ name: "send-interchange", version: "3.1.4" }),
+    );
     writeFileSync(join(dir, "node_modules/send-interchange/dist/sdk/package.json"), "not JSON");
     writeFileSync(join(cli, "package.json"), JSON.stringify({ name: "something-else", version: "0.0.1" }));
     expect(packageVersion(pathToFileURL(join(cli, "main.js")))).toBe("3.1.4");
   });
 
   it("says so when there is no such package.json up to the root", () => {
-    expect(() => packageVersion(pathToFileURL(join(dir, "elsewhere", "main.js")))).toThrow("cannot find the send-interchange package.json");
+    expect(() => packageVersion(pathToFileURL(join(dir, "elsewhere", "main.js")))).toThrow(
+      "cannot find the send-interchange package.json",
+    );
   });
 });
 

@@ -5,7 +5,10 @@ import { readFileSync } from "node:fs";
 export function packageVersion(from: string | URL = import.meta.url): string {
   for (let dir = new URL(".", from); ; dir = new URL("..", dir)) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as { name?: unknown; version?: unknown };
+      const pkg = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (pkg.name === "send-interchange" && typeof pkg.version === "string") return pkg.version;
     } catch {
       // No (readable) package.json here: keep walking up.

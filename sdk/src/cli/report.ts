@@ -10,7 +10,13 @@ export interface FileResult {
 export interface JsonReport {
   valid: boolean;
   summary: { files: number; valid: number; invalid: number; errors: number; warnings: number; infos: number };
-  files: Array<{ file: string; valid: boolean; documentType: string | null; schemaVersion: string | null; problems: Finding[] }>;
+  files: Array<{
+    file: string;
+    valid: boolean;
+    documentType: string | null;
+    schemaVersion: string | null;
+    problems: Finding[];
+  }>;
 }
 
 function problems(result: ValidationResult): Finding[] {

@@ -208,7 +208,13 @@ export interface SchemaTypes {
   LegacyEhcp: LegacyEhcp;
   DevelopmentProfile: DevelopmentProfile;
   SpecialistProvisionPackage: SpecialistProvisionPackage;
-  AnyDocument: IndividualSupportPlan | Ehcp | LegacyEhcp | DevelopmentProfile | SpecialistProvisionPackage | { documentType: string; [member: string]: unknown };
+  AnyDocument:
+    | IndividualSupportPlan
+    | Ehcp
+    | LegacyEhcp
+    | DevelopmentProfile
+    | SpecialistProvisionPackage
+    | { documentType: string; [member: string]: unknown };
   IspPage: Page<IndividualSupportPlan>;
   EhcpPage: Page<Ehcp>;
   LegacyEhcpPage: Page<LegacyEhcp>;

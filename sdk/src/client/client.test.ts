@@ -27,7 +27,13 @@ const early = client();
 
 const problem = (status: number, kind: string, headers: Record<string, string> = {}) =>
   HttpResponse.json(
-    { type: `https://schemas.send-interchange.org.uk/1/problems/${kind}`, title: kind, status, detail: "scripted", correlationId: "srv-corr-1" },
+    {
+      type: `https://schemas.send-interchange.org.uk/1/problems/${kind}`,
+      title: kind,
+      status,
+      detail: "scripted",
+      correlationId: "srv-corr-1",
+    },
     { status, headers: { "content-type": "application/problem+json", ...headers } },
   );
 
@@ -47,13 +53,28 @@ describe("problem+json → ApiProblemError", () => {
 
   it.each([
     ["unknown id", "not-found", 404, (c: SendClient) => c.isps.get(crypto.randomUUID())],
-    ["another setting's record", "not-found", 404, async (c: SendClient) => {
-      const other = createClient({ baseUrl: BASE, token: "staff-b" });
-      const isp = await other.isps.create(freshIsp(SETTING_B));
-      return c.isps.get(isp.id);
-    }],
-    ["a role without the scope", "forbidden", 403, (_c: SendClient) => createClient({ baseUrl: BASE, token: "governor" }).isps.search().toArray()],
-    ["no token", "unauthorized", 401, (_c: SendClient) => createClient({ baseUrl: BASE }).isps.get(crypto.randomUUID())],
+    [
+      "another setting's record",
+      "not-found",
+      404,
+      async (c: SendClient) => {
+        const other = createClient({ baseUrl: BASE, token: "staff-b" });
+        const isp = await other.isps.create(freshIsp(SETTING_B));
+        return c.isps.get(isp.id);
+      },
+    ],
+    [
+      "a role without the scope",
+      "forbidden",
+      403,
+      (_c: SendClient) => createClient({ baseUrl: BASE, token: "governor" }).isps.search().toArray(),
+    ],
+    [
+      "no token",
+      "unauthorized",
+      401,
+      (_c: SendClient) => createClient({ baseUrl: BASE }).isps.get(crypto.randomUUID()),
+    ],
   ])("%s → %s", async (_name, kind, status, act) => {
     const err = await act(client()).catch((e: unknown) => e);
     expect(isApiProblem(err)).toBe(true);
@@ -62,8 +83,15 @@ describe("problem+json → ApiProblemError", () => {
   });
 
   it("turns a non-problem error body into kind unknown with the status kept", async () => {
-    server.use(http.get(`${BASE}/healthz`, () => new HttpResponse("<html>bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } })));
-    const err = await client().discovery.health().catch((e: unknown) => e);
+    server.use(
+      http.get(
+        `${BASE}/healthz`,
+        () => new HttpResponse("<html>bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }),
+      ),
+    );
+    const err = await client()
+      .discovery.health()
+      .catch((e: unknown) => e);
     expect((err as ApiProblemError).kind).toBe("unknown");
     expect((err as ApiProblemError).status).toBe(502);
   });
@@ -92,7 +120,9 @@ describe("ETags", () => {
     const isp = await alice.isps.create(freshIsp());
     await bob.isps.get(isp.id);
     await alice.isps.update(isp.id, { ...isp, status: "under-review" }, { reason: "Alice" });
-    const stale = await bob.isps.update(isp.id, { ...isp, status: "closed" }, { reason: "Bob" }).catch((e: unknown) => e);
+    const stale = await bob.isps
+      .update(isp.id, { ...isp, status: "closed" }, { reason: "Bob" })
+      .catch((e: unknown) => e);
     expect((stale as ApiProblemError).kind).toBe("precondition-failed");
     expect((stale as ApiProblemError).headers.get("etag")).toMatch(/^"v2-/);
 
@@ -101,7 +131,13 @@ describe("ETags", () => {
       isp.id,
       (current) => {
         calls++;
-        return { ...current, strengths: [...(current.strengths ?? []), { id: `strength-bob-${calls}`, description: "Loves the train track." }] };
+        return {
+          ...current,
+          strengths: [
+            ...(current.strengths ?? []),
+            { id: `strength-bob-${calls}`, description: "Loves the train track." },
+          ],
+        };
       },
       { reason: "Bob adds a strength" },
     );
@@ -113,11 +149,11 @@ describe("ETags", () => {
     const c = client();
     const isp = await c.isps.create(freshIsp());
     let conflicts = 2;
-    server.use(
-      http.put(`${BASE}/isps/:id`, () => (conflicts-- > 0 ? problem(412, "precondition-failed") : undefined)),
-    );
+    server.use(http.put(`${BASE}/isps/:id`, () => (conflicts-- > 0 ? problem(412, "precondition-failed") : undefined)));
     let applied = 0;
-    const out = await c.isps.updateWithRetry(isp.id, (cur) => (applied++, { ...cur, status: "under-review" }), { reason: "retry" });
+    const out = await c.isps.updateWithRetry(isp.id, (cur) => (applied++, { ...cur, status: "under-review" }), {
+      reason: "retry",
+    });
     expect(out.status).toBe("under-review");
     expect(applied).toBe(3);
   });
@@ -179,7 +215,9 @@ describe("retries, cancellation and correlation ids", () => {
 
   it("gives up after the configured number of retries with the last problem", async () => {
     server.use(http.get(`${BASE}/healthz`, () => problem(503, "service-unavailable", { "retry-after": "0" })));
-    const err = await client({ retry: { retries: 2, baseDelayMs: 1 } }).discovery.health().catch((e: unknown) => e);
+    const err = await client({ retry: { retries: 2, baseDelayMs: 1 } })
+      .discovery.health()
+      .catch((e: unknown) => e);
     expect((err as ApiProblemError).kind).toBe("service-unavailable");
     expect(seen.filter((r) => r.url.endsWith("/healthz"))).toHaveLength(3);
   });
@@ -193,7 +231,9 @@ describe("retries, cancellation and correlation ids", () => {
   it("aborts a call waiting out Retry-After", async () => {
     server.use(http.get(`${BASE}/healthz`, () => problem(429, "rate-limited", { "retry-after": "3600" })));
     const ctl = new AbortController();
-    const call = client({ retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 3_600_000 } }).discovery.health({ signal: ctl.signal });
+    const call = client({ retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 3_600_000 } }).discovery.health({
+      signal: ctl.signal,
+    });
     setTimeout(() => ctl.abort(new Error("user navigated away")), 20);
     await expect(call).rejects.toThrow("user navigated away");
   });

@@ -43,7 +43,15 @@ import type {
   SettingFilters,
   SppFilters,
 } from "./filters.ts";
-import { fillPath, OPERATIONS, type OperationId, type Operations, type PathParamNames, type PathParams, type QueryParams } from "./operations.ts";
+import {
+  fillPath,
+  OPERATIONS,
+  type OperationId,
+  type Operations,
+  type PathParamNames,
+  type PathParams,
+  type QueryParams,
+} from "./operations.ts";
 import { Paged } from "./paged.ts";
 import { encodeChangeReason } from "../http/change-reason.ts";
 import { isApiProblem } from "./problem.ts";
@@ -106,7 +114,11 @@ export interface DocumentResource<D, F> {
 
 export interface VoiceResource<D> {
   /** Appends the views of the child, young person, parent or carer, writing a new version. */
-  addVoice(id: string, statement: VoiceContribution, opts: RequestOptions & { reason: string; ifMatch?: string }): Promise<D>;
+  addVoice(
+    id: string,
+    statement: VoiceContribution,
+    opts: RequestOptions & { reason: string; ifMatch?: string },
+  ): Promise<D>;
 }
 
 export interface SendClient {
@@ -118,7 +130,8 @@ export interface SendClient {
   isps: DocumentResource<IndividualSupportPlan, IspFilters> & VoiceResource<IndividualSupportPlan>;
   ehcps: DocumentResource<Ehcp, EhcpFilters> & VoiceResource<Ehcp>;
   legacyEhcps: DocumentResource<LegacyEhcp, EhcpFilters> & VoiceResource<LegacyEhcp>;
-  developmentProfiles: DocumentResource<DevelopmentProfile, DevelopmentProfileFilters> & VoiceResource<DevelopmentProfile>;
+  developmentProfiles: DocumentResource<DevelopmentProfile, DevelopmentProfileFilters> &
+    VoiceResource<DevelopmentProfile>;
   spps: DocumentResource<SpecialistProvisionPackage, SppFilters>;
   children: Omit<DocumentResource<ChildRecord, ChildFilters>, "versions" | "version"> & {
     accessLog(childId: string, filters?: AccessLogFilters, opts?: RequestOptions): Paged<AccessLogEntry>;
@@ -132,7 +145,10 @@ export interface SendClient {
     send(childId: string, request: TransferRequest, opts?: RequestOptions): Promise<TransferView>;
     get(id: string, opts?: RequestOptions): Promise<TransferView>;
     forChild(childId: string, opts?: RequestOptions & PageOptions): Paged<TransferSummary>;
-    unclaimed(filters?: { upn?: string; uln?: string; nhsNumber?: string } & PageOptions, opts?: RequestOptions): Paged<TransferSummary>;
+    unclaimed(
+      filters?: { upn?: string; uln?: string; nhsNumber?: string } & PageOptions,
+      opts?: RequestOptions,
+    ): Paged<TransferSummary>;
     /** The signed bundle as sent (JWS compact, or JWE when encrypted). */
     bundle(id: string, opts?: RequestOptions): Promise<SignedTransferBundle>;
     claim(id: string, opts?: RequestOptions): Promise<TransferView>;
@@ -161,9 +177,16 @@ interface LooseArgs extends RequestOptions {
   changeReason?: string;
 }
 
-
 /** Bodies that are one stored record (whose ETag is worth remembering), as opposed to pages, reports and transfers. */
-const RECORD_SCHEMAS: ReadonlySet<SchemaName> = new Set<SchemaName>(["IndividualSupportPlan", "Ehcp", "LegacyEhcp", "DevelopmentProfile", "SpecialistProvisionPackage", "ChildRecord", "SettingEntry"]);
+const RECORD_SCHEMAS: ReadonlySet<SchemaName> = new Set<SchemaName>([
+  "IndividualSupportPlan",
+  "Ehcp",
+  "LegacyEhcp",
+  "DevelopmentProfile",
+  "SpecialistProvisionPackage",
+  "ChildRecord",
+  "SettingEntry",
+]);
 const isRecordSchema = (s: SchemaName) => RECORD_SCHEMAS.has(s);
 
 export function createClient(options: ClientOptions): SendClient {
@@ -196,7 +219,14 @@ export function createClient(options: ClientOptions): SendClient {
   }
 
   /** Keeps the ETag of every record representation seen, keyed by the record's path. */
-  function remember(method: string, schema: SchemaName, path: string, resourcePath: string, isVoice: boolean, res: ApiResponse<unknown>) {
+  function remember(
+    method: string,
+    schema: SchemaName,
+    path: string,
+    resourcePath: string,
+    isVoice: boolean,
+    res: ApiResponse<unknown>,
+  ) {
     if (!res.etag || !isRecordSchema(schema) || path.includes("/versions/")) return;
     if (res.status === 304) {
       const cached = etags.get(path);
@@ -206,7 +236,12 @@ export function createClient(options: ClientOptions): SendClient {
     let key = resourcePath;
     if (method === "post" && !isVoice) {
       const location = res.headers.get("location");
-      key = location ? new URL(location, transport.url("/")).pathname.replace(new URL(transport.baseUrl + "/").pathname.replace(/\/$/, ""), "") : path;
+      key = location
+        ? new URL(location, transport.url("/")).pathname.replace(
+            new URL(`${transport.baseUrl}/`).pathname.replace(/\/$/, ""),
+            "",
+          )
+        : path;
     }
     etags.set(key, res.etag, isVoice ? undefined : res.body);
   }
@@ -214,7 +249,13 @@ export function createClient(options: ClientOptions): SendClient {
   function paged<T>(operationId: OperationId, args: LooseArgs): Paged<T> {
     return new Paged<T>(async (next) => {
       if (next?.url) {
-        return transport.request<Page<T>>({ method: "get", path: next.url, signal: args.signal, correlationId: args.correlationId, headers: args.headers });
+        return transport.request<Page<T>>({
+          method: "get",
+          path: next.url,
+          signal: args.signal,
+          correlationId: args.correlationId,
+          headers: args.headers,
+        });
       }
       const query = { ...(args.query ?? {}), ...(next?.cursor ? { cursor: next.cursor } : {}) };
       return (await invoke(operationId, { ...args, query })) as ApiResponse<Page<T>>;
@@ -256,7 +297,15 @@ export function createClient(options: ClientOptions): SendClient {
 
     const update = async (id: string, document: D, opts: WriteOptions): Promise<D> => {
       const { reason, ifMatch, ...rest } = opts;
-      return must<D>(await invoke(ops.update, { ...rest, path: pathArgs(id), body: document, changeReason: reason, ...(ifMatch !== undefined ? { ifMatch } : {}) }));
+      return must<D>(
+        await invoke(ops.update, {
+          ...rest,
+          path: pathArgs(id),
+          body: document,
+          changeReason: reason,
+          ...(ifMatch !== undefined ? { ifMatch } : {}),
+        }),
+      );
     };
 
     return {
@@ -264,23 +313,40 @@ export function createClient(options: ClientOptions): SendClient {
       get,
       async create(document: D, opts: CreateOptions = {}): Promise<D> {
         const { reason, ...rest } = opts;
-        return must<D>(await invoke(ops.create, { ...rest, body: document, ...(reason !== undefined ? { changeReason: reason } : {}) }));
+        return must<D>(
+          await invoke(ops.create, {
+            ...rest,
+            body: document,
+            ...(reason !== undefined ? { changeReason: reason } : {}),
+          }),
+        );
       },
       update,
-      async updateWithRetry(id: string, change: (current: D) => D | Promise<D>, opts: UpdateWithRetryOptions): Promise<D> {
+      async updateWithRetry(
+        id: string,
+        change: (current: D) => D | Promise<D>,
+        opts: UpdateWithRetryOptions,
+      ): Promise<D> {
         const { maxAttempts = 5, reason, ...rest } = opts;
         for (let attempt = 1; ; attempt++) {
           const current = await get(id, { ...rest, revalidate: false });
           const etag = etags.etag(itemPath(id));
           try {
-            return await update(id, await change(structuredClone(current)), { ...rest, reason, ...(etag ? { ifMatch: etag } : {}) });
+            return await update(id, await change(structuredClone(current)), {
+              ...rest,
+              reason,
+              ...(etag ? { ifMatch: etag } : {}),
+            });
           } catch (err) {
             if (!isApiProblem(err, "precondition-failed") || attempt >= maxAttempts) throw err;
           }
         }
       },
       search(filters?: F, opts: RequestOptions = {}): Paged<D> {
-        return paged<D>(ops.list, { ...opts, query: { ...(filters ?? {}) } as Record<string, string | number | undefined> });
+        return paged<D>(ops.list, {
+          ...opts,
+          query: { ...(filters ?? {}) } as Record<string, string | number | undefined>,
+        });
       },
       versions(id: string, opts: RequestOptions & PageOptions = {}): Paged<VersionSummary> {
         const { limit, ...rest } = opts;
@@ -291,11 +357,23 @@ export function createClient(options: ClientOptions): SendClient {
         if (!ops.version) throw new TypeError("this resource keeps no version history");
         return must<D>(await invoke(ops.version, { ...opts, path: { ...pathArgs(id), version } }));
       },
-      async addVoice(id: string, statement: VoiceContribution, opts: RequestOptions & { reason: string; ifMatch?: string }): Promise<D> {
+      async addVoice(
+        id: string,
+        statement: VoiceContribution,
+        opts: RequestOptions & { reason: string; ifMatch?: string },
+      ): Promise<D> {
         if (!ops.voice) throw new TypeError("this resource takes no voice contributions");
         const { reason, ifMatch, ...rest } = opts;
         // Appending cannot conflict, so If-Match is only sent when the caller gives one explicitly.
-        return must<D>(await invoke(ops.voice, { ...rest, path: pathArgs(id), body: statement, changeReason: reason, ifMatch: ifMatch ?? "" }));
+        return must<D>(
+          await invoke(ops.voice, {
+            ...rest,
+            path: pathArgs(id),
+            body: statement,
+            changeReason: reason,
+            ifMatch: ifMatch ?? "",
+          }),
+        );
       },
     };
   }
@@ -320,7 +398,12 @@ export function createClient(options: ClientOptions): SendClient {
     idParam: "childId",
     collectionPath: "/children",
   });
-  const { versions: _sv, version: _sv2, addVoice: _sv3, ...settingsOps } = resource<SettingEntry, SettingFilters>({
+  const {
+    versions: _sv,
+    version: _sv2,
+    addVoice: _sv3,
+    ...settingsOps
+  } = resource<SettingEntry, SettingFilters>({
     list: "listSettings",
     create: "createSetting",
     get: "getSetting",
@@ -347,7 +430,9 @@ export function createClient(options: ClientOptions): SendClient {
     isps: resource<IndividualSupportPlan, IspFilters>(documents("Isp", "Isps", "/isps")),
     ehcps: resource<Ehcp, EhcpFilters>(documents("Ehcp", "Ehcps", "/ehcps")),
     legacyEhcps: resource<LegacyEhcp, EhcpFilters>(documents("LegacyEhcp", "LegacyEhcps", "/legacy-ehcps")),
-    developmentProfiles: resource<DevelopmentProfile, DevelopmentProfileFilters>(documents("DevelopmentProfile", "DevelopmentProfiles", "/development-profiles")),
+    developmentProfiles: resource<DevelopmentProfile, DevelopmentProfileFilters>(
+      documents("DevelopmentProfile", "DevelopmentProfiles", "/development-profiles"),
+    ),
     spps: sppOps,
     children: {
       ...childOps,
@@ -355,24 +440,32 @@ export function createClient(options: ClientOptions): SendClient {
         paged<AccessLogEntry>("getChildAccessLog", { ...opts, path: { childId }, query: { ...filters } }),
     },
     settings: settingsOps,
-    audit: { list: (filters = {}, opts = {}) => paged<AuditEvent>("listAuditEvents", { ...opts, query: { ...filters } }) },
+    audit: {
+      list: (filters = {}, opts = {}) => paged<AuditEvent>("listAuditEvents", { ...opts, query: { ...filters } }),
+    },
     governance: {
-      planSample: async (size, opts = {}) => must<PlanSample>(await invoke("getPlanSample", { ...opts, query: { size } })),
+      planSample: async (size, opts = {}) =>
+        must<PlanSample>(await invoke("getPlanSample", { ...opts, query: { size } })),
     },
     transfers: {
-      send: async (childId, request, opts = {}) => must<TransferView>(await invoke("createTransfer", { ...opts, path: { childId }, body: request })),
+      send: async (childId, request, opts = {}) =>
+        must<TransferView>(await invoke("createTransfer", { ...opts, path: { childId }, body: request })),
       get: async (id, opts = {}) => must<TransferView>(await invoke("getTransfer", { ...opts, path: { id } })),
       forChild: (childId, opts = {}) => {
         const { limit, ...rest } = opts;
         return paged<TransferSummary>("listChildTransfers", { ...rest, path: { childId }, query: { limit } });
       },
-      unclaimed: (filters = {}, opts = {}) => paged<TransferSummary>("listUnclaimedTransfers", { ...opts, query: { ...filters } }),
-      bundle: async (id, opts = {}) => must<SignedTransferBundle>(await invoke("getTransferBundle", { ...opts, path: { id } })),
+      unclaimed: (filters = {}, opts = {}) =>
+        paged<TransferSummary>("listUnclaimedTransfers", { ...opts, query: { ...filters } }),
+      bundle: async (id, opts = {}) =>
+        must<SignedTransferBundle>(await invoke("getTransferBundle", { ...opts, path: { id } })),
       claim: async (id, opts = {}) => must<TransferView>(await invoke("claimTransfer", { ...opts, path: { id } })),
-      receive: async (bundle, opts = {}) => must<InboxResult>(await invoke("receiveTransfer", { ...opts, body: bundle })),
+      receive: async (bundle, opts = {}) =>
+        must<InboxResult>(await invoke("receiveTransfer", { ...opts, body: bundle })),
       keys: async (opts = {}) => must<JsonWebKeySet>(await invoke("getTransferKeys", opts)),
     },
-    validate: async (document, opts = {}) => must<ValidationReport>(await invoke("validateDocument", { ...opts, body: document })),
+    validate: async (document, opts = {}) =>
+      must<ValidationReport>(await invoke("validateDocument", { ...opts, body: document })),
     discovery: {
       get: async (opts = {}) => must<Discovery>(await invoke("getDiscovery", opts)),
       health: async (opts = {}) => must<HealthStatus>(await invoke("getHealth", opts)),

@@ -18,9 +18,15 @@ describe("operation table", () => {
     const op = ops[id]!;
     expect(op.method).toBe(route.method);
     expect(op.path).toBe(route.path);
-    const query = route.parameters.map((p) => PARAMETERS[p]).filter((p) => p.in === "query").map((p) => p.name);
+    const query = route.parameters
+      .map((p) => PARAMETERS[p])
+      .filter((p) => p.in === "query")
+      .map((p) => p.name);
     expect([...(op.query ?? [])].sort()).toEqual(query.sort());
-    const headers = route.parameters.map((p) => PARAMETERS[p]).filter((p) => p.in === "header").map((p) => p.name);
+    const headers = route.parameters
+      .map((p) => PARAMETERS[p])
+      .filter((p) => p.in === "header")
+      .map((p) => p.name);
     expect([...(op.headers ?? [])].sort()).toEqual(headers.sort());
     expect(op.request).toBe(route.requestBody?.schema);
     const success = route.responses.find((r) => r.status >= 200 && r.status < 300);

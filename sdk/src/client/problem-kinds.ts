@@ -28,7 +28,7 @@ export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 export type ProblemKindOrUnknown = ProblemKind | "unknown";
 
 export function kindOfType(type: string | undefined): ProblemKindOrUnknown {
-  if (!type || !type.startsWith(PROBLEM_BASE)) return "unknown";
+  if (!type?.startsWith(PROBLEM_BASE)) return "unknown";
   const kind = type.slice(PROBLEM_BASE.length);
   return (PROBLEM_KINDS as readonly string[]).includes(kind) ? (kind as ProblemKind) : "unknown";
 }

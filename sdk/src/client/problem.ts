@@ -34,7 +34,9 @@ export class ApiProblemError extends Error {
   readonly headers: Headers;
 
   constructor(problem: ProblemDetails, request: { method: string; url: string }, headers: Headers) {
-    super(`${problem.status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ""} (${request.method} ${request.url})`);
+    super(
+      `${problem.status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ""} (${request.method} ${request.url})`,
+    );
     this.kind = kindOfType(problem.type);
     this.status = problem.status;
     this.type = problem.type;
@@ -75,14 +77,18 @@ function errorItems(v: unknown): ProblemErrorItem[] {
  * Builds the error for a non-2xx response. A body that is not problem+json (a proxy's HTML 502, say) still becomes
  * an ApiProblemError of kind "unknown", so callers handle one error type.
  */
-export async function problemFromResponse(res: Response, request: { method: string; url: string }): Promise<ApiProblemError> {
+export async function problemFromResponse(
+  res: Response,
+  request: { method: string; url: string },
+): Promise<ApiProblemError> {
   const headerId = res.headers.get("x-correlation-id") ?? undefined;
   let body: Record<string, unknown> = {};
   const text = await res.text().catch(() => "");
   if (text) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed))
+        body = parsed as Record<string, unknown>;
     } catch {
       body = { detail: text.slice(0, 500) };
     }

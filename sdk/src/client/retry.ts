@@ -20,7 +20,11 @@ export interface RetryPolicy {
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 export function retryPolicy(o: RetryOptions = {}): RetryPolicy {
-  return { retries: Math.max(0, o.retries ?? 3), baseDelayMs: Math.max(0, o.baseDelayMs ?? 200), maxDelayMs: Math.max(0, o.maxDelayMs ?? 30_000) };
+  return {
+    retries: Math.max(0, o.retries ?? 3),
+    baseDelayMs: Math.max(0, o.baseDelayMs ?? 200),
+    maxDelayMs: Math.max(0, o.maxDelayMs ?? 30_000),
+  };
 }
 
 /** Milliseconds the server asked us to wait, or undefined when the header is absent or unreadable. */
@@ -38,7 +42,12 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
  * How long to wait before retry number `attempt` (0-based). Retry-After wins when present; otherwise
  * `random() * baseDelayMs * 2^attempt` (full jitter, so many clients do not retry in lockstep).
  */
-export function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function retryDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   const wanted = retryAfterMs ?? random() * policy.baseDelayMs * 2 ** attempt;
   return Math.min(policy.maxDelayMs, Math.max(0, Math.round(wanted)));
 }

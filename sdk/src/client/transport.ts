@@ -2,7 +2,15 @@
 // honouring Retry-After, cancellation, and problem+json → ApiProblemError. Browser-safe: only fetch, Headers,
 // URL, AbortSignal and crypto.randomUUID, all global in browsers and Node ≥ 20.
 import { problemFromResponse } from "./problem.ts";
-import { parseRetryAfter, retryDelay, retryPolicy, RETRYABLE_STATUSES, sleep, type RetryOptions, type RetryPolicy } from "./retry.ts";
+import {
+  parseRetryAfter,
+  retryDelay,
+  retryPolicy,
+  RETRYABLE_STATUSES,
+  sleep,
+  type RetryOptions,
+  type RetryPolicy,
+} from "./retry.ts";
 
 export type TokenProvider = string | (() => string | Promise<string>);
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -62,7 +70,8 @@ export class Transport {
 
   url(path: string, query?: RawRequest["query"]): string {
     const url = new URL(/^https?:\/\//i.test(path) ? path : this.baseUrl + path);
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(query ?? {}))
+      if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
     return url.toString();
   }
 
@@ -91,7 +100,8 @@ export class Transport {
         await sleep(retryDelay(this.#retry, attempt, parseRetryAfter(res.headers.get("retry-after"))), req.signal);
         continue;
       }
-      if (res.status >= 400 || (res.status >= 300 && res.status !== 304)) throw await problemFromResponse(res, { method, url });
+      if (res.status >= 400 || (res.status >= 300 && res.status !== 304))
+        throw await problemFromResponse(res, { method, url });
       return {
         status: res.status,
         body: await readBody<T>(res),

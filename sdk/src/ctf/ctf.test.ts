@@ -10,9 +10,40 @@ const OPTIONS = { recordedAt: "2030-07-20T09:00:00Z", system: "CTF 24" };
 
 describe("importCtfSen: valid fixtures", () => {
   const cases = [
-    { file: "pupil-sen-support-to-ehcp", upn: "X873301229014", provisions: [["K", "2029-10-06", "2031-02-28"], ["E", "2031-03-01", undefined]], currentTypes: [["SLCN", 1], ["ASD", 2]], suggested: ["SLCN", "ASD"], warnings: [] },
-    { file: "legacy-school-action-plus", upn: "A123456789012", provisions: [["A", "2012-09-04", "2013-04-14"], ["P", "2013-04-15", "2014-08-31"], ["K", "2014-09-01", undefined]], currentTypes: [["SPLD", 1]], suggested: ["SPLD"], warnings: [] },
-    { file: "legacy-statement-only", upn: undefined, provisions: [["S", "2011-01-10", "2014-08-31"]], currentTypes: undefined, suggested: [], warnings: ["ctf.legacy-code-closed"] },
+    {
+      file: "pupil-sen-support-to-ehcp",
+      upn: "X873301229014",
+      provisions: [
+        ["K", "2029-10-06", "2031-02-28"],
+        ["E", "2031-03-01", undefined],
+      ],
+      currentTypes: [
+        ["SLCN", 1],
+        ["ASD", 2],
+      ],
+      suggested: ["SLCN", "ASD"],
+      warnings: [],
+    },
+    {
+      file: "legacy-school-action-plus",
+      upn: "A123456789012",
+      provisions: [
+        ["A", "2012-09-04", "2013-04-14"],
+        ["P", "2013-04-15", "2014-08-31"],
+        ["K", "2014-09-01", undefined],
+      ],
+      currentTypes: [["SPLD", 1]],
+      suggested: ["SPLD"],
+      warnings: [],
+    },
+    {
+      file: "legacy-statement-only",
+      upn: undefined,
+      provisions: [["S", "2011-01-10", "2014-08-31"]],
+      currentTypes: undefined,
+      suggested: [],
+      warnings: ["ctf.legacy-code-closed"],
+    },
   ];
   it.each(cases)("$file", ({ file, upn, provisions, currentTypes, suggested, warnings }) => {
     const result = importCtfSen(fixture(file), OPTIONS);
@@ -56,9 +87,17 @@ describe("importCtfSen: errors", () => {
   });
   it.each([
     ["no SEN history", "<CTfile><Header/></CTfile>", "ctf.no-sen-history"],
-    ["need end before start", "<SENhistory><SEN><StartDate>2030-01-01</StartDate><SENprovision>K</SENprovision></SEN><SENneeds><SENneed><NeedStartDate>2030-02-01</NeedStartDate><NeedEndDate>2030-01-01</NeedEndDate><SENtypeRank>1</SENtypeRank><SENtype>HI</SENtype></SENneed></SENneeds></SENhistory>", "ctf.invalid-date"],
-    ["rank not a number", "<SENhistory><SEN><StartDate>2030-01-01</StartDate><SENprovision>K</SENprovision></SEN><SENneeds><SENneed><SENtypeRank>first</SENtypeRank><SENtype>HI</SENtype></SENneed></SENneeds></SENhistory>", "ctf.rank-out-of-range"],
-    ["not XML at all", "{\"json\": true}", "ctf.xml-malformed"],
+    [
+      "need end before start",
+      "<SENhistory><SEN><StartDate>2030-01-01</StartDate><SENprovision>K</SENprovision></SEN><SENneeds><SENneed><NeedStartDate>2030-02-01</NeedStartDate><NeedEndDate>2030-01-01</NeedEndDate><SENtypeRank>1</SENtypeRank><SENtype>HI</SENtype></SENneed></SENneeds></SENhistory>",
+      "ctf.invalid-date",
+    ],
+    [
+      "rank not a number",
+      "<SENhistory><SEN><StartDate>2030-01-01</StartDate><SENprovision>K</SENprovision></SEN><SENneeds><SENneed><SENtypeRank>first</SENtypeRank><SENtype>HI</SENtype></SENneed></SENneeds></SENhistory>",
+      "ctf.rank-out-of-range",
+    ],
+    ["not XML at all", '{"json": true}', "ctf.xml-malformed"],
   ])("%s → %s", (_name, xml, code) => {
     const result = importCtfSen(xml, OPTIONS);
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toContain(code);
@@ -87,7 +126,7 @@ describe("exportCtfSen", () => {
 
   it("refuses to write a historic code or nothing as current status", () => {
     const result = importCtfSen(fixture("legacy-statement-only"), OPTIONS);
-    const legacy = result.ok ? result.pupils[0]?.classifications ?? [] : [];
+    const legacy = result.ok ? (result.pupils[0]?.classifications ?? []) : [];
     expect(() => exportCtfSen(legacy, "2012-01-01")).toThrow(CtfExportError);
     expect(() => exportCtfSen(legacy, "2030-01-01")).toThrow(/No SEN classification/);
   });

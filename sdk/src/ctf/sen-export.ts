@@ -11,9 +11,16 @@ export class CtfExportError extends Error {
 }
 
 /** The classification in force on `asOf` (YYYY-MM-DD): the latest whose dates contain it. */
-export function currentClassification(records: readonly LegacyClassification[], asOf: string): LegacyClassification | undefined {
+export function currentClassification(
+  records: readonly LegacyClassification[],
+  asOf: string,
+): LegacyClassification | undefined {
   return [...records]
-    .filter((r) => (r.effectiveFrom === undefined || r.effectiveFrom <= asOf) && (r.effectiveTo === undefined || r.effectiveTo >= asOf))
+    .filter(
+      (r) =>
+        (r.effectiveFrom === undefined || r.effectiveFrom <= asOf) &&
+        (r.effectiveTo === undefined || r.effectiveTo >= asOf),
+    )
     .sort((a, b) => ((a.effectiveFrom ?? "") < (b.effectiveFrom ?? "") ? -1 : 1))
     .at(-1);
 }
@@ -21,11 +28,18 @@ export function currentClassification(records: readonly LegacyClassification[], 
 export function exportCtfSen(records: readonly LegacyClassification[], asOf: string): string {
   const current = currentClassification(records, asOf);
   if (current === undefined) throw new CtfExportError(`No SEN classification is in force on ${asOf}.`);
-  if (!["E", "K", "N"].includes(current.senProvision)) throw new CtfExportError(`Provision ${current.senProvision} is a historic code and cannot be exported as current SEN status.`);
-  if (current.effectiveFrom === undefined) throw new CtfExportError("The current classification has no effectiveFrom date; CTF SEN needs a StartDate.");
+  if (!["E", "K", "N"].includes(current.senProvision))
+    throw new CtfExportError(
+      `Provision ${current.senProvision} is a historic code and cannot be exported as current SEN status.`,
+    );
+  if (current.effectiveFrom === undefined)
+    throw new CtfExportError("The current classification has no effectiveFrom date; CTF SEN needs a StartDate.");
   const needs = current.senProvision === "N" ? [] : [...(current.senTypes ?? [])].sort((a, b) => a.rank - b.rank);
-  const block: Record<string, unknown> = { SEN: [{ StartDate: current.effectiveFrom, SENprovision: current.senProvision }] };
-  if (needs.length > 0) block["SENneeds"] = { SENneed: needs.map((n) => ({ SENtypeRank: String(n.rank), SENtype: n.code })) };
+  const block: Record<string, unknown> = {
+    SEN: [{ StartDate: current.effectiveFrom, SENprovision: current.senProvision }],
+  };
+  if (needs.length > 0)
+    block["SENneeds"] = { SENneed: needs.map((n) => ({ SENtypeRank: String(n.rank), SENtype: n.code })) };
   const builder = new XMLBuilder({ format: true, indentBy: "  ", suppressEmptyNode: true });
   return builder.build({ SENhistory: block }) as string;
 }

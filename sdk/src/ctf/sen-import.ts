@@ -70,7 +70,12 @@ interface Need {
 }
 
 /** Finds every SENhistory with its pupil (UPN) anywhere in the document: a full CTF or a bare SEN block. */
-function findHistories(node: unknown, path: string, pupil: XmlNode | undefined, out: { history: XmlNode; pupil?: XmlNode; path: string }[]): void {
+function findHistories(
+  node: unknown,
+  path: string,
+  pupil: XmlNode | undefined,
+  out: { history: XmlNode; pupil?: XmlNode; path: string }[],
+): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => findHistories(item, `${path}[${i}]`, pupil, out));
     return;
@@ -79,7 +84,10 @@ function findHistories(node: unknown, path: string, pupil: XmlNode | undefined, 
   for (const [key, value] of Object.entries(node)) {
     const childPath = path === "" ? key : `${path}/${key}`;
     if (key === "SENhistory") {
-      if (isNode(value)) out.push(pupil === undefined ? { history: value, path: childPath } : { history: value, pupil, path: childPath });
+      if (isNode(value))
+        out.push(
+          pupil === undefined ? { history: value, path: childPath } : { history: value, pupil, path: childPath },
+        );
       else if (value === "" || value === undefined) continue;
       continue;
     }
@@ -94,18 +102,42 @@ function findHistories(node: unknown, path: string, pupil: XmlNode | undefined, 
 export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportResult {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    return { ok: false, errors: [{ code: "ctf.xml-malformed", message: `Not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`, path: "" }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: "ctf.xml-malformed",
+          message: `Not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
+          path: "",
+        },
+      ],
+    };
   }
   let doc: unknown;
   try {
-    const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true, isArray: (tag) => ARRAY_TAGS.has(tag) });
+    const parser = new XMLParser({
+      ignoreAttributes: true,
+      parseTagValue: false,
+      trimValues: true,
+      processEntities: true,
+      isArray: (tag) => ARRAY_TAGS.has(tag),
+    });
     doc = parser.parse(xml);
   } catch (error) {
-    return { ok: false, errors: [{ code: "ctf.xml-malformed", message: error instanceof Error ? error.message : String(error), path: "" }] };
+    return {
+      ok: false,
+      errors: [
+        { code: "ctf.xml-malformed", message: error instanceof Error ? error.message : String(error), path: "" },
+      ],
+    };
   }
   const histories: { history: XmlNode; pupil?: XmlNode; path: string }[] = [];
   findHistories(doc, "", undefined, histories);
-  if (histories.length === 0) return { ok: false, errors: [{ code: "ctf.no-sen-history", message: "No SENhistory element was found.", path: "" }] };
+  if (histories.length === 0)
+    return {
+      ok: false,
+      errors: [{ code: "ctf.no-sen-history", message: "No SENhistory element was found.", path: "" }],
+    };
 
   const errors: CtfIssue[] = [];
   const pupils: CtfPupilSen[] = [];
@@ -115,14 +147,34 @@ export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportR
     const senList = Array.isArray(history["SEN"]) ? history["SEN"] : [];
     senList.forEach((sen, i) => {
       const at = `${path}/SEN[${i}]`;
-      if (!isNode(sen)) return errors.push({ code: "ctf.sen-empty", message: "SEN element has no StartDate or SENprovision.", path: at });
+      if (!isNode(sen))
+        return errors.push({
+          code: "ctf.sen-empty",
+          message: "SEN element has no StartDate or SENprovision.",
+          path: at,
+        });
       const start = text(sen, "StartDate");
       const provision = text(sen, "SENprovision");
-      if (start === undefined || !validDate(start)) errors.push({ code: "ctf.invalid-date", message: `StartDate ${JSON.stringify(start ?? null)} is not a date (YYYY-MM-DD).`, path: `${at}/StartDate` });
+      if (start === undefined || !validDate(start))
+        errors.push({
+          code: "ctf.invalid-date",
+          message: `StartDate ${JSON.stringify(start ?? null)} is not a date (YYYY-MM-DD).`,
+          path: `${at}/StartDate`,
+        });
       if (provision === undefined || getCode("census-sen-provision", provision) === undefined) {
-        errors.push({ code: "ctf.unknown-provision", message: `SENprovision ${JSON.stringify(provision ?? null)} is not a census SEN provision code (E, K, N; historic S, A, P).`, path: `${at}/SENprovision` });
+        errors.push({
+          code: "ctf.unknown-provision",
+          message: `SENprovision ${JSON.stringify(provision ?? null)} is not a census SEN provision code (E, K, N; historic S, A, P).`,
+          path: `${at}/SENprovision`,
+        });
       }
-      if (start !== undefined && validDate(start) && provision !== undefined && getCode("census-sen-provision", provision) !== undefined) episodes.push({ provision, start, path: at });
+      if (
+        start !== undefined &&
+        validDate(start) &&
+        provision !== undefined &&
+        getCode("census-sen-provision", provision) !== undefined
+      )
+        episodes.push({ provision, start, path: at });
     });
     const needs: Need[] = [];
     const needsNode = history["SENneeds"];
@@ -137,24 +189,44 @@ export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportR
       let ok = true;
       if (code === undefined || getCode("census-sen-types", code) === undefined) {
         ok = false;
-        errors.push({ code: "ctf.unknown-sen-type", message: `SENtype ${JSON.stringify(code ?? null)} is not a census SEN type code (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, DS, OTH, NSA).`, path: `${at}/SENtype` });
+        errors.push({
+          code: "ctf.unknown-sen-type",
+          message: `SENtype ${JSON.stringify(code ?? null)} is not a census SEN type code (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, DS, OTH, NSA).`,
+          path: `${at}/SENtype`,
+        });
       }
       const rank = rankText !== undefined && /^[0-9]{1,3}$/.test(rankText) ? Number(rankText) : NaN;
       if (!(rank >= 1 && rank <= 99)) {
         ok = false;
-        errors.push({ code: "ctf.rank-out-of-range", message: `SENtypeRank ${JSON.stringify(rankText ?? null)} must be a whole number from 1 to 99.`, path: `${at}/SENtypeRank` });
+        errors.push({
+          code: "ctf.rank-out-of-range",
+          message: `SENtypeRank ${JSON.stringify(rankText ?? null)} must be a whole number from 1 to 99.`,
+          path: `${at}/SENtypeRank`,
+        });
       }
-      for (const [tag, value] of [["NeedStartDate", start], ["NeedEndDate", end]] as const) {
+      for (const [tag, value] of [
+        ["NeedStartDate", start],
+        ["NeedEndDate", end],
+      ] as const) {
         if (value !== undefined && !validDate(value)) {
           ok = false;
-          errors.push({ code: "ctf.invalid-date", message: `${tag} ${JSON.stringify(value)} is not a date (YYYY-MM-DD).`, path: `${at}/${tag}` });
+          errors.push({
+            code: "ctf.invalid-date",
+            message: `${tag} ${JSON.stringify(value)} is not a date (YYYY-MM-DD).`,
+            path: `${at}/${tag}`,
+          });
         }
       }
       if (ok && start !== undefined && end !== undefined && end < start) {
         ok = false;
-        errors.push({ code: "ctf.invalid-date", message: `NeedEndDate ${end} is before NeedStartDate ${start}.`, path: `${at}/NeedEndDate` });
+        errors.push({
+          code: "ctf.invalid-date",
+          message: `NeedEndDate ${end} is before NeedStartDate ${start}.`,
+          path: `${at}/NeedEndDate`,
+        });
       }
-      if (ok && code !== undefined) needs.push({ code, rank, ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) });
+      if (ok && code !== undefined)
+        needs.push({ code, rank, ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) });
     });
     if (errors.length > 0) continue;
 
@@ -166,13 +238,22 @@ export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportR
         // History only: a legacy code must never read as current, so close it no later than the day the code ended.
         effectiveTo = effectiveTo === undefined ? LEGACY_END : minDate(effectiveTo, LEGACY_END);
         if (next === undefined || dayBefore(next.start) > LEGACY_END) {
-          warnings.push({ code: "ctf.legacy-code-closed", message: `Legacy provision ${episode.provision} from ${episode.start} is kept as history only, closed at ${effectiveTo}.`, path: episode.path });
+          warnings.push({
+            code: "ctf.legacy-code-closed",
+            message: `Legacy provision ${episode.provision} from ${episode.start} is kept as history only, closed at ${effectiveTo}.`,
+            path: episode.path,
+          });
         }
       }
       const from = episode.start;
       const to = effectiveTo;
-      const active = needs.filter((need) => (to === undefined || need.start === undefined || need.start <= to) && (need.end === undefined || need.end >= from));
-      const attached = next === undefined ? active : active.filter((need) => need.start !== undefined || need.end !== undefined);
+      const active = needs.filter(
+        (need) =>
+          (to === undefined || need.start === undefined || need.start <= to) &&
+          (need.end === undefined || need.end >= from),
+      );
+      const attached =
+        next === undefined ? active : active.filter((need) => need.start !== undefined || need.end !== undefined);
       const record: LegacyClassification = {
         senProvision: episode.provision as LegacyClassification["senProvision"],
         effectiveFrom: from,
@@ -181,14 +262,23 @@ export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportR
       };
       if (to !== undefined) record.effectiveTo = to;
       if (attached.length > 0 && episode.provision !== "N") {
-        record.senTypes = [...attached].sort((a, b) => a.rank - b.rank).map((need) => ({ code: need.code as NonNullable<LegacyClassification["senTypes"]>[number]["code"], rank: need.rank }));
+        record.senTypes = [...attached]
+          .sort((a, b) => a.rank - b.rank)
+          .map((need) => ({
+            code: need.code as NonNullable<LegacyClassification["senTypes"]>[number]["code"],
+            rank: need.rank,
+          }));
       }
       return record;
     });
     const current = classifications.at(-1);
-    const suggestions = (current?.effectiveTo === undefined ? current?.senTypes ?? [] : []).map((type) => crosswalk("census-sen-types", type.code, "areas-of-development"));
+    const suggestions = (current?.effectiveTo === undefined ? (current?.senTypes ?? []) : []).map((type) =>
+      crosswalk("census-sen-types", type.code, "areas-of-development"),
+    );
     const upn = pupil === undefined ? undefined : text(pupil, "UPN");
-    pupils.push(upn === undefined ? { classifications, suggestions, warnings } : { upn, classifications, suggestions, warnings });
+    pupils.push(
+      upn === undefined ? { classifications, suggestions, warnings } : { upn, classifications, suggestions, warnings },
+    );
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, pupils };
 }

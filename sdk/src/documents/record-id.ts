@@ -10,7 +10,8 @@ export function withAssignedId(body: unknown, id: string, childRecord: boolean):
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
   const out: Record<string, unknown> = { ...(body as Record<string, unknown>), id };
   const child = out.child;
-  if (childRecord && child !== null && typeof child === "object" && !Array.isArray(child)) out.child = { ...(child as Record<string, unknown>), personId: id };
+  if (childRecord && child !== null && typeof child === "object" && !Array.isArray(child))
+    out.child = { ...(child as Record<string, unknown>), personId: id };
   return out;
 }
 

@@ -21,7 +21,7 @@ function at(value: unknown, path: Path): unknown {
   let cur: unknown = value;
   for (const key of path) {
     if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    if (!Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;
@@ -36,7 +36,12 @@ function firstString(value: unknown, paths: readonly Path[]): string | undefined
 }
 
 const CHILD_ID: readonly Path[] = [["child", "personId"], ["childId"]];
-const SETTING_URN: readonly Path[] = [["owningSetting", "urn"], ["namedPlacement", "setting", "urn"], ["settingUrn"], ["urn"]];
+const SETTING_URN: readonly Path[] = [
+  ["owningSetting", "urn"],
+  ["namedPlacement", "setting", "urn"],
+  ["settingUrn"],
+  ["urn"],
+];
 const LA_CODE: readonly Path[] = [
   ["owningLocalAuthority", "laCode"],
   ["owningSetting", "laCode"],
@@ -67,13 +72,18 @@ function identifiersOf(doc: unknown): string[] {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const records = (v: unknown): Record<string, unknown>[] =>
-  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => x !== null && typeof x === "object" && !Array.isArray(x)) : [];
+  Array.isArray(v)
+    ? v.filter((x): x is Record<string, unknown> => x !== null && typeof x === "object" && !Array.isArray(x))
+    : [];
 
 /** The ISP's current layer of support: the open period (no end date), else the latest-starting one. */
 function currentLayer(doc: unknown): string | undefined {
   const periods = records(at(doc, ["layersOfSupport"]))
     .map((p) => ({ layer: p.layer, start: at(p, ["period", "start"]), end: at(p, ["period", "end"]) }))
-    .filter((p): p is { layer: string; start: string; end: unknown } => typeof p.layer === "string" && typeof p.start === "string");
+    .filter(
+      (p): p is { layer: string; start: string; end: unknown } =>
+        typeof p.layer === "string" && typeof p.start === "string",
+    );
   if (periods.length === 0) return undefined;
   const open = periods.filter((p) => p.end === undefined || p.end === null);
   const pool = open.length > 0 ? open : periods;

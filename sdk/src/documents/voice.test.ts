@@ -22,7 +22,10 @@ const parentStatement = {
 };
 
 function at(doc: unknown, pointer: string): unknown {
-  return pointer.split("/").slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+  return pointer
+    .split("/")
+    .slice(1)
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
 }
 
 describe("appendVoice", () => {
@@ -30,19 +33,24 @@ describe("appendVoice", () => {
     expect(new Set(examples.map((e) => e.doc.documentType))).toEqual(new Set(Object.keys(VOICE_POINTERS)));
   });
 
-  it.each(examples.map((e) => [e.file, e.doc] as const))("%s: appends where the schema keeps voice, and stays valid", (_file, doc) => {
-    const kind = doc.documentType as VoiceDocumentType;
-    const before = (at(doc, VOICE_POINTERS[kind]) as unknown[] | undefined)?.length ?? 0;
-    for (const contribution of [parentStatement, { statement: parentStatement }]) {
-      const { document, statement, pointer } = appendVoice(kind, doc, contribution);
-      expect(pointer).toBe(`${VOICE_POINTERS[kind]}/${before}`);
-      expect(at(document, pointer)).toEqual(parentStatement);
-      expect(statement).toEqual(parentStatement);
-      const result = validate(document);
-      expect(result.errors).toEqual([]);
-      expect(at(doc, VOICE_POINTERS[kind]) === undefined ? 0 : (at(doc, VOICE_POINTERS[kind]) as unknown[]).length).toBe(before); // the input is untouched
-    }
-  });
+  it.each(examples.map((e) => [e.file, e.doc] as const))(
+    "%s: appends where the schema keeps voice, and stays valid",
+    (_file, doc) => {
+      const kind = doc.documentType as VoiceDocumentType;
+      const before = (at(doc, VOICE_POINTERS[kind]) as unknown[] | undefined)?.length ?? 0;
+      for (const contribution of [parentStatement, { statement: parentStatement }]) {
+        const { document, statement, pointer } = appendVoice(kind, doc, contribution);
+        expect(pointer).toBe(`${VOICE_POINTERS[kind]}/${before}`);
+        expect(at(document, pointer)).toEqual(parentStatement);
+        expect(statement).toEqual(parentStatement);
+        const result = validate(document);
+        expect(result.errors).toEqual([]);
+        expect(
+          at(doc, VOICE_POINTERS[kind]) === undefined ? 0 : (at(doc, VOICE_POINTERS[kind]) as unknown[]).length,
+        ).toBe(before); // the input is untouched
+      }
+    },
+  );
 
   it("a statement the schema refuses makes the document invalid at the statement's pointer", () => {
     const isp = examples.find((e) => e.doc.documentType === "isp")!.doc;
@@ -52,7 +60,12 @@ describe("appendVoice", () => {
 
   it("the caller-role rule is judged at the pointer appendVoice reports", () => {
     const legacy = examples.find((e) => e.doc.documentType === "legacy-ehcp")!.doc;
-    const { statement, pointer } = appendVoice("legacy-ehcp", legacy, { ...parentStatement, authorRole: "professional" });
-    expect(voiceAuthorshipErrors("parent-carer", statement, pointer).map((e) => e.pointer)).toEqual([`${pointer}/authorRole`]);
+    const { statement, pointer } = appendVoice("legacy-ehcp", legacy, {
+      ...parentStatement,
+      authorRole: "professional",
+    });
+    expect(voiceAuthorshipErrors("parent-carer", statement, pointer).map((e) => e.pointer)).toEqual([
+      `${pointer}/authorRole`,
+    ]);
   });
 });

@@ -25,7 +25,11 @@ function statementOf(contribution: unknown): unknown {
  * parent objects, when absent), the statement, and its pointer in the copy (for voiceAuthorshipErrors). The copy is
  * validated like any update by the caller, so a malformed statement is a 422 there.
  */
-export function appendVoice(kind: VoiceDocumentType, document: unknown, contribution: unknown): { document: unknown; statement: unknown; pointer: string } {
+export function appendVoice(
+  kind: VoiceDocumentType,
+  document: unknown,
+  contribution: unknown,
+): { document: unknown; statement: unknown; pointer: string } {
   const doc = structuredClone(document) as Json;
   const path = VOICE_POINTERS[kind].split("/").slice(1);
   let parent: Json = doc;

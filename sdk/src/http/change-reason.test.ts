@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { decodeChangeReason, encodeChangeReason, MAX_CHANGE_REASON, readChangeReason } from "./change-reason.ts";
 
 class Refused extends Error {
-  constructor(public readonly pointer: string, detail: string) {
+  constructor(
+    public readonly pointer: string,
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -12,7 +15,11 @@ describe("Change-Reason", () => {
   it.each([
     ["plain ASCII is sent as written", "Annual review held", "Annual review held"],
     ["a per cent sign is encoded so it cannot be misread", "50% fewer sessions", "50%25%20fewer%20sessions"],
-    ["Welsh and curly quotes are percent-encoded UTF-8", "Adolygiad blynyddol — Ffion’s views", "Adolygiad%20blynyddol%20%E2%80%94%20Ffion%E2%80%99s%20views"],
+    [
+      "Welsh and curly quotes are percent-encoded UTF-8",
+      "Adolygiad blynyddol — Ffion’s views",
+      "Adolygiad%20blynyddol%20%E2%80%94%20Ffion%E2%80%99s%20views",
+    ],
   ])("%s", (_d, reason, header) => {
     expect(encodeChangeReason(reason)).toBe(header);
     expect(decodeChangeReason(header)).toBe(reason);
@@ -37,7 +44,9 @@ describe("Change-Reason", () => {
       expect(() => readChangeReason(raw, true, "", refuse)).toThrow(Refused);
     }
     // The limit applies after decoding: 500 "é" are 3,000 header characters but exactly the limit.
-    expect(readChangeReason(encodeChangeReason("é".repeat(MAX_CHANGE_REASON)), true, "", refuse)).toHaveLength(MAX_CHANGE_REASON);
+    expect(readChangeReason(encodeChangeReason("é".repeat(MAX_CHANGE_REASON)), true, "", refuse)).toHaveLength(
+      MAX_CHANGE_REASON,
+    );
     try {
       readChangeReason("x".repeat(MAX_CHANGE_REASON + 1), true, "", refuse);
       expect.unreachable();
@@ -50,6 +59,8 @@ describe("Change-Reason", () => {
     for (const raw of ["a%00b", "%07bell", "x%1By", "del%7F", encodeChangeReason("c1\u0085")]) {
       expect(() => readChangeReason(raw, true, "", refuse), raw).toThrow(Refused);
     }
-    expect(readChangeReason(encodeChangeReason("line one\nline two\tend"), true, "", refuse)).toBe("line one\nline two\tend");
+    expect(readChangeReason(encodeChangeReason("line one\nline two\tend"), true, "", refuse)).toBe(
+      "line one\nline two\tend",
+    );
   });
 });

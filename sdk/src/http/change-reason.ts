@@ -28,14 +28,21 @@ export function decodeChangeReason(raw: string): string {
  * The reason from a raw header value (undefined/null when absent): trimmed and decoded, 1 to 500 characters after
  * decoding. Absent or blank → `fallback`, or a refusal when `required`.
  */
-export function readChangeReason(raw: string | null | undefined, required: boolean, fallback: string, refuse: RefuseParameter): string {
+export function readChangeReason(
+  raw: string | null | undefined,
+  required: boolean,
+  fallback: string,
+  refuse: RefuseParameter,
+): string {
   const reason = raw === null || raw === undefined ? "" : decodeChangeReason(raw.trim()).trim();
   if (reason === "") {
     if (required) throw refuse(POINTER, "Updates need a Change-Reason header saying why the record changed.");
     return fallback;
   }
-  if (reason.length > MAX_CHANGE_REASON) throw refuse(POINTER, `Change-Reason is at most ${MAX_CHANGE_REASON} characters.`);
+  if (reason.length > MAX_CHANGE_REASON)
+    throw refuse(POINTER, `Change-Reason is at most ${MAX_CHANGE_REASON} characters.`);
   // Percent-encoding can carry what a header cannot: NUL (which PostgreSQL refuses to store) and other controls.
-  if (CONTROL.test(reason)) throw refuse(POINTER, "Change-Reason may not contain control characters other than tabs and line breaks.");
+  if (CONTROL.test(reason))
+    throw refuse(POINTER, "Change-Reason may not contain control characters other than tabs and line breaks.");
   return reason;
 }

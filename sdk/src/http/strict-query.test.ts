@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { readStrictQuery } from "./strict-query.ts";
 
 class Refused extends Error {
-  constructor(readonly pointer: string, detail: string) {
+  constructor(
+    readonly pointer: string,
+    detail: string,
+  ) {
     super(detail);
   }
 }
 const refuse = (pointer: string, detail: string) => new Refused(pointer, detail);
-const read = (query: string, allowed: readonly string[]) => readStrictQuery(new URLSearchParams(query), allowed, refuse);
+const read = (query: string, allowed: readonly string[]) =>
+  readStrictQuery(new URLSearchParams(query), allowed, refuse);
 
 describe("readStrictQuery", () => {
   it("returns the allowed parameters by name", () => {

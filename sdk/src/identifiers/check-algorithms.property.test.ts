@@ -33,9 +33,11 @@ function substitute(s: string, index: number, alphabet: string, pick: number): s
 
 describe("UPN check letter", () => {
   it("a random body with its computed check letter always validates", () => {
-    fc.assert(fc.property(validUpn, (upn) => {
-      expect(isValidUpn(upn)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(validUpn, (upn) => {
+        expect(isValidUpn(upn)).toBe(true);
+      }),
+    );
   });
 
   it("changing any one character to one of a different value always invalidates", () => {
@@ -46,7 +48,11 @@ describe("UPN check letter", () => {
         const last = upn.charAt(12);
         const sameValue = /\d/.test(last) ? UPN_LETTERS.charAt(Number(last)) : String(UPN_LETTERS.indexOf(last));
         const alphabet =
-          index === 0 ? UPN_LETTERS : index === 12 ? [...`0123456789${UPN_LETTERS}`].filter((c) => c !== sameValue).join("") : "0123456789";
+          index === 0
+            ? UPN_LETTERS
+            : index === 12
+              ? [...`0123456789${UPN_LETTERS}`].filter((c) => c !== sameValue).join("")
+              : "0123456789";
         expect(isValidUpn(substitute(upn, index, alphabet, pick))).toBe(false);
       }),
     );
@@ -66,9 +72,11 @@ describe("UPN check letter", () => {
 
 describe("ULN check digit", () => {
   it("random first nine digits with the computed check digit always validate", () => {
-    fc.assert(fc.property(validUln, (uln) => {
-      expect(isValidUln(uln)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(validUln, (uln) => {
+        expect(isValidUln(uln)).toBe(true);
+      }),
+    );
   });
 
   it("changing any one digit always invalidates (weights 10..1 are non-zero mod 11)", () => {
@@ -82,9 +90,11 @@ describe("ULN check digit", () => {
 
 describe("NHS number check digit", () => {
   it("random first nine digits with the computed check digit always validate", () => {
-    fc.assert(fc.property(validNhs, (nhs) => {
-      expect(isValidNhsNumber(nhs)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(validNhs, (nhs) => {
+        expect(isValidNhsNumber(nhs)).toBe(true);
+      }),
+    );
   });
 
   it("changing any one digit always invalidates (modulus 11 with weights 10..2, check weight 1)", () => {
@@ -98,22 +108,26 @@ describe("NHS number check digit", () => {
 
 describe("ULN and NHS number sets never overlap", () => {
   it("no valid ULN is a valid NHS number", () => {
-    fc.assert(fc.property(validUln, (uln) => {
-      expect(isValidNhsNumber(uln)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(validUln, (uln) => {
+        expect(isValidNhsNumber(uln)).toBe(false);
+      }),
+    );
   });
 
   it("no valid NHS number is a valid ULN", () => {
-    fc.assert(fc.property(validNhs, (nhs) => {
-      expect(isValidUln(nhs)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(validNhs, (nhs) => {
+        expect(isValidUln(nhs)).toBe(false);
+      }),
+    );
   });
 
   it("no random 10-digit string is both", () => {
     fc.assert(
       fc.property(digits(10), (s) => {
-      expect(isValidUln(s) && isValidNhsNumber(s)).toBe(false);
-    }),
+        expect(isValidUln(s) && isValidNhsNumber(s)).toBe(false);
+      }),
       { numRuns: 5000 },
     );
   });

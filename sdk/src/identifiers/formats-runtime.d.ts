@@ -1,6 +1,9 @@
 // Types for formats-runtime.js (the single implementation of the identifier check algorithms).
 type FormatFn = (s: string) => boolean;
-type FormatWithCompare = { readonly validate: FormatFn; readonly compare: (a: string, b: string) => number | undefined };
+type FormatWithCompare = {
+  readonly validate: FormatFn;
+  readonly compare: (a: string, b: string) => number | undefined;
+};
 
 export interface SendFormatFunctions {
   readonly upn: FormatFn;

@@ -145,8 +145,14 @@ function endOfJuneOrDecemberUtc(date, minutes) {
  */
 function isoDateTime(s) {
   if (typeof s !== "string") return false;
-  if (s.length === 20 && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(13) === 58 /* : */ &&
-    s.charCodeAt(16) === 58 && s.charCodeAt(19) === 90 /* Z */ && isoDate(s.slice(0, 10))) {
+  if (
+    s.length === 20 &&
+    s.charCodeAt(10) === 84 /* T */ &&
+    s.charCodeAt(13) === 58 /* : */ &&
+    s.charCodeAt(16) === 58 &&
+    s.charCodeAt(19) === 90 /* Z */ &&
+    isoDate(s.slice(0, 10))
+  ) {
     const hour = twoDigits(s, 11);
     const minute = twoDigits(s, 14);
     const second = twoDigits(s, 17);

@@ -19,7 +19,11 @@ const standaloneWrapped = standaloneModule as unknown as { default?: StandaloneC
 const standaloneCode: StandaloneCode = standaloneWrapped.default ?? (standaloneModule as unknown as StandaloneCode);
 
 const cases: Array<{ format: string; valid: string[]; invalid: string[] }> = [
-  { format: "upn", valid: ["B801200005001", "P207000016049", "V80120002501A"], invalid: ["Q207000016049", "A801200005001", "p207000016049"] },
+  {
+    format: "upn",
+    valid: ["B801200005001", "P207000016049", "V80120002501A"],
+    invalid: ["Q207000016049", "A801200005001", "p207000016049"],
+  },
   { format: "uln", valid: ["9276308686"], invalid: ["9999999999", "9434765919"] },
   { format: "nhs-number", valid: ["9434765919", "6716689966"], invalid: ["9991234560", "943 476 5919"] },
   { format: "urn", valid: ["100005", "EY123456"], invalid: ["20001", "ey123456"] },
@@ -68,14 +72,21 @@ describe("formats-runtime.js", () => {
 describe("ajv standalone code rewritten as an ES module", () => {
   const schema = {
     type: "object",
-    properties: { upn: { type: "string", format: "upn" }, nhs: { type: "string", format: "nhs-number" }, born: { type: "string", format: "date" } },
+    properties: {
+      upn: { type: "string", format: "upn" },
+      nhs: { type: "string", format: "nhs-number" },
+      born: { type: "string", format: "date" },
+    },
   };
 
   /** Writes the rewritten module into `dir` (so its relative import resolves) and imports it. */
   async function loadRewritten(code: string, formatsModule: string, dir: string): Promise<(data: unknown) => boolean> {
     const { imports, code: body } = rewriteRequires(code.replace(/^"use strict";/u, ""), formatsModule);
     const file = path.join(dir, `standalone-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
-    writeFileSync(file, `${imports.join("\n")}\nconst exports = {};\nconst module = { exports };\n${body}\nexport default module.exports.default ?? exports.default;\n`);
+    writeFileSync(
+      file,
+      `${imports.join("\n")}\nconst exports = {};\nconst module = { exports };\n${body}\nexport default module.exports.default ?? exports.default;\n`,
+    );
     try {
       const mod = (await import(pathToFileURL(file).href)) as { default: (data: unknown) => boolean };
       return mod.default;
@@ -120,6 +131,8 @@ describe("ajv standalone code rewritten as an ES module", () => {
   });
 
   it("refuses a require() it does not know how to import", () => {
-    expect(() => rewriteRequires('const x = require("fs").readFileSync;', "./f.js")).toThrow(/does not know how to import/u);
+    expect(() => rewriteRequires('const x = require("fs").readFileSync;', "./f.js")).toThrow(
+      /does not know how to import/u,
+    );
   });
 });

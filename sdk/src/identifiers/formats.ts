@@ -9,7 +9,12 @@ export type SendFormatName = (typeof SEND_FORMAT_NAMES)[number];
 
 /** The slice of ajv this module touches; structural so both Ajv and Ajv2020 instances fit. */
 export interface AjvWithFormats {
-  addFormat(name: string, format: ((s: string) => boolean) | { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined }): unknown;
+  addFormat(
+    name: string,
+    format:
+      | ((s: string) => boolean)
+      | { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined },
+  ): unknown;
 }
 
 /**

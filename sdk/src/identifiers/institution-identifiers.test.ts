@@ -6,7 +6,12 @@ import { explainLaestab, isValidLaestab, normaliseLaestab, splitLaestab } from "
 
 type Case = { description: string; input: string; valid: boolean; reason?: string };
 
-const suites: Array<{ name: string; isValid: (s: string) => boolean; explain: (s: string) => string | undefined; cases: Case[] }> = [
+const suites: Array<{
+  name: string;
+  isValid: (s: string) => boolean;
+  explain: (s: string) => string | undefined;
+  cases: Case[];
+}> = [
   {
     name: "URN",
     isValid: isValidUrn,
@@ -14,9 +19,19 @@ const suites: Array<{ name: string; isValid: (s: string) => boolean; explain: (s
     cases: [
       { description: "GIAS URN (National-Education-Union/gias README)", input: "100005", valid: true },
       { description: "Ofsted early-years registration", input: "EY123456", valid: true },
-      { description: "children's centre 5-digit URN is not accepted", input: "20001", valid: false, reason: "children's centres" },
+      {
+        description: "children's centre 5-digit URN is not accepted",
+        input: "20001",
+        valid: false,
+        reason: "children's centres",
+      },
       { description: "EY with 5 digits", input: "EY12345", valid: false, reason: "EY followed by 6 digits" },
-      { description: "lower-case ey is not canonical", input: "ey123456", valid: false, reason: "EY followed by 6 digits" },
+      {
+        description: "lower-case ey is not canonical",
+        input: "ey123456",
+        valid: false,
+        reason: "EY followed by 6 digits",
+      },
       { description: "7 digits", input: "1000050", valid: false, reason: "6 digits; got 7" },
       { description: "letters", input: "10A005", valid: false, reason: "6 digits (or EY" },
     ],
@@ -38,7 +53,12 @@ const suites: Array<{ name: string; isValid: (s: string) => boolean; explain: (s
     cases: [
       { description: "Camden", input: "202", valid: true },
       { description: "Bristol", input: "801", valid: true },
-      { description: "ONS GSS code is a different identifier", input: "E09000007", valid: false, reason: "ONS GSS code" },
+      {
+        description: "ONS GSS code is a different identifier",
+        input: "E09000007",
+        valid: false,
+        reason: "ONS GSS code",
+      },
       { description: "2 digits", input: "80", valid: false, reason: "3 digits; got 2" },
     ],
   },
@@ -67,7 +87,12 @@ describe.each(suites)("$name", ({ isValid, explain, cases }) => {
 
 describe("normalisers", () => {
   it.each([
-    { description: "URN lower-case EY with a space", normalise: normaliseUrn, input: " ey 123456", expected: "EY123456" },
+    {
+      description: "URN lower-case EY with a space",
+      normalise: normaliseUrn,
+      input: " ey 123456",
+      expected: "EY123456",
+    },
     { description: "UKPRN with spaces", normalise: normaliseUkprn, input: "1001 2345", expected: "10012345" },
     { description: "LA code padded", normalise: normaliseLaCode, input: " 202 ", expected: "202" },
     { description: "LAESTAB written LA/estab", normalise: normaliseLaestab, input: "202/1048", expected: "2021048" },

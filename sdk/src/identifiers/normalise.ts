@@ -2,5 +2,8 @@
 
 /** Trims, upper-cases and removes spaces and hyphens ("943 476 5919" → "9434765919", "p207-000..." → "P207000..."). */
 export function stripSeparators(s: string): string {
-  return s.trim().toUpperCase().replace(/[\s-]+/g, "");
+  return s
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "");
 }

@@ -31,7 +31,11 @@ describe("ulnCheckDigit (ESFA generator form)", () => {
 describe("explainUln", () => {
   it.each([
     { description: "valid", input: "9276308686", expected: undefined },
-    { description: "ILR temporary ULN is explained, not just rejected", input: "9999999999", expected: "ILR temporary ULN" },
+    {
+      description: "ILR temporary ULN is explained, not just rejected",
+      input: "9999999999",
+      expected: "ILR temporary ULN",
+    },
     { description: "wrong check digit", input: "9276308687", expected: "expected 6, got 7" },
     { description: "unfinishable first nine digits", input: "1000000403", expected: "No check digit can complete" },
     { description: "leading zero", input: "0276308686", expected: "never starts with 0" },

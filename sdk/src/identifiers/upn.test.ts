@@ -3,7 +3,11 @@ import { explainUpn, formatUpn, isTemporaryUpn, isValidUpn, normaliseUpn, upnChe
 
 // Worked examples from uk-send-data.md §4.1.
 const validity: Array<{ description: string; input: string; expected: boolean }> = [
-  { description: "python-stdnum doctest B801200005001 (sum 93, mod 23 = 1 → B)", input: "B801200005001", expected: true },
+  {
+    description: "python-stdnum doctest B801200005001 (sum 93, mod 23 = 1 → B)",
+    input: "B801200005001",
+    expected: true,
+  },
   { description: "same body with the wrong check letter A", input: "A801200005001", expected: false },
   { description: "body 207000016049: sum 266, mod 23 = 13 → P", input: "P207000016049", expected: true },
   {
@@ -51,12 +55,20 @@ describe("isTemporaryUpn", () => {
 describe("explainUpn", () => {
   it.each([
     { description: "valid", input: "P207000016049", expected: undefined },
-    { description: "the published wrong example names the right letter", input: "Q207000016049", expected: "expected P, got Q" },
+    {
+      description: "the published wrong example names the right letter",
+      input: "Q207000016049",
+      expected: "expected P, got Q",
+    },
     { description: "wrong length", input: "P20700001604", expected: "13 characters; got 12" },
     { description: "forbidden check letter", input: "I207000016049", expected: "check letter I is never used" },
     { description: "forbidden check letter O", input: "O207000016049", expected: "check letter O is never used" },
     { description: "forbidden final letter", input: "V80120002501S", expected: "final letter S is never used" },
-    { description: "digit where the check letter goes", input: "1207000016049", expected: "starts with a check letter" },
+    {
+      description: "digit where the check letter goes",
+      input: "1207000016049",
+      expected: "starts with a check letter",
+    },
     { description: "letter among characters 2-12", input: "P2070X0016049", expected: "character 6" },
   ])("$description: $input", ({ input, expected }) => {
     const reason = explainUpn(input);

@@ -47,10 +47,13 @@ export function explainUpn(s: string): string | undefined {
   if (FORBIDDEN.has(first)) return `The check letter ${first} is never used in a UPN (I, O and S are excluded).`;
   const digits = s.slice(1, 12);
   const badDigit = [...digits].findIndex((ch) => ch < "0" || ch > "9");
-  if (badDigit >= 0) return `UPN characters 2-12 must be digits; character ${badDigit + 2} is ${JSON.stringify(digits[badDigit])}.`;
+  if (badDigit >= 0)
+    return `UPN characters 2-12 must be digits; character ${badDigit + 2} is ${JSON.stringify(digits[badDigit])}.`;
   const last = s.charAt(12);
-  if (!/[0-9A-Z]/.test(last)) return `UPN character 13 must be a digit or (temporary UPN) a letter; got ${JSON.stringify(last)}.`;
-  if (FORBIDDEN.has(last)) return `The final letter ${last} is never used in a temporary UPN (I, O and S are excluded).`;
+  if (!/[0-9A-Z]/.test(last))
+    return `UPN character 13 must be a digit or (temporary UPN) a letter; got ${JSON.stringify(last)}.`;
+  if (FORBIDDEN.has(last))
+    return `The final letter ${last} is never used in a temporary UPN (I, O and S are excluded).`;
   const expected = upnCheckLetter(s.slice(1));
   if (expected !== first) return `Wrong check letter: expected ${expected ?? "?"}, got ${first}.`;
   return undefined;

@@ -28,8 +28,10 @@ export function formatUrn(s: string): string {
 /** Why `s` is not a valid URN, or undefined when it is. */
 export function explainUrn(s: string): string | undefined {
   if (isValidUrn(s)) return undefined;
-  if (/^\d{5}$/.test(s)) return "5-digit URNs belong to children's centres, which are not accepted here; a URN has 6 digits.";
+  if (/^\d{5}$/.test(s))
+    return "5-digit URNs belong to children's centres, which are not accepted here; a URN has 6 digits.";
   if (/^EY/i.test(s)) return `An early-years URN is EY followed by 6 digits; got ${JSON.stringify(s)}.`;
-  if (!/^\d*$/.test(s)) return `A URN is 6 digits (or EY + 6 digits for early-years settings); got ${JSON.stringify(s)}.`;
+  if (!/^\d*$/.test(s))
+    return `A URN is 6 digits (or EY + 6 digits for early-years settings); got ${JSON.stringify(s)}.`;
   return `A URN has 6 digits; got ${s.length}.`;
 }

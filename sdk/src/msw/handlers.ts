@@ -62,7 +62,14 @@ const KINDS: readonly KindConfig[] = [
   plan("ehcp", "/ehcps", ["laCode"]),
   plan("legacy-ehcp", "/legacy-ehcps", ["laCode"]),
   plan("development-profile", "/development-profiles", []),
-  { kind: "spp", path: "/spps", personal: false, readScope: "spp:read", writeScope: "spp:publish", filters: ["status"] },
+  {
+    kind: "spp",
+    path: "/spps",
+    personal: false,
+    readScope: "spp:read",
+    writeScope: "spp:publish",
+    filters: ["status"],
+  },
 ];
 
 const STORED_DOCUMENT_TYPES: ReadonlySet<string> = new Set(KINDS.map((k) => k.kind));
@@ -86,8 +93,13 @@ type Route = {
   run: (ctx: Ctx) => Promise<Response>;
 };
 
-const b64url = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-const unb64url = (s: string) => new TextDecoder().decode(Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
+const b64url = (s: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(s)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+const unb64url = (s: string) =>
+  new TextDecoder().decode(Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
@@ -106,7 +118,8 @@ function parseLimit(raw: string | undefined): number {
 
 function parseCursor(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (!/^[A-Za-z0-9_-]{1,512}$/.test(raw)) throw invalidParameter("/query/cursor", "cursor is not one this server issued.");
+  if (!/^[A-Za-z0-9_-]{1,512}$/.test(raw))
+    throw invalidParameter("/query/cursor", "cursor is not one this server issued.");
   try {
     return unb64url(raw);
   } catch {
@@ -122,13 +135,20 @@ function nextLink(url: URL, cursor: string | undefined): Record<string, string> 
 }
 
 const ifMatchSatisfied = (header: string, etag: string) =>
-  header.split(",").map((s) => s.trim()).some((t) => t === "*" || (!t.startsWith("W/") && t === etag));
+  header
+    .split(",")
+    .map((s) => s.trim())
+    .some((t) => t === "*" || (!t.startsWith("W/") && t === etag));
 const opaque = (t: string) => (t.startsWith("W/") ? t.slice(2) : t);
 const ifNoneMatchHits = (header: string | null, etag: string) =>
-  !!header && header.split(",").map((s) => s.trim()).some((t) => t === "*" || opaque(t) === opaque(etag));
+  !!header &&
+  header
+    .split(",")
+    .map((s) => s.trim())
+    .some((t) => t === "*" || opaque(t) === opaque(etag));
 
 export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
-  const base = new URL(options.baseUrl.replace(/\/+$/, "") + "/");
+  const base = new URL(`${options.baseUrl.replace(/\/+$/, "")}/`);
   const basePath = base.pathname.replace(/\/$/, "");
   const store = new MemoryStore();
   const tokens = options.tokens ?? {};
@@ -140,9 +160,16 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       const type = (doc as { documentType?: unknown }).documentType;
       const id = (doc as { id?: unknown }).id;
       if (typeof type !== "string" || !STORED_DOCUMENT_TYPES.has(type) || typeof id !== "string") {
-        throw new TypeError(`seed documents must be stored kinds with an id (${[...STORED_DOCUMENT_TYPES].join(", ")})`);
+        throw new TypeError(
+          `seed documents must be stored kinds with an id (${[...STORED_DOCUMENT_TYPES].join(", ")})`,
+        );
       }
-      await store.write(type as MockKind, id, doc, { at: now(), by: { subject: "seed", role: "system-integration" }, reason: "seeded", correlationId: "seed" });
+      await store.write(type as MockKind, id, doc, {
+        at: now(),
+        by: { subject: "seed", role: "system-integration" },
+        reason: "seeded",
+        correlationId: "seed",
+      });
     }
   })();
   ready.catch(() => undefined); // surfaced on the first request instead of as an unhandled rejection
@@ -153,16 +180,28 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     }
     const declared = (body as { documentType?: unknown }).documentType;
     if (declared !== expected) {
-      return [{ pointer: "/documentType", ruleId: "schema.document-type", message: `This address stores "${expected}" documents; the body declares ${JSON.stringify(declared ?? null)}.` }];
+      return [
+        {
+          pointer: "/documentType",
+          ruleId: "schema.document-type",
+          message: `This address stores "${expected}" documents; the body declares ${JSON.stringify(declared ?? null)}.`,
+        },
+      ];
     }
     const result = validate(body);
     if (result.valid) return [];
-    const items: MockProblemItem[] = result.errors.map((e) => ({ pointer: e.pointer, ruleId: e.ruleId, message: e.message }));
-    for (const f of result.findings) if (f.severity === "error") items.push({ pointer: f.pointer, ruleId: f.ruleId, message: f.message });
+    const items: MockProblemItem[] = result.errors.map((e) => ({
+      pointer: e.pointer,
+      ruleId: e.ruleId,
+      message: e.message,
+    }));
+    for (const f of result.findings)
+      if (f.severity === "error") items.push({ pointer: f.pointer, ruleId: f.ruleId, message: f.message });
     return items.length > 0 ? items : [{ pointer: "", ruleId: "schema", message: "The document is not valid." }];
   }
 
-  const validationProblem = (errors: MockProblemItem[]) => new MockProblem("validation-failed", `The document has ${errors.length} error(s); nothing was stored.`, { errors });
+  const validationProblem = (errors: MockProblemItem[]) =>
+    new MockProblem("validation-failed", `The document has ${errors.length} error(s); nothing was stored.`, { errors });
 
   function actor(p: MockPrincipal): MockActor {
     return { subject: p.sub ?? p.role, role: p.role, ...(p.system ? { system: p.system } : {}) };
@@ -182,7 +221,9 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
   }
 
   function kindRoutes(cfg: KindConfig): Route[] {
-    const visible = (ctx: Ctx, v: MockVersion) => !cfg.personal || canSee(ctx.principal!, { settingUrn: v.facts.settingUrn, laCode: v.facts.laCode, childId: v.facts.childId });
+    const visible = (ctx: Ctx, v: MockVersion) =>
+      !cfg.personal ||
+      canSee(ctx.principal!, { settingUrn: v.facts.settingUrn, laCode: v.facts.laCode, childId: v.facts.childId });
     const load = (ctx: Ctx, id: string, version?: number): MockVersion => {
       const v = store.get(cfg.kind, id, version);
       if (!v || !visible(ctx, v)) throw notFound();
@@ -190,30 +231,50 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     };
     const answerRead = (ctx: Ctx, v: MockVersion): Response => {
       const headers = { etag: v.etag };
-      if (ifNoneMatchHits(ctx.request.headers.get("if-none-match"), v.etag)) return new Response(null, { status: 304, headers });
+      if (ifNoneMatchHits(ctx.request.headers.get("if-none-match"), v.etag))
+        return new Response(null, { status: 304, headers });
       return json(v.body, 200, headers);
     };
     const itemPath = (id: string) => `${basePath}${cfg.path}/${encodeURIComponent(id)}`;
 
-    async function writeNext(ctx: Ctx, requireIfMatch: boolean, next: (current: MockVersion) => unknown): Promise<MockVersion> {
+    async function writeNext(
+      ctx: Ctx,
+      requireIfMatch: boolean,
+      next: (current: MockVersion) => unknown,
+    ): Promise<MockVersion> {
       const p = ctx.principal!;
       const ifMatch = ctx.request.headers.get("if-match");
-      if (requireIfMatch && !ifMatch) throw new MockProblem("precondition-required", "Send If-Match with the ETag of the version you edited.");
+      if (requireIfMatch && !ifMatch)
+        throw new MockProblem("precondition-required", "Send If-Match with the ETag of the version you edited.");
       const reason = changeReason(ctx.request, true, "");
       const id = ctx.params.id!;
       const current = load(ctx, id);
       if (ifMatch && !ifMatchSatisfied(ifMatch, current.etag)) {
-        throw new MockProblem("precondition-failed", "The resource has changed since you read it; read it again and retry.", { headers: { etag: current.etag } });
+        throw new MockProblem(
+          "precondition-failed",
+          "The resource has changed since you read it; read it again and retry.",
+          { headers: { etag: current.etag } },
+        );
       }
       const body = next(current);
       const errors = documentErrors(body, cfg.kind);
       if (errors.length > 0) throw validationProblem(errors);
-      if ((body as { id?: unknown }).id !== id) throw new MockProblem("conflict", "The body's id differs from the id in the address.");
+      if ((body as { id?: unknown }).id !== id)
+        throw new MockProblem("conflict", "The body's id differs from the id in the address.");
       const facts = extractSearchFacts(body);
       if (cfg.personal && !canSee(p, scopeOf({ facts }, p))) {
-        throw new MockProblem("forbidden", "A record cannot be moved outside your own setting or local authority; use a transfer.");
+        throw new MockProblem(
+          "forbidden",
+          "A record cannot be moved outside your own setting or local authority; use a transfer.",
+        );
       }
-      return store.write(cfg.kind, id, body, { at: now(), by: actor(p), reason, correlationId: ctx.correlationId, facts: { ...facts, ...scopeOf({ facts }, p) } });
+      return store.write(cfg.kind, id, body, {
+        at: now(),
+        by: actor(p),
+        reason,
+        correlationId: ctx.correlationId,
+        facts: { ...facts, ...scopeOf({ facts }, p) },
+      });
     }
 
     const routes: Route[] = [
@@ -227,11 +288,21 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           const limit = parseLimit(q.limit);
           const after = parseCursor(q.cursor);
           const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
-          if (identifiers.length > 1) throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
-          if (q.reviewDueBefore !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(q.reviewDueBefore)) {
+          if (identifiers.length > 1)
+            throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
+          if (
+            q.reviewDueBefore !== undefined &&
+            !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(q.reviewDueBefore)
+          ) {
             throw invalidParameter("/query/reviewDueBefore", "reviewDueBefore must be a date (YYYY-MM-DD).");
           }
-          const identifier = q.upn ? normaliseIdentifier("upn", q.upn) : q.uln ? normaliseIdentifier("uln", q.uln) : q.nhsNumber ? normaliseIdentifier("nhs", q.nhsNumber) : undefined;
+          const identifier = q.upn
+            ? normaliseIdentifier("upn", q.upn)
+            : q.uln
+              ? normaliseIdentifier("uln", q.uln)
+              : q.nhsNumber
+                ? normaliseIdentifier("nhs", q.nhsNumber)
+                : undefined;
           const matches = store.current(cfg.kind).filter((v) => {
             const f = v.facts;
             return (
@@ -248,7 +319,11 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           });
           const page = matches.slice(0, limit);
           const nextCursor = matches.length > limit ? b64url(page.at(-1)!.id) : undefined;
-          return json({ items: page.map((v) => v.body), ...(nextCursor ? { nextCursor } : {}) }, 200, nextLink(ctx.url, nextCursor));
+          return json(
+            { items: page.map((v) => v.body), ...(nextCursor ? { nextCursor } : {}) },
+            200,
+            nextLink(ctx.url, nextCursor),
+          );
         },
       },
       {
@@ -267,8 +342,13 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           const id = (body as { id: string }).id;
           const facts = extractSearchFacts(body);
           const scope = scopeOf({ facts }, p);
-          if (cfg.personal && !canSee(p, scope)) throw new MockProblem("forbidden", "You may only file records under your own setting or local authority.");
-          if (store.get(cfg.kind, id)) throw new MockProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);
+          if (cfg.personal && !canSee(p, scope))
+            throw new MockProblem("forbidden", "You may only file records under your own setting or local authority.");
+          if (store.get(cfg.kind, id))
+            throw new MockProblem(
+              "conflict",
+              `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`,
+            );
           const stored = await store.write(cfg.kind, id, body, {
             at: now(),
             by: actor(p),
@@ -294,7 +374,10 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         hasBody: true,
         run: async (ctx) => {
           const stored = await writeNext(ctx, true, () => ctx.body);
-          return json(stored.body, 200, { etag: stored.etag, "content-location": `${itemPath(stored.id)}/versions/${stored.version}` });
+          return json(stored.body, 200, {
+            etag: stored.etag,
+            "content-location": `${itemPath(stored.id)}/versions/${stored.version}`,
+          });
         },
       },
       {
@@ -308,8 +391,12 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           const rawCursor = parseCursor(q.cursor);
           const current = load(ctx, ctx.params.id!);
           const after = rawCursor === undefined ? 0 : Number(rawCursor);
-          if (!Number.isInteger(after) || after < 0) throw invalidParameter("/query/cursor", "cursor is not one this server issued.");
-          const page = store.versions(cfg.kind, current.id).filter((v) => v.version > after).slice(0, limit);
+          if (!Number.isInteger(after) || after < 0)
+            throw invalidParameter("/query/cursor", "cursor is not one this server issued.");
+          const page = store
+            .versions(cfg.kind, current.id)
+            .filter((v) => v.version > after)
+            .slice(0, limit);
           const last = page.at(-1);
           const nextCursor = last && last.version < current.version ? b64url(String(last.version)) : undefined;
           const items = page.map((v) => ({
@@ -331,7 +418,8 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         scope: cfg.readScope,
         run: async (ctx) => {
           const raw = ctx.params.version!;
-          if (!/^[1-9]\d{0,8}$/.test(raw)) throw invalidParameter("/path/version", "version must be a whole number from 1.");
+          if (!/^[1-9]\d{0,8}$/.test(raw))
+            throw invalidParameter("/path/version", "version must be a whole number from 1.");
           load(ctx, ctx.params.id!); // tenancy is decided on the current version
           return answerRead(ctx, load(ctx, ctx.params.id!, Number(raw)));
         },
@@ -347,12 +435,19 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         run: async (ctx) => {
           const contribution = ctx.body;
           const stored = await writeNext(ctx, false, (current) => {
-            const { document, statement, pointer } = appendVoice(cfg.kind as VoiceDocumentType, current.body, contribution);
+            const { document, statement, pointer } = appendVoice(
+              cfg.kind as VoiceDocumentType,
+              current.body,
+              contribution,
+            );
             const errors = voiceAuthorshipErrors(ctx.principal!.role, statement, pointer);
             if (errors.length > 0) throw validationProblem(errors);
             return document;
           });
-          return json(stored.body, 201, { etag: stored.etag, location: `${itemPath(stored.id)}/versions/${stored.version}` });
+          return json(stored.body, 201, {
+            etag: stored.etag,
+            location: `${itemPath(stored.id)}/versions/${stored.version}`,
+          });
         },
       });
     }
@@ -370,7 +465,12 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
             standard: "SEND Interchange",
             standardVersion: "1.0.0",
             schemaVersions: { current: "1.0", supported: ["1.0"] },
-            documentTypes: KINDS.map((k) => ({ documentType: k.kind, title: k.kind, schema: `https://schemas.send-interchange.org.uk/1/${k.kind}.schema.json`, path: k.path })),
+            documentTypes: KINDS.map((k) => ({
+              documentType: k.kind,
+              title: k.kind,
+              schema: `https://schemas.send-interchange.org.uk/1/${k.kind}.schema.json`,
+              path: k.path,
+            })),
             openapi: "/openapi.json",
             docs: "/docs",
             problemTypes: "https://schemas.send-interchange.org.uk/1/problems/",
@@ -388,7 +488,10 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       hasBody: true,
       run: async (ctx) => {
         const r = validate(ctx.body);
-        return json({ valid: r.valid, documentType: r.documentType ?? null, errors: r.errors, findings: r.findings }, 200);
+        return json(
+          { valid: r.valid, documentType: r.documentType ?? null, errors: r.errors, findings: r.findings },
+          200,
+        );
       },
     },
     ...KINDS.flatMap(kindRoutes),
@@ -410,7 +513,8 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     }
     if (!route || !match) return undefined; // not an operation the mock knows: let msw treat it as unhandled
     const offered = request.headers.get("x-correlation-id");
-    const correlationId = offered && WELL_FORMED_CORRELATION_ID.test(offered) ? offered : globalThis.crypto.randomUUID();
+    const correlationId =
+      offered && WELL_FORMED_CORRELATION_ID.test(offered) ? offered : globalThis.crypto.randomUUID();
     const params: Record<string, string> = {};
     route.names.forEach((n, i) => (params[n] = decodeURIComponent(match![i + 1]!)));
     const ctx: Ctx = { request, url, correlationId, params };
@@ -419,16 +523,30 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       await ready;
       if (route.scope) {
         const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
-        if (!m) throw new MockProblem("unauthorized", "Send a bearer token in the Authorization header.", { headers: { "www-authenticate": 'Bearer realm="send-interchange"' } });
+        if (!m)
+          throw new MockProblem("unauthorized", "Send a bearer token in the Authorization header.", {
+            headers: { "www-authenticate": 'Bearer realm="send-interchange"' },
+          });
         const principal = tokens[m[1]!];
-        if (!principal) throw new MockProblem("unauthorized", "The bearer token is not valid (signature, issuer, audience or expiry).", { headers: { "www-authenticate": 'Bearer realm="send-interchange", error="invalid_token"' } });
-        if (!mayUse(principal, route.scope)) throw new MockProblem("forbidden", `The ${principal.role} role may not do this (it needs the ${route.scope} scope).`);
+        if (!principal)
+          throw new MockProblem(
+            "unauthorized",
+            "The bearer token is not valid (signature, issuer, audience or expiry).",
+            { headers: { "www-authenticate": 'Bearer realm="send-interchange", error="invalid_token"' } },
+          );
+        if (!mayUse(principal, route.scope))
+          throw new MockProblem(
+            "forbidden",
+            `The ${principal.role} role may not do this (it needs the ${route.scope} scope).`,
+          );
         ctx.principal = principal;
       }
       if (route.hasBody) {
         const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
         if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
-          throw new MockProblem("unsupported-media-type", "Send the body as application/json.", { headers: { "accept-post": "application/json" } });
+          throw new MockProblem("unsupported-media-type", "Send the body as application/json.", {
+            headers: { "accept-post": "application/json" },
+          });
         }
         try {
           ctx.body = JSON.parse(await request.text());

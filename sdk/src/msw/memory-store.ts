@@ -50,7 +50,12 @@ export class MemoryStore {
   }
 
   /** Writes version 1 (create) or current+1 (update); the caller checked preconditions. */
-  async write(kind: MockKind, id: string, body: unknown, meta: { at: string; by: MockActor; reason: string; correlationId: string; facts?: SearchFacts }): Promise<MockVersion> {
+  async write(
+    kind: MockKind,
+    id: string,
+    body: unknown,
+    meta: { at: string; by: MockActor; reason: string; correlationId: string; facts?: SearchFacts },
+  ): Promise<MockVersion> {
     const key = this.#key(kind, id);
     const versions = this.#records.get(key) ?? [];
     const version = versions.length + 1;

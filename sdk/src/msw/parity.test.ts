@@ -29,7 +29,11 @@ const HEADERS = ["etag", "location", "content-location", "link", "x-correlation-
 function shape(v: unknown): unknown {
   if (Array.isArray(v)) return v.length === 0 ? [] : [shape(v[0])];
   if (v !== null && typeof v === "object") {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, shape((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, shape((v as Record<string, unknown>)[k])]),
+    );
   }
   return v === null ? "null" : typeof v;
 }
@@ -52,14 +56,18 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
     };
     const type = (body as { type?: unknown } | undefined)?.type;
     if (typeof type === "string") {
-      step.problem = { type, pointers: ((body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer).sort() };
+      step.problem = {
+        type,
+        pointers: ((body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer).sort(),
+      };
     }
     const items = (body as { items?: unknown[] } | undefined)?.items;
     if (Array.isArray(items)) step.count = items.length;
     steps.push(step);
     return res;
   };
-  const client = (token: string): SendClient => createClient({ baseUrl, token, fetch: recording, retry: { retries: 0 } });
+  const client = (token: string): SendClient =>
+    createClient({ baseUrl, token, fetch: recording, retry: { retries: 0 } });
   const as = async (name: string, act: () => Promise<unknown>) => {
     label = name;
     await act().catch((e: unknown) => {
@@ -75,10 +83,16 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
   const v1 = alice.etags.etag(`/isps/${isp.id}`)!;
   await as("read", () => alice.isps.get(isp.id, { revalidate: false }));
   await as("conditional read", () => alice.isps.read(isp.id, { ifNoneMatch: v1 }));
-  await as("update without If-Match", () => alice.call("updateIsp", { path: { id: isp.id }, body: isp, ifMatch: "", changeReason: "no precondition" }));
+  await as("update without If-Match", () =>
+    alice.call("updateIsp", { path: { id: isp.id }, body: isp, ifMatch: "", changeReason: "no precondition" }),
+  );
   await as("update without Change-Reason", () => alice.call("updateIsp", { path: { id: isp.id }, body: isp }));
-  await as("update", () => alice.isps.update(isp.id, { ...isp, status: "under-review" }, { reason: "Spring review started" }));
-  await as("stale update", () => alice.isps.update(isp.id, { ...isp, status: "closed" }, { reason: "stale", ifMatch: v1 }));
+  await as("update", () =>
+    alice.isps.update(isp.id, { ...isp, status: "under-review" }, { reason: "Spring review started" }),
+  );
+  await as("stale update", () =>
+    alice.isps.update(isp.id, { ...isp, status: "closed" }, { reason: "stale", ifMatch: v1 }),
+  );
   await as("read old version", () => alice.isps.version(isp.id, 1));
   await as("versions", () => alice.isps.versions(isp.id).toArray());
   await as("versions paged", () => alice.isps.versions(isp.id, { limit: 1 }).toArray());

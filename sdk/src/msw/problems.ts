@@ -40,7 +40,14 @@ export class MockProblem extends Error {
 
 export function problemResponse(p: MockProblem, correlationId: string): Response {
   const { status, title } = PROBLEM_STATUS_TITLE[p.kind];
-  const body = { type: PROBLEM_BASE + p.kind, title, status, detail: p.detail, correlationId, ...(p.extra.errors ? { errors: p.extra.errors } : {}) };
+  const body = {
+    type: PROBLEM_BASE + p.kind,
+    title,
+    status,
+    detail: p.detail,
+    correlationId,
+    ...(p.extra.errors ? { errors: p.extra.errors } : {}),
+  };
   const headers = new Headers({ "content-type": "application/problem+json", "x-correlation-id": correlationId });
   for (const [k, v] of Object.entries(p.extra.headers ?? {})) headers.set(k, v);
   return new Response(JSON.stringify(body), { status, headers });

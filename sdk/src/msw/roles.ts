@@ -14,23 +14,53 @@ export const MOCK_ROLES = {
   "setting-staff": {
     tenancy: "own-setting",
     scopes: [
-      "children:read", "children:write", "isp:read", "isp:write", "isp:voice", "development-profile:read",
-      "development-profile:write", "development-profile:voice", "ehcp:read", "legacy-ehcp:read", "spp:read",
-      "settings:read", "documents:validate",
+      "children:read",
+      "children:write",
+      "isp:read",
+      "isp:write",
+      "isp:voice",
+      "development-profile:read",
+      "development-profile:write",
+      "development-profile:voice",
+      "ehcp:read",
+      "legacy-ehcp:read",
+      "spp:read",
+      "settings:read",
+      "documents:validate",
     ],
   },
   "parent-carer": {
     tenancy: "own-children",
     scopes: [
-      "children:read", "isp:read", "isp:voice", "ehcp:read", "ehcp:voice", "legacy-ehcp:read", "legacy-ehcp:voice",
-      "development-profile:read", "development-profile:voice", "access-log:read", "spp:read", "settings:read",
+      "children:read",
+      "isp:read",
+      "isp:voice",
+      "ehcp:read",
+      "ehcp:voice",
+      "legacy-ehcp:read",
+      "legacy-ehcp:voice",
+      "development-profile:read",
+      "development-profile:voice",
+      "access-log:read",
+      "spp:read",
+      "settings:read",
     ],
   },
   "la-officer": {
     tenancy: "own-la",
     scopes: [
-      "children:read", "children:write", "ehcp:read", "ehcp:write", "ehcp:voice", "legacy-ehcp:read",
-      "legacy-ehcp:write", "legacy-ehcp:voice", "isp:read", "development-profile:read", "spp:read", "settings:read",
+      "children:read",
+      "children:write",
+      "ehcp:read",
+      "ehcp:write",
+      "ehcp:voice",
+      "legacy-ehcp:read",
+      "legacy-ehcp:write",
+      "legacy-ehcp:voice",
+      "isp:read",
+      "development-profile:read",
+      "spp:read",
+      "settings:read",
       "documents:validate",
     ],
   },
@@ -39,13 +69,27 @@ export const MOCK_ROLES = {
     scopes: ["children:read", "ehcp:read", "legacy-ehcp:read", "spp:read", "settings:read"],
   },
   governor: { tenancy: "sample", scopes: ["governance:sample", "spp:read", "settings:read"] },
-  "dfe-publisher": { tenancy: "all", scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate"] },
+  "dfe-publisher": {
+    tenancy: "all",
+    scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate"],
+  },
   "system-integration": {
     tenancy: "tenant",
     scopes: [
-      "children:read", "children:write", "isp:read", "isp:write", "ehcp:read", "ehcp:write", "legacy-ehcp:read",
-      "legacy-ehcp:write", "development-profile:read", "development-profile:write", ...PLAN_VOICE, "spp:read",
-      "settings:read", "documents:validate",
+      "children:read",
+      "children:write",
+      "isp:read",
+      "isp:write",
+      "ehcp:read",
+      "ehcp:write",
+      "legacy-ehcp:read",
+      "legacy-ehcp:write",
+      "development-profile:read",
+      "development-profile:write",
+      ...PLAN_VOICE,
+      "spp:read",
+      "settings:read",
+      "documents:validate",
     ],
   },
   auditor: { tenancy: "all", scopes: ["audit:read", "access-log:read"] },
@@ -90,7 +134,10 @@ export function canSee(p: MockPrincipal, r: RecordScope): boolean {
     case "own-children":
       return r.childId !== undefined && (p.childIds ?? []).includes(r.childId);
     case "tenant":
-      return (p.settingUrn !== undefined && r.settingUrn === p.settingUrn) || (p.laCode !== undefined && r.laCode === p.laCode);
+      return (
+        (p.settingUrn !== undefined && r.settingUrn === p.settingUrn) ||
+        (p.laCode !== undefined && r.laCode === p.laCode)
+      );
     case "sample":
       return false;
   }

@@ -4,7 +4,12 @@ import { readFileSync } from "node:fs";
 import type { IndividualSupportPlan } from "../../generated/types.ts";
 import type { MockPrincipal } from "./roles.ts";
 
-export const SETTING_A = { urn: "152984", laCode: "873", laestab: "8733012", name: "Fenbrook Primary School and Nursery" };
+export const SETTING_A = {
+  urn: "152984",
+  laCode: "873",
+  laestab: "8733012",
+  name: "Fenbrook Primary School and Nursery",
+};
 export const SETTING_B = { urn: "121350", laCode: "926", laestab: "9262417", name: "Marsh Lane Primary School" };
 
 const example = JSON.parse(
@@ -12,13 +17,22 @@ const example = JSON.parse(
 ) as IndividualSupportPlan;
 
 /** A valid ISP with a fresh id, filed at `setting`, naming no child record. */
-export function freshIsp(setting: typeof SETTING_A = SETTING_A, id: string = crypto.randomUUID()): IndividualSupportPlan {
+export function freshIsp(
+  setting: typeof SETTING_A = SETTING_A,
+  id: string = crypto.randomUUID(),
+): IndividualSupportPlan {
   const isp = structuredClone(example);
   isp.id = id;
   // No child.personId: a document that names a child must name a registered one on the reference server
   // (SI-API-058), and the mock has no child directory.
   delete isp.child.personId;
-  isp.owningSetting = { ...isp.owningSetting, name: setting.name, urn: setting.urn, laCode: setting.laCode, laestab: setting.laestab };
+  isp.owningSetting = {
+    ...isp.owningSetting,
+    name: setting.name,
+    urn: setting.urn,
+    laCode: setting.laCode,
+    laestab: setting.laestab,
+  };
   return isp;
 }
 

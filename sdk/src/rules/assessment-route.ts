@@ -14,5 +14,11 @@ export function assessmentRouteRules(document: unknown): Finding[] {
   if (dob === undefined || requested === undefined) return [];
   const age = ageOn(dob, requested);
   if (age < 5) return [];
-  return [finding("ehcp.assessment-route.fast-track-age", "/needsAssessment/route", `The under-5 fast track was used, but the child was ${age} when the assessment was requested on ${requested}.`)];
+  return [
+    finding(
+      "ehcp.assessment-route.fast-track-age",
+      "/needsAssessment/route",
+      `The under-5 fast track was used, but the child was ${age} when the assessment was requested on ${requested}.`,
+    ),
+  ];
 }

@@ -39,23 +39,48 @@ export function bundleDigestRules(document: unknown): Finding[] {
     const target = index === undefined ? undefined : documents[index];
     const embedded = obj(target);
     if (index === undefined || target === undefined || embedded.id !== entry.documentId) {
-      out.push(finding("transfer-bundle.bundle-digests.document-missing", `${pointer}/path`, `Contents entry ${i} points to ${str(entry.path) ?? "nothing"}, where there is no document with id ${str(entry.documentId) ?? "(none)"}.`));
+      out.push(
+        finding(
+          "transfer-bundle.bundle-digests.document-missing",
+          `${pointer}/path`,
+          `Contents entry ${i} points to ${str(entry.path) ?? "nothing"}, where there is no document with id ${str(entry.documentId) ?? "(none)"}.`,
+        ),
+      );
       return;
     }
     listed.add(index);
     for (const key of ["documentType", "schemaVersion"] as const) {
       if (entry[key] !== embedded[key]) {
-        out.push(finding("transfer-bundle.bundle-digests.entry-mismatch", `${pointer}/${key}`, `Contents entry ${i} says ${key} "${String(entry[key])}", but the document has "${String(embedded[key])}".`));
+        out.push(
+          finding(
+            "transfer-bundle.bundle-digests.entry-mismatch",
+            `${pointer}/${key}`,
+            `Contents entry ${i} says ${key} "${String(entry[key])}", but the document has "${String(embedded[key])}".`,
+          ),
+        );
       }
     }
     const expected = str(obj(entry.digest).value);
     const actual = canonicalSha256Hex(target);
     if (expected === undefined || actual === undefined || expected.toLowerCase() !== actual) {
-      out.push(finding("transfer-bundle.bundle-digests.digest-mismatch", `${pointer}/digest/value`, `The digest of ${str(entry.path)} is ${actual ?? "(not computable)"}, not ${expected ?? "(missing)"}: the document changed after the bundle was made.`));
+      out.push(
+        finding(
+          "transfer-bundle.bundle-digests.digest-mismatch",
+          `${pointer}/digest/value`,
+          `The digest of ${str(entry.path)} is ${actual ?? "(not computable)"}, not ${expected ?? "(missing)"}: the document changed after the bundle was made.`,
+        ),
+      );
     }
   });
   documents.forEach((_, index) => {
-    if (!listed.has(index)) out.push(finding("transfer-bundle.bundle-digests.document-not-listed", pointerJoin("documents", index), `Embedded document ${index} is not listed in contents, so no digest protects it.`));
+    if (!listed.has(index))
+      out.push(
+        finding(
+          "transfer-bundle.bundle-digests.document-not-listed",
+          pointerJoin("documents", index),
+          `Embedded document ${index} is not listed in contents, so no digest protects it.`,
+        ),
+      );
   });
   return out;
 }

@@ -53,7 +53,9 @@ function serialise(value: unknown, seen: Set<object>): string | undefined {
   let result: string;
   if (Array.isArray(object)) {
     // As the package does: map (holes stay holes) then join, where a hole or an unserialisable element joins as "".
-    const values = (object as unknown[]).map((item) => serialise(item === undefined || typeof item === "symbol" ? null : item, seen));
+    const values = (object as unknown[]).map((item) =>
+      serialise(item === undefined || typeof item === "symbol" ? null : item, seen),
+    );
     result = `[${values.join(",")}]`;
   } else {
     const parts: string[] = [];
@@ -117,7 +119,7 @@ function written(value: unknown, depth: number): string {
       if (i > 0) out += ",";
       out += written(value[i], depth + 1);
     }
-    return out + "]";
+    return `${out}]`;
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
@@ -127,13 +129,14 @@ function written(value: unknown, depth: number): string {
     const member = record[key];
     // Skipped members (undefined) are never checked by the package, not even their keys: leave them to serialise.
     const first = key.charCodeAt(0);
-    if (member === undefined || (first >= 48 && first <= 57 && INDEX_LIKE.test(key)) || key === "__proto__") throw UNUSUAL;
+    if (member === undefined || (first >= 48 && first <= 57 && INDEX_LIKE.test(key)) || key === "__proto__")
+      throw UNUSUAL;
     if (i > 0) out += ",";
     out += stringText(key);
     out += ":";
     out += written(member, depth + 1);
   }
-  return out + "}";
+  return `${out}}`;
 }
 
 /** The canonical JSON text of `value` (undefined for a bare undefined, function or symbol); throws on NaN, infinities,
@@ -170,11 +173,13 @@ function inCanonicalOrder(value: unknown, depth: number): boolean {
   if (value === null) return true;
   if (depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (value[i] === undefined || !inCanonicalOrder(value[i], depth + 1)) return false;
+    for (let i = 0; i < value.length; i++)
+      if (value[i] === undefined || !inCanonicalOrder(value[i], depth + 1)) return false;
     return true;
   }
   const proto: unknown = Object.getPrototypeOf(value);
-  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === "function")
+    return false;
   const record = value as Record<string, unknown>;
   // for-in rather than Object.keys: no array per object. It lists own keys in Object.keys order, then any inherited
   // enumerable ones, which can only add failures (never hide one between two own keys).

@@ -73,7 +73,13 @@ const POINT_DATES = ["from", "heldOn", "decidedOn", "requestedOn", "assessedOn",
 
 /** Every property ownDate or the embedded-document test reads: a node with none of them inherits its parent's date
  *  without those reads (they are the walk's main cost, as documents have many differently shaped objects). */
-const DATING_KEYS: ReadonlySet<string> = new Set(["period", "effectiveFrom", "effectiveTo", "documentType", ...POINT_DATES]);
+const DATING_KEYS: ReadonlySet<string> = new Set([
+  "period",
+  "effectiveFrom",
+  "effectiveTo",
+  "documentType",
+  ...POINT_DATES,
+]);
 
 export interface DatedAs {
   date: string;
@@ -87,7 +93,10 @@ function ownDate(node: Record<string, unknown>, documentDate: string | undefined
   const start = isoDate(period?.start) ?? isoDate(node.effectiveFrom);
   const end = period ? isoDate(period.end) : isoDate(node.effectiveTo);
   if (end !== undefined) return { date: end, what: "the end of its period" };
-  if (start !== undefined) return documentDate === undefined ? { date: start, what: "the start of its period" } : { date: documentDate, what: "the record's date; the period is still open" };
+  if (start !== undefined)
+    return documentDate === undefined
+      ? { date: start, what: "the start of its period" }
+      : { date: documentDate, what: "the record's date; the period is still open" };
   for (const key of POINT_DATES) {
     const date = isoDate(node[key]);
     if (date !== undefined) return { date, what: `its ${key} date` };
@@ -112,7 +121,8 @@ export const CODE_LOOKUP: ReadonlyMap<string, ReadonlyMap<string, CodeHit>> = ne
     for (const listId of listIds) {
       for (const { code } of getCodeList(listId)?.codes ?? []) {
         const entry = getCode(listId, code);
-        if (entry && !byCode.has(code)) byCode.set(code, { listId, validFrom: entry.validFrom ?? null, validTo: entry.validTo ?? null });
+        if (entry && !byCode.has(code))
+          byCode.set(code, { listId, validFrom: entry.validFrom ?? null, validTo: entry.validTo ?? null });
       }
     }
     for (const [code, hit] of byCode) if (hit.validFrom === null && hit.validTo === null) byCode.delete(code);
@@ -121,14 +131,27 @@ export const CODE_LOOKUP: ReadonlyMap<string, ReadonlyMap<string, CodeHit>> = ne
 );
 
 /** `tokens` is the path to the value; joined into a pointer only when there is something to report. */
-export function check(hit: CodeHit, code: string, at: DatedAs | undefined, tokens: ReadonlyArray<string | number>): Finding | undefined {
+export function check(
+  hit: CodeHit,
+  code: string,
+  at: DatedAs | undefined,
+  tokens: ReadonlyArray<string | number>,
+): Finding | undefined {
   if (at === undefined) return undefined;
   // ISO dates compare as strings; both bounds are inclusive (vocab/validity.ts).
   if (hit.validFrom !== null && at.date < hit.validFrom) {
-    return finding("any.code-validity.not-yet-valid", pointerJoin(...tokens), `"${code}" (${hit.listId}) is valid from ${hit.validFrom}, but is used for ${at.date} (${at.what}).`);
+    return finding(
+      "any.code-validity.not-yet-valid",
+      pointerJoin(...tokens),
+      `"${code}" (${hit.listId}) is valid from ${hit.validFrom}, but is used for ${at.date} (${at.what}).`,
+    );
   }
   if (hit.validTo !== null && at.date > hit.validTo) {
-    return finding("any.code-validity.retired", pointerJoin(...tokens), `"${code}" (${hit.listId}) was retired after ${hit.validTo}, but is used for ${at.date} (${at.what}); retired codes belong only in history records that ended in time.`);
+    return finding(
+      "any.code-validity.retired",
+      pointerJoin(...tokens),
+      `"${code}" (${hit.listId}) was retired after ${hit.validTo}, but is used for ${at.date} (${at.what}); retired codes belong only in history records that ended in time.`,
+    );
   }
   return undefined;
 }
@@ -190,4 +213,3 @@ export function resolve(frame: Frame, origin: Origin): Frame {
   frame.resolved = true;
   return frame;
 }
-

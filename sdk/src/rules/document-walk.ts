@@ -6,7 +6,16 @@ import type { Finding } from "./finding.ts";
 import type { LaCodeIndex } from "../identifiers/la-codes.ts";
 import { knownLaCodes } from "../identifiers/la-codes.ts";
 import { laCodeFinding } from "./la-code-properties.ts";
-import { CODE_LOOKUP, allStrings, check, recordDate, resolve, type CodeHit, type Frame, type Origin } from "./coded-values.ts";
+import {
+  CODE_LOOKUP,
+  allStrings,
+  check,
+  recordDate,
+  resolve,
+  type CodeHit,
+  type Frame,
+  type Origin,
+} from "./coded-values.ts";
 
 export interface DocumentWalkFindings {
   identifiers: Finding[];
@@ -31,7 +40,13 @@ function outsideCodes(key: string): boolean {
 }
 
 /** One coded value at `key` (pushed on the path while checked). */
-function checkCode(state: Walk, frame: Frame, key: string | number, code: string, byCode: ReadonlyMap<string, CodeHit>): void {
+function checkCode(
+  state: Walk,
+  frame: Frame,
+  key: string | number,
+  code: string,
+  byCode: ReadonlyMap<string, CodeHit>,
+): void {
   const hit = byCode.get(code);
   if (hit === undefined) return;
   state.path.push(key);
@@ -105,7 +120,12 @@ function walk(state: Walk, node: unknown, parent: Frame | undefined, codes: bool
  */
 export function walkDocument(document: unknown, index: LaCodeIndex | undefined, codes: boolean): DocumentWalkFindings {
   const root = codes ? recordDate(document) : undefined;
-  const state: Walk = { index, origin: { at: root, documentDate: root?.date }, out: { identifiers: [], codeValidity: [] }, path: [] };
+  const state: Walk = {
+    index,
+    origin: { at: root, documentDate: root?.date },
+    out: { identifiers: [], codeValidity: [] },
+    path: [],
+  };
   walk(state, document, undefined, codes);
   return state.out;
 }

@@ -10,7 +10,8 @@ function duplicateIds(ruleId: string, items: Array<{ id: string; pointer: string
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const item of items) {
-    if (seen.has(item.id)) out.push(finding(ruleId, item.pointer, `The id "${item.id}" is used by more than one ${what}.`));
+    if (seen.has(item.id))
+      out.push(finding(ruleId, item.pointer, `The id "${item.id}" is used by more than one ${what}.`));
     seen.add(item.id);
   }
   return out;
@@ -46,11 +47,24 @@ function collection(document: unknown, path: readonly string[], within?: Member)
 }
 
 /** Each reference in `refs` (string array at item[key]) must be in `known`. */
-function dangling(ruleId: string, pointer: string, key: string, refs: unknown, known: ReadonlySet<string>, target: string): Finding[] {
+function dangling(
+  ruleId: string,
+  pointer: string,
+  key: string,
+  refs: unknown,
+  known: ReadonlySet<string>,
+  target: string,
+): Finding[] {
   const out: Finding[] = [];
   arr(refs).forEach((ref, i) => {
     if (typeof ref === "string" && !known.has(ref)) {
-      out.push(finding(ruleId, `${pointer}${pointerJoin(key, i)}`, `${key} names "${ref}", but there is no ${target} with that id.`));
+      out.push(
+        finding(
+          ruleId,
+          `${pointer}${pointerJoin(key, i)}`,
+          `${key} names "${ref}", but there is no ${target} with that id.`,
+        ),
+      );
     }
   });
   return out;
@@ -68,8 +82,20 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
   const out: Finding[] = [];
 
   const DUP = "isp.golden-thread.duplicate-id";
-  out.push(...duplicateIds(DUP, barriers, "barrier"), ...duplicateIds(DUP, provision, "provision item"), ...duplicateIds(DUP, outcomes, "outcome"));
-  for (const key of ["reasonableAdjustments", "reviews", "deliveryRecords", "strengths", "layersOfSupport", "keyPeople", "actionLog"]) {
+  out.push(
+    ...duplicateIds(DUP, barriers, "barrier"),
+    ...duplicateIds(DUP, provision, "provision item"),
+    ...duplicateIds(DUP, outcomes, "outcome"),
+  );
+  for (const key of [
+    "reasonableAdjustments",
+    "reviews",
+    "deliveryRecords",
+    "strengths",
+    "layersOfSupport",
+    "keyPeople",
+    "actionLog",
+  ]) {
     out.push(...duplicateIds(DUP, collection(doc, [key]), `item in ${key}`));
   }
   for (const o of outcomes) {
@@ -79,25 +105,52 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
   const addressed = new Set(provision.flatMap((p) => strings(p.item.addressesBarrierIds)));
   const linkedToOutcome = new Set(outcomes.flatMap((o) => strings(o.item.barrierIds)));
   for (const b of barriers) {
-    if (!addressed.has(b.id)) out.push(finding("isp.golden-thread.barrier-has-provision", b.pointer, `Barrier "${b.id}" is not addressed by any provision item.`));
-    if (!linkedToOutcome.has(b.id)) out.push(finding("isp.golden-thread.barrier-has-outcome", b.pointer, `Barrier "${b.id}" is not linked to any outcome.`));
+    if (!addressed.has(b.id))
+      out.push(
+        finding(
+          "isp.golden-thread.barrier-has-provision",
+          b.pointer,
+          `Barrier "${b.id}" is not addressed by any provision item.`,
+        ),
+      );
+    if (!linkedToOutcome.has(b.id))
+      out.push(
+        finding("isp.golden-thread.barrier-has-outcome", b.pointer, `Barrier "${b.id}" is not linked to any outcome.`),
+      );
   }
   for (const p of provision) {
     if (strings(p.item.addressesBarrierIds).length === 0) {
-      out.push(finding("isp.golden-thread.provision-addresses-barrier", p.pointer, `Provision item "${p.id}" does not address any barrier.`));
+      out.push(
+        finding(
+          "isp.golden-thread.provision-addresses-barrier",
+          p.pointer,
+          `Provision item "${p.id}" does not address any barrier.`,
+        ),
+      );
     }
   }
   for (const o of outcomes) {
-    if (strings(o.item.barrierIds).length === 0) out.push(finding("isp.golden-thread.outcome-has-barrier", o.pointer, `Outcome "${o.id}" is not linked to any barrier.`));
+    if (strings(o.item.barrierIds).length === 0)
+      out.push(
+        finding("isp.golden-thread.outcome-has-barrier", o.pointer, `Outcome "${o.id}" is not linked to any barrier.`),
+      );
   }
 
   const DANGLING = "isp.golden-thread.dangling-reference";
   for (const p of provision) {
-    out.push(...dangling(DANGLING, p.pointer, "addressesBarrierIds", p.item.addressesBarrierIds, barrierIds, "barrier"));
+    out.push(
+      ...dangling(DANGLING, p.pointer, "addressesBarrierIds", p.item.addressesBarrierIds, barrierIds, "barrier"),
+    );
     out.push(...dangling(DANGLING, p.pointer, "servesOutcomeIds", p.item.servesOutcomeIds, outcomeIds, "outcome"));
     const base = str(p.item.inclusionBaseId);
     if (base !== undefined && !inclusionBaseIds.has(base)) {
-      out.push(finding(DANGLING, `${p.pointer}/inclusionBaseId`, `inclusionBaseId names "${base}", but the owning setting has no inclusion base with that id.`));
+      out.push(
+        finding(
+          DANGLING,
+          `${p.pointer}/inclusionBaseId`,
+          `inclusionBaseId names "${base}", but the owning setting has no inclusion base with that id.`,
+        ),
+      );
     }
   }
   for (const o of outcomes) {
@@ -107,23 +160,43 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
     arr(o.item.progress).forEach((record, i) => {
       const ref = str(obj(record).successCriterionId);
       if (ref !== undefined && !criterionIds.has(ref)) {
-        out.push(finding(DANGLING, `${o.pointer}${pointerJoin("progress", i, "successCriterionId")}`, `successCriterionId names "${ref}", but this outcome has no success criterion with that id.`));
+        out.push(
+          finding(
+            DANGLING,
+            `${o.pointer}${pointerJoin("progress", i, "successCriterionId")}`,
+            `successCriterionId names "${ref}", but this outcome has no success criterion with that id.`,
+          ),
+        );
       }
     });
   }
   for (const a of collection(doc, ["reasonableAdjustments"])) {
-    out.push(...dangling(DANGLING, a.pointer, "addressesBarrierIds", a.item.addressesBarrierIds, barrierIds, "barrier"));
+    out.push(
+      ...dangling(DANGLING, a.pointer, "addressesBarrierIds", a.item.addressesBarrierIds, barrierIds, "barrier"),
+    );
   }
   for (const d of collection(doc, ["deliveryRecords"])) {
     const ref = str(d.item.provisionId);
     if (ref !== undefined && !provisionIds.has(ref)) {
-      out.push(finding(DANGLING, `${d.pointer}/provisionId`, `provisionId names "${ref}", but there is no provision item with that id.`));
+      out.push(
+        finding(
+          DANGLING,
+          `${d.pointer}/provisionId`,
+          `provisionId names "${ref}", but there is no provision item with that id.`,
+        ),
+      );
     }
   }
   for (const a of collection(doc, ["inclusionBaseAccess"])) {
     const ref = str(a.item.inclusionBaseId);
     if (ref !== undefined && !inclusionBaseIds.has(ref)) {
-      out.push(finding(DANGLING, `${a.pointer}/inclusionBaseId`, `inclusionBaseId names "${ref}", but the owning setting has no inclusion base with that id.`));
+      out.push(
+        finding(
+          DANGLING,
+          `${a.pointer}/inclusionBaseId`,
+          `inclusionBaseId names "${ref}", but the owning setting has no inclusion base with that id.`,
+        ),
+      );
     }
   }
   return out;
@@ -132,29 +205,69 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
 export function ehcpGoldenThreadRules(document: unknown): Finding[] {
   const doc = obj(document);
   const guaranteed = collection(doc, ["guaranteedProvision"]);
-  const allProvision = [...guaranteed, ...collection(doc, ["healthProvision"]), ...collection(doc, ["socialCareProvision"])];
+  const allProvision = [
+    ...guaranteed,
+    ...collection(doc, ["healthProvision"]),
+    ...collection(doc, ["socialCareProvision"]),
+  ];
   const outcomes = collection(doc, ["expectedOutcomes"]);
   const provisionIds = new Set(allProvision.map((p) => p.id));
-  const packageIds = new Set(arr(doc.packages).map((p) => str(obj(obj(p).spp).id)).filter((id): id is string => id !== undefined));
+  const packageIds = new Set(
+    arr(doc.packages)
+      .map((p) => str(obj(obj(p).spp).id))
+      .filter((id): id is string => id !== undefined),
+  );
   const out: Finding[] = [];
 
   const DUP = "ehcp.golden-thread.duplicate-id";
   out.push(...duplicateIds(DUP, allProvision, "provision item"), ...duplicateIds(DUP, outcomes, "expected outcome"));
-  out.push(...duplicateIds(DUP, collection(doc, ["reviews"]), "review"), ...duplicateIds(DUP, collection(doc, ["disputes"]), "dispute"));
+  out.push(
+    ...duplicateIds(DUP, collection(doc, ["reviews"]), "review"),
+    ...duplicateIds(DUP, collection(doc, ["disputes"]), "dispute"),
+  );
 
   for (const p of guaranteed) {
     const sppId = str(p.item.sppId);
     if (sppId !== undefined && !packageIds.has(sppId)) {
-      out.push(finding("ehcp.golden-thread.provision-in-assigned-package", `${p.pointer}/sppId`, `Guaranteed provision "${p.id}" comes from SPP "${sppId}", which is not one of the packages assigned in this EHCP.`));
+      out.push(
+        finding(
+          "ehcp.golden-thread.provision-in-assigned-package",
+          `${p.pointer}/sppId`,
+          `Guaranteed provision "${p.id}" comes from SPP "${sppId}", which is not one of the packages assigned in this EHCP.`,
+        ),
+      );
     }
   }
   const served = new Set(outcomes.flatMap((o) => strings(o.item.provisionIds)));
   for (const o of outcomes) {
-    if (strings(o.item.provisionIds).length === 0) out.push(finding("ehcp.golden-thread.outcome-has-provision", o.pointer, `Expected outcome "${o.id}" is not linked to any provision.`));
-    out.push(...dangling("ehcp.golden-thread.dangling-reference", o.pointer, "provisionIds", o.item.provisionIds, provisionIds, "provision item"));
+    if (strings(o.item.provisionIds).length === 0)
+      out.push(
+        finding(
+          "ehcp.golden-thread.outcome-has-provision",
+          o.pointer,
+          `Expected outcome "${o.id}" is not linked to any provision.`,
+        ),
+      );
+    out.push(
+      ...dangling(
+        "ehcp.golden-thread.dangling-reference",
+        o.pointer,
+        "provisionIds",
+        o.item.provisionIds,
+        provisionIds,
+        "provision item",
+      ),
+    );
   }
   for (const p of guaranteed) {
-    if (!served.has(p.id)) out.push(finding("ehcp.golden-thread.provision-serves-outcome", p.pointer, `Guaranteed provision "${p.id}" does not serve any expected outcome.`));
+    if (!served.has(p.id))
+      out.push(
+        finding(
+          "ehcp.golden-thread.provision-serves-outcome",
+          p.pointer,
+          `Guaranteed provision "${p.id}" does not serve any expected outcome.`,
+        ),
+      );
   }
   return out;
 }
@@ -174,18 +287,43 @@ export function legacyEhcpGoldenThreadRules(document: unknown): Finding[] {
   const out: Finding[] = [];
 
   const DUP = "legacy-ehcp.golden-thread.duplicate-id";
-  out.push(...duplicateIds(DUP, needs, "need"), ...duplicateIds(DUP, provision, "provision item"), ...duplicateIds(DUP, outcomes, "outcome"));
+  out.push(
+    ...duplicateIds(DUP, needs, "need"),
+    ...duplicateIds(DUP, provision, "provision item"),
+    ...duplicateIds(DUP, outcomes, "outcome"),
+  );
   out.push(...duplicateIds(DUP, collection(doc, ["annualReviews"]), "annual review"));
 
   const addressed = new Set(sectionF.flatMap((p) => strings(p.item.needIds)));
   for (const n of sectionBNeeds) {
-    if (!addressed.has(n.id)) out.push(finding("legacy-ehcp.golden-thread.need-has-provision", n.pointer, `Section B need "${n.id}" has no section F provision naming it.`));
+    if (!addressed.has(n.id))
+      out.push(
+        finding(
+          "legacy-ehcp.golden-thread.need-has-provision",
+          n.pointer,
+          `Section B need "${n.id}" has no section F provision naming it.`,
+        ),
+      );
   }
   for (const p of sectionF) {
-    if (strings(p.item.needIds).length === 0) out.push(finding("legacy-ehcp.golden-thread.provision-addresses-need", p.pointer, `Section F item "${p.id}" does not name any need.`));
+    if (strings(p.item.needIds).length === 0)
+      out.push(
+        finding(
+          "legacy-ehcp.golden-thread.provision-addresses-need",
+          p.pointer,
+          `Section F item "${p.id}" does not name any need.`,
+        ),
+      );
   }
   for (const o of outcomes) {
-    if (strings(o.item.needIds).length === 0) out.push(finding("legacy-ehcp.golden-thread.outcome-has-need", o.pointer, `Section E outcome "${o.id}" is not linked to any need.`));
+    if (strings(o.item.needIds).length === 0)
+      out.push(
+        finding(
+          "legacy-ehcp.golden-thread.outcome-has-need",
+          o.pointer,
+          `Section E outcome "${o.id}" is not linked to any need.`,
+        ),
+      );
   }
 
   const DANGLING = "legacy-ehcp.golden-thread.dangling-reference";
@@ -193,9 +331,19 @@ export function legacyEhcpGoldenThreadRules(document: unknown): Finding[] {
     out.push(...dangling(DANGLING, p.pointer, "needIds", p.item.needIds, needIds, "need in sections B-D"));
     out.push(...dangling(DANGLING, p.pointer, "outcomeIds", p.item.outcomeIds, outcomeIds, "section E outcome"));
   }
-  for (const o of outcomes) out.push(...dangling(DANGLING, o.pointer, "needIds", o.item.needIds, needIds, "need in sections B-D"));
+  for (const o of outcomes)
+    out.push(...dangling(DANGLING, o.pointer, "needIds", o.item.needIds, needIds, "need in sections B-D"));
   arr(obj(doc.sectionJ).arrangements).forEach((a, i) => {
-    out.push(...dangling(DANGLING, pointerJoin("sectionJ", "arrangements", i), "outcomeIds", obj(a).outcomeIds, outcomeIds, "section E outcome"));
+    out.push(
+      ...dangling(
+        DANGLING,
+        pointerJoin("sectionJ", "arrangements", i),
+        "outcomeIds",
+        obj(a).outcomeIds,
+        outcomeIds,
+        "section E outcome",
+      ),
+    );
   });
   return out;
 }

@@ -19,7 +19,11 @@ const cases: Array<{ description: string; document: unknown; pointers: string[] 
     pointers: [],
   },
   { description: "unknown laCode", document: { setting: { laCode: "999" } }, pointers: ["/setting/laCode"] },
-  { description: "unknown LA part of a LAESTAB", document: { setting: { laestab: "9991048" } }, pointers: ["/setting/laestab"] },
+  {
+    description: "unknown LA part of a LAESTAB",
+    document: { setting: { laestab: "9991048" } },
+    pointers: ["/setting/laestab"],
+  },
   {
     description: "unknown LA in UPN characters 2-4, in an array",
     document: { children: [{ upn: "P207000016049" }, { upn: "X999000016049" }] },

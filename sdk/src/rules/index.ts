@@ -27,7 +27,11 @@ export interface RuleFamily {
 
 export const rules: RuleFamily[] = [
   // Shares one walk of the document with any.code-validity (document-walk.ts; slot 0 of that pass).
-  sharingPass<RuleFamily>({ id: "any.identifiers", appliesTo: ["any"], run: (document) => identifierRules(document) }, genericWalkFindings, 0),
+  sharingPass<RuleFamily>(
+    { id: "any.identifiers", appliesTo: ["any"], run: (document) => identifierRules(document) },
+    genericWalkFindings,
+    0,
+  ),
   ...qualityRuleFamilies,
 ];
 

@@ -15,7 +15,11 @@ const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 /** `key` is `exact`, or ends in `suffix` after at least one character (as `/^(?:exact|.+Suffix)$/` would say). */
 function named(key: string, exact: string, suffix: string): boolean {
   if (key === exact) return true;
-  return key.length > suffix.length && key.endsWith(suffix) && !LINE_TERMINATOR.test(key.slice(0, key.length - suffix.length));
+  return (
+    key.length > suffix.length &&
+    key.endsWith(suffix) &&
+    !LINE_TERMINATOR.test(key.slice(0, key.length - suffix.length))
+  );
 }
 
 /** `value` is exactly `length` ASCII digits. */
@@ -44,7 +48,9 @@ function laCodeIn(key: string, value: string): { laCode: string; source: Source 
     return named(key, "laCode", "LaCode") && digits(value, 3) ? { laCode: value, source: "LA code" } : undefined;
   }
   if (last === 98 && before === 97) {
-    return named(key, "laestab", "Laestab") && digits(value, 7) ? { laCode: value.slice(0, 3), source: "LAESTAB" } : undefined;
+    return named(key, "laestab", "Laestab") && digits(value, 7)
+      ? { laCode: value.slice(0, 3), source: "LAESTAB" }
+      : undefined;
   }
   if (last === 110 && before === 112 && value.length === 13 && named(key, "upn", "Upn")) {
     const laCode = upnLaCode(value);
@@ -60,9 +66,18 @@ function message(laCode: string, source: Source): string {
 
 /** The finding for an LA code in string property `key` that `index` does not know, or undefined. `path` is the path
  *  to the object holding the property; it is joined into a pointer only for a finding. */
-export function laCodeFinding(index: LaCodeIndex, path: ReadonlyArray<string | number>, key: string, value: string): Finding | undefined {
+export function laCodeFinding(
+  index: LaCodeIndex,
+  path: ReadonlyArray<string | number>,
+  key: string,
+  value: string,
+): Finding | undefined {
   const hit = laCodeIn(key, value);
   if (hit === undefined || index.has(hit.laCode)) return undefined;
-  return { ruleId: LA_CODE_UNKNOWN, severity: "warning", pointer: pointerJoin(...path, key), message: message(hit.laCode, hit.source) };
+  return {
+    ruleId: LA_CODE_UNKNOWN,
+    severity: "warning",
+    pointer: pointerJoin(...path, key),
+    message: message(hit.laCode, hit.source),
+  };
 }
-

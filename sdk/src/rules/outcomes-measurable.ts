@@ -5,7 +5,8 @@ import { pointerJoin } from "./finding.ts";
 import { finding } from "./rule-catalogue.ts";
 import { arr, obj, str } from "./document-access.ts";
 
-const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|once|twice|half|all|every|independently|without (?:adult )?(?:help|support|prompting))\b/i;
+const QUANTITY =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|once|twice|half|all|every|independently|without (?:adult )?(?:help|support|prompting))\b/i;
 
 /** True when a target names something countable or checkable (a number, a count word, "independently", "all"). */
 export function targetIsMeasurable(target: string): boolean {
@@ -23,12 +24,24 @@ export function ispOutcomesMeasurableRules(document: unknown): Finding[] {
     const criteria = arr(outcome.successCriteria).map(obj);
     const complete = criteria.some((c) => nonEmpty(c.measure) && nonEmpty(c.target) && nonEmpty(c.byDate));
     if (!complete) {
-      out.push(finding("isp.outcomes-measurable.success-criterion-missing", pointerJoin("outcomes", i), `Outcome "${str(outcome.id) ?? i}" has no success criterion with a measure, a target and a by-date.`));
+      out.push(
+        finding(
+          "isp.outcomes-measurable.success-criterion-missing",
+          pointerJoin("outcomes", i),
+          `Outcome "${str(outcome.id) ?? i}" has no success criterion with a measure, a target and a by-date.`,
+        ),
+      );
     }
     criteria.forEach((c, j) => {
       const target = str(c.target);
       if (target !== undefined && target.trim() !== "" && !targetIsMeasurable(target)) {
-        out.push(finding("isp.outcomes-measurable.target-not-measurable", pointerJoin("outcomes", i, "successCriteria", j, "target"), `The target "${target}" has no quantity to judge it by.`));
+        out.push(
+          finding(
+            "isp.outcomes-measurable.target-not-measurable",
+            pointerJoin("outcomes", i, "successCriteria", j, "target"),
+            `The target "${target}" has no quantity to judge it by.`,
+          ),
+        );
       }
     });
   });
@@ -39,7 +52,14 @@ export function ehcpOutcomesMeasurableRules(document: unknown): Finding[] {
   const out: Finding[] = [];
   arr(obj(document).expectedOutcomes).forEach((raw, i) => {
     const outcome = obj(raw);
-    if (!nonEmpty(outcome.byDate)) out.push(finding("ehcp.outcomes-measurable.by-date-missing", pointerJoin("expectedOutcomes", i), `Expected outcome "${str(outcome.id) ?? i}" has no by-date.`));
+    if (!nonEmpty(outcome.byDate))
+      out.push(
+        finding(
+          "ehcp.outcomes-measurable.by-date-missing",
+          pointerJoin("expectedOutcomes", i),
+          `Expected outcome "${str(outcome.id) ?? i}" has no by-date.`,
+        ),
+      );
   });
   return out;
 }
@@ -48,7 +68,14 @@ export function legacyEhcpOutcomesMeasurableRules(document: unknown): Finding[] 
   const out: Finding[] = [];
   arr(obj(obj(document).sectionE).outcomes).forEach((raw, i) => {
     const outcome = obj(raw);
-    if (!nonEmpty(outcome.byDate)) out.push(finding("legacy-ehcp.outcomes-measurable.by-date-missing", pointerJoin("sectionE", "outcomes", i), `Section E outcome "${str(outcome.id) ?? i}" has no by-date.`));
+    if (!nonEmpty(outcome.byDate))
+      out.push(
+        finding(
+          "legacy-ehcp.outcomes-measurable.by-date-missing",
+          pointerJoin("sectionE", "outcomes", i),
+          `Section E outcome "${str(outcome.id) ?? i}" has no by-date.`,
+        ),
+      );
   });
   return out;
 }

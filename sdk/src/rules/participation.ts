@@ -17,7 +17,10 @@ function involved(doc: Record<string, unknown>, role: string, reviewsKey: string
   return arr(doc[reviewsKey]).some((r) =>
     arr(obj(r).participants).some((p) => {
       const participant = obj(p);
-      return participant.participantRole === role && (participant.attended === true || participant.contributedInWriting === true);
+      return (
+        participant.participantRole === role &&
+        (participant.attended === true || participant.contributedInWriting === true)
+      );
     }),
   );
 }
@@ -33,16 +36,34 @@ export function ispParticipationRules(document: unknown): Finding[] {
   const doc = obj(document);
   const out: Finding[] = [];
   if (!involved(doc, "parent-carer", "reviews")) {
-    out.push(finding("isp.participation.parent-voice-missing", "", "The ISP records no parent or carer involvement (no parent-carer voice statement, and no review a parent or carer attended or contributed to)."));
+    out.push(
+      finding(
+        "isp.participation.parent-voice-missing",
+        "",
+        "The ISP records no parent or carer involvement (no parent-carer voice statement, and no review a parent or carer attended or contributed to).",
+      ),
+    );
   }
   const dob = isoDate(obj(doc.child).dateOfBirth);
   const on = effectiveDate(doc);
   if (dob !== undefined && on !== undefined && !ownVoice(doc, "reviews")) {
     const age = ageOn(dob, on);
     if (age >= YOUNG_PERSON_AGE) {
-      out.push(finding("isp.participation.young-person-voice-missing", "", `The young person is ${age} but the ISP records no voice statement or review participation of their own.`));
+      out.push(
+        finding(
+          "isp.participation.young-person-voice-missing",
+          "",
+          `The young person is ${age} but the ISP records no voice statement or review participation of their own.`,
+        ),
+      );
     } else if (age >= CHILD_VOICE_AGE) {
-      out.push(finding("isp.participation.child-voice-missing", "", `The child is ${age} but the ISP records none of the child's own views (voice statement or review participation).`));
+      out.push(
+        finding(
+          "isp.participation.child-voice-missing",
+          "",
+          `The child is ${age} but the ISP records none of the child's own views (voice statement or review participation).`,
+        ),
+      );
     }
   }
   return out;
@@ -51,5 +72,11 @@ export function ispParticipationRules(document: unknown): Finding[] {
 export function ehcpParticipationRules(document: unknown): Finding[] {
   const doc = obj(document);
   if (involved(doc, "parent-carer", "reviews") || ownVoice(doc, "reviews")) return [];
-  return [finding("ehcp.participation.voice-missing", "", "The EHCP records no voice of the parent or carer or of the child or young person.")];
+  return [
+    finding(
+      "ehcp.participation.voice-missing",
+      "",
+      "The EHCP records no voice of the parent or carer or of the child or young person.",
+    ),
+  ];
 }

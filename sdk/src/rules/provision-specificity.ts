@@ -17,20 +17,32 @@ interface ItemShape {
 function checkItem(type: "isp" | "legacy-ehcp", pointer: string, label: string, item: ItemShape): Finding[] {
   const id = (rule: string) => `${type}.provision-specificity.${rule}`;
   const out: Finding[] = [];
-  if (item.role === undefined) out.push(finding(id("deliverer-missing"), pointer, `${label} does not say who delivers it.`));
+  if (item.role === undefined)
+    out.push(finding(id("deliverer-missing"), pointer, `${label} does not say who delivers it.`));
   if (item.frequency === undefined) {
     out.push(finding(id("frequency-missing"), pointer, `${label} does not say how often it is delivered.`));
   } else if (item.frequency.per === "as-needed") {
-    out.push(finding(id("frequency-not-quantified"), `${pointer}/frequency/per`, `${label} is delivered "as needed", which does not quantify it.`));
+    out.push(
+      finding(
+        id("frequency-not-quantified"),
+        `${pointer}/frequency/per`,
+        `${label} is delivered "as needed", which does not quantify it.`,
+      ),
+    );
   }
-  if (item.sessionLength === undefined) out.push(finding(id("session-length-missing"), pointer, `${label} does not state a session length.`));
-  if (item.periodStart === undefined) out.push(finding(id("period-missing"), pointer, `${label} does not state when it starts.`));
-  if (item.groupSize === undefined) out.push(finding(id("group-size-missing"), pointer, `${label} does not state a group size.`));
+  if (item.sessionLength === undefined)
+    out.push(finding(id("session-length-missing"), pointer, `${label} does not state a session length.`));
+  if (item.periodStart === undefined)
+    out.push(finding(id("period-missing"), pointer, `${label} does not state when it starts.`));
+  if (item.groupSize === undefined)
+    out.push(finding(id("group-size-missing"), pointer, `${label} does not state a group size.`));
   return out;
 }
 
 function frequencyOf(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** ISP provision items and legacy section F items carry the same quantity members; only where the deliverer's role
@@ -50,7 +62,14 @@ export function ispProvisionSpecificityRules(document: unknown): Finding[] {
   arr(obj(document).provision).forEach((raw, i) => {
     const item = obj(raw);
     if (item.legalBasis !== "special-educational-provision") return;
-    out.push(...checkItem("isp", pointerJoin("provision", i), `Provision item "${str(item.id) ?? i}"`, shapeOf(item, str(obj(item.deliveredBy).role))));
+    out.push(
+      ...checkItem(
+        "isp",
+        pointerJoin("provision", i),
+        `Provision item "${str(item.id) ?? i}"`,
+        shapeOf(item, str(obj(item.deliveredBy).role)),
+      ),
+    );
   });
   return out;
 }
@@ -59,7 +78,14 @@ export function legacyEhcpProvisionSpecificityRules(document: unknown): Finding[
   const out: Finding[] = [];
   arr(obj(obj(document).sectionF).items).forEach((raw, i) => {
     const item = obj(raw);
-    out.push(...checkItem("legacy-ehcp", pointerJoin("sectionF", "items", i), `Section F item "${str(item.id) ?? i}"`, shapeOf(item, str(item.deliveredByRole))));
+    out.push(
+      ...checkItem(
+        "legacy-ehcp",
+        pointerJoin("sectionF", "items", i),
+        `Section F item "${str(item.id) ?? i}"`,
+        shapeOf(item, str(item.deliveredByRole)),
+      ),
+    );
   });
   return out;
 }
@@ -74,7 +100,13 @@ export function ehcpProvisionSpecificityRules(document: unknown): Finding[] {
     if (num(item.sessionLengthMinutes) === undefined) missing.push("session length");
     if (num(item.groupSize) === undefined) missing.push("group size");
     if (missing.length > 0) {
-      out.push(finding("ehcp.provision-specificity.quantity-missing", pointerJoin("guaranteedProvision", i), `Guaranteed provision "${str(item.id) ?? i}" does not state ${missing.join(", ")}; check the SPP component holds them.`));
+      out.push(
+        finding(
+          "ehcp.provision-specificity.quantity-missing",
+          pointerJoin("guaranteedProvision", i),
+          `Guaranteed provision "${str(item.id) ?? i}" does not state ${missing.join(", ")}; check the SPP component holds them.`,
+        ),
+      );
     }
   });
   return out;

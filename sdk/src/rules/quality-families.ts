@@ -3,10 +3,18 @@
 import type { Finding } from "./finding.ts";
 import type { RuleContext } from "./rule-context.ts";
 import { ehcpGoldenThreadRules, ispGoldenThreadRules, legacyEhcpGoldenThreadRules } from "./golden-thread.ts";
-import { ehcpProvisionSpecificityRules, ispProvisionSpecificityRules, legacyEhcpProvisionSpecificityRules } from "./provision-specificity.ts";
+import {
+  ehcpProvisionSpecificityRules,
+  ispProvisionSpecificityRules,
+  legacyEhcpProvisionSpecificityRules,
+} from "./provision-specificity.ts";
 import { vagueWordingRules } from "./vague-wording.ts";
 import { ehcpReviewCadenceRules, ispReviewCadenceRules, legacyEhcpReviewCadenceRules } from "./review-cadence.ts";
-import { ehcpOutcomesMeasurableRules, ispOutcomesMeasurableRules, legacyEhcpOutcomesMeasurableRules } from "./outcomes-measurable.ts";
+import {
+  ehcpOutcomesMeasurableRules,
+  ispOutcomesMeasurableRules,
+  legacyEhcpOutcomesMeasurableRules,
+} from "./outcomes-measurable.ts";
 import { ehcpParticipationRules, ispParticipationRules } from "./participation.ts";
 import { sppCitationRules } from "./spp-citation.ts";
 import { sppReviewRules } from "./spp-review.ts";
@@ -31,7 +39,9 @@ export interface QualityRuleFamily {
  * A family run never throws: a rule bug on odd input becomes no findings from that family rather than a crash of
  * validate(). The property test in rules.test.ts checks the rules themselves do not throw.
  */
-function safe(run: (document: unknown, context: RuleContext) => Finding[]): (document: unknown, context?: RuleContext) => Finding[] {
+function safe(
+  run: (document: unknown, context: RuleContext) => Finding[],
+): (document: unknown, context?: RuleContext) => Finding[] {
   return (document, context = {}) => {
     try {
       return run(document, context);
@@ -41,7 +51,16 @@ function safe(run: (document: unknown, context: RuleContext) => Finding[]): (doc
   };
 }
 
-const family = (id: string, appliesTo: readonly string[], run: (document: unknown, context: RuleContext) => Finding[]): QualityRuleFamily => ({ id, appliesTo, run: safe(run), unguarded: (document, context = {}) => run(document, context) });
+const family = (
+  id: string,
+  appliesTo: readonly string[],
+  run: (document: unknown, context: RuleContext) => Finding[],
+): QualityRuleFamily => ({
+  id,
+  appliesTo,
+  run: safe(run),
+  unguarded: (document, context = {}) => run(document, context),
+});
 
 export const qualityRuleFamilies: QualityRuleFamily[] = [
   family("isp.golden-thread", ["isp"], ispGoldenThreadRules),

@@ -9,7 +9,9 @@ import { addMonths, ageOn, earliest, isoDate } from "./rule-dates.ts";
 import { effectiveDate } from "./effective-date.ts";
 
 /** The review with the latest heldOn date, with its index. */
-function latestReview(reviews: unknown): { index: number; heldOn: string; review: Record<string, unknown> } | undefined {
+function latestReview(
+  reviews: unknown,
+): { index: number; heldOn: string; review: Record<string, unknown> } | undefined {
   let best: { index: number; heldOn: string; review: Record<string, unknown> } | undefined;
   arr(reviews).forEach((raw, index) => {
     const review = obj(raw);
@@ -21,7 +23,9 @@ function latestReview(reviews: unknown): { index: number; heldOn: string; review
 
 /** When an ISP started: the earliest layer-of-support period start, else the record's creation date. */
 function ispStart(doc: Record<string, unknown>): string | undefined {
-  return earliest(arr(doc.layersOfSupport).map((p) => obj(obj(p).period).start)) ?? isoDate(obj(doc.provenance).createdAt);
+  return (
+    earliest(arr(doc.layersOfSupport).map((p) => obj(obj(p).period).start)) ?? isoDate(obj(doc.provenance).createdAt)
+  );
 }
 
 export function ispReviewCadenceRules(document: unknown, context: RuleContext = {}): Finding[] {
@@ -35,16 +39,34 @@ export function ispReviewCadenceRules(document: unknown, context: RuleContext = 
     const pointer = pointerJoin("reviews", last.index, "nextReviewDue");
     if (due === undefined) {
       if (status === "active" || status === "under-review") {
-        out.push(finding("isp.review-cadence.next-review-missing", pointerJoin("reviews", last.index), `The latest review (${last.heldOn}) does not say when the next review is due.`));
+        out.push(
+          finding(
+            "isp.review-cadence.next-review-missing",
+            pointerJoin("reviews", last.index),
+            `The latest review (${last.heldOn}) does not say when the next review is due.`,
+          ),
+        );
       }
     } else if (due > addMonths(last.heldOn, 12)) {
-      out.push(finding("isp.review-cadence.next-review-within-12-months", pointer, `The next review is due ${due}, more than 12 months after the last review on ${last.heldOn} (latest allowed: ${addMonths(last.heldOn, 12)}).`));
+      out.push(
+        finding(
+          "isp.review-cadence.next-review-within-12-months",
+          pointer,
+          `The next review is due ${due}, more than 12 months after the last review on ${last.heldOn} (latest allowed: ${addMonths(last.heldOn, 12)}).`,
+        ),
+      );
     }
   }
   const today = isoDate(context.today);
   if (today !== undefined && base !== undefined && status === "active" && today > addMonths(base, 12)) {
     const since = last ? `the last review on ${base}` : `the plan started on ${base}`;
-    out.push(finding("isp.review-cadence.review-overdue", last ? pointerJoin("reviews", last.index) : "", `No review for more than 12 months since ${since}; a review was due by ${addMonths(base, 12)}.`));
+    out.push(
+      finding(
+        "isp.review-cadence.review-overdue",
+        last ? pointerJoin("reviews", last.index) : "",
+        `No review for more than 12 months since ${since}; a review was due by ${addMonths(base, 12)}.`,
+      ),
+    );
   }
   return out;
 }
@@ -67,7 +89,10 @@ export function endOfKeyStage(dob: string, date: string): string | undefined {
 }
 
 /** Which review basis the child's phase calls for (D:503), from the named placement's phases, else age. */
-function expectedBasis(doc: Record<string, unknown>, on: string | undefined): "annual" | "end-of-key-stage" | undefined {
+function expectedBasis(
+  doc: Record<string, unknown>,
+  on: string | undefined,
+): "annual" | "end-of-key-stage" | undefined {
   const phases = strings(obj(obj(doc.namedPlacement).setting).phases);
   if (phases.length > 0) {
     if (phases.includes("early-years") || phases.includes("post-16")) {
@@ -91,19 +116,40 @@ export function ehcpReviewCadenceRules(document: unknown): Finding[] {
   const base = last?.heldOn ?? isoDate(doc.issuedOn);
   const expected = expectedBasis(doc, base ?? effectiveDate(doc));
   if (expected !== undefined && expected !== basis) {
-    const why = expected === "annual" ? "the child is in the early years or post-16" : "the child is of school age (key stages 1-4)";
-    out.push(finding("ehcp.review-cadence.basis-matches-phase", "/reviewSchedule/basis", `Review basis is "${basis}" but ${why}, so it should be "${expected}".`));
+    const why =
+      expected === "annual"
+        ? "the child is in the early years or post-16"
+        : "the child is of school age (key stages 1-4)";
+    out.push(
+      finding(
+        "ehcp.review-cadence.basis-matches-phase",
+        "/reviewSchedule/basis",
+        `Review basis is "${basis}" but ${why}, so it should be "${expected}".`,
+      ),
+    );
   }
   const due = isoDate(schedule.nextReviewDue);
   if (due === undefined || base === undefined) return out;
   if (basis === "annual" && due > addMonths(base, 12)) {
-    out.push(finding("ehcp.review-cadence.next-review-within-12-months", "/reviewSchedule/nextReviewDue", `The next review is due ${due}, more than 12 months after ${base} (latest allowed: ${addMonths(base, 12)}).`));
+    out.push(
+      finding(
+        "ehcp.review-cadence.next-review-within-12-months",
+        "/reviewSchedule/nextReviewDue",
+        `The next review is due ${due}, more than 12 months after ${base} (latest allowed: ${addMonths(base, 12)}).`,
+      ),
+    );
   }
   const dob = isoDate(obj(doc.child).dateOfBirth);
   if (basis === "end-of-key-stage" && dob !== undefined) {
     const end = endOfKeyStage(dob, base);
     if (end !== undefined && due > end) {
-      out.push(finding("ehcp.review-cadence.next-review-by-end-of-key-stage", "/reviewSchedule/nextReviewDue", `The next review is due ${due}, after the end of the child's current key stage on ${end}.`));
+      out.push(
+        finding(
+          "ehcp.review-cadence.next-review-by-end-of-key-stage",
+          "/reviewSchedule/nextReviewDue",
+          `The next review is due ${due}, after the end of the child's current key stage on ${end}.`,
+        ),
+      );
     }
   }
   return out;
@@ -115,5 +161,11 @@ export function legacyEhcpReviewCadenceRules(document: unknown): Finding[] {
   if (last === undefined) return [];
   const due = isoDate(last.review.nextReviewDue);
   if (due === undefined || due <= addMonths(last.heldOn, 12)) return [];
-  return [finding("legacy-ehcp.review-cadence.next-review-within-12-months", pointerJoin("annualReviews", last.index, "nextReviewDue"), `The next annual review is due ${due}, more than 12 months after the last review on ${last.heldOn} (latest allowed: ${addMonths(last.heldOn, 12)}).`)];
+  return [
+    finding(
+      "legacy-ehcp.review-cadence.next-review-within-12-months",
+      pointerJoin("annualReviews", last.index, "nextReviewDue"),
+      `The next annual review is due ${due}, more than 12 months after the last review on ${last.heldOn} (latest allowed: ${addMonths(last.heldOn, 12)}).`,
+    ),
+  ];
 }

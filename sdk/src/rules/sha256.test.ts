@@ -12,7 +12,10 @@ describe("sha256", () => {
   it.each([
     ["", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
     ["abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
-    ["abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"],
+    [
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+    ],
   ])("FIPS 180-4 vector %j", (text, expected) => {
     expect(sha256HexUtf8(text)).toBe(expected);
   });
@@ -25,10 +28,16 @@ describe("sha256", () => {
   });
 
   it("agrees with node:crypto on random bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => hex(sha256(bytes)) === nodeHex(bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => hex(sha256(bytes)) === nodeHex(bytes)),
+      { numRuns: 300 },
+    );
   });
 
   it("agrees with node:crypto on random strings (UTF-8, including astral characters)", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 500 }), (text) => sha256HexUtf8(text) === nodeHex(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 500 }), (text) => sha256HexUtf8(text) === nodeHex(text)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -21,10 +21,22 @@ export function sppCitationRules(document: unknown, context: RuleContext = {}): 
     if (version === undefined || !catalogue) return;
     const entry = catalogue.find((e) => e.id === id && e.version === version);
     if (entry && RETIRED.has(entry.status)) {
-      out.push(finding("ehcp.spp-citation.retired", pointer, `SPP ${id}@${version} is ${entry.status}; move to the current version at the next review.`));
+      out.push(
+        finding(
+          "ehcp.spp-citation.retired",
+          pointer,
+          `SPP ${id}@${version} is ${entry.status}; move to the current version at the next review.`,
+        ),
+      );
     } else if (!entry || !IN_FORCE.has(entry.status)) {
       const why = entry ? `has status "${entry.status}"` : "is not in the SPP catalogue";
-      out.push(finding("ehcp.spp-citation.not-published", pointer, `SPP ${id}@${version} ${why}; an EHCP must cite a published package version.`));
+      out.push(
+        finding(
+          "ehcp.spp-citation.not-published",
+          pointer,
+          `SPP ${id}@${version} ${why}; an EHCP must cite a published package version.`,
+        ),
+      );
     }
   });
   return out;

@@ -15,16 +15,34 @@ export function sppReviewRules(document: unknown, context: RuleContext = {}): Fi
   const out: Finding[] = [];
   if (due === undefined) {
     if (status === "published") {
-      out.push(finding("spp.spp-review.next-review-missing", "/reviewDates", "This SPP is in force but does not say when its next review is due."));
+      out.push(
+        finding(
+          "spp.spp-review.next-review-missing",
+          "/reviewDates",
+          "This SPP is in force but does not say when its next review is due.",
+        ),
+      );
     }
     return out;
   }
   if (base !== undefined && due > addMonths(base, 60)) {
-    out.push(finding("spp.spp-review.next-review-within-5-years", "/reviewDates/nextReviewDue", `The next review is due ${due}, more than 5 years after ${base} (latest allowed: ${addMonths(base, 60)}).`));
+    out.push(
+      finding(
+        "spp.spp-review.next-review-within-5-years",
+        "/reviewDates/nextReviewDue",
+        `The next review is due ${due}, more than 5 years after ${base} (latest allowed: ${addMonths(base, 60)}).`,
+      ),
+    );
   }
   const today = isoDate(context.today);
   if (today !== undefined && status === "published" && today > due) {
-    out.push(finding("spp.spp-review.review-overdue", "/reviewDates/nextReviewDue", `The review due ${due} has not happened (today is ${today}).`));
+    out.push(
+      finding(
+        "spp.spp-review.review-overdue",
+        "/reviewDates/nextReviewDue",
+        `The review due ${due} has not happened (today is ${today}).`,
+      ),
+    );
   }
   return out;
 }

@@ -9,11 +9,23 @@ export function transitionPlanningRules(document: unknown): Finding[] {
   if (plan.nextPhase !== "post-16") return [];
   const started = isoDate(plan.post16PlanningStartedOn);
   if (started === undefined) {
-    return [finding("isp.transition-planning.post-16-start-missing", "/transitionPlan", "The move to post-16 is planned, but not when transition planning started.")];
+    return [
+      finding(
+        "isp.transition-planning.post-16-start-missing",
+        "/transitionPlan",
+        "The move to post-16 is planned, but not when transition planning started.",
+      ),
+    ];
   }
   const move = isoDate(plan.plannedMoveOn);
   if (move !== undefined && started > addMonths(move, -12)) {
-    return [finding("isp.transition-planning.post-16-started-late", "/transitionPlan/post16PlanningStartedOn", `Post-16 transition planning started ${started}, less than 12 months before the move on ${move} (it should start by ${addMonths(move, -12)}).`)];
+    return [
+      finding(
+        "isp.transition-planning.post-16-started-late",
+        "/transitionPlan/post16PlanningStartedOn",
+        `Post-16 transition planning started ${started}, less than 12 months before the move on ${move} (it should start by ${addMonths(move, -12)}).`,
+      ),
+    ];
   }
   return [];
 }

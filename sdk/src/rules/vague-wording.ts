@@ -8,14 +8,29 @@ import { arr, obj } from "./document-access.ts";
 export const VAGUE_PHRASE = "any.vague-wording.vague-phrase";
 
 /** Phrases always flagged. Each is matched as whole words; internal spaces match any run of whitespace. */
-const ALWAYS = ["as required", "as needed", "access to", "opportunities for", "opportunity for", "regular", "regularly", "input", "would benefit from", "where possible"];
+const ALWAYS = [
+  "as required",
+  "as needed",
+  "access to",
+  "opportunities for",
+  "opportunity for",
+  "regular",
+  "regularly",
+  "input",
+  "would benefit from",
+  "where possible",
+];
 
-const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty|once|twice|daily|weekly|fortnightly|monthly|termly|half-termly";
+const NUMBER_WORDS =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty|once|twice|daily|weekly|fortnightly|monthly|termly|half-termly";
 /** A quantity anywhere in the text: a digit, a number word or a fixed-rate word. "support" is only vague without one. */
 const QUANTITY = new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, "i");
 
 function phraseBody(phrase: string): string {
-  return phrase.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+  return phrase
+    .split(" ")
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s+");
 }
 
 function phraseRegExp(phrase: string): RegExp {
@@ -25,12 +40,24 @@ function phraseRegExp(phrase: string): RegExp {
 
 const ALWAYS_RES = ALWAYS.map((phrase) => ({ phrase, re: phraseRegExp(phrase) }));
 /** Matches somewhere exactly when one of ALWAYS_RES does: one scan rules out the common text with no vague phrase. */
-const ANY_ALWAYS_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${ALWAYS.map(phraseBody).join("|")})(?![\\p{L}\\p{N}-])`, "iu");
+const ANY_ALWAYS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:${ALWAYS.map(phraseBody).join("|")})(?![\\p{L}\\p{N}-])`,
+  "iu",
+);
 const SUPPORT_RE = phraseRegExp("support");
 /** Names of things, not amounts of help: the white paper's "Support Base", the census "SEN support", "support worker"
  *  (a role) and "support plan". Removed before looking for a bare "support". Global, for replace (which starts
  *  every global search from the beginning, so sharing them is safe). */
-const SUPPORT_TERMS = ["support base", "support bases", "sen support", "support worker", "support workers", "support plan", "support plans", "support staff"].map((t) => new RegExp(phraseRegExp(t).source, "giu"));
+const SUPPORT_TERMS = [
+  "support base",
+  "support bases",
+  "sen support",
+  "support worker",
+  "support workers",
+  "support plan",
+  "support plans",
+  "support staff",
+].map((t) => new RegExp(phraseRegExp(t).source, "giu"));
 
 /** The vague phrases in `text`, as written in the text (first occurrence of each), in order of appearance. */
 export function vaguePhrases(text: string): string[] {
@@ -91,7 +118,13 @@ export function vagueWordingRules(document: unknown): Finding[] {
         const text = item[field];
         if (typeof text !== "string") continue;
         for (const phrase of vaguePhrases(text)) {
-          out.push(finding(VAGUE_PHRASE, pointerJoin(...spec.path, i, field), `"${phrase}" is vague: say what will be done, by whom, how often and for how long.`));
+          out.push(
+            finding(
+              VAGUE_PHRASE,
+              pointerJoin(...spec.path, i, field),
+              `"${phrase}" is vague: say what will be done, by whom, how often and for how long.`,
+            ),
+          );
         }
       }
     });

@@ -15,7 +15,8 @@ type Ajv2020Ctor = typeof Ajv2020Class.default;
 const Ajv2020: Ajv2020Ctor =
   (Ajv2020Module as unknown as { default?: Ajv2020Ctor }).default ?? (Ajv2020Module as unknown as Ajv2020Ctor);
 const addFormats: FormatsPlugin =
-  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  (addFormatsModule as unknown as FormatsPlugin);
 
 export type AjvInstance = InstanceType<Ajv2020Ctor>;
 
@@ -45,6 +46,7 @@ export function createAjv(options: CreateAjvOptions = {}): AjvInstance {
   // of it (formats-runtime.js `formats`), so we override.
   ajv.opts.code.formats = _`require(${options.formatsModule ?? SEND_FORMATS_MODULE_PATH}).formats`;
   useFastStringLengths(ajv);
-  for (const keyword of SEND_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ["string", "boolean", "array", "object"] });
+  for (const keyword of SEND_KEYWORDS)
+    ajv.addKeyword({ keyword, schemaType: ["string", "boolean", "array", "object"] });
   return ajv;
 }

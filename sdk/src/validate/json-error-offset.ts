@@ -33,7 +33,11 @@ export function jsonErrorOffset(text: string): number {
         i++;
         const esc = text.charAt(i);
         if (esc === "u") {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/u.test(text.charAt(i + k))) { i += k; fail(); }
+          for (let k = 1; k <= 4; k++)
+            if (!/[0-9a-fA-F]/u.test(text.charAt(i + k))) {
+              i += k;
+              fail();
+            }
           i += 5;
           continue;
         }
@@ -54,7 +58,10 @@ export function jsonErrorOffset(text: string): number {
     if (ch === "{") {
       i++;
       ws();
-      if (text.charAt(i) === "}") { i++; return; }
+      if (text.charAt(i) === "}") {
+        i++;
+        return;
+      }
       for (;;) {
         ws();
         if (text.charAt(i) !== '"') fail();
@@ -64,19 +71,34 @@ export function jsonErrorOffset(text: string): number {
         i++;
         value();
         ws();
-        if (text.charAt(i) === ",") { i++; continue; }
-        if (text.charAt(i) === "}") { i++; return; }
+        if (text.charAt(i) === ",") {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === "}") {
+          i++;
+          return;
+        }
         fail();
       }
     } else if (ch === "[") {
       i++;
       ws();
-      if (text.charAt(i) === "]") { i++; return; }
+      if (text.charAt(i) === "]") {
+        i++;
+        return;
+      }
       for (;;) {
         value();
         ws();
-        if (text.charAt(i) === ",") { i++; continue; }
-        if (text.charAt(i) === "]") { i++; return; }
+        if (text.charAt(i) === ",") {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === "]") {
+          i++;
+          return;
+        }
         fail();
       }
     } else if (ch === '"') string();

@@ -36,6 +36,7 @@ describe("parseJson", () => {
   });
 
   it("the scanner agrees with JSON.parse on what is valid", () => {
-    for (const text of ['{"a":[1,{"b":null}]}', "0", '"s"', "[]", "{}"]) expect(jsonErrorOffset(text)).toBe(text.length);
+    for (const text of ['{"a":[1,{"b":null}]}', "0", '"s"', "[]", "{}"])
+      expect(jsonErrorOffset(text)).toBe(text.length);
   });
 });

@@ -11,7 +11,10 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 /** Characters a reader cannot see (controls, format characters such as U+FEFF, separators) as \u escapes. */
 export function visible(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+  return text.replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
+    (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
+  );
 }
 
 export function parseJson(input: string): ParseOutcome {

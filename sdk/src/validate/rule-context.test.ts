@@ -4,15 +4,37 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validate } from "./validate.ts";
 
-const ehcp: unknown = JSON.parse(readFileSync(new URL("../../../examples/worked/ehcp-specialist-base.json", import.meta.url), "utf8"));
+const ehcp: unknown = JSON.parse(
+  readFileSync(new URL("../../../examples/worked/ehcp-specialist-base.json", import.meta.url), "utf8"),
+);
 const sppId = "spp-illustrative-communication-interaction";
 
-const cases: Array<{ description: string; catalogue?: Array<{ id: string; version: string; status: string }>; expected: string[] }> = [
+const cases: Array<{
+  description: string;
+  catalogue?: Array<{ id: string; version: string; status: string }>;
+  expected: string[];
+}> = [
   { description: "no catalogue: the citation check is skipped", expected: [] },
-  { description: "cited version published: no finding", catalogue: [{ id: sppId, version: "1.0.0", status: "published" }], expected: [] },
-  { description: "cited version only in consultation: not published", catalogue: [{ id: sppId, version: "1.0.0", status: "consultation" }], expected: ["ehcp.spp-citation.not-published"] },
-  { description: "cited version absent from the catalogue: not published", catalogue: [{ id: sppId, version: "2.0.0", status: "published" }], expected: ["ehcp.spp-citation.not-published"] },
-  { description: "cited version retired: warned", catalogue: [{ id: sppId, version: "1.0.0", status: "retired" }], expected: ["ehcp.spp-citation.retired"] },
+  {
+    description: "cited version published: no finding",
+    catalogue: [{ id: sppId, version: "1.0.0", status: "published" }],
+    expected: [],
+  },
+  {
+    description: "cited version only in consultation: not published",
+    catalogue: [{ id: sppId, version: "1.0.0", status: "consultation" }],
+    expected: ["ehcp.spp-citation.not-published"],
+  },
+  {
+    description: "cited version absent from the catalogue: not published",
+    catalogue: [{ id: sppId, version: "2.0.0", status: "published" }],
+    expected: ["ehcp.spp-citation.not-published"],
+  },
+  {
+    description: "cited version retired: warned",
+    catalogue: [{ id: sppId, version: "1.0.0", status: "retired" }],
+    expected: ["ehcp.spp-citation.retired"],
+  },
 ];
 
 describe("validate() with a rule context", () => {

@@ -7,7 +7,7 @@ import { escapePointerToken } from "../rules/finding.ts";
 const MAX_LISTED_VALUES = 12;
 
 function isWithin(pointer: string, base: string): boolean {
-  return base === "" || pointer === base || pointer.startsWith(base + "/");
+  return base === "" || pointer === base || pointer.startsWith(`${base}/`);
 }
 
 function depth(pointer: string): number {
@@ -15,7 +15,10 @@ function depth(pointer: string): number {
 }
 
 function listValues(values: unknown[]): string {
-  const shown = values.slice(0, MAX_LISTED_VALUES).map((v) => JSON.stringify(v)).join(", ");
+  const shown = values
+    .slice(0, MAX_LISTED_VALUES)
+    .map((v) => JSON.stringify(v))
+    .join(", ");
   return values.length > MAX_LISTED_VALUES ? `${shown}, … (${values.length} values)` : shown;
 }
 
@@ -35,19 +38,34 @@ export function toIssue(error: ErrorObject): Issue {
   });
   switch (error.keyword) {
     case "required":
-      return issue(`${at}/${escapePointerToken(str(p["missingProperty"]))}`, `required property "${str(p["missingProperty"])}" is missing`);
+      return issue(
+        `${at}/${escapePointerToken(str(p["missingProperty"]))}`,
+        `required property "${str(p["missingProperty"])}" is missing`,
+      );
     case "additionalProperties":
-      return issue(`${at}/${escapePointerToken(str(p["additionalProperty"]))}`, `property "${str(p["additionalProperty"])}" is not allowed here (core objects are closed; put vendor data under /extensions)`);
+      return issue(
+        `${at}/${escapePointerToken(str(p["additionalProperty"]))}`,
+        `property "${str(p["additionalProperty"])}" is not allowed here (core objects are closed; put vendor data under /extensions)`,
+      );
     case "unevaluatedProperties":
-      return issue(`${at}/${escapePointerToken(str(p["unevaluatedProperty"]))}`, `property "${str(p["unevaluatedProperty"])}" is not allowed here (core objects are closed; put vendor data under /extensions)`);
+      return issue(
+        `${at}/${escapePointerToken(str(p["unevaluatedProperty"]))}`,
+        `property "${str(p["unevaluatedProperty"])}" is not allowed here (core objects are closed; put vendor data under /extensions)`,
+      );
     case "dependentRequired":
-      return issue(`${at}/${escapePointerToken(str(p["missingProperty"]))}`, `property "${str(p["missingProperty"])}" is required when "${str(p["property"])}" is present`);
+      return issue(
+        `${at}/${escapePointerToken(str(p["missingProperty"]))}`,
+        `property "${str(p["missingProperty"])}" is required when "${str(p["property"])}" is present`,
+      );
     case "const":
       return issue(at, `must be ${JSON.stringify(p["allowedValue"])}`);
     case "enum":
       return issue(at, `must be one of: ${listValues(Array.isArray(p["allowedValues"]) ? p["allowedValues"] : [])}`);
     case "type":
-      return issue(at, `must be of type ${Array.isArray(p["type"]) ? (p["type"] as unknown[]).join(" or ") : str(p["type"])}`);
+      return issue(
+        at,
+        `must be of type ${Array.isArray(p["type"]) ? (p["type"] as unknown[]).join(" or ") : str(p["type"])}`,
+      );
     case "format":
       return issue(at, `must be a valid ${str(p["format"])}`);
     case "oneOf":
@@ -66,14 +84,19 @@ export function toIssue(error: ErrorObject): Issue {
  */
 function collapseAlternative(alternative: ErrorObject, branchErrors: ErrorObject[], innerIssues: Issue[]): Issue[] {
   const at = alternative.instancePath;
-  const deeper = branchErrors.filter((e) => depth(e.instancePath) > depth(at) && e.keyword !== "oneOf" && e.keyword !== "anyOf");
-  const discriminator = (e: ErrorObject): boolean => (e.keyword === "const" || e.keyword === "enum") && depth(e.instancePath) === depth(at) + 1;
+  const deeper = branchErrors.filter(
+    (e) => depth(e.instancePath) > depth(at) && e.keyword !== "oneOf" && e.keyword !== "anyOf",
+  );
+  const discriminator = (e: ErrorObject): boolean =>
+    (e.keyword === "const" || e.keyword === "enum") && depth(e.instancePath) === depth(at) + 1;
   const precise = deeper.filter((e) => !discriminator(e));
   if (precise.length > 0 || innerIssues.length > 0) {
     // Branches that failed only at the value itself (missing/extra properties) were the shapes that did not fit.
     return dedupe([...innerIssues, ...precise.map(toIssue)]);
   }
-  const wants = dedupe(branchErrors.map(toIssue)).map((i) => (i.pointer === at ? i.message : `${i.pointer}: ${i.message}`));
+  const wants = dedupe(branchErrors.map(toIssue)).map((i) =>
+    i.pointer === at ? i.message : `${i.pointer}: ${i.message}`,
+  );
   const base = toIssue(alternative);
   return [{ ...base, message: wants.length > 0 ? `${base.message}: ${wants.join("; or ")}` : base.message }];
 }
@@ -105,7 +128,7 @@ export function schemaIssues(errors: readonly ErrorObject[] | null | undefined):
     const claimedIssues: Issue[] = [];
     while (pending.length > 0) {
       const last = pending[pending.length - 1] as ErrorObject | Issue[];
-      const pointer = Array.isArray(last) ? last[0]?.pointer ?? error.instancePath : last.instancePath;
+      const pointer = Array.isArray(last) ? (last[0]?.pointer ?? error.instancePath) : last.instancePath;
       if (!isWithin(pointer, error.instancePath)) break;
       pending.pop();
       if (Array.isArray(last)) claimedIssues.unshift(...last);

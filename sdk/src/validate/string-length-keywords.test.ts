@@ -8,7 +8,8 @@ import type Ajv2020Class from "ajv/dist/2020.js";
 import { createAjv } from "./create-ajv.ts";
 
 type Ajv2020Ctor = typeof Ajv2020Class.default;
-const Ajv2020: Ajv2020Ctor = (Ajv2020Module as unknown as { default?: Ajv2020Ctor }).default ?? (Ajv2020Module as unknown as Ajv2020Ctor);
+const Ajv2020: Ajv2020Ctor =
+  (Ajv2020Module as unknown as { default?: Ajv2020Ctor }).default ?? (Ajv2020Module as unknown as Ajv2020Ctor);
 
 const limits = [0, 1, 2, 3, 5];
 const schema = {
@@ -37,9 +38,12 @@ function errorsOf(validate: typeof fast, data: unknown): unknown[] {
 
 describe("maxLength / minLength", () => {
   it("give ajv's built-in errors for any strings", () => {
-    fc.assert(fc.property(instance, (data) => {
-      expect(errorsOf(fast, data)).toEqual(errorsOf(builtIn, data));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(instance, (data) => {
+        expect(errorsOf(fast, data)).toEqual(errorsOf(builtIn, data));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("count a surrogate pair as one character", () => {
@@ -50,6 +54,11 @@ describe("maxLength / minLength", () => {
 
   it("keep their place before pattern and format in the error order", () => {
     fast({ max1: "ab1", min3: "x" });
-    expect(fast.errors?.map((e) => `${e.instancePath} ${e.keyword}`)).toEqual(["/max1 maxLength", "/max1 pattern", "/min3 minLength", "/min3 format"]);
+    expect(fast.errors?.map((e) => `${e.instancePath} ${e.keyword}`)).toEqual([
+      "/max1 maxLength",
+      "/max1 pattern",
+      "/min3 minLength",
+      "/min3 format",
+    ]);
   });
 });

@@ -15,7 +15,8 @@ const ucs2length: Ucs2length =
   (ucs2lengthModule as unknown as { default?: Ucs2length }).default ?? (ucs2lengthModule as unknown as Ucs2length);
 
 const error: KeywordErrorDefinition = {
-  message: ({ keyword, schemaCode }) => str`must NOT have ${keyword === "maxLength" ? "more" : "fewer"} than ${schemaCode} characters`,
+  message: ({ keyword, schemaCode }) =>
+    str`must NOT have ${keyword === "maxLength" ? "more" : "fewer"} than ${schemaCode} characters`,
   params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
 };
 
@@ -38,7 +39,10 @@ export const stringLengthKeywords: CodeKeywordDefinition = {
 };
 
 /** Swaps ajv's built-in maxLength/minLength for the equivalent definitions above. */
-export function useFastStringLengths(ajv: { removeKeyword(keyword: string): unknown; addKeyword(definition: CodeKeywordDefinition): unknown }): void {
+export function useFastStringLengths(ajv: {
+  removeKeyword(keyword: string): unknown;
+  addKeyword(definition: CodeKeywordDefinition): unknown;
+}): void {
   ajv.removeKeyword("maxLength");
   ajv.removeKeyword("minLength");
   ajv.addKeyword(stringLengthKeywords);

@@ -22,14 +22,26 @@ const good = {
 const warnIfNoBarriers: RuleFamily = {
   id: "isp.test",
   appliesTo: ["isp"],
-  run: (doc) => ((doc as { barriers?: unknown[] }).barriers ? [] : [{ ruleId: "isp.test.no-barriers", severity: "warning", pointer: "/barriers", message: "no barriers" }]),
+  run: (doc) =>
+    (doc as { barriers?: unknown[] }).barriers
+      ? []
+      : [{ ruleId: "isp.test.no-barriers", severity: "warning", pointer: "/barriers", message: "no barriers" }],
 };
 const errorIfNamedBad: RuleFamily = {
   id: "any.test",
   appliesTo: ["any"],
-  run: (doc) => ((doc as { child?: { name?: string } }).child?.name === "Bad" ? [{ ruleId: "any.test.bad", severity: "error", pointer: "/child/name", message: "bad" }] : []),
+  run: (doc) =>
+    (doc as { child?: { name?: string } }).child?.name === "Bad"
+      ? [{ ruleId: "any.test.bad", severity: "error", pointer: "/child/name", message: "bad" }]
+      : [],
 };
-const throwing: RuleFamily = { id: "spp.boom", appliesTo: ["spp"], run: () => { throw new Error("boom"); } };
+const throwing: RuleFamily = {
+  id: "spp.boom",
+  appliesTo: ["spp"],
+  run: () => {
+    throw new Error("boom");
+  },
+};
 
 let root: string;
 let v: Validator;
@@ -37,10 +49,16 @@ let fixtureValidators: Record<string, PrecompiledValidator>;
 beforeAll(async () => {
   root = makeFixtureRoot();
   await generate(root, false);
-  const generated = (await import(pathToFileURL(join(root, "sdk/generated/validators.js")).href)) as { validators: Record<string, PrecompiledValidator> };
+  const generated = (await import(pathToFileURL(join(root, "sdk/generated/validators.js")).href)) as {
+    validators: Record<string, PrecompiledValidator>;
+  };
   const validators = generated.validators;
   fixtureValidators = validators;
-  v = createValidator({ validators, supportedSchemaVersions: ["1.0"], rules: [warnIfNoBarriers, errorIfNamedBad, throwing] });
+  v = createValidator({
+    validators,
+    supportedSchemaVersions: ["1.0"],
+    rules: [warnIfNoBarriers, errorIfNamedBad, throwing],
+  });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -52,18 +70,66 @@ interface Case {
 
 const schemaCases: Case[] = [
   { name: "not an object", doc: [1, 2], expected: [{ ruleId: "schema.document-type", pointer: "" }] },
-  { name: "no documentType", doc: { schemaVersion: "1.0" }, expected: [{ ruleId: "schema.document-type", pointer: "" }] },
-  { name: "unknown documentType", doc: { ...good, documentType: "pupil" }, expected: [{ ruleId: "schema.document-type", pointer: "" }] },
-  { name: "inherited property name is not a type", doc: { ...good, documentType: "constructor" }, expected: [{ ruleId: "schema.document-type", pointer: "" }] },
-  { name: "unsupported schemaVersion", doc: { ...good, schemaVersion: "9.9" }, expected: [{ ruleId: "schema.schema-version", pointer: "/schemaVersion" }] },
-  { name: "missing schemaVersion", doc: { documentType: "isp" }, expected: [{ ruleId: "schema.schema-version", pointer: "/schemaVersion" }] },
-  { name: "missing required property points at the property", doc: { ...good, child: { name: "Sam" } }, expected: [{ ruleId: "schema.required", pointer: "/child/dateOfBirth" }] },
-  { name: "extra property points at the property", doc: { ...good, colour: "red" }, expected: [{ ruleId: "schema.additionalProperties", pointer: "/colour" }] },
-  { name: "code not in the list", doc: { ...good, layerOfSupport: "mega" }, expected: [{ ruleId: "schema.enum", pointer: "/layerOfSupport" }] },
-  { name: "bad date format", doc: { ...good, child: { name: "Sam", dateOfBirth: "03/02/2015" } }, expected: [{ ruleId: "schema.format", pointer: "/child/dateOfBirth" }] },
-  { name: "SEND identifier format (UPN check letter)", doc: { ...good, child: { ...good.child, upn: "A801200212001" } }, expected: [{ ruleId: "schema.format", pointer: "/child/upn" }] },
-  { name: "oneOf: a fault inside the fitting branch gives one precise error", doc: { ...good, contacts: [{ email: "not-an-email" }] }, expected: [{ ruleId: "schema.format", pointer: "/contacts/0/email" }] },
-  { name: "oneOf: no branch fits gives one summary error", doc: { ...good, contacts: [{}] }, expected: [{ ruleId: "schema.oneOf", pointer: "/contacts/0" }] },
+  {
+    name: "no documentType",
+    doc: { schemaVersion: "1.0" },
+    expected: [{ ruleId: "schema.document-type", pointer: "" }],
+  },
+  {
+    name: "unknown documentType",
+    doc: { ...good, documentType: "pupil" },
+    expected: [{ ruleId: "schema.document-type", pointer: "" }],
+  },
+  {
+    name: "inherited property name is not a type",
+    doc: { ...good, documentType: "constructor" },
+    expected: [{ ruleId: "schema.document-type", pointer: "" }],
+  },
+  {
+    name: "unsupported schemaVersion",
+    doc: { ...good, schemaVersion: "9.9" },
+    expected: [{ ruleId: "schema.schema-version", pointer: "/schemaVersion" }],
+  },
+  {
+    name: "missing schemaVersion",
+    doc: { documentType: "isp" },
+    expected: [{ ruleId: "schema.schema-version", pointer: "/schemaVersion" }],
+  },
+  {
+    name: "missing required property points at the property",
+    doc: { ...good, child: { name: "Sam" } },
+    expected: [{ ruleId: "schema.required", pointer: "/child/dateOfBirth" }],
+  },
+  {
+    name: "extra property points at the property",
+    doc: { ...good, colour: "red" },
+    expected: [{ ruleId: "schema.additionalProperties", pointer: "/colour" }],
+  },
+  {
+    name: "code not in the list",
+    doc: { ...good, layerOfSupport: "mega" },
+    expected: [{ ruleId: "schema.enum", pointer: "/layerOfSupport" }],
+  },
+  {
+    name: "bad date format",
+    doc: { ...good, child: { name: "Sam", dateOfBirth: "03/02/2015" } },
+    expected: [{ ruleId: "schema.format", pointer: "/child/dateOfBirth" }],
+  },
+  {
+    name: "SEND identifier format (UPN check letter)",
+    doc: { ...good, child: { ...good.child, upn: "A801200212001" } },
+    expected: [{ ruleId: "schema.format", pointer: "/child/upn" }],
+  },
+  {
+    name: "oneOf: a fault inside the fitting branch gives one precise error",
+    doc: { ...good, contacts: [{ email: "not-an-email" }] },
+    expected: [{ ruleId: "schema.format", pointer: "/contacts/0/email" }],
+  },
+  {
+    name: "oneOf: no branch fits gives one summary error",
+    doc: { ...good, contacts: [{}] },
+    expected: [{ ruleId: "schema.oneOf", pointer: "/contacts/0" }],
+  },
 ];
 
 describe("validate(): type, version and schema errors", () => {
@@ -111,7 +177,13 @@ describe("validate(): quality rules", () => {
   });
 
   it("a rule family that throws becomes a warning, not a crash", () => {
-    const spp = { documentType: "spp", schemaVersion: "1.0", id: good.id, provenance: good.provenance, name: "Speech therapy" };
+    const spp = {
+      documentType: "spp",
+      schemaVersion: "1.0",
+      id: good.id,
+      provenance: good.provenance,
+      name: "Speech therapy",
+    };
     const r = v.validate(spp);
     expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([["spp.boom.internal-error", "warning"]]);
   });
@@ -127,22 +199,46 @@ describe("validate(): families sharing a pass", () => {
       if (throws) throw new Error("pass failed");
       return [[hit("any.first.from-pass")], [hit("any.second.from-pass")]];
     };
-    const first = sharingPass<RuleFamily>({ id: "any.first", appliesTo: ["any"], run: () => [hit("any.first.alone")] }, pass, 0);
-    const second = sharingPass<RuleFamily>({ id: "any.second", appliesTo: ["any"], run: () => [hit("any.second.alone")] }, pass, 1);
+    const first = sharingPass<RuleFamily>(
+      { id: "any.first", appliesTo: ["any"], run: () => [hit("any.first.alone")] },
+      pass,
+      0,
+    );
+    const second = sharingPass<RuleFamily>(
+      { id: "any.second", appliesTo: ["any"], run: () => [hit("any.second.alone")] },
+      pass,
+      1,
+    );
     return { counter, first, second };
   }
 
   it("runs the pass once and reports each member's slot at its place in registry order", () => {
     const { counter, first, second } = sharedPair(false);
-    const shared = createValidator({ validators: fixtureValidators, supportedSchemaVersions: ["1.0"], rules: [first, warnIfNoBarriers, second] });
-    expect(shared.validate(good).findings.map((f) => f.ruleId)).toEqual(["any.first.from-pass", "isp.test.no-barriers", "any.second.from-pass"]);
+    const shared = createValidator({
+      validators: fixtureValidators,
+      supportedSchemaVersions: ["1.0"],
+      rules: [first, warnIfNoBarriers, second],
+    });
+    expect(shared.validate(good).findings.map((f) => f.ruleId)).toEqual([
+      "any.first.from-pass",
+      "isp.test.no-barriers",
+      "any.second.from-pass",
+    ]);
     expect(counter.calls).toBe(1);
   });
 
   it("a pass that throws falls back to each member's own run", () => {
     const { counter, first, second } = sharedPair(true);
-    const shared = createValidator({ validators: fixtureValidators, supportedSchemaVersions: ["1.0"], rules: [first, warnIfNoBarriers, second] });
-    expect(shared.validate(good).findings.map((f) => f.ruleId)).toEqual(["any.first.alone", "isp.test.no-barriers", "any.second.alone"]);
+    const shared = createValidator({
+      validators: fixtureValidators,
+      supportedSchemaVersions: ["1.0"],
+      rules: [first, warnIfNoBarriers, second],
+    });
+    expect(shared.validate(good).findings.map((f) => f.ruleId)).toEqual([
+      "any.first.alone",
+      "isp.test.no-barriers",
+      "any.second.alone",
+    ]);
     expect(counter.calls).toBe(1);
   });
 });
@@ -161,6 +257,10 @@ describe("validateJson()", () => {
   });
 
   it("valid JSON goes through validate()", () => {
-    expect(v.validateJson(JSON.stringify({ ...good, barriers: [] }))).toMatchObject({ valid: true, errors: [], findings: [] });
+    expect(v.validateJson(JSON.stringify({ ...good, barriers: [] }))).toMatchObject({
+      valid: true,
+      errors: [],
+      findings: [],
+    });
   });
 });

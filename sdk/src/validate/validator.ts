@@ -48,12 +48,14 @@ function runFamily(family: RuleFamily, document: unknown, context: RuleContext |
   try {
     return family.run(document, context);
   } catch (error) {
-    return [{
-      ruleId: `${family.id}.internal-error`,
-      severity: "warning",
-      pointer: "",
-      message: `rule family ${family.id} failed: ${error instanceof Error ? error.message : String(error)}`,
-    }];
+    return [
+      {
+        ruleId: `${family.id}.internal-error`,
+        severity: "warning",
+        pointer: "",
+        message: `rule family ${family.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
   }
 }
 
@@ -62,7 +64,12 @@ function hasError(findings: readonly Finding[]): boolean {
   return false;
 }
 
-function resultOf(documentType: string | null, schemaVersion: string | null, errors: Issue[], findings: Finding[] = []): ValidationResult {
+function resultOf(
+  documentType: string | null,
+  schemaVersion: string | null,
+  errors: Issue[],
+  findings: Finding[] = [],
+): ValidationResult {
   return { valid: errors.length === 0 && !hasError(findings), documentType, schemaVersion, errors, findings };
 }
 
@@ -103,7 +110,8 @@ function runPass(pass: (document: unknown) => Finding[][], document: unknown): F
 /** Runs the plan's families in order; each shared pass runs once, when its first member's turn comes. */
 function runPlan(plan: Plan, document: unknown, context: RuleContext | undefined): Finding[] {
   const findings: Finding[] = [];
-  const passResults: Array<Finding[][] | null | undefined> = plan.passes.length === 0 ? [] : new Array(plan.passes.length);
+  const passResults: Array<Finding[][] | null | undefined> =
+    plan.passes.length === 0 ? [] : new Array(plan.passes.length);
   for (const step of plan.steps) {
     let found: Finding[] | undefined;
     if (step.pass >= 0) {
@@ -140,26 +148,50 @@ export function createValidator(config: ValidatorConfig): Validator {
     const schemaVersion = typeof rawVersion === "string" ? rawVersion : null;
 
     if (document === null || typeof document !== "object" || Array.isArray(document)) {
-      return resultOf(documentType, schemaVersion, [issue("schema.document-type", "", "a document must be a JSON object with a documentType")]);
+      return resultOf(documentType, schemaVersion, [
+        issue("schema.document-type", "", "a document must be a JSON object with a documentType"),
+      ]);
     }
     const validator = documentType === null ? undefined : config.validators[documentType];
     if (!validator || !Object.hasOwn(config.validators, documentType as string)) {
-      const said = rawType === undefined ? "has no documentType" : `has documentType ${JSON.stringify(rawType)}, which is not a known type`;
-      return resultOf(documentType, schemaVersion, [issue("schema.document-type", "", `the document ${said}; expected one of: ${knownTypes.join(", ")}`)]);
+      const said =
+        rawType === undefined
+          ? "has no documentType"
+          : `has documentType ${JSON.stringify(rawType)}, which is not a known type`;
+      return resultOf(documentType, schemaVersion, [
+        issue("schema.document-type", "", `the document ${said}; expected one of: ${knownTypes.join(", ")}`),
+      ]);
     }
     if (schemaVersion === null || !config.supportedSchemaVersions.includes(schemaVersion)) {
       const said = rawVersion === undefined ? "is missing" : `${JSON.stringify(rawVersion)} is not supported`;
-      return resultOf(documentType, schemaVersion, [issue("schema.schema-version", "/schemaVersion", `schemaVersion ${said}; supported: ${config.supportedSchemaVersions.join(", ")}`)]);
+      return resultOf(documentType, schemaVersion, [
+        issue(
+          "schema.schema-version",
+          "/schemaVersion",
+          `schemaVersion ${said}; supported: ${config.supportedSchemaVersions.join(", ")}`,
+        ),
+      ]);
     }
     if (!validator(document)) return resultOf(documentType, schemaVersion, schemaIssues(validator.errors));
     if (options?.schemaOnly) return resultOf(documentType, schemaVersion, []);
-    return resultOf(documentType, schemaVersion, [], runPlan(planOf(documentType as string), document, options?.context));
+    return resultOf(
+      documentType,
+      schemaVersion,
+      [],
+      runPlan(planOf(documentType as string), document, options?.context),
+    );
   }
 
   function validateJson(text: string, options: ValidateOptions = {}): ValidationResult {
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      return { valid: false, documentType: null, schemaVersion: null, errors: [issue("json.parse", "", parsed.message)], findings: [] };
+      return {
+        valid: false,
+        documentType: null,
+        schemaVersion: null,
+        errors: [issue("json.parse", "", parsed.message)],
+        findings: [],
+      };
     }
     return validate(parsed.value, options);
   }

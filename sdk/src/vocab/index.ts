@@ -3,7 +3,14 @@
 import { createVocabulary } from "./vocabulary.ts";
 import { CODE_LISTS, CROSSWALKS } from "./vocab-index.ts";
 
-export type { CodeEntry, CodeList, CodeStatus, Crosswalk, CrosswalkLinkEntry, CrosswalkUnmappedEntry } from "./types.ts";
+export type {
+  CodeEntry,
+  CodeList,
+  CodeStatus,
+  Crosswalk,
+  CrosswalkLinkEntry,
+  CrosswalkUnmappedEntry,
+} from "./types.ts";
 export type { CrosswalkLink, CrosswalkResult, Vocabulary } from "./vocabulary.ts";
 export type { CodeValidity } from "./validity.ts";
 export { createVocabulary } from "./vocabulary.ts";

@@ -12,10 +12,16 @@ const root = resolve(fileURLToPath(import.meta.url), "../../../..");
 const vocabDir = join(root, "schemas/vocab");
 const crosswalkDir = join(vocabDir, "crosswalks");
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
-const jsonFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
+const jsonFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
 
 const listFiles = jsonFiles(vocabDir).map((file) => ({ file, list: readJson(join(vocabDir, file)) as CodeList }));
-const crosswalkFiles = jsonFiles(crosswalkDir).map((file) => ({ file, crosswalk: readJson(join(crosswalkDir, file)) as Crosswalk }));
+const crosswalkFiles = jsonFiles(crosswalkDir).map((file) => ({
+  file,
+  crosswalk: readJson(join(crosswalkDir, file)) as Crosswalk,
+}));
 const listById = new Map(listFiles.map(({ list }) => [list.id, list] as const));
 
 /** The "list id | defName" table in CONTRIBUTING.md §3: the contract other schemas reference. */
@@ -48,14 +54,18 @@ describe("code-list files", () => {
     const codes = list.codes.map((entry) => entry.code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const entry of list.codes) {
-      if (entry.validFrom !== null && entry.validTo !== null) expect(entry.validFrom <= entry.validTo, entry.code).toBe(true);
+      if (entry.validFrom !== null && entry.validTo !== null)
+        expect(entry.validFrom <= entry.validTo, entry.code).toBe(true);
     }
   });
 
   // External lists (census codes, LA numbers) keep their official form.
-  it.each(listFiles.filter(({ list }) => !list.external))("$file: codes are kebab-case (dotted for children)", ({ list }) => {
-    for (const entry of list.codes) expect(entry.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$/);
-  });
+  it.each(listFiles.filter(({ list }) => !list.external))(
+    "$file: codes are kebab-case (dotted for children)",
+    ({ list }) => {
+      for (const entry of list.codes) expect(entry.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$/);
+    },
+  );
 
   it.each(listFiles)("$file: every parent exists (in parentList, or in the list itself)", ({ list }) => {
     const parentList = listById.get(list.parentList ?? list.id);
@@ -83,7 +93,9 @@ describe("code-list files", () => {
 
   it("the static index (vocab-index.ts) holds exactly the files on disk, unchanged", () => {
     expect([...CODE_LISTS].map((list) => list.id).sort()).toEqual(listFiles.map(({ list }) => list.id).sort());
-    expect([...CROSSWALKS].map((xw) => xw.id).sort()).toEqual(crosswalkFiles.map(({ crosswalk }) => crosswalk.id).sort());
+    expect([...CROSSWALKS].map((xw) => xw.id).sort()).toEqual(
+      crosswalkFiles.map(({ crosswalk }) => crosswalk.id).sort(),
+    );
     for (const list of CODE_LISTS) expect(list).toEqual(listById.get(list.id));
   });
 });
@@ -113,8 +125,14 @@ describe("crosswalk files", () => {
   });
 
   it.each(crosswalkFiles)("$file: complete: every from-code is linked or listed as unmapped", ({ crosswalk }) => {
-    const covered = new Set([...crosswalk.links.map((link) => link.from), ...crosswalk.unmapped.map((entry) => entry.from)]);
-    const missing = listById.get(crosswalk.fromList)!.codes.map((entry) => entry.code).filter((code) => !covered.has(code));
+    const covered = new Set([
+      ...crosswalk.links.map((link) => link.from),
+      ...crosswalk.unmapped.map((entry) => entry.from),
+    ]);
+    const missing = listById
+      .get(crosswalk.fromList)!
+      .codes.map((entry) => entry.code)
+      .filter((code) => !covered.has(code));
     expect(missing).toEqual([]);
   });
 
@@ -125,10 +143,14 @@ describe("crosswalk files", () => {
     expect(new Set(unmapped).size).toBe(unmapped.length);
   });
 
-  it.each(crosswalkFiles)("$file: partial links and links from partly unmapped codes always need professional review", ({ crosswalk }) => {
-    const partlyUnmapped = new Set(crosswalk.unmapped.map((entry) => entry.from));
-    for (const link of crosswalk.links) {
-      if (link.strength === "partial" || partlyUnmapped.has(link.from)) expect(link.needsProfessionalReview, `${link.from}->${link.to}`).toBe(true);
-    }
-  });
+  it.each(crosswalkFiles)(
+    "$file: partial links and links from partly unmapped codes always need professional review",
+    ({ crosswalk }) => {
+      const partlyUnmapped = new Set(crosswalk.unmapped.map((entry) => entry.from));
+      for (const link of crosswalk.links) {
+        if (link.strength === "partial" || partlyUnmapped.has(link.from))
+          expect(link.needsProfessionalReview, `${link.from}->${link.to}`).toBe(true);
+      }
+    },
+  );
 });

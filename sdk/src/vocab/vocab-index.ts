@@ -34,8 +34,12 @@ import trajectories from "../../../schemas/vocab/trajectories.json" with { type:
 import transferReasons from "../../../schemas/vocab/transfer-reasons.json" with { type: "json" };
 import voiceCaptureMethods from "../../../schemas/vocab/voice-capture-methods.json" with { type: "json" };
 import voiceRoles from "../../../schemas/vocab/voice-roles.json" with { type: "json" };
-import broadAreasOfNeedToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/broad-areas-of-need-to-areas-of-development.json" with { type: "json" };
-import censusSenTypesToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/census-sen-types-to-areas-of-development.json" with { type: "json" };
+import broadAreasOfNeedToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/broad-areas-of-need-to-areas-of-development.json" with {
+  type: "json",
+};
+import censusSenTypesToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/census-sen-types-to-areas-of-development.json" with {
+  type: "json",
+};
 
 // The JSON's inferred types are wider than the file schemas (string, not a status union); the files are checked
 // against vocab.schema.json and crosswalk.schema.json by vocab-files.test.ts, so the casts are safe.

@@ -1,28 +1,103 @@
 // Worked cases for the runtime helpers over the standard's real lists, plus the pure factory over a small fixture.
 import { describe, expect, it } from "vitest";
-import { childrenOf, codeValidity, createVocabulary, crosswalk, getCode, getCodeList, isCodeValidOn, listIds } from "./index.ts";
+import {
+  childrenOf,
+  codeValidity,
+  createVocabulary,
+  crosswalk,
+  getCode,
+  getCodeList,
+  isCodeValidOn,
+  listIds,
+} from "./index.ts";
 import type { CodeList, Crosswalk } from "./types.ts";
 
 describe("isCodeValidOn / codeValidity: worked cases", () => {
-  const cases: { listId: string; code: string; date: string; expected: ReturnType<typeof codeValidity>; why: string }[] = [
-    { listId: "census-sen-types", code: "DS", date: "2024-05-16", expected: "not-yet-valid", why: "DS only from the January 2025 census" },
-    { listId: "census-sen-types", code: "DS", date: "2025-01-15", expected: "not-yet-valid", why: "day before census day" },
+  const cases: {
+    listId: string;
+    code: string;
+    date: string;
+    expected: ReturnType<typeof codeValidity>;
+    why: string;
+  }[] = [
+    {
+      listId: "census-sen-types",
+      code: "DS",
+      date: "2024-05-16",
+      expected: "not-yet-valid",
+      why: "DS only from the January 2025 census",
+    },
+    {
+      listId: "census-sen-types",
+      code: "DS",
+      date: "2025-01-15",
+      expected: "not-yet-valid",
+      why: "day before census day",
+    },
     { listId: "census-sen-types", code: "DS", date: "2025-01-16", expected: "valid", why: "January 2025 census day" },
     { listId: "census-sen-types", code: "DS", date: "2026-10-01", expected: "valid", why: "still in use" },
     { listId: "census-sen-types", code: "MLD", date: "2010-01-21", expected: "valid", why: "no known start" },
-    { listId: "census-sen-provision", code: "S", date: "2013-01-17", expected: "valid", why: "statements existed before the 2014 reforms" },
+    {
+      listId: "census-sen-provision",
+      code: "S",
+      date: "2013-01-17",
+      expected: "valid",
+      why: "statements existed before the 2014 reforms",
+    },
     { listId: "census-sen-provision", code: "S", date: "2014-08-31", expected: "valid", why: "validTo is inclusive" },
-    { listId: "census-sen-provision", code: "S", date: "2014-09-01", expected: "retired", why: "history only after the 2014 reforms" },
-    { listId: "census-sen-provision", code: "A", date: "2019-01-17", expected: "retired", why: "School Action ended in 2014" },
-    { listId: "census-sen-provision", code: "P", date: "2015-01-15", expected: "retired", why: "School Action Plus ended in 2014" },
-    { listId: "census-sen-provision", code: "K", date: "2013-01-17", expected: "not-yet-valid", why: "SEN support began with the 2014 reforms" },
+    {
+      listId: "census-sen-provision",
+      code: "S",
+      date: "2014-09-01",
+      expected: "retired",
+      why: "history only after the 2014 reforms",
+    },
+    {
+      listId: "census-sen-provision",
+      code: "A",
+      date: "2019-01-17",
+      expected: "retired",
+      why: "School Action ended in 2014",
+    },
+    {
+      listId: "census-sen-provision",
+      code: "P",
+      date: "2015-01-15",
+      expected: "retired",
+      why: "School Action Plus ended in 2014",
+    },
+    {
+      listId: "census-sen-provision",
+      code: "K",
+      date: "2013-01-17",
+      expected: "not-yet-valid",
+      why: "SEN support began with the 2014 reforms",
+    },
     { listId: "census-sen-provision", code: "E", date: "2026-01-15", expected: "valid", why: "current code" },
     { listId: "census-sen-provision", code: "X", date: "2026-01-15", expected: "unknown-code", why: "no such code" },
     { listId: "no-such-list", code: "E", date: "2026-01-15", expected: "unknown-list", why: "no such list" },
-    { listId: "areas-of-development", code: "executive-function", date: "2029-08-31", expected: "not-yet-valid", why: "proposed from September 2029" },
-    { listId: "areas-of-development", code: "executive-function", date: "2029-09-01", expected: "valid", why: "proposed start" },
+    {
+      listId: "areas-of-development",
+      code: "executive-function",
+      date: "2029-08-31",
+      expected: "not-yet-valid",
+      why: "proposed from September 2029",
+    },
+    {
+      listId: "areas-of-development",
+      code: "executive-function",
+      date: "2029-09-01",
+      expected: "valid",
+      why: "proposed start",
+    },
     { listId: "la-codes", code: "928", date: "2022-01-01", expected: "retired", why: "Northamptonshire split in 2021" },
-    { listId: "la-codes", code: "940", date: "2020-01-01", expected: "not-yet-valid", why: "North Northamptonshire from 2021" },
+    {
+      listId: "la-codes",
+      code: "940",
+      date: "2020-01-01",
+      expected: "not-yet-valid",
+      why: "North Northamptonshire from 2021",
+    },
     { listId: "la-codes", code: "202", date: "1999-01-01", expected: "valid", why: "Camden, no known start" },
   ];
   it.each(cases)("$listId $code on $date is $expected ($why)", ({ listId, code, date, expected }) => {
@@ -60,7 +135,12 @@ describe("crosswalk: worked cases", () => {
 
   it("ASD is many-to-many and every link needs review", () => {
     const result = crosswalk("census-sen-types", "ASD");
-    expect(result.links.map((link) => link.to).sort()).toEqual(["executive-function", "sensory", "social-emotional", "speech-language-communication"]);
+    expect(result.links.map((link) => link.to).sort()).toEqual([
+      "executive-function",
+      "sensory",
+      "social-emotional",
+      "speech-language-communication",
+    ]);
     expect(result.links.every((link) => link.needsProfessionalReview)).toBe(true);
   });
 
@@ -94,25 +174,53 @@ describe("list lookups", () => {
     const areas = getCodeList("areas-of-development")!.codes.map((entry) => entry.code);
     const children = areas.flatMap((area) => childrenOf("area-sub-components", area));
     for (const area of areas) expect(childrenOf("area-sub-components", area).length).toBeGreaterThan(0);
-    expect(children.map((entry) => entry.code).sort()).toEqual(getCodeList("area-sub-components")!.codes.map((entry) => entry.code).sort());
-    expect(childrenOf("area-sub-components", "social-emotional").map((entry) => entry.code)).toContain("social-emotional.social-rights-responsibilities");
+    expect(children.map((entry) => entry.code).sort()).toEqual(
+      getCodeList("area-sub-components")!
+        .codes.map((entry) => entry.code)
+        .sort(),
+    );
+    expect(childrenOf("area-sub-components", "social-emotional").map((entry) => entry.code)).toContain(
+      "social-emotional.social-rights-responsibilities",
+    );
   });
 });
 
 describe("createVocabulary over a fixture (pure)", () => {
   const lists: CodeList[] = [
-    { id: "colours", defName: "Colour", title: "Colours", description: "d", version: "1.0.0", source: "s", codes: [
-      { code: "red", label: "Red", definition: "d", validFrom: null, validTo: "2020-12-31" },
-      { code: "blue", label: "Blue", definition: "d", validFrom: "2021-01-01", validTo: null },
-    ] },
-    { id: "moods", defName: "Mood", title: "Moods", description: "d", version: "1.0.0", source: "s", codes: [
-      { code: "calm", label: "Calm", definition: "d", validFrom: null, validTo: null },
-    ] },
+    {
+      id: "colours",
+      defName: "Colour",
+      title: "Colours",
+      description: "d",
+      version: "1.0.0",
+      source: "s",
+      codes: [
+        { code: "red", label: "Red", definition: "d", validFrom: null, validTo: "2020-12-31" },
+        { code: "blue", label: "Blue", definition: "d", validFrom: "2021-01-01", validTo: null },
+      ],
+    },
+    {
+      id: "moods",
+      defName: "Mood",
+      title: "Moods",
+      description: "d",
+      version: "1.0.0",
+      source: "s",
+      codes: [{ code: "calm", label: "Calm", definition: "d", validFrom: null, validTo: null }],
+    },
   ];
   const crosswalks: Crosswalk[] = [
-    { id: "colours-to-moods", title: "t", description: "d", version: "1.0.0", source: "s", fromList: "colours", toList: "moods",
+    {
+      id: "colours-to-moods",
+      title: "t",
+      description: "d",
+      version: "1.0.0",
+      source: "s",
+      fromList: "colours",
+      toList: "moods",
       links: [{ from: "blue", to: "calm", strength: "partial", needsProfessionalReview: true, note: "n" }],
-      unmapped: [{ from: "red", reason: "no calm red" }] },
+      unmapped: [{ from: "red", reason: "no calm red" }],
+    },
   ];
   const v = createVocabulary(lists, crosswalks);
 
@@ -125,8 +233,17 @@ describe("createVocabulary over a fixture (pure)", () => {
 
   it("follows crosswalk links and unmapped reasons", () => {
     expect(v.crosswalk("colours", "blue").links).toEqual([
-      { crosswalkId: "colours-to-moods", toList: "moods", to: "calm", strength: "partial", needsProfessionalReview: true, note: "n" },
+      {
+        crosswalkId: "colours-to-moods",
+        toList: "moods",
+        to: "calm",
+        strength: "partial",
+        needsProfessionalReview: true,
+        note: "n",
+      },
     ]);
-    expect(v.crosswalk("colours", "red").unmapped).toEqual([{ crosswalkId: "colours-to-moods", toList: "moods", reason: "no calm red" }]);
+    expect(v.crosswalk("colours", "red").unmapped).toEqual([
+      { crosswalkId: "colours-to-moods", toList: "moods", reason: "no calm red" },
+    ]);
   });
 });

@@ -39,7 +39,9 @@ export interface Vocabulary {
 
 export function createVocabulary(lists: readonly CodeList[], crosswalks: readonly Crosswalk[]): Vocabulary {
   const byId = new Map(lists.map((list) => [list.id, list] as const));
-  const codeIndex = new Map(lists.map((list) => [list.id, new Map(list.codes.map((entry) => [entry.code, entry] as const))] as const));
+  const codeIndex = new Map(
+    lists.map((list) => [list.id, new Map(list.codes.map((entry) => [entry.code, entry] as const))] as const),
+  );
 
   const getCode = (listId: string, code: string) => codeIndex.get(listId)?.get(code);
 
@@ -57,7 +59,9 @@ export function createVocabulary(lists: readonly CodeList[], crosswalks: readonl
     codeValidity,
     isCodeValidOn: (listId, code, date) => codeValidity(listId, code, date) === "valid",
     crosswalk: (fromList, code, toList) => {
-      const relevant = crosswalks.filter((xw) => xw.fromList === fromList && (toList === undefined || xw.toList === toList));
+      const relevant = crosswalks.filter(
+        (xw) => xw.fromList === fromList && (toList === undefined || xw.toList === toList),
+      );
       const links = relevant.flatMap((xw) =>
         xw.links
           .filter((link) => link.from === code)
@@ -71,14 +75,17 @@ export function createVocabulary(lists: readonly CodeList[], crosswalks: readonl
           })),
       );
       const unmapped = relevant.flatMap((xw) =>
-        xw.unmapped.filter((entry) => entry.from === code).map((entry) => ({ crosswalkId: xw.id, toList: xw.toList, reason: entry.reason })),
+        xw.unmapped
+          .filter((entry) => entry.from === code)
+          .map((entry) => ({ crosswalkId: xw.id, toList: xw.toList, reason: entry.reason })),
       );
       return {
         fromList,
         code,
         links,
         unmapped,
-        needsProfessionalReview: unmapped.length > 0 || links.length === 0 || links.some((link) => link.needsProfessionalReview),
+        needsProfessionalReview:
+          unmapped.length > 0 || links.length === 0 || links.some((link) => link.needsProfessionalReview),
       };
     },
   };

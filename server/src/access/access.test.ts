@@ -72,25 +72,51 @@ describe("governor sample", () => {
     expect(academicYear(new Date(`${date}T12:00:00Z`))).toBe(year);
   });
   it("removes names, identifiers, dates of birth and contacts; pseudonymises the child id", () => {
-    const doc = { id: "p1", child: { personId: "c1", legalName: { given: "X" }, dateOfBirth: "2020-01-01", identifiers: { upn: "U" }, contacts: [{}] }, links: { childId: "c1" }, barriers: [{ id: "b" }] };
+    const doc = {
+      id: "p1",
+      child: {
+        personId: "c1",
+        legalName: { given: "X" },
+        dateOfBirth: "2020-01-01",
+        identifiers: { upn: "U" },
+        contacts: [{}],
+      },
+      links: { childId: "c1" },
+      barriers: [{ id: "b" }],
+    };
     const out = redactForGovernor(doc, "seed", "c1");
     const text = JSON.stringify(out);
-    for (const gone of ["legalName", "dateOfBirth", "identifiers", "contacts", '"c1"']) expect(text).not.toContain(gone);
+    for (const gone of ["legalName", "dateOfBirth", "identifiers", "contacts", '"c1"'])
+      expect(text).not.toContain(gone);
     expect(out.barriers).toEqual([{ id: "b" }]);
     expect(out.child.personId).toMatch(/^pseudo-/);
   });
   it("masks the names the plan carries wherever they appear in free text", () => {
     const doc = {
       id: "p2",
-      child: { legalName: { givenNames: ["Amira", "Joy"], familyName: "Okafor-Reid" }, preferredName: "Mimi", contacts: [{ name: { fullName: "Grace Okafor-Reid" } }] },
-      barriers: [{ id: "b1", description: "Amira finds busy corridors hard; MIMI covers her ears. Grace says mornings are worst." }],
+      child: {
+        legalName: { givenNames: ["Amira", "Joy"], familyName: "Okafor-Reid" },
+        preferredName: "Mimi",
+        contacts: [{ name: { fullName: "Grace Okafor-Reid" } }],
+      },
+      barriers: [
+        {
+          id: "b1",
+          description: "Amira finds busy corridors hard; MIMI covers her ears. Grace says mornings are worst.",
+        },
+      ],
       reviews: [{ changesAgreed: ["Okafor-Reid family to share the sensory diary", "Amirah's group unchanged"] }],
       provenance: { createdBy: { displayName: "Hannah Lowther" } },
       classroomSummary: { needToKnow: "Hannah Lowther (SENCO) holds the plan; Joyful start routine." },
     };
     const out = redactForGovernor(doc, "seed", undefined);
-    expect(out.barriers[0]!.description).toBe("[name] finds busy corridors hard; [name] covers her ears. [name] says mornings are worst.");
-    expect(out.reviews[0]!.changesAgreed).toEqual(["[name] family to share the sensory diary", "Amirah's group unchanged"]);
+    expect(out.barriers[0]!.description).toBe(
+      "[name] finds busy corridors hard; [name] covers her ears. [name] says mornings are worst.",
+    );
+    expect(out.reviews[0]!.changesAgreed).toEqual([
+      "[name] family to share the sensory diary",
+      "Amirah's group unchanged",
+    ]);
     expect(out.classroomSummary.needToKnow).toBe("[name] [name] (SENCO) holds the plan; Joyful start routine.");
     const text = JSON.stringify(out);
     for (const gone of ["Amira ", "Okafor", "Mimi", "Grace", "Lowther"]) expect(text).not.toContain(gone);

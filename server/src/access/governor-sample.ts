@@ -64,11 +64,22 @@ export function sampleIds(ids: readonly string[], seed: string, size: number): s
 }
 
 export function pseudonym(childId: string, seed: string): string {
-  return "pseudo-" + sha256(`child:${seed}:${childId}`).slice(0, 16);
+  return `pseudo-${sha256(`child:${seed}:${childId}`).slice(0, 16)}`;
 }
 
 /** Members whose string values (at any depth below them) are personal names. */
-const NAME_MEMBERS = new Set(["name", "legalName", "formerNames", "names", "givenName", "givenNames", "familyName", "preferredName", "fullName", "displayName"]);
+const NAME_MEMBERS = new Set([
+  "name",
+  "legalName",
+  "formerNames",
+  "names",
+  "givenName",
+  "givenNames",
+  "familyName",
+  "preferredName",
+  "fullName",
+  "displayName",
+]);
 
 /** Every word of two or more letters found under a name member, longest first (so "Anne-Marie" masks before "Anne"). */
 export function namesIn(document: unknown): string[] {
@@ -112,7 +123,8 @@ export function redactForGovernor<T>(document: T, seed: string, childId: string 
     for (const key of Object.keys(obj)) {
       const value = obj[key];
       if (REDACTED_MEMBERS.has(key)) delete obj[key];
-      else if (typeof value === "string" && childId !== undefined && value === childId) obj[key] = pseudonym(childId, seed);
+      else if (typeof value === "string" && childId !== undefined && value === childId)
+        obj[key] = pseudonym(childId, seed);
       else if (typeof value === "string") obj[key] = mask(value);
       else if (Array.isArray(value)) {
         // Strings directly in arrays (e.g. changesAgreed) are free text too.

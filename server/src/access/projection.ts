@@ -22,7 +22,11 @@ const DEFAULT_LABELS: Map<string, Map<string, string[]>> = new Map(
     const defaults = new Map<string, string[]>();
     for (const [name, def] of Object.entries(props)) {
       const labels = isObj(def) ? def["x-send-sharing"] : undefined;
-      if (Array.isArray(labels)) defaults.set(name, labels.filter((l): l is string => typeof l === "string"));
+      if (Array.isArray(labels))
+        defaults.set(
+          name,
+          labels.filter((l): l is string => typeof l === "string"),
+        );
     }
     return [dt.documentType, defaults];
   }),
@@ -35,7 +39,10 @@ function sectionLabels(doc: Obj, prop: string): string[] | undefined {
     for (const entry of doc.sharing) {
       if (!isObj(entry) || typeof entry.section !== "string" || !Array.isArray(entry.labels)) continue;
       // Only entries at or above this section decide it; deeper entries are item-level detail, handled below.
-      if ((pointer === entry.section || pointer.startsWith(entry.section + "/")) && (!best || entry.section.length > best.len)) {
+      if (
+        (pointer === entry.section || pointer.startsWith(`${entry.section}/`)) &&
+        (!best || entry.section.length > best.len)
+      ) {
         best = { len: entry.section.length, labels: entry.labels.filter((l): l is string => typeof l === "string") };
       }
     }
@@ -73,7 +80,10 @@ export function projectBySharing<T>(document: T, allowedLabels: readonly string[
     if (Array.isArray(value)) {
       // An item is kept if its own labels (item field, else an item-level section entry, else the section's) match.
       const kept = value.filter((item, index) => {
-        const own = isObj(item) && Array.isArray(item.sharing) ? item.sharing.filter((l): l is string => typeof l === "string") : undefined;
+        const own =
+          isObj(item) && Array.isArray(item.sharing)
+            ? item.sharing.filter((l): l is string => typeof l === "string")
+            : undefined;
         const entry = itemEntries.find((e) => e.index === index)?.labels;
         const effective = own ?? entry ?? labels;
         return effective !== undefined && matches(effective);

@@ -56,16 +56,39 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
 
   let api = "";
   const call = (path: string, token: string, init: RequestInit = {}, base = api) =>
-    fetch(base + path, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(init.headers ?? {}) } });
+    fetch(base + path, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(init.headers ?? {}) },
+    });
 
   beforeAll(async () => {
     store = await opts.newStore();
     const clients = [
       { clientId: "dfe-catalogue", secret: SECRET, claims: { send_role: "dfe-publisher" } },
-      { clientId: "mis-a", secret: SECRET, claims: { send_role: "system-integration", setting_urn: TENANT_A.settingUrn } },
-      { clientId: "mis-b", secret: SECRET, claims: { send_role: "system-integration", setting_urn: TENANT_B.settingUrn } },
-      { clientId: "long-lived", secret: SECRET, claims: { send_role: "system-integration", setting_urn: TENANT_A.settingUrn }, accessTokenTTL: 7200 },
-      { clientId: "renamed-claims", secret: SECRET, claims: { "https://send.example/role": "system-integration", "https://send.example/setting": TENANT_A.settingUrn } },
+      {
+        clientId: "mis-a",
+        secret: SECRET,
+        claims: { send_role: "system-integration", setting_urn: TENANT_A.settingUrn },
+      },
+      {
+        clientId: "mis-b",
+        secret: SECRET,
+        claims: { send_role: "system-integration", setting_urn: TENANT_B.settingUrn },
+      },
+      {
+        clientId: "long-lived",
+        secret: SECRET,
+        claims: { send_role: "system-integration", setting_urn: TENANT_A.settingUrn },
+        accessTokenTTL: 7200,
+      },
+      {
+        clientId: "renamed-claims",
+        secret: SECRET,
+        claims: {
+          "https://send.example/role": "system-integration",
+          "https://send.example/setting": TENANT_A.settingUrn,
+        },
+      },
       { clientId: "staff-portal" },
     ];
     const accounts = {
@@ -92,12 +115,32 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
   });
 
   /** A token signed with `key` (default: the provider's current signing key) with every claim right unless changed. */
-  async function forged(opts: { header?: Record<string, unknown>; claims?: Record<string, unknown>; omit?: string[]; key?: JWK; crit?: Record<string, boolean> } = {}): Promise<string> {
+  async function forged(
+    opts: {
+      header?: Record<string, unknown>;
+      claims?: Record<string, unknown>;
+      omit?: string[];
+      key?: JWK;
+      crit?: Record<string, boolean>;
+    } = {},
+  ): Promise<string> {
     const jwk = opts.key ?? idp.signingKeys()[0]!;
     const now = Math.floor(Date.now() / 1000);
-    const claims: Record<string, unknown> = { iss: idp.issuer, aud: AUDIENCE, sub: "mis-a", client_id: "mis-a", send_role: "system-integration", setting_urn: TENANT_A.settingUrn, iat: now, exp: now + 300, ...opts.claims };
+    const claims: Record<string, unknown> = {
+      iss: idp.issuer,
+      aud: AUDIENCE,
+      sub: "mis-a",
+      client_id: "mis-a",
+      send_role: "system-integration",
+      setting_urn: TENANT_A.settingUrn,
+      iat: now,
+      exp: now + 300,
+      ...opts.claims,
+    };
     for (const k of opts.omit ?? []) delete claims[k];
-    return new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: jwk.kid, typ: "at+jwt", ...opts.header } as never).sign(await importJWK(jwk, "ES256"), opts.crit ? { crit: opts.crit } : {});
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: "ES256", kid: jwk.kid, typ: "at+jwt", ...opts.header } as never)
+      .sign(await importJWK(jwk, "ES256"), opts.crit ? { crit: opts.crit } : {});
   }
 
   describe(`tokens from the identity provider (${opts.name})`, () => {
@@ -105,13 +148,19 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     it("client_credentials: a DfE publisher system writes the settings directory", async () => {
       const token = await idp.clientCredentials("dfe-catalogue");
       expect(decodeProtectedHeader(token).typ).toBe("at+jwt");
-      for (const t of [TENANT_A, TENANT_B]) expect((await call("/settings", token, { method: "POST", body: JSON.stringify(settingEntry(t)) })).status).toBe(201);
+      for (const t of [TENANT_A, TENANT_B])
+        expect((await call("/settings", token, { method: "POST", body: JSON.stringify(settingEntry(t)) })).status).toBe(
+          201,
+        );
     });
 
     it("authorization code + PKCE: setting staff sign in, and write in their own setting only", async () => {
       const { accessToken } = await idp.authorizationCode("staff-portal", "senco-a");
       expect(decodeJwt(accessToken)).toMatchObject({ sub: "senco-a", send_role: "setting-staff", aud: AUDIENCE });
-      const registered = await call("/children", accessToken, { method: "POST", body: JSON.stringify(childRecord(childA)) });
+      const registered = await call("/children", accessToken, {
+        method: "POST",
+        body: JSON.stringify(childRecord(childA)),
+      });
       expect(registered.status).toBe(201);
       childA.childId = ((await registered.json()) as { id: string }).id; // ids are the server's (SI-API-057)
       const created = await call("/isps", accessToken, { method: "POST", body: JSON.stringify(newIsp(childA)) });
@@ -137,13 +186,20 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     it("a scope narrower than the role is honoured (a token can narrow a role, not widen it)", async () => {
       const readOnly = await idp.clientCredentials("mis-a", { scope: "isp:read" });
       expect((await call(`/isps/${ispId}`, readOnly)).status).toBe(200);
-      expect((await call("/children", readOnly, { method: "POST", body: JSON.stringify(childRecord(newChild(TENANT_A))) })).status).toBe(403);
+      expect(
+        (await call("/children", readOnly, { method: "POST", body: JSON.stringify(childRecord(newChild(TENANT_A))) }))
+          .status,
+      ).toBe(403);
     });
 
     it("claim names are configurable: the same token is refused with the default names, accepted once mapped", async () => {
       const token = await idp.clientCredentials("renamed-claims");
       expect((await call(`/isps/${ispId}`, token)).status).toBe(401);
-      const mapped = await serveApp(idpKeys({ claimNames: { send_role: "https://send.example/role", setting_urn: "https://send.example/setting" } }));
+      const mapped = await serveApp(
+        idpKeys({
+          claimNames: { send_role: "https://send.example/role", setting_urn: "https://send.example/setting" },
+        }),
+      );
       expect((await call(`/isps/${ispId}`, token, {}, mapped)).status).toBe(200);
     });
 
@@ -167,16 +223,23 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     });
     it("typ JWT, with every other claim right", async () => refused(await forged({ header: { typ: "JWT" } })));
     it("no typ at all", async () => refused(await forged({ header: { typ: undefined } })));
-    it("a token from another provider claiming the same issuer", async () => refused(await impostor.clientCredentials("mis-a")));
+    it("a token from another provider claiming the same issuer", async () =>
+      refused(await impostor.clientCredentials("mis-a")));
     it("another key under the provider's own kid", async () => {
       const { privateKey } = await generateKeyPair("ES256", { extractable: true });
       await refused(await forged({ key: { ...(await exportJWK(privateKey)), kid: idp.signingKeys()[0]!.kid } }));
     });
     it("the dev signer's token, with the same claims", async () => {
       const dev = await createDevSigner();
-      await refused(await dev.sign({ sub: "mis-a", send_role: "system-integration", setting_urn: TENANT_A.settingUrn }, { expiresIn: "5m" }));
+      await refused(
+        await dev.sign(
+          { sub: "mis-a", send_role: "system-integration", setting_urn: TENANT_A.settingUrn },
+          { expiresIn: "5m" },
+        ),
+      );
     });
-    it("a token for another audience (resource indicator)", async () => refused(await idp.clientCredentials("mis-a", { resource: "urn:another:api" })));
+    it("a token for another audience (resource indicator)", async () =>
+      refused(await idp.clientCredentials("mis-a", { resource: "urn:another:api" })));
     it("no exp", async () => refused(await forged({ omit: ["exp"] })));
     it("a lifetime over the configured maximum, as the provider issued it", async () => {
       const long = await idp.clientCredentials("long-lived");
@@ -188,7 +251,8 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
       const later = Math.floor(Date.now() / 1000) + 2 * 86400;
       await refused(await forged({ claims: { iat: later, exp: later + 300 } }));
     });
-    it("no iat and an exp too far away", async () => refused(await forged({ omit: ["iat"], claims: { exp: Math.floor(Date.now() / 1000) + 7200 } })));
+    it("no iat and an exp too far away", async () =>
+      refused(await forged({ omit: ["iat"], claims: { exp: Math.floor(Date.now() / 1000) + 7200 } })));
     it("expired", async () => refused(await forged({ claims: { exp: Math.floor(Date.now() / 1000) - 60 } })));
     it("alg none", async () => {
       const [, payload] = (await forged()).split(".");
@@ -205,12 +269,15 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     it("an attacker's key in the jwk header, a jku and an x5u naming the attacker's keys", async () => {
       const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
       const attacker = { ...(await exportJWK(privateKey)), kid: "attacker" };
-      const attackerJwks = await rawServer((_req, res) => res.end(JSON.stringify({ keys: [{ ...attacker, d: undefined }] })));
+      const attackerJwks = await rawServer((_req, res) =>
+        res.end(JSON.stringify({ keys: [{ ...attacker, d: undefined }] })),
+      );
       await refused(await forged({ key: attacker, header: { jwk: await exportJWK(publicKey) } }));
       await refused(await forged({ key: attacker, header: { jku: attackerJwks } }));
       await refused(await forged({ key: attacker, header: { x5u: attackerJwks } }));
     });
-    it("an unknown critical header", async () => refused(await forged({ header: { crit: ["x-unknown"], "x-unknown": 1 }, crit: { "x-unknown": true } })));
+    it("an unknown critical header", async () =>
+      refused(await forged({ header: { crit: ["x-unknown"], "x-unknown": 1 }, crit: { "x-unknown": true } })));
   });
 
   describe(`identity provider keys (${opts.name})`, () => {
@@ -225,16 +292,22 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     });
 
     it("an explicit JWKS URL works like discovery", async () => {
-      const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+      const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as {
+        jwks_uri: string;
+      };
       const explicit = await serveApp(idpKeys({ jwksUrl: discovery.jwks_uri }));
       expect((await call("/isps", await idp.clientCredentials("mis-a"), {}, explicit)).status).toBe(200);
     });
 
     it("a key source that redirects, is too large or is down gives 503, never a followed redirect or a 200", async () => {
       const token = await idp.clientCredentials("mis-a");
-      const jwksUri = ((await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string }).jwks_uri;
+      const jwksUri = (
+        (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string }
+      ).jwks_uri;
       const redirecting = await rawServer((_req, res) => res.writeHead(307, { location: jwksUri }).end());
-      const huge = await rawServer((_req, res) => res.end(JSON.stringify({ keys: [], pad: "x".repeat(2 * 1024 * 1024) })));
+      const huge = await rawServer((_req, res) =>
+        res.end(JSON.stringify({ keys: [], pad: "x".repeat(2 * 1024 * 1024) })),
+      );
       const down = await rawServer((req) => req.socket.destroy());
       for (const jwksUrl of [redirecting, huge, down]) {
         const base = await serveApp(idpKeys({ jwksUrl, fetchTimeoutMs: 2_000 }));
@@ -243,7 +316,9 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
         expect(res.headers.get("content-type")).toMatch(/problem\+json/);
       }
       // Discovery naming another issuer is not trusted either.
-      const liar = await rawServer((_req, res) => res.end(JSON.stringify({ issuer: "https://elsewhere.example", jwks_uri: jwksUri })));
+      const liar = await rawServer((_req, res) =>
+        res.end(JSON.stringify({ issuer: "https://elsewhere.example", jwks_uri: jwksUri })),
+      );
       const base = await serveApp(idpKeys({ issuer: liar }));
       expect((await call("/isps", await forged({ claims: { iss: liar } }), {}, base)).status).toBe(503);
     });
@@ -255,6 +330,10 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
     const res = await call("/children", accessToken, { method: "POST", body: JSON.stringify(childRecord(child)) });
     expect(res.status).toBe(201);
     const stored = await store.get("child", ((await res.json()) as { id: string }).id);
-    expect(stored?.provenance.actor).toMatchObject({ subject: "senco-a", role: "setting-staff", system: "staff-portal" });
+    expect(stored?.provenance.actor).toMatchObject({
+      subject: "senco-a",
+      role: "setting-staff",
+      system: "staff-portal",
+    });
   });
 }

@@ -33,4 +33,16 @@ export const DEFAULT_AUDIENCE = "urn:send-interchange:reference-server";
 export const ACCESS_TOKEN_TYPE = "at+jwt";
 
 /** Asymmetric JWS algorithms (RFC 7518, RFC 8037); the default allow-list for an identity provider. */
-export const ASYMMETRIC_ALGORITHMS: readonly string[] = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
+export const ASYMMETRIC_ALGORITHMS: readonly string[] = [
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "EdDSA",
+  "Ed25519",
+];

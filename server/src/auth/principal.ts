@@ -23,7 +23,10 @@ export function isRole(value: unknown): value is RoleId {
 const optionalString = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
 
 /** Turns a verified claim set into a Principal, or explains why it cannot. `names` says where each claim is. */
-export function principalFromClaims(claims: Record<string, unknown>, names: ClaimNames = DEFAULT_CLAIM_NAMES): { principal?: Principal; reason?: string } {
+export function principalFromClaims(
+  claims: Record<string, unknown>,
+  names: ClaimNames = DEFAULT_CLAIM_NAMES,
+): { principal?: Principal; reason?: string } {
   const sub = optionalString(claims[names.sub]);
   const role = claims[names.send_role];
   if (!sub) return { reason: "token has no subject" };
@@ -41,8 +44,10 @@ export function principalFromClaims(claims: Record<string, unknown>, names: Clai
   if (laCode) principal.laCode = laCode;
   const tenancy = ROLES.find((r) => r.id === role)!.tenancy;
   // A token that lacks the claim its role's tenancy filters by would see nothing (or, worse, be mis-scoped).
-  if ((tenancy === "own-setting" || tenancy === "sample") && !settingUrn) return { reason: `${role} token has no ${names.setting_urn}` };
+  if ((tenancy === "own-setting" || tenancy === "sample") && !settingUrn)
+    return { reason: `${role} token has no ${names.setting_urn}` };
   if (tenancy === "own-la" && !laCode) return { reason: `${role} token has no ${names.la_code}` };
-  if (tenancy === "tenant" && !settingUrn && !laCode) return { reason: `${role} token has neither ${names.setting_urn} nor ${names.la_code}` };
+  if (tenancy === "tenant" && !settingUrn && !laCode)
+    return { reason: `${role} token has neither ${names.setting_urn} nor ${names.la_code}` };
   return { principal };
 }

@@ -35,7 +35,9 @@ export function unsafeUrlReason(value: string): string | undefined {
 /** fetch with redirect "error", a timeout, and a size cap; the answer is re-wrapped so jose reads the capped bytes. */
 export function boundedFetch(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch {
   return async (input, init = {}) => {
-    const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    const signal = init.signal
+      ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+      : AbortSignal.timeout(timeoutMs);
     const res = await fetchImpl(input, { ...init, redirect: "error", signal });
     const reader = res.body?.getReader();
     const chunks: Uint8Array[] = [];
@@ -65,10 +67,16 @@ export async function discoverJwksUri(issuer: string, fetchImpl: typeof fetch): 
     if (res.status !== 200) throw new Error(`status ${res.status}`);
     doc = await res.json();
   } catch (err) {
-    throw new KeySourceUnavailable(`OIDC discovery at ${url} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new KeySourceUnavailable(
+      `OIDC discovery at ${url} failed: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
   }
   const meta = (doc && typeof doc === "object" ? doc : {}) as Record<string, unknown>;
-  if (meta.issuer !== issuer) throw new KeySourceUnavailable(`OIDC discovery at ${url} names issuer ${JSON.stringify(meta.issuer)}, not ${issuer}`);
+  if (meta.issuer !== issuer)
+    throw new KeySourceUnavailable(
+      `OIDC discovery at ${url} names issuer ${JSON.stringify(meta.issuer)}, not ${issuer}`,
+    );
   const jwksUri = meta.jwks_uri;
   if (typeof jwksUri !== "string") throw new KeySourceUnavailable(`OIDC discovery at ${url} has no jwks_uri`);
   const unsafe = unsafeUrlReason(jwksUri);
@@ -86,7 +94,12 @@ export interface RemoteKeyOptions {
 }
 
 /** jose errors that say something about the token (no such key, algorithm not usable), not about the key source. */
-const TOKEN_ERROR_CODES = new Set(["ERR_JWKS_NO_MATCHING_KEY", "ERR_JWKS_MULTIPLE_MATCHING_KEYS", "ERR_JOSE_NOT_SUPPORTED", "ERR_JOSE_ALG_NOT_ALLOWED"]);
+const TOKEN_ERROR_CODES = new Set([
+  "ERR_JWKS_NO_MATCHING_KEY",
+  "ERR_JWKS_MULTIPLE_MATCHING_KEYS",
+  "ERR_JOSE_NOT_SUPPORTED",
+  "ERR_JOSE_ALG_NOT_ALLOWED",
+]);
 
 /** A jose key getter for a remote JWKS; failures to reach or read it are KeySourceUnavailable. */
 export function remoteKeys(opts: RemoteKeyOptions): JWTVerifyGetKey {
@@ -114,7 +127,10 @@ export function remoteKeys(opts: RemoteKeyOptions): JWTVerifyGetKey {
       const code = (err as { code?: unknown }).code;
       if (typeof code === "string" && TOKEN_ERROR_CODES.has(code)) throw err;
       if (err instanceof KeySourceUnavailable) throw err;
-      throw new KeySourceUnavailable(`the identity provider's keys could not be fetched: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new KeySourceUnavailable(
+        `the identity provider's keys could not be fetched: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     }
   };
 }

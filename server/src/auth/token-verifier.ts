@@ -18,7 +18,10 @@ export { KeySourceUnavailable };
 
 export type VerifyToken = (token: string) => Promise<Record<string, unknown>>;
 
-export function createTokenVerifier(keys: AuthKeys, opts: { clock?: () => Date; fetch?: typeof fetch } = {}): VerifyToken {
+export function createTokenVerifier(
+  keys: AuthKeys,
+  opts: { clock?: () => Date; fetch?: typeof fetch } = {},
+): VerifyToken {
   const getKey: JWTVerifyGetKey = keys.jwks
     ? createLocalJWKSet(keys.jwks)
     : remoteKeys({

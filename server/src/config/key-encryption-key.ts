@@ -25,6 +25,6 @@ export function loadOrCreateKeyEncryptionKey(dataDir: string): Uint8Array {
     return key;
   }
   const key = randomBytes(32);
-  writeFileSync(file, key.toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+  writeFileSync(file, `${key.toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
   return new Uint8Array(key);
 }

@@ -7,7 +7,12 @@ import { configProblemMessage, readServerConfig } from "./server-config.ts";
 import { parseKeyEncryptionKey } from "./key-encryption-key.ts";
 
 const KEK = Buffer.alloc(32, 1).toString("base64");
-const PROD = { NODE_ENV: "production", OIDC_ISSUER: "https://idp.example.org/realms/send", OIDC_AUDIENCE: "https://send.example.org/api", KEY_ENCRYPTION_KEY: KEK };
+const PROD = {
+  NODE_ENV: "production",
+  OIDC_ISSUER: "https://idp.example.org/realms/send",
+  OIDC_AUDIENCE: "https://send.example.org/api",
+  KEY_ENCRYPTION_KEY: KEK,
+};
 
 describe("readServerConfig", () => {
   it("demo by default: loopback, port 8080, no identity provider", () => {
@@ -22,7 +27,11 @@ describe("readServerConfig", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.config.mode).toBe("production");
-    expect(r.config.identityProvider).toMatchObject({ issuer: PROD.OIDC_ISSUER, audience: PROD.OIDC_AUDIENCE, maxTokenLifetimeSeconds: 3600 });
+    expect(r.config.identityProvider).toMatchObject({
+      issuer: PROD.OIDC_ISSUER,
+      audience: PROD.OIDC_AUDIENCE,
+      maxTokenLifetimeSeconds: 3600,
+    });
     expect(r.config.identityProvider?.jwksUrl).toBeUndefined(); // discovery
     expect(r.config.identityProvider?.claimNames).toBeUndefined();
     expect(r.config.keyEncryptionKey).toHaveLength(32);
@@ -33,7 +42,8 @@ describe("readServerConfig", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = configProblemMessage(r);
-    for (const name of ["OIDC_ISSUER", "OIDC_AUDIENCE", "KEY_ENCRYPTION_KEY"]) expect(text).toContain(`${name} is missing`);
+    for (const name of ["OIDC_ISSUER", "OIDC_AUDIENCE", "KEY_ENCRYPTION_KEY"])
+      expect(text).toContain(`${name} is missing`);
   });
 
   it.each([
@@ -63,7 +73,9 @@ describe("readServerConfig", () => {
     for (const name of CLAIM_NAMES) env[claimEnvVar(name)] = `https://send.example.org/${name}`;
     const r = readServerConfig(env);
     expect(r.ok).toBe(true);
-    if (r.ok) for (const name of CLAIM_NAMES) expect(r.config.identityProvider?.claimNames?.[name]).toBe(`https://send.example.org/${name}`);
+    if (r.ok)
+      for (const name of CLAIM_NAMES)
+        expect(r.config.identityProvider?.claimNames?.[name]).toBe(`https://send.example.org/${name}`);
   });
 
   it("TRUSTED_PROXIES: a list of IP addresses, read into the rate limiter's trusted proxies; anything else is named", () => {
@@ -71,7 +83,8 @@ describe("readServerConfig", () => {
     expect(ok.ok && ok.config.trustedProxies).toEqual(["10.0.0.5", "::1"]);
     const bad = readServerConfig({ TRUSTED_PROXIES: "10.0.0.5,proxy.internal" });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.join("\n")).toContain("TRUSTED_PROXIES must be a comma-separated list of IP addresses");
+    if (!bad.ok)
+      expect(bad.problems.join("\n")).toContain("TRUSTED_PROXIES must be a comma-separated list of IP addresses");
     const unset = readServerConfig({});
     expect(unset.ok && unset.config.trustedProxies).toBeUndefined();
   });
@@ -85,10 +98,20 @@ describe("readServerConfig", () => {
 describe("parseKeyEncryptionKey", () => {
   it("takes 32 bytes as base64 or base64url, padded or not, and nothing else", () => {
     const bytes = Buffer.from(Array.from({ length: 32 }, (_, i) => 250 - i));
-    for (const text of [bytes.toString("base64"), bytes.toString("base64url"), bytes.toString("base64").replace(/=$/, "")]) {
+    for (const text of [
+      bytes.toString("base64"),
+      bytes.toString("base64url"),
+      bytes.toString("base64").replace(/=$/, ""),
+    ]) {
       expect(Buffer.from(parseKeyEncryptionKey(text)!)).toEqual(bytes);
     }
-    for (const text of ["", "short", bytes.toString("hex"), Buffer.alloc(33).toString("base64"), `${bytes.toString("base64")}!`]) {
+    for (const text of [
+      "",
+      "short",
+      bytes.toString("hex"),
+      Buffer.alloc(33).toString("base64"),
+      `${bytes.toString("base64")}!`,
+    ]) {
       expect(parseKeyEncryptionKey(text)).toBeUndefined();
     }
   });

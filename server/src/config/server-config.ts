@@ -38,7 +38,8 @@ export const DEFAULT_HOST = "127.0.0.1";
 export const IDENTITY_PROVIDER_VARIABLES = {
   OIDC_ISSUER: "the identity provider's issuer URL, exactly as in its tokens' `iss` (https; http only on loopback)",
   OIDC_AUDIENCE: "this server's audience (resource indicator) as in the tokens' `aud`",
-  OIDC_JWKS_URL: "optional: the provider's JWKS URL; default: `jwks_uri` from `${OIDC_ISSUER}/.well-known/openid-configuration`",
+  OIDC_JWKS_URL:
+    "optional: the provider's JWKS URL; default: `jwks_uri` from `${OIDC_ISSUER}/.well-known/openid-configuration`",
   OIDC_MAX_TOKEN_LIFETIME_SECONDS: `optional: longest accepted token lifetime (default ${DEFAULT_MAX_TOKEN_LIFETIME_SECONDS})`,
   OIDC_ALGORITHMS: `optional: comma-separated signature algorithms (default ${ASYMMETRIC_ALGORITHMS.join(",")})`,
 } as const;
@@ -55,13 +56,15 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ConfigRe
 
   const portText = set("PORT") ?? "8080";
   const port = portText === "0" ? 0 : positiveInt(portText);
-  if (port === undefined || port > 65535) problems.push(`PORT must be a port number (0-65535), got ${JSON.stringify(portText)}`);
+  if (port === undefined || port > 65535)
+    problems.push(`PORT must be a port number (0-65535), got ${JSON.stringify(portText)}`);
 
   let rateLimitPerMinute: number | undefined;
   const rate = set("RATE_LIMIT_PER_MINUTE");
   if (rate !== undefined) {
     rateLimitPerMinute = rate === "0" ? 0 : positiveInt(rate);
-    if (rateLimitPerMinute === undefined) problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number, got ${JSON.stringify(rate)}`);
+    if (rateLimitPerMinute === undefined)
+      problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number, got ${JSON.stringify(rate)}`);
   }
 
   // Behind a reverse proxy every request comes from the proxy's address, so the per-address limit (applied before
@@ -69,25 +72,35 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ConfigRe
   let trustedProxies: string[] | undefined;
   const proxies = set("TRUSTED_PROXIES");
   if (proxies !== undefined) {
-    trustedProxies = proxies.split(",").map((a) => a.trim()).filter(Boolean);
+    trustedProxies = proxies
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
     const bad = trustedProxies.filter((a) => isIP(a) === 0);
-    if (bad.length > 0 || trustedProxies.length === 0) problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses, got ${JSON.stringify(proxies)}`);
+    if (bad.length > 0 || trustedProxies.length === 0)
+      problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses, got ${JSON.stringify(proxies)}`);
   }
 
   let keyEncryptionKey: Uint8Array | undefined;
   const kek = set("KEY_ENCRYPTION_KEY");
   if (kek !== undefined) {
     keyEncryptionKey = parseKeyEncryptionKey(kek);
-    if (!keyEncryptionKey) problems.push(`KEY_ENCRYPTION_KEY is not a 32-byte key in base64 or base64url (${KEY_ENCRYPTION_KEY_HINT})`);
+    if (!keyEncryptionKey)
+      problems.push(`KEY_ENCRYPTION_KEY is not a 32-byte key in base64 or base64url (${KEY_ENCRYPTION_KEY_HINT})`);
   } else if (mode === "production") {
-    problems.push(`KEY_ENCRYPTION_KEY is missing: the key that encrypts transfer private keys at rest (${KEY_ENCRYPTION_KEY_HINT})`);
+    problems.push(
+      `KEY_ENCRYPTION_KEY is missing: the key that encrypts transfer private keys at rest (${KEY_ENCRYPTION_KEY_HINT})`,
+    );
   }
 
   const oidcSet = Object.keys(IDENTITY_PROVIDER_VARIABLES).filter((n) => set(n) !== undefined);
   let identityProvider: AuthKeys | undefined;
   if (mode === "demo") {
     // One mode, one source of trust: the demo trusts its dev signer only, so an IdP setting would silently do nothing.
-    if (oidcSet.length > 0) problems.push(`${oidcSet.join(", ")} set without NODE_ENV=production: the demo trusts only its dev signer; set NODE_ENV=production to use an identity provider`);
+    if (oidcSet.length > 0)
+      problems.push(
+        `${oidcSet.join(", ")} set without NODE_ENV=production: the demo trusts only its dev signer; set NODE_ENV=production to use an identity provider`,
+      );
   } else {
     identityProvider = readIdentityProvider(set, problems);
   }
@@ -117,7 +130,8 @@ function readIdentityProvider(set: (name: string) => string | undefined, problem
   const audience = set("OIDC_AUDIENCE");
   const jwksUrl = set("OIDC_JWKS_URL");
   if (!issuer) problems.push(`OIDC_ISSUER is missing: ${IDENTITY_PROVIDER_VARIABLES.OIDC_ISSUER}`);
-  else if (issuer === DEV_ISSUER) problems.push("OIDC_ISSUER names the demo's dev signer, which production never trusts");
+  else if (issuer === DEV_ISSUER)
+    problems.push("OIDC_ISSUER names the demo's dev signer, which production never trusts");
   else {
     const unsafe = unsafeUrlReason(issuer);
     if (unsafe) problems.push(`OIDC_ISSUER ${unsafe}`);
@@ -131,15 +145,20 @@ function readIdentityProvider(set: (name: string) => string | undefined, problem
   const lifetime = set("OIDC_MAX_TOKEN_LIFETIME_SECONDS");
   if (lifetime !== undefined) {
     const n = positiveInt(lifetime);
-    if (n === undefined || n > 24 * 3600) problems.push(`OIDC_MAX_TOKEN_LIFETIME_SECONDS must be 1 to 86400, got ${JSON.stringify(lifetime)}`);
+    if (n === undefined || n > 24 * 3600)
+      problems.push(`OIDC_MAX_TOKEN_LIFETIME_SECONDS must be 1 to 86400, got ${JSON.stringify(lifetime)}`);
     else maxTokenLifetimeSeconds = n;
   }
   let algorithms = ASYMMETRIC_ALGORITHMS;
   const algs = set("OIDC_ALGORITHMS");
   if (algs !== undefined) {
-    algorithms = algs.split(",").map((a) => a.trim()).filter(Boolean);
+    algorithms = algs
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
     const bad = algorithms.filter((a) => !ASYMMETRIC_ALGORITHMS.includes(a));
-    if (bad.length > 0 || algorithms.length === 0) problems.push(`OIDC_ALGORITHMS may name only ${ASYMMETRIC_ALGORITHMS.join(", ")}; got ${JSON.stringify(algs)}`);
+    if (bad.length > 0 || algorithms.length === 0)
+      problems.push(`OIDC_ALGORITHMS may name only ${ASYMMETRIC_ALGORITHMS.join(", ")}; got ${JSON.stringify(algs)}`);
   }
   const claimNames: Partial<ClaimNames> = {};
   for (const name of CLAIM_NAMES) {
@@ -159,6 +178,7 @@ function readIdentityProvider(set: (name: string) => string | undefined, problem
 
 /** The one message a refused start prints: which mode, and every problem, one per line. */
 export function configProblemMessage(result: { mode: Mode; problems: string[] }): string {
-  const head = result.mode === "production" ? "Refusing to start in production mode (NODE_ENV=production):" : "Refusing to start:";
+  const head =
+    result.mode === "production" ? "Refusing to start in production mode (NODE_ENV=production):" : "Refusing to start:";
   return `${head}\n${result.problems.map((p) => `  - ${p}`).join("\n")}\nSee server/README.md, "Run it behind an identity provider".\n`;
 }

@@ -126,7 +126,10 @@ describe("demo data marker (seedDemoOnce): a restart with the same examples skip
     // The marker matches, but the database is a new one: it is seeded.
     const fresh = await newPgliteTestStore();
     try {
-      const reseeded = await seedDemoOnce(fresh, validate, w.examples, { markerFile: w.markerFile, databaseIsNew: true });
+      const reseeded = await seedDemoOnce(fresh, validate, w.examples, {
+        markerFile: w.markerFile,
+        databaseIsNew: true,
+      });
       expect(reseeded.loaded.length).toBeGreaterThan(0);
       expect(await fresh.get("isp", reseeded.documents.find((x) => x.kind === "isp")!.id)).toBeTruthy();
     } finally {

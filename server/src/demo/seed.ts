@@ -41,7 +41,10 @@ export function readWorkedExamples(dir: string): Json[] {
     .filter(isObj);
 }
 
-const exampleFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const exampleFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 
 /** Bumped when seedDemo would load something different from the same examples, so old markers stop matching. */
 const SEED_FORMAT = 1;
@@ -78,7 +81,10 @@ export async function seedDemoOnce(
   }
   const summary = await seedDemo(store, validate, examplesDir);
   // Kept as a later start would have found it: everything already there, nothing loaded.
-  const kept: SeedMarker = { hash, summary: { ...summary, loaded: [], skipped: summary.skipped + summary.loaded.length } };
+  const kept: SeedMarker = {
+    hash,
+    summary: { ...summary, loaded: [], skipped: summary.skipped + summary.loaded.length },
+  };
   const partial = `${opts.markerFile}.${process.pid}.partial`;
   writeFileSync(partial, JSON.stringify(kept)); // then rename: a start interrupted here leaves no half-written marker
   renameSync(partial, opts.markerFile);
@@ -108,7 +114,12 @@ export async function seedDemo(store: Store, validate: ValidateDocument, example
   );
   const summary: DemoSummary = { loaded: [], skipped: 0, settings: [], children: [], documents: [] };
   const prov = (): Omit<VersionProvenance, "at"> => ({
-    actor: { subject: "demo-loader", role: "system-integration", system: "send-interchange-reference-server", tenant: {} },
+    actor: {
+      subject: "demo-loader",
+      role: "system-integration",
+      system: "send-interchange-reference-server",
+      tenant: {},
+    },
     reason: "demo data loaded on first start",
     correlationId: `demo-seed-${Date.now()}`,
   });
@@ -143,7 +154,8 @@ export async function seedDemo(store: Store, validate: ValidateDocument, example
     const entry = Object.fromEntries(Object.entries(s).filter(([k]) => k !== "inclusionBases" || Array.isArray(s[k])));
     // The seed writes to the store directly, so it checks entries the way PUT /settings/{urn} would.
     const problems = settingErrors(entry);
-    if (problems.length > 0) throw new Error(`demo setting ${urn} is not a valid settings entry: ${JSON.stringify(problems)}`);
+    if (problems.length > 0)
+      throw new Error(`demo setting ${urn} is not a valid settings entry: ${JSON.stringify(problems)}`);
     await put("setting", urn, entry);
     summary.settings.push(entry);
   }
@@ -152,9 +164,15 @@ export async function seedDemo(store: Store, validate: ValidateDocument, example
   for (const d of docs) {
     const facts = extractSearchFacts(d);
     if (!facts.childId || !isObj(d.child) || children.has(facts.childId)) continue;
-    const laCode = facts.laCode ?? (facts.settingUrn ? (settings.get(facts.settingUrn)?.laCode as string | undefined) : undefined);
+    const laCode =
+      facts.laCode ?? (facts.settingUrn ? (settings.get(facts.settingUrn)?.laCode as string | undefined) : undefined);
     if (!laCode) continue;
-    const record: Json = { id: facts.childId, child: d.child, laCode, ...(facts.settingUrn ? { settingUrn: facts.settingUrn } : {}) };
+    const record: Json = {
+      id: facts.childId,
+      child: d.child,
+      laCode,
+      ...(facts.settingUrn ? { settingUrn: facts.settingUrn } : {}),
+    };
     children.set(facts.childId, record);
   }
   for (const [id, record] of children) {
@@ -168,7 +186,13 @@ export async function seedDemo(store: Store, validate: ValidateDocument, example
     for (const d of docs.filter((x) => x.documentType === kind)) {
       await put(kind, d.id as string, d);
       const facts = extractSearchFacts(d);
-      summary.documents.push({ kind, id: d.id as string, childId: facts.childId, settingUrn: facts.settingUrn, laCode: facts.laCode });
+      summary.documents.push({
+        kind,
+        id: d.id as string,
+        childId: facts.childId,
+        settingUrn: facts.settingUrn,
+        laCode: facts.laCode,
+      });
     }
   }
   return summary;

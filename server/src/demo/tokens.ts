@@ -9,21 +9,47 @@ export function demoClaims(summary: DemoSummary): DevClaims[] {
   const firstIsp = summary.documents.find((d) => d.kind === "isp");
   const firstEhcp = summary.documents.find((d) => d.kind === "ehcp" || d.kind === "legacy-ehcp");
   const child = summary.children.find((c) => c.id === firstIsp?.childId) ?? summary.children[0];
-  const settingUrn = firstIsp?.settingUrn ?? child?.settingUrn ?? (summary.settings[0]?.urn as string | undefined) ?? "152984";
+  const settingUrn =
+    firstIsp?.settingUrn ?? child?.settingUrn ?? (summary.settings[0]?.urn as string | undefined) ?? "152984";
   const laCode = firstEhcp?.laCode ?? child?.laCode ?? (summary.settings[0]?.laCode as string | undefined) ?? "873";
   const byRole: Record<RoleId, DevClaims> = {
     "setting-staff": { sub: "demo-senco", send_role: "setting-staff", setting_urn: settingUrn, client_id: "demo-mis" },
-    "parent-carer": { sub: "demo-parent", send_role: "parent-carer", child_ids: child ? [child.id] : [], client_id: "demo-parent-app" },
-    "la-officer": { sub: "demo-la-officer", send_role: "la-officer", la_code: laCode, client_id: "demo-case-management" },
-    "health-commissioner": { sub: "demo-icb", send_role: "health-commissioner", la_code: laCode, client_id: "demo-icb-portal" },
+    "parent-carer": {
+      sub: "demo-parent",
+      send_role: "parent-carer",
+      child_ids: child ? [child.id] : [],
+      client_id: "demo-parent-app",
+    },
+    "la-officer": {
+      sub: "demo-la-officer",
+      send_role: "la-officer",
+      la_code: laCode,
+      client_id: "demo-case-management",
+    },
+    "health-commissioner": {
+      sub: "demo-icb",
+      send_role: "health-commissioner",
+      la_code: laCode,
+      client_id: "demo-icb-portal",
+    },
     governor: { sub: "demo-governor", send_role: "governor", setting_urn: settingUrn },
     "dfe-publisher": { sub: "demo-dfe", send_role: "dfe-publisher", client_id: "demo-catalogue" },
-    "system-integration": { sub: "demo-mis-integration", send_role: "system-integration", setting_urn: settingUrn, client_id: "demo-mis" },
+    "system-integration": {
+      sub: "demo-mis-integration",
+      send_role: "system-integration",
+      setting_urn: settingUrn,
+      client_id: "demo-mis",
+    },
     auditor: { sub: "demo-dpo", send_role: "auditor" },
   };
   return ROLES.map((r) => byRole[r.id]);
 }
 
-export async function demoTokens(signer: DevSigner, summary: DemoSummary): Promise<{ role: RoleId; claims: DevClaims; token: string }[]> {
-  return Promise.all(demoClaims(summary).map(async (claims) => ({ role: claims.send_role, claims, token: await signer.sign(claims) })));
+export async function demoTokens(
+  signer: DevSigner,
+  summary: DemoSummary,
+): Promise<{ role: RoleId; claims: DevClaims; token: string }[]> {
+  return Promise.all(
+    demoClaims(summary).map(async (claims) => ({ role: claims.send_role, claims, token: await signer.sign(claims) })),
+  );
 }

@@ -19,7 +19,11 @@ export function documentErrors(validate: ValidateDocument, body: unknown, expect
   }
   const result = validate(body);
   if (result.valid) return [];
-  const items: ProblemErrorItem[] = result.errors.map((e) => ({ pointer: e.pointer, ruleId: e.ruleId, message: e.message }));
+  const items: ProblemErrorItem[] = result.errors.map((e) => ({
+    pointer: e.pointer,
+    ruleId: e.ruleId,
+    message: e.message,
+  }));
   for (const f of result.findings) {
     if (f.severity === "error") items.push({ pointer: f.pointer, ruleId: f.ruleId, message: f.message });
   }

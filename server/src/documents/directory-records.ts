@@ -9,7 +9,8 @@ import { createAjv } from "../../../sdk/src/validate/create-ajv.ts";
 import { schemaIssues } from "../../../sdk/src/validate/schema-errors.ts";
 import type { ProblemErrorItem } from "../http/problems.ts";
 
-const schemaFile = (name: string) => JSON.parse(readFileSync(new URL(`../../../schemas/${name}`, import.meta.url), "utf8")) as object;
+const schemaFile = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../schemas/${name}`, import.meta.url), "utf8")) as object;
 
 const ajv = createAjv();
 ajv.addSchema(schemaFile("generated/codes.schema.json"));
@@ -32,7 +33,10 @@ ajv.addSchema({
 });
 ajv.addSchema({
   $id: `${manifest.baseUri}api/setting-entry.schema.json`,
-  allOf: [{ $ref: `${COMMON}#/$defs/Setting` }, { type: "object", required: ["urn", "laCode"], properties: { urn: {}, laCode: {} } }],
+  allOf: [
+    { $ref: `${COMMON}#/$defs/Setting` },
+    { type: "object", required: ["urn", "laCode"], properties: { urn: {}, laCode: {} } },
+  ],
 });
 
 const childRecord = ajv.getSchema(`${manifest.baseUri}api/child-record.schema.json`)!;

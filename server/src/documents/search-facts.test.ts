@@ -19,10 +19,15 @@ describe("extractSearchFacts", () => {
     const facts = extractSearchFacts(workedExample("ehcp-specialist-base.json"));
     expect(facts).toMatchObject({ laCode: "330", settingUrn: "144870", status: "issued" });
   });
-  it.each([null, 42, "text", [], { child: "x" }, { layersOfSupport: [null, { layer: 3 }] }, { reviews: [{ nextReviewDue: "soon" }] }])(
-    "never throws on odd input: %j",
-    (doc) => {
-      expect(() => extractSearchFacts(doc)).not.toThrow();
-    },
-  );
+  it.each([
+    null,
+    42,
+    "text",
+    [],
+    { child: "x" },
+    { layersOfSupport: [null, { layer: 3 }] },
+    { reviews: [{ nextReviewDue: "soon" }] },
+  ])("never throws on odd input: %j", (doc) => {
+    expect(() => extractSearchFacts(doc)).not.toThrow();
+  });
 });

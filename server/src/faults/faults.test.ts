@@ -56,15 +56,31 @@ describe("a normal start cannot enable faults", () => {
     const main = withoutComments(readFileSync(join(SRC, "main.ts"), "utf8"));
     expect(main).not.toMatch(/\bfaults?\b/i);
     const offenders = sources(SRC)
-      .filter((f) => withoutComments(readFileSync(f, "utf8")).split("\n").some((line) => /process\.env|process\.argv/.test(line) && /fault/i.test(line.replace(/default/gi, ""))))
+      .filter((f) =>
+        withoutComments(readFileSync(f, "utf8"))
+          .split("\n")
+          .some((line) => /process\.env|process\.argv/.test(line) && /fault/i.test(line.replace(/default/gi, ""))),
+      )
       .map((f) => relative(SRC, f));
     // faults/index.ts reads the environment only for its NODE_ENV=test guard.
     expect(offenders).toEqual(["faults/index.ts"]);
-    expect(withoutComments(readFileSync(join(SRC, "faults/index.ts"), "utf8")).match(/\benv\.[A-Z_]+\b/g)).toEqual(["env.NODE_ENV"]);
+    expect(withoutComments(readFileSync(join(SRC, "faults/index.ts"), "utf8")).match(/\benv\.[A-Z_]+\b/g)).toEqual([
+      "env.NODE_ENV",
+    ]);
     // Faults reach the app only through createApp's option; the only caller that builds a server process is main.ts.
-    const setters = sources(SRC).filter((f) => /\bfaults\s*:/.test(withoutComments(readFileSync(f, "utf8")))).map((f) => relative(SRC, f)).sort();
+    const setters = sources(SRC)
+      .filter((f) => /\bfaults\s*:/.test(withoutComments(readFileSync(f, "utf8"))))
+      .map((f) => relative(SRC, f))
+      .sort();
     // The transfer service receives createApp's (checked) set as a constructor argument; transfer-faults.ts reads it.
-    expect(setters).toEqual(["app.ts", "deps.ts", "env.ts", "faults/index.ts", "transfers/service.ts", "transfers/transfer-faults.ts"]);
+    expect(setters).toEqual([
+      "app.ts",
+      "deps.ts",
+      "env.ts",
+      "faults/index.ts",
+      "transfers/service.ts",
+      "transfers/transfer-faults.ts",
+    ]);
   });
 
   it("main.ts started with every plausible switch set behaves correctly", async () => {
@@ -72,7 +88,17 @@ describe("a normal start cannot enable faults", () => {
     const all = FAULT_IDS.join(",");
     const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "test", SEND_ENABLE_FAULTS_FOR_TESTING: "1", SEND_FAULTS: all, FAULTS: all, FAULT: all },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        NODE_ENV: "test",
+        SEND_ENABLE_FAULTS_FOR_TESTING: "1",
+        SEND_FAULTS: all,
+        FAULTS: all,
+        FAULT: all,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {

@@ -36,7 +36,15 @@ export function faultyCreate(create: Handler, cfg: ResourceConfig, deps: AppDeps
       if (!current) return create(c);
       const body = c.get("body");
       const prov = { actor: actorOf(c.get("principal")), reason: "created", correlationId: c.get("correlationId") };
-      const stored = await store.update(cfg.kind, current.id, current.version, body, cfg.factsOf(body, current.id), current.tenant, prov);
+      const stored = await store.update(
+        cfg.kind,
+        current.id,
+        current.version,
+        body,
+        cfg.factsOf(body, current.id),
+        current.tenant,
+        prov,
+      );
       c.header("location", `${cfg.basePath}/${encodeURIComponent(stored.id)}`);
       c.header("etag", stored.etag);
       return c.json(stored.body as object, 201);
@@ -46,7 +54,11 @@ export function faultyCreate(create: Handler, cfg: ResourceConfig, deps: AppDeps
     // The client's id is kept, so an id in use (another tenant's too) answers 409 where an unused one answers 201.
     return async (c) => {
       const current = await existing(c);
-      if (current) throw new HttpProblem("conflict", `A record with id ${JSON.stringify(current.id)} already exists; update it with PUT instead.`);
+      if (current)
+        throw new HttpProblem(
+          "conflict",
+          `A record with id ${JSON.stringify(current.id)} already exists; update it with PUT instead.`,
+        );
       return create(c);
     };
   }

@@ -25,7 +25,10 @@ function normalise(address: string): string {
 export function clientAddress(c: Context, trusted: TrustedProxies = new Set()): string {
   let address = normalise(socketAddress(c));
   if (!trusted.has(address)) return address;
-  const forwarded = (c.req.header("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const forwarded = (c.req.header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   for (let i = forwarded.length - 1; i >= 0; i--) {
     const hop = normalise(forwarded[i]!);
     if (isIP(hop) === 0) return address; // a malformed hop: the last address we can vouch for

@@ -42,25 +42,31 @@ export function checkFor(name: string, schema: SchemaObject): ParameterCheck {
   const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern, "u") : undefined;
   return (raw) => {
     if (raw.length > MAX_LENGTH) return { refused: `${name} is too long.` };
-    if (hasControlCharacter(raw) || hasLoneSurrogate(raw)) return { refused: `${name} contains a control character or is not valid text.` };
+    if (hasControlCharacter(raw) || hasLoneSurrogate(raw))
+      return { refused: `${name} contains a control character or is not valid text.` };
     if (schema.type === "integer") {
       const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
       const min = schema.minimum ?? Number.NEGATIVE_INFINITY;
       const max = schema.maximum ?? Number.MAX_SAFE_INTEGER;
       if (!Number.isSafeInteger(n) || n < min || n > max) {
-        return { refused: `${name} must be a whole number${schema.minimum !== undefined ? ` from ${schema.minimum}` : ""}${schema.maximum !== undefined ? ` to ${schema.maximum}` : ""}.` };
+        return {
+          refused: `${name} must be a whole number${schema.minimum !== undefined ? ` from ${schema.minimum}` : ""}${schema.maximum !== undefined ? ` to ${schema.maximum}` : ""}.`,
+        };
       }
       return { value: String(n) };
     }
-    if (schema.format === "uuid") return UUID.test(raw) ? { value: raw.toLowerCase() } : { refused: `${name} must be a UUID.` };
+    if (schema.format === "uuid")
+      return UUID.test(raw) ? { value: raw.toLowerCase() } : { refused: `${name} must be a UUID.` };
     if (schema.format === "date" && !DATE.test(raw)) return { refused: `${name} must be a date (YYYY-MM-DD).` };
     if (schema.format === "date-time" && (!(DATE.test(raw) || INSTANT.test(raw)) || Number.isNaN(Date.parse(raw)))) {
       return { refused: `${name} must be a date or date-time (RFC 3339).` };
     }
     if (pattern && !pattern.test(raw)) return { refused: `${name} is not in the expected form.` };
     if (codeList && !codeList.includes(raw)) return { refused: `${name} must be one of: ${codeList.join(", ")}.` };
-    if (schema.minLength !== undefined && raw.length < schema.minLength) return { refused: `${name} must not be empty.` };
-    if (schema.maxLength !== undefined && raw.length > schema.maxLength) return { refused: `${name} is at most ${schema.maxLength} characters.` };
+    if (schema.minLength !== undefined && raw.length < schema.minLength)
+      return { refused: `${name} must not be empty.` };
+    if (schema.maxLength !== undefined && raw.length > schema.maxLength)
+      return { refused: `${name} is at most ${schema.maxLength} characters.` };
     return { value: raw };
   };
 }

@@ -31,14 +31,24 @@ export class HttpProblem extends Error {
   }
 }
 
-export function problemBody(kind: ProblemKind, detail: string, correlationId: string, errors?: ProblemErrorItem[]): ProblemBody {
+export function problemBody(
+  kind: ProblemKind,
+  detail: string,
+  correlationId: string,
+  errors?: ProblemErrorItem[],
+): ProblemBody {
   const { status, title } = problemType(kind);
   const body: ProblemBody = { type: problemTypeUri(kind), title, status, detail, correlationId };
   if (errors) body.errors = errors;
   return body;
 }
 
-export function problemResponse(kind: ProblemKind, detail: string, correlationId: string, extra: HttpProblem["extra"] = {}): Response {
+export function problemResponse(
+  kind: ProblemKind,
+  detail: string,
+  correlationId: string,
+  extra: HttpProblem["extra"] = {},
+): Response {
   const body = problemBody(kind, detail, correlationId, extra.errors);
   const headers = new Headers({ "content-type": "application/problem+json", "x-correlation-id": correlationId });
   for (const [k, v] of Object.entries(extra.headers ?? {})) headers.set(k, v);
@@ -51,5 +61,7 @@ export function notFound(): HttpProblem {
 }
 
 export function invalidParameter(pointer: string, detail: string): HttpProblem {
-  return new HttpProblem("invalid-parameter", detail, { errors: [{ pointer, ruleId: "api.parameter", message: detail }] });
+  return new HttpProblem("invalid-parameter", detail, {
+    errors: [{ pointer, ruleId: "api.parameter", message: detail }],
+  });
 }

@@ -29,15 +29,30 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** POSTs `chunks` over real HTTP; with `chunked` no Content-Length is sent (Transfer-Encoding: chunked). */
-function post(path: string, chunks: Buffer[], chunked: boolean): Promise<{ status: number; body: Record<string, unknown> }> {
+function post(
+  path: string,
+  chunks: Buffer[],
+  chunked: boolean,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const total = chunks.reduce((n, b) => n + b.length, 0);
     const req = httpRequest(
-      { host: "127.0.0.1", port, path, method: "POST", headers: { "content-type": "application/json", ...(chunked ? {} : { "content-length": String(total) }) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        headers: { "content-type": "application/json", ...(chunked ? {} : { "content-length": String(total) }) },
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on("data", (d: Buffer) => parts.push(d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString("utf8")) as Record<string, unknown> }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(parts).toString("utf8")) as Record<string, unknown>,
+          }),
+        );
       },
     );
     req.on("error", reject);
@@ -49,17 +64,58 @@ function post(path: string, chunks: Buffer[], chunked: boolean): Promise<{ statu
 const big = (bytes: number) => Buffer.from(JSON.stringify({ pad: "a".repeat(bytes) }));
 const cases = [
   { name: "a small JSON body", path: "/json", bytes: [Buffer.from('{"a":1}')], status: 200, body: { got: { a: 1 } } },
-  { name: "JSON after a UTF-8 byte-order mark", path: "/json", bytes: [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"b":"é"}')], status: 200, body: { got: { b: "é" } } },
-  { name: "a body in many pieces, just under the limit", path: "/raw", bytes: Array.from({ length: 8 }, () => Buffer.alloc((LIMIT - 8) / 8, 0x61)), status: 200, body: { length: LIMIT - 8 } },
-  { name: "a body over the limit", path: "/json", bytes: [big(LIMIT)], status: 413, body: { type: expect.stringContaining("payload-too-large") } },
-  { name: "bytes that are not UTF-8 (refused, never replaced)", path: "/json", bytes: [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])], status: 400, body: { type: expect.stringContaining("invalid-encoding") } },
-  { name: "a raw body with bytes that are not UTF-8", path: "/raw", bytes: [Buffer.from("ab"), Buffer.from([0xe2, 0x82])], status: 400, body: { type: expect.stringContaining("invalid-encoding") } },
+  {
+    name: "JSON after a UTF-8 byte-order mark",
+    path: "/json",
+    bytes: [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"b":"é"}')],
+    status: 200,
+    body: { got: { b: "é" } },
+  },
+  {
+    name: "a body in many pieces, just under the limit",
+    path: "/raw",
+    bytes: Array.from({ length: 8 }, () => Buffer.alloc((LIMIT - 8) / 8, 0x61)),
+    status: 200,
+    body: { length: LIMIT - 8 },
+  },
+  {
+    name: "a body over the limit",
+    path: "/json",
+    bytes: [big(LIMIT)],
+    status: 413,
+    body: { type: expect.stringContaining("payload-too-large") },
+  },
+  {
+    name: "bytes that are not UTF-8 (refused, never replaced)",
+    path: "/json",
+    bytes: [Buffer.from([0x7b, 0xff, 0xfe, 0x7d])],
+    status: 400,
+    body: { type: expect.stringContaining("invalid-encoding") },
+  },
+  {
+    name: "a raw body with bytes that are not UTF-8",
+    path: "/raw",
+    bytes: [Buffer.from("ab"), Buffer.from([0xe2, 0x82])],
+    status: 400,
+    body: { type: expect.stringContaining("invalid-encoding") },
+  },
   // A multi-byte character split across two chunks is still one character.
-  { name: "a character split across chunks", path: "/raw", bytes: [Buffer.from([0x61, 0xe2, 0x82]), Buffer.from([0xac])], status: 200, body: { length: 2 } },
+  {
+    name: "a character split across chunks",
+    path: "/raw",
+    bytes: [Buffer.from([0x61, 0xe2, 0x82]), Buffer.from([0xac])],
+    status: 200,
+    body: { length: 2 },
+  },
 ];
 
 describe("request body, read from the Node request", () => {
-  it.each(cases.flatMap((c) => [{ ...c, chunked: false }, { ...c, chunked: true }]))("$name (chunked: $chunked)", async ({ path, bytes, chunked, status, body }) => {
+  it.each(
+    cases.flatMap((c) => [
+      { ...c, chunked: false },
+      { ...c, chunked: true },
+    ]),
+  )("$name (chunked: $chunked)", async ({ path, bytes, chunked, status, body }) => {
     const res = await post(path, bytes, chunked);
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject(body);
@@ -68,7 +124,11 @@ describe("request body, read from the Node request", () => {
 
 describe("request body, read from a standard Request (no Node request behind it)", () => {
   it.each(cases)("$name", async ({ path, bytes, status, body }) => {
-    const res = await app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(bytes) });
+    const res = await app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.concat(bytes),
+    });
     expect(res.status).toBe(status);
     expect(await res.json()).toMatchObject(body);
   });

@@ -21,7 +21,12 @@ export function unreadNodeRequest(c: Context<AppEnv>): IncomingMessage | undefin
  * upload, since a server that stops reading and closes makes the client's kernel receive a reset, which discards
  * the answer unread. Past either bound the caller answers at once and the connection is cut.
  */
-export function readNodeBody(incoming: IncomingMessage, maxBytes: number, drainCap: number, drainMs = DRAIN_MS): Promise<Uint8Array | "too-large"> {
+export function readNodeBody(
+  incoming: IncomingMessage,
+  maxBytes: number,
+  drainCap: number,
+  drainMs = DRAIN_MS,
+): Promise<Uint8Array | "too-large"> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;

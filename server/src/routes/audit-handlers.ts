@@ -59,7 +59,10 @@ export function auditHandlers(deps: AppDeps) {
     await audit(store, c, { action: "search", kind: "audit", childId: q.childId, resourceId: q.resourceId });
     const link = nextLink(c.req.url, page.nextCursor);
     if (link) c.header("link", link);
-    return c.json({ items: page.items.map(auditEvent), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
+    return c.json(
+      { items: page.items.map(auditEvent), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) },
+      200,
+    );
   };
 
   const getChildAccessLog: Handler = async (c) => {

@@ -15,7 +15,8 @@ describe("create and its audit record in one statement", () => {
     const separateCreateAudits: Store = {
       ...store,
       appendAudits: async (recs) => {
-        if (recs.some((r) => r.action === "create" && r.outcome === "allowed")) throw new Error("a create's audit record was written by a separate statement");
+        if (recs.some((r) => r.action === "create" && r.outcome === "allowed"))
+          throw new Error("a create's audit record was written by a separate statement");
         return store.appendAudits(recs);
       },
     };
@@ -36,9 +37,17 @@ describe("create and its audit record in one statement", () => {
     const res = await s.call("POST", "/isps", { token: staff, body: newIsp(child) });
     expect(res.status, await res.clone().text()).toBe(201);
     const isp = (await res.json()) as { id: string };
-    for (const [kind, id] of [["child", String(record.id)], ["isp", isp.id]] as const) {
-      const log = (await (await s.call("GET", `/audit?resourceId=${id}`, { token: auditor })).json()) as { items: { action: string; version?: number }[] };
-      expect(log.items.filter((e) => e.action === "create"), kind).toMatchObject([{ action: "create", version: 1 }]);
+    for (const [kind, id] of [
+      ["child", String(record.id)],
+      ["isp", isp.id],
+    ] as const) {
+      const log = (await (await s.call("GET", `/audit?resourceId=${id}`, { token: auditor })).json()) as {
+        items: { action: string; version?: number }[];
+      };
+      expect(
+        log.items.filter((e) => e.action === "create"),
+        kind,
+      ).toMatchObject([{ action: "create", version: 1 }]);
     }
   });
 });

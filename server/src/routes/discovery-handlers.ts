@@ -43,14 +43,20 @@ export function discoveryHandlers(deps: AppDeps) {
   };
   const getOpenApi: Handler = async (c) => {
     const text = await readFile(deps.openapiPath, "utf8").catch(() => undefined);
-    if (text === undefined) throw new HttpProblem("service-unavailable", "The OpenAPI description has not been built (npm run build:spec).");
+    if (text === undefined)
+      throw new HttpProblem("service-unavailable", "The OpenAPI description has not been built (npm run build:spec).");
     return c.body(text, 200, { "content-type": "application/json; charset=utf-8" });
   };
   const getDocs: Handler = async (c) => {
     const html = await readFile(deps.docsPath, "utf8").catch(() => undefined);
     if (html === undefined) throw new HttpProblem("service-unavailable", "The HTML documentation has not been built.");
     // Fault (self-test only): the docs page pulls its renderer from a CDN, as many generated doc pages do.
-    if (hasFault(deps, "docs-load-from-cdn")) return c.body(html.replace("</head>", '<script src="https://cdn.example.net/redoc.standalone.js"></script></head>'), 200, { "content-type": "text/html; charset=utf-8" });
+    if (hasFault(deps, "docs-load-from-cdn"))
+      return c.body(
+        html.replace("</head>", '<script src="https://cdn.example.net/redoc.standalone.js"></script></head>'),
+        200,
+        { "content-type": "text/html; charset=utf-8" },
+      );
     return c.body(html, 200, { "content-type": "text/html; charset=utf-8" });
   };
   return { getDiscovery, getHealth, getReadiness, getOpenApi, getDocs };

@@ -9,14 +9,24 @@ import { createApp } from "../app.ts";
 import { createDevSigner } from "../auth/dev-signer.ts";
 import type { Store } from "../storage/store.ts";
 
-const unusedStore = new Proxy({}, { get: () => () => { throw new Error("not used"); } }) as Store;
+const unusedStore = new Proxy(
+  {},
+  {
+    get: () => () => {
+      throw new Error("not used");
+    },
+  },
+) as Store;
 
 describe("spec documents", () => {
   it("/openapi.json serves the generated OpenAPI 3.1 document with every route", async () => {
     const app = createApp({ store: unusedStore, keys: (await createDevSigner()).keys, logSink: () => undefined });
     const res = await app.request("/openapi.json");
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     expect(doc.openapi).toMatch(/^3\.1/);
     const ops = new Set(Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId)));
     for (const r of ROUTES) expect(ops.has(r.operationId), r.operationId).toBe(true);
@@ -30,7 +40,12 @@ describe("spec documents", () => {
     const res = await app.request("/docs");
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     expect(await res.text()).toBe(html);
-    const missing = createApp({ store: unusedStore, keys, docsPath: join(dir, "absent.html"), logSink: () => undefined });
+    const missing = createApp({
+      store: unusedStore,
+      keys,
+      docsPath: join(dir, "absent.html"),
+      logSink: () => undefined,
+    });
     const r2 = await missing.request("/docs");
     expect(r2.status).toBe(503);
     expect(r2.headers.get("content-type")).toMatch(/^application\/problem\+json/);

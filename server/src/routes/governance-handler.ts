@@ -20,28 +20,52 @@ export function governanceHandler(deps: AppDeps): Handler {
     const p = c.get("principal");
     const q = readQuery(c, ["size"]);
     const size = q.size === undefined ? 5 : Number(q.size);
-    if (!/^\d{1,2}$/.test(q.size ?? "5") || size < 1 || size > 50) throw invalidParameter("/query/size", "size must be a whole number from 1 to 50.");
+    if (!/^\d{1,2}$/.test(q.size ?? "5") || size < 1 || size > 50)
+      throw invalidParameter("/query/size", "size must be a whole number from 1 to 50.");
     const settingUrn = p.settingUrn!; // the governor's tenancy requires it (auth/principal.ts)
     const population: StoredVersion[] = [];
     for (const kind of PLAN_KINDS) {
       let cursor: string | undefined;
       do {
-        const page = await store.search({ kind, limit: 100, visibleTo: { settingUrns: [settingUrn] }, ...(cursor ? { cursor } : {}) });
+        const page = await store.search({
+          kind,
+          limit: 100,
+          visibleTo: { settingUrns: [settingUrn] },
+          ...(cursor ? { cursor } : {}),
+        });
         population.push(...page.items.filter((v) => v.status === undefined || IN_FORCE.has(v.status)));
         cursor = page.nextCursor;
       } while (cursor);
     }
     const seed = defaultSeed(settingUrn, deps.clock());
-    const chosen = new Set(sampleIds(population.map((v) => `${v.kind}:${v.id}`), seed, size));
+    const chosen = new Set(
+      sampleIds(
+        population.map((v) => `${v.kind}:${v.id}`),
+        seed,
+        size,
+      ),
+    );
     const picked = population.filter((v) => chosen.has(`${v.kind}:${v.id}`));
     await Promise.all(
-      picked.map((v) => audit(store, c, { action: "search", kind: v.kind, resourceId: v.id, version: v.version, childId: extractSearchFacts(v.body).childId })),
+      picked.map((v) =>
+        audit(store, c, {
+          action: "search",
+          kind: v.kind,
+          resourceId: v.id,
+          version: v.version,
+          childId: extractSearchFacts(v.body).childId,
+        }),
+      ),
     );
     if (picked.length === 0) await audit(store, c, { action: "search", kind: "isp" });
     const items = sampleIds([...chosen], seed, size)
       .map((key) => picked.find((v) => `${v.kind}:${v.id}` === key)!)
       // Fault (self-test only): the sample goes out unredacted.
-      .map((v) => (hasFault(deps, "governor-sees-identifiers") ? v.body : redactForGovernor(v.body, seed, extractSearchFacts(v.body).childId)));
+      .map((v) =>
+        hasFault(deps, "governor-sees-identifiers")
+          ? v.body
+          : redactForGovernor(v.body, seed, extractSearchFacts(v.body).childId),
+      );
     return c.json({ settingUrn, seed, population: population.length, items }, 200);
   };
 }

@@ -10,7 +10,14 @@ import { defaultTransferConfig } from "../transfers/config.ts";
 import { TransferService } from "../transfers/service.ts";
 
 // Handlers are only built here, never called, so the store is never touched.
-const unusedStore = new Proxy({}, { get: () => () => { throw new Error("not used"); } }) as Store;
+const unusedStore = new Proxy(
+  {},
+  {
+    get: () => () => {
+      throw new Error("not used");
+    },
+  },
+) as Store;
 const clock = () => new Date();
 const deps: AppDeps = {
   store: unusedStore,
@@ -24,9 +31,12 @@ const deps: AppDeps = {
 
 describe("route table ↔ handlers", () => {
   const handlers = buildHandlers(deps);
-  it.each(ROUTES.map((r) => [r.operationId, r.method.toUpperCase(), r.path]))("%s (%s %s) has a handler", (operationId) => {
-    expect(handlers[operationId]).toBeTypeOf("function");
-  });
+  it.each(ROUTES.map((r) => [r.operationId, r.method.toUpperCase(), r.path]))(
+    "%s (%s %s) has a handler",
+    (operationId) => {
+      expect(handlers[operationId]).toBeTypeOf("function");
+    },
+  );
   it("has no handler for an operation the spec does not define", () => {
     const specified = new Set(ROUTES.map((r) => r.operationId));
     expect(Object.keys(handlers).filter((id) => !specified.has(id))).toEqual([]);
@@ -34,6 +44,7 @@ describe("route table ↔ handlers", () => {
   it("registers every route with Hono at its OpenAPI path", async () => {
     const app = createApp({ store: unusedStore, keys: (await createDevSigner()).keys, logSink: () => undefined });
     const registered = new Set(app.routes.map((r) => `${r.method} ${r.path}`));
-    for (const r of ROUTES) expect(registered.has(`${r.method.toUpperCase()} ${honoPath(r.path)}`), r.operationId).toBe(true);
+    for (const r of ROUTES)
+      expect(registered.has(`${r.method.toUpperCase()} ${honoPath(r.path)}`), r.operationId).toBe(true);
   });
 });

@@ -48,9 +48,19 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
     getSppVersion: spp.readVersion,
   });
   const child = handlersFor(RESOURCES.child, deps, "childId");
-  Object.assign(out, { listChildren: child.search, createChild: child.create, getChild: child.read, updateChild: child.update });
+  Object.assign(out, {
+    listChildren: child.search,
+    createChild: child.create,
+    getChild: child.read,
+    updateChild: child.update,
+  });
   const setting = handlersFor(RESOURCES.setting, deps, "urn");
-  Object.assign(out, { listSettings: setting.search, createSetting: setting.create, getSetting: setting.read, updateSetting: setting.update });
+  Object.assign(out, {
+    listSettings: setting.search,
+    createSetting: setting.create,
+    getSetting: setting.read,
+    updateSetting: setting.update,
+  });
   Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps));
   out.validateDocument = validateHandler(deps);
   out.getPlanSample = governanceHandler(deps);

@@ -21,17 +21,27 @@ import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-i
 import { hasFault } from "../faults/index.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
 import type { ResourceConfig } from "./resources.ts";
-import { ConflictError, type SearchQuery, type StoredVersion, type TenantScope, type VersionProvenance } from "../storage/store.ts";
+import {
+  ConflictError,
+  type SearchQuery,
+  type StoredVersion,
+  type TenantScope,
+  type VersionProvenance,
+} from "../storage/store.ts";
 
 export type Handler = (c: Context<AppEnv>) => Promise<Response>;
 
 /** One message for a child reference that is missing and one that is another tenant's: no existence oracle. */
-export const CHILD_REFERENCE_MESSAGE = "The document must name (child.personId) a child record you can see; register the child first with POST /children.";
+export const CHILD_REFERENCE_MESSAGE =
+  "The document must name (child.personId) a child record you can see; register the child first with POST /children.";
 
 /** A filter value from a code list; anything else is a 400 naming the codes, never an empty result. */
 function requireCode(name: string, value: string, codes: readonly string[]): string {
   if (codes.includes(value)) return value;
-  throw invalidParameter(`/query/${name}`, codes.length === 0 ? `These records have no ${name}.` : `${name} must be one of: ${codes.join(", ")}.`);
+  throw invalidParameter(
+    `/query/${name}`,
+    codes.length === 0 ? `These records have no ${name}.` : `${name} must be one of: ${codes.join(", ")}.`,
+  );
 }
 
 function changeReason(c: Context<AppEnv>, required: boolean, fallback: string): string {
@@ -49,8 +59,11 @@ function provenance(c: Context<AppEnv>, reason: string): Omit<VersionProvenance,
 
 function validationProblem(errors: ProblemErrorItem[], deps: AppDeps): HttpProblem {
   // Fault (self-test only): the problem says how many errors but not where.
-  if (hasFault(deps, "validation-errors-without-pointers")) return new HttpProblem("validation-failed", `The document has ${errors.length} error(s).`);
-  return new HttpProblem("validation-failed", `The document has ${errors.length} error(s); nothing was stored.`, { errors });
+  if (hasFault(deps, "validation-errors-without-pointers"))
+    return new HttpProblem("validation-failed", `The document has ${errors.length} error(s).`);
+  return new HttpProblem("validation-failed", `The document has ${errors.length} error(s); nothing was stored.`, {
+    errors,
+  });
 }
 
 function childIdOf(cfg: ResourceConfig, v: StoredVersion): string | undefined {
@@ -73,7 +86,12 @@ function completeTenant(tenant: TenantScope, p: Principal): TenantScope {
   return t;
 }
 
-function representation(cfg: ResourceConfig, p: Principal, v: StoredVersion, deps: AppDeps): { body: unknown; etag: string; projected: boolean } {
+function representation(
+  cfg: ResourceConfig,
+  p: Principal,
+  v: StoredVersion,
+  deps: AppDeps,
+): { body: unknown; etag: string; projected: boolean } {
   if (!cfg.personal) return { body: v.body, etag: v.etag, projected: false };
   if (hasFault(deps, "health-commissioner-sees-all-sections")) return { body: v.body, etag: v.etag, projected: false }; // fault: self-test only
   const { body, projected } = projectFor(p, v.body);
@@ -99,7 +117,12 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   };
 
   /** Loads the current (or given) version, or answers 404 (auditing the denied attempt) when missing or foreign. */
-  async function loadVisible(c: Context<AppEnv>, id: string, action: "read" | "update" | "list-versions", version?: number) {
+  async function loadVisible(
+    c: Context<AppEnv>,
+    id: string,
+    action: "read" | "update" | "list-versions",
+    version?: number,
+  ) {
     const v = await store.get(cfg.kind, id, version);
     const p = c.get("principal");
     if (!v || !visible(cfg, p, v)) {
@@ -107,7 +130,8 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
       if (v && action === "read" && hasFault(deps, "foreign-tenant-read-allowed")) return v;
       if (v && action === "update" && hasFault(deps, "foreign-tenant-update-allowed")) return v;
       if (cfg.personal) await audit(store, c, { action, kind: cfg.kind, resourceId: id, version, outcome: "denied" });
-      if (v && hasFault(deps, "foreign-tenant-answers-403")) throw new HttpProblem("forbidden", "This record belongs to another organisation.");
+      if (v && hasFault(deps, "foreign-tenant-answers-403"))
+        throw new HttpProblem("forbidden", "This record belongs to another organisation.");
       throw notFound();
     }
     return v;
@@ -119,14 +143,22 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
    * before the record's tenancy is worked out (which falls back to the child's). Returns the body with the child id in
    * lower case, the form ids are compared and searched in.
    */
-  async function checkChildReference(c: Context<AppEnv>, body: unknown, action: "create" | "update", resourceId: string): Promise<unknown> {
+  async function checkChildReference(
+    c: Context<AppEnv>,
+    body: unknown,
+    action: "create" | "update",
+    resourceId: string,
+  ): Promise<unknown> {
     const childId = cfg.childReferenceOf?.(body);
     if (childId === undefined) return body;
     const child = await store.get("child", childId);
     const p = c.get("principal");
     if (!child || !canSee(p, { tenant: child.tenant, childId: child.id })) {
       if (child) await audit(store, c, { action, kind: cfg.kind, resourceId, childId, outcome: "denied" });
-      throw validationProblem([{ pointer: "/child/personId", ruleId: "api.child-reference", message: CHILD_REFERENCE_MESSAGE }], deps);
+      throw validationProblem(
+        [{ pointer: "/child/personId", ruleId: "api.child-reference", message: CHILD_REFERENCE_MESSAGE }],
+        deps,
+      );
     }
     const named = (body as { child: { personId: string } }).child.personId;
     if (named === childId) return body;
@@ -142,7 +174,8 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const assigned = cfg.assignsIds ? newRecordId() : undefined;
     let body = assigned ? withAssignedId(sent, assigned, cfg.kind === "child") : sent;
     const errors = cfg.bodyErrors(deps, body);
-    if (errors.length > 0 && !(hasFault(deps, "invalid-document-accepted") && cfg.idOf(body))) throw validationProblem(errors, deps);
+    if (errors.length > 0 && !(hasFault(deps, "invalid-document-accepted") && cfg.idOf(body)))
+      throw validationProblem(errors, deps);
     const id = cfg.idOf(body)!; // bodyErrors guarantees an id
     body = await checkChildReference(c, body, "create", id);
     const facts = cfg.factsOf(body, id);
@@ -153,17 +186,36 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
       throw new HttpProblem("forbidden", "You may only file records under your own setting or local authority.");
     }
     // The create and its audit record are written by one statement (outside fault self-tests, which may drop it).
-    const rec = deps.faults.size === 0 ? auditRecord(c, { action: "create", kind: cfg.kind, resourceId: id, version: 1, childId }) : undefined;
+    const rec =
+      deps.faults.size === 0
+        ? auditRecord(c, { action: "create", kind: cfg.kind, resourceId: id, version: 1, childId })
+        : undefined;
     let stored: StoredVersion;
     try {
-      stored = await store.create(cfg.kind, id, body, facts, tenant, provenance(c, changeReason(c, false, "created")), rec);
+      stored = await store.create(
+        cfg.kind,
+        id,
+        body,
+        facts,
+        tenant,
+        provenance(c, changeReason(c, false, "created")),
+        rec,
+      );
     } catch (err) {
       // Only client-keyed (public) kinds can meet a taken key; an assigned UUID never does.
-      if (isDuplicate(err)) throw new HttpProblem("conflict", `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`);
+      if (isDuplicate(err))
+        throw new HttpProblem(
+          "conflict",
+          `A record with id ${JSON.stringify(id)} already exists; update it with PUT instead.`,
+        );
       throw err;
     }
-    if (!rec) await auditWrite(c, { action: "create", kind: cfg.kind, resourceId: id, version: stored.version, childId });
-    c.header("location", hasFault(deps, "location-header-wrong") ? cfg.basePath : `${cfg.basePath}/${encodeURIComponent(id)}`);
+    if (!rec)
+      await auditWrite(c, { action: "create", kind: cfg.kind, resourceId: id, version: stored.version, childId });
+    c.header(
+      "location",
+      hasFault(deps, "location-header-wrong") ? cfg.basePath : `${cfg.basePath}/${encodeURIComponent(id)}`,
+    );
     c.header("etag", stored.etag);
     return c.json(stored.body as object, 201);
   };
@@ -171,10 +223,18 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   async function answerRead(c: Context<AppEnv>, v: StoredVersion, audited = false): Promise<Response> {
     const p = c.get("principal");
     const rep = representation(cfg, p, v, deps);
-    if (!audited) await auditIf(c, { action: "read", kind: cfg.kind, resourceId: v.id, version: v.version, childId: childIdOf(cfg, v) });
+    if (!audited)
+      await auditIf(c, {
+        action: "read",
+        kind: cfg.kind,
+        resourceId: v.id,
+        version: v.version,
+        childId: childIdOf(cfg, v),
+      });
     c.header("etag", hasFault(deps, "weak-etag-on-read") ? `W/${rep.etag.replace(/^W\//, "")}` : rep.etag);
     if (rep.projected) c.header("x-send-projection", "sharing-labels");
-    if (ifNoneMatchHits(c.req.header("if-none-match"), rep.etag) && !hasFault(deps, "if-none-match-ignored")) return c.body(null, 304);
+    if (ifNoneMatchHits(c.req.header("if-none-match"), rep.etag) && !hasFault(deps, "if-none-match-ignored"))
+      return c.body(null, 304);
     return jsonResponse(c, faultyBody(rep.body) as object, 200);
   }
 
@@ -192,7 +252,13 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     // the ordinary path below judges and audits the version actually read. (Not taken in fault self-tests.)
     const held = cfg.personal && deps.faults.size === 0 ? store.peekCurrent(cfg.kind, id) : undefined;
     if (held && visible(cfg, c.get("principal"), held)) {
-      const rec = auditRecord(c, { action: "read", kind: cfg.kind, resourceId: held.id, version: held.version, childId: childIdOf(cfg, held) });
+      const rec = auditRecord(c, {
+        action: "read",
+        kind: cfg.kind,
+        resourceId: held.id,
+        version: held.version,
+        childId: childIdOf(cfg, held),
+      });
       const r = await store.getAudited(cfg.kind, id, held.version, rec);
       if (r.audited && r.version) return answerRead(c, r.version, true);
     }
@@ -237,15 +303,24 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     }
     const current = await loadVisible(c, id, "update");
     if (ifMatch && !ifMatchSatisfied(ifMatch, current.etag) && !hasFault(deps, "stale-if-match-accepted")) {
-      throw new HttpProblem("precondition-failed", "The resource has changed since you read it; read it again and retry.", {
-        headers: { etag: current.etag },
-      });
+      throw new HttpProblem(
+        "precondition-failed",
+        "The resource has changed since you read it; read it again and retry.",
+        {
+          headers: { etag: current.etag },
+        },
+      );
     }
     return writeOn(c, current, opts.next, reason);
   }
 
   /** Validates and writes version N+1 of `next(current)` for the caller, with its audit record. */
-  async function writeOn(c: Context<AppEnv>, current: StoredVersion, next: (current: StoredVersion) => unknown, reason: string): Promise<StoredVersion> {
+  async function writeOn(
+    c: Context<AppEnv>,
+    current: StoredVersion,
+    next: (current: StoredVersion) => unknown,
+    reason: string,
+  ): Promise<StoredVersion> {
     const p = c.get("principal");
     const id = current.id;
     let body = next(current);
@@ -258,11 +333,20 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const childId = cfg.kind === "child" ? id : facts.childId;
     if (cfg.personal && !canFileUnder(p, { tenant, childId }) && !hasFault(deps, "foreign-tenant-update-allowed")) {
       await audit(store, c, { action: "update", kind: cfg.kind, resourceId: id, childId, outcome: "denied" });
-      throw new HttpProblem("forbidden", "A record cannot be moved outside your own setting or local authority; use a transfer.");
+      throw new HttpProblem(
+        "forbidden",
+        "A record cannot be moved outside your own setting or local authority; use a transfer.",
+      );
     }
     // The update and its audit record are written by one statement (outside fault self-tests, which may drop it).
     if (deps.faults.size === 0) {
-      const rec = auditRecord(c, { action: "update", kind: cfg.kind, resourceId: id, version: current.version + 1, childId });
+      const rec = auditRecord(c, {
+        action: "update",
+        kind: cfg.kind,
+        resourceId: id,
+        version: current.version + 1,
+        childId,
+      });
       return store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, reason), rec);
     }
     const stored = await store.update(cfg.kind, id, current.version, body, facts, tenant, provenance(c, reason));
@@ -272,7 +356,10 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
 
   const update: Handler = async (c) => {
     const stored = await writeNext(c, { requireIfMatch: true, next: () => c.get("body") });
-    c.header("etag", hasFault(deps, "etag-unchanged-after-update") ? (c.req.header("if-match") ?? stored.etag) : stored.etag);
+    c.header(
+      "etag",
+      hasFault(deps, "etag-unchanged-after-update") ? (c.req.header("if-match") ?? stored.etag) : stored.etag,
+    );
     c.header("content-location", `${cfg.basePath}/${encodeURIComponent(stored.id)}/versions/${stored.version}`);
     return jsonResponse(c, stored.body as object, 200);
   };
@@ -316,12 +403,20 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const page = all.filter((v) => v.version > after).slice(0, limit);
     const last = page.at(-1);
     const nextCursor = last && last.version < current.version ? versionCursor(last.version) : undefined;
-    if (cfg.personal) await audit(store, c, { action: "list-versions", kind: cfg.kind, resourceId: id, version: current.version, childId: childIdOf(cfg, current) });
+    if (cfg.personal)
+      await audit(store, c, {
+        action: "list-versions",
+        kind: cfg.kind,
+        resourceId: id,
+        version: current.version,
+        childId: childIdOf(cfg, current),
+      });
     const link = nextLink(c.req.url, nextCursor);
     if (link) c.header("link", link);
     let items: object[] = page.map((v) => versionSummary(v));
     if (hasFault(deps, "versions-newest-first")) items = items.reverse();
-    if (hasFault(deps, "version-provenance-without-reason")) items = page.map((v) => ({ version: v.version, etag: v.etag, recordedAt: v.provenance.at }));
+    if (hasFault(deps, "version-provenance-without-reason"))
+      items = page.map((v) => ({ version: v.version, etag: v.etag, recordedAt: v.provenance.at }));
     return c.json({ items, ...(nextCursor ? { nextCursor } : {}) }, 200);
   };
 
@@ -332,7 +427,8 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const cursor = parseCursor(q.cursor);
     if (cursor) query.cursor = cursor;
     const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
-    if (identifiers.length > 1) throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
+    if (identifiers.length > 1)
+      throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
     if (q.upn && !hasFault(deps, "upn-filter-ignored")) query.identifier = normaliseIdentifier("upn", q.upn);
     if (q.uln) query.identifier = normaliseIdentifier("uln", q.uln);
     if (q.nhsNumber) query.identifier = normaliseIdentifier("nhs", q.nhsNumber);
@@ -349,7 +445,13 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     if (hasFault(deps, "pagination-without-next-link")) delete page.nextCursor;
     if (cfg.personal) {
       // One record per returned resource, so a child's access log shows searches that surfaced their records.
-      const records: AuditFacts[] = page.items.map((v) => ({ action: "search", kind: cfg.kind, resourceId: v.id, version: v.version, childId: childIdOf(cfg, v) }));
+      const records: AuditFacts[] = page.items.map((v) => ({
+        action: "search",
+        kind: cfg.kind,
+        resourceId: v.id,
+        version: v.version,
+        childId: childIdOf(cfg, v),
+      }));
       if (records.length === 0) records.push({ action: "search", kind: cfg.kind });
       await auditAll(store, c, records);
     }

@@ -31,7 +31,16 @@ export interface ResourceConfig {
   filters: readonly FilterName[];
 }
 
-export type FilterName = "childId" | "upn" | "uln" | "nhsNumber" | "settingUrn" | "laCode" | "status" | "layer" | "reviewDueBefore";
+export type FilterName =
+  | "childId"
+  | "upn"
+  | "uln"
+  | "nhsNumber"
+  | "settingUrn"
+  | "laCode"
+  | "status"
+  | "layer"
+  | "reviewDueBefore";
 
 const stringField = (body: unknown, key: string): string | undefined => {
   if (body === null || typeof body !== "object") return undefined;
@@ -63,9 +72,21 @@ async function planTenant(store: Store, facts: SearchFacts, laFromChild = false)
   return tenant;
 }
 
-const PLAN_FILTERS: readonly FilterName[] = ["childId", "upn", "uln", "nhsNumber", "settingUrn", "status", "reviewDueBefore"];
+const PLAN_FILTERS: readonly FilterName[] = [
+  "childId",
+  "upn",
+  "uln",
+  "nhsNumber",
+  "settingUrn",
+  "status",
+  "reviewDueBefore",
+];
 
-function documentKind(kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profile", basePath: string, filters: readonly FilterName[]): ResourceConfig {
+function documentKind(
+  kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profile",
+  basePath: string,
+  filters: readonly FilterName[],
+): ResourceConfig {
   return {
     kind,
     basePath,

@@ -42,7 +42,12 @@ function senderView(t: TransferRecord): Json {
   };
 }
 
-const WORDS: Record<ImportRecord["decision"], string> = { accepted: "were accepted", rejected: "were not accepted", held: "are waiting to be checked by staff", declined: "were declined by staff" };
+const WORDS: Record<ImportRecord["decision"], string> = {
+  accepted: "were accepted",
+  rejected: "were not accepted",
+  held: "are waiting to be checked by staff",
+  declined: "were declined by staff",
+};
 
 /** A bundle this server imported (or holds for review), seen from the receiving side. */
 function importView(r: ImportRecord): Json {
@@ -66,7 +71,10 @@ function importView(r: ImportRecord): Json {
 
 /** What a reviewer sees: the child as the bundle describes it and which identifiers matched; never whose record. */
 function reviewSummary(r: ImportRecord): Json {
-  const bundle = r.bundle as { documents?: { documentType?: string; id?: string; child?: unknown }[]; manifest?: { sender?: unknown; reason?: string } };
+  const bundle = r.bundle as {
+    documents?: { documentType?: string; id?: string; child?: unknown }[];
+    manifest?: { sender?: unknown; reason?: string };
+  };
   const review = r.review!;
   return {
     status: review.status,
@@ -112,11 +120,23 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
   const createTransfer: Handler = async (c) => {
     const child = await visibleChild(c, "export");
     const { request, errors } = parseTransferRequest(c.get("body"));
-    if (!request) throw new HttpProblem("validation-failed", `The transfer request has ${errors.length} error(s); nothing was sent.`, { errors });
+    if (!request)
+      throw new HttpProblem(
+        "validation-failed",
+        `The transfer request has ${errors.length} error(s); nothing was sent.`,
+        { errors },
+      );
     const p = c.get("principal");
     const stored = await svc.prepare({ principal: p, child, request, correlationId: c.get("correlationId") });
-    await audit(store, c, { action: "export", kind: "transfer", resourceId: stored.id, version: stored.version, childId: child.id });
-    for (const d of stored.body.documents) await audit(store, c, { action: "export", kind: d.documentType as "isp", resourceId: d.id, childId: child.id });
+    await audit(store, c, {
+      action: "export",
+      kind: "transfer",
+      resourceId: stored.id,
+      version: stored.version,
+      childId: child.id,
+    });
+    for (const d of stored.body.documents)
+      await audit(store, c, { action: "export", kind: d.documentType as "isp", resourceId: d.id, childId: child.id });
     if (!stored.body.receiver.unknownDestination) void svc.deliver(stored.id);
     c.header("location", `/transfers/${stored.id}`);
     c.header("etag", stored.etag);
@@ -128,7 +148,12 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     const q = readQuery(c, ["limit", "cursor"]);
     const limit = parseLimit(q.limit);
     const cursor = parseCursor(q.cursor);
-    const page = await ts.searchTransfers<TransferRecord>({ childId: child.id, visibleTo: visibleTo(c.get("principal")), limit, ...(cursor ? { cursor } : {}) });
+    const page = await ts.searchTransfers<TransferRecord>({
+      childId: child.id,
+      visibleTo: visibleTo(c.get("principal")),
+      limit,
+      ...(cursor ? { cursor } : {}),
+    });
     const items: Json[] = page.items.map((v) => transferSummary(v.body));
     // Bundles that arrived for this child (first page only: there are few, and they are not paged with the sent ones).
     if (!cursor) {
@@ -144,10 +169,21 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
   const listUnclaimedTransfers: Handler = async (c) => {
     const p = c.get("principal");
     const q = readQuery(c, ["upn", "uln", "nhsNumber", "limit", "cursor"]);
-    if (!p.laCode) throw new HttpProblem("forbidden", "Only a local authority (a token with la_code) can search the unclaimed queue.");
+    if (!p.laCode)
+      throw new HttpProblem(
+        "forbidden",
+        "Only a local authority (a token with la_code) can search the unclaimed queue.",
+      );
     const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
-    if (identifiers.length > 1) throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
-    const identifier = q.upn ? normaliseIdentifier("upn", q.upn) : q.uln ? normaliseIdentifier("uln", q.uln) : q.nhsNumber ? normaliseIdentifier("nhs", q.nhsNumber) : undefined;
+    if (identifiers.length > 1)
+      throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
+    const identifier = q.upn
+      ? normaliseIdentifier("upn", q.upn)
+      : q.uln
+        ? normaliseIdentifier("uln", q.uln)
+        : q.nhsNumber
+          ? normaliseIdentifier("nhs", q.nhsNumber)
+          : undefined;
     const cursor = parseCursor(q.cursor);
     const page = await ts.searchTransfers<TransferRecord>({
       status: "unclaimed",
@@ -157,11 +193,26 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
       ...(identifier ? { identifier } : {}),
       ...(cursor ? { cursor } : {}),
     });
-    const records = page.items.map((v) => ({ action: "search" as const, kind: "transfer" as const, resourceId: v.id, childId: v.body.childId }));
-    await Promise.all((records.length ? records : [{ action: "search" as const, kind: "transfer" as const }]).map((r) => audit(store, c, r)));
+    const records = page.items.map((v) => ({
+      action: "search" as const,
+      kind: "transfer" as const,
+      resourceId: v.id,
+      childId: v.body.childId,
+    }));
+    await Promise.all(
+      (records.length ? records : [{ action: "search" as const, kind: "transfer" as const }]).map((r) =>
+        audit(store, c, r),
+      ),
+    );
     const link = nextLink(c.req.url, page.nextCursor);
     if (link) c.header("link", link);
-    return c.json({ items: page.items.map((v) => transferSummary(v.body)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
+    return c.json(
+      {
+        items: page.items.map((v) => transferSummary(v.body)),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      },
+      200,
+    );
   };
 
   const getTransfer: Handler = async (c) => {
@@ -169,7 +220,13 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     const p = c.get("principal");
     const v = await ts.getTransfer<TransferRecord>(id);
     if (v && canSee(p, { tenant: v.tenant, childId: v.body.childId })) {
-      await audit(store, c, { action: "read", kind: "transfer", resourceId: id, version: v.version, childId: v.body.childId });
+      await audit(store, c, {
+        action: "read",
+        kind: "transfer",
+        resourceId: id,
+        version: v.version,
+        childId: v.body.childId,
+      });
       return c.json(p.role === "parent-carer" ? transferSummary(v.body) : senderView(v.body), 200);
     }
     const imported = await ts.getImport<ImportRecord>(id);
@@ -183,7 +240,13 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
 
   const getTransferBundle: Handler = async (c) => {
     const v = await visibleTransfer(c, "export");
-    await audit(store, c, { action: "export", kind: "transfer", resourceId: v.id, version: v.version, childId: v.body.childId });
+    await audit(store, c, {
+      action: "export",
+      kind: "transfer",
+      resourceId: v.id,
+      version: v.version,
+      childId: v.body.childId,
+    });
     return c.body(v.body.signedBundle, 200, { "content-type": "application/jose" });
   };
 
@@ -195,12 +258,21 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
       throw notFound();
     }
     if (!v.body.receiver.unknownDestination || v.body.status !== "sent") {
-      throw new HttpProblem("conflict", `This transfer is ${v.body.status}${v.body.receiver.unknownDestination ? "" : " to a named setting"}; only a bundle waiting in the unclaimed queue can be claimed.`);
+      throw new HttpProblem(
+        "conflict",
+        `This transfer is ${v.body.status}${v.body.receiver.unknownDestination ? "" : " to a named setting"}; only a bundle waiting in the unclaimed queue can be claimed.`,
+      );
     }
     const { transfer, outcome } = await svc.claim(p, v as StoredVersion<TransferRecord>, c.get("correlationId"));
     await audit(store, c, { action: "import", kind: "transfer", resourceId: v.id, childId: v.body.childId });
     if (outcome.kind !== "accepted") {
-      throw new HttpProblem("validation-failed", "The bundle could not be imported.", { errors: (outcome.kind === "rejected" ? outcome.reasons : []).map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })) });
+      throw new HttpProblem("validation-failed", "The bundle could not be imported.", {
+        errors: (outcome.kind === "rejected" ? outcome.reasons : []).map((r) => ({
+          pointer: r.pointer ?? "",
+          ruleId: r.code,
+          message: r.message,
+        })),
+      });
     }
     return c.json(senderView(transfer.body), 200);
   };
@@ -218,23 +290,57 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
         throw new HttpProblem("malformed-json", "The body could not be parsed as JSON.");
       }
     } else {
-      throw new HttpProblem("unsupported-media-type", "Send the bundle as application/jose (compact JWS or JWE) or application/json (flattened JWS).", { headers: { "accept-post": "application/jose, application/json" } });
+      throw new HttpProblem(
+        "unsupported-media-type",
+        "Send the bundle as application/jose (compact JWS or JWE) or application/json (flattened JWS).",
+        { headers: { "accept-post": "application/jose, application/json" } },
+      );
     }
     const outcome: InboxOutcome = await svc.inbox.receive(input, { correlationId });
     switch (outcome.kind) {
       case "accepted":
         if (outcome.replayed) {
-          await store.appendAudit({ actor: { subject: `transfer-sender:${outcome.record.senderKid}`, role: "system-integration", tenant: {} }, action: "import", kind: "transfer", resourceId: outcome.record.bundleId, childId: outcome.record.childId, correlationId, outcome: "allowed" });
+          await store.appendAudit({
+            actor: { subject: `transfer-sender:${outcome.record.senderKid}`, role: "system-integration", tenant: {} },
+            action: "import",
+            kind: "transfer",
+            resourceId: outcome.record.bundleId,
+            childId: outcome.record.childId,
+            correlationId,
+            outcome: "allowed",
+          });
         }
         // The same answer whether the bundle was imported or held for review: the sender learns that it arrived and
         // verified, never where it was filed or whether its child matched a record elsewhere on this server.
-        return c.json({ bundleId: outcome.record.bundleId, decision: "accepted", receipt: outcome.record.receipt, replayed: outcome.replayed }, 200);
+        return c.json(
+          {
+            bundleId: outcome.record.bundleId,
+            decision: "accepted",
+            receipt: outcome.record.receipt,
+            replayed: outcome.replayed,
+          },
+          200,
+        );
       case "conflict":
         throw new HttpProblem("conflict", outcome.detail);
       case "rejected": {
         const errors = outcome.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message }));
-        const body = { ...problemBody("validation-failed", `The bundle was rejected: ${outcome.reasons.map((r) => r.code).join(", ")}. Nothing was stored.`.slice(0, 1000), correlationId, errors), ...(outcome.receipt ? { receipt: outcome.receipt } : {}) };
-        return new Response(JSON.stringify(body), { status: 422, headers: { "content-type": "application/problem+json", "x-correlation-id": correlationId } });
+        const body = {
+          ...problemBody(
+            "validation-failed",
+            `The bundle was rejected: ${outcome.reasons.map((r) => r.code).join(", ")}. Nothing was stored.`.slice(
+              0,
+              1000,
+            ),
+            correlationId,
+            errors,
+          ),
+          ...(outcome.receipt ? { receipt: outcome.receipt } : {}),
+        };
+        return new Response(JSON.stringify(body), {
+          status: 422,
+          headers: { "content-type": "application/problem+json", "x-correlation-id": correlationId },
+        });
       }
     }
   };
@@ -243,32 +349,85 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     const child = await visibleChild(c, "read");
     const p = c.get("principal");
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    if (type !== "application/xml" && type !== "text/xml") throw new HttpProblem("unsupported-media-type", "Send the Common Transfer File as application/xml.", { headers: { "accept-post": "application/xml" } });
+    if (type !== "application/xml" && type !== "text/xml")
+      throw new HttpProblem("unsupported-media-type", "Send the Common Transfer File as application/xml.", {
+        headers: { "accept-post": "application/xml" },
+      });
     const xml = await requestText(c);
     const parsed = importCtfSen(xml, { recordedAt: deps.clock().toISOString(), system: "Common Transfer File" });
-    if (!parsed.ok) throw new HttpProblem("validation-failed", `The CTF has ${parsed.errors.length} error(s); nothing was stored.`, { errors: parsed.errors.slice(0, 100).map((e) => ({ pointer: e.path, ruleId: e.code, message: e.message })) });
-    if (parsed.pupils.length !== 1) throw new HttpProblem("validation-failed", "Send the CTF SEN part of one pupil.", { errors: [{ pointer: "", ruleId: "ctf.one-pupil", message: `The file has ${parsed.pupils.length} pupils.` }] });
+    if (!parsed.ok)
+      throw new HttpProblem("validation-failed", `The CTF has ${parsed.errors.length} error(s); nothing was stored.`, {
+        errors: parsed.errors.slice(0, 100).map((e) => ({ pointer: e.path, ruleId: e.code, message: e.message })),
+      });
+    if (parsed.pupils.length !== 1)
+      throw new HttpProblem("validation-failed", "Send the CTF SEN part of one pupil.", {
+        errors: [{ pointer: "", ruleId: "ctf.one-pupil", message: `The file has ${parsed.pupils.length} pupils.` }],
+      });
     const pupil = parsed.pupils[0]!;
-    const childUpn = (((child.body.child as Json | undefined)?.identifiers as Json | undefined)?.upn as string | undefined)?.toUpperCase();
+    const childUpn = (
+      ((child.body.child as Json | undefined)?.identifiers as Json | undefined)?.upn as string | undefined
+    )?.toUpperCase();
     if (pupil.upn && childUpn && pupil.upn.toUpperCase() !== childUpn) {
-      throw new HttpProblem("validation-failed", "The CTF is about another pupil.", { errors: [{ pointer: "", ruleId: "ctf.upn-mismatch", message: `The file's UPN ${pupil.upn} is not this child's.` }] });
+      throw new HttpProblem("validation-failed", "The CTF is about another pupil.", {
+        errors: [
+          { pointer: "", ruleId: "ctf.upn-mismatch", message: `The file's UPN ${pupil.upn} is not this child's.` },
+        ],
+      });
     }
-    const page = await store.search<Json>({ kind: "development-profile", childId: child.id, visibleTo: visibleTo(p), limit: 100 });
+    const page = await store.search<Json>({
+      kind: "development-profile",
+      childId: child.id,
+      visibleTo: visibleTo(p),
+      limit: 100,
+    });
     const profile = [...page.items].sort((x, y) => x.provenance.at.localeCompare(y.provenance.at)).at(-1);
-    if (!profile) throw new HttpProblem("conflict", "The child has no areas-of-development profile to keep the CTF SEN history in; create one first.");
-    const existing = (Array.isArray(profile.body.legacyClassifications) ? profile.body.legacyClassifications : []) as LegacyClassification[];
+    if (!profile)
+      throw new HttpProblem(
+        "conflict",
+        "The child has no areas-of-development profile to keep the CTF SEN history in; create one first.",
+      );
+    const existing = (
+      Array.isArray(profile.body.legacyClassifications) ? profile.body.legacyClassifications : []
+    ) as LegacyClassification[];
     const { merged, added, skipped } = mergeClassifications(existing, pupil.classifications);
     let version = profile.version;
     if (added > 0) {
       const body = { ...profile.body, legacyClassifications: merged };
       const errors = documentErrors(deps.validate, body, "development-profile");
-      if (errors.length > 0) throw new HttpProblem("validation-failed", "The profile with the CTF history added is not valid; nothing was stored.", { errors });
-      const actor = { subject: p.subject, role: p.role, ...(p.system ? { system: p.system } : {}), tenant: { ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(p.laCode ? { laCode: p.laCode } : {}) } };
-      const stored = await store.update("development-profile", profile.id, profile.version, body, extractSearchFacts(body), profile.tenant, { actor, reason: "SEN history imported from a Common Transfer File", correlationId: c.get("correlationId") });
+      if (errors.length > 0)
+        throw new HttpProblem(
+          "validation-failed",
+          "The profile with the CTF history added is not valid; nothing was stored.",
+          { errors },
+        );
+      const actor = {
+        subject: p.subject,
+        role: p.role,
+        ...(p.system ? { system: p.system } : {}),
+        tenant: { ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(p.laCode ? { laCode: p.laCode } : {}) },
+      };
+      const stored = await store.update(
+        "development-profile",
+        profile.id,
+        profile.version,
+        body,
+        extractSearchFacts(body),
+        profile.tenant,
+        { actor, reason: "SEN history imported from a Common Transfer File", correlationId: c.get("correlationId") },
+      );
       version = stored.version;
     }
-    await audit(store, c, { action: "import", kind: "development-profile", resourceId: profile.id, version, childId: child.id });
-    return c.json({ profileId: profile.id, version, added, skipped, suggestions: pupil.suggestions, warnings: pupil.warnings }, 200);
+    await audit(store, c, {
+      action: "import",
+      kind: "development-profile",
+      resourceId: profile.id,
+      version,
+      childId: child.id,
+    });
+    return c.json(
+      { profileId: profile.id, version, added, skipped, suggestions: pupil.suggestions, warnings: pupil.warnings },
+      200,
+    );
   };
 
   const exportCtf: Handler = async (c) => {
@@ -298,10 +457,20 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     const queue = reviewQueueOf(p);
     // Only the receiving setting's (or LA's) own staff have a queue; anyone else's is empty.
     const page = queue
-      ? await ts.searchImports<ImportRecord>({ status: `held:${receiverKey(queue)}`, visibleTo: visibleTo(p), limit, ...(cursor ? { cursor } : {}) })
+      ? await ts.searchImports<ImportRecord>({
+          status: `held:${receiverKey(queue)}`,
+          visibleTo: visibleTo(p),
+          limit,
+          ...(cursor ? { cursor } : {}),
+        })
       : { items: [] as StoredVersion<ImportRecord>[] };
     const items = page.items.filter((v) => mayReview(p, v.body.receiver as ImportReceiver));
-    await Promise.all((items.length ? items.map((v) => ({ action: "search" as const, kind: "transfer" as const, resourceId: v.id })) : [{ action: "search" as const, kind: "transfer" as const }]).map((r) => audit(store, c, r)));
+    await Promise.all(
+      (items.length
+        ? items.map((v) => ({ action: "search" as const, kind: "transfer" as const, resourceId: v.id }))
+        : [{ action: "search" as const, kind: "transfer" as const }]
+      ).map((r) => audit(store, c, r)),
+    );
     const next = "nextCursor" in page ? page.nextCursor : undefined;
     const link = nextLink(c.req.url, next);
     if (link) c.header("link", link);
@@ -312,16 +481,36 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     const id = c.req.param("id")!;
     const p = c.get("principal");
     const held = await ts.getImport<ImportRecord>(id);
-    if (!held || !held.body.review || !mayReview(p, held.body.receiver as ImportReceiver)) {
+    if (!held?.body.review || !mayReview(p, held.body.receiver as ImportReceiver)) {
       await audit(store, c, { action: "import", kind: "transfer", resourceId: id, outcome: "denied" });
       throw notFound();
     }
     const decision = parseReviewDecision(c.get("body"));
-    if (held.body.review.status !== "pending") throw new HttpProblem("conflict", `This bundle was already reviewed (${held.body.review.status}).`);
+    if (held.body.review.status !== "pending")
+      throw new HttpProblem("conflict", `This bundle was already reviewed (${held.body.review.status}).`);
     const record = await decideReview(store, held, { principal: p, decision, correlationId: c.get("correlationId") });
-    await audit(store, c, { action: "import", kind: "transfer", resourceId: id, ...(record.childId ? { childId: record.childId } : {}), outcome: decision.decision === "import-as-new-child" ? "allowed" : "denied" });
+    await audit(store, c, {
+      action: "import",
+      kind: "transfer",
+      resourceId: id,
+      ...(record.childId ? { childId: record.childId } : {}),
+      outcome: decision.decision === "import-as-new-child" ? "allowed" : "denied",
+    });
     return c.json(importView(record), 200);
   };
 
-  return { importCtf, exportCtf, getTransferKeys, createTransfer, listChildTransfers, listUnclaimedTransfers, getTransfer, getTransferBundle, claimTransfer, receiveTransfer, listTransferReviews, decideTransferReview };
+  return {
+    importCtf,
+    exportCtf,
+    getTransferKeys,
+    createTransfer,
+    listChildTransfers,
+    listUnclaimedTransfers,
+    getTransfer,
+    getTransferBundle,
+    claimTransfer,
+    receiveTransfer,
+    listTransferReviews,
+    decideTransferReview,
+  };
 }

@@ -20,7 +20,10 @@ export function validateHandler(deps: AppDeps): Handler {
     const result = deps.validate(c.get("body"));
     await audit(deps.store, c, { action: "validate", kind: auditKindOf(result.documentType) });
     if (result.valid && hasFault(deps, "validate-stores-document")) await storeAnyway(deps, c, result.documentType);
-    return c.json({ valid: result.valid, documentType: result.documentType, errors: result.errors, findings: result.findings }, 200);
+    return c.json(
+      { valid: result.valid, documentType: result.documentType, errors: result.errors, findings: result.findings },
+      200,
+    );
   };
 }
 
@@ -32,5 +35,9 @@ async function storeAnyway(deps: AppDeps, c: Parameters<Handler>[0], documentTyp
   if (!cfg || !id) return;
   const p = c.get("principal");
   const tenant = { ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(p.laCode ? { laCode: p.laCode } : {}) };
-  await deps.store.create(cfg.kind, id, body, cfg.factsOf(body, id), tenant, { actor: actorOf(p), reason: "validated", correlationId: c.get("correlationId") });
+  await deps.store.create(cfg.kind, id, body, cfg.factsOf(body, id), tenant, {
+    actor: actorOf(p),
+    reason: "validated",
+    correlationId: c.get("correlationId"),
+  });
 }

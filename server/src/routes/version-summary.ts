@@ -13,9 +13,18 @@ export interface VersionSummary {
 }
 
 export function versionSummary(v: StoredVersion): VersionSummary {
-  const recordedBy: VersionSummary["recordedBy"] = { subject: v.provenance.actor.subject, role: v.provenance.actor.role };
+  const recordedBy: VersionSummary["recordedBy"] = {
+    subject: v.provenance.actor.subject,
+    role: v.provenance.actor.role,
+  };
   if (v.provenance.actor.system) recordedBy.system = v.provenance.actor.system;
-  const summary: VersionSummary = { version: v.version, etag: v.etag, recordedAt: v.provenance.at, recordedBy, correlationId: v.provenance.correlationId };
+  const summary: VersionSummary = {
+    version: v.version,
+    etag: v.etag,
+    recordedAt: v.provenance.at,
+    recordedBy,
+    correlationId: v.provenance.correlationId,
+  };
   if (v.provenance.reason) summary.reason = v.provenance.reason;
   if (v.status) summary.status = v.status;
   return summary;

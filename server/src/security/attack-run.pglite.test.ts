@@ -16,8 +16,15 @@ afterAll(async () => {
   await store?.close();
 });
 
-it("10,000+ attack requests on PGlite: no 5xx, no legitimate failure, nothing foreign read or changed", { timeout: 600_000 }, async () => {
-  const report = await runAttack({ store, requests: Number(process.env.ATTACK_REQUESTS ?? 10_000), seed: attackSeed(), concurrency: 12 });
+it("10,000+ attack requests on PGlite: no 5xx, no legitimate failure, nothing foreign read or changed", {
+  timeout: 600_000,
+}, async () => {
+  const report = await runAttack({
+    store,
+    requests: Number(process.env.ATTACK_REQUESTS ?? 10_000),
+    seed: attackSeed(),
+    concurrency: 12,
+  });
   console.log(formatReport(report, "npx vitest run server/src/security/attack-run.pglite.test.ts"));
   expect(report.requests).toBeGreaterThanOrEqual(10_000);
   expectCleanRun(report);

@@ -12,9 +12,17 @@ beforeAll(async () => {
   store = await newStore();
 });
 
-it("2,000+ attack requests on PostgreSQL: no 5xx, no legitimate failure, nothing foreign read or changed", { timeout: 600_000 }, async () => {
+it("2,000+ attack requests on PostgreSQL: no 5xx, no legitimate failure, nothing foreign read or changed", {
+  timeout: 600_000,
+}, async () => {
   try {
-    const report = await runAttack({ store, requests: Number(process.env.ATTACK_PG_REQUESTS ?? 2_000), seed: attackSeed(), concurrency: 12, hugeBodies: false });
+    const report = await runAttack({
+      store,
+      requests: Number(process.env.ATTACK_PG_REQUESTS ?? 2_000),
+      seed: attackSeed(),
+      concurrency: 12,
+      hugeBodies: false,
+    });
     console.log(formatReport(report, "npx vitest run server/src/security/attack-run.postgres.test.ts"));
     expect(report.requests).toBeGreaterThanOrEqual(2_000);
     expectCleanRun(report);

@@ -4,7 +4,21 @@ import type { AuditRecord } from "./store.ts";
 export const AUDIT_COLUMNS =
   "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id";
 /** SQL element type of each column, in AUDIT_COLUMNS order. */
-const AUDIT_TYPES = ["text", "text", "text", "text", "text", "text", "text", "text", "int", "text", "text", "text", "text"] as const;
+const AUDIT_TYPES = [
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "int",
+  "text",
+  "text",
+  "text",
+  "text",
+] as const;
 const AUDIT_ARITY = AUDIT_TYPES.length;
 
 /** `($1, …, $13)`: one record's VALUES row (numbering after `offset` parameters). */
@@ -64,4 +78,6 @@ export function auditRowFrom(offset = 0): string {
 }
 
 /** The audit columns of `a` (the auditRowsFrom alias), for a SELECT list. */
-export const AUDIT_ROW_SELECT = AUDIT_COLUMNS.split(", ").map((c) => `a.${c}`).join(", ");
+export const AUDIT_ROW_SELECT = AUDIT_COLUMNS.split(", ")
+  .map((c) => `a.${c}`)
+  .join(", ");

@@ -3,7 +3,14 @@
 // made in one turn of the event loop (turn-batcher.ts) and sends them here together. Several reads pass every value
 // as an array with one element per read, so the statement's text (and its prepared plan) is the same for any number;
 // a lone read passes plain values (see REQ_ONE).
-import { AUDIT_COLUMNS, AUDIT_ROW_SELECT, auditParams, auditRowFrom, auditRowsFrom, auditRowsParams } from "./audit-sql.ts";
+import {
+  AUDIT_COLUMNS,
+  AUDIT_ROW_SELECT,
+  auditParams,
+  auditRowFrom,
+  auditRowsFrom,
+  auditRowsParams,
+} from "./audit-sql.ts";
 import type { Db, Row } from "./db.ts";
 import { isoInstant } from "./search-sql.ts";
 import type { AuditRecord, ResourceKind } from "./store.ts";
@@ -64,7 +71,10 @@ const auditedSql = (req: string, audits: string): string => `WITH ${current(req)
 const AUDITED_SQL = { one: auditedSql(REQ_ONE, auditRowFrom(3)), many: auditedSql(REQ_MANY, auditRowsFrom(3)) };
 
 /** The parameters $1..$3 of `req` for these reads: arrays, or one read's plain values. */
-function reqParams<T extends { kind: ResourceKind; id: string }>(reads: readonly T[], held: (r: T) => number): unknown[] {
+function reqParams<T extends { kind: ResourceKind; id: string }>(
+  reads: readonly T[],
+  held: (r: T) => number,
+): unknown[] {
   if (reads.length === 1) return [reads[0]!.kind, reads[0]!.id, held(reads[0]!)];
   return [reads.map((r) => r.kind), reads.map((r) => r.id), reads.map(held)];
 }
@@ -78,7 +88,10 @@ function inOrder<R extends Row>(rows: R[], n: number): (R | undefined)[] {
 
 export async function runCurrentReads(db: Db, reads: readonly CurrentRead[]): Promise<(CurrentRow | undefined)[]> {
   const sql = reads.length === 1 ? CURRENT_SQL.one : CURRENT_SQL.many;
-  const { rows } = await db.query(sql, reqParams(reads, (r) => r.held));
+  const { rows } = await db.query(
+    sql,
+    reqParams(reads, (r) => r.held),
+  );
   return inOrder(rows, reads.length);
 }
 

@@ -13,7 +13,10 @@ export function encodeCursor(key: string | number): string {
 }
 
 /** Decodes a cursor made by encodeCursor; anything else throws InvalidCursorError (a 400, not a 500). */
-export function decodeCursor<K extends "string" | "number">(cursor: string, type: K): K extends "string" ? string : number {
+export function decodeCursor<K extends "string" | "number">(
+  cursor: string,
+  type: K,
+): K extends "string" ? string : number {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

@@ -7,11 +7,17 @@ import { openTemplatedPgliteDb } from "../../test-support/pglite-template.ts";
 import type { Db } from "./db.ts";
 import { createSqlStore } from "./sql-store.ts";
 
-const prov = { actor: { subject: "s", role: "setting-staff", tenant: {} }, reason: "test", correlationId: "maintenance-test" };
+const prov = {
+  actor: { subject: "s", role: "setting-staff", tenant: {} },
+  reason: "test",
+  correlationId: "maintenance-test",
+};
 
 /** Rows the planner believes resource_heads (what searches filter) holds (-1: never analysed). */
 async function plannerRows(db: Db): Promise<number> {
-  const { rows } = await db.query<{ n: number }>("SELECT reltuples::int AS n FROM pg_class WHERE relname = 'resource_heads'");
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT reltuples::int AS n FROM pg_class WHERE relname = 'resource_heads'",
+  );
   return rows[0]!.n;
 }
 
@@ -45,14 +51,17 @@ describe("planner statistics on PGlite", () => {
       const id = randomUUID();
       await store.create("isp", id, { n: 0 }, { status: "draft" }, {}, prov);
       // 255 more versions of one plan whose status changes each time (non-HOT head updates), then maintenance runs.
-      for (let v = 1; v < 256; v++) await store.update("isp", id, v, { n: v }, { status: v % 2 ? "active" : "draft" }, {}, prov);
+      for (let v = 1; v < 256; v++)
+        await store.update("isp", id, v, { n: v }, { status: v % 2 ? "active" : "draft" }, {}, prov);
       await settle(db);
       // Pruning alone would clear the dead rows from the table; only VACUUM also clears their index entries.
       const { rows } = await db.query<{ dead: number; live: number; vacuums: number }>(
         "SELECT n_dead_tup::int AS dead, n_live_tup::int AS live, vacuum_count::int AS vacuums FROM pg_stat_user_tables WHERE relname = 'resource_heads'",
       );
       expect(rows[0]).toEqual({ dead: 0, live: 1, vacuums: 1 });
-      expect((await store.search({ kind: "isp", status: "active", limit: 10 })).items.map((v) => v.version)).toEqual([256]);
+      expect((await store.search({ kind: "isp", status: "active", limit: 10 })).items.map((v) => v.version)).toEqual([
+        256,
+      ]);
     } finally {
       await store.close();
     }

@@ -13,7 +13,9 @@ export interface OpenStoreOptions {
 }
 
 export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
-  const db: Db = opts.databaseUrl ? openPgDb(opts.databaseUrl) : await openPgliteDb(opts.dataDir ? { dataDir: opts.dataDir } : {});
+  const db: Db = opts.databaseUrl
+    ? openPgDb(opts.databaseUrl)
+    : await openPgliteDb(opts.dataDir ? { dataDir: opts.dataDir } : {});
   try {
     await migrate(db);
     await db.maintain?.(); // planner statistics for the data already there (PGlite never gathers them itself)

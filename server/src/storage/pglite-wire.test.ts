@@ -16,7 +16,9 @@ afterAll(() => db.close());
 
 /** Names of the statements the backend holds, with their SQL. */
 async function preparedStatements(): Promise<{ name: string; statement: string }[]> {
-  const { rows } = await pg.query<{ name: string; statement: string }>("SELECT name, statement FROM pg_prepared_statements ORDER BY name");
+  const { rows } = await pg.query<{ name: string; statement: string }>(
+    "SELECT name, statement FROM pg_prepared_statements ORDER BY name",
+  );
   return rows;
 }
 
@@ -99,4 +101,3 @@ describe("PGlite wire driver: transactions", () => {
     expect((await outside).rows).toEqual([{ c: 1 }]);
   });
 });
-

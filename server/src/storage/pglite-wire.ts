@@ -7,7 +7,13 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { serialize } from "pg-protocol";
 import { Parser } from "pg-protocol/dist/parser.js";
-import type { BackendMessage, CommandCompleteMessage, DataRowMessage, DatabaseError, RowDescriptionMessage } from "pg-protocol/dist/messages.js";
+import type {
+  BackendMessage,
+  CommandCompleteMessage,
+  DataRowMessage,
+  DatabaseError,
+  RowDescriptionMessage,
+} from "pg-protocol/dist/messages.js";
 import { createRequire } from "node:module";
 import pgTypes from "pg-types";
 import { MAX_PREPARED_STATEMENTS, type Row } from "./db.ts";
@@ -47,7 +53,9 @@ function preparedOf(pg: PGlite): Map<string, string> {
 }
 
 /** Decodes the backend's replies: rows by column name via pg-types (as node-postgres), or the error it reported. */
-export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; error?: DatabaseError; parsed: boolean; commands: string[] } {
+export function decodeReplies<R extends Row>(
+  data: Uint8Array,
+): { rows: R[]; error?: DatabaseError; parsed: boolean; commands: string[] } {
   const rows: R[] = [];
   const commands: string[] = [];
   let parsed = false;
@@ -79,7 +87,11 @@ export function decodeReplies<R extends Row>(data: Uint8Array): { rows: R[]; err
 
 /** One protocol exchange with the backend (the caller holds the query lock), its replies decoded. execProtocolRawStream
  *  hands over the raw replies without PGlite decoding them too (execProtocolRaw would). */
-async function exchange<R extends Row>(pg: PGlite, message: Uint8Array, syncToFs: boolean): Promise<ReturnType<typeof decodeReplies<R>>> {
+async function exchange<R extends Row>(
+  pg: PGlite,
+  message: Uint8Array,
+  syncToFs: boolean,
+): Promise<ReturnType<typeof decodeReplies<R>>> {
   const chunks: Uint8Array[] = [];
   await pg.execProtocolRawStream(message, { syncToFs, onRawData: (data) => void chunks.push(data.slice()) });
   return decodeReplies<R>(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
@@ -90,7 +102,12 @@ async function exchange<R extends Row>(pg: PGlite, message: Uint8Array, syncToFs
  * so it never lands inside someone else's open transaction; inside one (`inTransaction`) the transaction lock is
  * already held and only the query lock is taken, and the file-system sync is left to COMMIT, as PGlite does.
  */
-export async function wireQuery<R extends Row>(pg: PGlite, sql: string, params: readonly unknown[], inTransaction: boolean): Promise<{ rows: R[] }> {
+export async function wireQuery<R extends Row>(
+  pg: PGlite,
+  sql: string,
+  params: readonly unknown[],
+  inTransaction: boolean,
+): Promise<{ rows: R[] }> {
   const prepared = preparedOf(pg);
   // The statement's name is settled inside the query lock, so two callers never both parse the same name.
   const run = () =>

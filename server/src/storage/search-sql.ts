@@ -5,7 +5,8 @@ import type { SearchQuery } from "./store.ts";
 
 /** ISO-8601 UTC text of an instant column, as iso_instant() gives it, written inline: a SQL function call per row
  *  costs more than the expression on PGlite. */
-export const isoInstant = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoInstant = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Columns of one stored version. JSON comes back as text (parsed once by the store, skipped when cached). */
 export const VERSION_COLUMNS = `kind, id, version, etag, body::text AS body, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;

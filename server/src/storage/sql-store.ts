@@ -28,8 +28,7 @@ import {
 const INSERT_COLUMNS =
   "kind, id, version, etag, body, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due, provenance";
 // Values for INSERT_COLUMNS after $1 kind, $2 id, $3 version; casts keep parameter types identical on both drivers.
-const VALUE_PARAMS =
-  "$4, $5::json, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
+const VALUE_PARAMS = "$4, $5::json, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
 /** The head (migration 006) of the version a statement's `written` CTE wrote: its number, search facts and tenancy from
  *  the same parameters. Written by the same statement as the version, so heads and versions never disagree; a version
  *  only ever replaces an older head. */
@@ -72,7 +71,12 @@ const UPDATE_AUDITED_SQL = withAudit(UPDATE_WRITTEN);
  * `cache` holds committed versions; a store over an open transaction (inTransaction) reads it but never fills it,
  * since what it reads or writes could still roll back.
  */
-export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(), inTransaction = false, onWrite?: () => void): Store {
+export function createSqlStore(
+  db: Db,
+  cache: VersionCache = new VersionCache(),
+  inTransaction = false,
+  onWrite?: () => void,
+): Store {
   // Outside a transaction, the reads and audit appends made in one event-loop turn share one statement each
   // (turn-batcher.ts); inside one, the transaction's own statements simply run one after another.
   const batched = <I, O>(run: (items: readonly I[]) => Promise<O[]>): ((item: I) => Promise<O>) =>
@@ -81,7 +85,10 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   const currentRead = batched((reads: readonly CurrentRead[]) => runCurrentReads(db, reads));
   const appendAuditBatch = batched(async (batches: readonly (readonly AuditRecord[])[]) => {
     const rows = auditRowsSource(batches.flat());
-    await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_ROW_SELECT} FROM ${rows.from} ORDER BY a.ord`, rows.params);
+    await db.query(
+      `INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_ROW_SELECT} FROM ${rows.from} ORDER BY a.ord`,
+      rows.params,
+    );
     return batches.map(() => undefined);
   });
   const appendAuditRows = (recs: readonly AuditRecord[]): Promise<void> => appendAuditBatch(recs);
@@ -109,7 +116,8 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
   };
   /** Rows of VERSION_COLUMNS as versions, reusing cached copies (same kind, id and version = same content). */
   const fromRow = <T>(row: Row): StoredVersion<T> =>
-    (cache.exact(row.kind as ResourceKind, String(row.id), toNumber(row.version)) as StoredVersion<T> | undefined) ?? remember<T>(row);
+    (cache.exact(row.kind as ResourceKind, String(row.id), toNumber(row.version)) as StoredVersion<T> | undefined) ??
+    remember<T>(row);
 
   /** The parameters of one new version, and the JSON text stored for its body (its ETag is that text's digest). */
   const versionParams = (
@@ -153,11 +161,10 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
       // Versions are never changed or deleted, so a held copy of this exact version is the answer.
       const held = cache.exact(kind, id, version) as StoredVersion<T> | undefined;
       if (held) return held;
-      const { rows } = await db.query(`SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = $3::int`, [
-        kind,
-        id,
-        version,
-      ]);
+      const { rows } = await db.query(
+        `SELECT ${VERSION_COLUMNS} FROM resource_versions WHERE kind = $1 AND id = $2 AND version = $3::int`,
+        [kind, id, version],
+      );
       return rows[0] ? remember<T>(rows[0]) : undefined;
     }
     const held = cache.latest(kind, id) as StoredVersion<T> | undefined;
@@ -225,7 +232,10 @@ export function createSqlStore(db: Db, cache: VersionCache = new VersionCache(),
     },
 
     async appendAudit(rec) {
-      const { rows } = await db.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${auditValuesRow()} RETURNING seq, ${isoInstant("at")} AS at`, auditParams(rec));
+      const { rows } = await db.query(
+        `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ${auditValuesRow()} RETURNING seq, ${isoInstant("at")} AS at`,
+        auditParams(rec),
+      );
       const row = rows[0] as Row;
       return { ...rec, seq: toNumber(row.seq), at: String(row.at) };
     },

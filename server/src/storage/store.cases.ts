@@ -76,8 +76,22 @@ function versionCases(opts: StorageCaseOptions): void {
       const { store } = sut();
       const id = randomUUID();
       const body = { documentType: "isp", id, outcomes: [{ text: "reads a short sentence" }] };
-      const created = await store.create("isp", id, body, { status: "active" }, { settingUrn: "100001", laCode: "202" }, prov("c-1"));
-      expect(created).toMatchObject({ kind: "isp", id, version: 1, body, status: "active", tenant: { settingUrn: "100001", laCode: "202" } });
+      const created = await store.create(
+        "isp",
+        id,
+        body,
+        { status: "active" },
+        { settingUrn: "100001", laCode: "202" },
+        prov("c-1"),
+      );
+      expect(created).toMatchObject({
+        kind: "isp",
+        id,
+        version: 1,
+        body,
+        status: "active",
+        tenant: { settingUrn: "100001", laCode: "202" },
+      });
       expect(created.etag).toMatch(ETAG);
       expect(created.provenance).toMatchObject({ actor, correlationId: "c-1", reason: "test" });
       expect(new Date(created.provenance.at).toISOString()).toBe(created.provenance.at);
@@ -114,16 +128,19 @@ function versionCases(opts: StorageCaseOptions): void {
       { name: "stale", expected: 1 },
       { name: "ahead of the current version", expected: 5 },
       { name: "zero", expected: 0 },
-    ])("update with a $name expectedVersion throws ConflictError carrying the current version", async ({ expected }) => {
-      const { store } = sut();
-      const id = randomUUID();
-      await store.create("isp", id, { n: 1 }, {}, {}, prov());
-      const v2 = await store.update("isp", id, 1, { n: 2 }, {}, {}, prov());
-      const err = await store.update("isp", id, expected, { n: 3 }, {}, {}, prov()).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(ConflictError);
-      expect(err).toMatchObject({ currentVersion: 2, currentEtag: v2.etag });
-      expect((await store.listVersions("isp", id)).map((v) => v.version)).toEqual([1, 2]);
-    });
+    ])(
+      "update with a $name expectedVersion throws ConflictError carrying the current version",
+      async ({ expected }) => {
+        const { store } = sut();
+        const id = randomUUID();
+        await store.create("isp", id, { n: 1 }, {}, {}, prov());
+        const v2 = await store.update("isp", id, 1, { n: 2 }, {}, {}, prov());
+        const err = await store.update("isp", id, expected, { n: 3 }, {}, {}, prov()).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ConflictError);
+        expect(err).toMatchObject({ currentVersion: 2, currentEtag: v2.etag });
+        expect((await store.listVersions("isp", id)).map((v) => v.version)).toEqual([1, 2]);
+      },
+    );
 
     it("update of a resource that was never created throws NotFoundError", async () => {
       const { store } = sut();
@@ -171,7 +188,9 @@ function versionCases(opts: StorageCaseOptions): void {
       const { store, db } = sut();
       const id = randomUUID();
       const v1 = await store.create("isp", id, { n: 1 }, {}, {}, prov());
-      await expect(db.query("UPDATE resource_versions SET body = '{}'::json WHERE id = $1", [id])).rejects.toThrow(/append-only/);
+      await expect(db.query("UPDATE resource_versions SET body = '{}'::json WHERE id = $1", [id])).rejects.toThrow(
+        /append-only/,
+      );
       await expect(db.query("DELETE FROM resource_versions WHERE id = $1", [id])).rejects.toThrow(/append-only/);
       expect(await store.get("isp", id)).toEqual(v1);
     });
@@ -179,11 +198,32 @@ function versionCases(opts: StorageCaseOptions): void {
     it("resource_heads is derived data: migration 006's INSERT rebuilds exactly the heads the writes kept", async () => {
       const { store, db } = sut();
       const id = randomUUID();
-      await store.create("isp", id, { n: 1 }, { status: "draft", identifiers: ["upn:A1"] }, { settingUrn: "100001" }, prov());
-      await store.update("isp", id, 1, { n: 2 }, { status: "active", identifiers: ["upn:A1", "uln:1"] }, { settingUrn: "100002" }, prov());
-      const heads = "SELECT kind, id, version, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due::text AS review_due FROM resource_heads ORDER BY kind, id";
+      await store.create(
+        "isp",
+        id,
+        { n: 1 },
+        { status: "draft", identifiers: ["upn:A1"] },
+        { settingUrn: "100001" },
+        prov(),
+      );
+      await store.update(
+        "isp",
+        id,
+        1,
+        { n: 2 },
+        { status: "active", identifiers: ["upn:A1", "uln:1"] },
+        { settingUrn: "100002" },
+        prov(),
+      );
+      const heads =
+        "SELECT kind, id, version, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due::text AS review_due FROM resource_heads ORDER BY kind, id";
       const kept = (await db.query(heads)).rows;
-      expect(kept.find((h) => h.id === id)).toMatchObject({ version: 2, status: "active", identifiers: ["upn:A1", "uln:1"], tenant_setting_urn: "100002" });
+      expect(kept.find((h) => h.id === id)).toMatchObject({
+        version: 2,
+        status: "active",
+        identifiers: ["upn:A1", "uln:1"],
+        tenant_setting_urn: "100002",
+      });
       const migration = loadMigrations().find((m) => m.name === "006-resource-heads.sql")!;
       const rebuild = /INSERT INTO resource_heads[\s\S]*?;/.exec(migration.sql)![0];
       await db.transaction(async (tx) => {
@@ -255,10 +295,15 @@ function seedPlan(): { resource: Seeded; first: SearchFacts }[] {
       ...(i % 5 !== 0 ? { reviewDue: `2027-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, "0")}` } : {}),
     };
     // A few children moved: the holding setting (tenant) differs from the setting fact.
-    const tenant: TenantScope = { settingUrn: i % 9 === 0 ? SETTINGS[(i + 1) % 3] : facts.settingUrn, laCode: facts.laCode };
+    const tenant: TenantScope = {
+      settingUrn: i % 9 === 0 ? SETTINGS[(i + 1) % 3] : facts.settingUrn,
+      laCode: facts.laCode,
+    };
     // Every fourth resource is later updated; its first version carries facts search must no longer match.
     const first: SearchFacts =
-      i % 4 === 0 ? { ...facts, status: "closed", layer: "universal", identifiers: [`upn:OLD${i}`], reviewDue: "2020-01-01" } : facts;
+      i % 4 === 0
+        ? { ...facts, status: "closed", layer: "universal", identifiers: [`upn:OLD${i}`], reviewDue: "2020-01-01" }
+        : facts;
     plan.push({ resource: { kind, id: `${kind}-${String(i).padStart(3, "0")}`, facts, tenant }, first });
   }
   return plan;
@@ -300,25 +345,44 @@ const QUERY_CASES: QueryCase[] = [
   { name: "status only on old versions", q: { kind: "isp", status: "closed" }, allowEmpty: true },
   { name: "layer", q: { kind: "isp", layer: "targeted-plus" } },
   { name: "review due before", q: { kind: "isp", reviewDueBefore: "2027-04-01" } },
-  { name: "review due before (exclusive: isp-001 is due on the bound)", q: { kind: "isp", reviewDueBefore: "2027-02-02" } },
+  {
+    name: "review due before (exclusive: isp-001 is due on the bound)",
+    q: { kind: "isp", reviewDueBefore: "2027-02-02" },
+  },
   { name: "child", q: { kind: "isp", childId: "child-7" } },
   { name: "setting + status", q: { kind: "isp", settingUrn: "100001", status: "draft" } },
   { name: "status + layer", q: { kind: "isp", status: "active", layer: "targeted" } },
-  { name: "setting + review due + status", q: { kind: "isp", settingUrn: "100003", reviewDueBefore: "2027-06-01", status: "draft" } },
+  {
+    name: "setting + review due + status",
+    q: { kind: "isp", settingUrn: "100003", reviewDueBefore: "2027-06-01", status: "draft" },
+  },
   { name: "identifier + setting", q: { kind: "isp", identifier: "upn:U1", settingUrn: "100002" } },
   { name: "contradictory filters", q: { kind: "isp", status: "active", layer: "nonexistent" }, allowEmpty: true },
   { name: "visible to one setting", q: { kind: "isp", visibleTo: { settingUrns: ["100001"] } } },
   { name: "visible to one LA", q: { kind: "isp", visibleTo: { laCodes: ["202"] } } },
   { name: "visible to some children", q: { kind: "isp", visibleTo: { childIds: ["child-1", "child-2"] } } },
-  { name: "visible to a setting or a child", q: { kind: "isp", visibleTo: { settingUrns: ["100003"], childIds: ["child-1"] } } },
+  {
+    name: "visible to a setting or a child",
+    q: { kind: "isp", visibleTo: { settingUrns: ["100003"], childIds: ["child-1"] } },
+  },
   { name: "visible to all", q: { kind: "isp", visibleTo: { all: true } } },
   { name: "visible to nothing", q: { kind: "isp", visibleTo: {} }, allowEmpty: true },
   // Children who moved: the setting fact says 100001 but 100002 holds the record now.
-  { name: "filter + restriction: setting fact differs from the holding setting", q: { kind: "isp", settingUrn: "100001", visibleTo: { settingUrns: ["100002"] } } },
-  { name: "filter + restriction: status within an LA", q: { kind: "isp", status: "active", visibleTo: { laCodes: ["873"] } } },
+  {
+    name: "filter + restriction: setting fact differs from the holding setting",
+    q: { kind: "isp", settingUrn: "100001", visibleTo: { settingUrns: ["100002"] } },
+  },
+  {
+    name: "filter + restriction: status within an LA",
+    q: { kind: "isp", status: "active", visibleTo: { laCodes: ["873"] } },
+  },
 ];
 
-async function searchAll(store: Store, q: Omit<SearchQuery, "limit" | "cursor">, limit: number): Promise<StoredVersion[][]> {
+async function searchAll(
+  store: Store,
+  q: Omit<SearchQuery, "limit" | "cursor">,
+  limit: number,
+): Promise<StoredVersion[][]> {
   const pages: StoredVersion[][] = [];
   let cursor: string | undefined;
   do {
@@ -350,7 +414,10 @@ function searchCases(opts: StorageCaseOptions): void {
 
     it.each(QUERY_CASES)("$name: returns exactly the matching current resources", async ({ q, allowEmpty }) => {
       const { store } = sut();
-      const expected = seeded.filter((r) => matches(r, q)).map((r) => r.id).sort();
+      const expected = seeded
+        .filter((r) => matches(r, q))
+        .map((r) => r.id)
+        .sort();
       if (!allowEmpty) expect(expected.length).toBeGreaterThan(0); // the case must exercise something
       const got = (await searchAll(store, q, 7)).flat();
       expect(got.map((v) => v.id)).toEqual(expected); // same set, byte order, no duplicates
@@ -368,19 +435,33 @@ function searchCases(opts: StorageCaseOptions): void {
         for (const v of got) expect(v.tenant.settingUrn).toBe(settingUrn);
       }
       for (const laCode of LAS) {
-        const got = (await searchAll(store, { kind: "isp", laCode: LAS[0] === laCode ? LAS[1] : LAS[0], visibleTo: { laCodes: [laCode] } }, 100)).flat();
+        const got = (
+          await searchAll(
+            store,
+            { kind: "isp", laCode: LAS[0] === laCode ? LAS[1] : LAS[0], visibleTo: { laCodes: [laCode] } },
+            100,
+          )
+        ).flat();
         expect(got).toEqual([]);
       }
     });
 
-    it.each([1, 3, 10, 59, 60, 100])("pagination with page size %i visits every resource exactly once", async (size) => {
-      const { store } = sut();
-      const pages = await searchAll(store, { kind: "isp" }, size);
-      const ids = pages.flat().map((v) => v.id);
-      expect(ids).toEqual(seeded.filter((r) => r.kind === "isp").map((r) => r.id).sort());
-      for (const page of pages.slice(0, -1)) expect(page).toHaveLength(size);
-      expect(pages.at(-1)?.length).toBeGreaterThan(0);
-    });
+    it.each([1, 3, 10, 59, 60, 100])(
+      "pagination with page size %i visits every resource exactly once",
+      async (size) => {
+        const { store } = sut();
+        const pages = await searchAll(store, { kind: "isp" }, size);
+        const ids = pages.flat().map((v) => v.id);
+        expect(ids).toEqual(
+          seeded
+            .filter((r) => r.kind === "isp")
+            .map((r) => r.id)
+            .sort(),
+        );
+        for (const page of pages.slice(0, -1)) expect(page).toHaveLength(size);
+        expect(pages.at(-1)?.length).toBeGreaterThan(0);
+      },
+    );
 
     it.each([
       { limit: 0, expected: 1 },
@@ -392,10 +473,13 @@ function searchCases(opts: StorageCaseOptions): void {
       expect((await store.search({ kind: "isp", limit })).items).toHaveLength(expected);
     });
 
-    it.each(["not-a-cursor", Buffer.from('{"k":5}').toString("base64url"), ""])("cursor %j the store did not issue is rejected", async (cursor) => {
-      const { store } = sut();
-      await expect(store.search({ kind: "isp", limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
-    });
+    it.each(["not-a-cursor", Buffer.from('{"k":5}').toString("base64url"), ""])(
+      "cursor %j the store did not issue is rejected",
+      async (cursor) => {
+        const { store } = sut();
+        await expect(store.search({ kind: "isp", limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+      },
+    );
   });
 }
 
@@ -408,11 +492,46 @@ function auditCases(opts: StorageCaseOptions): void {
     const childB = randomUUID();
     const parent: Actor = { subject: "parent-9", role: "parent", tenant: {} };
     const records: AuditRecord[] = [
-      { actor, action: "create", kind: "isp", resourceId: "isp-1", version: 1, childId: childA, correlationId: "a1", outcome: "allowed" },
-      { actor: parent, action: "read", kind: "isp", resourceId: "isp-1", version: 1, childId: childA, correlationId: "a2", outcome: "allowed" },
-      { actor: parent, action: "read", kind: "ehcp", resourceId: "ehcp-1", childId: childB, correlationId: "a3", outcome: "denied" },
+      {
+        actor,
+        action: "create",
+        kind: "isp",
+        resourceId: "isp-1",
+        version: 1,
+        childId: childA,
+        correlationId: "a1",
+        outcome: "allowed",
+      },
+      {
+        actor: parent,
+        action: "read",
+        kind: "isp",
+        resourceId: "isp-1",
+        version: 1,
+        childId: childA,
+        correlationId: "a2",
+        outcome: "allowed",
+      },
+      {
+        actor: parent,
+        action: "read",
+        kind: "ehcp",
+        resourceId: "ehcp-1",
+        childId: childB,
+        correlationId: "a3",
+        outcome: "denied",
+      },
       { actor, action: "search", kind: "isp", correlationId: "a4", outcome: "allowed" },
-      { actor, action: "update", kind: "isp", resourceId: "isp-1", version: 2, childId: childA, correlationId: "a5", outcome: "allowed" },
+      {
+        actor,
+        action: "update",
+        kind: "isp",
+        resourceId: "isp-1",
+        version: 2,
+        childId: childA,
+        correlationId: "a5",
+        outcome: "allowed",
+      },
     ];
     const stored: AuditRecord[] = [];
 
@@ -433,7 +552,11 @@ function auditCases(opts: StorageCaseOptions): void {
       { name: "other child", q: { childId: childB }, pick: (r: AuditRecord) => r.childId === childB },
       { name: "actor", q: { actorSubject: "parent-9" }, pick: (r: AuditRecord) => r.actor.subject === "parent-9" },
       { name: "resource", q: { resourceId: "isp-1" }, pick: (r: AuditRecord) => r.resourceId === "isp-1" },
-      { name: "child + actor", q: { childId: childA, actorSubject: "staff-1" }, pick: (r: AuditRecord) => r.childId === childA && r.actor.subject === "staff-1" },
+      {
+        name: "child + actor",
+        q: { childId: childA, actorSubject: "staff-1" },
+        pick: (r: AuditRecord) => r.childId === childA && r.actor.subject === "staff-1",
+      },
     ])("query by $name returns exactly those records in order", async ({ q, pick }) => {
       const page = await sut().store.queryAudit({ ...q, limit: 100 });
       expect(page.items).toEqual(stored.filter(pick));
@@ -472,7 +595,16 @@ function auditCases(opts: StorageCaseOptions): void {
       const { store } = own();
       const resourceId = randomUUID();
       const batch = (n: number, tag: string): AuditRecord[] =>
-        Array.from({ length: n }, (_, i) => ({ actor: i % 2 ? { subject: "parent-9", role: "parent", tenant: {} } : actor, action: "read", kind: "isp", resourceId, version: i + 1, childId: randomUUID(), correlationId: `${tag}-${i}`, outcome: i % 3 ? "allowed" : "denied" }));
+        Array.from({ length: n }, (_, i) => ({
+          actor: i % 2 ? { subject: "parent-9", role: "parent", tenant: {} } : actor,
+          action: "read",
+          kind: "isp",
+          resourceId,
+          version: i + 1,
+          childId: randomUUID(),
+          correlationId: `${tag}-${i}`,
+          outcome: i % 3 ? "allowed" : "denied",
+        }));
       const one = batch(1, "one");
       const several = batch(5, "several");
       await store.appendAudits(one);
@@ -501,11 +633,14 @@ function auditedReadCases(opts: StorageCaseOptions): void {
     const make = async (store: Store, versions: number): Promise<StoredVersion> => {
       const id = randomUUID();
       let v = await store.create("isp", id, { id, n: 1 }, {}, { settingUrn: "100001" }, prov());
-      for (let n = 2; n <= versions; n++) v = await store.update("isp", id, v.version, { id, n }, {}, { settingUrn: "100001" }, prov());
+      for (let n = 2; n <= versions; n++)
+        v = await store.update("isp", id, v.version, { id, n }, {}, { settingUrn: "100001" }, prov());
       return v;
     };
     const auditedFor = async (store: Store, correlationId: string) =>
-      (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId === correlationId);
+      (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter(
+        (r) => r.correlationId === correlationId,
+      );
 
     it("the expected current version: answered, and exactly one audit record naming that version", async () => {
       const { store } = sut();
@@ -513,7 +648,9 @@ function auditedReadCases(opts: StorageCaseOptions): void {
       const r = await store.getAudited("isp", v.id, 2, readAudit(v.id, 2, "ar-1"));
       expect(r.audited).toBe(true);
       expect(r.version).toMatchObject({ id: v.id, version: 2, etag: v.etag, body: { id: v.id, n: 2 } });
-      expect(await auditedFor(store, "ar-1")).toMatchObject([{ resourceId: v.id, version: 2, action: "read", outcome: "allowed" }]);
+      expect(await auditedFor(store, "ar-1")).toMatchObject([
+        { resourceId: v.id, version: 2, action: "read", outcome: "allowed" },
+      ]);
     });
 
     it("a stale expected version: the current version in full, and nothing audited", async () => {
@@ -542,14 +679,18 @@ function auditedReadCases(opts: StorageCaseOptions): void {
         const expected = kind === 2 && v.version > 1 ? v.version - 1 : v.version;
         return { id: v.id, expected, current: v.version, audited: expected === v.version };
       });
-      const answers = await Promise.all(reads.map((r, i) => store.getAudited("isp", r.id, r.expected, readAudit(r.id, r.expected, `ar-c-${i}`))));
+      const answers = await Promise.all(
+        reads.map((r, i) => store.getAudited("isp", r.id, r.expected, readAudit(r.id, r.expected, `ar-c-${i}`))),
+      );
       answers.forEach((a, i) => {
         const want = reads[i]!;
         expect(a.audited).toBe(want.audited);
         expect(a.version?.id).toBe(want.current === undefined ? undefined : want.id);
         expect(a.version?.version).toBe(want.current);
       });
-      const log = (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId.startsWith("ar-c-"));
+      const log = (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) =>
+        r.correlationId.startsWith("ar-c-"),
+      );
       const expectedIds = reads.map((r, i) => (r.audited ? `ar-c-${i}` : undefined)).filter((x) => x !== undefined);
       expect(log.map((r) => r.correlationId).sort()).toEqual(expectedIds.sort());
       for (const rec of log) {
@@ -577,7 +718,9 @@ function auditedReadCases(opts: StorageCaseOptions): void {
       const results = await Promise.allSettled(calls);
       // 3 hostile calls in each of 3 rounds fail; the 90 legitimate ones all succeed.
       expect(results.filter((r) => r.status === "rejected")).toHaveLength(9);
-      const log = (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId.startsWith("ar-n-"));
+      const log = (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) =>
+        r.correlationId.startsWith("ar-n-"),
+      );
       expect(log.filter((r) => r.action === "read")).toHaveLength(30);
       expect(log.filter((r) => r.action === "search")).toHaveLength(30);
     });
@@ -599,21 +742,35 @@ function auditedWriteCases(opts: StorageCaseOptions): void {
       outcome: "allowed",
     });
     const auditedFor = async (store: Store, correlationId: string) =>
-      (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter((r) => r.correlationId === correlationId);
+      (await store.queryAudit({ limit: 100, since: "2000-01-01T00:00:00Z" })).items.filter(
+        (r) => r.correlationId === correlationId,
+      );
 
     it("create writes version 1 and exactly one audit record naming version 1", async () => {
       const { store } = sut();
       const id = randomUUID();
-      const v = await store.create("isp", id, { id, n: 1 }, {}, { settingUrn: "100001" }, prov("cw-1"), writeAudit("create", id, "cw-1"));
+      const v = await store.create(
+        "isp",
+        id,
+        { id, n: 1 },
+        {},
+        { settingUrn: "100001" },
+        prov("cw-1"),
+        writeAudit("create", id, "cw-1"),
+      );
       expect(v).toMatchObject({ id, version: 1 });
-      expect(await auditedFor(store, "cw-1")).toMatchObject([{ action: "create", resourceId: id, version: 1, childId: "child-w", outcome: "allowed" }]);
+      expect(await auditedFor(store, "cw-1")).toMatchObject([
+        { action: "create", resourceId: id, version: 1, childId: "child-w", outcome: "allowed" },
+      ]);
     });
 
     it("a create that loses to an existing (kind, id) writes no audit record", async () => {
       const { store } = sut();
       const id = randomUUID();
       await store.create("isp", id, { id, n: 1 }, {}, {}, prov());
-      const err = await store.create("isp", id, { id, n: 2 }, {}, {}, prov("cw-2"), writeAudit("create", id, "cw-2")).catch((e: unknown) => e);
+      const err = await store
+        .create("isp", id, { id, n: 2 }, {}, {}, prov("cw-2"), writeAudit("create", id, "cw-2"))
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AlreadyExistsError);
       expect(await auditedFor(store, "cw-2")).toEqual([]);
       expect((await store.get("isp", id))?.body).toEqual({ id, n: 1 });
@@ -623,7 +780,9 @@ function auditedWriteCases(opts: StorageCaseOptions): void {
       const { store } = sut();
       const id = randomUUID();
       const results = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) => store.create("isp", id, { id, n: i }, {}, {}, prov(`cw-3-${i}`), writeAudit("create", id, `cw-3-${i}`))),
+        Array.from({ length: 20 }, (_, i) =>
+          store.create("isp", id, { id, n: i }, {}, {}, prov(`cw-3-${i}`), writeAudit("create", id, `cw-3-${i}`)),
+        ),
       );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const log = (await store.queryAudit({ resourceId: id, limit: 100 })).items;
@@ -637,7 +796,9 @@ function auditedWriteCases(opts: StorageCaseOptions): void {
       const v1 = await store.create("isp", id, { id, n: 1 }, {}, {}, prov());
       await store.update("isp", id, v1.version, { id, n: 2 }, {}, {}, prov("uw-1"), writeAudit("update", id, "uw-1"));
       expect(await auditedFor(store, "uw-1")).toMatchObject([{ action: "update", resourceId: id, version: 2 }]);
-      await expect(store.update("isp", id, v1.version, { id, n: 3 }, {}, {}, prov("uw-2"), writeAudit("update", id, "uw-2"))).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        store.update("isp", id, v1.version, { id, n: 3 }, {}, {}, prov("uw-2"), writeAudit("update", id, "uw-2")),
+      ).rejects.toBeInstanceOf(ConflictError);
       expect(await auditedFor(store, "uw-2")).toEqual([]);
     });
   });
@@ -648,7 +809,13 @@ function auditedWriteCases(opts: StorageCaseOptions): void {
 function transactionCases(opts: StorageCaseOptions): void {
   describe("transactions", () => {
     const sut = withStore(opts);
-    const audit = (correlationId: string): AuditRecord => ({ actor, action: "import", kind: "transfer", correlationId, outcome: "allowed" });
+    const audit = (correlationId: string): AuditRecord => ({
+      actor,
+      action: "import",
+      kind: "transfer",
+      correlationId,
+      outcome: "allowed",
+    });
 
     it("commits everything written inside it", async () => {
       const { store } = sut();
@@ -723,8 +890,24 @@ function persistenceCases(opts: StorageCaseOptions): void {
       const id = randomUUID();
       const first = await location.open();
       await first.create("isp", id, { n: 1 }, { identifiers: ["upn:P1"] }, { settingUrn: "100001" }, prov());
-      const v2 = await first.update("isp", id, 1, { n: 2 }, { identifiers: ["upn:P1"] }, { settingUrn: "100001" }, prov());
-      const rec = await first.appendAudit({ actor, action: "update", kind: "isp", resourceId: id, version: 2, correlationId: "p", outcome: "allowed" });
+      const v2 = await first.update(
+        "isp",
+        id,
+        1,
+        { n: 2 },
+        { identifiers: ["upn:P1"] },
+        { settingUrn: "100001" },
+        prov(),
+      );
+      const rec = await first.appendAudit({
+        actor,
+        action: "update",
+        kind: "isp",
+        resourceId: id,
+        version: 2,
+        correlationId: "p",
+        outcome: "allowed",
+      });
       await first.close();
 
       const second = await location.open();

@@ -3,14 +3,7 @@
 // The audit log is append-only (the drivers enforce it in SQL, not only here).
 
 /** Resource kinds the server stores. Documents use their documentType; `child` and `setting` are directory records. */
-export type ResourceKind =
-  | "child"
-  | "setting"
-  | "isp"
-  | "ehcp"
-  | "legacy-ehcp"
-  | "development-profile"
-  | "spp";
+export type ResourceKind = "child" | "setting" | "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
 
 /** Who did something, as recorded with every version and audit record. */
 export interface Actor {
@@ -132,11 +125,28 @@ export interface Store {
   // immutable and shared): callers hand it over and must not change it afterwards.
   /** Creates version 1. Throws AlreadyExistsError (a ConflictError) if (kind, id) exists. `audit`, when given, is
    *  appended in the same statement (its version set to 1) if and only if the version is written. */
-  create<T>(kind: ResourceKind, id: string, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">, audit?: AuditRecord): Promise<StoredVersion<T>>;
+  create<T>(
+    kind: ResourceKind,
+    id: string,
+    body: T,
+    facts: SearchFacts,
+    tenant: TenantScope,
+    prov: Omit<VersionProvenance, "at">,
+    audit?: AuditRecord,
+  ): Promise<StoredVersion<T>>;
   /** Writes version N+1 only if the current version is `expectedVersion`; otherwise throws ConflictError
    *  (NotFoundError if the resource does not exist). Atomic. `audit`, when given, is appended in the same statement
    *  (its version set to N+1) if and only if the version is written. */
-  update<T>(kind: ResourceKind, id: string, expectedVersion: number, body: T, facts: SearchFacts, tenant: TenantScope, prov: Omit<VersionProvenance, "at">, audit?: AuditRecord): Promise<StoredVersion<T>>;
+  update<T>(
+    kind: ResourceKind,
+    id: string,
+    expectedVersion: number,
+    body: T,
+    facts: SearchFacts,
+    tenant: TenantScope,
+    prov: Omit<VersionProvenance, "at">,
+    audit?: AuditRecord,
+  ): Promise<StoredVersion<T>>;
   get<T>(kind: ResourceKind, id: string, version?: number): Promise<StoredVersion<T> | undefined>;
   /** The newest version of (kind, id) this store instance holds in memory, if any; it may no longer be current. */
   peekCurrent(kind: ResourceKind, id: string): StoredVersion | undefined;
@@ -145,7 +155,12 @@ export interface Store {
    * `expectedVersion` (the caller judged access and built the record from that version). `audited` says whether it
    * was appended; when it was not, the caller audits (or refuses) as for a plain get().
    */
-  getAudited<T>(kind: ResourceKind, id: string, expectedVersion: number, audit: AuditRecord): Promise<{ version?: StoredVersion<T>; audited: boolean }>;
+  getAudited<T>(
+    kind: ResourceKind,
+    id: string,
+    expectedVersion: number,
+    audit: AuditRecord,
+  ): Promise<{ version?: StoredVersion<T>; audited: boolean }>;
   listVersions(kind: ResourceKind, id: string): Promise<StoredVersion[]>;
   search<T>(q: SearchQuery): Promise<Page<StoredVersion<T>>>;
   appendAudit(rec: AuditRecord): Promise<AuditRecord>;

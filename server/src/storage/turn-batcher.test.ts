@@ -56,7 +56,17 @@ describe("turnBatcher", () => {
     const call = turnBatcher(r.run, 1);
     const items = [1, 2, -1, 3, 4, 5, 6, -1, 7];
     const results = await Promise.allSettled(items.map((i) => call(i)));
-    expect(results.map((x) => (x.status === "fulfilled" ? x.value : "rejected"))).toEqual([2, 4, "rejected", 6, 8, 10, 12, "rejected", 14]);
+    expect(results.map((x) => (x.status === "fulfilled" ? x.value : "rejected"))).toEqual([
+      2,
+      4,
+      "rejected",
+      6,
+      8,
+      10,
+      12,
+      "rejected",
+      14,
+    ]);
     for (const x of results) if (x.status === "rejected") expect((x.reason as Error).message).toBe("bad item");
     // Each bad item was finally run by itself; every good item was answered exactly once.
     expect(r.batches.filter((b) => b.length === 1 && b[0] === -1)).toHaveLength(2);

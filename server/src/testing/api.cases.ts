@@ -63,7 +63,10 @@ export function runApiCases(opts: ApiCaseOptions): void {
   describe(`reference server API on ${opts.name}`, () => {
     let store: Store;
     let s: TestServer;
-    const tok = {} as Record<"staffA" | "staffB" | "publisher" | "auditor" | "parentA" | "laA" | "healthA" | "governorA", string>;
+    const tok = {} as Record<
+      "staffA" | "staffB" | "publisher" | "auditor" | "parentA" | "laA" | "healthA" | "governorA",
+      string
+    >;
     const data = {} as Record<"A" | "B", TenantData>;
     let spp: Json;
 
@@ -81,7 +84,10 @@ export function runApiCases(opts: ApiCaseOptions): void {
       const ehcp = newEhcp(child);
       await expectStatus(await adoptId(await s.call("POST", "/ehcps", { token: laToken, body: ehcp }), ehcp), 201);
       const legacy = newLegacyEhcp(child);
-      await expectStatus(await adoptId(await s.call("POST", "/legacy-ehcps", { token: laToken, body: legacy }), legacy), 201);
+      await expectStatus(
+        await adoptId(await s.call("POST", "/legacy-ehcps", { token: laToken, body: legacy }), legacy),
+        201,
+      );
       return { tenant: t, child, isp, ehcp, legacy };
     }
 
@@ -168,19 +174,57 @@ export function runApiCases(opts: ApiCaseOptions): void {
         await expectStatus(created, 201);
         const etag = created.headers.get("etag")!;
         const path = `/isps/${isp.id}`;
-        const p428 = await expectStatus(await s.call("PUT", path, { token: tok.staffA, body: isp, headers: { "change-reason": "x" } }), 428);
+        const p428 = await expectStatus(
+          await s.call("PUT", path, { token: tok.staffA, body: isp, headers: { "change-reason": "x" } }),
+          428,
+        );
         expect(p428.type).toBe(`${PROBLEM_BASE}precondition-required`);
-        await expectStatus(await s.call("PUT", path, { token: tok.staffA, body: isp, headers: { "if-match": '"stale"', "change-reason": "x" } }), 412);
-        const p400 = await expectStatus(await s.call("PUT", path, { token: tok.staffA, body: isp, headers: { "if-match": etag } }), 400);
+        await expectStatus(
+          await s.call("PUT", path, {
+            token: tok.staffA,
+            body: isp,
+            headers: { "if-match": '"stale"', "change-reason": "x" },
+          }),
+          412,
+        );
+        const p400 = await expectStatus(
+          await s.call("PUT", path, { token: tok.staffA, body: isp, headers: { "if-match": etag } }),
+          400,
+        );
         expect(p400.type).toBe(`${PROBLEM_BASE}invalid-parameter`);
         const invalid = { ...isp, status: "not-a-status" };
-        const p422 = await expectStatus(await s.call("PUT", path, { token: tok.staffA, body: invalid, headers: { "if-match": etag, "change-reason": "x" } }), 422);
+        const p422 = await expectStatus(
+          await s.call("PUT", path, {
+            token: tok.staffA,
+            body: invalid,
+            headers: { "if-match": etag, "change-reason": "x" },
+          }),
+          422,
+        );
         expect(p422.type).toBe(`${PROBLEM_BASE}validation-failed`);
-        expect((p422.errors as Json[])[0]).toMatchObject({ pointer: "/status", ruleId: expect.stringMatching(/^schema\./) });
-        await expectStatus(await s.call("PUT", path, { token: tok.staffA, body: { ...isp, id: randomUUID() }, headers: { "if-match": etag, "change-reason": "x" } }), 409);
+        expect((p422.errors as Json[])[0]).toMatchObject({
+          pointer: "/status",
+          ruleId: expect.stringMatching(/^schema\./),
+        });
+        await expectStatus(
+          await s.call("PUT", path, {
+            token: tok.staffA,
+            body: { ...isp, id: randomUUID() },
+            headers: { "if-match": etag, "change-reason": "x" },
+          }),
+          409,
+        );
         // Closing is a status change, never a delete.
-        const closed = { ...isp, status: "closed", closure: { reason: "returned-to-universal", closedOn: "2030-07-20" } };
-        const ok = await s.call("PUT", path, { token: tok.staffA, body: closed, headers: { "if-match": etag, "change-reason": "Needs met at Universal" } });
+        const closed = {
+          ...isp,
+          status: "closed",
+          closure: { reason: "returned-to-universal", closedOn: "2030-07-20" },
+        };
+        const ok = await s.call("PUT", path, {
+          token: tok.staffA,
+          body: closed,
+          headers: { "if-match": etag, "change-reason": "Needs met at Universal" },
+        });
         expect((await expectStatus(ok, 200)).status).toBe("closed");
         await expectStatus(await s.call("GET", `${path}/versions/1`, { token: tok.staffA }), 200);
         expect((await s.call("DELETE", path, { token: tok.staffA })).status).toBe(404);
@@ -192,14 +236,25 @@ export function runApiCases(opts: ApiCaseOptions): void {
         await expectStatus(res, 201);
         for (const reason of ["First review", "Second review"]) {
           const next = { ...isp, status: reason === "First review" ? "under-review" : "active" };
-          res = await s.call("PUT", `/isps/${isp.id}`, { token: tok.staffA, body: next, headers: { "if-match": res.headers.get("etag")!, "change-reason": reason } });
+          res = await s.call("PUT", `/isps/${isp.id}`, {
+            token: tok.staffA,
+            body: next,
+            headers: { "if-match": res.headers.get("etag")!, "change-reason": reason },
+          });
           await expectStatus(res, 200);
           expect(res.headers.get("content-location")).toMatch(new RegExp(`/isps/${isp.id}/versions/\\d+$`));
         }
-        const versions = await expectStatus(await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }), 200);
+        const versions = await expectStatus(
+          await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }),
+          200,
+        );
         const items = versions.items as Json[];
         expect(items.map((v) => v.version)).toEqual([1, 2, 3]);
-        expect(items[1]).toMatchObject({ reason: "First review", recordedBy: { subject: "staff-a", role: "setting-staff" }, status: "under-review" });
+        expect(items[1]).toMatchObject({
+          reason: "First review",
+          recordedBy: { subject: "staff-a", role: "setting-staff" },
+          status: "under-review",
+        });
         const v1 = await expectStatus(await s.call("GET", `/isps/${isp.id}/versions/1`, { token: tok.staffA }), 200);
         expect(v1.status).toBe(isp.status);
         await expectStatus(await s.call("GET", `/isps/${isp.id}/versions/9`, { token: tok.staffA }), 404);
@@ -214,12 +269,20 @@ export function runApiCases(opts: ApiCaseOptions): void {
       });
 
       it("wrong document type at an address → 422; a plan filed for another organisation's child → 403", async () => {
-        const p = await expectStatus(await s.call("POST", "/isps", { token: tok.laA, body: { ...data.A.ehcp, id: randomUUID() } }), 403);
+        const p = await expectStatus(
+          await s.call("POST", "/isps", { token: tok.laA, body: { ...data.A.ehcp, id: randomUUID() } }),
+          403,
+        );
         expect(p.type).toBe(`${PROBLEM_BASE}forbidden`);
-        const wrong = await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: { ...newEhcp(data.A.child) } }), 422);
+        const wrong = await expectStatus(
+          await s.call("POST", "/isps", { token: tok.staffA, body: { ...newEhcp(data.A.child) } }),
+          422,
+        );
         expect((wrong.errors as Json[])[0]).toMatchObject({ pointer: "/documentType", ruleId: "schema.document-type" });
         // Tenant A's own child, but the ISP names tenant B's setting as its owner.
-        const misfiled = newIsp(data.A.child, { owningSetting: { ...(data.A.isp.owningSetting as Json), ...settingEntry(TENANT_B) } });
+        const misfiled = newIsp(data.A.child, {
+          owningSetting: { ...(data.A.isp.owningSetting as Json), ...settingEntry(TENANT_B) },
+        });
         await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: misfiled }), 403);
       });
 
@@ -233,7 +296,14 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect(health.guaranteedProvision).toBeUndefined();
         expect(health.socialCareProvision).toBeUndefined();
         expect(res.headers.get("etag")).toMatch(/^W\//);
-        await expectStatus(await s.call("PUT", `/ehcps/${data.A.ehcp.id}`, { token: tok.healthA, body: data.A.ehcp, headers: { "if-match": "*", "change-reason": "x" } }), 403);
+        await expectStatus(
+          await s.call("PUT", `/ehcps/${data.A.ehcp.id}`, {
+            token: tok.healthA,
+            body: data.A.ehcp,
+            headers: { "if-match": "*", "change-reason": "x" },
+          }),
+          403,
+        );
       });
 
       it("SPP catalogue: published by the DfE publisher, readable by every role, not writable by others", async () => {
@@ -257,22 +327,50 @@ export function runApiCases(opts: ApiCaseOptions): void {
           consentToShare: true,
           text: "He is happier since the visual timetable started.",
         };
-        const res = await s.call("POST", `/isps/${isp.id}/voice`, { token: tok.parentA, body: { statement }, headers: { "change-reason": "Parent views" } });
+        const res = await s.call("POST", `/isps/${isp.id}/voice`, {
+          token: tok.parentA,
+          body: { statement },
+          headers: { "change-reason": "Parent views" },
+        });
         const doc = await expectStatus(res, 201);
         expect((doc.voice as Json[]).at(-1)).toMatchObject({ id: "voice-parent-new" });
         expect(res.headers.get("location")).toBe(`/isps/${isp.id}/versions/2`);
         const bad = { statement: { ...statement, id: "voice-bad", captureMethod: "telepathy" } };
-        const p422 = await expectStatus(await s.call("POST", `/isps/${isp.id}/voice`, { token: tok.parentA, body: bad, headers: { "change-reason": "x" } }), 422);
+        const p422 = await expectStatus(
+          await s.call("POST", `/isps/${isp.id}/voice`, {
+            token: tok.parentA,
+            body: bad,
+            headers: { "change-reason": "x" },
+          }),
+          422,
+        );
         expect((p422.errors as Json[]).some((e) => String(e.pointer).startsWith("/voice/"))).toBe(true);
-        await expectStatus(await s.call("PUT", `/isps/${isp.id}`, { token: tok.parentA, body: isp, headers: { "if-match": "*", "change-reason": "x" } }), 403);
+        await expectStatus(
+          await s.call("PUT", `/isps/${isp.id}`, {
+            token: tok.parentA,
+            body: isp,
+            headers: { "if-match": "*", "change-reason": "x" },
+          }),
+          403,
+        );
         // Another family's child: indistinguishable from a missing plan.
-        await expectStatus(await s.call("POST", `/isps/${data.B.isp.id}/voice`, { token: tok.parentA, body: { statement }, headers: { "change-reason": "x" } }), 404);
+        await expectStatus(
+          await s.call("POST", `/isps/${data.B.isp.id}/voice`, {
+            token: tok.parentA,
+            body: { statement },
+            headers: { "change-reason": "x" },
+          }),
+          404,
+        );
       });
 
       it("settings directory: public to readers, written by the DfE publisher", async () => {
         const got = await s.call("GET", `/settings/${TENANT_B.settingUrn}`, { token: tok.staffA });
         expect((await expectStatus(got, 200)).urn).toBe(TENANT_B.settingUrn);
-        const list = await expectStatus(await s.call("GET", `/settings?laCode=${TENANT_A.laCode}`, { token: tok.staffA }), 200);
+        const list = await expectStatus(
+          await s.call("GET", `/settings?laCode=${TENANT_A.laCode}`, { token: tok.staffA }),
+          200,
+        );
         expect((list.items as Json[]).every((x) => x.laCode === TENANT_A.laCode)).toBe(true);
         await expectStatus(await s.call("POST", "/settings", { token: tok.staffA, body: settingEntry(TENANT_A) }), 403);
         await expectStatus(await s.call("POST", "/settings", { token: tok.publisher, body: { name: "No URN" } }), 422);
@@ -284,18 +382,33 @@ export function runApiCases(opts: ApiCaseOptions): void {
       const createShape = async (res: Response, proposed: unknown) => {
         const body = (await res.clone().json()) as Json;
         const location = res.headers.get("location") ?? "";
-        return { status: res.status, fresh: body.id !== proposed, locationNamesBody: location.endsWith(`/${String(body.id)}`), etag: /^"/.test(res.headers.get("etag") ?? ""), kind: location.split("/")[1] };
+        return {
+          status: res.status,
+          fresh: body.id !== proposed,
+          locationNamesBody: location.endsWith(`/${String(body.id)}`),
+          etag: /^"/.test(res.headers.get("etag") ?? ""),
+          kind: location.split("/")[1],
+        };
       };
 
       it("POST assigns a fresh id: another tenant's id, an unused id and no id at all get the same answer, and the foreign record is untouched", async () => {
         const before = await s.call("GET", `/isps/${data.B.isp.id}`, { token: tok.staffB });
         const etagBefore = before.headers.get("etag");
-        const foreign = await s.call("POST", "/isps", { token: tok.staffA, body: newIsp(data.A.child, { id: data.B.isp.id }) });
+        const foreign = await s.call("POST", "/isps", {
+          token: tok.staffA,
+          body: newIsp(data.A.child, { id: data.B.isp.id }),
+        });
         const unusedId = randomUUID();
-        const unused = await s.call("POST", "/isps", { token: tok.staffA, body: newIsp(data.A.child, { id: unusedId }) });
+        const unused = await s.call("POST", "/isps", {
+          token: tok.staffA,
+          body: newIsp(data.A.child, { id: unusedId }),
+        });
         const { id: _none, ...withoutId } = newIsp(data.A.child);
         const missing = await s.call("POST", "/isps", { token: tok.staffA, body: withoutId });
-        const own = await s.call("POST", "/isps", { token: tok.staffA, body: newIsp(data.A.child, { id: String(data.A.isp.id).toUpperCase() }) });
+        const own = await s.call("POST", "/isps", {
+          token: tok.staffA,
+          body: newIsp(data.A.child, { id: String(data.A.isp.id).toUpperCase() }),
+        });
         const want = { status: 201, fresh: true, locationNamesBody: true, etag: true, kind: "isps" };
         expect(await createShape(foreign, data.B.isp.id)).toEqual(want);
         expect(await createShape(unused, unusedId)).toEqual(want);
@@ -303,7 +416,9 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect(await createShape(own, String(data.A.isp.id).toUpperCase())).toEqual(want);
         const assigned = ((await foreign.json()) as Json).id as string;
         expect(assigned).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-        expect(await expectStatus(await s.call("GET", `/isps/${assigned}`, { token: tok.staffA }), 200)).toMatchObject({ id: assigned });
+        expect(await expectStatus(await s.call("GET", `/isps/${assigned}`, { token: tok.staffA }), 200)).toMatchObject({
+          id: assigned,
+        });
         // The owner reads the same version as before; tenant A still cannot see it.
         const after = await s.call("GET", `/isps/${data.B.isp.id}`, { token: tok.staffB });
         expect(await expectStatus(after, 200)).toEqual(data.B.isp);
@@ -314,30 +429,61 @@ export function runApiCases(opts: ApiCaseOptions): void {
       it("children get a server-assigned id too, copied into child.personId; the foreign child keeps its record", async () => {
         const child = newChild(TENANT_A);
         const record = childRecord(child);
-        const res = await s.call("POST", "/children", { token: tok.staffA, body: { ...record, id: data.B.child.childId } });
+        const res = await s.call("POST", "/children", {
+          token: tok.staffA,
+          body: { ...record, id: data.B.child.childId },
+        });
         const stored = await expectStatus(res, 201);
         expect(stored.id).not.toBe(data.B.child.childId);
         expect((stored.child as Json).personId).toBe(stored.id);
         expect(res.headers.get("location")).toBe(`/children/${String(stored.id)}`);
         const { id: _none, ...withoutId } = record;
-        expect((await expectStatus(await s.call("POST", "/children", { token: tok.staffA, body: withoutId }), 201)).id).toMatch(/^[0-9a-f-]{36}$/);
-        const theirs = await expectStatus(await s.call("GET", `/children/${data.B.child.childId}`, { token: tok.staffB }), 200);
+        expect(
+          (await expectStatus(await s.call("POST", "/children", { token: tok.staffA, body: withoutId }), 201)).id,
+        ).toMatch(/^[0-9a-f-]{36}$/);
+        const theirs = await expectStatus(
+          await s.call("GET", `/children/${data.B.child.childId}`, { token: tok.staffB }),
+          200,
+        );
         expect(theirs.settingUrn).toBe(TENANT_B.settingUrn);
         expect((theirs.child as Json).identifiers).toEqual({ upn: data.B.child.upn });
       });
 
       it("a create is written with its audit record (version 1, the assigned id)", async () => {
         const isp = newIsp(data.A.child);
-        await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp, headers: { "x-correlation-id": `create-audit-${String(isp.id)}` } }), isp), 201);
-        const log = await expectStatus(await s.call("GET", `/audit?resourceId=${String(isp.id)}`, { token: tok.auditor }), 200);
-        expect(log.items).toMatchObject([{ action: "create", resourceId: isp.id, version: 1, childId: data.A.child.childId, outcome: "allowed" }]);
+        await expectStatus(
+          await adoptId(
+            await s.call("POST", "/isps", {
+              token: tok.staffA,
+              body: isp,
+              headers: { "x-correlation-id": `create-audit-${String(isp.id)}` },
+            }),
+            isp,
+          ),
+          201,
+        );
+        const log = await expectStatus(
+          await s.call("GET", `/audit?resourceId=${String(isp.id)}`, { token: tok.auditor }),
+          200,
+        );
+        expect(log.items).toMatchObject([
+          { action: "create", resourceId: isp.id, version: 1, childId: data.A.child.childId, outcome: "allowed" },
+        ]);
       });
 
       it("SPPs and settings keep their public keys: a key in use is 409 and changes nothing", async () => {
-        const p = await expectStatus(await s.call("POST", "/spps", { token: tok.publisher, body: { ...spp, title: "Changed" } }), 409);
+        const p = await expectStatus(
+          await s.call("POST", "/spps", { token: tok.publisher, body: { ...spp, title: "Changed" } }),
+          409,
+        );
         expect(p.type).toBe(`${PROBLEM_BASE}conflict`);
-        expect((await expectStatus(await s.call("GET", `/spps/${String(spp.id)}`, { token: tok.publisher }), 200)).title).toBe(spp.title);
-        await expectStatus(await s.call("POST", "/settings", { token: tok.publisher, body: settingEntry(TENANT_A) }), 409);
+        expect(
+          (await expectStatus(await s.call("GET", `/spps/${String(spp.id)}`, { token: tok.publisher }), 200)).title,
+        ).toBe(spp.title);
+        await expectStatus(
+          await s.call("POST", "/settings", { token: tok.publisher, body: settingEntry(TENANT_A) }),
+          409,
+        );
       });
 
       it("a plan may only name a child the caller can see: a foreign and a missing child get the same 422, on create and update", async () => {
@@ -351,16 +497,26 @@ export function runApiCases(opts: ApiCaseOptions): void {
         const fromForeign = await refusal(await s.call("POST", "/isps", { token: tok.staffA, body: foreign }));
         const fromMissing = await refusal(await s.call("POST", "/isps", { token: tok.staffA, body: missing }));
         expect(fromForeign).toEqual(fromMissing);
-        expect(fromForeign.errors).toEqual([{ pointer: "/child/personId", ruleId: "api.child-reference", message: expect.any(String) }]);
+        expect(fromForeign.errors).toEqual([
+          { pointer: "/child/personId", ruleId: "api.child-reference", message: expect.any(String) },
+        ]);
         // An EHCP by tenant A's LA officer for tenant B's child: the same.
         const ehcp = newEhcp(data.B.child, { owningLocalAuthority: data.A.ehcp.owningLocalAuthority });
-        expect(await refusal(await s.call("POST", "/ehcps", { token: tok.laA, body: ehcp }))).toEqual({ ...fromMissing });
-        for (const id of [foreign.id, missing.id]) await expectStatus(await s.call("GET", `/isps/${String(id)}`, { token: tok.staffA }), 404);
+        expect(await refusal(await s.call("POST", "/ehcps", { token: tok.laA, body: ehcp }))).toEqual({
+          ...fromMissing,
+        });
+        for (const id of [foreign.id, missing.id])
+          await expectStatus(await s.call("GET", `/isps/${String(id)}`, { token: tok.staffA }), 404);
         // Tenant B (staff and LA) sees no plan for its child but its own.
         const laB = await s.token({ sub: "la-b", send_role: "la-officer", la_code: TENANT_B.laCode });
         for (const t of [tok.staffB, laB]) {
-          const found = await expectStatus(await s.call("GET", `/isps?childId=${data.B.child.childId}`, { token: t }), 200);
-          expect((found.items as Json[]).map((x) => x.id)).toEqual(t === tok.staffB ? [data.B.isp.id] : expect.not.arrayContaining([foreign.id]));
+          const found = await expectStatus(
+            await s.call("GET", `/isps?childId=${data.B.child.childId}`, { token: t }),
+            200,
+          );
+          expect((found.items as Json[]).map((x) => x.id)).toEqual(
+            t === tok.staffB ? [data.B.isp.id] : expect.not.arrayContaining([foreign.id]),
+          );
         }
         // Update: re-pointing one's own ISP at tenant B's child, or at a missing one, is the same 422 and writes nothing.
         const got = await s.call("GET", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA });
@@ -368,17 +524,34 @@ export function runApiCases(opts: ApiCaseOptions): void {
         const current = (await got.json()) as Json;
         const repoint = (childId: string) => ({ ...current, child: { ...(current.child as Json), personId: childId } });
         const headers = { "if-match": etag, "change-reason": "x" };
-        const upForeign = await refusal(await s.call("PUT", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA, body: repoint(data.B.child.childId), headers }));
-        const upMissing = await refusal(await s.call("PUT", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA, body: repoint(randomUUID()), headers }));
+        const upForeign = await refusal(
+          await s.call("PUT", `/isps/${String(data.A.isp.id)}`, {
+            token: tok.staffA,
+            body: repoint(data.B.child.childId),
+            headers,
+          }),
+        );
+        const upMissing = await refusal(
+          await s.call("PUT", `/isps/${String(data.A.isp.id)}`, {
+            token: tok.staffA,
+            body: repoint(randomUUID()),
+            headers,
+          }),
+        );
         expect(upForeign).toEqual(upMissing);
         expect(upForeign).toEqual(fromMissing);
-        expect((await s.call("GET", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA })).headers.get("etag")).toBe(etag);
+        expect((await s.call("GET", `/isps/${String(data.A.isp.id)}`, { token: tok.staffA })).headers.get("etag")).toBe(
+          etag,
+        );
       });
 
       it("a child id in another letter case names the same child, stored in lower case (the parent sees the plan)", async () => {
         const isp = newIsp(data.A.child);
         (isp.child as Json).personId = data.A.child.childId.toUpperCase();
-        const stored = await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp), 201);
+        const stored = await expectStatus(
+          await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp),
+          201,
+        );
         expect((stored.child as Json).personId).toBe(data.A.child.childId);
         await expectStatus(await s.call("GET", `/isps/${String(isp.id)}`, { token: tok.parentA }), 200);
       });
@@ -387,19 +560,42 @@ export function runApiCases(opts: ApiCaseOptions): void {
         const isp = newIsp(data.A.child);
         await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp), 201);
         const path = `/isps/${String(isp.id)}/voice`;
-        const statement = (authorRole: string) => ({ id: `voice-${authorRole}-${randomUUID().slice(0, 8)}`, authorRole, captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: `As ${authorRole}` });
+        const statement = (authorRole: string) => ({
+          id: `voice-${authorRole}-${randomUUID().slice(0, 8)}`,
+          authorRole,
+          captureMethod: "own-words-written",
+          capturedOn: "2030-02-01",
+          consentToShare: true,
+          text: `As ${authorRole}`,
+        });
         const headers = { "change-reason": "views" };
-        const before = (await expectStatus(await s.call("GET", `/isps/${String(isp.id)}`, { token: tok.staffA }), 200)) as Json;
+        const before = (await expectStatus(
+          await s.call("GET", `/isps/${String(isp.id)}`, { token: tok.staffA }),
+          200,
+        )) as Json;
         const at = (before.voice as Json[] | undefined)?.length ?? 0;
         for (const role of ["professional", "advocate", "other"]) {
-          const p = await expectStatus(await s.call("POST", path, { token: tok.parentA, body: { statement: statement(role) }, headers }), 422);
-          expect(p.errors).toEqual([{ pointer: `/voice/${at}/authorRole`, ruleId: "api.voice-author-role", message: expect.any(String) }]);
+          const p = await expectStatus(
+            await s.call("POST", path, { token: tok.parentA, body: { statement: statement(role) }, headers }),
+            422,
+          );
+          expect(p.errors).toEqual([
+            { pointer: `/voice/${at}/authorRole`, ruleId: "api.voice-author-role", message: expect.any(String) },
+          ]);
         }
-        const versions = await expectStatus(await s.call("GET", `/isps/${String(isp.id)}/versions`, { token: tok.staffA }), 200);
+        const versions = await expectStatus(
+          await s.call("GET", `/isps/${String(isp.id)}/versions`, { token: tok.staffA }),
+          200,
+        );
         expect((versions.items as Json[]).length).toBe(1);
-        for (const role of ["parent-carer", "child", "young-person"]) await expectStatus(await s.call("POST", path, { token: tok.parentA, body: { statement: statement(role) }, headers }), 201);
+        for (const role of ["parent-carer", "child", "young-person"])
+          await expectStatus(
+            await s.call("POST", path, { token: tok.parentA, body: { statement: statement(role) }, headers }),
+            201,
+          );
         // Professionals record the views they captured, of anyone.
-        for (const role of ["professional", "child"]) await expectStatus(await s.call("POST", path, { token: tok.staffA, body: statement(role), headers }), 201);
+        for (const role of ["professional", "child"])
+          await expectStatus(await s.call("POST", path, { token: tok.staffA, body: statement(role), headers }), 201);
       });
 
       it("PUT and voice on another tenant's record answer exactly as on a missing one (404), and change nothing", async () => {
@@ -409,15 +605,45 @@ export function runApiCases(opts: ApiCaseOptions): void {
         };
         const missingId = randomUUID();
         const headers = { "if-match": "*", "change-reason": "x" };
-        const putForeign = await shape(await s.call("PUT", `/isps/${String(data.B.isp.id)}`, { token: tok.staffA, body: data.B.isp, headers }), String(data.B.isp.id));
-        const putMissing = await shape(await s.call("PUT", `/isps/${missingId}`, { token: tok.staffA, body: { ...data.B.isp, id: missingId }, headers }), missingId);
+        const putForeign = await shape(
+          await s.call("PUT", `/isps/${String(data.B.isp.id)}`, { token: tok.staffA, body: data.B.isp, headers }),
+          String(data.B.isp.id),
+        );
+        const putMissing = await shape(
+          await s.call("PUT", `/isps/${missingId}`, {
+            token: tok.staffA,
+            body: { ...data.B.isp, id: missingId },
+            headers,
+          }),
+          missingId,
+        );
         expect(putForeign).toEqual(putMissing);
-        const statement = { id: "voice-x", authorRole: "parent-carer", captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: "x" };
-        const voiceForeign = await shape(await s.call("POST", `/isps/${String(data.B.isp.id)}/voice`, { token: tok.parentA, body: statement, headers }), String(data.B.isp.id));
-        const voiceMissing = await shape(await s.call("POST", `/isps/${missingId}/voice`, { token: tok.parentA, body: statement, headers }), missingId);
+        const statement = {
+          id: "voice-x",
+          authorRole: "parent-carer",
+          captureMethod: "own-words-written",
+          capturedOn: "2030-02-01",
+          consentToShare: true,
+          text: "x",
+        };
+        const voiceForeign = await shape(
+          await s.call("POST", `/isps/${String(data.B.isp.id)}/voice`, {
+            token: tok.parentA,
+            body: statement,
+            headers,
+          }),
+          String(data.B.isp.id),
+        );
+        const voiceMissing = await shape(
+          await s.call("POST", `/isps/${missingId}/voice`, { token: tok.parentA, body: statement, headers }),
+          missingId,
+        );
         expect(voiceForeign).toEqual(voiceMissing);
         expect(voiceForeign).toEqual(putMissing);
-        const versions = await expectStatus(await s.call("GET", `/isps/${String(data.B.isp.id)}/versions`, { token: tok.staffB }), 200);
+        const versions = await expectStatus(
+          await s.call("GET", `/isps/${String(data.B.isp.id)}/versions`, { token: tok.staffB }),
+          200,
+        );
         expect((versions.items as Json[]).length).toBe(1);
       });
     });
@@ -428,9 +654,12 @@ export function runApiCases(opts: ApiCaseOptions): void {
         await registerChild(s.call, tok.staffA, child);
         const a = newIsp(child, { status: "active" });
         const b = newIsp(child, { status: "draft" });
-        for (const d of [a, b]) await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: d }), d), 201);
+        for (const d of [a, b])
+          await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: d }), d), 201);
         const ids = async (query: string, token = tok.staffA) =>
-          ((await expectStatus(await s.call("GET", `/isps?${query}`, { token }), 200)).items as Json[]).map((x) => x.id).sort();
+          ((await expectStatus(await s.call("GET", `/isps?${query}`, { token }), 200)).items as Json[])
+            .map((x) => x.id)
+            .sort();
         expect(await ids(`upn=${child.upn}`)).toEqual([a.id, b.id].sort());
         expect(await ids(`upn=${child.upn}&status=active`)).toEqual([a.id]);
         expect(await ids(`upn=${child.upn}&status=closed`)).toEqual([]);
@@ -446,7 +675,14 @@ export function runApiCases(opts: ApiCaseOptions): void {
       });
 
       it("rejects unknown, repeated and malformed query parameters with 400", async () => {
-        for (const q of ["colour=red", "status=a&status=b", "limit=0", "limit=1000", "reviewDueBefore=tomorrow", "upn=A&uln=1"]) {
+        for (const q of [
+          "colour=red",
+          "status=a&status=b",
+          "limit=0",
+          "limit=1000",
+          "reviewDueBefore=tomorrow",
+          "upn=A&uln=1",
+        ]) {
           const p = await expectStatus(await s.call("GET", `/isps?${q}`, { token: tok.staffA }), 400);
           expect(p.type).toBe(`${PROBLEM_BASE}invalid-parameter`);
         }
@@ -476,7 +712,11 @@ export function runApiCases(opts: ApiCaseOptions): void {
       const problem = async (res: Response, status: number, kind: string) => {
         expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
         const body = await expectStatus(res, status);
-        expect(body).toMatchObject({ type: `${PROBLEM_BASE}${kind}`, status, correlationId: res.headers.get("x-correlation-id") });
+        expect(body).toMatchObject({
+          type: `${PROBLEM_BASE}${kind}`,
+          status,
+          correlationId: res.headers.get("x-correlation-id"),
+        });
         expect(body.title).toBeTypeOf("string");
         return body;
       };
@@ -485,26 +725,64 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
         await problem(none, 401, "unauthorized");
         await problem(await s.call("GET", "/isps", { token: "not.a.jwt" }), 401, "unauthorized");
-        const expired = await s.signer.sign({ sub: "x", send_role: "setting-staff", setting_urn: TENANT_A.settingUrn }, { expiresIn: "-1m" });
+        const expired = await s.signer.sign(
+          { sub: "x", send_role: "setting-staff", setting_urn: TENANT_A.settingUrn },
+          { expiresIn: "-1m" },
+        );
         await problem(await s.call("GET", "/isps", { token: expired }), 401, "unauthorized");
         const other = await (await import("../auth/dev-signer.ts")).createDevSigner();
-        await problem(await s.call("GET", "/isps", { token: await other.sign({ sub: "x", send_role: "auditor" }) }), 401, "unauthorized");
+        await problem(
+          await s.call("GET", "/isps", { token: await other.sign({ sub: "x", send_role: "auditor" }) }),
+          401,
+          "unauthorized",
+        );
         const noSetting = await s.signer.sign({ sub: "x", send_role: "setting-staff" });
         await problem(await s.call("GET", "/isps", { token: noSetting }), 401, "unauthorized");
       });
       it("403 when the role lacks the scope, and when the token narrows it", async () => {
         await problem(await s.call("GET", "/audit", { token: tok.staffA }), 403, "forbidden");
-        const narrowed = await s.signer.sign({ sub: "x", send_role: "setting-staff", setting_urn: TENANT_A.settingUrn, scope: "spp:read" });
+        const narrowed = await s.signer.sign({
+          sub: "x",
+          send_role: "setting-staff",
+          setting_urn: TENANT_A.settingUrn,
+          scope: "spp:read",
+        });
         await problem(await s.call("GET", "/isps", { token: narrowed }), 403, "forbidden");
       });
       it("400 malformed JSON, 400 too deep, 413 too large, 415 wrong media type, 404 unknown", async () => {
-        await problem(await s.call("POST", "/isps", { token: tok.staffA, rawBody: "{not json" }), 400, "malformed-json");
-        await problem(await s.call("POST", "/isps", { token: tok.staffA, rawBody: "[".repeat(100_000) + "]".repeat(100_000) }), 400, "too-deep");
-        await problem(await s.call("POST", "/isps", { token: tok.staffA, rawBody: JSON.stringify({ x: "a".repeat(3 * 1024 * 1024) }) }), 413, "payload-too-large");
-        await problem(await s.call("POST", "/isps", { token: tok.staffA, rawBody: "<isp/>", headers: { "content-type": "application/xml" } }), 415, "unsupported-media-type");
+        await problem(
+          await s.call("POST", "/isps", { token: tok.staffA, rawBody: "{not json" }),
+          400,
+          "malformed-json",
+        );
+        await problem(
+          await s.call("POST", "/isps", { token: tok.staffA, rawBody: "[".repeat(100_000) + "]".repeat(100_000) }),
+          400,
+          "too-deep",
+        );
+        await problem(
+          await s.call("POST", "/isps", {
+            token: tok.staffA,
+            rawBody: JSON.stringify({ x: "a".repeat(3 * 1024 * 1024) }),
+          }),
+          413,
+          "payload-too-large",
+        );
+        await problem(
+          await s.call("POST", "/isps", {
+            token: tok.staffA,
+            rawBody: "<isp/>",
+            headers: { "content-type": "application/xml" },
+          }),
+          415,
+          "unsupported-media-type",
+        );
         await problem(await s.call("GET", "/no-such-thing", { token: tok.staffA }), 404, "not-found");
         const polluted = await problem(
-          await s.call("POST", "/isps", { token: tok.staffA, rawBody: `{"__proto__":{"polluted":true},"documentType":"isp"}` }),
+          await s.call("POST", "/isps", {
+            token: tok.staffA,
+            rawBody: `{"__proto__":{"polluted":true},"documentType":"isp"}`,
+          }),
           422,
           "validation-failed",
         );
@@ -512,7 +790,10 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect(({} as Json).polluted).toBeUndefined();
       });
       it("POST /$validate reports findings, stores nothing, and still rejects non-JSON", async () => {
-        const report = await expectStatus(await s.call("POST", "/$validate", { token: tok.staffA, body: { ...data.A.isp, id: "nope" } }), 200);
+        const report = await expectStatus(
+          await s.call("POST", "/$validate", { token: tok.staffA, body: { ...data.A.isp, id: "nope" } }),
+          200,
+        );
         expect(report.valid).toBe(false);
         expect(report.documentType).toBe("isp");
         expect((report.errors as Json[]).some((e) => e.pointer === "/id")).toBe(true);
@@ -522,7 +803,9 @@ export function runApiCases(opts: ApiCaseOptions): void {
     });
 
     describe("role × operation × foreign tenant (from spec/roles.ts)", () => {
-      const scoped = ROUTES.filter((r): r is RouteSpec & { scope: NonNullable<RouteSpec["scope"]> } => r.scope !== undefined);
+      const scoped = ROUTES.filter(
+        (r): r is RouteSpec & { scope: NonNullable<RouteSpec["scope"]> } => r.scope !== undefined,
+      );
 
       function concretePath(route: RouteSpec, d: TenantData): string {
         const docId: Record<string, string> = {
@@ -542,7 +825,17 @@ export function runApiCases(opts: ApiCaseOptions): void {
 
       function bodyFor(route: RouteSpec, d: TenantData): unknown {
         if (!route.requestBody) return undefined;
-        if (route.operationId.startsWith("add")) return { statement: { id: "v-m", authorRole: "parent-carer", captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: "views" } };
+        if (route.operationId.startsWith("add"))
+          return {
+            statement: {
+              id: "v-m",
+              authorRole: "parent-carer",
+              captureMethod: "own-words-written",
+              capturedOn: "2030-02-01",
+              consentToShare: true,
+              text: "views",
+            },
+          };
         switch (route.resource) {
           case "isp":
             return route.method === "post" ? newIsp(d.child) : d.isp;
@@ -566,12 +859,19 @@ export function runApiCases(opts: ApiCaseOptions): void {
 
       it(`covers ${cases.length} role × operation pairs with 0 leaks`, async () => {
         const leaks: string[] = [];
-        const notFoundShape = await expectStatus(await s.call("GET", `/isps/${randomUUID()}`, { token: tok.staffA }), 404);
+        const notFoundShape = await expectStatus(
+          await s.call("GET", `/isps/${randomUUID()}`, { token: tok.staffA }),
+          404,
+        );
         for (const { route, role } of cases) {
           const token = await s.token(claimsFor(role, TENANT_A, data.A.child));
           const tenancy = ROLES.find((r) => r.id === role)!.tenancy;
           const headers = { "if-match": "*", "change-reason": "matrix" };
-          const res = await s.call(route.method.toUpperCase(), concretePath(route, data.B), { token, body: bodyFor(route, data.B), headers });
+          const res = await s.call(route.method.toUpperCase(), concretePath(route, data.B), {
+            token,
+            body: bodyFor(route, data.B),
+            headers,
+          });
           const text = await res.text();
           const label = `${role} ${route.operationId} on tenant B → ${res.status}`;
           if (res.status >= 500) leaks.push(`${label} (server error)`);
@@ -586,12 +886,21 @@ export function runApiCases(opts: ApiCaseOptions): void {
             if (res.status !== 404) leaks.push(`${label}, expected 404`);
             else {
               const body = JSON.parse(text) as Json;
-              if (body.type !== notFoundShape.type || body.detail !== notFoundShape.detail || Object.keys(body).sort().join() !== Object.keys(notFoundShape).sort().join()) {
+              if (
+                body.type !== notFoundShape.type ||
+                body.detail !== notFoundShape.detail ||
+                Object.keys(body).sort().join() !== Object.keys(notFoundShape).sort().join()
+              ) {
                 leaks.push(`${label}: 404 differs from a real not-found`);
               }
             }
           } else if (route.method === "get") {
-            const foreignIds = new Set([data.B.isp.id, data.B.ehcp.id, data.B.legacy.id, data.B.child.childId] as string[]);
+            const foreignIds = new Set([
+              data.B.isp.id,
+              data.B.ehcp.id,
+              data.B.legacy.id,
+              data.B.child.childId,
+            ] as string[]);
             const items = res.status === 200 ? ((JSON.parse(text) as Json).items as Json[]) : [];
             if (items.some((x) => foreignIds.has(x.id as string))) leaks.push(`${label}: foreign record listed`);
           } else if (res.status < 400) {
@@ -622,9 +931,21 @@ export function runApiCases(opts: ApiCaseOptions): void {
     describe("audit", () => {
       it("every read appends a record, visible to the auditor via GET /audit; denied attempts too", async () => {
         const cid = `audit-check-${randomUUID()}`;
-        await expectStatus(await s.call("GET", `/isps/${data.A.isp.id}`, { token: tok.staffA, headers: { "x-correlation-id": cid } }), 200);
-        await expectStatus(await s.call("GET", `/isps/${data.A.isp.id}`, { token: tok.staffB, headers: { "x-correlation-id": `${cid}-denied` } }), 404);
-        const page = await expectStatus(await s.call("GET", `/audit?resourceId=${data.A.isp.id}&limit=100`, { token: tok.auditor }), 200);
+        await expectStatus(
+          await s.call("GET", `/isps/${data.A.isp.id}`, { token: tok.staffA, headers: { "x-correlation-id": cid } }),
+          200,
+        );
+        await expectStatus(
+          await s.call("GET", `/isps/${data.A.isp.id}`, {
+            token: tok.staffB,
+            headers: { "x-correlation-id": `${cid}-denied` },
+          }),
+          404,
+        );
+        const page = await expectStatus(
+          await s.call("GET", `/audit?resourceId=${data.A.isp.id}&limit=100`, { token: tok.auditor }),
+          200,
+        );
         const events = page.items as Json[];
         expect(events.find((e) => e.callerCorrelationId === cid)).toMatchObject({
           action: "read",
@@ -635,15 +956,39 @@ export function runApiCases(opts: ApiCaseOptions): void {
           outcome: "allowed",
           actor: { subject: "staff-a", role: "setting-staff" },
         });
-        expect(events.find((e) => e.callerCorrelationId === `${cid}-denied`)).toMatchObject({ outcome: "denied", actor: { subject: "staff-b" } });
+        expect(events.find((e) => e.callerCorrelationId === `${cid}-denied`)).toMatchObject({
+          outcome: "denied",
+          actor: { subject: "staff-b" },
+        });
       });
 
       it("searches, version listings and validations are audited", async () => {
         const cid = `audit-search-${randomUUID()}`;
-        await expectStatus(await s.call("GET", `/isps?upn=${data.A.child.upn}`, { token: tok.staffA, headers: { "x-correlation-id": cid } }), 200);
-        await expectStatus(await s.call("GET", `/isps/${data.A.isp.id}/versions`, { token: tok.staffA, headers: { "x-correlation-id": `${cid}-v` } }), 200);
-        await expectStatus(await s.call("POST", "/$validate", { token: tok.staffA, body: data.A.isp, headers: { "x-correlation-id": `${cid}-val` } }), 200);
-        const events = ((await expectStatus(await s.call("GET", `/audit?actor=staff-a&limit=100`, { token: tok.auditor }), 200)).items as Json[]);
+        await expectStatus(
+          await s.call("GET", `/isps?upn=${data.A.child.upn}`, {
+            token: tok.staffA,
+            headers: { "x-correlation-id": cid },
+          }),
+          200,
+        );
+        await expectStatus(
+          await s.call("GET", `/isps/${data.A.isp.id}/versions`, {
+            token: tok.staffA,
+            headers: { "x-correlation-id": `${cid}-v` },
+          }),
+          200,
+        );
+        await expectStatus(
+          await s.call("POST", "/$validate", {
+            token: tok.staffA,
+            body: data.A.isp,
+            headers: { "x-correlation-id": `${cid}-val` },
+          }),
+          200,
+        );
+        const events = (
+          await expectStatus(await s.call("GET", `/audit?actor=staff-a&limit=100`, { token: tok.auditor }), 200)
+        ).items as Json[];
         const all = [...events];
         let page = await s.call("GET", `/audit?actor=staff-a&limit=100`, { token: tok.auditor });
         while (page.headers.get("link")) {
@@ -662,27 +1007,62 @@ export function runApiCases(opts: ApiCaseOptions): void {
         await expectStatus(await s.call("GET", `/isps/${data.A.isp.id}`, { token: tok.laA }), 200);
         const entries: Json[] = [];
         for (let cursor: unknown = ""; typeof cursor === "string"; ) {
-          const log = await expectStatus(await s.call("GET", `/children/${data.A.child.childId}/access-log?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { token: tok.parentA }), 200);
+          const log = await expectStatus(
+            await s.call(
+              "GET",
+              `/children/${data.A.child.childId}/access-log?limit=100${cursor ? `&cursor=${cursor}` : ""}`,
+              { token: tok.parentA },
+            ),
+            200,
+          );
           entries.push(...(log.items as Json[]));
           cursor = log.nextCursor;
         }
-        expect(entries.some((e) => e.action === "read" && e.role === "la-officer" && e.laCode === TENANT_A.laCode && e.resourceId === data.A.isp.id)).toBe(true);
+        expect(
+          entries.some(
+            (e) =>
+              e.action === "read" &&
+              e.role === "la-officer" &&
+              e.laCode === TENANT_A.laCode &&
+              e.resourceId === data.A.isp.id,
+          ),
+        ).toBe(true);
         expect(JSON.stringify(entries)).not.toContain("la-a");
-        const otherParent = await s.token({ sub: "parent-b", send_role: "parent-carer", child_ids: [data.B.child.childId] });
-        await expectStatus(await s.call("GET", `/children/${data.A.child.childId}/access-log`, { token: otherParent }), 404);
+        const otherParent = await s.token({
+          sub: "parent-b",
+          send_role: "parent-carer",
+          child_ids: [data.B.child.childId],
+        });
+        await expectStatus(
+          await s.call("GET", `/children/${data.A.child.childId}/access-log`, { token: otherParent }),
+          404,
+        );
       });
     });
 
     describe("governor sample", () => {
       it("is deterministic, confined to the governor's setting, and carries no names, identifiers or dates of birth", async () => {
-        const one = await expectStatus(await s.call("GET", "/governance/plan-sample?size=3", { token: tok.governorA }), 200);
-        const two = await expectStatus(await s.call("GET", "/governance/plan-sample?size=3", { token: tok.governorA }), 200);
+        const one = await expectStatus(
+          await s.call("GET", "/governance/plan-sample?size=3", { token: tok.governorA }),
+          200,
+        );
+        const two = await expectStatus(
+          await s.call("GET", "/governance/plan-sample?size=3", { token: tok.governorA }),
+          200,
+        );
         expect(one).toEqual(two);
         expect(one.settingUrn).toBe(TENANT_A.settingUrn);
         const items = one.items as Json[];
         expect(items.length).toBeGreaterThan(0);
         const text = JSON.stringify(items);
-        for (const forbidden of [data.A.child.upn, data.A.child.childId, data.B.isp.id as string, "dateOfBirth", "legalName", "Mensah"]) {
+        for (const forbidden of [
+          data.A.child.upn,
+          data.A.child.childId,
+          data.B.isp.id as string,
+          "dateOfBirth",
+          "legalName",
+          "Mensah",
+        ]) {
           expect(text).not.toContain(forbidden);
         }
         await expectStatus(await s.call("GET", `/isps/${data.A.isp.id}`, { token: tok.governorA }), 403);
@@ -698,16 +1078,20 @@ export function runApiCases(opts: ApiCaseOptions): void {
         const etag = created.headers.get("etag")!;
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, i) =>
-            s.call("PUT", `/isps/${isp.id}`, {
-              token: tok.staffA,
-              body: { ...isp, status: i % 2 ? "under-review" : "active" },
-              headers: { "if-match": etag, "change-reason": `writer ${i}` },
-            }).then(async (r) => (await r.arrayBuffer(), r.status)),
+            s
+              .call("PUT", `/isps/${isp.id}`, {
+                token: tok.staffA,
+                body: { ...isp, status: i % 2 ? "under-review" : "active" },
+                headers: { "if-match": etag, "change-reason": `writer ${i}` },
+              })
+              .then(async (r) => (await r.arrayBuffer(), r.status)),
           ),
         );
         expect(results.filter((x) => x === 200)).toHaveLength(1);
         expect(results.filter((x) => x === 412)).toHaveLength(49);
-        const versions = (await expectStatus(await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }), 200)).items as Json[];
+        const versions = (
+          await expectStatus(await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }), 200)
+        ).items as Json[];
         expect(versions.map((v) => v.version)).toEqual([1, 2]);
       });
       it("concurrent voice contributions without If-Match all land, each as its own version", async () => {
@@ -715,17 +1099,30 @@ export function runApiCases(opts: ApiCaseOptions): void {
         await expectStatus(await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp), 201);
         const statuses = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>
-            s.call("POST", `/isps/${isp.id}/voice`, {
-              token: tok.parentA,
-              body: { statement: { id: `voice-c${i}`, authorRole: "parent-carer", captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: `view ${i}` } },
-              headers: { "change-reason": "Parent views" },
-            }).then(async (r) => (await r.arrayBuffer(), r.status)),
+            s
+              .call("POST", `/isps/${isp.id}/voice`, {
+                token: tok.parentA,
+                body: {
+                  statement: {
+                    id: `voice-c${i}`,
+                    authorRole: "parent-carer",
+                    captureMethod: "own-words-written",
+                    capturedOn: "2030-02-01",
+                    consentToShare: true,
+                    text: `view ${i}`,
+                  },
+                },
+                headers: { "change-reason": "Parent views" },
+              })
+              .then(async (r) => (await r.arrayBuffer(), r.status)),
           ),
         );
         expect(statuses).toEqual(Array(8).fill(201));
         const current = await expectStatus(await s.call("GET", `/isps/${isp.id}`, { token: tok.staffA }), 200);
         expect((current.voice as Json[]).filter((v) => String(v.id).startsWith("voice-c"))).toHaveLength(8);
-        const versions = (await expectStatus(await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }), 200)).items as Json[];
+        const versions = (
+          await expectStatus(await s.call("GET", `/isps/${isp.id}/versions`, { token: tok.staffA }), 200)
+        ).items as Json[];
         expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       });
     });
@@ -734,10 +1131,13 @@ export function runApiCases(opts: ApiCaseOptions): void {
       it("1,000+ generated hostile bodies to every write route never produce a 5xx", async () => {
         const writeRoutes = ROUTES.filter((r) => r.requestBody);
         const tokens: Record<string, string> = {};
-        for (const role of ["setting-staff", "la-officer", "dfe-publisher", "parent-carer"] as RoleId[]) tokens[role] = await s.token(claimsFor(role, TENANT_A, data.A.child));
+        for (const role of ["setting-staff", "la-officer", "dfe-publisher", "parent-carer"] as RoleId[])
+          tokens[role] = await s.token(claimsFor(role, TENANT_A, data.A.child));
         const deep = fc.integer({ min: 10, max: 5000 }).map((n) => "[".repeat(n) + "]".repeat(n));
-        const deepObj = fc.integer({ min: 10, max: 3000 }).map((n) => '{"a":'.repeat(n) + "1" + "}".repeat(n));
-        const huge = fc.integer({ min: 1, max: 3 }).map((mb) => JSON.stringify({ documentType: "isp", text: "x".repeat(mb * 900_000) }));
+        const deepObj = fc.integer({ min: 10, max: 3000 }).map((n) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`);
+        const huge = fc
+          .integer({ min: 1, max: 3 })
+          .map((mb) => JSON.stringify({ documentType: "isp", text: "x".repeat(mb * 900_000) }));
         const pollution = fc.constantFrom(
           '{"__proto__":{"admin":true}}',
           '{"constructor":{"prototype":{"admin":true}}}',
@@ -746,16 +1146,21 @@ export function runApiCases(opts: ApiCaseOptions): void {
           '{"\\u005f_proto__":{"a":1}}',
         );
         const malformed = fc.string({ maxLength: 200 }).map((x) => `{${x}`);
-        const wrongTypes = fc.record({
-          documentType: fc.oneof(fc.constant("isp"), fc.integer(), fc.constant(null), fc.array(fc.string())),
-          schemaVersion: fc.oneof(fc.constant("1.0"), fc.double(), fc.boolean()),
-          id: fc.oneof(fc.uuid(), fc.string(), fc.integer()),
-          child: fc.oneof(fc.constant(null), fc.string(), fc.dictionary(fc.string(), fc.jsonValue())),
-          status: fc.jsonValue(),
-        }).map((x) => JSON.stringify(x));
-        const mutated = fc.tuple(fc.constantFrom("status", "child", "owningSetting", "barriers", "provision", "id", "voice"), fc.jsonValue()).map(([k, v]) =>
-          JSON.stringify({ ...data.A.isp, [k]: v }),
-        );
+        const wrongTypes = fc
+          .record({
+            documentType: fc.oneof(fc.constant("isp"), fc.integer(), fc.constant(null), fc.array(fc.string())),
+            schemaVersion: fc.oneof(fc.constant("1.0"), fc.double(), fc.boolean()),
+            id: fc.oneof(fc.uuid(), fc.string(), fc.integer()),
+            child: fc.oneof(fc.constant(null), fc.string(), fc.dictionary(fc.string(), fc.jsonValue())),
+            status: fc.jsonValue(),
+          })
+          .map((x) => JSON.stringify(x));
+        const mutated = fc
+          .tuple(
+            fc.constantFrom("status", "child", "owningSetting", "barriers", "provision", "id", "voice"),
+            fc.jsonValue(),
+          )
+          .map(([k, v]) => JSON.stringify({ ...data.A.isp, [k]: v }));
         const random = fc.jsonValue().map((v) => JSON.stringify(v));
         const body = fc.oneof(
           { weight: 1, arbitrary: deep },
@@ -769,17 +1174,29 @@ export function runApiCases(opts: ApiCaseOptions): void {
         let sent = 0;
         const failures: string[] = [];
         await fc.assert(
-          fc.asyncProperty(fc.constantFrom(...writeRoutes), fc.constantFrom(...Object.values(tokens)), body, async (route, token, raw) => {
-            const res = await s.call(route.method.toUpperCase(), route.path.replace("{id}", data.A.isp.id as string).replace("{childId}", data.A.child.childId).replace("{urn}", TENANT_A.settingUrn), {
-              token,
-              rawBody: raw,
-              headers: { "if-match": "*", "change-reason": "fuzz" },
-            });
-            await res.arrayBuffer();
-            sent++;
-            if (res.status >= 500) failures.push(`${route.operationId} ${res.status} ${raw.slice(0, 80)}`);
-            return res.status < 500;
-          }),
+          fc.asyncProperty(
+            fc.constantFrom(...writeRoutes),
+            fc.constantFrom(...Object.values(tokens)),
+            body,
+            async (route, token, raw) => {
+              const res = await s.call(
+                route.method.toUpperCase(),
+                route.path
+                  .replace("{id}", data.A.isp.id as string)
+                  .replace("{childId}", data.A.child.childId)
+                  .replace("{urn}", TENANT_A.settingUrn),
+                {
+                  token,
+                  rawBody: raw,
+                  headers: { "if-match": "*", "change-reason": "fuzz" },
+                },
+              );
+              await res.arrayBuffer();
+              sent++;
+              if (res.status >= 500) failures.push(`${route.operationId} ${res.status} ${raw.slice(0, 80)}`);
+              return res.status < 500;
+            },
+          ),
           { numRuns: 1000 },
         );
         // Large bodies separately: few, because each is megabytes.
@@ -799,7 +1216,15 @@ export function runApiCases(opts: ApiCaseOptions): void {
     });
     describe("logs after the whole suite", () => {
       it("no request log line carries a child id, UPN, plan id or token subject", () => {
-        const secrets = [data.A.child.childId, data.B.child.childId, data.A.child.upn, data.B.child.upn, data.A.isp.id as string, "staff-a", "parent-a"];
+        const secrets = [
+          data.A.child.childId,
+          data.B.child.childId,
+          data.A.child.upn,
+          data.B.child.upn,
+          data.A.isp.id as string,
+          "staff-a",
+          "parent-a",
+        ];
         const leaking = s.logs.filter((line) => secrets.some((x) => line.includes(x)));
         expect(s.logs.length).toBeGreaterThan(1000);
         expect(leaking).toEqual([]);

@@ -11,8 +11,18 @@ export interface Tenant {
   settingName: string;
 }
 
-export const TENANT_A: Tenant = { settingUrn: "152984", laCode: "873", laestab: "8733012", settingName: "Fenbrook Primary School and Nursery" };
-export const TENANT_B: Tenant = { settingUrn: "121350", laCode: "926", laestab: "9262417", settingName: "Marsh Lane Primary School" };
+export const TENANT_A: Tenant = {
+  settingUrn: "152984",
+  laCode: "873",
+  laestab: "8733012",
+  settingName: "Fenbrook Primary School and Nursery",
+};
+export const TENANT_B: Tenant = {
+  settingUrn: "121350",
+  laCode: "926",
+  laestab: "9262417",
+  settingName: "Marsh Lane Primary School",
+};
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +39,14 @@ export function freshUpn(t: Tenant): string {
 }
 
 export function settingEntry(t: Tenant): Json {
-  return { name: t.settingName, urn: t.settingUrn, laestab: t.laestab, laCode: t.laCode, phases: ["early-years", "primary"], settingType: "school-based-nursery" };
+  return {
+    name: t.settingName,
+    urn: t.settingUrn,
+    laestab: t.laestab,
+    laCode: t.laCode,
+    phases: ["early-years", "primary"],
+    settingType: "school-based-nursery",
+  };
 }
 
 export interface ChildFixture {
@@ -76,7 +93,12 @@ export function newEhcp(ch: ChildFixture, overrides: Json = {}): Json {
   const ehcp = exampleForChild("ehcp-specialist-base.json", ch);
   ehcp.owningLocalAuthority = owningLocalAuthority(ch.tenant);
   const placement = ehcp.namedPlacement as Json | undefined;
-  if (placement && placement.setting) placement.setting = { ...(placement.setting as Json), ...settingEntry(ch.tenant), settingType: (placement.setting as Json).settingType };
+  if (placement?.setting)
+    placement.setting = {
+      ...(placement.setting as Json),
+      ...settingEntry(ch.tenant),
+      settingType: (placement.setting as Json).settingType,
+    };
   return { ...ehcp, ...overrides };
 }
 
@@ -105,7 +127,12 @@ export async function adoptId(res: Response, doc: Json): Promise<Response> {
 type Call = (method: string, path: string, opts?: { token?: string; body?: unknown }) => Promise<Response>;
 
 /** POSTs the child's directory record and adopts the id the server assigned into the fixture; the stored record. */
-export async function registerChild(call: Call, token: string, ch: ChildFixture, record: Json = childRecord(ch)): Promise<Json> {
+export async function registerChild(
+  call: Call,
+  token: string,
+  ch: ChildFixture,
+  record: Json = childRecord(ch),
+): Promise<Json> {
   const res = await call("POST", "/children", { token, body: record });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`POST /children answered ${res.status}: ${text.slice(0, 300)}`);

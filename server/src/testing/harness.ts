@@ -11,7 +11,11 @@ export interface TestServer {
   logs: string[];
   token(claims: DevClaims): Promise<string>;
   /** fetch relative to the server, JSON body serialised, bearer token attached when given. */
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -37,7 +41,8 @@ export async function startTestServer(
       if (o.token) headers.authorization = `Bearer ${o.token}`;
       let body: string | undefined = o.rawBody;
       if (o.body !== undefined) body = JSON.stringify(o.body);
-      if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
+      if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
+        headers["content-type"] = "application/json";
       return fetch(url + path, { method, headers, body });
     },
     close: () =>

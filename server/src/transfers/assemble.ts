@@ -6,14 +6,30 @@ import { visibleTo } from "../access/tenancy.ts";
 import type { ResourceKind, Store, StoredVersion } from "../storage/store.ts";
 import { collectSppReferences } from "./spp-references.ts";
 
-export const TRANSFERRED_KINDS = ["isp", "development-profile", "ehcp", "legacy-ehcp"] as const satisfies readonly ResourceKind[];
+export const TRANSFERRED_KINDS = [
+  "isp",
+  "development-profile",
+  "ehcp",
+  "legacy-ehcp",
+] as const satisfies readonly ResourceKind[];
 
-export async function childDocuments(store: Store, p: Principal, childId: string, includeVersionHistory: boolean): Promise<unknown[]> {
+export async function childDocuments(
+  store: Store,
+  p: Principal,
+  childId: string,
+  includeVersionHistory: boolean,
+): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const kind of TRANSFERRED_KINDS) {
     let cursor: string | undefined;
     do {
-      const page = await store.search({ kind, childId, visibleTo: visibleTo(p), limit: 100, ...(cursor ? { cursor } : {}) });
+      const page = await store.search({
+        kind,
+        childId,
+        visibleTo: visibleTo(p),
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
       for (const current of page.items) {
         if (includeVersionHistory && current.version > 1) {
           const all: StoredVersion[] = await store.listVersions(kind, current.id);

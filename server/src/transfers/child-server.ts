@@ -24,11 +24,20 @@ export interface ChildServer {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startChildServer(opts: { dataDir: string; port: number; transferConfig?: unknown; readyTimeoutMs?: number }): Promise<ChildServer> {
+export async function startChildServer(opts: {
+  dataDir: string;
+  port: number;
+  transferConfig?: unknown;
+  readyTimeoutMs?: number;
+}): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(opts.port), DATA_DIR: opts.dataDir, HOST: "127.0.0.1" };
   delete env.DATABASE_URL;
   if (opts.transferConfig !== undefined) env.TRANSFER_CONFIG = JSON.stringify(opts.transferConfig);
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+    cwd: REPO,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   child.stdout!.on("data", (d: Buffer) => output.push(d.toString()));
   child.stderr!.on("data", (d: Buffer) => output.push(d.toString()));
@@ -36,7 +45,8 @@ export async function startChildServer(opts: { dataDir: string; port: number; tr
   const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output.join("").slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited early (${child.exitCode}): ${output.join("").slice(-2000)}`);
     try {
       const res = await fetch(`${url}/readyz`);
       await res.arrayBuffer();

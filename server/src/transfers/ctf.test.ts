@@ -10,7 +10,12 @@ import { must } from "./testing.ts";
 import { adoptId } from "../testing/fixtures.ts";
 
 type Json = Record<string, unknown>;
-const profile = JSON.parse(readFileSync(new URL("../../../examples/worked/development-profile-year6-legacy-classification.json", import.meta.url), "utf8")) as Json;
+const profile = JSON.parse(
+  readFileSync(
+    new URL("../../../examples/worked/development-profile-year6-legacy-classification.json", import.meta.url),
+    "utf8",
+  ),
+) as Json;
 const child = profile.child as Json;
 const setting = profile.owningSetting as Json;
 const HISTORY = `<SENhistory><SEN><StartDate>2019-09-02</StartDate><SENprovision>K</SENprovision></SEN><SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>SLCN</SENtype></SENneed></SENneeds></SENhistory>`;
@@ -26,8 +31,19 @@ describe("CTF bridge endpoints", () => {
     await must(await s.call("POST", "/settings", { token: publisher, body: setting }), 201);
     sys = await s.token({ sub: "mis", send_role: "system-integration", setting_urn: setting.urn as string });
     // Ids are the server's (SI-API-057): the profile names the registered child.
-    child.personId = (await must(await s.call("POST", "/children", { token: sys, body: { child, settingUrn: setting.urn, laCode: setting.laCode } }), 201)).id;
-    await must(await adoptId(await s.call("POST", "/development-profiles", { token: sys, body: profile }), profile), 201);
+    child.personId = (
+      await must(
+        await s.call("POST", "/children", {
+          token: sys,
+          body: { child, settingUrn: setting.urn, laCode: setting.laCode },
+        }),
+        201,
+      )
+    ).id;
+    await must(
+      await adoptId(await s.call("POST", "/development-profiles", { token: sys, body: profile }), profile),
+      201,
+    );
   });
   afterAll(async () => {
     await s?.close();
@@ -41,21 +57,48 @@ describe("CTF bridge endpoints", () => {
     expect(res.headers.get("content-type")).toMatch(/application\/xml/);
     const back = importCtfSen(xml, { recordedAt: "2030-07-01T00:00:00Z" });
     expect(back.ok).toBe(true);
-    if (back.ok) expect(back.pupils[0]!.classifications.at(-1)).toMatchObject({ senProvision: "E", senTypes: [{ code: "SLCN", rank: 1 }, { code: "SPLD", rank: 2 }] });
+    if (back.ok)
+      expect(back.pupils[0]!.classifications.at(-1)).toMatchObject({
+        senProvision: "E",
+        senTypes: [
+          { code: "SLCN", rank: 1 },
+          { code: "SPLD", rank: 2 },
+        ],
+      });
   });
 
   it("POST ctf-import adds the history as a new profile version, with crosswalk suggestions; a second import adds nothing", async () => {
-    const first = await must(await s.call("POST", `/children/${child.personId}/ctf-import`, { token: sys, rawBody: HISTORY, headers: { "content-type": "application/xml" } }), 200);
+    const first = await must(
+      await s.call("POST", `/children/${child.personId}/ctf-import`, {
+        token: sys,
+        rawBody: HISTORY,
+        headers: { "content-type": "application/xml" },
+      }),
+      200,
+    );
     expect(first).toMatchObject({ profileId: profile.id, version: 2, added: 1, skipped: 0 });
     expect((first.suggestions as Json[]).length).toBeGreaterThan(0);
     const stored = await must(await s.call("GET", `/development-profiles/${profile.id}`, { token: sys }), 200);
-    expect((stored.legacyClassifications as Json[]).some((c) => c.senProvision === "K" && c.effectiveFrom === "2019-09-02")).toBe(true);
-    const again = await must(await s.call("POST", `/children/${child.personId}/ctf-import`, { token: sys, rawBody: HISTORY, headers: { "content-type": "application/xml" } }), 200);
+    expect(
+      (stored.legacyClassifications as Json[]).some((c) => c.senProvision === "K" && c.effectiveFrom === "2019-09-02"),
+    ).toBe(true);
+    const again = await must(
+      await s.call("POST", `/children/${child.personId}/ctf-import`, {
+        token: sys,
+        rawBody: HISTORY,
+        headers: { "content-type": "application/xml" },
+      }),
+      200,
+    );
     expect(again).toMatchObject({ version: 2, added: 0, skipped: 1 });
   });
 
   it("malformed XML is 422 with the importer's code; JSON is 415", async () => {
-    const bad = await s.call("POST", `/children/${child.personId}/ctf-import`, { token: sys, rawBody: "<SENhistory><SEN>", headers: { "content-type": "application/xml" } });
+    const bad = await s.call("POST", `/children/${child.personId}/ctf-import`, {
+      token: sys,
+      rawBody: "<SENhistory><SEN>",
+      headers: { "content-type": "application/xml" },
+    });
     const body = (await bad.json()) as Json;
     expect(bad.status).toBe(422);
     expect((body.errors as Json[])[0]!.ruleId).toBe("ctf.xml-malformed");

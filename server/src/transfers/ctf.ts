@@ -7,7 +7,10 @@ import type { LegacyClassification } from "../../../sdk/generated/types.ts";
 type Json = Record<string, unknown>;
 
 /** The profile's classifications plus the new ones not already there (same provision and start date). */
-export function mergeClassifications(existing: readonly LegacyClassification[], incoming: readonly LegacyClassification[]): { merged: LegacyClassification[]; added: number; skipped: number } {
+export function mergeClassifications(
+  existing: readonly LegacyClassification[],
+  incoming: readonly LegacyClassification[],
+): { merged: LegacyClassification[]; added: number; skipped: number } {
   const key = (c: LegacyClassification) => `${c.senProvision}|${c.effectiveFrom ?? ""}`;
   const seen = new Set(existing.map(key));
   const merged = [...existing];

@@ -25,7 +25,9 @@ describe("delivery retries over HTTP", () => {
   let requests = 0;
 
   beforeAll(async () => {
-    a = await startPeer(await newPgliteTestStore(), SENDING, { delivery: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 10_000 } });
+    a = await startPeer(await newPgliteTestStore(), SENDING, {
+      delivery: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 10_000 },
+    });
     b = await startPeer(await newPgliteTestStore(), RECEIVING);
     // The flaky receiver: 503 while failuresLeft > 0, then a pass-through to B's inbox.
     proxy = createServer(async (req, res) => {
@@ -37,13 +39,27 @@ describe("delivery retries over HTTP", () => {
         res.writeHead(503, { "content-type": "application/problem+json" }).end('{"status":503}');
         return;
       }
-      const upstream = await fetch(`${b.server.url}${req.url}`, { method: req.method, headers: { "content-type": req.headers["content-type"] ?? "" }, body: Buffer.concat(chunks) });
-      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" }).end(Buffer.from(await upstream.arrayBuffer()));
+      const upstream = await fetch(`${b.server.url}${req.url}`, {
+        method: req.method,
+        headers: { "content-type": req.headers["content-type"] ?? "" },
+        body: Buffer.concat(chunks),
+      });
+      res
+        .writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" })
+        .end(Buffer.from(await upstream.arrayBuffer()));
     });
     await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
     const port = (proxy.address() as { port: number }).port;
-    a.config.directory.push({ urn: RECEIVING.settingUrn, baseUrl: `http://127.0.0.1:${port}`, jwksUrl: `${b.server.url}/.well-known/jwks.json` });
-    b.config.directory.push({ urn: SENDING.settingUrn, baseUrl: a.server.url, jwksUrl: `${a.server.url}/.well-known/jwks.json` });
+    a.config.directory.push({
+      urn: RECEIVING.settingUrn,
+      baseUrl: `http://127.0.0.1:${port}`,
+      jwksUrl: `${b.server.url}/.well-known/jwks.json`,
+    });
+    b.config.directory.push({
+      urn: SENDING.settingUrn,
+      baseUrl: a.server.url,
+      jwksUrl: `${a.server.url}/.well-known/jwks.json`,
+    });
     for (const t of [SENDING, RECEIVING]) await addSetting(a, t);
     await addSetting(b, RECEIVING);
   });
@@ -60,7 +76,13 @@ describe("delivery retries over HTTP", () => {
     failuresLeft = 2;
     requests = 0;
     const { child } = await seedChild(a);
-    const created = await must(await a.server.call("POST", `/children/${child.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { urn: RECEIVING.settingUrn }, reason: "in-year-move" } }), 201);
+    const created = await must(
+      await a.server.call("POST", `/children/${child.childId}/transfers`, {
+        token: a.tokens.staff,
+        body: { receiver: { urn: RECEIVING.settingUrn }, reason: "in-year-move" },
+      }),
+      201,
+    );
     const done = await settled(a, created.id as string);
     expect(done.status, JSON.stringify(done.reasons)).toBe("accepted");
     expect(requests).toBe(3);
@@ -72,7 +94,13 @@ describe("delivery retries over HTTP", () => {
     failuresLeft = 1_000;
     requests = 0;
     const { child, isp } = await seedChild(a);
-    const created = await must(await a.server.call("POST", `/children/${child.childId}/transfers`, { token: a.tokens.staff, body: { receiver: { urn: RECEIVING.settingUrn }, reason: "in-year-move" } }), 201);
+    const created = await must(
+      await a.server.call("POST", `/children/${child.childId}/transfers`, {
+        token: a.tokens.staff,
+        body: { receiver: { urn: RECEIVING.settingUrn }, reason: "in-year-move" },
+      }),
+      201,
+    );
     const done = await settled(a, created.id as string);
     expect(done.status).toBe("sent");
     expect(done.delivery).toMatchObject({ attempts: 4, gaveUp: true, lastError: "HTTP 503" });

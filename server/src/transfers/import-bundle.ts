@@ -13,7 +13,14 @@ import type { TransferBundle } from "../../../sdk/src/bundle/index.ts";
 import { extractSearchFacts, normaliseIdentifier } from "../documents/search-facts.ts";
 import type { Actor, AuditRecord, ResourceKind, Store, StoredVersion } from "../storage/store.ts";
 import { transferStore } from "../storage/transfer-store.ts";
-import { receiverKey, receiverOnlyTenant, receiverTenant, receiverVisibility, withinReceiver, type ImportReceiver } from "./receiver-tenancy.ts";
+import {
+  receiverKey,
+  receiverOnlyTenant,
+  receiverTenant,
+  receiverVisibility,
+  withinReceiver,
+  type ImportReceiver,
+} from "./receiver-tenancy.ts";
 import type { ImportRecord, ImportReview } from "./transfer-record.ts";
 
 type Json = Record<string, unknown>;
@@ -57,12 +64,19 @@ export interface ChildMatch {
  * two settings it hosts, proven by its own transfer record with the bundle's id and digest): that record is the
  * sender's, it is expected to carry the identifiers, and it does not make the import suspicious.
  */
-export async function matchChild(tx: Store, bundle: TransferBundle, receiver: ImportReceiver, sourceChildId?: string): Promise<ChildMatch> {
+export async function matchChild(
+  tx: Store,
+  bundle: TransferBundle,
+  receiver: ImportReceiver,
+  sourceChildId?: string,
+): Promise<ChildMatch> {
   const identifiers = childIdentifiers(bundle.documents as unknown[]);
   let own: StoredVersion<Json> | undefined;
   const foreign = new Map<string, Set<string>>();
   for (const identifier of identifiers) {
-    if (!own) own = (await tx.search<Json>({ kind: "child", identifier, visibleTo: receiverVisibility(receiver), limit: 1 })).items[0];
+    if (!own)
+      own = (await tx.search<Json>({ kind: "child", identifier, visibleTo: receiverVisibility(receiver), limit: 1 }))
+        .items[0];
     // Every holder of the identifier, to find the ones the receiver cannot see (bounded: a few per identifier).
     const all = await tx.search<Json>({ kind: "child", identifier, limit: 20 });
     for (const c of all.items) {
@@ -72,7 +86,10 @@ export async function matchChild(tx: Store, bundle: TransferBundle, receiver: Im
       foreign.set(c.id, kinds);
     }
   }
-  return { ...(own ? { own } : {}), foreign: [...foreign].map(([childId, kinds]) => ({ childId, identifiers: [...kinds] })) };
+  return {
+    ...(own ? { own } : {}),
+    foreign: [...foreign].map(([childId, kinds]) => ({ childId, identifiers: [...kinds] })),
+  };
 }
 
 /** The document as stored by the receiver: the receiver-side provenance fields added, nothing else changed. */
@@ -89,7 +106,10 @@ const reasonText = (bundle: TransferBundle) =>
  * Imports the bundle: under `child` (the receiver's own matched child), else as a new child record. Used by the
  * inbox for a bundle that needs no review, and by a reviewer's "import as a new child" (child undefined).
  */
-export async function importBundle(tx: Store, input: ImportInput & { child?: StoredVersion<Json>; held?: { version: number; review: ImportReview } }): Promise<ImportRecord> {
+export async function importBundle(
+  tx: Store,
+  input: ImportInput & { child?: StoredVersion<Json>; held?: { version: number; review: ImportReview } },
+): Promise<ImportRecord> {
   const { bundle, receiver } = input;
   const documents = bundle.documents as unknown[];
   const prov = { actor: input.actor, reason: reasonText(bundle), correlationId: input.correlationId };
@@ -97,7 +117,16 @@ export async function importBundle(tx: Store, input: ImportInput & { child?: Sto
   // all of them commit with the writes they describe, or none do.
   const auditRecords: AuditRecord[] = [];
   const audit = (kind: ResourceKind | "transfer", resourceId: string, childId: string, version?: number) => {
-    auditRecords.push({ actor: input.actor, action: "import", kind, resourceId, childId, correlationId: input.correlationId, outcome: "allowed", ...(version !== undefined ? { version } : {}) });
+    auditRecords.push({
+      actor: input.actor,
+      action: "import",
+      kind,
+      resourceId,
+      childId,
+      correlationId: input.correlationId,
+      outcome: "allowed",
+      ...(version !== undefined ? { version } : {}),
+    });
   };
   const newTenant = receiverTenant(receiver);
 
@@ -137,15 +166,24 @@ export async function importBundle(tx: Store, input: ImportInput & { child?: Sto
     if (current) {
       v = await tx.update(kind, localId, current.version, body, facts, current.tenant, prov); // keeps its tenancy
     } else {
-      const laCode = kind === "ehcp" || kind === "legacy-ehcp" ? facts.laCode ?? receiver.laCode : receiver.laCode;
+      const laCode = kind === "ehcp" || kind === "legacy-ehcp" ? (facts.laCode ?? receiver.laCode) : receiver.laCode;
       v = await tx.create(kind, localId, body, facts, { ...newTenant, laCode }, prov);
     }
-    written.push({ documentType: kind, id: localId, version: v.version, ...(localId !== bundleDocId ? { bundleDocumentId: bundleDocId } : {}) });
+    written.push({
+      documentType: kind,
+      id: localId,
+      version: v.version,
+      ...(localId !== bundleDocId ? { bundleDocumentId: bundleDocId } : {}),
+    });
     audit(kind, localId, childId, v.version);
   }
 
   // 3. The import record: the idempotency key (bundle id) and the answer to give a replay.
-  const idMap = Object.fromEntries([...localIds].filter(([k, local]) => k.slice(k.indexOf(":") + 1) !== local).map(([k, local]) => [k.slice(k.indexOf(":") + 1), local]));
+  const idMap = Object.fromEntries(
+    [...localIds]
+      .filter(([k, local]) => k.slice(k.indexOf(":") + 1) !== local)
+      .map(([k, local]) => [k.slice(k.indexOf(":") + 1), local]),
+  );
   const record: ImportRecord = {
     bundleId: bundle.id,
     digest: input.digest,
@@ -174,7 +212,8 @@ export async function importBundle(tx: Store, input: ImportInput & { child?: Sto
 /** Search facts of an import record: accepted ones by child; held ones in their receiver's review queue. */
 export function importFacts(record: ImportRecord, bundle: TransferBundle) {
   const identifiers = childIdentifiers(bundle.documents as unknown[]);
-  if (record.decision === "held") return { identifiers, status: `held:${receiverKey(record.receiver as ImportReceiver)}` };
+  if (record.decision === "held")
+    return { identifiers, status: `held:${receiverKey(record.receiver as ImportReceiver)}` };
   return { ...(record.childId ? { childId: record.childId } : {}), identifiers, status: record.decision };
 }
 
@@ -185,7 +224,11 @@ export function importFacts(record: ImportRecord, bundle: TransferBundle) {
  */
 export async function holdBundle(tx: Store, input: ImportInput, foreign: ChildMatch["foreign"]): Promise<ImportRecord> {
   const { bundle, receiver } = input;
-  const prov = { actor: input.actor, reason: `Held for review: ${reasonText(bundle)}; the child's identifiers match a record outside this setting`, correlationId: input.correlationId };
+  const prov = {
+    actor: input.actor,
+    reason: `Held for review: ${reasonText(bundle)}; the child's identifiers match a record outside this setting`,
+    correlationId: input.correlationId,
+  };
   const record: ImportRecord = {
     bundleId: bundle.id,
     digest: input.digest,
@@ -196,13 +239,40 @@ export async function holdBundle(tx: Store, input: ImportInput, foreign: ChildMa
     receiver: { laCode: receiver.laCode, ...(receiver.settingUrn ? { settingUrn: receiver.settingUrn } : {}) },
     senderKid: input.senderKid,
     documents: [],
-    review: { status: "pending", matchedIdentifiers: [...new Set(foreign.flatMap((f) => f.identifiers))], foreignChildIds: foreign.map((f) => f.childId) },
+    review: {
+      status: "pending",
+      matchedIdentifiers: [...new Set(foreign.flatMap((f) => f.identifiers))],
+      foreignChildIds: foreign.map((f) => f.childId),
+    },
     bundle: { ...bundle, status: "accepted", receivedAt: input.receivedAt },
   };
-  await transferStore(tx).createImport(input.recordKey ?? bundle.id, record, importFacts(record, bundle), receiverOnlyTenant(receiver), prov);
+  await transferStore(tx).createImport(
+    input.recordKey ?? bundle.id,
+    record,
+    importFacts(record, bundle),
+    receiverOnlyTenant(receiver),
+    prov,
+  );
   await tx.appendAudits([
-    ...foreign.map((f): AuditRecord => ({ actor: input.actor, action: "import", kind: "child", resourceId: f.childId, childId: f.childId, correlationId: input.correlationId, outcome: "denied" })),
-    { actor: input.actor, action: "import", kind: "transfer", resourceId: bundle.id, correlationId: input.correlationId, outcome: "allowed" },
+    ...foreign.map(
+      (f): AuditRecord => ({
+        actor: input.actor,
+        action: "import",
+        kind: "child",
+        resourceId: f.childId,
+        childId: f.childId,
+        correlationId: input.correlationId,
+        outcome: "denied",
+      }),
+    ),
+    {
+      actor: input.actor,
+      action: "import",
+      kind: "transfer",
+      resourceId: bundle.id,
+      correlationId: input.correlationId,
+      outcome: "allowed",
+    },
   ]);
   return record;
 }

@@ -9,7 +9,8 @@ import { newChild, newIsp } from "../testing/fixtures.ts";
 import { addSetting, must, RECEIVING, SENDING, signedTestBundle, startPeer, type Peer } from "./testing.ts";
 
 type Json = Record<string, unknown>;
-const post = (b: Peer, body: string, type = "application/jose") => b.server.call("POST", "/transfers/inbox", { rawBody: body, headers: { "content-type": type } });
+const post = (b: Peer, body: string, type = "application/jose") =>
+  b.server.call("POST", "/transfers/inbox", { rawBody: body, headers: { "content-type": type } });
 const KNOWN = new Set([...Object.keys(REASON_CODES).map((c) => `bundle.${c}`), "bundle.not-intended-recipient"]);
 
 describe("transfer inbox faults (SI-API-049)", () => {
@@ -23,7 +24,12 @@ describe("transfer inbox faults (SI-API-049)", () => {
     trusted = await generateSigningKey();
     expired = await generateSigningKey();
     b.config.trustedKeys.push({ kid: trusted.kid, jwk: trusted.publicJwk, owner: "sender" });
-    b.config.trustedKeys.push({ kid: expired.kid, jwk: expired.publicJwk, owner: "old sender", notAfter: "2020-01-01T00:00:00Z" });
+    b.config.trustedKeys.push({
+      kid: expired.kid,
+      jwk: expired.publicJwk,
+      owner: "old sender",
+      notAfter: "2020-01-01T00:00:00Z",
+    });
   });
   afterAll(async () => {
     b?.service.stop();
@@ -37,15 +43,19 @@ describe("transfer inbox faults (SI-API-049)", () => {
     const { jws } = await signedTestBundle([isp], trusted, RECEIVING);
     const outcomes: { position: number; status: number; codes: string[] }[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: jws.length - 1 }), fc.integer({ min: 1, max: 255 }), async (position, xor) => {
-        const bytes = Buffer.from(jws, "latin1");
-        bytes[position] = bytes[position]! ^ xor;
-        const res = await post(b, bytes.toString("latin1"));
-        const body = (await res.json().catch(() => ({}))) as Json;
-        const codes = ((body.errors as Json[] | undefined) ?? []).map((e) => String(e.ruleId));
-        outcomes.push({ position, status: res.status, codes });
-        return true;
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: jws.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (position, xor) => {
+          const bytes = Buffer.from(jws, "latin1");
+          bytes[position] = bytes[position]! ^ xor;
+          const res = await post(b, bytes.toString("latin1"));
+          const body = (await res.json().catch(() => ({}))) as Json;
+          const codes = ((body.errors as Json[] | undefined) ?? []).map((e) => String(e.ruleId));
+          outcomes.push({ position, status: res.status, codes });
+          return true;
+        },
+      ),
       { numRuns: 240, seed: 20261122 },
     );
     const accepted = outcomes.filter((o) => o.status < 400);
@@ -72,15 +82,26 @@ describe("transfer inbox faults (SI-API-049)", () => {
       },
       code: "bundle.bad-signature",
     },
-    { name: "expired key (trust-list notAfter has passed)", make: async () => (await signedTestBundle([newIsp(newChild(SENDING))], expired, RECEIVING)).jws, code: "bundle.key-expired" },
+    {
+      name: "expired key (trust-list notAfter has passed)",
+      make: async () => (await signedTestBundle([newIsp(newChild(SENDING))], expired, RECEIVING)).jws,
+      code: "bundle.key-expired",
+    },
     {
       name: "unknown sender (kid in no trust list)",
-      make: async () => (await signedTestBundle([newIsp(newChild(SENDING))], await generateSigningKey(), RECEIVING)).jws,
+      make: async () =>
+        (await signedTestBundle([newIsp(newChild(SENDING))], await generateSigningKey(), RECEIVING)).jws,
       code: "bundle.unknown-key",
     },
     {
       name: "expired bundle (manifest.expiresAt has passed)",
-      make: async () => (await signedTestBundle([newIsp(newChild(SENDING))], trusted, RECEIVING, { createdAt: "2025-01-01T00:00:00Z", expiresAt: "2025-02-01T00:00:00Z" })).jws,
+      make: async () =>
+        (
+          await signedTestBundle([newIsp(newChild(SENDING))], trusted, RECEIVING, {
+            createdAt: "2025-01-01T00:00:00Z",
+            expiresAt: "2025-02-01T00:00:00Z",
+          })
+        ).jws,
       code: "bundle.expired",
     },
   ];

@@ -29,7 +29,13 @@ import { selfAddressed } from "./receiver-tenancy.ts";
 import { laOwner, settingOwner, type KeyRing } from "./keyring.ts";
 import { toReasonItems, type ImportRecord, type TransferReasonItem } from "./transfer-record.ts";
 import type { TrustList } from "./trust.ts";
-import { faultyAcceptance, transferFault, unsignedReceipt, type TransferFaults, type TransferGuards } from "./transfer-faults.ts";
+import {
+  faultyAcceptance,
+  transferFault,
+  unsignedReceipt,
+  type TransferFaults,
+  type TransferGuards,
+} from "./transfer-faults.ts";
 import type { TransferRecord } from "./transfer-record.ts";
 import { TRANSFER_KIND } from "../storage/transfer-store.ts";
 
@@ -55,11 +61,28 @@ export interface InboxDeps {
  * sender's): only these rejections get a signed receipt. Anything else may be forged, and signing an answer to it
  * would lend our signature to an attacker's bundle id and digest.
  */
-const AFTER_SIGNATURE = new Set(["schema-invalid", "rule-error", "digest-mismatch", "contents-mismatch", "id-mismatch", "too-old", "from-future", "expired", "not-intended-recipient", "self-addressed"].map((c) => `bundle.${c}`));
-export const signatureVerified = (reasons: readonly VerifyReason[]): boolean => reasons.length > 0 && reasons.every((r) => AFTER_SIGNATURE.has(r.code));
+const AFTER_SIGNATURE = new Set(
+  [
+    "schema-invalid",
+    "rule-error",
+    "digest-mismatch",
+    "contents-mismatch",
+    "id-mismatch",
+    "too-old",
+    "from-future",
+    "expired",
+    "not-intended-recipient",
+    "self-addressed",
+  ].map((c) => `bundle.${c}`),
+);
+export const signatureVerified = (reasons: readonly VerifyReason[]): boolean =>
+  reasons.length > 0 && reasons.every((r) => AFTER_SIGNATURE.has(r.code));
 
 /** Receipt reason codes (schemas/transfer-receipt.schema.json) for the inbox's own refusals. */
-const INBOX_RECEIPT_CODES: Record<string, "not-intended-recipient"> = { "bundle.not-intended-recipient": "not-intended-recipient", "bundle.self-addressed": "not-intended-recipient" };
+const INBOX_RECEIPT_CODES: Record<string, "not-intended-recipient"> = {
+  "bundle.not-intended-recipient": "not-intended-recipient",
+  "bundle.self-addressed": "not-intended-recipient",
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -87,7 +110,10 @@ export class Inbox {
    * Receives one signed (or encrypted) bundle. `claimFor` imports an unknown-destination bundle for the local
    * authority that claims it; otherwise the bundle must name a setting (or local authority) this server hosts.
    */
-  async receive(input: unknown, opts: { correlationId: string; claimFor?: { laCode: string; name: string } }): Promise<InboxOutcome> {
+  async receive(
+    input: unknown,
+    opts: { correlationId: string; claimFor?: { laCode: string; name: string } },
+  ): Promise<InboxOutcome> {
     const { store, keyring, trust, clock } = this.deps;
     const now = clock();
     const faults = this.deps.faults ?? new Set<string>();
@@ -98,7 +124,11 @@ export class Inbox {
       const own = kid ? await keyring.byKid(kid) : undefined;
       if (own?.use === "enc") decryptKey = own.pair.privateJwk;
     }
-    let verified = await verifyBundle(input, { trustedKeys: trust.resolve, now, ...(decryptKey ? { decryptKey } : {}) });
+    let verified = await verifyBundle(input, {
+      trustedKeys: trust.resolve,
+      now,
+      ...(decryptKey ? { decryptKey } : {}),
+    });
     if (!verified.ok) verified = (await faultyAcceptance(faults, input, verified)) ?? verified;
     if (!verified.ok) return this.reject(input, verified.reasons, opts.correlationId);
     const bundle = verified.bundle;
@@ -109,10 +139,14 @@ export class Inbox {
     let receiptReceiver: ReceiptReceiver;
     const named = bundle.manifest.receiver.setting;
     // The named setting's directory entry, if this server hosts it (read once; not needed for a claim).
-    const hosted = !opts.claimFor && named?.urn && !trust.entryFor(named.urn) ? await localSetting(store, named.urn) : undefined;
+    const hosted =
+      !opts.claimFor && named?.urn && !trust.entryFor(named.urn) ? await localSetting(store, named.urn) : undefined;
     if (opts.claimFor) {
       receiver = { laCode: opts.claimFor.laCode };
-      receiptReceiver = { system: this.deps.config.system, localAuthority: { laCode: opts.claimFor.laCode, name: opts.claimFor.name } };
+      receiptReceiver = {
+        system: this.deps.config.system,
+        localAuthority: { laCode: opts.claimFor.laCode, name: opts.claimFor.name },
+      };
     } else if (named?.urn && hosted) {
       receiver = { settingUrn: named.urn, laCode: String(hosted.laCode) };
       receiptReceiver = { system: this.deps.config.system, setting: named };
@@ -121,20 +155,51 @@ export class Inbox {
       receiver = { laCode: la.laCode };
       receiptReceiver = { system: this.deps.config.system, localAuthority: la };
     } else {
-      return this.reject(input, [{ code: "bundle.not-intended-recipient", message: bundle.manifest.receiver.destinationUnknown ? "A bundle for an unknown destination is collected from the unclaimed queue, not pushed." : "The receiving setting is not hosted by this server.", pointer: "/manifest/receiver" }], opts.correlationId);
+      return this.reject(
+        input,
+        [
+          {
+            code: "bundle.not-intended-recipient",
+            message: bundle.manifest.receiver.destinationUnknown
+              ? "A bundle for an unknown destination is collected from the unclaimed queue, not pushed."
+              : "The receiving setting is not hosted by this server.",
+            pointer: "/manifest/receiver",
+          },
+        ],
+        opts.correlationId,
+      );
     }
 
     // Self-addressed: a setting (or LA) sending to itself. Nothing legitimate needs it, and it is how a setting would
     // try to import a record it made up over someone else's.
-    const sender = { ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}), ...(bundle.manifest.sender.setting ? {} : bundle.manifest.sender.localAuthority ? { laCode: bundle.manifest.sender.localAuthority.laCode } : {}) };
+    const sender = {
+      ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}),
+      ...(bundle.manifest.sender.setting
+        ? {}
+        : bundle.manifest.sender.localAuthority
+          ? { laCode: bundle.manifest.sender.localAuthority.laCode }
+          : {}),
+    };
     if ((guards?.selfAddressed ?? selfAddressed)(sender, receiver)) {
-      return this.reject(input, [{ code: "bundle.self-addressed", message: "The bundle's sender is its receiver: a setting or local authority cannot send records to itself.", pointer: "/manifest/receiver" }], opts.correlationId);
+      return this.reject(
+        input,
+        [
+          {
+            code: "bundle.self-addressed",
+            message: "The bundle's sender is its receiver: a setting or local authority cannot send records to itself.",
+            pointer: "/manifest/receiver",
+          },
+        ],
+        opts.correlationId,
+      );
     }
 
     const ts = transferStore(store);
     const replay = await this.replayOf(ts, bundle.id, verified.digest.value);
     // Faults: a replay imported again, or a different bundle under a known id imported instead of 409.
-    const reimport = replay !== undefined && transferFault(faults, replay.kind === "conflict" ? "inbox-409-missing" : "inbox-replay-duplicates");
+    const reimport =
+      replay !== undefined &&
+      transferFault(faults, replay.kind === "conflict" ? "inbox-409-missing" : "inbox-replay-duplicates");
     if (replay && !reimport) return replay;
 
     const receivedAt = now.toISOString();
@@ -149,26 +214,45 @@ export class Inbox {
       receivedAt,
       acceptedDocumentIds: [...new Set((bundle.documents as unknown as { id: string }[]).map((d) => d.id))],
     });
-    let signedReceipt = (await signReceipt(receipt, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
+    let signedReceipt = (await signReceipt(receipt, {
+      privateKey: keys.signing.privateJwk,
+      kid: keys.signing.kid,
+    })) as string;
     if (transferFault(faults, "receipt-unsigned")) signedReceipt = unsignedReceipt(signedReceipt);
     if (transferFault(faults, "no-receipt")) signedReceipt = "";
     const actor: Actor = {
       subject: `transfer-sender:${verified.kid}`,
       role: "system-integration",
       system: bundle.manifest.sender.system.name,
-      tenant: { ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}), ...(bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode ? { laCode: bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode } : {}) },
+      tenant: {
+        ...(bundle.manifest.sender.setting?.urn ? { settingUrn: bundle.manifest.sender.setting.urn } : {}),
+        ...((bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode)
+          ? { laCode: bundle.manifest.sender.setting?.laCode ?? bundle.manifest.sender.localAuthority?.laCode }
+          : {}),
+      },
     };
     // A transfer this server sent itself (between two settings it hosts) names its source child: that record is the
     // sender's and carries the identifiers by right (its own transfer record proves it: same bundle id and digest).
     const source = await store.get<TransferRecord>(TRANSFER_KIND, bundle.id);
-    const sourceChildId = source && source.body.bundleDigest === verified.digest.value ? source.body.childId : undefined;
+    const sourceChildId =
+      source && source.body.bundleDigest === verified.digest.value ? source.body.childId : undefined;
     const match = guards?.matchChild ?? matchChild;
     // A concurrent import of the same bundle (or of another bundle touching the same documents) makes this
     // transaction lose a version race and roll back whole; then it is either a replay, or worth one more try.
     for (let attempt = 0; ; attempt++) {
       try {
         const record = await store.transaction(async (tx) => {
-          const input = { bundle, digest: verified.digest.value, senderKid: verified.kid, receipt: signedReceipt, receivedAt, receiver, actor, correlationId: opts.correlationId, ...(reimport ? { recordKey: randomUUID() } : {}) };
+          const input = {
+            bundle,
+            digest: verified.digest.value,
+            senderKid: verified.kid,
+            receipt: signedReceipt,
+            receivedAt,
+            receiver,
+            actor,
+            correlationId: opts.correlationId,
+            ...(reimport ? { recordKey: randomUUID() } : {}),
+          };
           const found = await match(tx, bundle, receiver, sourceChildId);
           if (found.foreign.length > 0) return holdBundle(tx, input, found.foreign);
           return importBundle(tx, { ...input, ...(found.own ? { child: found.own } : {}) });
@@ -183,11 +267,19 @@ export class Inbox {
     }
   }
 
-  private async replayOf(ts: ReturnType<typeof transferStore>, bundleId: string, digest: string): Promise<InboxOutcome | undefined> {
+  private async replayOf(
+    ts: ReturnType<typeof transferStore>,
+    bundleId: string,
+    digest: string,
+  ): Promise<InboxOutcome | undefined> {
     const existing = await ts.getImport<ImportRecord>(bundleId);
     if (!existing) return undefined;
     if (existing.body.digest === digest) return { kind: "accepted", record: existing.body, replayed: true };
-    return { kind: "conflict", bundleId, detail: `Bundle ${bundleId} was already imported with different content (digest ${existing.body.digest}); nothing was changed.` };
+    return {
+      kind: "conflict",
+      bundleId,
+      detail: `Bundle ${bundleId} was already imported with different content (digest ${existing.body.digest}); nothing was changed.`,
+    };
   }
 
   /** A rejection: the reasons, and a signed rejection receipt only when the bundle's signature verified. */
@@ -209,7 +301,11 @@ export class Inbox {
       const keys = await this.deps.keyring.keysFor("system");
       const receipt = createReceipt({
         bundleId,
-        bundleDigest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(payload)) },
+        bundleDigest: {
+          algorithm: "sha-256",
+          canonicalization: "rfc8785",
+          value: await sha256Hex(canonicalJson(payload)),
+        },
         decision: "rejected",
         reasons: receiptReasonsFrom(reasons).map((r) => {
           const code = r.ruleId ? INBOX_RECEIPT_CODES[r.ruleId] : undefined;
@@ -218,7 +314,10 @@ export class Inbox {
         receiver: { system: this.deps.config.system },
         receivedAt: this.deps.clock().toISOString(),
       });
-      const signed = (await signReceipt(receipt, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
+      const signed = (await signReceipt(receipt, {
+        privateKey: keys.signing.privateJwk,
+        kid: keys.signing.kid,
+      })) as string;
       return { kind: "rejected", reasons: items, receipt: signed, bundleId };
     } catch {
       // A payload too odd to describe in a valid receipt still gets its reasons.

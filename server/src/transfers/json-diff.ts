@@ -10,10 +10,16 @@ export interface Difference {
 
 const esc = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
 
-export function jsonDiff(left: unknown, right: unknown, ignore: (pointer: string, key: string) => boolean = () => false, at = ""): Difference[] {
+export function jsonDiff(
+  left: unknown,
+  right: unknown,
+  ignore: (pointer: string, key: string) => boolean = () => false,
+  at = "",
+): Difference[] {
   if (Array.isArray(left) && Array.isArray(right)) {
     const out: Difference[] = [];
-    for (let i = 0; i < Math.max(left.length, right.length); i++) out.push(...jsonDiff(left[i], right[i], ignore, `${at}/${i}`));
+    for (let i = 0; i < Math.max(left.length, right.length); i++)
+      out.push(...jsonDiff(left[i], right[i], ignore, `${at}/${i}`));
     return out;
   }
   const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -37,7 +43,8 @@ export function receiverSideNames(schemas: readonly unknown[]): Set<string> {
     const rec = node as Record<string, unknown>;
     if (rec.properties && typeof rec.properties === "object") {
       for (const [name, def] of Object.entries(rec.properties as Record<string, unknown>)) {
-        if (def && typeof def === "object" && (def as Record<string, unknown>)["x-send-receiverSide"] === true) names.add(name);
+        if (def && typeof def === "object" && (def as Record<string, unknown>)["x-send-receiverSide"] === true)
+          names.add(name);
       }
     }
     Object.values(rec).forEach(walk);

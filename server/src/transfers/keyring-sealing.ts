@@ -22,7 +22,8 @@ export interface SealedKeyRecord {
   sealed: string;
 }
 
-export const isSealed = (body: unknown): body is SealedKeyRecord => typeof (body as { sealed?: unknown })?.sealed === "string";
+export const isSealed = (body: unknown): body is SealedKeyRecord =>
+  typeof (body as { sealed?: unknown })?.sealed === "string";
 
 const OWNER_HEADER = "x-send-owner";
 
@@ -50,15 +51,25 @@ export class KeySealer {
     let plaintext: Uint8Array;
     let header: Record<string, unknown>;
     try {
-      ({ plaintext, protectedHeader: header } = await compactDecrypt(record.sealed, this.key, { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] }));
+      ({ plaintext, protectedHeader: header } = await compactDecrypt(record.sealed, this.key, {
+        keyManagementAlgorithms: ["dir"],
+        contentEncryptionAlgorithms: ["A256GCM"],
+      }));
     } catch (err) {
       const kid = sealedKid(record.sealed);
       const hint = kid && kid !== this.kid ? ` (sealed under ${kid}; KEY_ENCRYPTION_KEY is ${this.kid})` : "";
-      throw new Error(`transfer keys of ${record.owner} could not be decrypted with KEY_ENCRYPTION_KEY${hint}`, { cause: err });
+      throw new Error(`transfer keys of ${record.owner} could not be decrypted with KEY_ENCRYPTION_KEY${hint}`, {
+        cause: err,
+      });
     }
     const keys = JSON.parse(new TextDecoder().decode(plaintext)) as OwnerKeyPairs;
     // The clear public halves are what the JWKS publishes: they must be the sealed keys' own.
-    if (header[OWNER_HEADER] !== record.owner || keys.owner !== record.owner || keys.signing.kid !== record.signing.kid || keys.encryption.kid !== record.encryption.kid) {
+    if (
+      header[OWNER_HEADER] !== record.owner ||
+      keys.owner !== record.owner ||
+      keys.signing.kid !== record.signing.kid ||
+      keys.encryption.kid !== record.encryption.kid
+    ) {
       throw new Error(`sealed transfer keys do not belong to the record of ${record.owner}`);
     }
     return keys;

@@ -47,7 +47,9 @@ export function runKeyringCases(opts: { name: string; newStore: () => Promise<St
     it("a wrong key-encryption key, or none, is refused with a message naming KEY_ENCRYPTION_KEY", async () => {
       const owner = settingOwner("100003");
       await new KeyRing(store, kek).keysFor(owner);
-      await expect(new KeyRing(store, new Uint8Array(randomBytes(32))).keysFor(owner)).rejects.toThrow(/could not be decrypted with KEY_ENCRYPTION_KEY \(sealed under kek-/);
+      await expect(new KeyRing(store, new Uint8Array(randomBytes(32))).keysFor(owner)).rejects.toThrow(
+        /could not be decrypted with KEY_ENCRYPTION_KEY \(sealed under kek-/,
+      );
       await expect(new KeyRing(store).keysFor(owner)).rejects.toThrow(/configure KEY_ENCRYPTION_KEY/);
     });
 

@@ -3,7 +3,13 @@
 // they survive restarts and are the same for every process on one database. The public halves are the server's
 // JWKS at /.well-known/jwks.json. With a key-encryption key (main.ts always passes one) the private halves are
 // stored encrypted (keyring-sealing.ts); keys an earlier version stored in clear are read and re-written sealed.
-import { generateEncryptionKey, generateSigningKey, publicJwk, type JWK, type KeyPairJwk } from "../../../sdk/src/bundle/index.ts";
+import {
+  generateEncryptionKey,
+  generateSigningKey,
+  publicJwk,
+  type JWK,
+  type KeyPairJwk,
+} from "../../../sdk/src/bundle/index.ts";
 import { AlreadyExistsError, ConflictError, type Store, type StoredVersion } from "../storage/store.ts";
 import { KEY_KIND, transferStore } from "../storage/transfer-store.ts";
 import { isSealed, KeySealer, type SealedKeyRecord } from "./keyring-sealing.ts";
@@ -57,7 +63,11 @@ export class KeyRing {
     if (existing) return this.opened(existing);
     const keys: OwnerKeys = { owner, signing: await generateSigningKey(), encryption: await generateEncryptionKey() };
     try {
-      await ts.createKey(owner, this.sealer ? await this.sealer.seal(keys) : keys, SYSTEM_PROV(`transfer keys for ${owner}`));
+      await ts.createKey(
+        owner,
+        this.sealer ? await this.sealer.seal(keys) : keys,
+        SYSTEM_PROV(`transfer keys for ${owner}`),
+      );
       return keys;
     } catch (err) {
       if (!(err instanceof AlreadyExistsError)) throw err;
@@ -71,14 +81,23 @@ export class KeyRing {
   private async opened(stored: StoredVersion<StoredKeys>): Promise<OwnerKeys> {
     const body = stored.body;
     if (isSealed(body)) {
-      if (!this.sealer) throw new Error(`transfer keys of ${body.owner} are encrypted at rest; configure KEY_ENCRYPTION_KEY`);
+      if (!this.sealer)
+        throw new Error(`transfer keys of ${body.owner} are encrypted at rest; configure KEY_ENCRYPTION_KEY`);
       return this.sealer.open(body);
     }
     if (this.sealer) {
       // Versions are immutable, so the clear version stays in the history (see server/README.md "Data at rest");
       // from here on the current version, which every read uses, is sealed.
       try {
-        await this.store.update(KEY_KIND, body.owner, stored.version, await this.sealer.seal(body), {}, {}, SYSTEM_PROV(`transfer keys for ${body.owner} encrypted at rest`));
+        await this.store.update(
+          KEY_KIND,
+          body.owner,
+          stored.version,
+          await this.sealer.seal(body),
+          {},
+          {},
+          SYSTEM_PROV(`transfer keys for ${body.owner} encrypted at rest`),
+        );
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err; // another process sealed it first
       }
@@ -99,7 +118,11 @@ export class KeyRing {
     do {
       const page = await this.store.search<StoredKeys>({ kind: KEY_KIND, limit: 200, ...(cursor ? { cursor } : {}) });
       // x-send-owner says whose key it is, so a sender can pick the receiving setting's encryption key.
-      for (const v of page.items) keys.push(withOwner(v.body.signing.publicJwk, v.body.owner), withOwner(v.body.encryption.publicJwk, v.body.owner));
+      for (const v of page.items)
+        keys.push(
+          withOwner(v.body.signing.publicJwk, v.body.owner),
+          withOwner(v.body.encryption.publicJwk, v.body.owner),
+        );
       cursor = page.nextCursor;
     } while (cursor);
     return { keys };
@@ -118,7 +141,8 @@ export class KeyRing {
       for (const v of page.items) {
         // Public halves are in clear in both forms; only the matching record is decrypted.
         if (v.body.signing.kid === kid) return { owner: v.body.owner, use: "sig", pair: await this.pairOf(v, "sig") };
-        if (v.body.encryption.kid === kid) return { owner: v.body.owner, use: "enc", pair: await this.pairOf(v, "enc") };
+        if (v.body.encryption.kid === kid)
+          return { owner: v.body.owner, use: "enc", pair: await this.pairOf(v, "enc") };
       }
       cursor = page.nextCursor;
     } while (cursor);

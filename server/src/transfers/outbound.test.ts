@@ -10,7 +10,9 @@ import { boundedFetch, isLoopbackHost, OutboundError, outboundUrlProblem } from 
 import { TrustList } from "./trust.ts";
 import type { KeyRing } from "./keyring.ts";
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; url: string }> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
@@ -59,7 +61,8 @@ describe("outbound requests", () => {
 
   it("loopback and https rules", () => {
     for (const h of ["127.0.0.1", "127.8.9.1", "localhost", "[::1]"]) expect(isLoopbackHost(h)).toBe(true);
-    for (const h of ["10.0.0.1", "169.254.169.254", "example.org", "127.0.0.1.example.org"]) expect(isLoopbackHost(h)).toBe(false);
+    for (const h of ["10.0.0.1", "169.254.169.254", "example.org", "127.0.0.1.example.org"])
+      expect(isLoopbackHost(h)).toBe(false);
     expect(outboundUrlProblem(new URL("https://inbox.example.org/x"))).toBeUndefined();
     expect(outboundUrlProblem(new URL("http://127.0.0.1:9/x"))).toBeUndefined();
     expect(outboundUrlProblem(new URL("http://inbox.example.org/x"))).toMatch(/https/);
@@ -68,7 +71,10 @@ describe("outbound requests", () => {
 
   it("a 307 from an inbox is not followed: the bundle never reaches the redirect target", async () => {
     received.length = 0;
-    const answer = await pushOnce(defaultTransferConfig(), {} as never, `${redirector.url}/transfers/inbox`, "a.b.c", { bundleId: "x", digest: "y" });
+    const answer = await pushOnce(defaultTransferConfig(), {} as never, `${redirector.url}/transfers/inbox`, "a.b.c", {
+      bundleId: "x",
+      digest: "y",
+    });
     expect(answer.final).toBe(false);
     expect(answer.final ? "" : answer.error).toMatch(/redirect|fetch failed|network/i);
     expect(received).toEqual([]);
@@ -81,7 +87,9 @@ describe("outbound requests", () => {
   });
 
   it("an answer that never comes is abandoned at the time cap", async () => {
-    await expect(boundedFetch(fetch, slow.url, {}, { maxBytes: 1000, timeoutMs: 200 })).rejects.toBeInstanceOf(OutboundError);
+    await expect(boundedFetch(fetch, slow.url, {}, { maxBytes: 1000, timeoutMs: 200 })).rejects.toBeInstanceOf(
+      OutboundError,
+    );
   });
 
   it("plain http to another host is refused before any request is made", async () => {
@@ -90,8 +98,19 @@ describe("outbound requests", () => {
       called++;
       return new Response("{}");
     }) as typeof fetch;
-    const answer = await pushOnce(defaultTransferConfig(), {} as never, "http://inbox.example.org/transfers/inbox", "a.b.c", { bundleId: "x", digest: "y" }, spy);
-    expect(answer).toMatchObject({ final: true, decision: "rejected", reasons: [{ code: "delivery.url-not-allowed" }] });
+    const answer = await pushOnce(
+      defaultTransferConfig(),
+      {} as never,
+      "http://inbox.example.org/transfers/inbox",
+      "a.b.c",
+      { bundleId: "x", digest: "y" },
+      spy,
+    );
+    expect(answer).toMatchObject({
+      final: true,
+      decision: "rejected",
+      reasons: [{ code: "delivery.url-not-allowed" }],
+    });
     expect(called).toBe(0);
   });
 
@@ -107,11 +126,20 @@ describe("outbound requests", () => {
       res.writeHead(302, { location: `${jwks.url}/` }).end();
     });
     try {
-      const viaRedirect = new TrustList(defaultTransferConfig({ directory: [{ urn: "1", baseUrl: toJwks.url, jwksUrl: `${toJwks.url}/jwks` }] }), keyring);
+      const viaRedirect = new TrustList(
+        defaultTransferConfig({ directory: [{ urn: "1", baseUrl: toJwks.url, jwksUrl: `${toJwks.url}/jwks` }] }),
+        keyring,
+      );
       expect(await viaRedirect.resolve(key.kid)).toBeUndefined();
-      const oversized = new TrustList(defaultTransferConfig({ directory: [{ urn: "1", baseUrl: big.url, jwksUrl: `${big.url}/jwks` }] }), keyring);
+      const oversized = new TrustList(
+        defaultTransferConfig({ directory: [{ urn: "1", baseUrl: big.url, jwksUrl: `${big.url}/jwks` }] }),
+        keyring,
+      );
       expect(await oversized.resolve(key.kid)).toBeUndefined();
-      const direct = new TrustList(defaultTransferConfig({ directory: [{ urn: "1", baseUrl: jwks.url, jwksUrl: `${jwks.url}/jwks` }] }), keyring);
+      const direct = new TrustList(
+        defaultTransferConfig({ directory: [{ urn: "1", baseUrl: jwks.url, jwksUrl: `${jwks.url}/jwks` }] }),
+        keyring,
+      );
       expect((await direct.resolve(key.kid))?.kid).toBe(key.kid);
     } finally {
       for (const s of [jwks, toJwks]) await new Promise((r) => s.server.close(r));

@@ -28,18 +28,30 @@ export interface BoundedResponse {
 }
 
 /** fetch with the limits above; throws OutboundError for a refused URL, a redirect, a timeout or an oversized body. */
-export async function boundedFetch(fetchImpl: typeof fetch, target: string | URL, init: RequestInit, limits: { maxBytes: number; timeoutMs: number }): Promise<BoundedResponse> {
+export async function boundedFetch(
+  fetchImpl: typeof fetch,
+  target: string | URL,
+  init: RequestInit,
+  limits: { maxBytes: number; timeoutMs: number },
+): Promise<BoundedResponse> {
   const url = new URL(target);
   const problem = outboundUrlProblem(url);
   if (problem) throw new OutboundError(problem);
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new OutboundError(`no complete answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+  const timer = setTimeout(
+    () => abort.abort(new OutboundError(`no complete answer within ${limits.timeoutMs} ms`)),
+    limits.timeoutMs,
+  );
   try {
     let res: Response;
     try {
       res = await fetchImpl(url, { ...init, redirect: "error", signal: abort.signal });
     } catch (err) {
-      throw new OutboundError(abort.signal.aborted ? String((abort.signal.reason as Error).message) : `network: ${err instanceof Error ? err.message : String(err)}`);
+      throw new OutboundError(
+        abort.signal.aborted
+          ? String((abort.signal.reason as Error).message)
+          : `network: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     // A fetch implementation that ignores redirect: "error" still must not hand us a redirect as an answer.
     if (res.status >= 300 && res.status < 400) {
@@ -69,7 +81,11 @@ export async function boundedFetch(fetchImpl: typeof fetch, target: string | URL
         }
       } catch (err) {
         if (err instanceof OutboundError) throw err;
-        throw new OutboundError(abort.signal.aborted ? String((abort.signal.reason as Error)?.message ?? "aborted") : `network: ${err instanceof Error ? err.message : String(err)}`);
+        throw new OutboundError(
+          abort.signal.aborted
+            ? String((abort.signal.reason as Error)?.message ?? "aborted")
+            : `network: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     return { status: res.status, ok: res.ok, text: Buffer.concat(chunks).toString("utf8") };

@@ -43,7 +43,12 @@ const get = async (url: string, token: string): Promise<{ status: number; body: 
 };
 
 // A setting the demo seed loads on every start (from the nursery worked example).
-const HOSTED: Tenant = { settingUrn: "152984", laCode: "873", laestab: "8733012", settingName: "Fenbrook Primary School and Nursery" };
+const HOSTED: Tenant = {
+  settingUrn: "152984",
+  laCode: "873",
+  laestab: "8733012",
+  settingName: "Fenbrook Primary School and Nursery",
+};
 
 describe("transfers between real server processes", () => {
   it("SI-API-051: SIGKILL mid-import ×20: after restart each bundle is fully imported or absent, and re-sending completes it", async () => {
@@ -65,15 +70,23 @@ describe("transfers between real server processes", () => {
         ...prev.ids.map((id, i) => get(`${server.url}/${["isps", "ehcps", "legacy-ehcps"][i]}/${id}`, staff)),
         get(`${server.url}/children?upn=${prev.upn}`, staff),
       ]);
-      const found = [...parts.slice(0, -1).map((p) => p.status === 200), ((parts.at(-1)!.body.items as Json[]) ?? []).length === 1];
+      const found = [
+        ...parts.slice(0, -1).map((p) => p.status === 200),
+        ((parts.at(-1)!.body.items as Json[]) ?? []).length === 1,
+      ];
       expect(new Set(found).size, `partial import after a kill at ${delay} ms: ${JSON.stringify(found)}`).toBe(1);
       if (found[0]) seen.present++;
       else seen.absent++;
-      const resend = await fetch(`${server.url}/transfers/inbox`, { method: "POST", headers: { "content-type": "application/jose" }, body: prev.jws });
+      const resend = await fetch(`${server.url}/transfers/inbox`, {
+        method: "POST",
+        headers: { "content-type": "application/jose" },
+        body: prev.jws,
+      });
       const answer = (await resend.json()) as Json;
       expect(resend.status, JSON.stringify(answer)).toBe(200);
       expect(answer.replayed).toBe(found[0]);
-      for (const [i, id] of prev.ids.entries()) expect((await get(`${server.url}/${["isps", "ehcps", "legacy-ehcps"][i]}/${id}`, staff)).status).toBe(200);
+      for (const [i, id] of prev.ids.entries())
+        expect((await get(`${server.url}/${["isps", "ehcps", "legacy-ehcps"][i]}/${id}`, staff)).status).toBe(200);
     };
 
     let lastDelay = 0;
@@ -84,7 +97,11 @@ describe("transfers between real server processes", () => {
       const docs = [newIsp(child), newEhcp(child), newLegacyEhcp(child)];
       const { jws, bundle } = await signedTestBundle(docs, key, HOSTED);
       previous = { bundleId: bundle.id, jws, ids: docs.map((d) => d.id as string), upn: child.upn };
-      const inflight = fetch(`${server.url}/transfers/inbox`, { method: "POST", headers: { "content-type": "application/jose" }, body: jws }).catch(() => undefined);
+      const inflight = fetch(`${server.url}/transfers/inbox`, {
+        method: "POST",
+        headers: { "content-type": "application/jose" },
+        body: jws,
+      }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, delay));
       await server.kill("SIGKILL");
       await inflight;
@@ -92,7 +109,9 @@ describe("transfers between real server processes", () => {
     }
     await checkAndResend(previous!, lastDelay);
     await server.kill("SIGTERM");
-    console.log(`crash safety: ${delays.length} kills; after restart ${seen.present} bundle(s) were complete and ${seen.absent} absent, none partial`);
+    console.log(
+      `crash safety: ${delays.length} kills; after restart ${seen.present} bundle(s) were complete and ${seen.absent} absent, none partial`,
+    );
     expect(seen.present + seen.absent).toBe(delays.length);
   }, 900_000);
 
@@ -107,8 +126,18 @@ describe("transfers between real server processes", () => {
     const urlA = `http://127.0.0.1:${portA}`;
     const urlB = `http://127.0.0.1:${portB}`;
     // A's nursery (152984) sends its child to setting 148306, which B hosts (the demo seed has it).
-    const toB = { urn: "148306", name: "Hollins Green Primary School", baseUrl: urlB, jwksUrl: `${urlB}/.well-known/jwks.json` };
-    const toA = { urn: "152984", name: "Fenbrook Primary School and Nursery", baseUrl: urlA, jwksUrl: `${urlA}/.well-known/jwks.json` };
+    const toB = {
+      urn: "148306",
+      name: "Hollins Green Primary School",
+      baseUrl: urlB,
+      jwksUrl: `${urlB}/.well-known/jwks.json`,
+    };
+    const toA = {
+      urn: "152984",
+      name: "Fenbrook Primary School and Nursery",
+      baseUrl: urlA,
+      jwksUrl: `${urlA}/.well-known/jwks.json`,
+    };
     const [a, b] = await Promise.all([
       start(dirA, portA, { directory: [toB], loopbackOnly: true, delivery: { baseDelayMs: 100, maxAttempts: 5 } }),
       start(dirB, portB, { directory: [toA], loopbackOnly: true }),
@@ -117,13 +146,19 @@ describe("transfers between real server processes", () => {
     const signerB = await loadOrCreateDevSigner(dirB);
     const staffA = await signerA.sign({ sub: "senco-a", send_role: "setting-staff", setting_urn: "152984" });
     const staffB = await signerB.sign({ sub: "senco-b", send_role: "setting-staff", setting_urn: "148306" });
-    const nurseryAtB = await signerB.sign({ sub: "senco-nursery-b", send_role: "setting-staff", setting_urn: "152984" });
+    const nurseryAtB = await signerB.sign({
+      sub: "senco-nursery-b",
+      send_role: "setting-staff",
+      setting_urn: "152984",
+    });
     const children = (await get(`${a.url}/children?settingUrn=152984`, staffA)).body.items as Json[];
     const child = children[0]!;
     const upn = ((child.child as Json).identifiers as Json).upn as string;
     const isps = (await get(`${a.url}/isps?childId=${child.id}`, staffA)).body.items as Json[];
     expect(isps.length).toBeGreaterThan(0);
-    const seededPlan = await fetch(`${b.url}/isps/${isps[0]!.id}`, { headers: { authorization: `Bearer ${nurseryAtB}` } });
+    const seededPlan = await fetch(`${b.url}/isps/${isps[0]!.id}`, {
+      headers: { authorization: `Bearer ${nurseryAtB}` },
+    });
     expect(seededPlan.status).toBe(200);
     const seededEtag = seededPlan.headers.get("etag");
     await seededPlan.arrayBuffer();
@@ -143,7 +178,11 @@ describe("transfers between real server processes", () => {
     // The sender's view: accepted with a receipt signed by B, whether B imported it or holds it for review.
     expect(view.status, JSON.stringify(view.reasons ?? view.delivery)).toBe("accepted");
     const jwksB = (await (await fetch(`${b.url}/.well-known/jwks.json`)).json()) as { keys: never[] };
-    const receipt = await verifyReceipt(view.receipt, { trustedKeys: jwksB, expectedBundleId: created.id as string, expectedDigest: view.bundleDigest as string });
+    const receipt = await verifyReceipt(view.receipt, {
+      trustedKeys: jwksB,
+      expectedBundleId: created.id as string,
+      expectedDigest: view.bundleDigest as string,
+    });
     expect(receipt.ok).toBe(true);
 
     // At B the child's UPN matched 152984's seeded child, outside 148306's records: the bundle waits for review.

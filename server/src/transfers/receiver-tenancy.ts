@@ -24,17 +24,22 @@ export function withinReceiver(tenant: TenantScope, r: ImportReceiver): boolean 
 export const receiverKey = (r: ImportReceiver): string => (r.settingUrn ? `urn:${r.settingUrn}` : `la:${r.laCode}`);
 
 /** The tenancy of a held import: exactly the receiving setting (or LA), so nobody else's staff can read it. */
-export const receiverOnlyTenant = (r: ImportReceiver): TenantScope => (r.settingUrn ? { settingUrn: r.settingUrn } : { laCode: r.laCode });
+export const receiverOnlyTenant = (r: ImportReceiver): TenantScope =>
+  r.settingUrn ? { settingUrn: r.settingUrn } : { laCode: r.laCode };
 
 /** The tenancy new records of an import are filed under. */
-export const receiverTenant = (r: ImportReceiver): TenantScope => ({ laCode: r.laCode, ...(r.settingUrn ? { settingUrn: r.settingUrn } : {}) });
+export const receiverTenant = (r: ImportReceiver): TenantScope => ({
+  laCode: r.laCode,
+  ...(r.settingUrn ? { settingUrn: r.settingUrn } : {}),
+});
 
 /**
  * The review queue a caller works: a setting's staff (or a system acting for the setting) review bundles sent to
  * that setting; a local authority's officer (or a system acting for the LA) reviews bundles the LA received.
  */
 export function reviewQueueOf(p: Principal): ImportReceiver | undefined {
-  if ((p.role === "setting-staff" || p.role === "system-integration") && p.settingUrn) return { settingUrn: p.settingUrn, laCode: p.laCode ?? "" };
+  if ((p.role === "setting-staff" || p.role === "system-integration") && p.settingUrn)
+    return { settingUrn: p.settingUrn, laCode: p.laCode ?? "" };
   if ((p.role === "la-officer" || p.role === "system-integration") && p.laCode) return { laCode: p.laCode };
   return undefined;
 }
@@ -46,7 +51,11 @@ export function mayReview(p: Principal, r: ImportReceiver): boolean {
 }
 
 /** Whether a bundle's sender is its receiver (same setting, or the same local authority sending as itself). */
-export function selfAddressed(sender: { settingUrn?: string; laCode?: string }, receiver: { settingUrn?: string; laCode?: string }): boolean {
-  if (sender.settingUrn || receiver.settingUrn) return sender.settingUrn !== undefined && sender.settingUrn === receiver.settingUrn;
+export function selfAddressed(
+  sender: { settingUrn?: string; laCode?: string },
+  receiver: { settingUrn?: string; laCode?: string },
+): boolean {
+  if (sender.settingUrn || receiver.settingUrn)
+    return sender.settingUrn !== undefined && sender.settingUrn === receiver.settingUrn;
   return sender.laCode !== undefined && sender.laCode === receiver.laCode;
 }

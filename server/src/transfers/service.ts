@@ -1,7 +1,14 @@
 // The transfer service a server runs: keys, trust list, inbox, and the sender's prepare → deliver lifecycle.
 // Handlers (routes/transfer-handlers.ts) stay thin and call these methods.
 import { randomUUID } from "node:crypto";
-import { encryptBundle, packBundle, PackError, sha256Digest, signBundle, type JWK } from "../../../sdk/src/bundle/index.ts";
+import {
+  encryptBundle,
+  packBundle,
+  PackError,
+  sha256Digest,
+  signBundle,
+  type JWK,
+} from "../../../sdk/src/bundle/index.ts";
 import type { LocalAuthority, Setting } from "../../../sdk/generated/types.ts";
 import type { Principal } from "../auth/principal.ts";
 import { HttpProblem } from "../http/problems.ts";
@@ -15,11 +22,26 @@ import { KeyRing, laOwner, settingOwner } from "./keyring.ts";
 import type { TransferRequest } from "./request.ts";
 import type { TransferRecord, TransferStatus } from "./transfer-record.ts";
 import { TrustList } from "./trust.ts";
-import { dropExportedField, transferFault, transferGuards, type TransferFaults, type TransferGuards } from "./transfer-faults.ts";
+import {
+  dropExportedField,
+  transferFault,
+  transferGuards,
+  type TransferFaults,
+  type TransferGuards,
+} from "./transfer-faults.ts";
 
 type Json = Record<string, unknown>;
 
-const SETTING_FIELDS = ["name", "urn", "ukprn", "laestab", "laCode", "phases", "settingType", "inclusionBases"] as const;
+const SETTING_FIELDS = [
+  "name",
+  "urn",
+  "ukprn",
+  "laestab",
+  "laCode",
+  "phases",
+  "settingType",
+  "inclusionBases",
+] as const;
 /** A settings-directory entry reduced to the standard's Setting (the entry may carry extensions the Setting lacks). */
 export function asSetting(entry: Json): Setting {
   const out: Json = {};
@@ -55,7 +77,15 @@ export class TransferService {
     this.keyring = new KeyRing(store, config.keyEncryptionKey);
     this.trust = new TrustList(config, this.keyring, fetchImpl);
     this.guards = transferGuards(faults);
-    this.inbox = new Inbox({ store, keyring: this.keyring, trust: this.trust, config, clock, faults, guards: this.guards });
+    this.inbox = new Inbox({
+      store,
+      keyring: this.keyring,
+      trust: this.trust,
+      config,
+      clock,
+      faults,
+      guards: this.guards,
+    });
   }
 
   /** Public keys of every setting this server hosts (keys are created for each on first ask). */
@@ -90,7 +120,20 @@ export class TransferService {
     let senderLa: LocalAuthority | undefined;
     if (p.settingUrn) {
       const entry = await this.store.get<Json>("setting", p.settingUrn);
-      if (!entry) throw new HttpProblem("validation-failed", "Your setting is not in the settings directory, so it cannot sign a transfer.", { errors: [{ pointer: "", ruleId: "api.transfer-sender", message: `No settings-directory entry for URN ${p.settingUrn}.` }] });
+      if (!entry)
+        throw new HttpProblem(
+          "validation-failed",
+          "Your setting is not in the settings directory, so it cannot sign a transfer.",
+          {
+            errors: [
+              {
+                pointer: "",
+                ruleId: "api.transfer-sender",
+                message: `No settings-directory entry for URN ${p.settingUrn}.`,
+              },
+            ],
+          },
+        );
       senderSetting = asSetting(entry.body);
     } else if (p.laCode) senderLa = laOf(p.laCode);
     const owner = p.settingUrn ? settingOwner(p.settingUrn) : laOwner(p.laCode!);
@@ -99,24 +142,54 @@ export class TransferService {
     let receiverLa: LocalAuthority | undefined;
     const unknown = request.receiver.unknownDestination === true;
     if (unknown) {
-      if (!childLa) throw new HttpProblem("validation-failed", "The child has no responsible local authority to hold the bundle.", { errors: [{ pointer: "/receiver", ruleId: "api.transfer-request", message: "No responsible local authority." }] });
+      if (!childLa)
+        throw new HttpProblem("validation-failed", "The child has no responsible local authority to hold the bundle.", {
+          errors: [
+            { pointer: "/receiver", ruleId: "api.transfer-request", message: "No responsible local authority." },
+          ],
+        });
       receiverLa = laOf(childLa);
     } else {
       const entry = await this.findReceiverSetting(request.receiver);
-      if (!entry) throw new HttpProblem("validation-failed", "The receiving setting is not in the settings directory.", { errors: [{ pointer: request.receiver.urn ? "/receiver/urn" : "/receiver/ukprn", ruleId: "api.transfer-receiver", message: "Unknown receiving setting." }] });
+      if (!entry)
+        throw new HttpProblem("validation-failed", "The receiving setting is not in the settings directory.", {
+          errors: [
+            {
+              pointer: request.receiver.urn ? "/receiver/urn" : "/receiver/ukprn",
+              ruleId: "api.transfer-receiver",
+              message: "Unknown receiving setting.",
+            },
+          ],
+        });
       receiverSetting = asSetting(entry);
     }
     // A transfer to the caller's own setting (or, for the unclaimed queue, its own LA) moves nothing anywhere; the
     // inbox refuses such bundles too (bundle.self-addressed).
-    const from = { ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(!p.settingUrn && p.laCode ? { laCode: p.laCode } : {}) };
-    const to = receiverSetting?.urn ? { settingUrn: receiverSetting.urn } : { ...(receiverLa ? { laCode: receiverLa.laCode } : {}) };
+    const from = {
+      ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}),
+      ...(!p.settingUrn && p.laCode ? { laCode: p.laCode } : {}),
+    };
+    const to = receiverSetting?.urn
+      ? { settingUrn: receiverSetting.urn }
+      : { ...(receiverLa ? { laCode: receiverLa.laCode } : {}) };
     if (this.guards.selfAddressed(from, to)) {
-      throw new HttpProblem("validation-failed", "A setting or local authority cannot send a child's records to itself.", { errors: [{ pointer: "/receiver", ruleId: "api.transfer-self-addressed", message: "The receiver is the sender." }] });
+      throw new HttpProblem(
+        "validation-failed",
+        "A setting or local authority cannot send a child's records to itself.",
+        {
+          errors: [
+            { pointer: "/receiver", ruleId: "api.transfer-self-addressed", message: "The receiver is the sender." },
+          ],
+        },
+      );
     }
 
     let documents = await childDocuments(this.store, p, child.id, request.includeVersionHistory);
     if (transferFault(this.faults, "export-drops-field")) documents = documents.map(dropExportedField);
-    if (documents.length === 0) throw new HttpProblem("validation-failed", "The child has no plan or profile you may send.", { errors: [{ pointer: "", ruleId: "api.transfer-empty", message: "Nothing to transfer." }] });
+    if (documents.length === 0)
+      throw new HttpProblem("validation-failed", "The child has no plan or profile you may send.", {
+        errors: [{ pointer: "", ruleId: "api.transfer-empty", message: "Nothing to transfer." }],
+      });
 
     const now = this.clock();
     const bundleId = randomUUID();
@@ -124,17 +197,31 @@ export class TransferService {
     try {
       bundle = await packBundle({
         documents,
-        sender: { system: this.config.system, ...(senderSetting ? { setting: senderSetting } : {}), ...(senderLa ? { localAuthority: senderLa } : {}) },
-        ...(unknown ? { unknownDestination: true, receiver: { localAuthority: receiverLa! } } : { receiver: { setting: receiverSetting! } }),
+        sender: {
+          system: this.config.system,
+          ...(senderSetting ? { setting: senderSetting } : {}),
+          ...(senderLa ? { localAuthority: senderLa } : {}),
+        },
+        ...(unknown
+          ? { unknownDestination: true, receiver: { localAuthority: receiverLa! } }
+          : { receiver: { setting: receiverSetting! } }),
         reason: request.reason as Parameters<typeof packBundle>[0]["reason"],
         sppReferences: collectSppReferences(documents),
-        sharing: transferFault(this.faults, "export-includes-safeguarding") && !request.sharing.include ? { ...request.sharing, include: ["education", "health", "social-care", "safeguarding"] } : request.sharing,
+        sharing:
+          transferFault(this.faults, "export-includes-safeguarding") && !request.sharing.include
+            ? { ...request.sharing, include: ["education", "health", "social-care", "safeguarding"] }
+            : request.sharing,
         createdAt: now.toISOString(),
         bundleId,
-        ...(request.expiresInDays ? { expiresAt: new Date(now.getTime() + request.expiresInDays * 86_400_000).toISOString() } : {}),
+        ...(request.expiresInDays
+          ? { expiresAt: new Date(now.getTime() + request.expiresInDays * 86_400_000).toISOString() }
+          : {}),
       });
     } catch (err) {
-      if (err instanceof PackError) throw new HttpProblem("validation-failed", `The bundle could not be built: ${err.message}`.slice(0, 1000), { errors: err.issues.slice(0, 50).map((i) => ({ pointer: i.pointer, ruleId: i.ruleId, message: i.message })) });
+      if (err instanceof PackError)
+        throw new HttpProblem("validation-failed", `The bundle could not be built: ${err.message}`.slice(0, 1000), {
+          errors: err.issues.slice(0, 50).map((i) => ({ pointer: i.pointer, ruleId: i.ruleId, message: i.message })),
+        });
       throw err;
     }
     if (transferFault(this.faults, "redaction-not-recorded")) bundle.redactions = [];
@@ -146,8 +233,18 @@ export class TransferService {
     if (request.encrypt) {
       const urn = receiverSetting?.urn;
       const entry = urn ? this.trust.entryFor(urn) : undefined;
-      const encKey = entry && urn ? await this.trust.encryptionKeyFor(entry, settingOwner(urn)) : urn ? (await this.keyring.keysFor(settingOwner(urn))).encryption.publicJwk : undefined;
-      if (!encKey) throw new HttpProblem("validation-failed", "The receiver publishes no encryption key, so the bundle cannot be encrypted to it.", { errors: [{ pointer: "/encrypt", ruleId: "api.transfer-encrypt", message: "No receiver encryption key." }] });
+      const encKey =
+        entry && urn
+          ? await this.trust.encryptionKeyFor(entry, settingOwner(urn))
+          : urn
+            ? (await this.keyring.keysFor(settingOwner(urn))).encryption.publicJwk
+            : undefined;
+      if (!encKey)
+        throw new HttpProblem(
+          "validation-failed",
+          "The receiver publishes no encryption key, so the bundle cannot be encrypted to it.",
+          { errors: [{ pointer: "/encrypt", ruleId: "api.transfer-encrypt", message: "No receiver encryption key." }] },
+        );
       signedBundle = await encryptBundle(jws, encKey);
     }
 
@@ -157,30 +254,56 @@ export class TransferService {
       childId: child.id,
       status: "prepared",
       reason: request.reason,
-      sender: { kid: keys.signing.kid, ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(p.laCode && !p.settingUrn ? { laCode: p.laCode } : {}), ...(senderSetting?.name ? { name: senderSetting.name } : senderLa ? { name: senderLa.name } : {}) },
+      sender: {
+        kid: keys.signing.kid,
+        ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}),
+        ...(p.laCode && !p.settingUrn ? { laCode: p.laCode } : {}),
+        ...(senderSetting?.name ? { name: senderSetting.name } : senderLa ? { name: senderLa.name } : {}),
+      },
       receiver: unknown
         ? { unknownDestination: true, laCode: childLa! }
-        : { unknownDestination: false, ...(receiverSetting?.urn ? { urn: receiverSetting.urn } : {}), ...(request.receiver.ukprn ? { ukprn: request.receiver.ukprn } : {}), name: receiverSetting!.name, ...(receiverSetting?.laCode ? { laCode: receiverSetting.laCode } : {}) },
+        : {
+            unknownDestination: false,
+            ...(receiverSetting?.urn ? { urn: receiverSetting.urn } : {}),
+            ...(request.receiver.ukprn ? { ukprn: request.receiver.ukprn } : {}),
+            name: receiverSetting!.name,
+            ...(receiverSetting?.laCode ? { laCode: receiverSetting.laCode } : {}),
+          },
       ...(childLa ? { responsibleLaCode: childLa } : {}),
       includeVersionHistory: request.includeVersionHistory,
       encrypted: request.encrypt,
       bundleDigest: digest,
       documents: bundle.contents.map((c) => ({ documentType: c.documentType, id: c.documentId })),
       redactionCount: bundle.redactions.length,
-      sharing: { purpose: bundle.sharingApplied.purpose, labelsIncluded: [...bundle.sharingApplied.labelsIncluded], labelsExcluded: [...bundle.sharingApplied.labelsExcluded] },
+      sharing: {
+        purpose: bundle.sharingApplied.purpose,
+        labelsIncluded: [...bundle.sharingApplied.labelsIncluded],
+        labelsExcluded: [...bundle.sharingApplied.labelsExcluded],
+      },
       timestamps: { prepared: now.toISOString() },
       reasons: [],
       delivery: { attempts: 0 },
       signedBundle,
     };
     const prov = this.prov(p, input.correlationId, `Transfer prepared (${request.reason})`);
-    const stored = await transferStore(this.store).createTransfer(bundleId, record, this.facts(record, child), this.tenant(record), prov);
-    if (unknown) return this.advance(bundleId, prov, (r) => ({ ...r, status: "sent", timestamps: { ...r.timestamps, sent: this.clock().toISOString() } }));
+    const stored = await transferStore(this.store).createTransfer(
+      bundleId,
+      record,
+      this.facts(record, child),
+      this.tenant(record),
+      prov,
+    );
+    if (unknown)
+      return this.advance(bundleId, prov, (r) => ({
+        ...r,
+        status: "sent",
+        timestamps: { ...r.timestamps, sent: this.clock().toISOString() },
+      }));
     return stored;
   }
 
   facts(record: TransferRecord, child?: StoredVersion<Json>): SearchFacts {
-    const ids = child ? (child.body.child as Json | undefined)?.identifiers as Json | undefined : undefined;
+    const ids = child ? ((child.body.child as Json | undefined)?.identifiers as Json | undefined) : undefined;
     const identifiers: string[] = [];
     if (ids) {
       if (typeof ids.upn === "string") identifiers.push(`upn:${ids.upn.replace(/\s+/g, "").toUpperCase()}`);
@@ -189,17 +312,35 @@ export class TransferService {
     }
     // An unknown-destination bundle waiting to be claimed is what the unclaimed queue lists.
     const queued = record.receiver.unknownDestination && record.status === "sent";
-    return { childId: record.childId, status: queued ? "unclaimed" : record.status, ...(identifiers.length ? { identifiers } : {}), ...(record.responsibleLaCode ? { laCode: record.responsibleLaCode } : {}) };
+    return {
+      childId: record.childId,
+      status: queued ? "unclaimed" : record.status,
+      ...(identifiers.length ? { identifiers } : {}),
+      ...(record.responsibleLaCode ? { laCode: record.responsibleLaCode } : {}),
+    };
   }
 
   tenant(record: TransferRecord): TenantScope {
-    return { ...(record.sender.settingUrn ? { settingUrn: record.sender.settingUrn } : {}), ...(record.responsibleLaCode ?? record.sender.laCode ? { laCode: record.responsibleLaCode ?? record.sender.laCode } : {}) };
+    return {
+      ...(record.sender.settingUrn ? { settingUrn: record.sender.settingUrn } : {}),
+      ...((record.responsibleLaCode ?? record.sender.laCode)
+        ? { laCode: record.responsibleLaCode ?? record.sender.laCode }
+        : {}),
+    };
   }
 
   prov(p: Principal | undefined, correlationId: string, reason: string): Provenance {
     return {
       actor: p
-        ? { subject: p.subject, role: p.role, ...(p.system ? { system: p.system } : {}), tenant: { ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}), ...(p.laCode ? { laCode: p.laCode } : {}) } }
+        ? {
+            subject: p.subject,
+            role: p.role,
+            ...(p.system ? { system: p.system } : {}),
+            tenant: {
+              ...(p.settingUrn ? { settingUrn: p.settingUrn } : {}),
+              ...(p.laCode ? { laCode: p.laCode } : {}),
+            },
+          }
         : { subject: "transfer-delivery", role: "system-integration", tenant: {} },
       reason,
       correlationId,
@@ -207,7 +348,11 @@ export class TransferService {
   }
 
   /** Writes the next version of a transfer; re-reads and re-applies on a concurrent change. */
-  async advance(id: string, prov: Provenance, next: (r: TransferRecord) => TransferRecord): Promise<StoredVersion<TransferRecord>> {
+  async advance(
+    id: string,
+    prov: Provenance,
+    next: (r: TransferRecord) => TransferRecord,
+  ): Promise<StoredVersion<TransferRecord>> {
     const ts = transferStore(this.store);
     for (;;) {
       const current = await ts.getTransfer<TransferRecord>(id);
@@ -246,8 +391,13 @@ export class TransferService {
     for (const status of ["prepared", "sent"] as const) {
       let cursor: string | undefined;
       do {
-        const page = await transferStore(this.store).searchTransfers<TransferRecord>({ status, limit: 100, ...(cursor ? { cursor } : {}) });
-        for (const v of page.items) if (!v.body.receiver.unknownDestination && !v.body.delivery.gaveUp) void this.deliver(v.id);
+        const page = await transferStore(this.store).searchTransfers<TransferRecord>({
+          status,
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const v of page.items)
+          if (!v.body.receiver.unknownDestination && !v.body.delivery.gaveUp) void this.deliver(v.id);
         cursor = page.nextCursor;
       } while (cursor);
     }
@@ -269,7 +419,13 @@ export class TransferService {
     for (;;) {
       if (this.stopped) return;
       const current = await ts.getTransfer<TransferRecord>(id);
-      if (!current || !["prepared", "sent"].includes(current.body.status) || current.body.receiver.unknownDestination || current.body.delivery.gaveUp) return;
+      if (
+        !current ||
+        !["prepared", "sent"].includes(current.body.status) ||
+        current.body.receiver.unknownDestination ||
+        current.body.delivery.gaveUp
+      )
+        return;
       const rec = current.body;
       const attempt = rec.delivery.attempts;
       if (attempt >= d.maxAttempts) {
@@ -280,14 +436,29 @@ export class TransferService {
       const entry = this.trust.entryFor(urn);
       const inboxUrl = entry ? `${entry.baseUrl.replace(/\/$/, "")}/transfers/inbox` : "local";
       if (rec.status === "prepared") {
-        await this.advance(id, prov("Sent to the receiver's inbox"), (r) => ({ ...r, status: "sent", timestamps: { ...r.timestamps, sent: this.clock().toISOString() }, delivery: { ...r.delivery, inboxUrl } }));
+        await this.advance(id, prov("Sent to the receiver's inbox"), (r) => ({
+          ...r,
+          status: "sent",
+          timestamps: { ...r.timestamps, sent: this.clock().toISOString() },
+          delivery: { ...r.delivery, inboxUrl },
+        }));
       }
       let answer: DeliveryAnswer;
       if (entry) {
-        answer = await pushOnce(this.config, this.trust, inboxUrl, rec.signedBundle, { bundleId: rec.id, digest: rec.bundleDigest }, this.fetchImpl);
+        answer = await pushOnce(
+          this.config,
+          this.trust,
+          inboxUrl,
+          rec.signedBundle,
+          { bundleId: rec.id, digest: rec.bundleDigest },
+          this.fetchImpl,
+        );
       } else {
         try {
-          answer = answerFromOutcome(await this.inbox.receive(rec.signedBundle, { correlationId: `delivery-${id}` }), this.clock().toISOString());
+          answer = answerFromOutcome(
+            await this.inbox.receive(rec.signedBundle, { correlationId: `delivery-${id}` }),
+            this.clock().toISOString(),
+          );
         } catch (err) {
           answer = { final: false, error: err instanceof Error ? err.message : String(err) };
         }
@@ -295,35 +466,68 @@ export class TransferService {
       const at = this.clock().toISOString();
       if (!answer.final) {
         const error = answer.error;
-        await this.advance(id, prov(`Delivery attempt failed: ${error}`.slice(0, 500)), (r) => ({ ...r, delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at, lastError: error } }));
+        await this.advance(id, prov(`Delivery attempt failed: ${error}`.slice(0, 500)), (r) => ({
+          ...r,
+          delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at, lastError: error },
+        }));
         await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, d)));
         continue;
       }
       const final = answer;
       const keep = final.receipt && !transferFault(this.faults, "sender-ignores-receipt");
-      const withReceipt = (r: TransferRecord): TransferRecord => ({ ...r, delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at }, ...(keep ? { receipt: final.receipt } : {}) });
-      await this.advance(id, prov("The receiver confirmed receipt"), (r) => ({ ...withReceipt(r), status: "received", timestamps: { ...r.timestamps, received: final.receivedAt ?? at } }));
-      await this.advance(id, prov(final.decision === "accepted" ? "The receiver accepted the bundle" : "The receiver rejected the bundle"), (r) => ({
+      const withReceipt = (r: TransferRecord): TransferRecord => ({
         ...r,
-        status: final.decision,
-        reasons: final.reasons,
-        timestamps: { ...r.timestamps, [final.decision]: at },
+        delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at },
+        ...(keep ? { receipt: final.receipt } : {}),
+      });
+      await this.advance(id, prov("The receiver confirmed receipt"), (r) => ({
+        ...withReceipt(r),
+        status: "received",
+        timestamps: { ...r.timestamps, received: final.receivedAt ?? at },
       }));
+      await this.advance(
+        id,
+        prov(final.decision === "accepted" ? "The receiver accepted the bundle" : "The receiver rejected the bundle"),
+        (r) => ({
+          ...r,
+          status: final.decision,
+          reasons: final.reasons,
+          timestamps: { ...r.timestamps, [final.decision]: at },
+        }),
+      );
       return;
     }
   }
 
   /** The local authority collects an unknown-destination bundle: imported here under the LA, then `claimed`. */
   async claim(p: Principal, v: StoredVersion<TransferRecord>, correlationId: string) {
-    const outcome = await this.inbox.receive(v.body.signedBundle, { correlationId, claimFor: { laCode: p.laCode!, name: `Local authority ${p.laCode}` } });
+    const outcome = await this.inbox.receive(v.body.signedBundle, {
+      correlationId,
+      claimFor: { laCode: p.laCode!, name: `Local authority ${p.laCode}` },
+    });
     const answer = answerFromOutcome(outcome, this.clock().toISOString());
     if (!answer.final) throw new Error("claim produced no final answer");
     const prov = this.prov(p, correlationId, "Claimed by the responsible local authority");
     const at = this.clock().toISOString();
-    await this.advance(v.id, prov, (r) => ({ ...r, status: "received", receipt: answer.receipt ?? r.receipt, timestamps: { ...r.timestamps, received: at } }));
-    const decided = await this.advance(v.id, prov, (r) => ({ ...r, status: answer.decision, reasons: answer.reasons, timestamps: { ...r.timestamps, [answer.decision]: at } }));
+    await this.advance(v.id, prov, (r) => ({
+      ...r,
+      status: "received",
+      receipt: answer.receipt ?? r.receipt,
+      timestamps: { ...r.timestamps, received: at },
+    }));
+    const decided = await this.advance(v.id, prov, (r) => ({
+      ...r,
+      status: answer.decision,
+      reasons: answer.reasons,
+      timestamps: { ...r.timestamps, [answer.decision]: at },
+    }));
     if (answer.decision !== "accepted") return { transfer: decided, outcome };
-    const claimed = await this.advance(v.id, prov, (r) => ({ ...r, status: "claimed" as TransferStatus, claimedBy: { laCode: p.laCode!, subject: p.subject }, timestamps: { ...r.timestamps, claimed: at } }));
+    const claimed = await this.advance(v.id, prov, (r) => ({
+      ...r,
+      status: "claimed" as TransferStatus,
+      claimedBy: { laCode: p.laCode!, subject: p.subject },
+      timestamps: { ...r.timestamps, claimed: at },
+    }));
     return { transfer: claimed, outcome };
   }
 }

@@ -14,7 +14,12 @@ type Json = Record<string, unknown>;
 
 // B (the victim's setting) and C (a third setting) are hosted by the same server as the attacker's setting A.
 const SETTING_B: Tenant = { settingUrn: "135791", laCode: "926", laestab: "9264002", settingName: "Brookside Academy" };
-const SETTING_C: Tenant = { settingUrn: "135792", laCode: "873", laestab: "8734003", settingName: "Hollins Park School" };
+const SETTING_C: Tenant = {
+  settingUrn: "135792",
+  laCode: "873",
+  laestab: "8734003",
+  settingName: "Hollins Park School",
+};
 
 export function runTakeoverCase(opts: { name: string; newStore(): Promise<Store> }): void {
   describe(`the inbox record takeover of issue 11 on ${opts.name}`, () => {
@@ -31,7 +36,8 @@ export function runTakeoverCase(opts: { name: string; newStore(): Promise<Store>
 
     it("a decoy child with another setting's UPN, sent to the attacker's own setting and to a third, takes nothing over", async () => {
       const call = server.server.call.bind(server.server);
-      const staff = (t: Tenant) => server.server.token({ sub: `staff-${t.settingUrn}`, send_role: "setting-staff", setting_urn: t.settingUrn });
+      const staff = (t: Tenant) =>
+        server.server.token({ sub: `staff-${t.settingUrn}`, send_role: "setting-staff", setting_urn: t.settingUrn });
       const [attacker, staffB, staffC] = await Promise.all([staff(SENDING), staff(SETTING_B), staff(SETTING_C)]);
       const status = async (res: Response) => (await res.arrayBuffer(), res.status);
 
@@ -54,7 +60,10 @@ export function runTakeoverCase(opts: { name: string; newStore(): Promise<Store>
       // The attack: the decoy sent to A's own setting, then to C. A refusal (4xx) or a delivery are both fine here;
       // what matters is what happens to B's child.
       for (const receiver of [SENDING, SETTING_C]) {
-        const res = await call("POST", `/children/${decoy.childId}/transfers`, { token: attacker, body: { receiver: { urn: receiver.settingUrn }, reason: "in-year-move" } });
+        const res = await call("POST", `/children/${decoy.childId}/transfers`, {
+          token: attacker,
+          body: { receiver: { urn: receiver.settingUrn }, reason: "in-year-move" },
+        });
         const body = JSON.parse(await res.text()) as Json;
         if (res.status === 201) {
           const done = await settled(server, body.id as string, attacker);
@@ -75,7 +84,9 @@ export function runTakeoverCase(opts: { name: string; newStore(): Promise<Store>
       expect(ispAfter.status).toBe(200);
       expect(ispAfter.headers.get("etag")).toBe(beforeIspEtag);
       await ispAfter.arrayBuffer();
-      expect((await must(await call("GET", `/isps/${victimIsp.id}/versions`, { token: staffB }), 200)).items).toHaveLength(1);
+      expect(
+        (await must(await call("GET", `/isps/${victimIsp.id}/versions`, { token: staffB }), 200)).items,
+      ).toHaveLength(1);
       for (const token of [attacker, staffC]) {
         expect(await status(await call("GET", `/children/${victim.childId}`, { token }))).toBe(404);
         expect(await status(await call("GET", `/isps/${victimIsp.id}`, { token }))).toBe(404);

@@ -1,20 +1,54 @@
 // Test helpers for transfers: two reference servers in one process, each with its own store and keys, each other's
 // JWKS in their settings directory; and direct bundle signing with a test key for the inbox tests.
 import { randomUUID } from "node:crypto";
-import { generateSigningKey, packBundle, signBundle, type KeyPairJwk, type TransferBundle } from "../../../sdk/src/bundle/index.ts";
+import {
+  generateSigningKey,
+  packBundle,
+  signBundle,
+  type KeyPairJwk,
+  type TransferBundle,
+} from "../../../sdk/src/bundle/index.ts";
 import type { Store } from "../storage/store.ts";
 import { startTestServer, type TestServer } from "../testing/harness.ts";
-import { adoptId, newChild, newIsp, registerChild, settingEntry, type ChildFixture, type Tenant } from "../testing/fixtures.ts";
+import {
+  adoptId,
+  newChild,
+  newIsp,
+  registerChild,
+  settingEntry,
+  type ChildFixture,
+  type Tenant,
+} from "../testing/fixtures.ts";
 import { defaultTransferConfig, type TransferConfig } from "./config.ts";
 import type { TransferService } from "./service.ts";
 
 type Json = Record<string, unknown>;
 
-export const SENDING: Tenant = { settingUrn: "152984", laCode: "873", laestab: "8733012", settingName: "Fenbrook Primary School and Nursery" };
+export const SENDING: Tenant = {
+  settingUrn: "152984",
+  laCode: "873",
+  laestab: "8733012",
+  settingName: "Fenbrook Primary School and Nursery",
+};
 /** Two more settings, hosted by the same server as another one (same-server transfers and foreign records). */
-export const VICTIM: Tenant = { settingUrn: "135791", laCode: "926", laestab: "9264002", settingName: "Brookside Academy" };
-export const THIRD: Tenant = { settingUrn: "135792", laCode: "873", laestab: "8734003", settingName: "Hollins Park School" };
-export const RECEIVING: Tenant = { settingUrn: "121350", laCode: "926", laestab: "9262417", settingName: "Marsh Lane Primary School" };
+export const VICTIM: Tenant = {
+  settingUrn: "135791",
+  laCode: "926",
+  laestab: "9264002",
+  settingName: "Brookside Academy",
+};
+export const THIRD: Tenant = {
+  settingUrn: "135792",
+  laCode: "873",
+  laestab: "8734003",
+  settingName: "Hollins Park School",
+};
+export const RECEIVING: Tenant = {
+  settingUrn: "121350",
+  laCode: "926",
+  laestab: "9262417",
+  settingName: "Marsh Lane Primary School",
+};
 
 export interface Peer {
   server: TestServer;
@@ -35,12 +69,21 @@ export function clock2030(): () => Date {
 }
 
 export async function startPeer(store: Store, tenant: Tenant, extra: Partial<TransferConfig> = {}): Promise<Peer> {
-  const config = defaultTransferConfig({ clock: clock2030(), loopbackOnly: true, delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 10_000 }, ...extra });
+  const config = defaultTransferConfig({
+    clock: clock2030(),
+    loopbackOnly: true,
+    delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 10_000 },
+    ...extra,
+  });
   let service: TransferService | undefined;
   const server = await startTestServer(store, { transfers: config, onTransfers: (s) => (service = s) });
   const tokens = {
     publisher: await server.token({ sub: "dfe", send_role: "dfe-publisher" }),
-    staff: await server.token({ sub: `staff-${tenant.settingUrn}`, send_role: "setting-staff", setting_urn: tenant.settingUrn }),
+    staff: await server.token({
+      sub: `staff-${tenant.settingUrn}`,
+      send_role: "setting-staff",
+      setting_urn: tenant.settingUrn,
+    }),
     la: await server.token({ sub: `la-${tenant.laCode}`, send_role: "la-officer", la_code: tenant.laCode }),
     auditor: await server.token({ sub: "dpo", send_role: "auditor" }),
   };
@@ -49,8 +92,18 @@ export async function startPeer(store: Store, tenant: Tenant, extra: Partial<Tra
 
 /** Each peer lists the other as a remote system (inbox + JWKS on loopback). */
 export function introduce(a: Peer, b: Peer): void {
-  a.config.directory.push({ urn: b.tenant.settingUrn, name: b.tenant.settingName, baseUrl: b.server.url, jwksUrl: `${b.server.url}/.well-known/jwks.json` });
-  b.config.directory.push({ urn: a.tenant.settingUrn, name: a.tenant.settingName, baseUrl: a.server.url, jwksUrl: `${a.server.url}/.well-known/jwks.json` });
+  a.config.directory.push({
+    urn: b.tenant.settingUrn,
+    name: b.tenant.settingName,
+    baseUrl: b.server.url,
+    jwksUrl: `${b.server.url}/.well-known/jwks.json`,
+  });
+  b.config.directory.push({
+    urn: a.tenant.settingUrn,
+    name: a.tenant.settingName,
+    baseUrl: a.server.url,
+    jwksUrl: `${a.server.url}/.well-known/jwks.json`,
+  });
 }
 
 export async function must(res: Response, status: number): Promise<Json> {
@@ -81,10 +134,25 @@ export async function settled(peer: Peer, id: string, token = peer.tokens.staff)
 }
 
 /** A bundle for `documents` addressed to `to`, signed with `key` (the test plays a remote sender). */
-export async function signedTestBundle(documents: unknown[], key: KeyPairJwk, to: Tenant, opts: { bundleId?: string; createdAt?: string; expiresAt?: string; from?: Tenant } = {}): Promise<{ jws: string; bundle: TransferBundle }> {
+export async function signedTestBundle(
+  documents: unknown[],
+  key: KeyPairJwk,
+  to: Tenant,
+  opts: { bundleId?: string; createdAt?: string; expiresAt?: string; from?: Tenant } = {},
+): Promise<{ jws: string; bundle: TransferBundle }> {
   const bundle = await packBundle({
     documents,
-    sender: { system: { name: "Test sender", version: "1.0" }, setting: (opts.from ? settingEntry(opts.from) : { name: "Test sender school", urn: "100001", laCode: "873", settingType: "mainstream-primary-school" }) as never },
+    sender: {
+      system: { name: "Test sender", version: "1.0" },
+      setting: (opts.from
+        ? settingEntry(opts.from)
+        : {
+            name: "Test sender school",
+            urn: "100001",
+            laCode: "873",
+            settingType: "mainstream-primary-school",
+          }) as never,
+    },
     receiver: { setting: { ...settingEntry(to) } as never },
     reason: "in-year-move",
     sharing: { purpose: "Move to a new school" },

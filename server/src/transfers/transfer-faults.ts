@@ -1,7 +1,13 @@
 // Transfer faults for the conformance self-test (faults/catalogue.ts): the few places where a faulty vendor would
 // cut a corner in verifying, answering or exporting. Reached only through createApp's test-only `faults` option.
 import { base64url } from "jose";
-import { canonicalJson, decodeUnverifiedPayload, sha256Hex, type TransferBundle, type VerifyResult } from "../../../sdk/src/bundle/index.ts";
+import {
+  canonicalJson,
+  decodeUnverifiedPayload,
+  sha256Hex,
+  type TransferBundle,
+  type VerifyResult,
+} from "../../../sdk/src/bundle/index.ts";
 import type { FaultId } from "../faults/catalogue.ts";
 import { extractSearchFacts } from "../documents/search-facts.ts";
 import { matchChild } from "./import-bundle.ts";
@@ -21,10 +27,18 @@ function headerOf(input: unknown): Record<string, unknown> {
 }
 
 /** A failed verification the faulty server waves through: alg none, only unknown keys, or only digest mismatches. */
-export async function faultyAcceptance(faults: TransferFaults, input: unknown, failed: VerifyResult & { ok: false }): Promise<VerifyResult | undefined> {
+export async function faultyAcceptance(
+  faults: TransferFaults,
+  input: unknown,
+  failed: VerifyResult & { ok: false },
+): Promise<VerifyResult | undefined> {
   if (faults.size === 0) return undefined;
   // The bundle rules check digests too (transfer-bundle.bundle-digests.*): skipping "the digest check" skips both.
-  const codes = new Set(failed.reasons.map((r) => (r.code === "bundle.rule-error" && r.ruleId?.includes(".bundle-digests.") ? "bundle.digest-mismatch" : r.code)));
+  const codes = new Set(
+    failed.reasons.map((r) =>
+      r.code === "bundle.rule-error" && r.ruleId?.includes(".bundle-digests.") ? "bundle.digest-mismatch" : r.code,
+    ),
+  );
   const only = (...allowed: string[]) => [...codes].every((c) => allowed.includes(c));
   const header = headerOf(input);
   const waved =
@@ -34,13 +48,21 @@ export async function faultyAcceptance(faults: TransferFaults, input: unknown, f
   if (!waved) return undefined;
   const payload = decodeUnverifiedPayload(input) as TransferBundle | undefined;
   if (!payload || typeof payload !== "object" || !Array.isArray(payload.documents)) return undefined;
-  return { ok: true, bundle: payload, digest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(payload)) }, kid: String(header.kid ?? "none"), header: header as never };
+  return {
+    ok: true,
+    bundle: payload,
+    digest: { algorithm: "sha-256", canonicalization: "rfc8785", value: await sha256Hex(canonicalJson(payload)) },
+    kid: String(header.kid ?? "none"),
+    header: header as never,
+  };
 }
 
 /** The receipt as a faulty inbox signs it: not at all (alg none). */
 export function unsignedReceipt(signed: string): string {
   const [, payload] = signed.split(".");
-  const header = base64url.encode(JSON.stringify({ alg: "none", typ: "send-transfer-receipt+json", cty: "application/json" }));
+  const header = base64url.encode(
+    JSON.stringify({ alg: "none", typ: "send-transfer-receipt+json", cty: "application/json" }),
+  );
   return `${header}.${payload ?? ""}.`;
 }
 
@@ -67,10 +89,24 @@ export interface TransferGuards {
  */
 const takeoverMatch: typeof matchChild = async (tx, bundle, receiver, sourceChildId) => {
   const found = await matchChild(tx, bundle, receiver, sourceChildId);
-  const taken = found.own ?? (found.foreign[0] ? await tx.get<Record<string, unknown>>("child", found.foreign[0].childId) : undefined);
+  const taken =
+    found.own ??
+    (found.foreign[0] ? await tx.get<Record<string, unknown>>("child", found.foreign[0].childId) : undefined);
   if (!taken || found.own) return found;
   const body = { ...taken.body, ...receiverTenant(receiver) };
-  const moved = await tx.update("child", taken.id, taken.version, body, extractSearchFacts(body, { childId: taken.id }), receiverTenant(receiver), { actor: { subject: "faulty-import", role: "system-integration", tenant: {} }, reason: "re-filed by a faulty import", correlationId: "fault" });
+  const moved = await tx.update(
+    "child",
+    taken.id,
+    taken.version,
+    body,
+    extractSearchFacts(body, { childId: taken.id }),
+    receiverTenant(receiver),
+    {
+      actor: { subject: "faulty-import", role: "system-integration", tenant: {} },
+      reason: "re-filed by a faulty import",
+      correlationId: "fault",
+    },
+  );
   return { own: moved, foreign: [] };
 };
 

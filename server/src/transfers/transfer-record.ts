@@ -81,14 +81,27 @@ export interface ImportReview {
 }
 
 export const toReasonItems = (reasons: readonly VerifyReason[]): TransferReasonItem[] =>
-  reasons.map((r) => ({ code: r.code, message: r.message, ...(r.pointer !== undefined ? { pointer: r.pointer } : {}) }));
+  reasons.map((r) => ({
+    code: r.code,
+    message: r.message,
+    ...(r.pointer !== undefined ? { pointer: r.pointer } : {}),
+  }));
 
 const day = (iso: string | undefined): string =>
-  iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) : "";
+  iso
+    ? new Date(iso).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "Europe/London",
+      })
+    : "";
 
 /** The status in plain words for a parent or carer: where the records went, and whether they arrived. */
 export function plainStatus(t: TransferRecord): string {
-  const where = t.receiver.unknownDestination ? "the local authority, because the new school is not known yet" : t.receiver.name ?? `the setting with URN ${t.receiver.urn ?? t.receiver.ukprn}`;
+  const where = t.receiver.unknownDestination
+    ? "the local authority, because the new school is not known yet"
+    : (t.receiver.name ?? `the setting with URN ${t.receiver.urn ?? t.receiver.ukprn}`);
   const ts = t.timestamps;
   switch (t.status) {
     case "prepared":

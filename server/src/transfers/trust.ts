@@ -53,7 +53,7 @@ export class TrustList {
       if (jwk) return { kid, jwk, owner: entry.urn, ...(entry.notAfter ? { notAfter: entry.notAfter } : {}) };
     }
     return undefined;
-  };
+  }
 
   /** The receiver's public encryption key from its JWKS (the key whose x-send-owner names it), if it publishes one. */
   async encryptionKeyFor(entry: DirectoryEntry, owner: string): Promise<JWK | undefined> {
@@ -85,11 +85,18 @@ export class TrustList {
 
   private async fetchJwks(url: string): Promise<CachedJwks | undefined> {
     try {
-      const res = await boundedFetch(this.fetchImpl, url, { headers: { accept: "application/json" } }, { maxBytes: MAX_JWKS_BYTES, timeoutMs: 5_000 });
+      const res = await boundedFetch(
+        this.fetchImpl,
+        url,
+        { headers: { accept: "application/json" } },
+        { maxBytes: MAX_JWKS_BYTES, timeoutMs: 5_000 },
+      );
       if (!res.ok) return undefined;
       const body = JSON.parse(res.text) as { keys?: unknown };
       if (!Array.isArray(body.keys)) return undefined;
-      const keys = body.keys.filter((k): k is JWK => typeof k === "object" && k !== null && typeof (k as JWK).kid === "string");
+      const keys = body.keys.filter(
+        (k): k is JWK => typeof k === "object" && k !== null && typeof (k as JWK).kid === "string",
+      );
       const entry = { fetchedAt: Date.now(), keys };
       this.cache.set(url, entry);
       return entry;

@@ -17,7 +17,8 @@ import type { Context } from "hono";
 function faultyClaims(c: Context<AppEnv>, token: string): Record<string, unknown> | undefined {
   try {
     const alg = decodeProtectedHeader(token).alg;
-    const accept = alg === "none" ? requestHasFault(c, "unsigned-token-accepted") : requestHasFault(c, "bad-signature-accepted");
+    const accept =
+      alg === "none" ? requestHasFault(c, "unsigned-token-accepted") : requestHasFault(c, "bad-signature-accepted");
     return accept ? (decodeJwt(token) as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -34,7 +35,11 @@ export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHa
   // Signature checks are the costliest step of a read; remember verified claims until the token's own expiry.
   const verified = new Map<string, { claims: Record<string, unknown>; exp: number }>();
   const challenge = (error?: string) => ({
-    headers: { "www-authenticate": error ? `Bearer realm="send-interchange", error="${error}"` : `Bearer realm="send-interchange"` },
+    headers: {
+      "www-authenticate": error
+        ? `Bearer realm="send-interchange", error="${error}"`
+        : `Bearer realm="send-interchange"`,
+    },
   });
   return async function auth(c, next) {
     const header = c.req.header("authorization");
@@ -52,8 +57,19 @@ export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHa
         claims = await verify(token);
       } catch (err) {
         if (err instanceof KeySourceUnavailable) {
-          process.stderr.write(JSON.stringify({ level: "error", msg: "identity provider keys unavailable", error: err.message, correlationId: c.get("correlationId") }) + "\n");
-          throw new HttpProblem("service-unavailable", "The identity provider's keys could not be fetched; retry later.", { headers: { "retry-after": "5" } });
+          process.stderr.write(
+            `${JSON.stringify({
+              level: "error",
+              msg: "identity provider keys unavailable",
+              error: err.message,
+              correlationId: c.get("correlationId"),
+            })}\n`,
+          );
+          throw new HttpProblem(
+            "service-unavailable",
+            "The identity provider's keys could not be fetched; retry later.",
+            { headers: { "retry-after": "5" } },
+          );
         }
         const faulty = faultyClaims(c, token);
         if (faulty) {
@@ -68,7 +84,8 @@ export const auth = (opts: { keys: AuthKeys; clock?: () => Date }): MiddlewareHa
       verified.set(token, { claims, exp: claims.exp as number });
     }
     const { principal, reason } = principalFromClaims(claims, names);
-    if (!principal) throw new HttpProblem("unauthorized", `The bearer token is not usable: ${reason}.`, challenge("invalid_token"));
+    if (!principal)
+      throw new HttpProblem("unauthorized", `The bearer token is not usable: ${reason}.`, challenge("invalid_token"));
     c.set("principal", principal);
     await next();
   };

@@ -12,7 +12,8 @@ import { requestHasFault } from "../../faults/index.ts";
 
 /** Faults (conformance self-test only): a parent may edit plans; any role may read the audit log. */
 function faultyGrant(c: Parameters<MiddlewareHandler<AppEnv>>[0], role: string, scope: Scope): boolean {
-  if (role === "parent-carer" && /^(isp|ehcp|legacy-ehcp|development-profile):write$/.test(scope)) return requestHasFault(c, "parent-can-edit-provision");
+  if (role === "parent-carer" && /^(isp|ehcp|legacy-ehcp|development-profile):write$/.test(scope))
+    return requestHasFault(c, "parent-can-edit-provision");
   if (scope === "audit:read") return requestHasFault(c, "audit-readable-by-any-role");
   return false;
 }
@@ -20,7 +21,9 @@ function faultyGrant(c: Parameters<MiddlewareHandler<AppEnv>>[0], role: string, 
 export const authorise = (opts: { scope: Scope; route: RouteSpec; store: Store }): MiddlewareHandler<AppEnv> =>
   async function authorise(c, next) {
     const p = c.get("principal");
-    const allowed = (roleHasScope(p.role, opts.scope) && (p.tokenScopes === undefined || p.tokenScopes.includes(opts.scope))) || faultyGrant(c, p.role, opts.scope);
+    const allowed =
+      (roleHasScope(p.role, opts.scope) && (p.tokenScopes === undefined || p.tokenScopes.includes(opts.scope))) ||
+      faultyGrant(c, p.role, opts.scope);
     if (!allowed) {
       const kind = opts.route.resource ?? "audit";
       const params = c.get("params") ?? {}; // checked by the parameters middleware, which runs first

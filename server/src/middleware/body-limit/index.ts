@@ -35,14 +35,20 @@ async function drain(body: ReadableStream<Uint8Array> | null, cap: number): Prom
 
 export const bodyLimit = (opts: { maxBytes?: number } = {}): MiddlewareHandler<AppEnv> => {
   const maxSize = opts.maxBytes ?? DEFAULT_BODY_LIMIT;
-  const tooLarge = () => new HttpProblem("payload-too-large", `The body exceeds ${maxSize} bytes.`, { headers: { connection: "close" } });
+  const tooLarge = () =>
+    new HttpProblem("payload-too-large", `The body exceeds ${maxSize} bytes.`, { headers: { connection: "close" } });
   const inner = honoBodyLimit({
     maxSize,
     onError: () => {
       throw tooLarge();
     },
   });
-  const small = honoBodyLimit({ maxSize: FAULTY_SMALL_LIMIT, onError: () => { throw new HttpProblem("payload-too-large", `The body exceeds ${FAULTY_SMALL_LIMIT} bytes.`); } });
+  const small = honoBodyLimit({
+    maxSize: FAULTY_SMALL_LIMIT,
+    onError: () => {
+      throw new HttpProblem("payload-too-large", `The body exceeds ${FAULTY_SMALL_LIMIT} bytes.`);
+    },
+  });
   return async function bodyLimit(c, next) {
     // Faults (conformance self-test only): no limit at all, or one below the 1 MiB every server must accept.
     if (requestHasFault(c, "no-body-limit")) return next();
@@ -50,7 +56,8 @@ export const bodyLimit = (opts: { maxBytes?: number } = {}): MiddlewareHandler<A
     const declared = Number(c.req.header("content-length") ?? NaN);
     const incoming = unreadNodeRequest(c);
     if (Number.isFinite(declared) && declared > maxSize) {
-      if (declared <= DRAIN_CAP) await (incoming ? readNodeBody(incoming, 0, DRAIN_CAP) : drain(c.req.raw.body, DRAIN_CAP));
+      if (declared <= DRAIN_CAP)
+        await (incoming ? readNodeBody(incoming, 0, DRAIN_CAP) : drain(c.req.raw.body, DRAIN_CAP));
       throw tooLarge();
     }
     // Under Node, read the body here, counted as it arrives, and keep it for the JSON parser or the handler.

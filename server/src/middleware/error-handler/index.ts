@@ -22,18 +22,24 @@ function correlationOf(c: Context<AppEnv>): string {
 }
 
 export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv> => {
-  const sink = opts.sink ?? ((line: string) => process.stderr.write(line + "\n"));
+  const sink = opts.sink ?? ((line: string) => process.stderr.write(`${line}\n`));
   return function errorHandler(err, c) {
     const correlationId = correlationOf(c);
     let res: Response;
-    if (err instanceof InvalidCursorError) err = invalidParameter("/query/cursor", "cursor is not one this server issued.");
+    if (err instanceof InvalidCursorError)
+      err = invalidParameter("/query/cursor", "cursor is not one this server issued.");
     if (err instanceof HttpProblem) {
       res = problemResponse(err.kind, err.detail, correlationId, err.extra);
     } else if (err instanceof ConflictError) {
       // A concurrent writer won the race after our If-Match check: the caller's version is stale.
-      res = problemResponse("precondition-failed", "Someone else changed this resource first; read it again.", correlationId, {
-        headers: { etag: err.currentEtag },
-      });
+      res = problemResponse(
+        "precondition-failed",
+        "Someone else changed this resource first; read it again.",
+        correlationId,
+        {
+          headers: { etag: err.currentEtag },
+        },
+      );
     } else {
       sink(
         JSON.stringify({
@@ -46,7 +52,11 @@ export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv
           stack: err instanceof Error ? err.stack : undefined,
         }),
       );
-      res = problemResponse("internal", "Something went wrong on our side. Quote the correlation id if you report it.", correlationId);
+      res = problemResponse(
+        "internal",
+        "Something went wrong on our side. Quote the correlation id if you report it.",
+        correlationId,
+      );
     }
     return requestHasFault(c, "errors-as-plain-text") ? asPlainText(res) : res;
   };

@@ -29,13 +29,26 @@ export const jsonBody = (opts: { maxDepth?: number } = {}): MiddlewareHandler<Ap
     const forbidden = findForbiddenKey(parsed);
     if (forbidden !== undefined) {
       throw new HttpProblem("validation-failed", "The body uses a reserved member name.", {
-        errors: [{ pointer: forbidden, ruleId: "api.reserved-member-name", message: "__proto__, constructor and prototype are not allowed as member names." }],
+        errors: [
+          {
+            pointer: forbidden,
+            ruleId: "api.reserved-member-name",
+            message: "__proto__, constructor and prototype are not allowed as member names.",
+          },
+        ],
       });
     }
     const unstorable = findUnstorableText(text, parsed);
     if (unstorable !== undefined) {
       throw new HttpProblem("validation-failed", "The body holds text that cannot be stored; nothing was stored.", {
-        errors: [{ pointer: unstorable, ruleId: "api.unstorable-text", message: "Strings and member names may not contain U+0000 or unpaired surrogates (\\u escapes of half a character)." }],
+        errors: [
+          {
+            pointer: unstorable,
+            ruleId: "api.unstorable-text",
+            message:
+              "Strings and member names may not contain U+0000 or unpaired surrogates (\\u escapes of half a character).",
+          },
+        ],
       });
     }
     c.set("body", parsed);

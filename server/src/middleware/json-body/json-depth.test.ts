@@ -46,7 +46,11 @@ describe("jsonDepthExceeds", () => {
       fc.json({ maxDepth: 6 }),
     );
     fc.assert(
-      fc.property(text, fc.integer({ min: 0, max: 8 }), (t, limit) => jsonDepthExceeds(t, limit) === referenceDepthExceeds(t, limit)),
+      fc.property(
+        text,
+        fc.integer({ min: 0, max: 8 }),
+        (t, limit) => jsonDepthExceeds(t, limit) === referenceDepthExceeds(t, limit),
+      ),
       { numRuns: 5000 },
     );
   });

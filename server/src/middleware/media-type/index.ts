@@ -14,7 +14,11 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 
 export const mediaType = (): MiddlewareHandler<AppEnv> =>
   async function mediaType(c, next) {
-    if (BODY_METHODS.has(c.req.method) && !isJsonMediaType(c.req.header("content-type")) && !requestHasFault(c, "any-media-type-accepted")) {
+    if (
+      BODY_METHODS.has(c.req.method) &&
+      !isJsonMediaType(c.req.header("content-type")) &&
+      !requestHasFault(c, "any-media-type-accepted")
+    ) {
       throw new HttpProblem("unsupported-media-type", "Send the body as application/json.", {
         headers: { "accept-post": "application/json" },
       });

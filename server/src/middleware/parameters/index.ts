@@ -21,7 +21,8 @@ export const parameters = (route: RouteSpec): MiddlewareHandler<AppEnv> => {
     const values: Record<string, string> = {};
     const search = new URL(c.req.url).searchParams;
     for (const [name, value] of search) {
-      if (hasControlCharacter(name) || hasControlCharacter(value)) throw invalidParameter(`/query/${safeName(name)}`, "A query parameter contains a control character.");
+      if (hasControlCharacter(name) || hasControlCharacter(value))
+        throw invalidParameter(`/query/${safeName(name)}`, "A query parameter contains a control character.");
     }
     for (const rule of query) {
       const raw = search.get(rule.name);

@@ -86,17 +86,31 @@ export function callerKey(c: Context<AppEnv>, trusted?: TrustedProxies): string 
 export const addressRateLimit = (limiter: RateLimiter, trusted?: TrustedProxies): MiddlewareHandler<AppEnv> =>
   limitBy(limiter, (c) => `addr:${clientAddress(c, trusted)}`, false);
 
-export const rateLimit = (limiter: RateLimiter, trusted?: TrustedProxies): MiddlewareHandler<AppEnv> => limitBy(limiter, (c) => callerKey(c, trusted), true);
+export const rateLimit = (limiter: RateLimiter, trusted?: TrustedProxies): MiddlewareHandler<AppEnv> =>
+  limitBy(limiter, (c) => callerKey(c, trusted), true);
 
-function limitBy(limiter: RateLimiter, keyOf: (c: Context<AppEnv>) => string, informational: boolean): MiddlewareHandler<AppEnv> {
+function limitBy(
+  limiter: RateLimiter,
+  keyOf: (c: Context<AppEnv>) => string,
+  informational: boolean,
+): MiddlewareHandler<AppEnv> {
   return async function rateLimit(c, next) {
     const decision = limiter.take(keyOf(c));
     const limit = String(limiter.perMinute);
     if (!decision.allowed) {
       const retry = String(decision.retryAfterSeconds);
-      throw new HttpProblem("rate-limited", `More than ${limiter.perMinute} requests a minute; retry after ${retry} s.`, {
-        headers: { "retry-after": retry, "ratelimit-limit": limit, "ratelimit-remaining": "0", "ratelimit-reset": retry },
-      });
+      throw new HttpProblem(
+        "rate-limited",
+        `More than ${limiter.perMinute} requests a minute; retry after ${retry} s.`,
+        {
+          headers: {
+            "retry-after": retry,
+            "ratelimit-limit": limit,
+            "ratelimit-remaining": "0",
+            "ratelimit-reset": retry,
+          },
+        },
+      );
     }
     await next();
     if (!informational && c.res.headers.has("ratelimit-limit")) return; // the per-caller limit's headers say more
@@ -106,7 +120,8 @@ function limitBy(limiter: RateLimiter, keyOf: (c: Context<AppEnv>) => string, in
 }
 
 function checkedRate(perMinute: number): number {
-  if (!Number.isFinite(perMinute) || perMinute < 0) throw new Error(`rate limit must be a non-negative number of requests per minute, not ${perMinute}`);
+  if (!Number.isFinite(perMinute) || perMinute < 0)
+    throw new Error(`rate limit must be a non-negative number of requests per minute, not ${perMinute}`);
   return perMinute;
 }
 
@@ -118,6 +133,8 @@ export function rateLimiterFor(opts: RateLimitOptions | undefined): RateLimiter 
 
 /** The per-address limiter (before authentication), or undefined when it is off. */
 export function addressRateLimiterFor(opts: RateLimitOptions | undefined): RateLimiter | undefined {
-  const perMinute = checkedRate(opts?.perAddressPerMinute ?? 5 * checkedRate(opts?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE));
+  const perMinute = checkedRate(
+    opts?.perAddressPerMinute ?? 5 * checkedRate(opts?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
+  );
   return perMinute === 0 ? undefined : new RateLimiter(perMinute, opts?.clock, opts?.maxBuckets);
 }

@@ -7,7 +7,7 @@ import type { AppEnv } from "../../env.ts";
 export type LogSink = (line: string) => void;
 
 export const requestLog = (opts: { sink?: LogSink } = {}): MiddlewareHandler<AppEnv> => {
-  const sink = opts.sink ?? ((line: string) => process.stdout.write(line + "\n"));
+  const sink = opts.sink ?? ((line: string) => process.stdout.write(`${line}\n`));
   return async function requestLog(c, next) {
     const started = performance.now();
     try {

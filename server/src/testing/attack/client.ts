@@ -40,14 +40,24 @@ async function sendFetch(baseUrl: string, req: WireRequest, timeoutMs: number): 
     return { status: res.status, headers, text };
   } catch (err) {
     const e = err as Error & { cause?: Error & { code?: string } };
-    return { status: 0, headers: {}, text: "", dropped: `${e.name}: ${e.message}${e.cause ? ` (${e.cause.code ?? ""} ${e.cause.message})` : ""}` };
+    return {
+      status: 0,
+      headers: {},
+      text: "",
+      dropped: `${e.name}: ${e.message}${e.cause ? ` (${e.cause.code ?? ""} ${e.cause.message})` : ""}`,
+    };
   }
 }
 
 /** One request on its own connection (Connection: close), response read to the end and parsed minimally. */
 function sendRaw(baseUrl: string, req: WireRequest, timeoutMs: number): Promise<WireResponse> {
   const url = new URL(baseUrl);
-  const body = req.body === undefined ? Buffer.alloc(0) : typeof req.body === "string" ? Buffer.from(req.body, "utf8") : Buffer.from(req.body);
+  const body =
+    req.body === undefined
+      ? Buffer.alloc(0)
+      : typeof req.body === "string"
+        ? Buffer.from(req.body, "utf8")
+        : Buffer.from(req.body);
   const lines = [`${req.method} ${req.path} HTTP/1.1`, `Host: ${url.host}`, "Connection: close"];
   for (const [k, v] of Object.entries(req.headers)) lines.push(`${k}: ${v}`);
   if (body.length > 0 || req.method === "POST" || req.method === "PUT") lines.push(`Content-Length: ${body.length}`);
@@ -83,7 +93,8 @@ function complete(bytes: Buffer): boolean {
   if (status === 204 || status === 304) return true;
   const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
   if (length) return bytes.length - (end + 4) >= Number(length[1]);
-  if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) return bytes.subarray(bytes.length - 5).toString("latin1") === "0\r\n\r\n";
+  if (/\r\ntransfer-encoding:\s*chunked/i.test(head))
+    return bytes.subarray(bytes.length - 5).toString("latin1") === "0\r\n\r\n";
   return false;
 }
 

@@ -4,8 +4,20 @@ import { describe, expect, it } from "vitest";
 import { Recorder, type AttackRequest } from "./oracle.ts";
 import { Secrets, type Caller } from "./world.ts";
 
-const staffA: Caller = { key: "A:setting-staff", tenant: "A", role: "setting-staff", tenancy: "own-setting", childIds: [] };
-const parentA: Caller = { key: "A:parent-carer", tenant: "A", role: "parent-carer", tenancy: "own-children", childIds: ["11111111-1111-4111-8111-111111111111"] };
+const staffA: Caller = {
+  key: "A:setting-staff",
+  tenant: "A",
+  role: "setting-staff",
+  tenancy: "own-setting",
+  childIds: [],
+};
+const parentA: Caller = {
+  key: "A:parent-carer",
+  tenant: "A",
+  role: "parent-carer",
+  tenancy: "own-children",
+  childIds: ["11111111-1111-4111-8111-111111111111"],
+};
 const auditor: Caller = { key: "auditor", role: "auditor", tenancy: "all", childIds: [] };
 const B_CHILD = "22222222-2222-4222-8222-222222222222";
 const A_OTHER_CHILD = "33333333-3333-4333-8333-333333333333";
@@ -19,8 +31,20 @@ function setup(): Recorder {
   return new Recorder(secrets);
 }
 
-const req = (caller: Caller, path: string, cls = "legit", status = [200]): AttackRequest => ({ cls, op: `GET ${path}`, caller, method: "GET", path, headers: {}, expect: { status } });
-const ok = (text: string, status = 200) => ({ status, headers: { "content-type": status >= 400 ? "application/problem+json" : "application/json" }, text });
+const req = (caller: Caller, path: string, cls = "legit", status = [200]): AttackRequest => ({
+  cls,
+  op: `GET ${path}`,
+  caller,
+  method: "GET",
+  path,
+  headers: {},
+  expect: { status },
+});
+const ok = (text: string, status = 200) => ({
+  status,
+  headers: { "content-type": status >= 400 ? "application/problem+json" : "application/json" },
+  text,
+});
 
 describe("attack oracle", () => {
   it("flags another tenant's id or name in a response, once per response", () => {
@@ -42,7 +66,10 @@ describe("attack oracle", () => {
 
   it("keeps a parent to their own child within their own tenant", () => {
     const r = setup();
-    r.record(req(parentA, "/isps"), ok(JSON.stringify({ items: [{ child: parentA.childIds[0] }, { child: A_OTHER_CHILD }] })));
+    r.record(
+      req(parentA, "/isps"),
+      ok(JSON.stringify({ items: [{ child: parentA.childIds[0] }, { child: A_OTHER_CHILD }] })),
+    );
     expect(r.leaks).toBe(1);
   });
 
@@ -52,13 +79,27 @@ describe("attack oracle", () => {
     r.record(req(staffA, "/isps"), { status: 0, headers: {}, text: "", dropped: "reset" });
     r.record(req(staffA, "/isps"), ok("{}", 404));
     r.record(req(staffA, "/isps", "bad-cursor", [400]), ok("{}", 400));
-    expect({ fiveHundreds: r.fiveHundreds, dropped: r.dropped, legitimate: r.legitimate, legitFailed: r.legitFailed }).toEqual({ fiveHundreds: 1, dropped: 1, legitimate: 3, legitFailed: 3 });
-    expect(r.list().map((v) => v.kind).sort()).toEqual(["5xx", "dropped-connection", "legit-failed"]);
+    expect({
+      fiveHundreds: r.fiveHundreds,
+      dropped: r.dropped,
+      legitimate: r.legitimate,
+      legitFailed: r.legitFailed,
+    }).toEqual({ fiveHundreds: 1, dropped: 1, legitimate: 3, legitFailed: 3 });
+    expect(
+      r
+        .list()
+        .map((v) => v.kind)
+        .sort(),
+    ).toEqual(["5xx", "dropped-connection", "legit-failed"]);
   });
 
   it("files an error answered without problem+json", () => {
     const r = setup();
-    r.record(req(staffA, "/isps", "bad-path", [404]), { status: 404, headers: { "content-type": "text/plain" }, text: "Not Found" });
+    r.record(req(staffA, "/isps", "bad-path", [404]), {
+      status: 404,
+      headers: { "content-type": "text/plain" },
+      text: "Not Found",
+    });
     expect(r.list().map((v) => v.kind)).toEqual(["error-not-problem-json"]);
   });
 });

@@ -47,7 +47,8 @@ function requestText(req: WireRequest): string {
   } catch {
     // keep the encoded form
   }
-  const body = req.body === undefined ? "" : typeof req.body === "string" ? req.body : Buffer.from(req.body).toString("latin1");
+  const body =
+    req.body === undefined ? "" : typeof req.body === "string" ? req.body : Buffer.from(req.body).toString("latin1");
   return `${path} ${req.path} ${Object.values(req.headers).join(" ")} ${body}`;
 }
 
@@ -122,19 +123,35 @@ export class Recorder {
         this.violation("5xx", req.cls, req.op, example);
       }
       const e = req.foreignId && this.ownsId(req.caller, req.foreignId) ? { range: [200, 499] as const } : req.expect;
-      const statusOk = (!("status" in e) || !e.status || e.status.includes(res.status)) && (!e.range || (res.status >= e.range[0] && res.status <= e.range[1]));
+      const statusOk =
+        (!("status" in e) || !e.status || e.status.includes(res.status)) &&
+        (!e.range || (res.status >= e.range[0] && res.status <= e.range[1]));
       if (!statusOk && res.status < 500) {
         legitOk = false;
-        this.violation(legit ? "legit-failed" : ("kind" in e && e.kind ? e.kind : "unexpected-status"), req.cls, req.op, `${example} (expected ${"status" in e && e.status ? e.status.join("/") : `${e.range![0]}-${e.range![1]}`})`);
+        this.violation(
+          legit ? "legit-failed" : "kind" in e && e.kind ? e.kind : "unexpected-status",
+          req.cls,
+          req.op,
+          `${example} (expected ${"status" in e && e.status ? e.status.join("/") : `${e.range![0]}-${e.range![1]}`})`,
+        );
       }
       if (statusOk && "check" in e && e.check) {
         const problem = e.check(res);
         if (problem) {
           legitOk = false;
-          this.violation(legit ? "legit-failed" : (e.kind ?? "check-failed"), req.cls, req.op, `${example}: ${problem}`);
+          this.violation(
+            legit ? "legit-failed" : (e.kind ?? "check-failed"),
+            req.cls,
+            req.op,
+            `${example}: ${problem}`,
+          );
         }
       }
-      if (res.status >= 400 && res.text.length > 0 && !/^application\/problem\+json/.test(res.headers["content-type"] ?? "")) {
+      if (
+        res.status >= 400 &&
+        res.text.length > 0 &&
+        !/^application\/problem\+json/.test(res.headers["content-type"] ?? "")
+      ) {
         this.violation("error-not-problem-json", req.cls, req.op, example);
       }
       this.checkLeaks(req, res, example);
@@ -154,10 +171,17 @@ export class Recorder {
       if (!owner || known.has(lower) || seen.has(lower)) continue;
       seen.add(lower);
       const allowed =
-        c.tenancy === "own-children" ? owner.childId !== undefined && c.childIds.includes(owner.childId) : c.tenant !== undefined && owner.tenant === c.tenant;
+        c.tenancy === "own-children"
+          ? owner.childId !== undefined && c.childIds.includes(owner.childId)
+          : c.tenant !== undefined && owner.tenant === c.tenant;
       if (!allowed) {
         this.leaks++;
-        this.violation("foreign-record-readable", req.cls, req.op, `${example}; shows ${owner.tenant}${owner.childId ? ` child ${owner.childId}` : ""}'s ${t}`);
+        this.violation(
+          "foreign-record-readable",
+          req.cls,
+          req.op,
+          `${example}; shows ${owner.tenant}${owner.childId ? ` child ${owner.childId}` : ""}'s ${t}`,
+        );
       }
     }
   }
@@ -176,7 +200,12 @@ export function describe(req: AttackRequest, res: WireResponse): string {
     .filter(([k]) => k.toLowerCase() !== "authorization")
     .map(([k, v]) => `${k}: ${printable(v.slice(0, 80))}`)
     .join("; ");
-  const body = req.body === undefined ? "" : typeof req.body === "string" ? printable(req.body.slice(0, 120)) : `<${req.body.byteLength} bytes: ${printable(Buffer.from(req.body.subarray(0, 60)).toString("latin1"))}>`;
+  const body =
+    req.body === undefined
+      ? ""
+      : typeof req.body === "string"
+        ? printable(req.body.slice(0, 120))
+        : `<${req.body.byteLength} bytes: ${printable(Buffer.from(req.body.subarray(0, 60)).toString("latin1"))}>`;
   const answer = res.dropped ? `dropped (${res.dropped})` : `${res.status} ${printable(res.text.slice(0, 200))}`;
   return `${req.caller.key} ${req.method} ${printable(req.path.slice(0, 160))}${hdrs ? ` [${hdrs}]` : ""}${body ? ` body ${body}` : ""}${req.raw ? " (raw socket)" : ""} → ${answer}`;
 }

@@ -30,14 +30,32 @@ export interface BuildOptions {
   token?: string | null;
 }
 
-export function build(caller: Caller, method: string, path: string, o: BuildOptions, cls: string, op: string, expect: Expectation): AttackRequest {
+export function build(
+  caller: Caller,
+  method: string,
+  path: string,
+  o: BuildOptions,
+  cls: string,
+  op: string,
+  expect: Expectation,
+): AttackRequest {
   const headers: Record<string, string> = {};
   const token = o.token === undefined ? caller.token : o.token;
   if (token) headers.authorization = `Bearer ${token}`;
   const body = o.json !== undefined ? JSON.stringify(o.json) : o.body;
   if (body !== undefined) headers["content-type"] = o.contentType ?? "application/json";
   Object.assign(headers, o.headers ?? {});
-  return { cls, op, caller, method, path, headers, ...(body !== undefined ? { body } : {}), ...(o.raw ? { raw: true } : {}), expect };
+  return {
+    cls,
+    op,
+    caller,
+    method,
+    path,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    ...(o.raw ? { raw: true } : {}),
+    expect,
+  };
 }
 
 export const single = (req: AttackRequest): Task => ({ cls: req.cls, run: async (ctx) => void (await ctx.send(req)) });
@@ -51,21 +69,36 @@ export function json(res: WireResponse): Record<string, unknown> {
 }
 
 /** A check that the body is JSON whose `id` is `id` (case-insensitively the same UUID). */
-export const hasId = (id: string) => (res: WireResponse): string | undefined => {
-  const got = json(res).id;
-  return typeof got === "string" && got.toLowerCase() === id.toLowerCase() ? undefined : `body id ${String(got)} is not ${id}`;
-};
+export const hasId =
+  (id: string) =>
+  (res: WireResponse): string | undefined => {
+    const got = json(res).id;
+    return typeof got === "string" && got.toLowerCase() === id.toLowerCase()
+      ? undefined
+      : `body id ${String(got)} is not ${id}`;
+  };
 
 /** A check that a page's items include `id`. */
-export const listsId = (id: string) => (res: WireResponse): string | undefined => {
-  const items = json(res).items;
-  return Array.isArray(items) && items.some((x) => (x as Record<string, unknown>).id === id) ? undefined : `page does not list ${id}`;
-};
+export const listsId =
+  (id: string) =>
+  (res: WireResponse): string | undefined => {
+    const items = json(res).items;
+    return Array.isArray(items) && items.some((x) => (x as Record<string, unknown>).id === id)
+      ? undefined
+      : `page does not list ${id}`;
+  };
 
 /** A check that a page is non-empty and lists only documents about child `childId`. */
-export const onlyChild = (childId: string) => (res: WireResponse): string | undefined => {
-  const items = json(res).items;
-  if (!Array.isArray(items) || items.length === 0) return "page is empty";
-  const other = items.find((x) => String(((x as Record<string, unknown>).child as Record<string, unknown> | undefined)?.personId ?? "").toLowerCase() !== childId.toLowerCase());
-  return other ? `page lists ${String((other as Record<string, unknown>).id)} about another child` : undefined;
-};
+export const onlyChild =
+  (childId: string) =>
+  (res: WireResponse): string | undefined => {
+    const items = json(res).items;
+    if (!Array.isArray(items) || items.length === 0) return "page is empty";
+    const other = items.find(
+      (x) =>
+        String(
+          ((x as Record<string, unknown>).child as Record<string, unknown> | undefined)?.personId ?? "",
+        ).toLowerCase() !== childId.toLowerCase(),
+    );
+    return other ? `page lists ${String((other as Record<string, unknown>).id)} about another child` : undefined;
+  };

@@ -66,16 +66,32 @@ async function forgedTokens(world: World): Promise<ForgedTokens> {
   const staffA = world.caller("A:setting-staff").claims!;
   const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  const claims = { ...staffA, scope: "children:read isp:read", iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, iat: now, exp: now + 600 };
+  const claims = {
+    ...staffA,
+    scope: "children:read isp:read",
+    iss: DEV_ISSUER,
+    aud: DEFAULT_AUDIENCE,
+    iat: now,
+    exp: now + 600,
+  };
   return {
     garbage: "not-a-token",
     "three-dots": "a.b.c",
     "alg-none": `${b64({ alg: "none", typ: "JWT" })}.${b64(claims)}.`,
     "other-signer": await stranger.sign(staffA),
-    "foreign-kid": await new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: "dev-signer-1", typ: "JWT" }).sign(privateKey),
-    expired: await new SignJWT({ ...claims, exp: now - 60 }).setProtectedHeader({ alg: "ES256", kid: "dev-signer-1" }).sign(privateKey),
+    "foreign-kid": await new SignJWT(claims)
+      .setProtectedHeader({ alg: "ES256", kid: "dev-signer-1", typ: "JWT" })
+      .sign(privateKey),
+    expired: await new SignJWT({ ...claims, exp: now - 60 })
+      .setProtectedHeader({ alg: "ES256", kid: "dev-signer-1" })
+      .sign(privateKey),
     "no-tenancy-claim": await world.sign({ sub: "x", send_role: "setting-staff" }),
-    "unknown-role": await world.sign({ sub: "x", send_role: "superuser" as never, setting_urn: "152984", scope: "children:read" }),
+    "unknown-role": await world.sign({
+      sub: "x",
+      send_role: "superuser" as never,
+      setting_urn: "152984",
+      scope: "children:read",
+    }),
     "nul-in-token": `${b64({ alg: "ES256" })}.${b64(claims)}.%00`,
   };
 }
@@ -98,14 +114,40 @@ function sweepRequests(world: World): AttackRequest[] {
       if (route.method !== "get" || !mayCall(c, route) || !route.scope) continue;
       if (route.path.includes("{") && !PERSONAL_RESOURCES.has(route.resource ?? "")) continue;
       if (!route.path.includes("{")) {
-        out.push(build(c, "GET", `${route.path}?${route.operationId === "getPlanSample" ? "size=50" : "limit=100"}`, {}, "sweep", opName(route), { status: [200] }));
+        out.push(
+          build(
+            c,
+            "GET",
+            `${route.path}?${route.operationId === "getPlanSample" ? "size=50" : "limit=100"}`,
+            {},
+            "sweep",
+            opName(route),
+            { status: [200] },
+          ),
+        );
         continue;
       }
       const ot = world.tenants[other(c.tenant)];
       for (const { child, docs } of ot.children) {
-        const path = route.path.replace("{childId}", child.id).replace("{version}", "1").replace("{id}", route.resource === "transfer" ? (ot.transferId ?? child.id) : (docs[route.resource as keyof typeof docs] ?? child.id));
-        const id = route.resource === "transfer" ? ot.transferId : route.resource === "child" ? child.id : docs[route.resource as keyof typeof docs];
-        out.push({ ...build(c, "GET", path, {}, "sweep", opName(route), { status: [404], kind: "foreign-record-reachable" }), ...(id ? { foreignId: id } : {}) });
+        const path = route.path
+          .replace("{childId}", child.id)
+          .replace("{version}", "1")
+          .replace(
+            "{id}",
+            route.resource === "transfer"
+              ? (ot.transferId ?? child.id)
+              : (docs[route.resource as keyof typeof docs] ?? child.id),
+          );
+        const id =
+          route.resource === "transfer"
+            ? ot.transferId
+            : route.resource === "child"
+              ? child.id
+              : docs[route.resource as keyof typeof docs];
+        out.push({
+          ...build(c, "GET", path, {}, "sweep", opName(route), { status: [404], kind: "foreign-record-reachable" }),
+          ...(id ? { foreignId: id } : {}),
+        });
       }
     }
   }
@@ -116,19 +158,32 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
   const seed = opts.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
   const concurrency = opts.concurrency ?? 12;
   let transfers: TransferService | undefined;
-  const config = defaultTransferConfig({ clock: clock2030(), loopbackOnly: true, delivery: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 } });
+  const config = defaultTransferConfig({
+    clock: clock2030(),
+    loopbackOnly: true,
+    delivery: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
+  });
   // The HTML docs are built on demand (spec/build-docs.ts); a stand-in page makes GET /docs answer 200 here.
   const docsDir = mkdtempSync(join(tmpdir(), "send-attack-docs-"));
   const docsPath = join(docsDir, "docs.html");
   writeFileSync(docsPath, "<!doctype html><title>API</title>");
   // The rate limit is off: thousands of requests from one address in two minutes are the point here.
-  const server = await startTestServer(opts.store, { transfers: config, rateLimit: { perMinute: 0 }, docsPath, logSink: () => undefined, onTransfers: (s) => (transfers = s) });
+  const server = await startTestServer(opts.store, {
+    transfers: config,
+    rateLimit: { perMinute: 0 },
+    docsPath,
+    logSink: () => undefined,
+    onTransfers: (s) => (transfers = s),
+  });
   const started = Date.now();
   try {
     const world = await seedWorld(server.url, seed, (claims) => server.signer.sign(claims));
     const idx = await indexTenants(opts.store, world);
     const before = await snapshot(opts.store);
-    const recorder = new Recorder(world.secrets, (c, id) => c.tenant !== undefined && world.createdBy[c.tenant].has(id.toLowerCase()));
+    const recorder = new Recorder(
+      world.secrets,
+      (c, id) => c.tenant !== undefined && world.createdBy[c.tenant].has(id.toLowerCase()),
+    );
     const opsSeen = new Set<string>();
     const rolesSeen = new Set<string>();
     const ctx: Ctx = {
@@ -138,7 +193,8 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
         recorder.noteSent(req);
         const t0 = performance.now();
         const res = await send(server.url, req);
-        if (req.method === "POST" && res.status === 201 && req.caller.tenant && res.headers.location) world.createdBy[req.caller.tenant].add(res.headers.location.split("/").pop()!.toLowerCase());
+        if (req.method === "POST" && res.status === 201 && req.caller.tenant && res.headers.location)
+          world.createdBy[req.caller.tenant].add(res.headers.location.split("/").pop()!.toLowerCase());
         recorder.record(req, res, performance.now() - t0);
         opsSeen.add(req.op);
         rolesSeen.add(req.caller.role ?? "anonymous");
@@ -149,7 +205,10 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
     const share = opts.legitShare ?? 0.25;
     const arb = fc.oneof(
       { weight: Math.round(share * 100), arbitrary: legitTasks(world, idx) },
-      { weight: Math.round((1 - share) * 100), arbitrary: hostileTasks(world, idx, await forgedTokens(world), await forgedBundles()) },
+      {
+        weight: Math.round((1 - share) * 100),
+        arbitrary: hostileTasks(world, idx, await forgedTokens(world), await forgedBundles()),
+      },
     );
     const queue: Task[] = opts.hugeBodies === false ? [] : hugeBodyTasks(world);
     let chunk = 0;
@@ -178,8 +237,14 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
       requests: recorder.total,
       durationMs: Date.now() - started,
       attemptsByClass: Object.fromEntries([...recorder.attempts].sort()),
-      timingByClass: Object.fromEntries([...recorder.timing].sort().map(([k, t]) => [k, { mean: Math.round(t.sum / (recorder.attempts.get(k) ?? 1)), max: Math.round(t.max) }])),
-      statusesByClass: Object.fromEntries([...recorder.statuses].sort().map(([k, m]) => [k, Object.fromEntries([...m].sort((a, b) => a[0] - b[0]))])),
+      timingByClass: Object.fromEntries(
+        [...recorder.timing]
+          .sort()
+          .map(([k, t]) => [k, { mean: Math.round(t.sum / (recorder.attempts.get(k) ?? 1)), max: Math.round(t.max) }]),
+      ),
+      statusesByClass: Object.fromEntries(
+        [...recorder.statuses].sort().map(([k, m]) => [k, Object.fromEntries([...m].sort((a, b) => a[0] - b[0]))]),
+      ),
       fiveHundreds: recorder.fiveHundreds,
       dropped: recorder.dropped,
       legitimate: recorder.legitimate,
@@ -202,9 +267,20 @@ export function formatReport(r: AttackReport, command: string): string {
   const lines = [
     `attack run: seed ${r.seed} (reproduce: ATTACK_SEED=${r.seed} ${command})`,
     `requests ${r.requests} in ${(r.durationMs / 1000).toFixed(1)} s; legitimate ${r.legitimate}, failed ${r.legitFailed}; 5xx ${r.fiveHundreds}; dropped ${r.dropped}; foreign records readable ${r.leaks}; changed ${r.changes.length}`,
-    `attempts by class: ${Object.entries(r.attemptsByClass).map(([k, v]) => `${k} ${v}`).join(", ")}`,
-    `ms by class (mean/max): ${Object.entries(r.timingByClass).map(([k, t]) => `${k} ${t.mean}/${t.max}`).join(", ")}`,
-    `statuses by class: ${Object.entries(r.statusesByClass).map(([k, m]) => `${k} {${Object.entries(m).map(([s, n]) => `${s}:${n}`).join(" ")}}`).join("; ")}`,
+    `attempts by class: ${Object.entries(r.attemptsByClass)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+    `ms by class (mean/max): ${Object.entries(r.timingByClass)
+      .map(([k, t]) => `${k} ${t.mean}/${t.max}`)
+      .join(", ")}`,
+    `statuses by class: ${Object.entries(r.statusesByClass)
+      .map(
+        ([k, m]) =>
+          `${k} {${Object.entries(m)
+            .map(([s, n]) => `${s}:${n}`)
+            .join(" ")}}`,
+      )
+      .join("; ")}`,
   ];
   if (r.operationsNotCovered.length) lines.push(`operations not exercised: ${r.operationsNotCovered.join(", ")}`);
   if (r.rolesNotCovered.length) lines.push(`roles not exercised: ${r.rolesNotCovered.join(", ")}`);

@@ -28,7 +28,11 @@ import type { DevClaims } from "../../auth/dev-signer.ts";
 
 type Json = Record<string, unknown>;
 
-export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClaims) => Promise<string>): Promise<World> {
+export async function seedWorld(
+  baseUrl: string,
+  seed: number,
+  sign: (c: DevClaims) => Promise<string>,
+): Promise<World> {
   const ids = new Ids(seed);
   const secrets = new Secrets();
   const children: Record<TenantName, SeededChild[]> = { A: [], B: [] };
@@ -48,9 +52,24 @@ export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClai
     if (!c) throw new Error(`no caller ${key}`);
     return c;
   };
-  const must = async (c: Caller, method: string, path: string, body: unknown, status: number, headers: Record<string, string> = {}): Promise<WireResponse> => {
-    const res = await send(baseUrl, { method, path, headers: { authorization: `Bearer ${c.token}`, "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (res.status !== status) throw new Error(`seeding ${method} ${path} as ${c.key}: expected ${status}, got ${res.status} ${res.dropped ?? res.text.slice(0, 500)}`);
+  const must = async (
+    c: Caller,
+    method: string,
+    path: string,
+    body: unknown,
+    status: number,
+    headers: Record<string, string> = {},
+  ): Promise<WireResponse> => {
+    const res = await send(baseUrl, {
+      method,
+      path,
+      headers: { authorization: `Bearer ${c.token}`, "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status !== status)
+      throw new Error(
+        `seeding ${method} ${path} as ${c.key}: expected ${status}, got ${res.status} ${res.dropped ?? res.text.slice(0, 500)}`,
+      );
     return res;
   };
 
@@ -63,10 +82,17 @@ export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClai
   for (const t of TENANT_NAMES) {
     for (const seeded of children[t]) {
       const { child, docs } = seeded;
-      adoptChildId(child, await must(caller(`${t}:setting-staff`), "POST", "/children", childBody(child), 201), secrets);
+      adoptChildId(
+        child,
+        await must(caller(`${t}:setting-staff`), "POST", "/children", childBody(child), 201),
+        secrets,
+      );
       for (const k of DOC_KINDS) {
         const proposed = ids.uuid(k);
-        docs[k] = createdId(await must(caller(`${t}:${WRITER[k]}`), "POST", DOC_PATHS[k], documentBody(k, child, proposed), 201), proposed);
+        docs[k] = createdId(
+          await must(caller(`${t}:${WRITER[k]}`), "POST", DOC_PATHS[k], documentBody(k, child, proposed), 201),
+          proposed,
+        );
         secrets.add(docs[k], { tenant: t, childId: child.id });
       }
     }
@@ -82,14 +108,30 @@ export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClai
   const senderSubjects = {} as Record<TenantName, string>;
   for (const t of TENANT_NAMES) {
     const second = children[t][1]!;
-    const transfer = await must(caller(`${t}:setting-staff`), "POST", `/children/${second.child.id}/transfers`, { receiver: { unknownDestination: true }, reason: "in-year-move" }, 201);
+    const transfer = await must(
+      caller(`${t}:setting-staff`),
+      "POST",
+      `/children/${second.child.id}/transfers`,
+      { receiver: { unknownDestination: true }, reason: "in-year-move" },
+      201,
+    );
     const transferId = (JSON.parse(transfer.text) as Json).id as string;
     secrets.add(transferId, { tenant: t, childId: second.child.id });
     // Imports are written as "transfer-sender:<kid>": the tenant's own signing key makes them the tenant's writes.
     const bundle = await must(caller(`${t}:setting-staff`), "GET", `/transfers/${transferId}/bundle`, undefined, 200);
-    const kid = (JSON.parse(Buffer.from(bundle.text.trim().replace(/^"|"$/g, "").split(".")[0]!, "base64url").toString("utf8")) as Json).kid as string;
+    const kid = (
+      JSON.parse(
+        Buffer.from(bundle.text.trim().replace(/^"|"$/g, "").split(".")[0]!, "base64url").toString("utf8"),
+      ) as Json
+    ).kid as string;
     senderSubjects[t] = `transfer-sender:${kid}`;
-    const page = await must(caller(`${t}:setting-staff`), "GET", `/isps?settingUrn=${TENANTS[t].settingUrn}&limit=1`, undefined, 200);
+    const page = await must(
+      caller(`${t}:setting-staff`),
+      "GET",
+      `/isps?settingUrn=${TENANTS[t].settingUrn}&limit=1`,
+      undefined,
+      200,
+    );
     const childPage = await must(caller(`${t}:setting-staff`), "GET", `/children?limit=1`, undefined, 200);
     tenants[t] = {
       name: t,
@@ -103,5 +145,16 @@ export async function seedWorld(baseUrl: string, seed: number, sign: (c: DevClai
   const subjectsOf = { A: new Set<string>(), B: new Set<string>() };
   for (const c of callers) if (c.tenant && c.claims) subjectsOf[c.tenant].add(c.claims.sub);
   for (const t of TENANT_NAMES) subjectsOf[t].add(senderSubjects[t]);
-  return { seed, ids, secrets, tenants, callers, caller, sppId: spp.id as string, sign, subjectsOf, createdBy: { A: new Set(), B: new Set() } };
+  return {
+    seed,
+    ids,
+    secrets,
+    tenants,
+    callers,
+    caller,
+    sppId: spp.id as string,
+    sign,
+    subjectsOf,
+    createdBy: { A: new Set(), B: new Set() },
+  };
 }

@@ -36,7 +36,13 @@ export async function snapshot(store: Store): Promise<Snapshot> {
           id: current.id,
           group: groupOf(v1.tenant),
           childId: kind === "child" ? current.id : body.child?.personId,
-          versions: versions.map((v: StoredVersion) => ({ version: v.version, group: groupOf(v.tenant), subject: v.provenance.actor.subject, actorGroup: groupOf(v.provenance.actor.tenant ?? {}), digest: digest(v.body) })),
+          versions: versions.map((v: StoredVersion) => ({
+            version: v.version,
+            group: groupOf(v.tenant),
+            subject: v.provenance.actor.subject,
+            actorGroup: groupOf(v.provenance.actor.tenant ?? {}),
+            digest: digest(v.body),
+          })),
         });
       }
       cursor = page.nextCursor;
@@ -56,12 +62,16 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, world: World
   for (const [key, b] of before) {
     const a = after.get(key);
     if (!a) {
-      out.push({ kind: "record-moved-or-lost", detail: `${b.kind} ${b.id} of tenant ${b.group ?? "-"} is no longer filed there` });
+      out.push({
+        kind: "record-moved-or-lost",
+        detail: `${b.kind} ${b.id} of tenant ${b.group ?? "-"} is no longer filed there`,
+      });
       continue;
     }
     for (const v of b.versions) {
       const now = a.versions.find((x) => x.version === v.version);
-      if (!now || now.digest !== v.digest || now.subject !== v.subject) out.push({ kind: "version-rewritten", detail: `${b.kind} ${b.id} version ${v.version} changed` });
+      if (!now || now.digest !== v.digest || now.subject !== v.subject)
+        out.push({ kind: "version-rewritten", detail: `${b.kind} ${b.id} version ${v.version} changed` });
     }
   }
   const childGroup = new Map<string, TenantName | undefined>();
@@ -69,12 +79,23 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, world: World
   for (const r of after.values()) {
     if (!r.group) continue;
     for (const v of r.versions) {
-      if (v.group !== r.group) out.push({ kind: "record-re-tenanted", detail: `${r.kind} ${r.id} of tenant ${r.group}: version ${v.version} filed under ${v.group ?? "neither tenant"} by ${v.subject}` });
+      if (v.group !== r.group)
+        out.push({
+          kind: "record-re-tenanted",
+          detail: `${r.kind} ${r.id} of tenant ${r.group}: version ${v.version} filed under ${v.group ?? "neither tenant"} by ${v.subject}`,
+        });
       // A caller of the record's own tenant, or a system acting for it (an import signed by the tenant's own key).
-      if (!world.subjectsOf[r.group].has(v.subject) && v.actorGroup !== r.group) out.push({ kind: "changed-by-foreign-caller", detail: `${r.kind} ${r.id} of tenant ${r.group}: version ${v.version} written by ${v.subject}` });
+      if (!world.subjectsOf[r.group].has(v.subject) && v.actorGroup !== r.group)
+        out.push({
+          kind: "changed-by-foreign-caller",
+          detail: `${r.kind} ${r.id} of tenant ${r.group}: version ${v.version} written by ${v.subject}`,
+        });
     }
     if (r.kind !== "child" && r.childId && childGroup.has(r.childId) && childGroup.get(r.childId) !== r.group) {
-      out.push({ kind: "plan-names-foreign-child", detail: `${r.kind} ${r.id} of tenant ${r.group} names child ${r.childId} of tenant ${childGroup.get(r.childId) ?? "-"}` });
+      out.push({
+        kind: "plan-names-foreign-child",
+        detail: `${r.kind} ${r.id} of tenant ${r.group} names child ${r.childId} of tenant ${childGroup.get(r.childId) ?? "-"}`,
+      });
     }
   }
   return out;

@@ -9,18 +9,23 @@ import { DOC_KINDS, TENANTS, type Caller, type DocKind, type TenantName, type Wo
 export const OPERATIONS: readonly RouteSpec[] = ROUTES;
 export const opName = (r: RouteSpec): string => `${r.method.toUpperCase()} ${r.path}`;
 export const hasPathId = (r: RouteSpec): boolean => /\{(id|childId|urn)\}/.test(r.path);
-export const needsJsonBody = (r: RouteSpec): boolean => r.requestBody !== undefined && (r.requestBody.contentType ?? "application/json") === "application/json";
+export const needsJsonBody = (r: RouteSpec): boolean =>
+  r.requestBody !== undefined && (r.requestBody.contentType ?? "application/json") === "application/json";
 /** May the caller call the operation: it holds the scope (spec/roles.ts); and for the unclaimed queue, which the
  *  route describes as the local authority's, its token names a local authority (`la_code`). */
 export const mayCall = (c: Caller, r: RouteSpec): boolean =>
-  r.scope === undefined || (c.role !== undefined && roleHasScope(c.role, r.scope) && (r.operationId !== "listUnclaimedTransfers" || c.claims?.la_code !== undefined));
+  r.scope === undefined ||
+  (c.role !== undefined &&
+    roleHasScope(c.role, r.scope) &&
+    (r.operationId !== "listUnclaimedTransfers" || c.claims?.la_code !== undefined));
 
 /** Personal records whose path ids must never reach another tenant. */
 export const PERSONAL_RESOURCES = new Set(["child", "isp", "ehcp", "legacy-ehcp", "development-profile", "transfer"]);
 
 /** Group of a stored tenant scope: which of the two tenants it belongs to (setting or LA), if either. */
 export function groupOf(t: TenantScope): TenantName | undefined {
-  for (const n of ["A", "B"] as const) if (t.settingUrn === TENANTS[n].settingUrn || t.laCode === TENANTS[n].laCode) return n;
+  for (const n of ["A", "B"] as const)
+    if (t.settingUrn === TENANTS[n].settingUrn || t.laCode === TENANTS[n].laCode) return n;
   return undefined;
 }
 
@@ -38,7 +43,10 @@ export function visibleTo(c: Caller, tenant: TenantScope, childId: string | unde
     case "own-children":
       return childId !== undefined && c.childIds.includes(childId);
     case "tenant":
-      return (claims.setting_urn !== undefined && tenant.settingUrn === claims.setting_urn) || (claims.la_code !== undefined && tenant.laCode === claims.la_code);
+      return (
+        (claims.setting_urn !== undefined && tenant.settingUrn === claims.setting_urn) ||
+        (claims.la_code !== undefined && tenant.laCode === claims.la_code)
+      );
     default:
       return false;
   }
@@ -71,7 +79,13 @@ export async function indexTenants(store: Store, world: World): Promise<TenantIn
 }
 
 /** Fills a route's path for a record of tenant `owner` (its first or second child). Undefined: nothing to point at. */
-export function targetFor(route: RouteSpec, world: World, idx: TenantIndex, owner: TenantName, which = 0): Target | undefined {
+export function targetFor(
+  route: RouteSpec,
+  world: World,
+  idx: TenantIndex,
+  owner: TenantName,
+  which = 0,
+): Target | undefined {
   const tw = world.tenants[owner];
   const seeded = tw.children[which]!;
   const childId = seeded.child.id;
@@ -84,7 +98,12 @@ export function targetFor(route: RouteSpec, world: World, idx: TenantIndex, owne
       break;
     case "transfer":
       if (!tw.transferId) return undefined;
-      return { path: fill(route, { id: tw.transferId, childId }), tenant: idx.get(`child:${tw.children[1]!.child.id}`) ?? {}, childId: tw.children[1]!.child.id, owner };
+      return {
+        path: fill(route, { id: tw.transferId, childId }),
+        tenant: idx.get(`child:${tw.children[1]!.child.id}`) ?? {},
+        childId: tw.children[1]!.child.id,
+        owner,
+      };
     case "isp":
     case "ehcp":
     case "legacy-ehcp":

@@ -20,7 +20,9 @@ export class Ids {
   private n = 0;
   constructor(private readonly seed: number) {}
   private hex(label: string): string {
-    return createHash("sha256").update(`${this.seed}:${label}:${++this.n}`).digest("hex");
+    return createHash("sha256")
+      .update(`${this.seed}:${label}:${++this.n}`)
+      .digest("hex");
   }
   uuid(label = "id"): string {
     const h = this.hex(label);
@@ -31,7 +33,10 @@ export class Ids {
     return `Atk${this.hex(label).slice(0, 10)}`;
   }
   digits(label: string, n: number): string {
-    return BigInt(`0x${this.hex(label)}`).toString().slice(-n).padStart(n, "7");
+    return BigInt(`0x${this.hex(label)}`)
+      .toString()
+      .slice(-n)
+      .padStart(n, "7");
   }
   nhsNumber(): string {
     for (;;) {
@@ -93,7 +98,11 @@ export function createdId(res: { status: number; headers: Record<string, string>
 }
 
 /** After a child's create: follow the id the server chose, and register it as the same child's secret. */
-export function adoptChildId(c: ChildData, res: { status: number; headers: Record<string, string> }, secrets: Secrets): void {
+export function adoptChildId(
+  c: ChildData,
+  res: { status: number; headers: Record<string, string> },
+  secrets: Secrets,
+): void {
   const id = createdId(res, c.id);
   if (id === c.id) return;
   c.id = id;
@@ -102,7 +111,14 @@ export function adoptChildId(c: ChildData, res: { status: number; headers: Recor
 }
 
 export function newChildData(ids: Ids, tenant: TenantName): ChildData {
-  return { tenant, id: ids.uuid("child"), upn: ids.upn(TENANTS[tenant]), nhsNumber: ids.nhsNumber(), given: ids.marker("given"), family: ids.marker("family") };
+  return {
+    tenant,
+    id: ids.uuid("child"),
+    upn: ids.upn(TENANTS[tenant]),
+    nhsNumber: ids.nhsNumber(),
+    given: ids.marker("given"),
+    family: ids.marker("family"),
+  };
 }
 
 /** The child as documents embed it: the worked example's child with this child's identity. */
@@ -128,25 +144,61 @@ const LA_NAMES: Record<string, string> = { [TENANT_A.laCode]: "Cambridgeshire", 
 /** A valid document of `kind` for child `c`, filed in c's tenant, with id `id`. */
 export function documentBody(kind: DocKind, c: ChildData, id: string): Json {
   const t = TENANTS[c.tenant];
-  const file = { isp: "isp-nursery-targeted-slc.json", ehcp: "ehcp-specialist-base.json", "legacy-ehcp": "legacy-ehcp-year6-transition-2029.json", "development-profile": "development-profile-year6-legacy-classification.json" }[kind];
+  const file = {
+    isp: "isp-nursery-targeted-slc.json",
+    ehcp: "ehcp-specialist-base.json",
+    "legacy-ehcp": "legacy-ehcp-year6-transition-2029.json",
+    "development-profile": "development-profile-year6-legacy-classification.json",
+  }[kind];
   const doc = workedExample(file);
   doc.id = id;
-  doc.child = { ...(doc.child as Json), personId: c.id, identifiers: { upn: c.upn, nhsNumber: c.nhsNumber }, legalName: { given: c.given, family: c.family } };
-  if (kind === "isp" || kind === "development-profile") doc.owningSetting = { ...(doc.owningSetting as Json), ...settingEntry(t) };
-  if (kind === "ehcp" || kind === "legacy-ehcp") doc.owningLocalAuthority = { laCode: t.laCode, name: LA_NAMES[t.laCode] };
+  doc.child = {
+    ...(doc.child as Json),
+    personId: c.id,
+    identifiers: { upn: c.upn, nhsNumber: c.nhsNumber },
+    legalName: { given: c.given, family: c.family },
+  };
+  if (kind === "isp" || kind === "development-profile")
+    doc.owningSetting = { ...(doc.owningSetting as Json), ...settingEntry(t) };
+  if (kind === "ehcp" || kind === "legacy-ehcp")
+    doc.owningLocalAuthority = { laCode: t.laCode, name: LA_NAMES[t.laCode] };
   const placement = doc.namedPlacement as Json | undefined;
-  if (kind === "ehcp" && placement?.setting) placement.setting = { ...(placement.setting as Json), ...settingEntry(t), settingType: (placement.setting as Json).settingType };
+  if (kind === "ehcp" && placement?.setting)
+    placement.setting = {
+      ...(placement.setting as Json),
+      ...settingEntry(t),
+      settingType: (placement.setting as Json).settingType,
+    };
   return doc;
 }
 
 export type DocKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile";
 export const DOC_KINDS: readonly DocKind[] = ["isp", "ehcp", "legacy-ehcp", "development-profile"];
-export const DOC_PATHS: Record<DocKind, string> = { isp: "/isps", ehcp: "/ehcps", "legacy-ehcp": "/legacy-ehcps", "development-profile": "/development-profiles" };
+export const DOC_PATHS: Record<DocKind, string> = {
+  isp: "/isps",
+  ehcp: "/ehcps",
+  "legacy-ehcp": "/legacy-ehcps",
+  "development-profile": "/development-profiles",
+};
 /** Which role of a tenant writes each kind (setting staff: ISP and profile; LA officer: EHCPs). */
-export const WRITER: Record<DocKind, RoleId> = { isp: "setting-staff", "development-profile": "setting-staff", ehcp: "la-officer", "legacy-ehcp": "la-officer" };
+export const WRITER: Record<DocKind, RoleId> = {
+  isp: "setting-staff",
+  "development-profile": "setting-staff",
+  ehcp: "la-officer",
+  "legacy-ehcp": "la-officer",
+};
 
 export function voiceBody(ids: Ids, authorRole = "parent-carer"): Json {
-  return { statement: { id: `voice-${ids.marker("voice")}`, authorRole, captureMethod: "own-words-written", capturedOn: "2030-02-01", consentToShare: true, text: "Happier since the visual timetable started." } };
+  return {
+    statement: {
+      id: `voice-${ids.marker("voice")}`,
+      authorRole,
+      captureMethod: "own-words-written",
+      capturedOn: "2030-02-01",
+      consentToShare: true,
+      text: "Happier since the visual timetable started.",
+    },
+  };
 }
 
 export interface SeededChild {
@@ -190,7 +242,9 @@ export function claimsFor(role: RoleId, t: TenantName, childIds: string[], varia
     case "governor":
       return { sub, send_role: role, setting_urn: tenant.settingUrn };
     case "system-integration":
-      return variant === "-la" ? { sub, send_role: role, la_code: tenant.laCode, client_id: "mis-la" } : { sub, send_role: role, setting_urn: tenant.settingUrn, client_id: "mis" };
+      return variant === "-la"
+        ? { sub, send_role: role, la_code: tenant.laCode, client_id: "mis-la" }
+        : { sub, send_role: role, setting_urn: tenant.settingUrn, client_id: "mis" };
     case "parent-carer":
       return { sub, send_role: role, child_ids: childIds };
     case "la-officer":
@@ -203,7 +257,10 @@ export function claimsFor(role: RoleId, t: TenantName, childIds: string[], varia
 }
 
 /** Builds callers for every role: per tenant for tenant-scoped roles, once for national ones, plus anonymous. */
-export async function buildCallers(sign: (c: DevClaims) => Promise<string>, parentChildren: Record<TenantName, string[]>): Promise<Caller[]> {
+export async function buildCallers(
+  sign: (c: DevClaims) => Promise<string>,
+  parentChildren: Record<TenantName, string[]>,
+): Promise<Caller[]> {
   const callers: Caller[] = [{ key: "anonymous", childIds: [] }];
   for (const r of ROLES) {
     if (r.tenancy === "all") {
@@ -216,7 +273,15 @@ export async function buildCallers(sign: (c: DevClaims) => Promise<string>, pare
       for (const v of variants) {
         const childIds = r.id === "parent-carer" ? parentChildren[t] : [];
         const claims = claimsFor(r.id, t, childIds, v);
-        callers.push({ key: `${t}:${r.id}${v}`, tenant: t, role: r.id, tenancy: r.tenancy, claims, token: await sign(claims), childIds });
+        callers.push({
+          key: `${t}:${r.id}${v}`,
+          tenant: t,
+          role: r.id,
+          tenancy: r.tenancy,
+          claims,
+          token: await sign(claims),
+          childIds,
+        });
       }
     }
   }
