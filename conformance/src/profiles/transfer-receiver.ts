@@ -2,7 +2,7 @@
 // JWKS URL, which the implementation's trust list names) and sends valid, replayed, conflicting, tampered, wrongly
 // signed and misaddressed bundles to POST /transfers/inbox. Ids: send.transfer-receiver.<behaviour>.
 import { randomUUID } from "node:crypto";
-import { encryptBundle, type JWK } from "send-interchange/bundle";
+import { encryptJws, type JWK } from "../transfer/signed-json.ts";
 import type { TestContext, TestDef } from "../model.ts";
 import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
@@ -15,9 +15,9 @@ import {
   expectAcceptedReceipt,
   expectRejected,
   flipCharacter,
-  generateSigningKey,
   implementationJwks,
   loopback,
+  newSigningKey,
   postInbox,
   STAFF_A,
   suiteBundle,
@@ -107,7 +107,7 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
         `/.well-known/jwks.json publishes no encryption key (use "enc") with x-send-owner ${owner}`,
       );
       const sent = await suiteBundle(ctx, [doc], to);
-      const jwe = await encryptBundle(sent.jws, encKey);
+      const jwe = await encryptJws(sent.jws, encKey);
       ctx.note(
         `encrypted to kid ${String(encKey.kid)} (ECDH-ES+A256KW, A256GCM); the receipt must name the signed bundle inside`,
       );
@@ -209,7 +209,7 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
     async run(ctx) {
       const doc = await freshIsp(ctx);
       const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0), {
-        key: await generateSigningKey(),
+        key: await newSigningKey(),
         kid: loopback(ctx).key.kid,
       });
       expectRejected(await postInbox(ctx, sent.jws), "POST /transfers/inbox (signed with another key, trusted kid)");
@@ -224,7 +224,7 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
     ...RECEIVER,
     async run(ctx) {
       const doc = await freshIsp(ctx);
-      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0), { key: await generateSigningKey() });
+      const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0), { key: await newSigningKey() });
       expectRejected(await postInbox(ctx, sent.jws), "POST /transfers/inbox (unknown kid)");
       await expectNotImported(ctx, String(doc.id), "after the bundle with an unknown key");
     },
