@@ -56,6 +56,12 @@ export function expectProblem(
     `${what}: expected problem type ${expected}, got ${known.kind}`,
   );
   check(typeof body.title === "string", `${what}: the problem has no "title"`);
+  check(typeof body.detail === "string", `${what}: the problem has no "detail"`);
+  const echoed = res.headers.get("x-correlation-id");
+  check(
+    typeof body.correlationId === "string" && body.correlationId === echoed,
+    `${what}: the problem's correlationId ${JSON.stringify(body.correlationId)} is not the X-Correlation-Id header ${JSON.stringify(echoed)}`,
+  );
   check(
     body.status === res.status,
     `${what}: the problem's "status" (${String(body.status)}) differs from the HTTP status ${res.status}`,

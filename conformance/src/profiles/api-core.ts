@@ -2,6 +2,7 @@
 // concurrency, immutable versions, no deletes, pagination, filters, error bodies, $validate). Each test makes its own
 // records. Ids: send.api-core.<resource>.<behaviour>, or send.api-core.<behaviour> for resource-independent ones.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { validate } from "send-interchange";
 import { subjectFor } from "../config.ts";
 import type { TestDef } from "../model.ts";
@@ -325,7 +326,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.invalid-document-refused`,
-      title: `A ${n} failing the schema or an error rule gives 422 and is not stored`,
+      title: `A ${n} breaking the schema or an error rule is refused (422)`,
       level: "MUST",
       requirements: ["SI-API-014", "SI-API-013", "SI-API-039", "SI-API-040"],
       async run(ctx) {
@@ -424,6 +425,12 @@ function perResource(spec: ResourceSpec): TestDef[] {
 
 const isp = resourceSpec("isp");
 
+/** The $id of the shipped schema of a document type: the URI discovery must name for it. */
+function schemaId(kind: string): string {
+  const url = new URL(`../../../schemas/${kind}.schema.json`, import.meta.url);
+  return String((JSON.parse(readFileSync(url, "utf8")) as { $id?: unknown }).$id);
+}
+
 export const API_CORE_TESTS: readonly TestDef[] = [
   ...RESOURCE_SPECS.flatMap(perResource),
   {
@@ -457,6 +464,21 @@ export const API_CORE_TESTS: readonly TestDef[] = [
       const ok = await ctx.http.post("/$validate", { token: tok, body: good });
       expectStatus(ok, 200, "$validate of a valid ISP");
       check(isObj(ok.json) && ok.json.valid === true, "$validate says a valid ISP is not valid");
+      // Every declared document type, not only ISPs: the answer names the type and carries errors and findings.
+      for (const kind of ctx.config.capabilities.resources) {
+        const doc = ctx.fixtures.document(kind, kind === "spp" ? undefined : ctx.fixtures.newChild(0));
+        const res = await ctx.http.post("/$validate", { token: tok, body: doc });
+        expectStatus(res, 200, `$validate of a valid ${kind}`);
+        const body = isObj(res.json) ? res.json : {};
+        check(
+          body.valid === true &&
+            body.documentType === kind &&
+            Array.isArray(body.errors) &&
+            Array.isArray(body.findings),
+          `$validate of a valid ${kind}: expected {valid: true, documentType: "${kind}", errors: [], findings: [...]}, got ${JSON.stringify(body).slice(0, 300)}`,
+        );
+        expectStatus(await readRecord(ctx, resourceSpec(kind), String(doc.id)), 404, `read of a validated ${kind}`);
+      }
       const bad = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
       bad.schemaVersion = "0.0-not-a-version";
       const res = await ctx.http.post("/$validate", { token: tok, body: bad });
@@ -481,8 +503,19 @@ export const API_CORE_TESTS: readonly TestDef[] = [
       const res = await ctx.http.get("/");
       expectStatus(res, 200, "GET /");
       check(isObj(res.json), "GET / is not a JSON object");
+      // Shape-agnostic: the values the answer must name, wherever it puts them.
       const text = JSON.stringify(res.json);
-      check(text.includes("isp"), "GET / does not list the isp document type");
+      const wanted = [
+        ...ctx.config.capabilities.resources.map((kind) => schemaId(kind)),
+        '"1.0"',
+        "/openapi.json",
+        "/docs",
+      ];
+      const missing = wanted.filter((w) => !text.includes(w));
+      check(
+        missing.length === 0,
+        `GET / does not name ${missing.join(", ")} (the supported document types' schema URIs, the schema version, the OpenAPI and docs URLs)`,
+      );
       ctx.note(`discovery: ${text.slice(0, 300)}`);
     },
   },

@@ -143,6 +143,17 @@ export function expectRejected(res: HttpResponse, what: string): string[] {
   return reasons;
 }
 
+/** A bundle whose signature does not verify against a trusted key is refused without any receipt (SI-API-068):
+ *  a receipt signed for it would vouch for content nobody is known to have sent. */
+export function expectRefusedWithoutReceipt(res: HttpResponse, what: string): string[] {
+  const reasons = expectRejected(res, what);
+  check(
+    !(isObj(res.json) && res.json.receipt !== undefined),
+    `${what}: the refusal carries a receipt, but a receiver signs receipts only for bundles whose signature verified`,
+  );
+  return reasons;
+}
+
 /** An accepted bundle: 200/201/202 with a receipt signed by a key of the implementation's JWKS, for this bundle and digest. */
 export async function expectAcceptedReceipt(
   ctx: TestContext,
