@@ -2,7 +2,7 @@
 // plausible bug (member names sorted with localeCompare, not by UTF-16 code units as RFC 8785 says): the SDK then
 // packs, signs and verifies its own wrong bundle happily, a common-mode failure, while the suite refuses it. The
 // fixed vectors (bundles.test.ts) pin the same checks to outcomes computed once, outside this code.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packBundle, signBundle, verifyBundle } from "send-interchange/bundle";
@@ -84,5 +84,35 @@ describe("the suite's transfer checks are independent of the SDK's transfer code
     const checked = await checkReceipt(jws, { keys: [key.publicJwk] }, { bundleId: String(built.id), digest: right });
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.reasons.map((r) => r.code)).toEqual(["digest-mismatch"]);
+  });
+});
+
+describe("what the suite takes from the SDK", () => {
+  const SRC = join(ROOT, "conformance/src");
+  const sources = readdirSync(SRC, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => readFileSync(join(SRC, f), "utf8"));
+  const imports = sources.flatMap((text) =>
+    [...text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"(send-interchange[^"]*)"/g)].map((m) => ({
+      names: m[1]!
+        .split(",")
+        .map((n) => n.replace(/\btype\b/, "").trim())
+        .filter(Boolean),
+      from: m[2]!,
+    })),
+  );
+
+  it("is never its transfer code, only the validators, the role table and the identifier checks", () => {
+    expect(imports.length).toBeGreaterThan(0);
+    expect([...new Set(imports.map((i) => i.from))].sort()).toEqual(
+      ["send-interchange", "send-interchange/identifiers", "send-interchange/roles"].sort(),
+    );
+  });
+
+  it("is listed, name by name, in the README's Independence table", () => {
+    const readme = readFileSync(join(ROOT, "conformance/README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Independence"), readme.indexOf("## The runner contract"));
+    const missing = imports.flatMap((i) => i.names).filter((n) => !section.includes(`\`${n}\``));
+    expect([...new Set(missing)]).toEqual([]);
   });
 });
