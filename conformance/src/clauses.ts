@@ -24,8 +24,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     { clause: "a read returns a strong ETag", tests: ["send.api-core.{kind}.read-returns-stored-document"] },
     {
       clause: "a version read returns a strong ETag",
-      tests: [],
-      gap: "version reads are checked for content, not for their ETag",
+      tests: ["send.api-core.{kind}.versions-contiguous-immutable"],
     },
   ],
   "SI-API-003": [
@@ -250,7 +249,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     { clause: "a parent sees only their children's records", tests: ["send.security.parent-sees-only-own-children"] },
     { clause: "a parent adds views", tests: ["send.security.parent-adds-views"] },
     { clause: "a parent cannot update a plan", tests: ["send.security.parent-cannot-edit-provision"] },
-    { clause: "a parent cannot create a plan", tests: [], gap: "only updates are sent as a parent" },
+    { clause: "a parent cannot create a plan", tests: ["send.security.parent-cannot-edit-provision"] },
   ],
   "SI-API-029": [
     {
@@ -285,15 +284,14 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     { clause: "every role but the auditor reads the SPP catalogue", tests: ["send.security.role-matrix-enforced"] },
     {
       clause: "only dfe-publisher publishes SPPs",
-      tests: [],
-      gap: "the role matrix is sampled on reads; POST /spps by other roles is not sent",
+      tests: ["send.security.role-matrix-enforced"],
     },
   ],
   "SI-API-033": [
     {
       clause: "the role × operation matrix of x-roles is enforced",
       tests: ["send.security.role-matrix-enforced"],
-      gap: "sampled on list operations only",
+      gap: "sampled on every list operation and on publishing an SPP, not on every operation",
     },
   ],
   "SI-API-034": [{ clause: "429 rate-limited with Retry-After", tests: ["send.api-core.rate-limit-retry-after"] }],

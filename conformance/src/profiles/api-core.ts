@@ -181,7 +181,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
       id: `send.api-core.${k}.versions-contiguous-immutable`,
       title: `${n} versions run 1..n, oldest first, and never change`,
       level: "MUST",
-      requirements: ["SI-API-006", "SI-API-010"],
+      requirements: ["SI-API-006", "SI-API-010", "SI-API-002"],
       async run(ctx) {
         const created = await createRecord(ctx, spec);
         let etag = created.etag;
@@ -205,6 +205,11 @@ function perResource(spec: ResourceSpec): TestDef[] {
         for (let v = 1; v <= 3; v++) {
           const res = await ctx.http.get(`${itemPath(spec, created.id)}/versions/${v}`, { token: tok });
           expectStatus(res, 200, `GET version ${v}`);
+          const versionEtag = header(res, "etag", `GET version ${v}`);
+          check(
+            !versionEtag.startsWith("W/"),
+            `GET version ${v}: the ETag ${versionEtag} is weak; reads need a strong ETag`,
+          );
           const diff = firstDifference(sent[v - 1], res.json);
           check(diff === undefined, `version ${v} differs from what was written, first at ${diff}`);
         }
