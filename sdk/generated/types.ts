@@ -20,7 +20,7 @@ export type Uuid = string
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "PractitionerRole".
  */
-export type PractitionerRole = ("senco" | "inclusion-lead" | "senior-leader" | "teacher" | "teaching-assistant" | "year-manager" | "support-base-staff" | "specialist-teacher" | "teacher-of-the-deaf" | "teacher-of-the-visually-impaired" | "habilitation-specialist" | "educational-psychologist" | "principal-educational-psychologist" | "speech-and-language-therapist" | "salt-advanced-practitioner" | "speech-and-language-support-worker" | "occupational-therapist" | "physiotherapist" | "mental-health-professional" | "health-visitor" | "youth-worker" | "family-worker" | "designated-social-care-officer" | "social-worker" | "family-hub-send-practitioner" | "la-send-officer" | "independent-supporter" | "other")
+export type PractitionerRole = ("senco" | "inclusion-lead" | "senior-leader" | "teacher" | "teaching-assistant" | "year-manager" | "support-base-staff" | "specialist-teacher" | "teacher-of-the-deaf" | "teacher-of-the-visually-impaired" | "habilitation-specialist" | "educational-psychologist" | "principal-educational-psychologist" | "speech-and-language-therapist" | "salt-advanced-practitioner" | "speech-and-language-support-worker" | "occupational-therapist" | "physiotherapist" | "mental-health-professional" | "health-visitor" | "youth-worker" | "family-worker" | "designated-social-care-officer" | "social-worker" | "family-hub-send-practitioner" | "la-send-officer" | "independent-supporter" | "virtual-school-head" | "designated-teacher" | "other")
 /**
  * Where an Individual Support Plan is in its life.
  * 
@@ -227,6 +227,13 @@ export type SchoolDaySlot = ("before-school" | "registration" | "lesson" | "brea
  */
 export type AgreementStance = ("agrees" | "partly-agrees" | "disagrees" | "not-yet-asked")
 /**
+ * Kinds of reasonable adjustment, so that adjustments can be carried forward to the next setting and compared.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "AdjustmentType".
+ */
+export type AdjustmentType = ("lighting" | "colour-scheme" | "displays" | "acoustics" | "quiet-space" | "seating" | "movement-breaks" | "timing" | "materials-format" | "alternative-recording" | "uniform" | "equipment" | "exam-access-arrangements" | "communication" | "other")
+/**
  * Kinds of review and assessment event recorded against a plan or a child.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -254,6 +261,13 @@ export type ReviewOutcome = ("continue-unchanged" | "amend" | "move-to-more-supp
  * via the `definition` "TransferReason".
  */
 export type TransferReason = ("phase-transition" | "in-year-move" | "ehcp-transition" | "la-transfer" | "ap-reintegration" | "base-to-mainstream" | "post-16-transition" | "other")
+/**
+ * Kinds of activity in a transition plan.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TransitionActivityType".
+ */
+export type TransitionActivityType = ("information-evening" | "transition-day" | "additional-visit" | "summer-school" | "online-hub" | "initial-assessment" | "site-tour" | "meeting-support-services" | "support-plan-meeting" | "taster-day" | "information-sharing-meeting" | "other")
 /**
  * The stable identifier of a Specialist Provision Package in the national catalogue, the same for every version of the package (e.g. 'spp-illustrative-slcn-complex').
  * 
@@ -937,6 +951,10 @@ countMax?: number
  * True if the provision is given when needed, up to 'count' (or 'countMax') times per unit; the count is then a cap, not a promise of that many sessions.
  */
 whenNeeded?: boolean
+/**
+ * True if the provision runs in term time only (school terms), not in holidays.
+ */
+termTimeOnly?: boolean
 }
 /**
  * One period during which the child received support at one layer. The list of periods is the history of the child's layer of support.
@@ -1358,6 +1376,7 @@ reviewBy?: string
  * True if the adjustment should be offered at the next setting, at post-16 or in employment (e.g. via the Adjustments Planner).
  */
 carryForward?: boolean
+adjustmentType?: AdjustmentType
 }
 /**
  * A specific goal for the child with measurable success criteria, linked to the barriers it overcomes and the provision that serves it, with progress records.
@@ -1659,6 +1678,7 @@ plannedOn?: string
  */
 completedOn?: string
 responsible?: PersonRef
+activityType?: TransitionActivityType
 }
 /**
  * Links from the ISP to the child's other SEND documents.
@@ -1964,6 +1984,11 @@ groupSize?: number
  * Whether the parent or carer, or the young person, agrees with this guaranteed provision, when they said so and why.
  */
 familyAgreement?: FamilyAgreement[]
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+subject?: CurriculumSubject
 }
 /**
  * An outcome the child or young person should expect to achieve, including for adult life.
@@ -2563,6 +2588,11 @@ needIds?: LocalId[]
  */
 outcomeIds?: LocalId[]
 sharing?: SharingLabels
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+location?: DeliveryLocation
 }
 /**
  * The name and type of the school or other institution, or the type only if none is named.
@@ -2581,6 +2611,10 @@ sen2SettingCode?: ("OLA" | "OPA" | "EHE" | "EYP" | "OTH" | "NEET" | "NIEC" | "NI
  * True if the local authority arranges education otherwise than in school (s.61 Children and Families Act 2014).
  */
 educationOtherwiseThanAtSchool?: boolean
+/**
+ * True if the named placement is residential (the child boards at the setting).
+ */
+residential?: boolean
 }
 /**
  * The personal budget, including any direct payments.

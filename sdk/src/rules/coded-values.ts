@@ -72,6 +72,8 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   band: ["evidence-result-bands"],
   fromCheck: ["developmental-checks"],
   basis: ["package-assignment-bases"],
+  activityType: ["transition-activity-types"],
+  adjustmentType: ["adjustment-types"],
   labelsIncluded: ["sharing-labels"],
   labelsExcluded: ["sharing-labels"],
 };

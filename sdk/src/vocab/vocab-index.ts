@@ -46,6 +46,8 @@ import packageAssignmentBases from "../../../schemas/vocab/package-assignment-ba
 import packageAssignmentStatuses from "../../../schemas/vocab/package-assignment-statuses.json" with { type: "json" };
 import schoolDaySlots from "../../../schemas/vocab/school-day-slots.json" with { type: "json" };
 import weekdays from "../../../schemas/vocab/weekdays.json" with { type: "json" };
+import adjustmentTypes from "../../../schemas/vocab/adjustment-types.json" with { type: "json" };
+import transitionActivityTypes from "../../../schemas/vocab/transition-activity-types.json" with { type: "json" };
 import broadAreasOfNeedToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/broad-areas-of-need-to-areas-of-development.json" with {
   type: "json",
 };
@@ -101,6 +103,8 @@ export const CODE_LISTS: readonly CodeList[] = [
   packageAssignmentStatuses,
   schoolDaySlots,
   weekdays,
+  adjustmentTypes,
+  transitionActivityTypes,
 ] as unknown as readonly CodeList[];
 
 export const CROSSWALKS: readonly Crosswalk[] = [
