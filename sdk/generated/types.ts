@@ -374,12 +374,12 @@ export type SppStatus = ("draft" | "consultation" | "published" | "retired")
  */
 export type Trajectory = ("progressing" | "paused" | "uncertain")
 /**
- * Lifecycle of a transfer bundle: created (assembled), signed, sent, received (by the receiving system), accepted or rejected (by a receipt), withdrawn (by the sender), expired (not collected in time), unclaimed (destination unknown, waiting for the responsible local authority) and claimed (taken from the unclaimed queue), as in the API's transfer statuses.
+ * Lifecycle of a transfer bundle, in the same words as the API transfer statuses where they overlap: created (assembled) and signed (the API says prepared), sent, received (by the receiving system), held (received and waiting for a person at the receiver to review it before import), accepted or rejected (by a receipt), declined (by the receiver after review), withdrawn (by the sender), expired (not collected in time), unclaimed (destination unknown, waiting for the responsible local authority) and claimed (taken from the unclaimed queue).
  * 
  * This interface was referenced by `TransferBundle`'s JSON-Schema
  * via the `definition` "BundleStatus".
  */
-export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired" | "unclaimed" | "claimed")
+export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired" | "unclaimed" | "claimed" | "held" | "declined")
 /**
  * A transfer bundle signed by the sender, in JWS compact or flattened form.
  * 
