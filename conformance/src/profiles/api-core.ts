@@ -8,7 +8,27 @@ import type { TestDef } from "../model.ts";
 import { check, expectProblem, expectStatus, firstDifference, header, itemsOf, nextLinkOf } from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import { RESOURCE_SPECS, resourceSpec, type ResourceSpec } from "./resources.ts";
-import { createRecord, itemPath, readRecord, token, updateRecord, walkPages } from "./steps.ts";
+import { probeFor, searchFilters } from "./search-filters.ts";
+import { createRecord, itemPath, readRecord, registeredChild, token, updateRecord, walkPages } from "./steps.ts";
+
+/**
+ * The document with one member of a top-level collection repeated, when that breaks an error-severity quality rule
+ * (a repeated id breaks the golden thread) and nothing in the schema: judged by the standard's own validator.
+ */
+function ruleBreaking(
+  doc: Record<string, unknown>,
+): { doc: Record<string, unknown>; ruleId: string; pointer: string } | undefined {
+  for (const [key, value] of Object.entries(doc)) {
+    if (!Array.isArray(value)) continue;
+    const member = value.find((m) => isObj(m) && typeof m.id === "string");
+    if (!member) continue;
+    const candidate = { ...doc, [key]: [...value, structuredClone(member)] };
+    const result = validate(candidate);
+    const rule = result.findings.find((f) => f.severity === "error");
+    if (result.errors.length === 0 && rule) return { doc: candidate, ruleId: rule.ruleId, pointer: rule.pointer };
+  }
+  return undefined;
+}
 
 function perResource(spec: ResourceSpec): TestDef[] {
   const k = spec.kind;
@@ -340,6 +360,24 @@ function perResource(spec: ResourceSpec): TestDef[] {
           `errors[] has no item pointing at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`,
         );
         expectStatus(await readRecord(ctx, spec, String(doc.id)), 404, "read of the refused document");
+        // The other clause: a schema-valid document that breaks an error-severity quality rule is refused too.
+        const owner = spec.personal ? await registeredChild(ctx, spec.writer.tenant, spec.writer) : undefined;
+        const broken = ruleBreaking(ctx.fixtures.document(k, owner));
+        if (!broken) {
+          ctx.note(`no error-severity rule of a ${n} could be broken by repeating an id; only the schema clause ran`);
+          return;
+        }
+        const res = await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: broken.doc });
+        check(
+          res.status === 422,
+          `a schema-valid ${n} breaking error-severity rule ${broken.ruleId} was not refused: expected 422, got ${res.status}`,
+        );
+        const body = isObj(res.json) ? res.json : {};
+        const ruleErrors = Array.isArray(body.errors) ? body.errors.filter(isObj) : [];
+        check(
+          ruleErrors.some((e) => e.ruleId === broken.ruleId || e.pointer === broken.pointer),
+          `errors[] does not name rule ${broken.ruleId} at ${broken.pointer} (got ${JSON.stringify(ruleErrors.map((e) => e.ruleId))})`,
+        );
       },
     },
   ];
@@ -383,6 +421,31 @@ function perResource(spec: ResourceSpec): TestDef[] {
       },
       {
         ...base,
+        id: `send.api-core.${k}.search-returns-current-version`,
+        title: `${n} search answers each record's current version, not an older one`,
+        level: "MUST",
+        requirements: ["SI-API-012", "SI-API-006"],
+        async run(ctx) {
+          const child = ctx.fixtures.newChild(0);
+          const created = await createRecord(ctx, spec, child);
+          const next = ctx.fixtures.withMarker(created.doc);
+          const put = await updateRecord(ctx, spec, created.id, next, { ifMatch: created.etag });
+          expectStatus(put, 200, "PUT with the current If-Match");
+          const res = await ctx.http.get(`${spec.path}?childId=${child.childId}&limit=100`, {
+            token: token(ctx, spec.writer),
+          });
+          expectStatus(res, 200, `GET ${spec.path}?childId=…`);
+          const found = itemsOf(res, "search").find((d) => String(d.id) === created.id);
+          check(found !== undefined, `the updated ${n} is missing from a search by its child`);
+          const diff = firstDifference(next, found);
+          check(
+            diff === undefined,
+            `search answered a stale version, not the current version (first difference at ${diff})`,
+          );
+        },
+      },
+      {
+        ...base,
         id: `send.api-core.${k}.search-filters-subset-complete`,
         title: `${n} search filters return all and only the matches`,
         level: "MUST",
@@ -390,7 +453,8 @@ function perResource(spec: ResourceSpec): TestDef[] {
         async run(ctx) {
           const a = ctx.fixtures.newChild(0);
           const b = ctx.fixtures.newChild(0);
-          const aIds = [(await createRecord(ctx, spec, a)).id, (await createRecord(ctx, spec, a)).id].sort();
+          const aRecords = [await createRecord(ctx, spec, a), await createRecord(ctx, spec, a)];
+          const aIds = aRecords.map((r) => r.id).sort();
           const bIds = [(await createRecord(ctx, spec, b)).id];
           const tok = token(ctx, spec.writer);
           const ids = async (query: string) => {
@@ -415,6 +479,37 @@ function perResource(spec: ResourceSpec): TestDef[] {
             both.length === 0,
             `filters must combine with AND: childId of one child and upn of another matched ${both.join(", ")}`,
           );
+          // Every other filter the standard gives this collection, scoped to child a's records: a value they do not
+          // have matches none of them, their own value all of them. An ignored filter shows as extra matches.
+          const own = ctx.fixtures.tenant(spec.writer.tenant);
+          const other = ctx.fixtures.tenant(spec.writer.tenant === 0 ? 1 : 0);
+          const scoped = searchFilters(spec.path).filter((f) => f !== "childId" && f !== "upn");
+          const untested: string[] = [];
+          for (const name of scoped) {
+            const probe = probeFor(
+              name,
+              k,
+              aRecords.map((r) => r.doc),
+              own,
+              other,
+            );
+            if (!probe) {
+              untested.push(name);
+              continue;
+            }
+            const missed = await ids(`childId=${a.childId}&${name}=${encodeURIComponent(probe.miss)}`);
+            check(
+              missed.length === 0,
+              `${name} filter: ${name}=${probe.miss} matched child ${a.childId}'s records ${missed.join(", ")}, which have another ${name}`,
+            );
+            if (probe.match === undefined) continue;
+            const matched = await ids(`childId=${a.childId}&${name}=${encodeURIComponent(probe.match)}`);
+            check(
+              JSON.stringify(matched) === JSON.stringify(aIds),
+              `${name} filter: ${name}=${probe.match} should match ${aIds.join(", ")}, got ${matched.join(", ") || "nothing"}`,
+            );
+          }
+          if (untested.length > 0) ctx.note(`no probe value for filter(s) ${untested.join(", ")}; not exercised`);
         },
       },
     );

@@ -2,7 +2,7 @@
 // bundles the suite builds and signs (and breaks on purpose), posting to the implementation's inbox, and sending a
 // child of the suite's own making to the suite's loopback receiver.
 import { randomUUID } from "node:crypto";
-import { base64url } from "jose";
+import { base64url, decodeProtectedHeader } from "jose";
 import {
   canonicalJson,
   generateSigningKey,
@@ -146,6 +146,18 @@ export function expectRejected(res: HttpResponse, what: string): string[] {
   return reasons;
 }
 
+/** Whether a compact JWS names a signing algorithm and carries a signature: read with jose, not the SDK under test. */
+export function isSigned(compact: string): boolean {
+  const parts = compact.split(".");
+  if (parts.length !== 3 || parts[2] === "") return false;
+  try {
+    const alg = decodeProtectedHeader(compact).alg;
+    return typeof alg === "string" && alg !== "" && alg.toLowerCase() !== "none";
+  } catch {
+    return true; // not readable at all: verification below reports it as malformed
+  }
+}
+
 /** An accepted bundle: 200/201/202 with a receipt signed by a key of the implementation's JWKS, for this bundle and digest. */
 export async function expectAcceptedReceipt(
   ctx: TestContext,
@@ -159,6 +171,7 @@ export async function expectAcceptedReceipt(
     `${what}: the answer carries no receipt (expected a compact JWS in "receipt")`,
   );
   const receipt = res.json.receipt as string;
+  check(isSigned(receipt), `${what}: the receipt is not signed (alg "none" or an empty signature part)`);
   const checked = await verifyReceipt(receipt, {
     trustedKeys: await implementationJwks(ctx),
     expectedBundleId: sent.bundle.id,
