@@ -422,7 +422,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
       {
         ...base,
         id: `send.api-core.${k}.search-returns-current-version`,
-        title: `${n} search answers each record's current version, not an older one`,
+        title: `${n} search answers the current version of a record`,
         level: "MUST",
         requirements: ["SI-API-012", "SI-API-006"],
         async run(ctx) {
