@@ -415,6 +415,31 @@ function perResource(spec: ResourceSpec): TestDef[] {
       },
       {
         ...base,
+        id: `send.api-core.${k}.search-returns-current-version`,
+        title: `${n} search answers the current version of a record`,
+        level: "MUST",
+        requirements: ["SI-API-012", "SI-API-006"],
+        async run(ctx) {
+          const child = ctx.fixtures.newChild(0);
+          const created = await createRecord(ctx, spec, child);
+          const next = ctx.fixtures.withMarker(created.doc);
+          const put = await updateRecord(ctx, spec, created.id, next, { ifMatch: created.etag });
+          expectStatus(put, 200, "PUT with the current If-Match");
+          const res = await ctx.http.get(`${spec.path}?childId=${child.childId}&limit=100`, {
+            token: token(ctx, spec.writer),
+          });
+          expectStatus(res, 200, `GET ${spec.path}?childId=…`);
+          const found = itemsOf(res, "search").find((d) => String(d.id) === created.id);
+          check(found !== undefined, `the updated ${n} is missing from a search by its child`);
+          const diff = firstDifference(next, found);
+          check(
+            diff === undefined,
+            `search answered a stale version, not the current version (first difference at ${diff})`,
+          );
+        },
+      },
+      {
+        ...base,
         id: `send.api-core.${k}.search-filters-subset-complete`,
         title: `Every ${n} search filter returns all and only the matches`,
         level: "MUST",

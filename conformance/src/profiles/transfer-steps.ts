@@ -1,7 +1,7 @@
 // Steps shared by the transfer profiles: the settings-directory entries a transfer needs, the implementation's JWKS,
 // bundles the suite builds and signs (and breaks on purpose), posting to the implementation's inbox, and sending a
 // child of the suite's own making to the suite's loopback receiver.
-import { base64url } from "jose";
+import { base64url, decodeProtectedHeader } from "jose";
 import { buildBundle, checkReceipt } from "../transfer/bundles.ts";
 import {
   canonical,
@@ -154,6 +154,18 @@ export function expectRefusedWithoutReceipt(res: HttpResponse, what: string): st
   return reasons;
 }
 
+/** Whether a compact JWS names a signing algorithm and carries a signature: read with jose, not the SDK under test. */
+export function isSigned(compact: string): boolean {
+  const parts = compact.split(".");
+  if (parts.length !== 3 || parts[2] === "") return false;
+  try {
+    const alg = decodeProtectedHeader(compact).alg;
+    return typeof alg === "string" && alg !== "" && alg.toLowerCase() !== "none";
+  } catch {
+    return true; // not readable at all: verification below reports it as malformed
+  }
+}
+
 /** An accepted bundle: 200/201/202 with a receipt signed by a key of the implementation's JWKS, for this bundle and digest. */
 export async function expectAcceptedReceipt(
   ctx: TestContext,
@@ -167,6 +179,7 @@ export async function expectAcceptedReceipt(
     `${what}: the answer carries no receipt (expected a compact JWS in "receipt")`,
   );
   const receipt = res.json.receipt as string;
+  check(isSigned(receipt), `${what}: the receipt is not signed (alg "none" or an empty signature part)`);
   const checked = await checkReceipt(receipt, await implementationJwks(ctx), {
     bundleId: sent.bundle.id,
     digest: sent.digest,
