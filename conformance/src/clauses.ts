@@ -57,6 +57,10 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       ],
     },
     { clause: "a stored version never changes", tests: ["send.api-core.{kind}.versions-contiguous-immutable"] },
+    {
+      clause: "after an update, reads and searches answer the current version",
+      tests: ["send.api-core.{kind}.search-returns-current-version"],
+    },
   ],
   "SI-API-007": [
     {
@@ -121,6 +125,10 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     { clause: "filters combine with AND", tests: ["send.api-core.{kind}.search-filters-subset-complete"] },
     { clause: "ISP searches filter by layer", tests: ["send.api-core.isp.search-filters-subset-complete"] },
+    {
+      clause: "search answers each record's current version, not an older one",
+      tests: ["send.api-core.{kind}.search-returns-current-version"],
+    },
   ],
   "SI-API-013": [
     {
