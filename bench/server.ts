@@ -83,7 +83,7 @@ async function serveTarget(target: Target): Promise<void> {
   const { createApp } = await import("../server/src/app.ts");
   const { createDevSigner } = await import("../server/src/auth/dev-signer.ts");
   let release: (() => Promise<void>) | undefined; // the PostgreSQL cluster or the PGlite data directory
-  let store;
+  let store: Awaited<ReturnType<typeof openStore>>;
   if (target === "postgres") {
     const { startPostgres } = await import("../server/test-support/postgres.ts");
     const cluster = await startPostgres();

@@ -52,7 +52,11 @@ export function auditParams(rec: AuditRecord): unknown[] {
  */
 export function auditRowsParams(recs: readonly AuditRecord[]): unknown[][] {
   const columns: unknown[][] = Array.from({ length: AUDIT_ARITY }, () => []);
-  for (const rec of recs) auditParams(rec).forEach((v, i) => columns[i]!.push(v));
+  for (const rec of recs) {
+    auditParams(rec).forEach((v, i) => {
+      columns[i]!.push(v);
+    });
+  }
   return columns;
 }
 

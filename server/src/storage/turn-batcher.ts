@@ -45,7 +45,9 @@ export function turnBatcher<I, O>(run: BatchRunner<I, O>, parallelism: number, m
       await settle(batch.slice(0, half));
       return settle(batch.slice(half));
     }
-    batch.forEach((p, i) => p.resolve(outs[i] as O));
+    batch.forEach((p, i) => {
+      p.resolve(outs[i] as O);
+    });
   };
   const pump = (): void => {
     while (inFlight < parallelism && queue.length > 0) {

@@ -117,7 +117,7 @@ export class Inbox {
     const { store, keyring, trust, clock } = this.deps;
     const now = clock();
     const faults = this.deps.faults ?? new Set<string>();
-    let decryptKey;
+    let decryptKey: Parameters<typeof verifyBundle>[1]["decryptKey"];
     // Fault (self-test only): never decrypt, so an encrypted bundle fails verification.
     if (isCompactJwe(input) && !transferFault(faults, "inbox-ignores-encryption")) {
       const kid = jweKid(input);

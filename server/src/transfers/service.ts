@@ -193,7 +193,7 @@ export class TransferService {
 
     const now = this.clock();
     const bundleId = randomUUID();
-    let bundle;
+    let bundle: Awaited<ReturnType<typeof packBundle>>;
     try {
       bundle = await packBundle({
         documents,
