@@ -1,16 +1,24 @@
-// One parameterised statement against PGlite in ONE call into the WASM backend, through PGlite's public API only
-// (its protocol serializer and parser, execProtocolRawStream, runExclusive and Mutex). PGlite's query() makes six
-// protocol exchanges per statement and parses it afresh each time; here each SQL text is parsed once under a name
-// and later only bound. Rows are decoded with pg-types, as node-postgres decodes them, so both drivers answer alike.
-import { Mutex, type PGlite, protocol, types } from "@electric-sql/pglite";
-import type { messages } from "@electric-sql/pglite";
+// One parameterised statement against PGlite in ONE call into the WASM backend, using only public APIs: PGlite's
+// execProtocolRawStream, runExclusive, Mutex and array serializer, and pg-protocol's serialize and parse. PGlite's
+// query() makes six protocol exchanges per statement and parses it afresh each time; here each SQL text is parsed
+// once under a name and later only bound. Replies are decoded with pg-protocol and pg-types, as node-postgres decodes
+// them, so both drivers answer alike (PGlite's own parser is much slower on large rows: bench/RESULTS.md).
+import { Readable } from "node:stream";
+import { Mutex, type PGlite, types } from "@electric-sql/pglite";
+import { type DatabaseError, parse, serialize } from "pg-protocol";
 import pgTypes from "pg-types";
 import { MAX_PREPARED_STATEMENTS, type Row } from "./db.ts";
 
-const { serialize, Parser } = protocol;
 const SYNC = serialize.sync();
 const DESCRIBE_PORTAL = serialize.describe({ type: "P" });
 const EXECUTE = serialize.execute({});
+
+/** The backend messages read here, as pg-protocol's parser delivers them. */
+interface Field {
+  name: string;
+  dataTypeID: number;
+}
+type Message = { name: string } & Partial<{ fields: Field[] | (string | null)[]; text: string }>;
 
 /**
  * A parameter as the text PostgreSQL reads (parameters go untyped, as node-postgres sends them; the SQL casts them):
@@ -38,7 +46,7 @@ export function queryMessage(sql: string, params: readonly unknown[], name = "",
 
 export interface Replies<R extends Row> {
   rows: R[];
-  error?: messages.DatabaseError;
+  error?: DatabaseError;
   /** The backend confirmed parsing the statement (ParseComplete). */
   parsed: boolean;
   /** Command tags, one per statement completed. */
@@ -46,19 +54,22 @@ export interface Replies<R extends Row> {
 }
 
 /** Decodes the backend's replies: rows by column name via pg-types (as node-postgres), or the error it reported. */
-export function decodeReplies<R extends Row>(data: Uint8Array): Replies<R> {
+export async function decodeReplies<R extends Row>(chunks: readonly Uint8Array[]): Promise<Replies<R>> {
   const rows: R[] = [];
   const commands: string[] = [];
   let parsed = false;
-  let fields: messages.Field[] = [];
+  let fields: Field[] = [];
   let parsers: ((text: string) => unknown)[] = [];
-  let error: messages.DatabaseError | undefined;
-  new Parser().parse(data, (msg) => {
+  let error: DatabaseError | undefined;
+  const replies = new Readable({ read() {} });
+  for (const chunk of chunks) replies.push(chunk);
+  replies.push(null);
+  await parse(replies, (msg: Message) => {
     if (msg.name === "rowDescription") {
-      fields = (msg as messages.RowDescriptionMessage).fields;
+      fields = msg.fields as Field[];
       parsers = fields.map((f) => pgTypes.getTypeParser(f.dataTypeID, "text") as (text: string) => unknown);
     } else if (msg.name === "dataRow") {
-      const values = (msg as messages.DataRowMessage).fields;
+      const values = msg.fields as (string | null)[];
       const row: Row = {};
       for (let i = 0; i < fields.length; i++) {
         const v = values[i];
@@ -68,9 +79,9 @@ export function decodeReplies<R extends Row>(data: Uint8Array): Replies<R> {
     } else if (msg.name === "parseComplete") {
       parsed = true;
     } else if (msg.name === "commandComplete") {
-      commands.push((msg as messages.CommandCompleteMessage).text);
+      commands.push(msg.text as string);
     } else if (msg.name === "error") {
-      error ??= msg as messages.DatabaseError;
+      error ??= msg as unknown as DatabaseError;
     }
   });
   return error ? { rows, error, parsed, commands } : { rows, parsed, commands };
@@ -105,7 +116,7 @@ export class PgliteWire {
         chunks.push(data.slice());
       },
     });
-    return decodeReplies<R>(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    return decodeReplies<R>(chunks);
   }
 
   /**
