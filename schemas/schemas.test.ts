@@ -77,7 +77,7 @@ function subschemas(schema: JsonObject, pointer = ""): { node: JsonObject; point
 }
 
 function allRefs(value: Json, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => allRefs(v, out));
+  if (Array.isArray(value)) for (const v of value) allRefs(v, out);
   else if (isObject(value))
     for (const [key, v] of Object.entries(value)) {
       if (key === "$ref" && typeof v === "string") out.push(v);

@@ -31,7 +31,7 @@ function resolvePointer(root: unknown, ref: string): unknown {
 }
 
 function allRefs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => allRefs(n, out));
+  if (Array.isArray(node)) for (const n of node) allRefs(n, out);
   else if (node && typeof node === "object")
     for (const [k, v] of Object.entries(node)) {
       if (k === "$ref" && typeof v === "string") out.push(v);

@@ -122,7 +122,7 @@ const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 function decodeSegment(segment: string): Uint8Array | undefined {
   if (nodeCrypto !== undefined) {
     // Buffer decodes leniently (it skips what is not base64url), so the text is canonical exactly when encoding the
-    // bytes again gives it back: native both ways, a quarter of the cost of testing the text with a pattern.
+    // bytes again gives it back; native both ways, cheaper than testing the text with a pattern.
     if (segment.length === 0) return undefined;
     const bytes = Buffer.from(segment, "base64url");
     return bytes.toString("base64url") === segment ? bytes : undefined;

@@ -85,7 +85,7 @@ export async function resolveKey(source: KeySource, kid: string): Promise<Truste
   }
 }
 
-// Importing a JWK costs about a millisecond; a sender signs many bundles with one key object, so cache by identity.
+// Importing a JWK is costly and a sender signs many bundles with one key object, so cache by identity.
 const imported = new WeakMap<JWK, CryptoKey>();
 
 /** Imports a private JWK for signing with ES256 (cached per JWK object). */

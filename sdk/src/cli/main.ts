@@ -98,9 +98,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const { runBundleCli } = await import("./bundle-commands.ts");
     return runBundleCli(argv, io);
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parse = () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -111,6 +110,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         version: { type: "boolean", default: false },
       },
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (error) {
     io.err(`send-interchange: ${errorMessage(error)}\n\n${USAGE}`);
     return 2;

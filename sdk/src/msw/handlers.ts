@@ -280,7 +280,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     const routes: Route[] = [
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}$`),
         names: [],
         scope: cfg.readScope,
         run: async (ctx) => {
@@ -328,7 +328,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "POST",
-        pattern: new RegExp(`^${escape(cfg.path)}$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}$`),
         names: [],
         scope: cfg.writeScope,
         hasBody: true,
@@ -361,14 +361,14 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)$`),
         names: ["id"],
         scope: cfg.readScope,
         run: async (ctx) => answerRead(ctx, load(ctx, ctx.params.id!)),
       },
       {
         method: "PUT",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)$`),
         names: ["id"],
         scope: cfg.writeScope,
         hasBody: true,
@@ -382,7 +382,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)/versions$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)/versions$`),
         names: ["id"],
         scope: cfg.readScope,
         run: async (ctx) => {
@@ -413,7 +413,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)/versions/([^/]+)$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)/versions/([^/]+)$`),
         names: ["id", "version"],
         scope: cfg.readScope,
         run: async (ctx) => {
@@ -428,7 +428,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     if (cfg.voiceScope) {
       routes.push({
         method: "POST",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)/voice$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)/voice$`),
         names: ["id"],
         scope: cfg.voiceScope,
         hasBody: true,
@@ -516,7 +516,9 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     const correlationId =
       offered && WELL_FORMED_CORRELATION_ID.test(offered) ? offered : globalThis.crypto.randomUUID();
     const params: Record<string, string> = {};
-    route.names.forEach((n, i) => (params[n] = decodeURIComponent(match![i + 1]!)));
+    route.names.forEach((n, i) => {
+      params[n] = decodeURIComponent(match![i + 1]!);
+    });
     const ctx: Ctx = { request, url, correlationId, params };
     let res: Response;
     try {
@@ -571,6 +573,6 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
   return Object.assign(handlers, { store, ready });
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

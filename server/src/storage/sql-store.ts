@@ -100,7 +100,10 @@ export function createSqlStore(
   let writes = 0;
   let nextMaintenance = 256;
   const wrote = (): void => {
-    if (inTransaction) return onWrite?.();
+    if (inTransaction) {
+      onWrite?.();
+      return;
+    }
     if (!db.maintain || ++writes < nextMaintenance) return;
     nextMaintenance *= 2;
     // In the background: the write that crossed the mark has committed and answers at once. A failure (the store

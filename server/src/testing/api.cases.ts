@@ -1084,7 +1084,10 @@ export function runApiCases(opts: ApiCaseOptions): void {
                 body: { ...isp, status: i % 2 ? "under-review" : "active" },
                 headers: { "if-match": etag, "change-reason": `writer ${i}` },
               })
-              .then(async (r) => (await r.arrayBuffer(), r.status)),
+              .then(async (r) => {
+                await r.arrayBuffer();
+                return r.status;
+              }),
           ),
         );
         expect(results.filter((x) => x === 200)).toHaveLength(1);
@@ -1114,7 +1117,10 @@ export function runApiCases(opts: ApiCaseOptions): void {
                 },
                 headers: { "change-reason": "Parent views" },
               })
-              .then(async (r) => (await r.arrayBuffer(), r.status)),
+              .then(async (r) => {
+                await r.arrayBuffer();
+                return r.status;
+              }),
           ),
         );
         expect(statuses).toEqual(Array(8).fill(201));

@@ -162,7 +162,7 @@ export async function importBundle(
     if (localId !== bundleDocId) body.id = localId;
     const facts = extractSearchFacts(body, { childId });
     const current = await tx.get(kind, localId);
-    let v;
+    let v: { version: number };
     if (current) {
       v = await tx.update(kind, localId, current.version, body, facts, current.tenant, prov); // keeps its tenancy
     } else {

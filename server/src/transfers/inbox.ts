@@ -106,7 +106,7 @@ export class Inbox {
     const { store, keyring, trust, clock } = this.deps;
     const now = clock();
     const parts = this.deps.parts ?? PRODUCTION_TRANSFER_PARTS;
-    let decryptKey;
+    let decryptKey: Parameters<TransferParts["verify"]>[1]["decryptKey"];
     if (isCompactJwe(input)) {
       const kid = jweKid(input);
       const own = kid ? await keyring.byKid(kid) : undefined;

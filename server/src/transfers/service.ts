@@ -176,7 +176,7 @@ export class TransferService {
 
     const now = this.clock();
     const bundleId = randomUUID();
-    let bundle;
+    let bundle: Awaited<ReturnType<TransferParts["packBundle"]>>;
     try {
       bundle = await this.parts.packBundle({
         documents,

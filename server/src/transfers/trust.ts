@@ -67,7 +67,11 @@ export class TrustList {
 
   private uniqueEntries(): DirectoryEntry[] {
     const seen = new Set<string>();
-    return this.config.directory.filter((e) => (seen.has(e.jwksUrl) ? false : (seen.add(e.jwksUrl), true)));
+    return this.config.directory.filter((e) => {
+      if (seen.has(e.jwksUrl)) return false;
+      seen.add(e.jwksUrl);
+      return true;
+    });
   }
 
   private async jwksOf(entry: DirectoryEntry, fresh: boolean): Promise<CachedJwks | undefined> {

@@ -283,7 +283,7 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
       "send.api-core.malformed-json-refused",
       "send.security.no-token-unauthorised",
     ],
-    expect: /expected Content-Type application\/problem\+json, got \"text\/plain/,
+    expect: /expected Content-Type application\/problem\+json, got "text\/plain/,
     build: {
       http: onResponse(async (res) => {
         if (!isProblem(res)) return undefined;
