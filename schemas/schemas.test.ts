@@ -33,6 +33,7 @@ const SCHEMA_FILES = [
   "development-profile.schema.json",
   "transfer-bundle.schema.json",
   "transfer-receipt.schema.json",
+  "trust-list.schema.json",
 ] as const;
 const schemas = new Map<string, JsonObject>(SCHEMA_FILES.map((file) => [file, readJson(file)]));
 const documentSchemas = manifest.documentTypes.map((d) => ({ ...d, schemaJson: schemas.get(d.schema) }));

@@ -4,6 +4,7 @@
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { PROBLEM_TYPES, PROBLEM_BASE } from "./problems.ts";
 import { transferApiSchemas } from "./transfer-api-schemas.ts";
+import { trustApiSchemas } from "./trust-api-schemas.ts";
 
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const page = (item: string, what: string): SchemaObject => ({
@@ -401,5 +402,6 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       },
     },
     ...transferApiSchemas(),
+    ...trustApiSchemas(),
   };
 }

@@ -936,6 +936,44 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     errors: ["rate-limited", "internal"],
   },
   {
+    method: "get",
+    path: "/trust-list",
+    operationId: "getTrustList",
+    summary: "The trust list this server believes",
+    description:
+      "The trust list (schemas/trust-list.schema.json) signed by the trust anchor this server is configured with, as the anchor signed it, with a summary. Bundles are believed only when the list (or the operator's own settings directory) vouches for their signing key, and never when the list revokes the key, the key is outside its validity, or its setting has closed. 404 while the server holds no list. Public, like the JWKS.",
+    tag: "Transfers",
+    parameters: [],
+    responses: [
+      {
+        status: 200,
+        description: "The list held.",
+        body: { schema: "TrustListStatus", description: "The signed list and its summary." },
+      },
+    ],
+    errors: ["not-found", "rate-limited", "internal"],
+  },
+  {
+    method: "post",
+    path: "/trust-list",
+    operationId: "publishTrustList",
+    summary: "Publish a new issue of the trust list",
+    description:
+      "Replaces the list this server believes with a newer issue. The JWS must verify against the configured trust anchor's key (in demo mode the server's own small anchor, whose key is in DATA_DIR; in production only the anchor key the operator configured, whose private half the server never holds), follow the trust-list schema, and carry a higher `sequence` than the list held (an older list is refused with 409, so revoked keys cannot be brought back by replay). Onboarding a new system is publishing an issue that lists it.",
+    tag: "Transfers",
+    scope: "trust-list:publish",
+    parameters: [],
+    requestBody: { schema: "SignedTrustListBody", description: "The signed list." },
+    responses: [
+      {
+        status: 200,
+        description: "The list is now held.",
+        body: { schema: "TrustListStatus", description: "The signed list and its summary." },
+      },
+    ],
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict"],
+  },
+  {
     method: "post",
     path: "/children/{childId}/transfers",
     operationId: "createTransfer",

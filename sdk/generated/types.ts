@@ -395,6 +395,13 @@ export type SignedTransferBundle = (JwsCompact | JwsFlattened)
  */
 export type JwsCompact = string
 /**
+ * Why a receiver refused (or held) a transfer bundle, as its signed receipt says. Each code says whether the sender may retry the same bundle later (retryable) or must change something first (final).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ReceiptReasonCode".
+ */
+export type ReceiptReasonCode = ("signature-invalid" | "unknown-signing-key" | "signing-key-not-yet-valid" | "signing-key-expired" | "signing-key-revoked" | "sender-setting-closed" | "digest-mismatch" | "schema-invalid" | "unsupported-schema-version" | "quality-rule-error" | "not-intended-recipient" | "duplicate-bundle" | "child-not-matched" | "expired" | "other")
+/**
  * A receipt signed by the receiver, in JWS compact or flattened form.
  * 
  * This interface was referenced by `TransferReceipt`'s JSON-Schema
@@ -3546,10 +3553,7 @@ extensions?: Extensions
  * via the `definition` "ReceiptReason".
  */
 export interface ReceiptReason {
-/**
- * What was found.
- */
-code: ("signature-invalid" | "unknown-signing-key" | "digest-mismatch" | "schema-invalid" | "unsupported-schema-version" | "quality-rule-error" | "not-intended-recipient" | "duplicate-bundle" | "child-not-matched" | "expired" | "other")
+code: ReceiptReasonCode
 documentId?: Uuid
 /**
  * JSON Pointer to the value concerned (within the document if documentId is given, else within the bundle).
@@ -3574,6 +3578,241 @@ export interface ReceiptReceiver {
 system: SystemInfo
 setting?: Setting
 localAuthority?: LocalAuthority
+}
+/**
+ * A trust list: which settings and local authorities take part in transfers, where their inboxes are, which keys sign for them and for how long, and which keys are revoked. A trust anchor (a DfE-like publisher) signs the list as a compact JWS (ES256, typ 'send-trust-list+json'); a receiver believes a bundle's signing key only when a list signed by its configured anchor vouches for it. Extension policy: every core object is closed (additionalProperties false). Implementers add data only under the root 'extensions' object, keyed by a reverse-DNS namespace they control (e.g. 'uk.co.vendor'). Receivers keep extensions they do not understand and pass them on unchanged. Extensions never change the meaning of core fields.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TrustList".
+ */
+export interface TrustList {
+/**
+ * Identifies this document as a Trust list. Tools use it to choose the schema, like FHIR's resourceType.
+ */
+documentType: "trust-list"
+schemaVersion: SchemaVersion
+id: Uuid
+provenance: Provenance
+/**
+ * The issue number of this list, one higher at every issue. A server never replaces its list with one of a lower or equal number, so an old list cannot be replayed to bring back a revoked key.
+ */
+sequence: number
+issuer: TrustAnchor
+/**
+ * When this issue of the list was signed.
+ */
+issuedAt: string
+/**
+ * When the next issue is due. A server keeps using a list after this instant only while it cannot fetch a newer one, and says so in its logs.
+ */
+nextUpdate: string
+/**
+ * The settings and local authorities the anchor vouches for.
+ * 
+ * @maxItems 100000
+ */
+entries: TrustListEntry[]
+/**
+ * Keys that must no longer be believed, from the instant given, whatever an entry or a JWKS says.
+ * 
+ * @maxItems 100000
+ */
+revocations: KeyRevocation[]
+extensions?: Extensions
+}
+/**
+ * Who signs the list, and the key id of the anchor key that signs it.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "TrustAnchor".
+ */
+export interface TrustAnchor {
+/**
+ * The publisher's name (for example a DfE service).
+ */
+name: string
+/**
+ * The kid of the anchor key; the JWS header carries the same kid.
+ */
+kid: string
+}
+/**
+ * One setting or local authority: its identifiers as GIAS records them, its status, its inbox and its keys.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "TrustListEntry".
+ */
+export interface TrustListEntry {
+/**
+ * Whether the entry is a setting (school, college, early years setting) or a local authority.
+ */
+entryType: ("setting" | "local-authority")
+/**
+ * The setting's Unique Reference Number in Get Information About Schools (GIAS 'URN').
+ */
+urn?: string
+/**
+ * The provider's UK Provider Reference Number (GIAS 'UKPRN'), for colleges and other providers.
+ */
+ukprn?: string
+/**
+ * The three-digit local authority code (GIAS 'LA (code)'); for a local authority entry, the authority itself.
+ */
+laCode?: string
+/**
+ * The setting's or authority's name (GIAS 'EstablishmentName').
+ */
+name: string
+/**
+ * Open, closed, or converted (closed and replaced by a successor, such as a school becoming an academy), as GIAS 'EstablishmentStatus' and 'ReasonEstablishmentClosed' say.
+ */
+status: ("open" | "closed" | "converted")
+/**
+ * The date the setting opened (GIAS 'OpenDate').
+ */
+openedOn?: string
+/**
+ * The date the setting closed or converted (GIAS 'CloseDate'). Its keys are not believed for bundles signed from this date.
+ */
+closedOn?: string
+successor?: Successor
+endpoints: Endpoints
+/**
+ * Public signing keys listed in the entry itself, each with its validity.
+ * 
+ * @maxItems 50
+ */
+keys?: ListedKey[]
+jwksValidity?: Validity
+}
+/**
+ * The setting that replaced a closed or converted one.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "Successor".
+ */
+export interface Successor {
+/**
+ * The successor's URN.
+ */
+urn: string
+/**
+ * The successor's name.
+ */
+name?: string
+}
+/**
+ * The transfer endpoints of the system that hosts the entry.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "Endpoints".
+ */
+export interface Endpoints {
+/**
+ * The URL bundles are POSTed to (a system's /transfers/inbox).
+ */
+inbox: string
+/**
+ * The URL of the system's JSON Web Key Set; keys found there carry the entry's jwksValidity.
+ */
+jwks?: string
+}
+/**
+ * A public ES256 signing key with its key id and validity.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "ListedKey".
+ */
+export interface ListedKey {
+/**
+ * The kid a bundle's JWS header names.
+ */
+kid: string
+jwk: PublicEcJwk
+/**
+ * The key is not believed before this instant.
+ */
+notBefore?: string
+/**
+ * The key is not believed after this instant.
+ */
+notAfter?: string
+}
+/**
+ * A public P-256 key as a JSON Web Key (RFC 7517); never a private key.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "PublicEcJwk".
+ */
+export interface PublicEcJwk {
+/**
+ * Always EC.
+ */
+kty: "EC"
+/**
+ * Always P-256.
+ */
+crv: "P-256"
+/**
+ * The x coordinate, base64url.
+ */
+x: string
+/**
+ * The y coordinate, base64url.
+ */
+y: string
+/**
+ * The key id, if the JWK carries one (it must equal the listed kid).
+ */
+kid?: string
+/**
+ * Always sig when present.
+ */
+use?: "sig"
+/**
+ * Always ES256 when present.
+ */
+alg?: "ES256"
+}
+/**
+ * From when until when a key is believed (either end may be open).
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "Validity".
+ */
+export interface Validity {
+/**
+ * The key is not believed before this instant.
+ */
+notBefore?: string
+/**
+ * The key is not believed after this instant.
+ */
+notAfter?: string
+}
+/**
+ * A key that must no longer be believed.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "KeyRevocation".
+ */
+export interface KeyRevocation {
+/**
+ * The revoked key's kid.
+ */
+kid: string
+/**
+ * From this instant nothing signed with the key is believed.
+ */
+revokedAt: string
+/**
+ * Why the key was revoked.
+ */
+reason: ("key-compromise" | "superseded" | "setting-closed" | "other")
+/**
+ * More about the revocation, in plain English.
+ */
+note?: string
 }
 /**
  * The decoded protected header of the signature. ES256 (ECDSA P-256 with SHA-256) is the only algorithm; kid names the sender's key.

@@ -16,6 +16,7 @@ Commands:
   bundle pack|verify|unpack|receipt   Signed transfer bundles as files (send-interchange bundle --help)
   keys generate|jwks       ES256 signing and P-256 encryption keys
   ctf import|export        The SEN part of a Common Transfer File
+  trust-list create|sign|inspect|diff|check-bundle   Trust lists signed by a trust anchor
 
 Options:
   --json     Print a machine-readable JSON report
@@ -97,6 +98,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (argv[0] === "bundle" || argv[0] === "keys" || argv[0] === "ctf") {
     const { runBundleCli } = await import("./bundle-commands.ts");
     return runBundleCli(argv, io);
+  }
+  if (argv[0] === "trust-list") {
+    const { runTrustListCli } = await import("./trust-list-commands.ts");
+    return runTrustListCli(argv, io);
   }
   const parse = () =>
     parseArgs({

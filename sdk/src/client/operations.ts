@@ -239,6 +239,13 @@ export const OPERATIONS = {
 
   // Transfers
   getTransferKeys: { method: "get", path: "/.well-known/jwks.json", response: "JsonWebKeySet" },
+  getTrustList: { method: "get", path: "/trust-list", response: "TrustListStatus" },
+  publishTrustList: {
+    method: "post",
+    path: "/trust-list",
+    request: "SignedTrustListBody",
+    response: "TrustListStatus",
+  },
   createTransfer: {
     method: "post",
     path: "/children/{childId}/transfers",

@@ -71,7 +71,7 @@ export const MOCK_ROLES = {
   governor: { tenancy: "sample", scopes: ["governance:sample", "spp:read", "settings:read"] },
   "dfe-publisher": {
     tenancy: "all",
-    scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate"],
+    scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate", "trust-list:publish"],
   },
   "system-integration": {
     tenancy: "tenant",

@@ -8,6 +8,7 @@ import { resourceHandlers, type Handler } from "./resource-handlers.ts";
 import { RESOURCES } from "./resources.ts";
 import { validateHandler } from "./validate-handler.ts";
 import { transferHandlers } from "./transfer-handlers.ts";
+import { trustListHandlers } from "./trust-list-handlers.ts";
 import type { ResourceConfig } from "./resources.ts";
 
 /** The shared resource handlers for one kind, on the kind's configuration as the app's parts give it. */
@@ -58,7 +59,7 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
     getSetting: setting.read,
     updateSetting: setting.update,
   });
-  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps));
+  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps), trustListHandlers(deps));
   out.validateDocument = validateHandler(deps);
   out.getPlanSample = governanceHandler(deps);
   return out;

@@ -15,6 +15,7 @@ import { KeyRing, laOwner, settingOwner } from "./keyring.ts";
 import type { TransferRequest } from "./request.ts";
 import type { TransferRecord, TransferStatus } from "./transfer-record.ts";
 import { TrustList } from "./trust.ts";
+import { AnchoredTrustList } from "./anchored-trust-list.ts";
 import { PRODUCTION_TRANSFER_PARTS, type TransferParts } from "./transfer-parts.ts";
 
 type Json = Record<string, unknown>;
@@ -61,7 +62,12 @@ export class TransferService {
     private readonly parts: TransferParts = PRODUCTION_TRANSFER_PARTS,
   ) {
     this.keyring = new KeyRing(store, config.keyEncryptionKey);
-    this.trust = new TrustList(config, this.keyring, fetchImpl);
+    this.trust = new TrustList(
+      config,
+      this.keyring,
+      fetchImpl,
+      config.trustAnchor ? new AnchoredTrustList(store, config.trustAnchor, clock, fetchImpl) : undefined,
+    );
     this.inbox = new Inbox({
       store,
       keyring: this.keyring,
@@ -211,6 +217,7 @@ export class TransferService {
     let signedBundle = jws;
     if (request.encrypt) {
       const urn = receiverSetting?.urn;
+      await this.trust.ready();
       const entry = urn ? this.trust.entryFor(urn) : undefined;
       const encKey =
         entry && urn
@@ -412,8 +419,9 @@ export class TransferService {
         return;
       }
       const urn = rec.receiver.urn ?? rec.receiver.ukprn ?? "";
+      await this.trust.ready();
       const entry = this.trust.entryFor(urn);
-      const inboxUrl = entry ? `${entry.baseUrl.replace(/\/$/, "")}/transfers/inbox` : "local";
+      const inboxUrl = entry ? (entry.inboxUrl ?? `${entry.baseUrl.replace(/\/$/, "")}/transfers/inbox`) : "local";
       if (rec.status === "prepared") {
         await this.advance(id, prov("Sent to the receiver's inbox"), (r) => ({
           ...r,
