@@ -15,26 +15,20 @@
 
 import type { ProblemKind } from "./problems.ts";
 import type { Scope } from "./roles.ts";
+import { filterParams, type FilterParamName } from "./search-filters.ts";
 
 export type HttpMethod = "get" | "post" | "put";
 
-/** Names of reusable parameters; build-openapi.ts defines each once in components.parameters. */
+/** Names of reusable parameters; build-openapi.ts defines each once in components.parameters. The search filters'
+ *  names come from their table (spec/search-filters.ts). */
 export type ParamName =
+  | FilterParamName
   | "childId"
   | "id"
   | "version"
   | "urn"
   | "limit"
   | "cursor"
-  | "upn"
-  | "uln"
-  | "nhsNumber"
-  | "filterChildId"
-  | "settingUrn"
-  | "laCode"
-  | "status"
-  | "layer"
-  | "reviewDueBefore"
   | "since"
   | "resourceId"
   | "actor"
@@ -157,7 +151,6 @@ interface DocumentResource {
   opNoun: string; // "Isp" → createIsp, getIsp, …
   opNounPlural: string; // "Isps" → listIsps
   tag: TagName;
-  filters: readonly ParamName[];
   examples: readonly string[];
   closeNote: string; // how the plan ends: a status change
 }
@@ -183,7 +176,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       scope: read,
       resource: r.kind,
       auditAction: "search",
-      parameters: [...r.filters, "limit", "cursor"],
+      parameters: [...filterParams(r.kind), "limit", "cursor"],
       responses: [
         {
           status: 200,
@@ -337,16 +330,6 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
   ];
 }
 
-const PLAN_FILTERS: readonly ParamName[] = [
-  "filterChildId",
-  "upn",
-  "uln",
-  "nhsNumber",
-  "settingUrn",
-  "status",
-  "reviewDueBefore",
-];
-
 /** Every operation that takes a parameter may answer 400 invalid-parameter: ids, versions, cursors, filters and headers
  *  are checked against their definitions (spec/api-parameters.ts) before anything else reads them. */
 function withParameterErrors(routes: readonly RouteSpec[]): readonly RouteSpec[] {
@@ -472,7 +455,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     scope: "children:read",
     resource: "child",
     auditAction: "search",
-    parameters: ["upn", "uln", "nhsNumber", "settingUrn", "laCode", "limit", "cursor"],
+    parameters: [...filterParams("child"), "limit", "cursor"],
     responses: [
       {
         status: 200,
@@ -588,7 +571,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "Isp",
     opNounPlural: "Isps",
     tag: "Individual Support Plans",
-    filters: [...PLAN_FILTERS, "layer"],
     examples: ["isp-year4-targeted.json", "isp-year10-targeted-plus-support-base.json"],
     closeNote: "To close a plan, PUT it with `status` `closed` and a closure reason.",
   }),
@@ -602,7 +584,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "Ehcp",
     opNounPlural: "Ehcps",
     tag: "EHCPs",
-    filters: [...PLAN_FILTERS, "laCode"],
     examples: ["ehcp-specialist-base.json", "ehcp-under5-fast-track.json"],
     closeNote: "To cease a plan, PUT it with `status` `ceased` and a cessation reason.",
   }),
@@ -616,7 +597,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "LegacyEhcp",
     opNounPlural: "LegacyEhcps",
     tag: "Legacy EHCPs",
-    filters: [...PLAN_FILTERS, "laCode"],
     examples: ["legacy-ehcp-year6-transition-2029.json"],
     closeNote: "To cease a plan or record its migration, PUT it with the new `status` or migration state.",
   }),
@@ -630,7 +610,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "DevelopmentProfile",
     opNounPlural: "DevelopmentProfiles",
     tag: "Development profiles",
-    filters: PLAN_FILTERS,
     examples: ["development-profile-year6-legacy-classification.json"],
     closeNote: "A profile is superseded by writing a new version; it is never deleted.",
   }),
@@ -646,7 +625,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     tag: "Specialist Provision Packages",
     scope: "spp:read",
     resource: "spp",
-    parameters: ["status", "limit", "cursor"],
+    parameters: [...filterParams("spp"), "limit", "cursor"],
     responses: [
       {
         status: 200,
@@ -802,7 +781,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     tag: "Settings",
     scope: "settings:read",
     resource: "setting",
-    parameters: ["laCode", "limit", "cursor"],
+    parameters: [...filterParams("setting"), "limit", "cursor"],
     responses: [
       {
         status: 200,
@@ -991,7 +970,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     scope: "children:read",
     resource: "transfer",
     auditAction: "search",
-    parameters: ["upn", "uln", "nhsNumber", "limit", "cursor"],
+    parameters: [...filterParams("transfer"), "limit", "cursor"],
     responses: [
       {
         status: 200,
