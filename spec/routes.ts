@@ -140,6 +140,10 @@ const UPDATE_ERRORS: readonly ProblemKind[] = [
   "precondition-failed",
 ];
 
+/** Said on every document update (PUT): the two provenance members the server maintains. */
+const SERVER_MAINTAINED_PROVENANCE =
+  "The server maintains the stored document's own `provenance.updatedAt` (the server's time of the write) and `provenance.changeReason` (the `Change-Reason` header, decoded): whatever the body says there is replaced, in the response and in every later read. The quality rules judge the body as sent, under the dates its author gave it.";
+
 /** One document resource (ISP, EHCP, …): the same seven operations, differing only in names and filters. */
 interface DocumentResource {
   path: string; // e.g. "/isps"
@@ -241,7 +245,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: item,
       operationId: `update${r.opNoun}`,
       summary: `Update ${a(r.singular)}`,
-      description: `Replaces the document, writing a new immutable version with provenance (who, role, system, when, and why from \`Change-Reason\`). Requires \`If-Match\` with the current ETag (428 without it, 412 when stale). ${r.closeNote} The body's \`id\` must equal the path's, and its \`child.personId\` must name a child record the caller can see (422 at \`/child/personId\` otherwise).`,
+      description: `Replaces the document, writing a new immutable version with provenance (who, role, system, when, and why from \`Change-Reason\`). Requires \`If-Match\` with the current ETag (428 without it, 412 when stale). ${r.closeNote} The body's \`id\` must equal the path's, and its \`child.personId\` must name a child record the caller can see (422 at \`/child/personId\` otherwise). ${SERVER_MAINTAINED_PROVENANCE}`,
       tag: r.tag,
       scope: write,
       resource: r.kind,
@@ -310,7 +314,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: `${item}/voice`,
       operationId: `add${r.opNoun}Voice`,
       summary: `Add views to ${a(r.singular)}`,
-      description: `Appends one voice statement (the views of the child, young person, parent or carer) to the document, writing a new version. This is how a parent or carer contributes without being able to edit provision. Who may speak as whom follows the caller's role: a parent or carer adds statements authored as \`parent-carer\`, \`child\` or \`young-person\` (any other \`authorRole\` is 422 at the statement's \`authorRole\`); professionals record the views they captured, of anyone. Appending cannot conflict, so \`If-Match\` is optional; when sent and stale the server answers 412. \`Change-Reason\` is required.`,
+      description: `Appends one voice statement (the views of the child, young person, parent or carer) to the document, writing a new version. This is how a parent or carer contributes without being able to edit provision. Who may speak as whom follows the caller's role: a parent or carer adds statements authored as \`parent-carer\`, \`child\` or \`young-person\` (any other \`authorRole\` is 422 at the statement's \`authorRole\`); professionals record the views they captured, of anyone. Appending cannot conflict, so \`If-Match\` is optional; when sent and stale the server answers 412. \`Change-Reason\` is required; as on PUT, the new version's \`provenance.updatedAt\` and \`provenance.changeReason\` are the server's time of the write and that header.`,
       tag: r.tag,
       scope: voice,
       resource: r.kind,
@@ -697,8 +701,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     path: "/spps/{id}",
     operationId: "updateSpp",
     summary: "Publish a new version of a Specialist Provision Package",
-    description:
-      "Writes a new version of the package (after a panel review, D:761). Requires `If-Match` and `Change-Reason`. Withdrawing a package is a status change; EHCPs keep referring to the version they cite.",
+    description: `Writes a new version of the package (after a panel review, D:761). Requires \`If-Match\` and \`Change-Reason\`. Withdrawing a package is a status change; EHCPs keep referring to the version they cite. ${SERVER_MAINTAINED_PROVENANCE}`,
     tag: "Specialist Provision Packages",
     scope: "spp:publish",
     resource: "spp",

@@ -5,7 +5,16 @@ import { randomUUID } from "node:crypto";
 import { validate } from "send-interchange";
 import { subjectFor } from "../config.ts";
 import type { TestDef } from "../model.ts";
-import { check, expectProblem, expectStatus, firstDifference, header, itemsOf, nextLinkOf } from "../check.ts";
+import {
+  check,
+  expectProblem,
+  expectStatus,
+  firstDifference,
+  header,
+  itemsOf,
+  nextLinkOf,
+  SERVER_MAINTAINED,
+} from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import { RESOURCE_SPECS, resourceSpec, type ResourceSpec } from "./resources.ts";
 import { createRecord, itemPath, readRecord, token, updateRecord, walkPages } from "./steps.ts";
@@ -120,7 +129,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
         check(etag !== created.etag, "the ETag did not change after an update");
         const after = await readRecord(ctx, spec, created.id);
         expectStatus(after, 200, "read after update");
-        const diff = firstDifference(next, after.json);
+        const diff = firstDifference(next, after.json, "", SERVER_MAINTAINED);
         check(diff === undefined, `the updated document read back differs from the one sent, first at ${diff}`);
       },
     },
@@ -202,7 +211,8 @@ function perResource(spec: ResourceSpec): TestDef[] {
         for (let v = 1; v <= 3; v++) {
           const res = await ctx.http.get(`${itemPath(spec, created.id)}/versions/${v}`, { token: tok });
           expectStatus(res, 200, `GET version ${v}`);
-          const diff = firstDifference(sent[v - 1], res.json);
+          // Version 1 is as created; later ones carry the server's updatedAt and changeReason.
+          const diff = firstDifference(sent[v - 1], res.json, "", v === 1 ? [] : SERVER_MAINTAINED);
           check(diff === undefined, `version ${v} differs from what was written, first at ${diff}`);
         }
       },
@@ -254,6 +264,36 @@ function perResource(spec: ResourceSpec): TestDef[] {
           `version 2 records the time ${JSON.stringify(v2.recordedAt)}, not within 10 minutes of the update`,
         );
         if (typeof by.system === "string") ctx.note(`recorded system: ${by.system}`);
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.update-maintains-provenance`,
+      title: `An updated ${n}'s provenance says when and why it changed`,
+      level: "MUST",
+      requirements: ["SI-API-007"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const reason = `conformance reason ${randomUUID()}`;
+        const before = Date.now();
+        const next = ctx.fixtures.withMarker(created.doc);
+        expectStatus(
+          await updateRecord(ctx, spec, created.id, next, { ifMatch: created.etag, reason }),
+          200,
+          "update with a Change-Reason",
+        );
+        const after = await readRecord(ctx, spec, created.id);
+        expectStatus(after, 200, "read after update");
+        const prov = isObj(after.json) && isObj(after.json.provenance) ? after.json.provenance : {};
+        check(
+          prov.changeReason === reason,
+          `provenance.changeReason is ${JSON.stringify(prov.changeReason)}, not the Change-Reason sent (${reason})`,
+        );
+        const at = typeof prov.updatedAt === "string" ? Date.parse(prov.updatedAt) : NaN;
+        check(
+          Number.isFinite(at) && Math.abs(at - before) < 10 * 60_000,
+          `provenance.updatedAt is ${JSON.stringify(prov.updatedAt)}, not the time of the update (within 10 minutes)`,
+        );
       },
     },
     {

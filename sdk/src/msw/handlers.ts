@@ -15,6 +15,7 @@ import { readChangeReason } from "../http/change-reason.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
 import { newRecordId, withAssignedId } from "../documents/record-id.ts";
+import { withServerProvenance } from "../documents/server-provenance.ts";
 import { appendVoice, type VoiceDocumentType } from "../documents/voice.ts";
 import { voiceAuthorshipErrors } from "../documents/voice-authorship.ts";
 
@@ -253,9 +254,12 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           { headers: { etag: current.etag } },
         );
       }
-      const body = next(current);
-      const errors = documentErrors(body, cfg.kind);
+      const sent = next(current);
+      const errors = documentErrors(sent, cfg.kind);
       if (errors.length > 0) throw validationProblem(errors);
+      // Server-maintained, as on the reference server: set after validation (rules judge the author's dates).
+      const at = now();
+      const body = withServerProvenance(sent, new Date(at), reason);
       if ((body as { id?: unknown }).id !== id)
         throw new MockProblem("conflict", "The body's id differs from the id in the address.");
       const facts = extractSearchFacts(body);
@@ -266,7 +270,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         );
       }
       return store.write(cfg.kind, id, body, {
-        at: now(),
+        at,
         by: actor(p),
         reason,
         correlationId: ctx.correlationId,

@@ -17,6 +17,7 @@ import { filterNamesOf, readFilters } from "../../../sdk/src/documents/search-fi
 import { versionSummary } from "./version-summary.ts";
 import { appendVoice, type VoiceDocumentType } from "../../../sdk/src/documents/voice.ts";
 import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-id.ts";
+import { withServerProvenance } from "../../../sdk/src/documents/server-provenance.ts";
 import { hasFault } from "../faults/index.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
 import type { ResourceConfig } from "./resources.ts";
@@ -316,6 +317,9 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     let body = next(current);
     const errors = cfg.bodyErrors(deps, body);
     if (errors.length > 0) throw validationProblem(errors, deps);
+    // The stored document's own provenance says when and why this version was written (server-maintained). Set after
+    // validation: the quality rules judge the content under the dates its author gave it, not the server's clock.
+    body = withServerProvenance(body, deps.clock(), reason);
     if (cfg.idOf(body) !== id) throw new HttpProblem("conflict", "The body's id differs from the id in the address.");
     body = await checkChildReference(c, body, "update", id);
     const facts = cfg.factsOf(body, id);
