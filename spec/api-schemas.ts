@@ -250,42 +250,6 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       },
     },
     Actor,
-    ChildRecord: {
-      type: "object",
-      title: "Child record",
-      description:
-        "A child directory record: the child (identity, identifiers, parental-responsibility contacts) plus where their records are filed. Plans name the child by `child.personId`, which equals this record's `id`. At least one of `settingUrn` and `laCode` is required: they decide who may see the child.",
-      additionalProperties: false,
-      required: ["id", "child"],
-      anyOf: [{ required: ["settingUrn"] }, { required: ["laCode"] }],
-      properties: {
-        id: { ...ref("Uuid"), title: "Id", description: "The child's id; also `child.personId` in their plans." },
-        child: { ...ref("Child"), title: "Child", description: "The child or young person." },
-        settingUrn: {
-          type: "string",
-          format: "urn",
-          title: "Setting URN",
-          description: "The setting the child attends.",
-        },
-        laCode: {
-          type: "string",
-          format: "la-code",
-          title: "Local authority code",
-          description: "The responsible local authority.",
-        },
-        extensions: {
-          ...ref("Extensions"),
-          title: "Extensions",
-          description: "Implementer data under reverse-DNS namespaces.",
-        },
-      },
-    },
-    SettingEntry: {
-      title: "Settings-directory entry",
-      description:
-        "A setting as held in the directory: a Setting that must carry its `urn` (the key) and `laCode` (tenancy).",
-      allOf: [ref("Setting"), { type: "object", required: ["urn", "laCode"] }],
-    },
     VoiceContribution: {
       title: "Voice contribution",
       description:

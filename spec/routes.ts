@@ -142,7 +142,7 @@ const UPDATE_ERRORS: readonly ProblemKind[] = [
 
 /** Said on every document update (PUT): the two provenance members the server maintains. */
 const SERVER_MAINTAINED_PROVENANCE =
-  "The server maintains the stored document's own `provenance.updatedAt` (the server's time of the write) and `provenance.changeReason` (the `Change-Reason` header, decoded): whatever the body says there is replaced, in the response and in every later read. The quality rules judge the body as sent, under the dates its author gave it.";
+  "The server maintains the stored document's own `provenance.updatedAt` (the server's time of the write, or the record's `createdAt` or previous `updatedAt` where that is later: provenance never goes backwards) and `provenance.changeReason` (the `Change-Reason` header, decoded): whatever the body says there is replaced, in the response and in every later read, and the document is validated as stored.";
 
 /** One document resource (ISP, EHCP, …): the same seven operations, differing only in names and filters. */
 interface DocumentResource {

@@ -254,12 +254,11 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           { headers: { etag: current.etag } },
         );
       }
-      const sent = next(current);
-      const errors = documentErrors(sent, cfg.kind);
-      if (errors.length > 0) throw validationProblem(errors);
-      // Server-maintained, as on the reference server: set after validation (rules judge the author's dates).
+      // Server-maintained provenance, as on the reference server; the document is judged as it will be stored.
       const at = now();
-      const body = withServerProvenance(sent, new Date(at), reason);
+      const body = withServerProvenance(next(current), new Date(at), reason, current.body);
+      const errors = documentErrors(body, cfg.kind);
+      if (errors.length > 0) throw validationProblem(errors);
       if ((body as { id?: unknown }).id !== id)
         throw new MockProblem("conflict", "The body's id differs from the id in the address.");
       const facts = extractSearchFacts(body);

@@ -314,12 +314,11 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   ): Promise<StoredVersion> {
     const p = c.get("principal");
     const id = current.id;
-    let body = next(current);
+    // The stored document's own provenance says when and why this version was written (server-maintained), and the
+    // document is judged as it will be stored.
+    let body = withServerProvenance(next(current), deps.clock(), reason, current.body);
     const errors = cfg.bodyErrors(deps, body);
     if (errors.length > 0) throw validationProblem(errors, deps);
-    // The stored document's own provenance says when and why this version was written (server-maintained). Set after
-    // validation: the quality rules judge the content under the dates its author gave it, not the server's clock.
-    body = withServerProvenance(body, deps.clock(), reason);
     if (cfg.idOf(body) !== id) throw new HttpProblem("conflict", "The body's id differs from the id in the address.");
     body = await checkChildReference(c, body, "update", id);
     const facts = cfg.factsOf(body, id);

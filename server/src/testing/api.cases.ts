@@ -284,9 +284,13 @@ export function runApiCases(opts: ApiCaseOptions): void {
         const answered = (await expectStatus(put, 200)).provenance as Json;
         const after = Date.now();
         expect(answered.changeReason).toBe("Révision annuelle");
+        // The time of the write, but never before the record's own dates (the worked examples are dated 2029-2030):
+        // what the body claimed is ignored either way.
+        const floor = Date.parse(String((isp.provenance as Json).updatedAt));
         const at = Date.parse(String(answered.updatedAt));
-        expect(at).toBeGreaterThanOrEqual(before - 1000);
-        expect(at).toBeLessThanOrEqual(after + 1000);
+        expect(at).toBeGreaterThanOrEqual(Math.max(floor, before - 1000));
+        expect(at).toBeLessThanOrEqual(Math.max(floor, after + 1000));
+        expect(answered.updatedAt).not.toBe(claimed.updatedAt);
         // The same on a later read and in the version itself; version 1 keeps what it was created with.
         const read = await expectStatus(await s.call("GET", `/isps/${isp.id}`, { token: tok.staffA }), 200);
         expect(read.provenance).toEqual(answered);
@@ -475,6 +479,23 @@ export function runApiCases(opts: ApiCaseOptions): void {
         );
         expect(theirs.settingUrn).toBe(TENANT_B.settingUrn);
         expect((theirs.child as Json).identifiers).toEqual({ upn: data.B.child.upn });
+      });
+
+      it("a child record needs settingUrn or laCode (either will do), as child-record.schema.json says", async () => {
+        const { laCode: _la, ...settingOnly } = childRecord(newChild(TENANT_A));
+        const stored = await expectStatus(
+          await s.call("POST", "/children", { token: tok.staffA, body: settingOnly }),
+          201,
+        );
+        expect(stored.settingUrn).toBe(TENANT_A.settingUrn);
+        const { settingUrn: _urn, ...neither } = settingOnly;
+        const refused = await expectStatus(
+          await s.call("POST", "/children", { token: tok.staffA, body: neither }),
+          422,
+        );
+        expect(refused.errors).toEqual([
+          expect.objectContaining({ pointer: "", ruleId: "schema.not", message: expect.stringMatching(/settingUrn/) }),
+        ]);
       });
 
       it("a create is written with its audit record (version 1, the assigned id)", async () => {
