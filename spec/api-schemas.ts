@@ -4,19 +4,7 @@
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { PROBLEM_TYPES, PROBLEM_BASE } from "./problems.ts";
 import { transferApiSchemas } from "./transfer-api-schemas.ts";
-
-const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
-const page = (item: string, what: string): SchemaObject => ({
-  type: "object",
-  title: `Page of ${what}`,
-  description: `One page of ${what}. \`nextCursor\` is present when there is another page.`,
-  additionalProperties: false,
-  required: ["items"],
-  properties: {
-    items: { type: "array", title: "Items", description: `The ${what} on this page.`, items: ref(item) },
-    nextCursor: { type: "string", title: "Next cursor", description: "Pass as `cursor` to get the next page." },
-  },
-});
+import { page, ref } from "./page-schema.ts";
 
 const Actor: SchemaObject = {
   type: "object",
