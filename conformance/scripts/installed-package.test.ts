@@ -55,6 +55,7 @@ describe("the packed send-conformance", { timeout: 120_000 }, () => {
         "README.md",
         "LICENCE",
         "dist/spec/requirements/requirements.json",
+        "dist/spec/generated/openapi.json",
         "dist/conformance/config.schema.json",
       ]),
     );

@@ -2,6 +2,7 @@
 import { CheckFailure } from "./model.ts";
 import type { HttpResponse } from "./http/client.ts";
 import { isObj } from "./fixtures/factory.ts";
+import { problemTypes } from "./standard-api.ts";
 
 export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new CheckFailure(message);
@@ -33,6 +34,7 @@ export function expectProblem(
   res: HttpResponse,
   status: number | readonly number[],
   what: string,
+  kind?: string,
 ): Record<string, unknown> {
   expectStatus(res, status, what);
   const ct = res.headers.get("content-type") ?? "";
@@ -43,7 +45,23 @@ export function expectProblem(
   check(isObj(res.json), `${what}: the problem body is not a JSON object`);
   const body = res.json;
   check(typeof body.type === "string" && body.type.length > 0, `${what}: the problem has no "type"`);
+  // SI-API-013: the type is one of the published problem types, and the one for this status when only one has it.
+  const catalogue = problemTypes();
+  const known = catalogue.find((p) => p.type === body.type);
+  check(known, `${what}: the problem type ${JSON.stringify(body.type)} is not in the published problem-type catalogue`);
+  const forStatus = catalogue.filter((p) => p.status === res.status);
+  const expected = kind ?? (forStatus.length === 1 ? forStatus[0]!.kind : undefined);
+  check(
+    expected === undefined || known.kind === expected,
+    `${what}: expected problem type ${expected}, got ${known.kind}`,
+  );
   check(typeof body.title === "string", `${what}: the problem has no "title"`);
+  check(typeof body.detail === "string", `${what}: the problem has no "detail"`);
+  const echoed = res.headers.get("x-correlation-id");
+  check(
+    typeof body.correlationId === "string" && body.correlationId === echoed,
+    `${what}: the problem's correlationId ${JSON.stringify(body.correlationId)} is not the X-Correlation-Id header ${JSON.stringify(echoed)}`,
+  );
   check(
     body.status === res.status,
     `${what}: the problem's "status" (${String(body.status)}) differs from the HTTP status ${res.status}`,

@@ -20,7 +20,7 @@ export type Uuid = string
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "PractitionerRole".
  */
-export type PractitionerRole = ("senco" | "inclusion-lead" | "senior-leader" | "teacher" | "teaching-assistant" | "year-manager" | "support-base-staff" | "specialist-teacher" | "teacher-of-the-deaf" | "teacher-of-the-visually-impaired" | "habilitation-specialist" | "educational-psychologist" | "principal-educational-psychologist" | "speech-and-language-therapist" | "salt-advanced-practitioner" | "speech-and-language-support-worker" | "occupational-therapist" | "physiotherapist" | "mental-health-professional" | "health-visitor" | "youth-worker" | "family-worker" | "designated-social-care-officer" | "social-worker" | "family-hub-send-practitioner" | "la-send-officer" | "independent-supporter" | "other")
+export type PractitionerRole = ("senco" | "inclusion-lead" | "senior-leader" | "teacher" | "teaching-assistant" | "year-manager" | "support-base-staff" | "specialist-teacher" | "teacher-of-the-deaf" | "teacher-of-the-visually-impaired" | "habilitation-specialist" | "educational-psychologist" | "principal-educational-psychologist" | "speech-and-language-therapist" | "salt-advanced-practitioner" | "speech-and-language-support-worker" | "occupational-therapist" | "physiotherapist" | "mental-health-professional" | "health-visitor" | "youth-worker" | "family-worker" | "designated-social-care-officer" | "social-worker" | "family-hub-send-practitioner" | "la-send-officer" | "independent-supporter" | "virtual-school-head" | "designated-teacher" | "other")
 /**
  * Where an Individual Support Plan is in its life.
  * 
@@ -34,7 +34,7 @@ export type IspStatus = ("draft" | "active" | "under-review" | "closed")
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "IspClosureReason".
  */
-export type IspClosureReason = ("transferred" | "returned-to-universal" | "no-longer-send" | "superseded" | "left-education" | "other")
+export type IspClosureReason = ("transferred" | "returned-to-universal" | "no-longer-send" | "superseded" | "left-education" | "other" | "destination-unknown" | "child-missing-education")
 /**
  * A BCP 47 language tag, e.g. 'en', 'pl', 'ur', 'bfi' (British Sign Language).
  * 
@@ -49,6 +49,13 @@ export type LanguageTag = string
  * via the `definition` "LocalId".
  */
 export type LocalId = string
+/**
+ * The year group a child is taught in (school census NCyearActual), which may differ from the one their date of birth implies when they are taught out of year.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "NcYearGroup".
+ */
+export type NcYearGroup = ("nursery-1" | "nursery-2" | "reception" | "year-1" | "year-2" | "year-3" | "year-4" | "year-5" | "year-6" | "year-7" | "year-8" | "year-9" | "year-10" | "year-11" | "year-12" | "year-13" | "year-14" | "not-following-nc")
 /**
  * The phases of education used for transitions and for the legacy-EHCP transition rules.
  * 
@@ -78,6 +85,34 @@ export type InclusionBaseModel = ("support-base" | "specialist-base" | "sen-unit
  */
 export type AreaOfDevelopment = ("executive-function" | "motor-physical" | "sensory" | "social-emotional" | "speech-language-communication")
 /**
+ * What an inclusion base was called or how it was run before it became a Support Base or Specialist Base.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "FormerBaseModel".
+ */
+export type FormerBaseModel = ("sen-unit" | "resourced-provision" | "pupil-support-unit" | "newly-opened")
+/**
+ * What an inclusion base specialises in, and what its staff are trained in.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "BaseSpecialism".
+ */
+export type BaseSpecialism = ("autism" | "adhd" | "speech-language-communication" | "communication-interaction" | "social-emotional-mental-health" | "specific-learning-difficulty" | "learning-difficulty" | "hearing-impairment" | "visual-impairment" | "physical-disability" | "sensory-processing" | "complex-send" | "high-risk-of-exclusion" | "low-attendance" | "other")
+/**
+ * Services outside the setting that train, supervise or advise staff who deliver provision.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ExternalSupportService".
+ */
+export type ExternalSupportService = ("experts-at-hand" | "specialist-setting-outreach" | "ap-outreach" | "nhs-therapy-service" | "educational-psychology-service" | "la-sensory-support-service" | "la-inclusion-support-service" | "mental-health-support-team" | "best-start-family-hub" | "other")
+/**
+ * The period a provision item's frequency is counted in (for example 2 sessions per week).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "FrequencyUnit".
+ */
+export type FrequencyUnit = ("day" | "week" | "fortnight" | "month" | "half-term" | "term" | "academic-year" | "once" | "as-needed")
+/**
  * The Universal offer and the three layers of support above it. Children move between them as their needs change (D:236). Strictly, Universal is an offer, not a layer (D:20), but records need one field for where a child is.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -98,6 +133,27 @@ export type AreaSubComponent = ("executive-function.attention" | "executive-func
  * via the `definition` "BarrierPersistence".
  */
 export type BarrierPersistence = ("temporary" | "ongoing" | "not-yet-known")
+/**
+ * How a screening or assessment result compares with what is expected for the child's age, or whether a screen identified the child for support.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceResultBand".
+ */
+export type EvidenceResultBand = ("well-below-expected" | "below-expected" | "at-expected" | "above-expected" | "identified-for-support" | "not-identified")
+/**
+ * National checks and assessments that evidence can come from.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DevelopmentalCheck".
+ */
+export type DevelopmentalCheck = ("eyfs-progress-check-age-2" | "healthy-child-review-age-2" | "integrated-review-age-2" | "reception-baseline-assessment" | "eyfs-profile" | "phonics-screening-check" | "multiplication-tables-check" | "key-stage-2-tests" | "other")
+/**
+ * One of the SEND Interchange document types.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DocumentType".
+ */
+export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt")
 /**
  * Which kind of information a section holds, so that transfers and access control can decide what goes to whom.
  * 
@@ -129,13 +185,6 @@ export type ProvisionType = ("intervention" | "adaptive-teaching" | "curriculum-
  */
 export type LegalBasis = ("special-educational-provision" | "reasonable-adjustment" | "health-provision" | "social-care-provision" | "other")
 /**
- * The period a provision item's frequency is counted in (for example 2 sessions per week).
- * 
- * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "FrequencyUnit".
- */
-export type FrequencyUnit = ("day" | "week" | "fortnight" | "month" | "half-term" | "term" | "academic-year" | "once" | "as-needed")
-/**
  * Where a provision item is delivered. Used to show the planned and actual split between mainstream classes and bases.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -150,12 +199,47 @@ export type DeliveryLocation = ("mainstream-classroom" | "small-group-room" | "s
  */
 export type FundingRoute = ("setting-notional-send-budget" | "inclusive-mainstream-fund" | "high-needs-top-up" | "la-specialist-base" | "health-commissioned" | "social-care" | "personal-budget" | "other")
 /**
+ * Subjects and curriculum areas in which provision is delivered or mainstream time is planned.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "CurriculumSubject".
+ */
+export type CurriculumSubject = ("english" | "maths" | "science" | "biology" | "chemistry" | "physics" | "computing" | "history" | "geography" | "modern-foreign-languages" | "art-and-design" | "music" | "physical-education" | "design-and-technology" | "religious-education" | "relationships-sex-health-education" | "citizenship" | "drama" | "phonics-and-reading" | "eyfs-communication-language" | "eyfs-physical-development" | "eyfs-personal-social-emotional" | "vocational-course" | "life-skills-independence" | "work-experience" | "all-subjects" | "other")
+/**
+ * Days of the week on which provision is timetabled.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "Weekday".
+ */
+export type Weekday = ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+/**
+ * The part of the school day in which provision is timetabled.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SchoolDaySlot".
+ */
+export type SchoolDaySlot = ("before-school" | "registration" | "lesson" | "break" | "lunch" | "after-school" | "whole-day")
+/**
+ * Whether a parent, carer or young person agrees with a provision item, a review's account or a delivery record.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "AgreementStance".
+ */
+export type AgreementStance = ("agrees" | "partly-agrees" | "disagrees" | "not-yet-asked")
+/**
+ * Kinds of reasonable adjustment, so that adjustments can be carried forward to the next setting and compared.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "AdjustmentType".
+ */
+export type AdjustmentType = ("lighting" | "colour-scheme" | "displays" | "acoustics" | "quiet-space" | "seating" | "movement-breaks" | "timing" | "materials-format" | "alternative-recording" | "uniform" | "equipment" | "exam-access-arrangements" | "communication" | "other")
+/**
  * Kinds of review and assessment event recorded against a plan or a child.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "ReviewType".
  */
-export type ReviewType = ("isp-review" | "ehcp-key-stage-review" | "ehcp-annual-review" | "transition-needs-assessment" | "statutory-needs-assessment" | "fast-track-assessment-under-5" | "ap-placement-assessment" | "ap-spp-trigger-assessment" | "graduated-approach-review" | "strengths-and-needs-assessment" | "eyfs-two-year-check" | "healthy-child-programme-review" | "sensory-or-environmental-audit" | "other")
+export type ReviewType = ("isp-review" | "ehcp-key-stage-review" | "ehcp-annual-review" | "transition-needs-assessment" | "statutory-needs-assessment" | "fast-track-assessment-under-5" | "ap-placement-assessment" | "ap-spp-trigger-assessment" | "graduated-approach-review" | "strengths-and-needs-assessment" | "eyfs-two-year-check" | "healthy-child-programme-review" | "sensory-or-environmental-audit" | "other" | "unscheduled-review" | "brought-forward-review" | "parental-request-review")
 /**
  * Whose view a voice statement records.
  * 
@@ -178,12 +262,12 @@ export type ReviewOutcome = ("continue-unchanged" | "amend" | "move-to-more-supp
  */
 export type TransferReason = ("phase-transition" | "in-year-move" | "ehcp-transition" | "la-transfer" | "ap-reintegration" | "base-to-mainstream" | "post-16-transition" | "other")
 /**
- * One of the SEND Interchange document types.
+ * Kinds of activity in a transition plan.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "DocumentType".
+ * via the `definition` "TransitionActivityType".
  */
-export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt")
+export type TransitionActivityType = ("information-evening" | "transition-day" | "additional-visit" | "summer-school" | "online-hub" | "initial-assessment" | "site-tour" | "meeting-support-services" | "support-plan-meeting" | "taster-day" | "information-sharing-meeting" | "other")
 /**
  * The stable identifier of a Specialist Provision Package in the national catalogue, the same for every version of the package (e.g. 'spp-illustrative-slcn-complex').
  * 
@@ -213,6 +297,20 @@ export type VoiceCaptureMethod = ("own-words-spoken" | "own-words-written" | "dr
  */
 export type EhcpStatus = ("draft" | "issued" | "in-review" | "cessation-proposed" | "ceased")
 /**
+ * Whether a Specialist Provision Package assigned in an EHCP still applies.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "PackageAssignmentStatus".
+ */
+export type PackageAssignmentStatus = ("current" | "superseded" | "ended")
+/**
+ * On what basis a package was assigned.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "PackageAssignmentBasis".
+ */
+export type PackageAssignmentBasis = ("la-decision" | "review-amendment" | "la-reconsideration" | "tribunal-order")
+/**
  * Which route a statutory needs assessment followed.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -232,7 +330,7 @@ export type AppealableDecision = ("refusal-to-assess" | "threshold-not-met" | "e
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "EhcpCessationReason".
  */
-export type EhcpCessationReason = ("no-longer-needs-package" | "moved-to-isp" | "reached-age-limit" | "left-education-or-training" | "moved-outside-england" | "other")
+export type EhcpCessationReason = ("no-longer-needs-package" | "moved-to-isp" | "reached-age-limit" | "left-education-or-training" | "moved-outside-england" | "other" | "replaced-by-new-ehcp")
 /**
  * The four broad areas of need in the 2015 SEND Code of Practice (6.28-6.35). To be replaced by the areas of development in the revised Code; kept so legacy records stay readable and can be migrated with professional review.
  * 
@@ -276,12 +374,12 @@ export type SppStatus = ("draft" | "consultation" | "published" | "retired")
  */
 export type Trajectory = ("progressing" | "paused" | "uncertain")
 /**
- * Lifecycle of a transfer bundle: created (assembled), signed, sent, received (by the receiving system), accepted or rejected (by a receipt), withdrawn (by the sender), expired (not collected in time).
+ * Lifecycle of a transfer bundle, in the same words as the API transfer statuses where they overlap: created (assembled) and signed (the API says prepared), sent, received (by the receiving system), held (received and waiting for a person at the receiver to review it before import), accepted or rejected (by a receipt), declined (by the receiver after review), withdrawn (by the sender), expired (not collected in time), unclaimed (destination unknown, waiting for the responsible local authority) and claimed (taken from the unclaimed queue).
  * 
  * This interface was referenced by `TransferBundle`'s JSON-Schema
  * via the `definition` "BundleStatus".
  */
-export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired")
+export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired" | "unclaimed" | "claimed" | "held" | "declined")
 /**
  * A transfer bundle signed by the sender, in JWS compact or flattened form.
  * 
@@ -508,6 +606,12 @@ communicationNeeds?: CommunicationNeed[]
  * Parents, carers and others with parental responsibility, each with their own access needs.
  */
 contacts?: ParentalContact[]
+yearGroup?: NcYearGroup
+/**
+ * True if the child is taught in a year group other than the one for their age (e.g. delayed Reception entry for a summer-born child).
+ */
+taughtOutOfYearGroup?: boolean
+circumstances?: ChildCircumstances
 }
 /**
  * National and local identifiers of the child. Check digits are verified by the SDK formats.
@@ -676,6 +780,42 @@ formats?: ("large-print" | "easy-read" | "braille" | "audio" | "plain-english" |
 otherNeeds?: string
 }
 /**
+ * Pupil premium, free school meals, looked-after and child-in-need status as recorded by the setting or local authority on a date. They decide funding routes (pupil premium, looked-after children pupil premium) and who must be involved (virtual school head, social worker).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ChildCircumstances".
+ */
+export interface ChildCircumstances {
+/**
+ * When these flags were last checked.
+ */
+recordedOn: string
+/**
+ * True if the child attracts pupil premium or early years pupil premium funding.
+ */
+pupilPremium?: boolean
+/**
+ * True if the child is eligible for free school meals (census FSMeligible).
+ */
+freeSchoolMealsEligible?: boolean
+/**
+ * True if the child is looked after by a local authority (Children Act 1989 s.22).
+ */
+lookedAfter?: boolean
+/**
+ * True if the child left care through adoption, a special guardianship order or a child arrangements order.
+ */
+previouslyLookedAfter?: boolean
+/**
+ * True if the child is a child in need (Children Act 1989 s.17), including a child protection plan.
+ */
+childInNeed?: boolean
+/**
+ * True if the child is subject to a child protection plan.
+ */
+childProtectionPlan?: boolean
+}
+/**
  * An early years setting, school, college or other education provider, with its identifiers and any inclusion bases.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -754,6 +894,67 @@ specialisms?: string[]
  * Areas of development the base is designed to support.
  */
 areasOfDevelopment?: AreaOfDevelopment[]
+/**
+ * When the base opened (or became an inclusion base).
+ */
+openedOn?: string
+formerModel?: FormerBaseModel
+/**
+ * What the base specialises in, as codes.
+ */
+specialismCodes?: BaseSpecialism[]
+/**
+ * What the base provides to every child who uses it (e.g. visual timetables, a calm space at break).
+ */
+offerToEveryChild?: string[]
+/**
+ * What the base's staff are trained to support.
+ */
+staffTrainedIn?: BaseSpecialism[]
+/**
+ * Regular input from health professionals.
+ */
+healthInput?: BaseHealthInput[]
+}
+/**
+ * Regular input to an inclusion base from a health professional.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "BaseHealthInput".
+ */
+export interface BaseHealthInput {
+role: PractitionerRole
+service?: ExternalSupportService
+frequency?: Frequency
+/**
+ * What they do in the base.
+ */
+description?: string
+}
+/**
+ * How often something happens: 'count' times per 'per' (e.g. 3 per week), a range ('count' to 'countMax'), or when needed up to a cap.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "Frequency".
+ */
+export interface Frequency {
+/**
+ * How many times per unit.
+ */
+count: number
+per: FrequencyUnit
+/**
+ * For a range such as '2-3 times a week', the upper count; 'count' is then the lower count. Must not be below 'count' (a quality rule checks this).
+ */
+countMax?: number
+/**
+ * True if the provision is given when needed, up to 'count' (or 'countMax') times per unit; the count is then a cap, not a promise of that many sessions.
+ */
+whenNeeded?: boolean
+/**
+ * True if the provision runs in term time only (school terms), not in holidays.
+ */
+termTimeOnly?: boolean
 }
 /**
  * One period during which the child received support at one layer. The list of periods is the history of the child's layer of support.
@@ -887,9 +1088,63 @@ date?: string
  */
 url?: string
 author?: PersonRef
+result?: EvidenceResult
+fromCheck?: DevelopmentalCheck
+fromReviewId?: LocalId
+fromDocument?: DocumentReference
 }
 /**
- * One specified and quantified piece of provision: what, who delivers it and with what expertise, group size, session length, frequency, when, where, on what evidence, how funded, and under which legal basis. Each item lists the barriers it addresses and the outcomes it serves.
+ * The result of a screening or assessment: a score on a named scale and how it compares with what is expected.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceResult".
+ */
+export interface EvidenceResult {
+/**
+ * The score or raw value.
+ */
+score?: number
+/**
+ * The maximum possible score, where the scale has one.
+ */
+scoreMax?: number
+/**
+ * What the score is on (e.g. 'standard score', 'months', 'words per minute').
+ */
+scale?: string
+/**
+ * The age-standardised score (mean 100), where the tool gives one.
+ */
+standardScore?: number
+band?: EvidenceResultBand
+/**
+ * The result in plain English.
+ */
+summary?: string
+}
+/**
+ * A reference from one SEND Interchange document to another.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DocumentReference".
+ */
+export interface DocumentReference {
+documentType: DocumentType
+/**
+ * The referenced document's id (a UUID; for an SPP, the catalogue id).
+ */
+id: string
+/**
+ * The version of the referenced document, where versions matter (semantic version for SPPs).
+ */
+version?: string
+/**
+ * A human-readable title for the referenced document.
+ */
+title?: string
+}
+/**
+ * One specified and quantified piece of provision: what, who delivers it and with what expertise, group size, session length, frequency, when, where, on what evidence, how funded, and under which legal basis. Each item lists the barriers it addresses and the outcomes it serves. An item addresses at least one barrier, or builds on at least one strength, or both (a quality rule checks this).
  * 
  * This interface was referenced by `IndividualSupportPlan`'s JSON-Schema
  * via the `definition` "ProvisionItem".
@@ -937,7 +1192,7 @@ fundingRoute?: FundingRoute
  * 
  * @minItems 1
  */
-addressesBarrierIds: LocalId[]
+addressesBarrierIds?: LocalId[]
 /**
  * The ids of the intended outcomes this provision serves.
  */
@@ -951,6 +1206,25 @@ sppComponentId?: string
  */
 whatHasWorked?: string
 sharing?: SharingLabels
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+subject?: CurriculumSubject
+/**
+ * When in the week it is timetabled (e.g. Tuesday period 3).
+ */
+timetableSlots?: TimetableSlot[]
+/**
+ * The ids of the strengths this provision builds on (e.g. a maths group for a talented mathematician).
+ * 
+ * @minItems 1
+ */
+buildsOnStrengthIds?: LocalId[]
+/**
+ * Whether the parent or carer, or the young person, agrees with this provision item, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * Who delivers a provision item and with what expertise.
@@ -966,6 +1240,8 @@ role: PractitionerRole
 expertise?: string
 practitioner?: Practitioner
 supervisedBy?: PractitionerRole
+trainedBy?: ExternalProfessional
+supervisedByProfessional?: ExternalProfessional
 }
 /**
  * A professional who works with the child: their role and organisation.
@@ -1020,17 +1296,53 @@ ukprn?: string
 odsCode?: string
 }
 /**
- * How often something happens: 'count' times per 'per' (e.g. 3 per week).
+ * A professional or service outside the setting who trains, supervises or advises the staff who deliver provision.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "Frequency".
+ * via the `definition` "ExternalProfessional".
  */
-export interface Frequency {
+export interface ExternalProfessional {
+role: PractitionerRole
+service?: ExternalSupportService
+person?: PersonRef
+organisation?: Organisation
+}
 /**
- * How many times per unit.
+ * When in the school week a provision item takes place (e.g. Tuesday period 3).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TimetableSlot".
  */
-count: number
-per: FrequencyUnit
+export interface TimetableSlot {
+day: Weekday
+slot?: SchoolDaySlot
+/**
+ * The lesson period number, when the slot is a lesson (e.g. 3 for period 3).
+ */
+lessonPeriod?: number
+/**
+ * Start time, 24-hour HH:MM.
+ */
+startTime?: string
+subject?: CurriculumSubject
+}
+/**
+ * A parent's, carer's or young person's stance on one item of a plan (a provision item, a review's account, a delivery record), recorded with its date and, for partial agreement or disagreement, the reason in their words.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "FamilyAgreement".
+ */
+export interface FamilyAgreement {
+stance: AgreementStance
+by: PersonRef
+/**
+ * When the stance was given.
+ */
+recordedOn: string
+/**
+ * Why, in their words; expected when they partly agree or disagree (a quality rule checks this).
+ */
+reason?: string
 }
 /**
  * An adjustment made under the Equality Act 2010 duty (separate from special educational provision), e.g. early access to the dinner hall, large-print materials, uniform alternatives.
@@ -1064,6 +1376,7 @@ reviewBy?: string
  * True if the adjustment should be offered at the next setting, at post-16 or in employment (e.g. via the Adjustments Planner).
  */
 carryForward?: boolean
+adjustmentType?: AdjustmentType
 }
 /**
  * A specific goal for the child with measurable success criteria, linked to the barriers it overcomes and the provision that serves it, with progress records.
@@ -1192,6 +1505,10 @@ notDeliveredReason?: ("staff-absence" | "staff-vacancy" | "child-absence" | "set
  */
 note?: string
 recordedBy?: PersonRef
+/**
+ * Whether the parent or carer, or the young person, agrees with this delivery record, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * A review in the assess–plan–do–review cycle: who took part, what worked, what did not, changes agreed, the outcome and the next review date.
@@ -1231,6 +1548,10 @@ outcome: ReviewOutcome
  * When the next review is due (at most 12 months later; a quality rule checks this).
  */
 nextReviewDue?: string
+/**
+ * Whether the parent or carer, or the young person, agrees with the review's account and the changes agreed, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * Someone invited to a review, and whether they attended.
@@ -1273,6 +1594,23 @@ participationPlan?: string
  * When the base access will be reviewed.
  */
 reviewOn?: string
+/**
+ * The planned mainstream share per subject, where it differs between subjects.
+ */
+mainstreamBySubject?: SubjectMainstreamTime[]
+}
+/**
+ * The planned share of one subject's lessons the child spends in the mainstream class.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SubjectMainstreamTime".
+ */
+export interface SubjectMainstreamTime {
+subject: CurriculumSubject
+/**
+ * The share of this subject's lessons spent in the mainstream class.
+ */
+mainstreamPercent: number
 }
 /**
  * Someone who knows the child and has worked with them, kept for relational continuity: who they are, when they worked with the child and what has worked.
@@ -1340,6 +1678,7 @@ plannedOn?: string
  */
 completedOn?: string
 responsible?: PersonRef
+activityType?: TransitionActivityType
 }
 /**
  * Links from the ISP to the child's other SEND documents.
@@ -1356,27 +1695,6 @@ legacyEhcp?: DocumentReference
 spps?: SppReference[]
 developmentProfile?: DocumentReference
 previousIsp?: DocumentReference
-}
-/**
- * A reference from one SEND Interchange document to another.
- * 
- * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "DocumentReference".
- */
-export interface DocumentReference {
-documentType: DocumentType
-/**
- * The referenced document's id (a UUID; for an SPP, the catalogue id).
- */
-id: string
-/**
- * The version of the referenced document, where versions matter (semantic version for SPPs).
- */
-version?: string
-/**
- * A human-readable title for the referenced document.
- */
-title?: string
 }
 /**
  * A reference to one version of a Specialist Provision Package in the national catalogue.
@@ -1627,6 +1945,13 @@ decidedOn: string
  * True if the package is one where parents and young people may express a preference only for a mainstream setting (copied from the catalogue entry).
  */
 mainstreamOnly?: boolean
+status?: PackageAssignmentStatus
+/**
+ * When the package stopped applying (required when superseded or ended; a quality rule checks this).
+ */
+endedOn?: string
+basis?: PackageAssignmentBasis
+disputeId?: LocalId
 }
 /**
  * Educational provision guaranteed by the EHCP, taken from a component of a Specialist Provision Package. Day-to-day detail lives in the ISP.
@@ -1655,6 +1980,15 @@ sessionLengthMinutes?: number
  * Children per session (1 = individual), where quantified.
  */
 groupSize?: number
+/**
+ * Whether the parent or carer, or the young person, agrees with this guaranteed provision, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+subject?: CurriculumSubject
 }
 /**
  * An outcome the child or young person should expect to achieve, including for adult life.
@@ -1934,6 +2268,10 @@ nextReviewDue?: string
  * Summary of the review.
  */
 note?: string
+/**
+ * Whether the parent or carer, or the young person, agrees with the review's account and the local authority's decision, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * The path of one appealable decision: mediation considered, appeal lodged, Tribunal decision and outcome, and the local authority's action letter.
@@ -1988,7 +2326,32 @@ actions?: string
  * By when.
  */
 actionBy?: string
+/**
+ * Each action the local authority will take, with its own due date.
+ * 
+ * Items: One action and its due date.
+ */
+actionItems?: {
+/**
+ * What the local authority will do.
+ */
+description: string
+/**
+ * When it must be done.
+ */
+dueBy: string
+/**
+ * When it was done.
+ */
+completedOn?: string
+}[]
 }
+appellant?: PersonRef
+/**
+ * The grounds of the appeal, in the appellant's words.
+ */
+grounds?: string
+orderedPackage?: SppReference
 }
 /**
  * Why and when the EHCP ceased.
@@ -2010,6 +2373,7 @@ ceasedOn?: string
  * More detail.
  */
 note?: string
+replacedBy?: DocumentReference
 }
 /**
  * Links to the child's other SEND documents.
@@ -2081,6 +2445,7 @@ decidedOn: string
  * When the plan stopped having effect.
  */
 ceasedOn?: string
+replacedBy?: DocumentReference
 }
 /**
  * Census SEN provision and type codes recorded with the plan.
@@ -2091,6 +2456,10 @@ legacyClassifications?: LegacyClassification[]
  */
 sharing?: SectionSharing[]
 extensions?: Extensions
+/**
+ * Mediation and appeal events for decisions about this plan (e.g. a refusal to amend or a cessation).
+ */
+disputes?: DisputeEvent[]
 }
 /**
  * The views, interests and aspirations of the child and parents, or of the young person. Not legally enforceable.
@@ -2219,6 +2588,11 @@ needIds?: LocalId[]
  */
 outcomeIds?: LocalId[]
 sharing?: SharingLabels
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+location?: DeliveryLocation
 }
 /**
  * The name and type of the school or other institution, or the type only if none is named.
@@ -2237,6 +2611,10 @@ sen2SettingCode?: ("OLA" | "OPA" | "EHE" | "EYP" | "OTH" | "NEET" | "NIEC" | "NI
  * True if the local authority arranges education otherwise than in school (s.61 Children and Families Act 2014).
  */
 educationOtherwiseThanAtSchool?: boolean
+/**
+ * True if the named placement is residential (the child boards at the setting).
+ */
+residential?: boolean
 }
 /**
  * The personal budget, including any direct payments.
@@ -2416,6 +2794,10 @@ isp?: DocumentReference
  * Earlier states, oldest first.
  */
 history?: StateChange[]
+/**
+ * True if the family keeps the right to request a mainstream setting after migration (e.g. because the new package is not mainstream-only, or under transitional protection).
+ */
+mainstreamPreferenceRetained?: boolean
 }
 /**
  * A change of migration state.
@@ -2552,6 +2934,10 @@ supersedesVersion?: SemanticVersion
  */
 changeSummary?: string
 extensions?: Extensions
+/**
+ * The date this version of the package takes effect. A catalogue draft written before the reformed system commences speaks for this date, so its codes are checked on it.
+ */
+appliesFrom?: string
 }
 /**
  * The profile of need the package is designed for. Taken together, the profiles of all packages define 'complex needs'.

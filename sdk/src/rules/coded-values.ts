@@ -30,7 +30,7 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   state: ["legacy-migration-states"],
   reason: ["ehcp-cessation-reasons", "isp-closure-reasons", "transfer-reasons"],
   transitionType: ["transfer-reasons"],
-  status: ["ehcp-statuses", "isp-statuses", "spp-statuses"],
+  status: ["ehcp-statuses", "isp-statuses", "spp-statuses", "package-assignment-statuses"],
   senProvision: ["census-sen-provision"],
   code: ["census-sen-types"],
   censusSenType: ["census-sen-types"],
@@ -60,6 +60,20 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   location: ["delivery-locations"],
   fundingRoute: ["funding-routes"],
   label: ["sharing-labels"],
+  stance: ["agreement-stances"],
+  yearGroup: ["nc-year-groups"],
+  subject: ["curriculum-subjects"],
+  day: ["weekdays"],
+  slot: ["school-day-slots"],
+  service: ["external-support-services"],
+  formerModel: ["former-base-models"],
+  specialismCodes: ["base-specialisms"],
+  staffTrainedIn: ["base-specialisms"],
+  band: ["evidence-result-bands"],
+  fromCheck: ["developmental-checks"],
+  basis: ["package-assignment-bases"],
+  activityType: ["transition-activity-types"],
+  adjustmentType: ["adjustment-types"],
   labelsIncluded: ["sharing-labels"],
   labelsExcluded: ["sharing-labels"],
 };
@@ -158,6 +172,13 @@ export function check(
 
 export function recordDate(node: unknown): DatedAs | undefined {
   const date = effectiveDate(node);
+  // A catalogue entry drafted before the reformed system commences speaks for the date it applies from, so DfE can
+  // draft packages with the new codes ahead of September 2029.
+  if (isObject(node) && node.documentType === "spp") {
+    const appliesFrom = isoDate(node.appliesFrom);
+    if (appliesFrom !== undefined && (date === undefined || appliesFrom > date))
+      return { date: appliesFrom, what: "the date the package applies from" };
+  }
   return date === undefined ? undefined : { date, what: "the record's date" };
 }
 

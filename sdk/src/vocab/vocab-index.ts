@@ -34,6 +34,20 @@ import trajectories from "../../../schemas/vocab/trajectories.json" with { type:
 import transferReasons from "../../../schemas/vocab/transfer-reasons.json" with { type: "json" };
 import voiceCaptureMethods from "../../../schemas/vocab/voice-capture-methods.json" with { type: "json" };
 import voiceRoles from "../../../schemas/vocab/voice-roles.json" with { type: "json" };
+import agreementStances from "../../../schemas/vocab/agreement-stances.json" with { type: "json" };
+import baseSpecialisms from "../../../schemas/vocab/base-specialisms.json" with { type: "json" };
+import curriculumSubjects from "../../../schemas/vocab/curriculum-subjects.json" with { type: "json" };
+import developmentalChecks from "../../../schemas/vocab/developmental-checks.json" with { type: "json" };
+import evidenceResultBands from "../../../schemas/vocab/evidence-result-bands.json" with { type: "json" };
+import externalSupportServices from "../../../schemas/vocab/external-support-services.json" with { type: "json" };
+import formerBaseModels from "../../../schemas/vocab/former-base-models.json" with { type: "json" };
+import ncYearGroups from "../../../schemas/vocab/nc-year-groups.json" with { type: "json" };
+import packageAssignmentBases from "../../../schemas/vocab/package-assignment-bases.json" with { type: "json" };
+import packageAssignmentStatuses from "../../../schemas/vocab/package-assignment-statuses.json" with { type: "json" };
+import schoolDaySlots from "../../../schemas/vocab/school-day-slots.json" with { type: "json" };
+import weekdays from "../../../schemas/vocab/weekdays.json" with { type: "json" };
+import adjustmentTypes from "../../../schemas/vocab/adjustment-types.json" with { type: "json" };
+import transitionActivityTypes from "../../../schemas/vocab/transition-activity-types.json" with { type: "json" };
 import broadAreasOfNeedToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/broad-areas-of-need-to-areas-of-development.json" with {
   type: "json",
 };
@@ -77,6 +91,20 @@ export const CODE_LISTS: readonly CodeList[] = [
   transferReasons,
   voiceCaptureMethods,
   voiceRoles,
+  agreementStances,
+  baseSpecialisms,
+  curriculumSubjects,
+  developmentalChecks,
+  evidenceResultBands,
+  externalSupportServices,
+  formerBaseModels,
+  ncYearGroups,
+  packageAssignmentBases,
+  packageAssignmentStatuses,
+  schoolDaySlots,
+  weekdays,
+  adjustmentTypes,
+  transitionActivityTypes,
 ] as unknown as readonly CodeList[];
 
 export const CROSSWALKS: readonly Crosswalk[] = [

@@ -9,13 +9,10 @@ import { RESOURCES } from "./resources.ts";
 import { validateHandler } from "./validate-handler.ts";
 import { transferHandlers } from "./transfer-handlers.ts";
 import type { ResourceConfig } from "./resources.ts";
-import { faultyCreate, faultyResource } from "../faults/resource-faults.ts";
 
-/** The shared resource handlers for one kind; in a fault self-test, with the faulty variants wrapped around them. */
+/** The shared resource handlers for one kind, on the kind's configuration as the app's parts give it. */
 function handlersFor(cfg: ResourceConfig, deps: AppDeps, idParam: string) {
-  const faulty = faultyResource(cfg, deps);
-  const h = resourceHandlers(faulty, deps, idParam);
-  return { ...h, create: faultyCreate(h.create, faulty, deps) };
+  return resourceHandlers(deps.resource(cfg), deps, idParam);
 }
 
 export function buildHandlers(deps: AppDeps): Record<string, Handler> {

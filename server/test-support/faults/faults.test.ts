@@ -1,17 +1,19 @@
-// The fault switches: a catalogue of stable ids, refused outside NODE_ENV=test, and unreachable from a normal start
-// (main.ts passes no faults and no environment variable or flag turns one on; shown by reading the source and by
-// starting main.ts with every plausible switch set and watching it behave).
+// The fault wrappers stay out of production: no module under server/src imports this folder or knows a fault id, no
+// production module reads a fault switch from the environment, main.ts passes no decorators, and main.ts started with
+// every plausible switch set behaves correctly. The catalogue itself: stable ids, locked catching tests, a predicted
+// message per fault, and one fault per search filter the spec offers.
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadOrCreateDevSigner } from "../auth/dev-signer.ts";
-import { checkedFaults, FAULT_CATALOGUE, FAULT_IDS } from "./index.ts";
+import { loadOrCreateDevSigner } from "../../src/auth/dev-signer.ts";
+import { FAULT_CATALOGUE, FAULT_IDS, SEARCH_FILTERS, faultyApp } from "./faulty-app.ts";
+import { openStore } from "../../src/storage/open-store.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const SRC = fileURLToPath(new URL("../", import.meta.url));
+const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -24,7 +26,7 @@ function sources(dir: string): string[] {
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/.*$/gm, "$1");
 
 describe("fault catalogue", () => {
-  it("has at least 20 faults with stable kebab-case ids, a description and locked catching tests", () => {
+  it("has stable kebab-case ids, a description, a predicted message and locked catching tests", () => {
     const lock = JSON.parse(readFileSync(join(ROOT, "conformance/ids.lock"), "utf8")) as { active: string[] };
     expect(FAULT_CATALOGUE.length).toBeGreaterThanOrEqual(20);
     expect(new Set(FAULT_IDS).size).toBe(FAULT_IDS.length);
@@ -32,55 +34,53 @@ describe("fault catalogue", () => {
       expect(f.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
       expect(f.description.length).toBeGreaterThan(10);
       expect(f.caughtBy.length).toBeGreaterThan(0);
+      expect(f.expect.source.length, `${f.id} predicts no message`).toBeGreaterThan(2);
       for (const t of f.caughtBy) expect(lock.active, `${f.id} → ${t}`).toContain(t);
     }
   });
-});
-
-describe("checkedFaults", () => {
-  it("accepts known ids under NODE_ENV=test and gives an empty set when none are passed", () => {
-    expect([...checkedFaults(new Set(["weak-etag-on-read"]), { NODE_ENV: "test" })]).toEqual(["weak-etag-on-read"]);
-    expect(checkedFaults(undefined, { NODE_ENV: "production" }).size).toBe(0);
-    expect(checkedFaults(new Set(), {}).size).toBe(0);
+  it("has one ignored-filter fault for each search filter the spec offers", () => {
+    expect(SEARCH_FILTERS).toEqual(expect.arrayContaining(["upn", "childId", "status", "layer", "reviewDueBefore"]));
+    for (const name of SEARCH_FILTERS)
+      expect(FAULT_CATALOGUE.some((f) => f.description === `The ${name} search filter is silently ignored.`)).toBe(
+        true,
+      );
   });
-  it("refuses unknown ids and any process that is not a test", () => {
-    expect(() => checkedFaults(new Set(["no-such-fault"]), { NODE_ENV: "test" })).toThrow(/unknown fault/);
-    for (const NODE_ENV of [undefined, "production", "development", ""]) {
-      expect(() => checkedFaults(new Set(["weak-etag-on-read"]), { NODE_ENV })).toThrow(/NODE_ENV=test/);
+  it("refuses a faulty app outside NODE_ENV=test and an unknown id", async () => {
+    const store = await openStore();
+    try {
+      const keys = { mode: "dev" } as never;
+      for (const NODE_ENV of [undefined, "production", "development", ""])
+        expect(() => faultyApp({ store, keys }, "weak-etag-on-read", { NODE_ENV })).toThrow(/NODE_ENV=test/);
+      expect(() => faultyApp({ store, keys }, "no-such-fault", { NODE_ENV: "test" })).toThrow(/unknown fault/);
+    } finally {
+      await store.close();
     }
   });
 });
 
-describe("a normal start cannot enable faults", () => {
-  it("main.ts passes no faults, and no server source reads a fault switch from the environment", () => {
-    const main = withoutComments(readFileSync(join(SRC, "main.ts"), "utf8"));
-    expect(main).not.toMatch(/\bfaults?\b/i);
+describe("faults stay out of production code", () => {
+  it("no production module imports test-support, names a fault or reads a fault switch", () => {
     const offenders = sources(SRC)
+      .filter((f) => {
+        const text = withoutComments(readFileSync(f, "utf8"));
+        return (
+          /test-support/.test(text) ||
+          /\bhasFault|transferFault|requestHasFault\b/.test(text) ||
+          FAULT_IDS.some((id) => text.includes(`"${id}"`))
+        );
+      })
+      .map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+    const envReaders = sources(SRC)
       .filter((f) =>
         withoutComments(readFileSync(f, "utf8"))
           .split("\n")
           .some((line) => /process\.env|process\.argv/.test(line) && /fault/i.test(line.replace(/default/gi, ""))),
       )
       .map((f) => relative(SRC, f));
-    // faults/index.ts reads the environment only for its NODE_ENV=test guard.
-    expect(offenders).toEqual(["faults/index.ts"]);
-    expect(withoutComments(readFileSync(join(SRC, "faults/index.ts"), "utf8")).match(/\benv\.[A-Z_]+\b/g)).toEqual([
-      "env.NODE_ENV",
-    ]);
-    // Faults reach the app only through createApp's option; the only caller that builds a server process is main.ts.
-    const setters = sources(SRC)
-      .filter((f) => /\bfaults\s*:/.test(withoutComments(readFileSync(f, "utf8"))))
-      .map((f) => relative(SRC, f))
-      .sort();
-    // The transfer service receives createApp's (checked) set as a constructor argument; transfer-faults.ts reads it.
-    expect(setters).toEqual([
-      "app.ts",
-      "deps.ts",
-      "env.ts",
-      "faults/index.ts",
-      "transfers/service.ts",
-      "transfers/transfer-faults.ts",
-    ]);
+    expect(envReaders).toEqual([]);
+    const main = withoutComments(readFileSync(join(SRC, "main.ts"), "utf8"));
+    expect(main).not.toMatch(/\bfaults?\b|decorate/i);
   });
 
   it("main.ts started with every plausible switch set behaves correctly", async () => {
