@@ -34,6 +34,8 @@ const SCHEMA_FILES = [
   "transfer-bundle.schema.json",
   "transfer-receipt.schema.json",
   "trust-list.schema.json",
+  "child-record.schema.json",
+  "setting-record.schema.json",
 ] as const;
 const schemas = new Map<string, JsonObject>(SCHEMA_FILES.map((file) => [file, readJson(file)]));
 const documentSchemas = manifest.documentTypes.map((d) => ({ ...d, schemaJson: schemas.get(d.schema) }));
@@ -103,9 +105,9 @@ const validatorFor = (documentType: string) => {
 describe.each([...SCHEMA_FILES])("%s", (file) => {
   const schema = schemas.get(file) as JsonObject;
   const all = subschemas(schema);
-  // 'if' subschemas are conditions (e.g. the documentType discriminator of embedded documents): they test values
-  // and describe no data, so titles and closing do not apply to them.
-  const nodes = all.filter(({ pointer }) => !/\/if(\/|$)/.test(pointer));
+  // 'if' and 'not' subschemas are conditions (e.g. the documentType discriminator of embedded documents, "neither of
+  // these members"): they test values and describe no data, so titles and closing do not apply to them.
+  const nodes = all.filter(({ pointer }) => !/\/(if|not)(\/|$)/.test(pointer));
 
   it("compiles with createAjv() in strict mode", () => {
     const ajv = loadAll(createAjv());

@@ -69,13 +69,23 @@ export function expectProblem(
   return body;
 }
 
-/** Deep equality of JSON values, reporting the first differing JSON pointer (or undefined when equal). */
-export function firstDifference(a: unknown, b: unknown, pointer = ""): string | undefined {
-  if (a === b) return undefined;
+/** Members of a stored document the server maintains on every update (the OpenAPI's PUT description): a document read
+ *  back after an update may differ from the one sent exactly here. */
+export const SERVER_MAINTAINED = ["/provenance/updatedAt", "/provenance/changeReason"] as const;
+
+/** Deep equality of JSON values, reporting the first differing JSON pointer (or undefined when equal); differences at
+ *  the pointers in `ignore` (and below them) do not count. */
+export function firstDifference(
+  a: unknown,
+  b: unknown,
+  pointer = "",
+  ignore: readonly string[] = [],
+): string | undefined {
+  if (a === b || ignore.includes(pointer)) return undefined;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return `${pointer || "/"} (array length ${a.length} vs ${b.length})`;
     for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${pointer}/${i}`);
+      const d = firstDifference(a[i], b[i], `${pointer}/${i}`, ignore);
       if (d) return d;
     }
     return undefined;
@@ -84,9 +94,10 @@ export function firstDifference(a: unknown, b: unknown, pointer = ""): string | 
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of [...keys].sort()) {
       const p = `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (ignore.includes(p)) continue;
       if (!(k in a)) return `${p} (added)`;
       if (!(k in b)) return `${p} (missing)`;
-      const d = firstDifference(a[k], b[k], p);
+      const d = firstDifference(a[k], b[k], p, ignore);
       if (d) return d;
     }
     return undefined;

@@ -6,7 +6,16 @@ import { readFileSync } from "node:fs";
 import { validate } from "send-interchange";
 import { subjectFor } from "../config.ts";
 import type { TestDef } from "../model.ts";
-import { check, expectProblem, expectStatus, firstDifference, header, itemsOf, nextLinkOf } from "../check.ts";
+import {
+  check,
+  expectProblem,
+  expectStatus,
+  firstDifference,
+  header,
+  itemsOf,
+  nextLinkOf,
+  SERVER_MAINTAINED,
+} from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import { RESOURCE_SPECS, resourceSpec, type ResourceSpec } from "./resources.ts";
 import { exerciseSearchFilters } from "./search-filters.ts";
@@ -123,7 +132,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
         check(etag !== created.etag, "the ETag did not change after an update");
         const after = await readRecord(ctx, spec, created.id);
         expectStatus(after, 200, "read after update");
-        const diff = firstDifference(next, after.json);
+        const diff = firstDifference(next, after.json, "", SERVER_MAINTAINED);
         check(diff === undefined, `the updated document read back differs from the one sent, first at ${diff}`);
       },
     },
@@ -210,7 +219,8 @@ function perResource(spec: ResourceSpec): TestDef[] {
             !versionEtag.startsWith("W/"),
             `GET version ${v}: the ETag ${versionEtag} is weak; reads need a strong ETag`,
           );
-          const diff = firstDifference(sent[v - 1], res.json);
+          // Version 1 is as created; later ones carry the server's updatedAt and changeReason.
+          const diff = firstDifference(sent[v - 1], res.json, "", v === 1 ? [] : SERVER_MAINTAINED);
           check(diff === undefined, `version ${v} differs from what was written, first at ${diff}`);
         }
       },
@@ -262,6 +272,39 @@ function perResource(spec: ResourceSpec): TestDef[] {
           `version 2 records the time ${JSON.stringify(v2.recordedAt)}, not within 10 minutes of the update`,
         );
         if (typeof by.system === "string") ctx.note(`recorded system: ${by.system}`);
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.update-maintains-provenance`,
+      title: `An updated ${n}'s provenance says when and why it changed`,
+      level: "MUST",
+      requirements: ["SI-API-007"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const reason = `conformance reason ${randomUUID()}`;
+        const before = Date.now();
+        const next = ctx.fixtures.withMarker(created.doc);
+        expectStatus(
+          await updateRecord(ctx, spec, created.id, next, { ifMatch: created.etag, reason }),
+          200,
+          "update with a Change-Reason",
+        );
+        const after = await readRecord(ctx, spec, created.id);
+        expectStatus(after, 200, "read after update");
+        const prov = isObj(after.json) && isObj(after.json.provenance) ? after.json.provenance : {};
+        check(
+          prov.changeReason === reason,
+          `provenance.changeReason is ${JSON.stringify(prov.changeReason)}, not the Change-Reason sent (${reason})`,
+        );
+        // The time of the write, or the record's own later date (a record dated ahead of the server's clock, as the
+        // worked examples are, keeps its provenance from going backwards).
+        const at = typeof prov.updatedAt === "string" ? Date.parse(prov.updatedAt) : NaN;
+        const previous = isObj(created.doc.provenance) ? Date.parse(String(created.doc.provenance.updatedAt)) : NaN;
+        check(
+          Number.isFinite(at) && at >= before - 10 * 60_000 && !(at < previous),
+          `provenance.updatedAt is ${JSON.stringify(prov.updatedAt)}: not the time of the update, nor the record's own later date`,
+        );
       },
     },
     {

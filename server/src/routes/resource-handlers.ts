@@ -10,13 +10,13 @@ import { jsonResponse } from "./json-response.ts";
 import { HttpProblem, invalidParameter, notFound, type ProblemErrorItem } from "../http/problems.ts";
 import { ifMatchSatisfied, ifNoneMatchHits } from "../http/preconditions.ts";
 import { nextLink, parseCursor, parseLimit, parseVersionCursor, versionCursor } from "../http/pagination.ts";
-import { readQuery, requireDate } from "../http/query.ts";
+import { readQuery } from "../http/query.ts";
 import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
-import { normaliseIdentifier } from "../documents/search-facts.ts";
+import { filterNamesOf, readFilters } from "../../../sdk/src/documents/search-filters.ts";
 import { versionSummary } from "./version-summary.ts";
 import { appendVoice, type VoiceDocumentType } from "../../../sdk/src/documents/voice.ts";
-import { STATUS_CODES } from "../documents/status-codes.ts";
 import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-id.ts";
+import { withServerProvenance } from "../../../sdk/src/documents/server-provenance.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
 import type { ResourceConfig } from "./resources.ts";
 import {
@@ -32,15 +32,6 @@ export type Handler = (c: Context<AppEnv>) => Promise<Response>;
 /** One message for a child reference that is missing and one that is another tenant's: no existence oracle. */
 export const CHILD_REFERENCE_MESSAGE =
   "The document must name (child.personId) a child record you can see; register the child first with POST /children.";
-
-/** A filter value from a code list; anything else is a 400 naming the codes, never an empty result. */
-function requireCode(name: string, value: string, codes: readonly string[]): string {
-  if (codes.includes(value)) return value;
-  throw invalidParameter(
-    `/query/${name}`,
-    codes.length === 0 ? `These records have no ${name}.` : `${name} must be one of: ${codes.join(", ")}.`,
-  );
-}
 
 function changeReason(c: Context<AppEnv>, required: boolean, fallback: string): string {
   return readChangeReason(c.req.header("change-reason"), required, fallback, invalidParameter);
@@ -295,7 +286,9 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
   ): Promise<StoredVersion> {
     const p = c.get("principal");
     const id = current.id;
-    let body = next(current);
+    // The stored document's own provenance says when and why this version was written (server-maintained), and the
+    // document is judged as it will be stored.
+    let body = withServerProvenance(next(current), deps.clock(), reason, current.body);
     const errors = cfg.bodyErrors(deps, body);
     if (errors.length > 0) throw validationProblem(errors);
     if (cfg.idOf(body) !== id) throw new HttpProblem("conflict", "The body's id differs from the id in the address.");
@@ -383,22 +376,14 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
 
   const search: Handler = async (c) => {
     const p = c.get("principal");
-    const q = readQuery(c, [...cfg.filters, "limit", "cursor"]);
-    const query: SearchQuery = { kind: cfg.kind, limit: parseLimit(q.limit) };
+    const q = readQuery(c, [...filterNamesOf(cfg.kind), "limit", "cursor"]);
+    const query: SearchQuery = {
+      kind: cfg.kind,
+      limit: parseLimit(q.limit),
+      ...readFilters(cfg.kind, q, invalidParameter),
+    };
     const cursor = parseCursor(q.cursor);
     if (cursor) query.cursor = cursor;
-    const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
-    if (identifiers.length > 1)
-      throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
-    if (q.upn) query.identifier = normaliseIdentifier("upn", q.upn);
-    if (q.uln) query.identifier = normaliseIdentifier("uln", q.uln);
-    if (q.nhsNumber) query.identifier = normaliseIdentifier("nhs", q.nhsNumber);
-    if (q.childId) query.childId = q.childId;
-    if (q.settingUrn) query.settingUrn = q.settingUrn;
-    if (q.laCode) query.laCode = q.laCode;
-    if (q.status) query.status = requireCode("status", q.status, STATUS_CODES[cfg.kind] ?? []);
-    if (q.layer) query.layer = q.layer;
-    if (q.reviewDueBefore) query.reviewDueBefore = requireDate("reviewDueBefore", q.reviewDueBefore);
     if (cfg.personal) query.visibleTo = access.visibleTo(p);
     const page = await store.search(query);
     if (cfg.personal) {

@@ -1,5 +1,6 @@
 // Store decorators for the conformance self-test's faulty servers: the production Store with one behaviour changed.
 import type { AuditRecord, SearchQuery, Store } from "../../src/storage/store.ts";
+import { FILTERS } from "../../../sdk/src/documents/search-filters.ts";
 
 /** Replacement methods, typed loosely: the Store's generic methods return whatever version bodies they hold. */
 export type StoreOverrides = { [K in keyof Store]?: (...args: Parameters<Store[K]>) => Promise<unknown> | unknown };
@@ -38,29 +39,16 @@ export function searchQueryChanged(store: Store, change: (q: SearchQuery) => Sea
   return decorateStore(store, { search: (q) => store.search(change(q)) });
 }
 
-/** The store query field each search parameter sets; identifiers share one field, told apart by their prefix. */
-const FILTER_FIELDS: Record<string, { field: keyof SearchQuery; prefix?: string }> = {
-  upn: { field: "identifier", prefix: "upn:" },
-  uln: { field: "identifier", prefix: "uln:" },
-  nhsNumber: { field: "identifier", prefix: "nhs:" },
-  childId: { field: "childId" },
-  settingUrn: { field: "settingUrn" },
-  laCode: { field: "laCode" },
-  status: { field: "status" },
-  layer: { field: "layer" },
-  reviewDueBefore: { field: "reviewDueBefore" },
-};
-
-/** The query as a server that ignores one search parameter builds it. Unknown parameters are a programming error, so
- *  a filter added to spec/ fails the self-test until it is mapped here. */
+/** The query as a server that ignores one search parameter builds it. The store query names its filters as the filter
+ *  table does (spec/search-filters.ts), so a filter added there is known here; an unknown parameter is a programming
+ *  error. */
 export function withoutFilter(parameter: string): (q: SearchQuery) => SearchQuery {
-  const f = FILTER_FIELDS[parameter];
-  if (!f) throw new Error(`no store query field known for search parameter ${parameter}`);
+  const filter = FILTERS.find((f) => f.name === parameter);
+  if (!filter) throw new Error(`no search filter named ${parameter} (spec/search-filters.ts)`);
   return (q) => {
-    const value = q[f.field];
-    if (value === undefined || (f.prefix && !String(value).startsWith(f.prefix))) return q;
+    if (q[filter.name] === undefined) return q;
     const out = { ...q };
-    delete out[f.field];
+    delete out[filter.name];
     return out;
   };
 }
