@@ -67,6 +67,10 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "each version records subject, role, system, time and Change-Reason",
       tests: ["send.api-core.{kind}.versions-record-provenance"],
     },
+    {
+      clause: "after a PUT the stored document's provenance.updatedAt and changeReason are the server's",
+      tests: ["send.api-core.{kind}.update-maintains-provenance"],
+    },
   ],
   "SI-API-008": [
     {

@@ -6,13 +6,8 @@
 // this step cannot work there: its operator's anchor signs the issue instead. Nothing here imports server/.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  decodeUnverifiedPayload,
-  signTrustList,
-  type JWK,
-  type TrustList,
-  type TrustListEntry,
-} from "send-interchange/bundle";
+import type { TrustList, TrustListEntry } from "send-interchange";
+import { type JWK, signJson, unverifiedPayload } from "./signed-json.ts";
 import { suiteTransferSettings } from "./suite-receiver-setting.ts";
 
 export const DEMO_TRUST_ANCHOR_FILE = "trust-anchor.jwk.json";
@@ -36,7 +31,7 @@ export async function onboardSuiteReceiver(
   const got = await fetch(url("trust-list"));
   const current =
     got.status === 200
-      ? (decodeUnverifiedPayload(((await got.json()) as { trustList: string }).trustList) as TrustList)
+      ? (unverifiedPayload(((await got.json()) as { trustList: string }).trustList) as TrustList)
       : undefined;
   if (got.status !== 200 && got.status !== 404)
     throw new Error(`GET ${url("trust-list").href} answered ${got.status}: ${(await got.text()).slice(0, 300)}`);
@@ -67,7 +62,8 @@ export async function onboardSuiteReceiver(
     entries: [...(current?.entries ?? []).filter((e) => e.urn !== entry.urn), entry],
     revocations: current?.revocations ?? [],
   };
-  const jws = (await signTrustList(list, { privateKey: anchor, kid: anchor.kid })) as string;
+  // Signed with jose directly (signed-json.ts), not the SDK code the server verifies with.
+  const jws = await signJson(list, "send-trust-list+json", { privateJwk: anchor, kid: anchor.kid });
   const res = await fetch(url("trust-list"), {
     method: "POST",
     headers: { authorization: `Bearer ${publisherToken}`, "content-type": "application/json" },

@@ -48,6 +48,7 @@ import schoolDaySlots from "../../../schemas/vocab/school-day-slots.json" with {
 import weekdays from "../../../schemas/vocab/weekdays.json" with { type: "json" };
 import adjustmentTypes from "../../../schemas/vocab/adjustment-types.json" with { type: "json" };
 import transitionActivityTypes from "../../../schemas/vocab/transition-activity-types.json" with { type: "json" };
+import receiptReasons from "../../../schemas/vocab/receipt-reasons.json" with { type: "json" };
 import broadAreasOfNeedToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/broad-areas-of-need-to-areas-of-development.json" with {
   type: "json",
 };
@@ -105,6 +106,7 @@ export const CODE_LISTS: readonly CodeList[] = [
   weekdays,
   adjustmentTypes,
   transitionActivityTypes,
+  receiptReasons,
 ] as unknown as readonly CodeList[];
 
 export const CROSSWALKS: readonly Crosswalk[] = [
