@@ -15,6 +15,7 @@
 
 import type { ProblemKind } from "./problems.ts";
 import type { Scope } from "./roles.ts";
+import { VIEW_ROUTES } from "./view-routes.ts";
 
 export type HttpMethod = "get" | "post" | "put";
 
@@ -42,7 +43,8 @@ export type ParamName =
   | "ifMatch"
   | "ifNoneMatch"
   | "changeReason"
-  | "changeReasonOptional";
+  | "changeReasonOptional"
+  | "format";
 
 /** Names of reusable response headers; defined once in components.headers. */
 export type HeaderName =
@@ -592,6 +594,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     examples: ["isp-year4-targeted.json", "isp-year10-targeted-plus-support-base.json"],
     closeNote: "To close a plan, PUT it with `status` `closed` and a closure reason.",
   }),
+  ...VIEW_ROUTES,
   ...documentRoutes({
     path: "/ehcps",
     kind: "ehcp",

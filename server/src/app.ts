@@ -28,6 +28,7 @@ import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.
 import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
 import { TransferService } from "./transfers/service.ts";
 import { checkedFaults, faultSwitches } from "./faults/index.ts";
+import { chromiumPrinter, type PdfPrinter } from "./views/pdf-printer.ts";
 
 export interface CreateAppOptions {
   store: Store;
@@ -51,6 +52,8 @@ export interface CreateAppOptions {
   rateLimit?: RateLimitOptions;
   /** Called with the transfer service once built (tests wait on deliveries; main resumes them). */
   onTransfers?: (service: TransferService) => void;
+  /** Prints plan views to PDF (default: headless Chromium at /usr/bin/chromium, when present). */
+  pdf?: PdfPrinter;
 }
 
 export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../spec/generated/openapi.json", import.meta.url));
@@ -80,6 +83,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
       opts.fetch ?? fetch,
       faults,
     ),
+    pdf: opts.pdf ?? chromiumPrinter(),
   };
   opts.onTransfers?.(deps.transfers);
   const handlers = buildHandlers(deps);

@@ -3,6 +3,7 @@
 import type { Store } from "./storage/store.ts";
 import type { ValidationResult } from "../../sdk/src/validate/result.ts";
 import type { TransferService } from "./transfers/service.ts";
+import type { PdfPrinter } from "./views/pdf-printer.ts";
 
 export type ValidateDocument = (document: unknown) => ValidationResult;
 
@@ -18,4 +19,6 @@ export interface AppDeps {
   faults: ReadonlySet<string>;
   /** Transfer keys, trust list, inbox and delivery (transfers/service.ts). */
   transfers: TransferService;
+  /** Prints plan views to PDF (headless Chromium), where the server has it. */
+  pdf: PdfPrinter;
 }

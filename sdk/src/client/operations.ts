@@ -270,6 +270,23 @@ export const OPERATIONS = {
   },
   importCtf: { method: "post", path: "/children/{childId}/ctf-import", request: "CtfXml", response: "CtfImportResult" },
   exportCtf: { method: "get", path: "/children/{childId}/ctf-sen", response: "CtfXml" },
+
+  // Plan views (HTML, or PDF with format=pdf)
+  getIspFamilyView: { method: "get", path: "/isps/{id}/views/family", query: ["format"], response: "HtmlPage" },
+  getIspYoungPersonView: {
+    method: "get",
+    path: "/isps/{id}/views/young-person",
+    query: ["format"],
+    response: "HtmlPage",
+  },
+  getIspClassroomView: { method: "get", path: "/isps/{id}/views/classroom", query: ["format"], response: "HtmlPage" },
+  getEhcpFamilyView: { method: "get", path: "/ehcps/{id}/views/family", query: ["format"], response: "HtmlPage" },
+  getLegacyEhcpFamilyView: {
+    method: "get",
+    path: "/legacy-ehcps/{id}/views/family",
+    query: ["format"],
+    response: "HtmlPage",
+  },
 } as const satisfies Record<string, OperationSpec>;
 
 export type Operations = typeof OPERATIONS;

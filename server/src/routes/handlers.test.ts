@@ -8,6 +8,7 @@ import { createApp, honoPath } from "../app.ts";
 import { createDevSigner } from "../auth/dev-signer.ts";
 import { defaultTransferConfig } from "../transfers/config.ts";
 import { TransferService } from "../transfers/service.ts";
+import { chromiumPrinter } from "../views/pdf-printer.ts";
 
 // Handlers are only built here, never called, so the store is never touched.
 const unusedStore = new Proxy(
@@ -27,6 +28,7 @@ const deps: AppDeps = {
   docsPath: "",
   faults: new Set(),
   transfers: new TransferService(unusedStore, defaultTransferConfig(), clock),
+  pdf: chromiumPrinter(),
 };
 
 describe("route table ↔ handlers", () => {
