@@ -39,7 +39,7 @@ footer{max-width:42rem;margin:2rem auto 0;padding:1rem;border-top:2px solid #b1b
 .glossary dt{font-weight:700;margin-top:0.5rem}
 .glossary dd{margin-left:0}
 .classroom h2{font-size:1.2rem;margin-top:1rem}
-.classroom main{max-width:48rem}
+.classroom main,.classroom footer{max-width:48rem}
 .classroom ul{margin:0.25rem 0;padding-left:1.25rem}
 @media print{
   @page{size:A4;margin:14mm}
