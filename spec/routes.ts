@@ -374,7 +374,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       {
         status: 200,
         description: "Server capabilities.",
-        body: { schema: "Discovery", description: "Server capabilities." },
+        body: {
+          schema: "Discovery",
+          description:
+            "Server capabilities. In the reference server's demo mode only, a browser asking for `text/html` before `application/json` gets a front page for trying the plan views instead.",
+          alternatives: [{ contentType: "text/html", schema: "HtmlPage" }],
+        },
       },
     ],
     errors: ["rate-limited", "internal"],

@@ -29,6 +29,7 @@ import { defaultTransferConfig, type TransferConfig } from "./transfers/config.t
 import { TransferService } from "./transfers/service.ts";
 import { checkedFaults, faultSwitches } from "./faults/index.ts";
 import { chromiumPrinter, type PdfPrinter } from "./views/pdf-printer.ts";
+import type { DemoFrontPage } from "./demo/front-page.tsx";
 
 export interface CreateAppOptions {
   store: Store;
@@ -54,6 +55,8 @@ export interface CreateAppOptions {
   onTransfers?: (service: TransferService) => void;
   /** Prints plan views to PDF (default: headless Chromium at /usr/bin/chromium, when present). */
   pdf?: PdfPrinter;
+  /** Demo mode only: what the browser front page at `/` offers (roles with their tokens, the demo plans). */
+  demoFrontPage?: DemoFrontPage;
 }
 
 export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../spec/generated/openapi.json", import.meta.url));
@@ -84,6 +87,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
       faults,
     ),
     pdf: opts.pdf ?? chromiumPrinter(),
+    ...(opts.demoFrontPage ? { demoFrontPage: opts.demoFrontPage } : {}),
   };
   opts.onTransfers?.(deps.transfers);
   const handlers = buildHandlers(deps);

@@ -4,6 +4,7 @@ import type { Store } from "./storage/store.ts";
 import type { ValidationResult } from "../../sdk/src/validate/result.ts";
 import type { TransferService } from "./transfers/service.ts";
 import type { PdfPrinter } from "./views/pdf-printer.ts";
+import type { DemoFrontPage } from "./demo/front-page.tsx";
 
 export type ValidateDocument = (document: unknown) => ValidationResult;
 
@@ -21,4 +22,6 @@ export interface AppDeps {
   transfers: TransferService;
   /** Prints plan views to PDF (headless Chromium), where the server has it. */
   pdf: PdfPrinter;
+  /** Demo mode only: the HTML front page a browser gets at `/` (production has none, and `/` is always JSON). */
+  demoFrontPage?: DemoFrontPage;
 }

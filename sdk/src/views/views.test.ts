@@ -80,6 +80,7 @@ describe("families' agreement", () => {
   });
 
   it("leaves nothing out when absent, malformed or of an unknown stance", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a test reaches into nested JSON it just read
     const odd = ispWithAgreement() as Record<string, any>;
     odd.provision[0].familyAgreement = [null, "x", { stance: "maybe" }, { by: {} }];
     odd.provision[1].familyAgreement = "not a list";
@@ -105,6 +106,7 @@ describe("classroom view", () => {
 
 describe("escaping and odd input", () => {
   it("escapes every value from the document", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a test reaches into nested JSON it just read
     const doc = worked("isp-year4-targeted.json") as Record<string, any>;
     doc.child.preferredName = '<script>alert("x")</script>';
     doc.provision[0].title = "<img src=x onerror=alert(1)>";

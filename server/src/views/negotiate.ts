@@ -16,3 +16,18 @@ export function wantsPdf(format: string | undefined, accept: string | undefined)
   }
   return pdf > 0 && pdf > html;
 }
+
+/** Whether the Accept header names text/html explicitly and ranks it above application/json (a browser, not curl). */
+export function prefersHtml(accept: string | undefined): boolean {
+  let html = 0;
+  let json = 0;
+  for (const part of (accept ?? "").split(",")) {
+    const [type, ...params] = part.trim().toLowerCase().split(";");
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q)) continue;
+    if (type === "text/html") html = Math.max(html, q);
+    if (type === "application/json") json = Math.max(json, q);
+  }
+  return html > 0 && html > json;
+}

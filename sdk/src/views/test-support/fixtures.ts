@@ -30,6 +30,7 @@ export const HEALTH_DETAIL = "Takes medicine for asthma at lunchtime";
 export const SAFEGUARDING_DETAIL = "Social worker visit after the incident at home";
 
 export function ispWithAgreement(): Record<string, unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: a test reaches into nested JSON it just read
   const doc = structuredClone(worked("isp-year4-targeted.json")) as Record<string, any>;
   doc.provision[0].familyAgreement = [
     { stance: "agrees", by: parentRef, recordedOn: "2030-02-05" },
