@@ -108,6 +108,13 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     description: 'Why the record is being created (default "created"). Same encoding as on updates.',
     schema: { type: "string", minLength: 1, maxLength: 4500 },
   },
+  format: {
+    name: "format",
+    in: "query",
+    description:
+      "`pdf` for a print-ready PDF instead of the HTML page (the same as `Accept: application/pdf`); `html` (the default) for the page.",
+    schema: { type: "string", enum: ["html", "pdf"] },
+  },
 };
 
 export const HEADERS: Record<HeaderName, HeaderObject> = {

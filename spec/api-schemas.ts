@@ -217,6 +217,12 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       },
     },
     HtmlPage: { type: "string", title: "HTML page", description: "A self-contained HTML document." },
+    PdfDocument: {
+      type: "string",
+      contentMediaType: "application/pdf",
+      title: "PDF document",
+      description: "A print-ready PDF (A4) of the page.",
+    },
     VersionSummary: {
       type: "object",
       title: "Version summary",

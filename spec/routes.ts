@@ -16,6 +16,7 @@
 import type { ProblemKind } from "./problems.ts";
 import type { Scope } from "./roles.ts";
 import { filterParams, type FilterParamName } from "./search-filters.ts";
+import { VIEW_ROUTES } from "./view-routes.ts";
 
 export type HttpMethod = "get" | "post" | "put";
 
@@ -36,7 +37,8 @@ export type ParamName =
   | "ifMatch"
   | "ifNoneMatch"
   | "changeReason"
-  | "changeReasonOptional";
+  | "changeReasonOptional"
+  | "format";
 
 /** Names of reusable response headers; defined once in components.headers. */
 export type HeaderName =
@@ -359,7 +361,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       {
         status: 200,
         description: "Server capabilities.",
-        body: { schema: "Discovery", description: "Server capabilities." },
+        body: {
+          schema: "Discovery",
+          description:
+            "Server capabilities. In the reference server's demo mode only, a browser asking for `text/html` before `application/json` gets a front page for trying the plan views instead.",
+          alternatives: [{ contentType: "text/html", schema: "HtmlPage" }],
+        },
       },
     ],
     errors: ["rate-limited", "internal"],
@@ -578,6 +585,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     examples: ["isp-year4-targeted.json", "isp-year10-targeted-plus-support-base.json"],
     closeNote: "To close a plan, PUT it with `status` `closed` and a closure reason.",
   }),
+  ...VIEW_ROUTES,
   ...documentRoutes({
     path: "/ehcps",
     kind: "ehcp",

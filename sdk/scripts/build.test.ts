@@ -22,6 +22,7 @@ describe("rewriteDeclarationSpecifiers", () => {
     ['export { a } from "./a.ts";', 'export { a } from "./a.js";'],
     ["import type { B } from '../b/index.ts';", "import type { B } from '../b/index.js';"],
     ['export type X = import("./x.ts").X;', 'export type X = import("./x.js").X;'],
+    ['export { renderFamilyView } from "./family.tsx";', 'export { renderFamilyView } from "./family.js";'],
     ['import type { E } from "ajv";', 'import type { E } from "ajv";'],
     ['import data from "./data.json";', 'import data from "./data.json";'],
   ])("%s", (input, expected) => expect(rewriteDeclarationSpecifiers(input)).toBe(expected));

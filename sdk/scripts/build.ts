@@ -26,9 +26,9 @@ function filesUnder(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** `from "./x.ts"` / `import("./x.ts")` → `.js`, for relative specifiers only. */
+/** `from "./x.ts"` / `import("./x.tsx")` → `.js`, for relative specifiers only (the views are .tsx). */
 export function rewriteDeclarationSpecifiers(text: string): string {
-  return text.replace(/((?:from|import)\s*\(?\s*["'])(\.{1,2}\/[^"']*?)\.ts(["'])/gu, "$1$2.js$3");
+  return text.replace(/((?:from|import)\s*\(?\s*["'])(\.{1,2}\/[^"']*?)\.tsx?(["'])/gu, "$1$2.js$3");
 }
 
 /**

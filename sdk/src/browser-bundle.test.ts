@@ -25,6 +25,7 @@ const BROWSER_ENTRIES: Record<string, string> = {
   "./bundle": "src/bundle/index.ts",
   "./ctf": "src/ctf/index.ts",
   "./roles": "src/roles/index.ts",
+  "./views": "src/views/index.ts",
 };
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

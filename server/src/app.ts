@@ -35,6 +35,8 @@ import {
   type PartDecorators,
 } from "./app-parts.ts";
 import { createTokenVerifier } from "./auth/token-verifier.ts";
+import { chromiumPrinter, type PdfPrinter } from "./views/pdf-printer.ts";
+import type { DemoFrontPage } from "./demo/front-page.tsx";
 
 export interface CreateAppOptions {
   store: Store;
@@ -58,6 +60,10 @@ export interface CreateAppOptions {
   rateLimit?: RateLimitOptions;
   /** Called with the transfer service once built (tests wait on deliveries; main resumes them). */
   onTransfers?: (service: TransferService) => void;
+  /** Prints plan views to PDF (default: headless Chromium at /usr/bin/chromium, when present). */
+  pdf?: PdfPrinter;
+  /** Demo mode only: what the browser front page at `/` offers (roles with their tokens, the demo plans). */
+  demoFrontPage?: DemoFrontPage;
 }
 
 export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../spec/generated/openapi.json", import.meta.url));
@@ -99,6 +105,8 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
       opts.fetch ?? fetch,
       parts.transfer,
     ),
+    pdf: opts.pdf ?? chromiumPrinter(),
+    ...(opts.demoFrontPage ? { demoFrontPage: opts.demoFrontPage } : {}),
   };
   opts.onTransfers?.(deps.transfers);
   const handlers = buildHandlers(deps);

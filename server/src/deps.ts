@@ -4,6 +4,8 @@ import type { Store } from "./storage/store.ts";
 import type { ValidationResult } from "../../sdk/src/validate/result.ts";
 import type { TransferService } from "./transfers/service.ts";
 import type { AccessPolicy, AppParts } from "./app-parts.ts";
+import type { PdfPrinter } from "./views/pdf-printer.ts";
+import type { DemoFrontPage } from "./demo/front-page.tsx";
 
 export type ValidateDocument = (document: unknown) => ValidationResult;
 
@@ -21,4 +23,8 @@ export interface AppDeps {
   resource: AppParts["resource"];
   /** Transfer keys, trust list, inbox and delivery (transfers/service.ts). */
   transfers: TransferService;
+  /** Prints plan views to PDF (headless Chromium), where the server has it. */
+  pdf: PdfPrinter;
+  /** Demo mode only: the HTML front page a browser gets at `/` (production has none, and `/` is always JSON). */
+  demoFrontPage?: DemoFrontPage;
 }

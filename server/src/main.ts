@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     { validate },
     { loadOrCreateDevSigner },
     { seedDemo, seedDemoOnce },
-    { demoTokens },
+    { demoTokens, demoFrontPage },
     { transferConfigFromEnv },
   ] = await Promise.all([
     opening,
@@ -174,7 +174,17 @@ async function main(): Promise<void> {
       ...(process.env.TRUST_LIST_SOURCE ? { source: process.env.TRUST_LIST_SOURCE } : {}),
     };
   }
-  const app = createApp({ store, keys, rateLimit, transfers: transferConfig, onTransfers: (t) => (transfers = t) });
+  // Demo mode: the tokens printed below also feed the browser front page at `/` (production has neither).
+  const tokens = demo ? await demoTokens(signer!, summary!) : [];
+  const frontPage = demo ? { demoFrontPage: await demoFrontPage(store, tokens, summary!) } : {};
+  const app = createApp({
+    store,
+    keys,
+    rateLimit,
+    transfers: transferConfig,
+    onTransfers: (t) => (transfers = t),
+    ...frontPage,
+  });
   void transfers
     ?.resumePending()
     .catch((err: unknown) => log("resuming transfer deliveries failed", { error: String(err) }));
@@ -190,10 +200,9 @@ async function main(): Promise<void> {
       ...(demo ? { demoRecordsLoaded: summary!.loaded.length } : { issuer: keys.issuer, audience: keys.audience }),
     });
     if (!demo) return; // production prints no tokens: it has none to print
-    const tokens = await demoTokens(signer!, summary!);
     // Human-readable block: these are development tokens signed by the dev signer in DATA_DIR, never for production.
     process.stdout.write(
-      `\nSEND Interchange reference server (DEMO, not for real data): ${url}\nAPI docs: ${url}/docs\nDevelopment tokens (dev signer in ${config.dataDir}; valid 30 days):\n`,
+      `\nSEND Interchange reference server (DEMO, not for real data): ${url}\nIn a browser: ${url}/ (pick a role, open the plan views)\nAPI docs: ${url}/docs\nDevelopment tokens (dev signer in ${config.dataDir}; valid 30 days):\n`,
     );
     for (const t of tokens)
       process.stdout.write(`\n  ${t.role}  ${JSON.stringify({ ...t.claims, scope: undefined })}\n  ${t.token}\n`);

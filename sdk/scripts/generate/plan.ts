@@ -7,6 +7,7 @@ import { generateTypes } from "./types.ts";
 import { generateValidators } from "./validators.ts";
 import { generateDocs } from "./docs.ts";
 import { API_REFERENCE_PATH, generateApiReference } from "./api-reference.ts";
+import { VIEW_EXAMPLES_DIR, generateViewExamples } from "./views.ts";
 import { tsHeader, withTrailingNewline } from "./header.ts";
 import { generateApiContract } from "./api-contract.ts";
 import { existsSync } from "node:fs";
@@ -14,7 +15,7 @@ import { buildOpenApi, OPENAPI_PATH, serialiseOpenApi } from "../../../spec/buil
 import { loadRequirements, renderReadme } from "../../../spec/requirements/render-readme.ts";
 
 /** Folders whose every file is generated: files there that the plan does not produce are stale. */
-export const GENERATED_DIRS = ["sdk/generated", "spec/reference"] as const;
+export const GENERATED_DIRS = ["sdk/generated", "spec/reference", VIEW_EXAMPLES_DIR] as const;
 
 function documentTypesModule(standard: Standard): string {
   const { manifest } = standard;
@@ -67,5 +68,7 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   if (existsSync(join(root, "sdk", "package.json")) && existsSync(join(root, "sdk", "src", "index.ts"))) {
     files.set(API_REFERENCE_PATH, generateApiReference(root));
   }
+  // Rendered examples of the plan views, from the worked examples (none in the fixture checkouts).
+  for (const [path, text] of generateViewExamples(root)) files.set(path, text);
   return files;
 }

@@ -248,6 +248,8 @@ export interface SchemaTypes {
   HealthStatus: HealthStatus;
   OpenApiDocument: OpenApiDocument;
   HtmlPage: string;
+  /** A PDF, as the bytes the server sent. */
+  PdfDocument: Uint8Array;
   ValidationReport: ValidationReport;
   PlanSample: PlanSample;
   TransferRequest: TransferRequest;

@@ -3,6 +3,9 @@
 import { ROLES, type RoleId } from "../../../spec/roles.ts";
 import type { DevClaims, DevSigner } from "../auth/dev-signer.ts";
 import type { DemoSummary } from "./seed.ts";
+import type { Store } from "../storage/store.ts";
+import type { DemoFrontPage } from "./front-page.tsx";
+import { firstName } from "../../../sdk/src/views/text.ts";
 
 export function demoClaims(summary: DemoSummary): DevClaims[] {
   // The parent and the setting of the first ISP; the LA roles of the first EHCP, so each token has records to see.
@@ -52,4 +55,23 @@ export async function demoTokens(
   return Promise.all(
     demoClaims(summary).map(async (claims) => ({ role: claims.send_role, claims, token: await signer.sign(claims) })),
   );
+}
+
+/** The demo front page's content: each role's token, and the demo plans (ISPs and EHCPs) by child's first name. */
+export async function demoFrontPage(
+  store: Store,
+  tokens: readonly { role: RoleId; token: string }[],
+  summary: DemoSummary,
+): Promise<DemoFrontPage> {
+  const plans: DemoFrontPage["plans"][number][] = [];
+  for (const d of summary.documents) {
+    if (d.kind !== "isp" && d.kind !== "ehcp" && d.kind !== "legacy-ehcp") continue;
+    const v = await store.get(d.kind, d.id);
+    if (v) plans.push({ kind: d.kind, id: d.id, childName: firstName((v.body as { child?: unknown }).child) });
+  }
+  plans.sort((a, b) => a.childName.localeCompare(b.childName));
+  return {
+    tokens: tokens.map((t) => ({ role: t.role, token: t.token, title: ROLES.find((r) => r.id === t.role)!.title })),
+    plans,
+  };
 }

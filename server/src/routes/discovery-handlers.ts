@@ -5,6 +5,8 @@ import { PROBLEM_BASE } from "../../../spec/problems.ts";
 import type { AppDeps } from "../deps.ts";
 import { HttpProblem } from "../http/problems.ts";
 import type { Handler } from "./resource-handlers.ts";
+import { renderDemoFrontPage } from "../demo/front-page.tsx";
+import { prefersHtml } from "../views/negotiate.ts";
 
 /** Collection paths of the document types this server stores. */
 const STORED_AT: Record<string, string> = {
@@ -33,7 +35,16 @@ export function discoveryBody() {
 }
 
 export function discoveryHandlers(deps: AppDeps) {
-  const getDiscovery: Handler = async (c) => c.json(discoveryBody(), 200);
+  const getDiscovery: Handler = async (c) => {
+    // Demo mode: a browser (which asks for text/html first) gets the front page; API clients keep the JSON.
+    if (deps.demoFrontPage && prefersHtml(c.req.header("accept")))
+      return c.body(renderDemoFrontPage(deps.demoFrontPage), 200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        vary: "Accept",
+      });
+    return c.json(discoveryBody(), 200);
+  };
   const getHealth: Handler = async (c) => c.json({ status: "ok" }, 200);
   const getReadiness: Handler = async (c) => {
     const ready = await deps.store.isReady().catch(() => false);

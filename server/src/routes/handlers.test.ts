@@ -9,6 +9,7 @@ import { createApp, honoPath } from "../app.ts";
 import { createDevSigner } from "../auth/dev-signer.ts";
 import { defaultTransferConfig } from "../transfers/config.ts";
 import { TransferService } from "../transfers/service.ts";
+import { chromiumPrinter } from "../views/pdf-printer.ts";
 
 // Handlers are only built here, never called, so the store is never touched.
 const unusedStore = new Proxy(
@@ -29,6 +30,7 @@ const deps: AppDeps = {
   access: PRODUCTION_ACCESS,
   resource: (cfg) => cfg,
   transfers: new TransferService(unusedStore, defaultTransferConfig(), clock),
+  pdf: chromiumPrinter(),
 };
 
 describe("route table ↔ handlers", () => {

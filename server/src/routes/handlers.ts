@@ -7,6 +7,7 @@ import { governanceHandler } from "./governance-handler.ts";
 import { resourceHandlers, type Handler } from "./resource-handlers.ts";
 import { RESOURCES } from "./resources.ts";
 import { validateHandler } from "./validate-handler.ts";
+import { viewHandlers } from "./view-handlers.ts";
 import { transferHandlers } from "./transfer-handlers.ts";
 import { trustListHandlers } from "./trust-list-handlers.ts";
 import type { ResourceConfig } from "./resources.ts";
@@ -59,7 +60,14 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
     getSetting: setting.read,
     updateSetting: setting.update,
   });
-  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps), trustListHandlers(deps));
+  Object.assign(
+    out,
+    discoveryHandlers(deps),
+    auditHandlers(deps),
+    transferHandlers(deps),
+    trustListHandlers(deps),
+    viewHandlers(deps),
+  );
   out.validateDocument = validateHandler(deps);
   out.getPlanSample = governanceHandler(deps);
   return out;
