@@ -164,12 +164,12 @@ export type ReviewType = ("isp-review" | "ehcp-key-stage-review" | "ehcp-annual-
  */
 export type VoiceRole = ("child" | "young-person" | "parent-carer" | "professional" | "advocate" | "other")
 /**
- * What a review decided.
+ * What a review decided (not the plan's intended outcomes).
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "ReviewOutcome".
+ * via the `definition` "ReviewDecision".
  */
-export type ReviewOutcome = ("continue-unchanged" | "amend" | "move-to-more-support" | "move-to-less-support" | "return-to-universal" | "request-needs-assessment" | "new-ehcp" | "move-to-isp" | "cease-ehcp" | "close-plan")
+export type ReviewDecision = ("continue-unchanged" | "amend" | "move-to-more-support" | "move-to-less-support" | "return-to-universal" | "request-needs-assessment" | "new-ehcp" | "move-to-isp" | "cease-ehcp" | "close-plan")
 /**
  * Why a transfer bundle was sent.
  * 
@@ -328,7 +328,7 @@ provenance: Provenance
 status: IspStatus
 closure?: Closure
 child: Child
-owningSetting: Setting
+owner: Setting
 /**
  * The history of the child's layer of support as periods, oldest first; the current layer has no end date.
  * 
@@ -955,7 +955,7 @@ sharing?: SharingLabels
 /**
  * Who delivers a provision item and with what expertise.
  * 
- * This interface was referenced by `IndividualSupportPlan`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "ProvisionDeliverer".
  */
 export interface ProvisionDeliverer {
@@ -1226,7 +1226,7 @@ whatDidNotWork?: string
  * Changes agreed at the review.
  */
 changesAgreed?: string[]
-outcome: ReviewOutcome
+decision: ReviewDecision
 /**
  * When the next review is due (at most 12 months later; a quality rule checks this).
  */
@@ -1235,11 +1235,11 @@ nextReviewDue?: string
 /**
  * Someone invited to a review, and whether they attended.
  * 
- * This interface was referenced by `IndividualSupportPlan`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "ReviewParticipant".
  */
 export interface ReviewParticipant {
-participantRole: VoiceRole
+role: VoiceRole
 person?: PersonRef
 /**
  * True if the participant took part (in person or remotely).
@@ -1299,7 +1299,7 @@ sharing?: SharingLabels
  * via the `definition` "TransitionPlan".
  */
 export interface TransitionPlan {
-nextSetting?: Setting
+nextSetting?: SettingRef
 transitionType?: TransferReason
 nextPhase?: PhaseOfEducation
 /**
@@ -1318,6 +1318,39 @@ post16PlanningStartedOn?: string
  * The young person's planned destination after leaving (e.g. college course, apprenticeship, supported internship).
  */
 plannedDestination?: string
+}
+/**
+ * Cites a setting by its identifiers (URN, UKPRN or LAESTAB, as in Get Information About Schools or the UK Register of Learning Providers) and name, with the type and phases a reader needs without looking it up. It does not copy the setting's own record (its inclusion bases live there). Give at least one identifier (URN, UKPRN or LAESTAB) wherever the setting has one.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SettingRef".
+ */
+export interface SettingRef {
+/**
+ * The setting's name.
+ */
+name: string
+/**
+ * Unique Reference Number from Get Information About Schools.
+ */
+urn?: string
+/**
+ * UK Provider Reference Number (colleges and other providers).
+ */
+ukprn?: string
+/**
+ * Local authority code plus establishment number (7 digits).
+ */
+laestab?: string
+/**
+ * The three-digit code of the local authority the setting is in.
+ */
+laCode?: string
+settingType?: SettingType
+/**
+ * Phases of education the setting serves (an all-through school has several).
+ */
+phases?: PhaseOfEducation[]
 }
 /**
  * One activity in a transition plan (e.g. a visit to the new setting).
@@ -1543,7 +1576,7 @@ id: Uuid
 provenance: Provenance
 status: EhcpStatus
 child: Child
-owningLocalAuthority: LocalAuthority
+owner: LocalAuthority
 healthCommissioner?: Organisation
 /**
  * When the final plan was issued.
@@ -1645,7 +1678,7 @@ sppComponentId: string
  * The guaranteed provision in plain English.
  */
 description: string
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 frequency?: Frequency
 /**
  * Session length in minutes, where quantified.
@@ -1691,7 +1724,7 @@ id: LocalId
  */
 description: string
 provider?: Organisation
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 frequency?: Frequency
 /**
  * Session length in minutes.
@@ -1732,7 +1765,7 @@ sharing?: SharingLabels
  * via the `definition` "NamedPlacement".
  */
 export interface NamedPlacement {
-setting?: Setting
+setting?: SettingRef
 settingType: SettingType
 inclusionBaseId?: LocalId
 /**
@@ -1771,7 +1804,7 @@ preferences?: Preference[]
  * via the `definition` "PlacementOption".
  */
 export interface PlacementOption {
-setting: Setting
+setting: SettingRef
 /**
  * The packages the setting can deliver.
  */
@@ -1797,7 +1830,7 @@ expressedBy: VoiceRole
  * When the preference was expressed.
  */
 expressedOn: string
-setting: Setting
+setting: SettingRef
 /**
  * True if the setting was on the local authority's list.
  */
@@ -1861,7 +1894,6 @@ thresholdMet?: boolean
  */
 export interface AssessmentContribution {
 contributor: PersonRef
-contributorRole?: PractitionerRole
 /**
  * When the contribution was requested.
  */
@@ -1910,18 +1942,9 @@ reviewType: ReviewType
 heldOn: string
 /**
  * Who was invited and attended.
- * 
- * Items: A review participant.
  */
-participants?: {
-participantRole: VoiceRole
-person?: PersonRef
-/**
- * True if they took part.
- */
-attended: boolean
-}[]
-outcome?: ReviewOutcome
+participants?: ReviewParticipant[]
+decision?: ReviewDecision
 /**
  * When the decision was sent to the family.
  */
@@ -2038,7 +2061,7 @@ id: Uuid
 provenance: Provenance
 status: EhcpStatus
 child: Child
-owningLocalAuthority: LocalAuthority
+owner: LocalAuthority
 /**
  * When the request for an EHC needs assessment was received (week 0).
  */
@@ -2066,7 +2089,7 @@ sectionK?: SectionK
 /**
  * Reviews of the plan, oldest first.
  */
-annualReviews?: LegacyReview[]
+reviews?: LegacyReview[]
 migration: Migration
 /**
  * Why and when the plan ceased.
@@ -2102,7 +2125,7 @@ export interface SectionA {
 /**
  * Views, interests and aspirations as voice statements.
  */
-statements: VoiceStatement[]
+voice: VoiceStatement[]
 }
 /**
  * A list of needs (section B: special educational needs; C: health needs related to SEN; D: social care needs).
@@ -2194,7 +2217,7 @@ id: LocalId
  * What the provision is.
  */
 description: string
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 /**
  * The level of expertise required.
  */
@@ -2227,7 +2250,7 @@ sharing?: SharingLabels
  * via the `definition` "SectionI".
  */
 export interface SectionI {
-setting?: Setting
+setting?: SettingRef
 settingType?: SettingType
 /**
  * The SEN2 'SENsetting' code when no setting with a URN or UKPRN is named (e.g. OLA for other LA arrangements including EOTAS, EHE for elective home education).
@@ -2318,7 +2341,7 @@ id: LocalId
  * The title of the advice (e.g. 'Educational psychology advice').
  */
 title: string
-contributorRole?: PractitionerRole
+contributor?: PersonRef
 organisation?: Organisation
 /**
  * The date of the advice.
@@ -2348,7 +2371,7 @@ heldOn: string
  * When the setting sent the report of the meeting.
  */
 reportSentOn?: string
-outcome?: ReviewOutcome
+decision?: ReviewDecision
 /**
  * When the local authority notified its decision.
  */
@@ -2604,7 +2627,7 @@ provisionType: ProvisionType
  * Areas the component works on.
  */
 areasOfDevelopment?: AreaOfDevelopment[]
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 /**
  * The expertise required.
  */
@@ -2811,7 +2834,7 @@ schemaVersion: SchemaVersion
 id: Uuid
 provenance: Provenance
 child: Child
-owningSetting?: Setting
+owner?: Setting
 codeListVersion: SemanticVersion
 /**
  * One entry per area of development observed.

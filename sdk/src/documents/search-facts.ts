@@ -36,18 +36,8 @@ function firstString(value: unknown, paths: readonly Path[]): string | undefined
 }
 
 const CHILD_ID: readonly Path[] = [["child", "personId"], ["childId"]];
-const SETTING_URN: readonly Path[] = [
-  ["owningSetting", "urn"],
-  ["namedPlacement", "setting", "urn"],
-  ["settingUrn"],
-  ["urn"],
-];
-const LA_CODE: readonly Path[] = [
-  ["owningLocalAuthority", "laCode"],
-  ["owningSetting", "laCode"],
-  ["laCode"],
-  ["namedPlacement", "setting", "laCode"],
-];
+const SETTING_URN: readonly Path[] = [["owner", "urn"], ["namedPlacement", "setting", "urn"], ["settingUrn"], ["urn"]];
+const LA_CODE: readonly Path[] = [["owner", "laCode"], ["laCode"], ["namedPlacement", "setting", "laCode"]];
 const STATUS: readonly Path[] = [["status"]];
 const IDENTIFIER_CONTAINERS: readonly Path[] = [["child", "identifiers"]];
 
@@ -94,7 +84,7 @@ function currentLayer(doc: unknown): string | undefined {
 function nextReviewDue(doc: unknown): string | undefined {
   const scheduled = at(doc, ["reviewSchedule", "nextReviewDue"]);
   if (typeof scheduled === "string" && DATE.test(scheduled)) return scheduled;
-  const reviews = [...records(at(doc, ["reviews"])), ...records(at(doc, ["annualReviews"]))]
+  const reviews = records(at(doc, ["reviews"]))
     .filter((r) => typeof r.nextReviewDue === "string" && DATE.test(r.nextReviewDue as string))
     .sort((a, b) => String(a.heldOn ?? "").localeCompare(String(b.heldOn ?? "")));
   return reviews.at(-1)?.nextReviewDue as string | undefined;

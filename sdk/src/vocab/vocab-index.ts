@@ -25,7 +25,7 @@ import legalBases from "../../../schemas/vocab/legal-bases.json" with { type: "j
 import phasesOfEducation from "../../../schemas/vocab/phases-of-education.json" with { type: "json" };
 import practitionerRoles from "../../../schemas/vocab/practitioner-roles.json" with { type: "json" };
 import provisionTypes from "../../../schemas/vocab/provision-types.json" with { type: "json" };
-import reviewOutcomes from "../../../schemas/vocab/review-outcomes.json" with { type: "json" };
+import reviewDecisions from "../../../schemas/vocab/review-decisions.json" with { type: "json" };
 import reviewTypes from "../../../schemas/vocab/review-types.json" with { type: "json" };
 import settingTypes from "../../../schemas/vocab/setting-types.json" with { type: "json" };
 import sharingLabels from "../../../schemas/vocab/sharing-labels.json" with { type: "json" };
@@ -68,7 +68,7 @@ export const CODE_LISTS: readonly CodeList[] = [
   phasesOfEducation,
   practitionerRoles,
   provisionTypes,
-  reviewOutcomes,
+  reviewDecisions,
   reviewTypes,
   settingTypes,
   sharingLabels,
