@@ -598,4 +598,12 @@ export const counterCases: CounterCase[] = [
     patch: [{ op: "replace", path: "/owner/laCode", value: "899" }],
     expected: [e("any.identifiers.la-code-unknown", "/owner/laCode")],
   },
+  {
+    name: "preference-setting-without-identifier",
+    description: "A parental preference cites a setting by name only, without URN, UKPRN or LAESTAB",
+    requirement: "any.setting-reference.identifier-missing (warning); schemas/CHANGELOG.md (setting references)",
+    base: EHCP,
+    patch: [{ op: "remove", path: "/placement/preferences/0/setting/urn" }],
+    expected: [e("any.setting-reference.identifier-missing", "/placement/preferences/0/setting")],
+  },
 ];
