@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // not to a possibly stale dist/ (the `send-interchange:source` export condition, as in tsconfig.json).
 const SOURCE_CONDITIONS = ["send-interchange:source", ...defaultServerConditions];
 
-// Two cores and PGlite's ~0.7 GB per instance: keep workers at two.
+// Two cores, and each PGlite instance holds a large WASM heap: keep workers at two.
 export default defineConfig({
   resolve: { conditions: SOURCE_CONDITIONS },
   ssr: { resolve: { conditions: SOURCE_CONDITIONS, externalConditions: ["send-interchange:source"] } },

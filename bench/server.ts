@@ -47,6 +47,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AcOpti
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const TARGETS = { get: 0.3, put: 0.1, p99: 50 };
+/** One markdown table row. */
+const tableRow = (cells: readonly (string | number)[]): string => `| ${cells.join(" | ")} |`;
 
 type Target = "baseline" | "pglite" | "postgres";
 
@@ -83,7 +85,7 @@ async function serveTarget(target: Target): Promise<void> {
   const { createApp } = await import("../server/src/app.ts");
   const { createDevSigner } = await import("../server/src/auth/dev-signer.ts");
   let release: (() => Promise<void>) | undefined; // the PostgreSQL cluster or the PGlite data directory
-  let store;
+  let store: Awaited<ReturnType<typeof openStore>>;
   if (target === "postgres") {
     const { startPostgres } = await import("../server/test-support/postgres.ts");
     const cluster = await startPostgres();
@@ -339,12 +341,36 @@ async function main(): Promise<void> {
     "",
     "| scenario | database | req/s | vs baseline | target | mean latency (ms) | p99 (ms) | p99 ≤ 50 ms | non-2xx/errors | server CPU µs/req | vs baseline by CPU |",
     "|---|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|",
-    `| ${baseline.scenario} | - | ${baseline.rps.toFixed(0)} | 100% | - | ${baseline.mean.toFixed(1)} | ${baseline.p99} | ${baseline.p99 <= TARGETS.p99 ? "yes" : "no"} | ${baseline.non2xx} | ${cpuCell(baseline)} | 100% |`,
+    tableRow([
+      baseline.scenario,
+      "-",
+      baseline.rps.toFixed(0),
+      "100%",
+      "-",
+      baseline.mean.toFixed(1),
+      baseline.p99,
+      baseline.p99 <= TARGETS.p99 ? "yes" : "no",
+      baseline.non2xx,
+      cpuCell(baseline),
+      "100%",
+    ]),
     ...rows.map((r) => {
       const ratio = r.rps / baseline.rps;
       const t = target(r);
       const tCell = t === undefined ? "-" : `≥ ${t * 100}% ${ratio >= t ? "met" : "MISSED"}`;
-      return `| ${r.scenario} | ${r.database} | ${r.rps.toFixed(0)} | ${(ratio * 100).toFixed(1)}% | ${tCell} | ${r.mean.toFixed(1)} | ${r.p99} | ${r.p99 <= TARGETS.p99 ? "yes" : "no"} | ${r.non2xx} of ${r.total} | ${cpuCell(r)} | ${r.cpuUs && baseline.cpuUs ? `${((baseline.cpuUs / r.cpuUs) * 100).toFixed(1)}%` : "-"} |`;
+      return tableRow([
+        r.scenario,
+        r.database,
+        r.rps.toFixed(0),
+        `${(ratio * 100).toFixed(1)}%`,
+        tCell,
+        r.mean.toFixed(1),
+        r.p99,
+        r.p99 <= TARGETS.p99 ? "yes" : "no",
+        `${r.non2xx} of ${r.total}`,
+        cpuCell(r),
+        r.cpuUs && baseline.cpuUs ? `${((baseline.cpuUs / r.cpuUs) * 100).toFixed(1)}%` : "-",
+      ]);
     }),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -22,7 +22,10 @@ import { bundleCases, receiptCases } from "./scripts/transfer-vector-cases.ts";
 const ROOT = fileURLToPath(new URL("vectors/transfer/", import.meta.url));
 const REPO = fileURLToPath(new URL("../", import.meta.url));
 const text = (path: string): string => readFileSync(path, "utf8");
-const json = <T = any>(path: string): T => JSON.parse(text(path)) as T;
+/** A vector file's JSON: read without a schema, each test checking the members it uses against the expected values. */
+// biome-ignore lint/suspicious/noExplicitAny: vector JSON is walked ad hoc by tests; unknown would need a cast per member.
+type VectorJson = any;
+const json = <T = VectorJson>(path: string): T => JSON.parse(text(path)) as T;
 const sha256 = (value: string): string => createHash("sha256").update(value, "utf8").digest("hex");
 const jcs = (value: unknown): string => canonicalize(value) as string;
 const ALLOWED_HEADER = ["alg", "kid", "typ", "cty"];
@@ -40,7 +43,7 @@ interface Expected {
     expectedBundleId?: string;
     expectedBundleDigest?: string;
   };
-  expected: any;
+  expected: VectorJson;
 }
 
 interface Vector {
@@ -332,7 +335,7 @@ describe("receipt vectors through the SDK's verifyReceipt", () => {
 // ---- the same outcomes without the SDK -------------------------------------------------------------------------
 
 /** Every check of a valid compact JWS bundle, done by hand; returns the parsed bundle. */
-async function independentlyValidBundle(v: Vector, jws: string): Promise<Record<string, any>> {
+async function independentlyValidBundle(v: Vector, jws: string): Promise<Record<string, VectorJson>> {
   const want = v.meta.expected;
   const { h, p, s, header, payloadText } = parts(jws);
   for (const segment of [h, p, s]) expect(strictDecode(segment)).toBeDefined();
@@ -347,7 +350,7 @@ async function independentlyValidBundle(v: Vector, jws: string): Promise<Record<
   if (entry!.notBefore) expect(v.now.getTime()).toBeGreaterThanOrEqual(Date.parse(entry!.notBefore));
   if (entry!.notAfter) expect(v.now.getTime()).toBeLessThanOrEqual(Date.parse(entry!.notAfter));
   expect(await joseVerifies(jws, jwk)).toBe(true);
-  const bundle = JSON.parse(payloadText) as Record<string, any>;
+  const bundle = JSON.parse(payloadText) as Record<string, VectorJson>;
   expect(jcs(bundle)).toBe(payloadText);
   expect(sha256(payloadText)).toBe(want.bundleDigest.value);
   if (want.payload) expect(text(v.dir + want.payload)).toBe(payloadText);
@@ -392,15 +395,15 @@ function signatureHolds(v: Vector, jws: string): void {
 }
 
 /** Signed correctly by the trusted key, canonical, digests right: the payload parsed. */
-async function soundPayload(v: Vector): Promise<Record<string, any>> {
+async function soundPayload(v: Vector): Promise<Record<string, VectorJson>> {
   const { payloadText, header } = parts(v.input);
   expect(await joseVerifies(v.input, trusted(v.trust, header["kid"])!.jwk)).toBe(true);
-  const bundle = JSON.parse(payloadText) as Record<string, any>;
+  const bundle = JSON.parse(payloadText) as Record<string, VectorJson>;
   expect(jcs(bundle)).toBe(payloadText);
   return bundle;
 }
 
-function digestsMatching(bundle: Record<string, any>): boolean[] {
+function digestsMatching(bundle: Record<string, VectorJson>): boolean[] {
   return (bundle["contents"] as { path: string; digest: { value: string } }[]).map(
     (c) => sha256(jcs(pointerGet(bundle, c.path))) === c.digest.value,
   );
@@ -576,7 +579,7 @@ describe("receipt vectors checked without the SDK", () => {
     }
     expect(signed).toBe(true);
     expect(header["typ"]).toBe("send-transfer-receipt+json");
-    const receipt = JSON.parse(payloadText) as Record<string, any>;
+    const receipt = JSON.parse(payloadText) as Record<string, VectorJson>;
     expect(jcs(receipt)).toBe(payloadText);
     expect(receiptSchema.validate(receipt).errors).toEqual([]);
     expect(receipt["bundleId"]).toBe(v.meta.verify.expectedBundleId);

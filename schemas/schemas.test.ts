@@ -33,6 +33,9 @@ const SCHEMA_FILES = [
   "development-profile.schema.json",
   "transfer-bundle.schema.json",
   "transfer-receipt.schema.json",
+  "trust-list.schema.json",
+  "child-record.schema.json",
+  "setting-record.schema.json",
 ] as const;
 const schemas = new Map<string, JsonObject>(SCHEMA_FILES.map((file) => [file, readJson(file)]));
 const documentSchemas = manifest.documentTypes.map((d) => ({ ...d, schemaJson: schemas.get(d.schema) }));
@@ -77,7 +80,7 @@ function subschemas(schema: JsonObject, pointer = ""): { node: JsonObject; point
 }
 
 function allRefs(value: Json, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => allRefs(v, out));
+  if (Array.isArray(value)) for (const v of value) allRefs(v, out);
   else if (isObject(value))
     for (const [key, v] of Object.entries(value)) {
       if (key === "$ref" && typeof v === "string") out.push(v);
@@ -102,9 +105,9 @@ const validatorFor = (documentType: string) => {
 describe.each([...SCHEMA_FILES])("%s", (file) => {
   const schema = schemas.get(file) as JsonObject;
   const all = subschemas(schema);
-  // 'if' subschemas are conditions (e.g. the documentType discriminator of embedded documents): they test values
-  // and describe no data, so titles and closing do not apply to them.
-  const nodes = all.filter(({ pointer }) => !/\/if(\/|$)/.test(pointer));
+  // 'if' and 'not' subschemas are conditions (e.g. the documentType discriminator of embedded documents, "neither of
+  // these members"): they test values and describe no data, so titles and closing do not apply to them.
+  const nodes = all.filter(({ pointer }) => !/\/(if|not)(\/|$)/.test(pointer));
 
   it("compiles with createAjv() in strict mode", () => {
     const ajv = loadAll(createAjv());

@@ -2,10 +2,20 @@
 // Names match ParamName / HeaderName in spec/routes.ts.
 import type { HeaderObject, ParameterObject } from "openapi3-ts/oas31";
 import type { HeaderName, ParamName } from "./routes.ts";
+import { SEARCH_FILTERS, type FilterParamName } from "./search-filters.ts";
 
 const UUID = { type: "string", format: "uuid" } as const;
 
+/** The search filters' parameters, from their table. */
+const FILTER_PARAMETERS = Object.fromEntries(
+  SEARCH_FILTERS.map((f) => [
+    f.param,
+    { name: f.name, in: "query", description: f.description, schema: f.schema } satisfies ParameterObject,
+  ]),
+) as Record<FilterParamName, ParameterObject>;
+
 export const PARAMETERS: Record<ParamName, ParameterObject> = {
+  ...FILTER_PARAMETERS,
   childId: {
     name: "childId",
     in: "path",
@@ -46,55 +56,6 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     in: "query",
     description: 'Opaque cursor from the previous page\'s `nextCursor` (or its `Link: rel="next"` URL).',
     schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,512}$" },
-  },
-  upn: {
-    name: "upn",
-    in: "query",
-    description: "Unique Pupil Number (13 characters; check letter verified). Exact match.",
-    schema: { type: "string", pattern: "^[A-Za-z][0-9]{11}[0-9A-Za-z]$" },
-  },
-  uln: {
-    name: "uln",
-    in: "query",
-    description: "Unique Learner Number (10 digits; check digit verified). Exact match.",
-    schema: { type: "string", pattern: "^[0-9]{10}$" },
-  },
-  nhsNumber: {
-    name: "nhsNumber",
-    in: "query",
-    description: "NHS number (10 digits, spaces allowed; modulus 11 check). Exact match after removing spaces.",
-    schema: { type: "string", pattern: "^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$" },
-  },
-  filterChildId: { name: "childId", in: "query", description: "Only records of this child.", schema: UUID },
-  settingUrn: {
-    name: "settingUrn",
-    in: "query",
-    description: "Only records held by this setting (URN).",
-    schema: { type: "string", pattern: "^[0-9]{6}$" },
-  },
-  laCode: {
-    name: "laCode",
-    in: "query",
-    description: "Only records of this local authority (three-digit LA code).",
-    schema: { type: "string", pattern: "^[0-9]{3}$" },
-  },
-  status: {
-    name: "status",
-    in: "query",
-    description: "Only records with this status code (the document type's status code list).",
-    schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
-  },
-  layer: {
-    name: "layer",
-    in: "query",
-    description: "Only plans at this layer of support.",
-    schema: { $ref: "#/components/schemas/LayerOfSupport" },
-  },
-  reviewDueBefore: {
-    name: "reviewDueBefore",
-    in: "query",
-    description: "Only plans whose next review is due before this date (exclusive).",
-    schema: { type: "string", format: "date" },
   },
   since: {
     name: "since",

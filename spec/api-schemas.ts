@@ -4,19 +4,8 @@
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { PROBLEM_TYPES, PROBLEM_BASE } from "./problems.ts";
 import { transferApiSchemas } from "./transfer-api-schemas.ts";
-
-const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
-const page = (item: string, what: string): SchemaObject => ({
-  type: "object",
-  title: `Page of ${what}`,
-  description: `One page of ${what}. \`nextCursor\` is present when there is another page.`,
-  additionalProperties: false,
-  required: ["items"],
-  properties: {
-    items: { type: "array", title: "Items", description: `The ${what} on this page.`, items: ref(item) },
-    nextCursor: { type: "string", title: "Next cursor", description: "Pass as `cursor` to get the next page." },
-  },
-});
+import { trustApiSchemas } from "./trust-api-schemas.ts";
+import { page, ref } from "./page-schema.ts";
 
 const Actor: SchemaObject = {
   type: "object",
@@ -250,42 +239,6 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       },
     },
     Actor,
-    ChildRecord: {
-      type: "object",
-      title: "Child record",
-      description:
-        "A child directory record: the child (identity, identifiers, parental-responsibility contacts) plus where their records are filed. Plans name the child by `child.personId`, which equals this record's `id`. At least one of `settingUrn` and `laCode` is required: they decide who may see the child.",
-      additionalProperties: false,
-      required: ["id", "child"],
-      anyOf: [{ required: ["settingUrn"] }, { required: ["laCode"] }],
-      properties: {
-        id: { ...ref("Uuid"), title: "Id", description: "The child's id; also `child.personId` in their plans." },
-        child: { ...ref("Child"), title: "Child", description: "The child or young person." },
-        settingUrn: {
-          type: "string",
-          format: "urn",
-          title: "Setting URN",
-          description: "The setting the child attends.",
-        },
-        laCode: {
-          type: "string",
-          format: "la-code",
-          title: "Local authority code",
-          description: "The responsible local authority.",
-        },
-        extensions: {
-          ...ref("Extensions"),
-          title: "Extensions",
-          description: "Implementer data under reverse-DNS namespaces.",
-        },
-      },
-    },
-    SettingEntry: {
-      title: "Settings-directory entry",
-      description:
-        "A setting as held in the directory: a Setting that must carry its `urn` (the key) and `laCode` (tenancy).",
-      allOf: [ref("Setting"), { type: "object", required: ["urn", "laCode"] }],
-    },
     VoiceContribution: {
       title: "Voice contribution",
       description:
@@ -401,5 +354,6 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       },
     },
     ...transferApiSchemas(),
+    ...trustApiSchemas(),
   };
 }

@@ -1,5 +1,5 @@
 // Builds the self-contained HTML documentation (Redoc, via @redocly/cli build-docs --inlineBundle: the Redoc
-// script is inlined, so the page loads nothing from a CDN). The HTML is ~2.5 MB and fully derived from
+// script is inlined, so the page loads nothing from a CDN). The HTML is large and fully derived from
 // spec/generated/openapi.json, so it is NOT committed: it is built on demand into spec/generated/docs.html
 // (gitignored) by the server's start-up and by spec/docs.test.ts.
 //   npx tsx spec/build-docs.ts [output.html]

@@ -3,6 +3,7 @@
 import { PROBLEM_BASE, PROBLEM_TYPES } from "./problems.ts";
 import { ROLES, SCOPES, TOKEN_CLAIMS, roleHasScope } from "./roles.ts";
 import type { RouteSpec, TagName } from "./routes.ts";
+import { SEARCH_FILTERS } from "./search-filters.ts";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
@@ -51,10 +52,10 @@ _This document is generated from \`schemas/\` and \`spec/routes.ts\` by \`npm ru
 - **Documents** are the standard's JSON documents, validated against the schemas in \`components/schemas\` (hoisted from \`schemas/*.schema.json\`) and the quality rules. Core objects are closed; data of your own goes under \`extensions\`.
 - **Create**: \`POST\` → \`201 Created\` with \`Location\` and \`ETag\`. Children, plans and profiles are personal records: the server gives each a fresh \`id\` (UUID), whatever \`id\` the body carries, so a create never reveals whether some record has an id. SPPs and settings keep their public keys (catalogue id, URN); one in use → \`409\`. A document's \`child.personId\` must name a child record you can see, or \`422\` at \`/child/personId\`.
 - **Read**: \`GET\` → \`ETag\`. Send \`If-None-Match\` with it → \`304 Not Modified\` when unchanged.
-- **Update**: \`PUT\` the whole document with \`If-Match: <ETag>\`. Without \`If-Match\` → \`428\`; with a stale ETag → \`412\` (someone changed it since you read it).
+- **Update**: \`PUT\` the whole document with \`If-Match: <ETag>\`. Without \`If-Match\` → \`428\`; with a stale ETag → \`412\` (someone changed it since you read it). The server maintains the stored document's own \`provenance.updatedAt\` (the time of the write; never before the record's own dates) and \`provenance.changeReason\` (the \`Change-Reason\` header): whatever the body says there is replaced.
 - **Versions**: every create and update writes a new immutable version (1, 2, 3 …) with provenance: who (token \`sub\`), role, system (\`client_id\`), when, and why. **Why** is the \`Change-Reason\` request header: required on updates and voice contributions, optional on create (default "created"); UTF-8, percent-encoded when not plain ASCII. \`…/versions\` lists them; \`…/versions/{version}\` returns one.
 - **No deletion**: there are no DELETE operations. Closing an ISP or ceasing an EHCP is a status change by \`PUT\`.
-- **Search** with the filters each list operation documents (\`upn\`, \`uln\`, \`nhsNumber\`, \`childId\`, \`settingUrn\`, \`laCode\`, \`status\`, \`layer\`, \`reviewDueBefore\`); filters combine with AND.
+- **Search** with the filters each list operation documents (${SEARCH_FILTERS.map((f) => `\`${f.name}\``).join(", ")}); filters combine with AND. A filter value outside its code list is \`400\`, never an empty page.
 - **Pages**: \`limit\` (1–100, default 20) and an opaque \`cursor\`. The response carries \`nextCursor\` and an RFC 8288 \`Link: <…>; rel="next"\` header while there are more.
 - **Correlation**: every response carries \`X-Correlation-Id\` (the caller's, when it sent a well-formed one); problem details repeat it as \`correlationId\`.
 - **Audit**: every read, search and write of a child's records is recorded (append-only), visible to the data protection officer (\`GET /audit\`) and, for their own child, to the parent or carer (\`GET /children/{childId}/access-log\`).

@@ -2,39 +2,17 @@
 // font from another origin), and really rendered by a browser: headless Chromium runs the page's JavaScript and
 // the operation summaries of each tag appear in the DOM. The static HTML does not contain them (Redoc renders a
 // tag's operations client-side), so finding them proves the script ran.
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runChromium } from "../.ci/chromium.ts";
 import { buildDocs } from "./build-docs.ts";
 import { ROUTES, type TagName } from "./routes.ts";
 
 const work = mkdtempSync(join(tmpdir(), "spec-docs-"));
 const htmlPath = join(work, "docs.html");
 let html = "";
-
-/** Chromium on Debian; installed by `apt-get install -y chromium` (CI does the same). */
-function chromium(): string {
-  const r = spawnSync("which", ["chromium"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error("chromium is not installed: apt-get install -y chromium");
-  return r.stdout.trim();
-}
-
-function browserArgs(): string[] {
-  return [
-    "--headless",
-    "--no-sandbox", // runs as root in CI containers
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    `--user-data-dir=${mkdtempSync(join(work, "profile-"))}`,
-    "--window-size=1400,3000",
-    "--virtual-time-budget=20000",
-  ];
-}
 
 const stripScripts = (s: string) => s.replace(/<script\b[\s\S]*?<\/script>/g, "");
 // Redoc's URL fragment for a tag: its name in kebab case.
@@ -62,11 +40,12 @@ describe("HTML documentation", () => {
     const summaries = ROUTES.filter((r) => r.tag === tag).map((r) => r.summary);
     const url = `file://${htmlPath}#${tagSlug(tag)}`;
     const dom = stripScripts(
-      execFileSync(chromium(), [...browserArgs(), "--dump-dom", url], {
-        encoding: "utf8",
-        maxBuffer: 64 << 20,
-        stdio: ["ignore", "pipe", "ignore"],
-      }),
+      runChromium(mkdtempSync(join(work, "profile-")), [
+        "--window-size=1400,3000",
+        "--virtual-time-budget=20000",
+        "--dump-dom",
+        url,
+      ]),
     );
     const escaped = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#x27;");
     const missing = summaries.filter((s) => !dom.includes(s) && !dom.includes(escaped(s)));

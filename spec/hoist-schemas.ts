@@ -116,6 +116,8 @@ export interface Manifest {
   schemaVersions: { current: string; supported: string[] };
   documentTypes: { documentType: string; title: string; schema: string; defName: string }[];
   sharedSchemas: string[];
+  /** Records the API stores that are not documents (child and settings-directory records). */
+  recordTypes?: { schema: string; title: string; defName: string }[];
 }
 
 export function readManifest(schemasDir: string): Manifest {
@@ -134,5 +136,6 @@ export function readSchemaFiles(
   return [
     ...manifest.sharedSchemas.map((p) => ({ path: p, schema: read(p) })),
     ...manifest.documentTypes.map((d) => ({ path: d.schema, schema: read(d.schema), rootName: d.defName })),
+    ...(manifest.recordTypes ?? []).map((r) => ({ path: r.schema, schema: read(r.schema), rootName: r.defName })),
   ];
 }

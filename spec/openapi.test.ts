@@ -31,7 +31,7 @@ function resolvePointer(root: unknown, ref: string): unknown {
 }
 
 function allRefs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => allRefs(n, out));
+  if (Array.isArray(node)) for (const n of node) allRefs(n, out);
   else if (node && typeof node === "object")
     for (const [k, v] of Object.entries(node)) {
       if (k === "$ref" && typeof v === "string") out.push(v);
@@ -103,13 +103,23 @@ describe("generated OpenAPI document", () => {
     for (const flow of Object.values(scheme.flows)) expect(flow.scopes).toEqual(SCOPES);
   });
 
-  it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys and the transfer inbox", () => {
+  it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys, the trust list and the transfer inbox", () => {
     // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender.
+    // The trust list is public like the JWKS: it is signed by the anchor, and anyone may check it.
     expect(
       ROUTES.filter((r) => !r.scope)
         .map((r) => r.path)
         .sort(),
-    ).toEqual(["/", "/.well-known/jwks.json", "/docs", "/healthz", "/openapi.json", "/readyz", "/transfers/inbox"]);
+    ).toEqual([
+      "/",
+      "/.well-known/jwks.json",
+      "/docs",
+      "/healthz",
+      "/openapi.json",
+      "/readyz",
+      "/transfers/inbox",
+      "/trust-list",
+    ]);
   });
 
   it.each(ROUTES.filter((r) => r.method === "put").map((r) => [r.operationId, r] as const))(

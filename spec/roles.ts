@@ -24,6 +24,8 @@ export const SCOPES = {
   "spp:publish": "Publish Specialist Provision Packages and new versions of them.",
   "settings:read": "Read the settings directory.",
   "settings:write": "Create and update settings directory entries.",
+  "trust-list:publish":
+    "Publish a new issue of the trust list (it must be signed by the trust anchor the server is configured with).",
   "documents:validate": "Validate a document without storing it.",
   "governance:sample": "Draw a redacted sample of a setting's plans (governor oversight).",
   "audit:read": "Read the audit log of every read and write.",
@@ -177,9 +179,9 @@ export const ROLES: readonly RoleSpec[] = [
     id: "dfe-publisher",
     title: "DfE catalogue publisher",
     description:
-      "Publishes the national Specialist Provision Package catalogue (D:762) and maintains the settings directory.",
+      "Publishes the national Specialist Provision Package catalogue (D:762), maintains the settings directory and publishes the trust list (signed by the trust anchor).",
     tenancy: "all",
-    scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate"],
+    scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate", "trust-list:publish"],
   },
   {
     id: "system-integration",

@@ -15,26 +15,20 @@
 
 import type { ProblemKind } from "./problems.ts";
 import type { Scope } from "./roles.ts";
+import { filterParams, type FilterParamName } from "./search-filters.ts";
 
 export type HttpMethod = "get" | "post" | "put";
 
-/** Names of reusable parameters; build-openapi.ts defines each once in components.parameters. */
+/** Names of reusable parameters; build-openapi.ts defines each once in components.parameters. The search filters'
+ *  names come from their table (spec/search-filters.ts). */
 export type ParamName =
+  | FilterParamName
   | "childId"
   | "id"
   | "version"
   | "urn"
   | "limit"
   | "cursor"
-  | "upn"
-  | "uln"
-  | "nhsNumber"
-  | "filterChildId"
-  | "settingUrn"
-  | "laCode"
-  | "status"
-  | "layer"
-  | "reviewDueBefore"
   | "since"
   | "resourceId"
   | "actor"
@@ -146,6 +140,10 @@ const UPDATE_ERRORS: readonly ProblemKind[] = [
   "precondition-failed",
 ];
 
+/** Said on every document update (PUT): the two provenance members the server maintains. */
+const SERVER_MAINTAINED_PROVENANCE =
+  "The server maintains the stored document's own `provenance.updatedAt` (the server's time of the write, or the record's `createdAt` or previous `updatedAt` where that is later: provenance never goes backwards) and `provenance.changeReason` (the `Change-Reason` header, decoded): whatever the body says there is replaced, in the response and in every later read, and the document is validated as stored.";
+
 /** One document resource (ISP, EHCP, …): the same seven operations, differing only in names and filters. */
 interface DocumentResource {
   path: string; // e.g. "/isps"
@@ -157,7 +155,6 @@ interface DocumentResource {
   opNoun: string; // "Isp" → createIsp, getIsp, …
   opNounPlural: string; // "Isps" → listIsps
   tag: TagName;
-  filters: readonly ParamName[];
   examples: readonly string[];
   closeNote: string; // how the plan ends: a status change
 }
@@ -183,7 +180,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       scope: read,
       resource: r.kind,
       auditAction: "search",
-      parameters: [...r.filters, "limit", "cursor"],
+      parameters: [...filterParams(r.kind), "limit", "cursor"],
       responses: [
         {
           status: 200,
@@ -248,7 +245,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: item,
       operationId: `update${r.opNoun}`,
       summary: `Update ${a(r.singular)}`,
-      description: `Replaces the document, writing a new immutable version with provenance (who, role, system, when, and why from \`Change-Reason\`). Requires \`If-Match\` with the current ETag (428 without it, 412 when stale). ${r.closeNote} The body's \`id\` must equal the path's, and its \`child.personId\` must name a child record the caller can see (422 at \`/child/personId\` otherwise).`,
+      description: `Replaces the document, writing a new immutable version with provenance (who, role, system, when, and why from \`Change-Reason\`). Requires \`If-Match\` with the current ETag (428 without it, 412 when stale). ${r.closeNote} The body's \`id\` must equal the path's, and its \`child.personId\` must name a child record the caller can see (422 at \`/child/personId\` otherwise). ${SERVER_MAINTAINED_PROVENANCE}`,
       tag: r.tag,
       scope: write,
       resource: r.kind,
@@ -317,7 +314,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: `${item}/voice`,
       operationId: `add${r.opNoun}Voice`,
       summary: `Add views to ${a(r.singular)}`,
-      description: `Appends one voice statement (the views of the child, young person, parent or carer) to the document, writing a new version. This is how a parent or carer contributes without being able to edit provision. Who may speak as whom follows the caller's role: a parent or carer adds statements authored as \`parent-carer\`, \`child\` or \`young-person\` (any other \`authorRole\` is 422 at the statement's \`authorRole\`); professionals record the views they captured, of anyone. Appending cannot conflict, so \`If-Match\` is optional; when sent and stale the server answers 412. \`Change-Reason\` is required.`,
+      description: `Appends one voice statement (the views of the child, young person, parent or carer) to the document, writing a new version. This is how a parent or carer contributes without being able to edit provision. Who may speak as whom follows the caller's role: a parent or carer adds statements authored as \`parent-carer\`, \`child\` or \`young-person\` (any other \`authorRole\` is 422 at the statement's \`authorRole\`); professionals record the views they captured, of anyone. Appending cannot conflict, so \`If-Match\` is optional; when sent and stale the server answers 412. \`Change-Reason\` is required; as on PUT, the new version's \`provenance.updatedAt\` and \`provenance.changeReason\` are the server's time of the write and that header.`,
       tag: r.tag,
       scope: voice,
       resource: r.kind,
@@ -336,16 +333,6 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
     },
   ];
 }
-
-const PLAN_FILTERS: readonly ParamName[] = [
-  "filterChildId",
-  "upn",
-  "uln",
-  "nhsNumber",
-  "settingUrn",
-  "status",
-  "reviewDueBefore",
-];
 
 /** Every operation that takes a parameter may answer 400 invalid-parameter: ids, versions, cursors, filters and headers
  *  are checked against their definitions (spec/api-parameters.ts) before anything else reads them. */
@@ -472,7 +459,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     scope: "children:read",
     resource: "child",
     auditAction: "search",
-    parameters: ["upn", "uln", "nhsNumber", "settingUrn", "laCode", "limit", "cursor"],
+    parameters: [...filterParams("child"), "limit", "cursor"],
     responses: [
       {
         status: 200,
@@ -588,7 +575,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "Isp",
     opNounPlural: "Isps",
     tag: "Individual Support Plans",
-    filters: [...PLAN_FILTERS, "layer"],
     examples: ["isp-year4-targeted.json", "isp-year10-targeted-plus-support-base.json"],
     closeNote: "To close a plan, PUT it with `status` `closed` and a closure reason.",
   }),
@@ -602,7 +588,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "Ehcp",
     opNounPlural: "Ehcps",
     tag: "EHCPs",
-    filters: [...PLAN_FILTERS, "laCode"],
     examples: ["ehcp-specialist-base.json", "ehcp-under5-fast-track.json"],
     closeNote: "To cease a plan, PUT it with `status` `ceased` and a cessation reason.",
   }),
@@ -616,7 +601,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "LegacyEhcp",
     opNounPlural: "LegacyEhcps",
     tag: "Legacy EHCPs",
-    filters: [...PLAN_FILTERS, "laCode"],
     examples: ["legacy-ehcp-year6-transition-2029.json"],
     closeNote: "To cease a plan or record its migration, PUT it with the new `status` or migration state.",
   }),
@@ -630,7 +614,6 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     opNoun: "DevelopmentProfile",
     opNounPlural: "DevelopmentProfiles",
     tag: "Development profiles",
-    filters: PLAN_FILTERS,
     examples: ["development-profile-year6-legacy-classification.json"],
     closeNote: "A profile is superseded by writing a new version; it is never deleted.",
   }),
@@ -646,7 +629,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     tag: "Specialist Provision Packages",
     scope: "spp:read",
     resource: "spp",
-    parameters: ["status", "limit", "cursor"],
+    parameters: [...filterParams("spp"), "limit", "cursor"],
     responses: [
       {
         status: 200,
@@ -718,8 +701,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     path: "/spps/{id}",
     operationId: "updateSpp",
     summary: "Publish a new version of a Specialist Provision Package",
-    description:
-      "Writes a new version of the package (after a panel review, D:761). Requires `If-Match` and `Change-Reason`. Withdrawing a package is a status change; EHCPs keep referring to the version they cite.",
+    description: `Writes a new version of the package (after a panel review, D:761). Requires \`If-Match\` and \`Change-Reason\`. Withdrawing a package is a status change; EHCPs keep referring to the version they cite. ${SERVER_MAINTAINED_PROVENANCE}`,
     tag: "Specialist Provision Packages",
     scope: "spp:publish",
     resource: "spp",
@@ -802,7 +784,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     tag: "Settings",
     scope: "settings:read",
     resource: "setting",
-    parameters: ["laCode", "limit", "cursor"],
+    parameters: [...filterParams("setting"), "limit", "cursor"],
     responses: [
       {
         status: 200,
@@ -936,6 +918,44 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     errors: ["rate-limited", "internal"],
   },
   {
+    method: "get",
+    path: "/trust-list",
+    operationId: "getTrustList",
+    summary: "The trust list this server believes",
+    description:
+      "The trust list (schemas/trust-list.schema.json) signed by the trust anchor this server is configured with, as the anchor signed it, with a summary. Bundles are believed only when the list (or the operator's own settings directory) vouches for their signing key, and never when the list revokes the key, the key is outside its validity, or its setting has closed. 404 while the server holds no list. Public, like the JWKS.",
+    tag: "Transfers",
+    parameters: [],
+    responses: [
+      {
+        status: 200,
+        description: "The list held.",
+        body: { schema: "TrustListStatus", description: "The signed list and its summary." },
+      },
+    ],
+    errors: ["not-found", "rate-limited", "internal"],
+  },
+  {
+    method: "post",
+    path: "/trust-list",
+    operationId: "publishTrustList",
+    summary: "Publish a new issue of the trust list",
+    description:
+      "Replaces the list this server believes with a newer issue. The JWS must verify against the configured trust anchor's key (in demo mode the server's own small anchor, whose key is in DATA_DIR; in production only the anchor key the operator configured, whose private half the server never holds), follow the trust-list schema, and carry a higher `sequence` than the list held (an older list is refused with 409, so revoked keys cannot be brought back by replay). Onboarding a new system is publishing an issue that lists it.",
+    tag: "Transfers",
+    scope: "trust-list:publish",
+    parameters: [],
+    requestBody: { schema: "SignedTrustListBody", description: "The signed list." },
+    responses: [
+      {
+        status: 200,
+        description: "The list is now held.",
+        body: { schema: "TrustListStatus", description: "The signed list and its summary." },
+      },
+    ],
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict"],
+  },
+  {
     method: "post",
     path: "/children/{childId}/transfers",
     operationId: "createTransfer",
@@ -991,7 +1011,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     scope: "children:read",
     resource: "transfer",
     auditAction: "search",
-    parameters: ["upn", "uln", "nhsNumber", "limit", "cursor"],
+    parameters: [...filterParams("transfer"), "limit", "cursor"],
     responses: [
       {
         status: 200,

@@ -2,8 +2,8 @@
 // the sender's view of a transfer, the inbox's answer, and the JWKS. Bundle and receipt bodies are the standard's
 // own schemas (SignedTransferBundle, TransferReceipt), hoisted from schemas/.
 import type { SchemaObject } from "openapi3-ts/oas31";
+import { page, ref } from "./page-schema.ts";
 
-const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const str = (title: string, description: string, extra: SchemaObject = {}): SchemaObject => ({
   type: "string",
   title,
@@ -200,22 +200,7 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
         },
       ],
     },
-    TransferPage: {
-      type: "object",
-      title: "Page of transfers",
-      description: "One page of transfers. `nextCursor` is present when there is another page.",
-      required: ["items"],
-      additionalProperties: false,
-      properties: {
-        items: {
-          type: "array",
-          title: "Items",
-          description: "The transfers on this page.",
-          items: ref("TransferSummary"),
-        },
-        nextCursor: { type: "string", title: "Next cursor", description: "Pass as `cursor` to get the next page." },
-      },
-    },
+    TransferPage: page("TransferSummary", "transfers"),
     InboxResult: {
       type: "object",
       title: "Import result",
@@ -259,18 +244,11 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
         note: str("Note", "Why, in plain English (kept with the decision).", { minLength: 1, maxLength: 1000 }),
       },
     },
-    TransferReviewPage: {
-      type: "object",
-      title: "Page of held bundles",
-      description:
-        "Bundles held for the caller's review. Each is an incoming transfer with `status` held and a `review`: the child as the bundle describes it, the identifier kinds that matched (upn, uln, nhs) and the documents.",
-      required: ["items"],
-      additionalProperties: false,
-      properties: {
-        items: { type: "array", title: "Items", description: "Held bundles.", items: ref("TransferSummary") },
-        nextCursor: { type: "string", title: "Next cursor", description: "Pass as `cursor` to get the next page." },
-      },
-    },
+    TransferReviewPage: page(
+      "TransferSummary",
+      "held bundles",
+      "Bundles held for the caller's review. Each is an incoming transfer with `status` held and a `review`: the child as the bundle describes it, the identifier kinds that matched (upn, uln, nhs) and the documents.",
+    ),
     JweCompact: {
       type: "string",
       title: "JWE compact serialisation",

@@ -61,6 +61,7 @@ describe("conformance/package.json", () => {
     expect(files).toEqual(
       expect.arrayContaining([
         "spec/requirements/requirements.json",
+        "spec/generated/openapi.json",
         "conformance/config.schema.json",
         "schemas/isp.schema.json",
         "examples/worked/isp-year4-targeted.json",

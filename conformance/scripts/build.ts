@@ -20,6 +20,7 @@ export const RUNTIME_DATA: readonly { dir: string; match: RegExp }[] = [
   { dir: "schemas", match: /\.schema\.json$/u },
   { dir: "examples/worked", match: /\.json$/u },
   { dir: "spec/requirements", match: /^requirements\.json$/u },
+  { dir: "spec/generated", match: /^openapi\.json$/u },
   { dir: "conformance", match: /^config\.schema\.json$/u },
 ];
 

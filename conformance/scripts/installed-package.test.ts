@@ -4,13 +4,17 @@
 // TypeScript declarations. The suite must find its SDK through the package name and its data (schemas, worked
 // examples, requirements, configuration schema) inside its own package. Dependencies come from npm's cache
 // (`--prefer-offline`; the registry is used only for what the cache lacks).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SDK_DIR } from "../../sdk/scripts/build.ts";
 import {
   importsOf,
+  installNode22,
   mustRun,
+  NODE_22,
+  NODE_22_AVAILABLE,
+  NODE_PACKAGE,
   packPackages,
   REPO_ROOT,
   run,
@@ -23,10 +27,6 @@ import {
 import { ALL_TESTS } from "../src/profiles/index.ts";
 import { loadTemplates } from "../src/fixtures/templates.ts";
 import { CONFORMANCE_DIR } from "./build.ts";
-
-/** The second Node line the packages are tried on: npm's node-<platform>-<arch> package ships its binary. */
-const NODE_22 = "22.23.5";
-const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
 
 let work: string;
 let project: string;
@@ -55,6 +55,7 @@ describe("the packed send-conformance", { timeout: 120_000 }, () => {
         "README.md",
         "LICENCE",
         "dist/spec/requirements/requirements.json",
+        "dist/spec/generated/openapi.json",
         "dist/conformance/config.schema.json",
       ]),
     );
@@ -196,20 +197,11 @@ export const wrong: ProfileId = "no-such-profile";
     expect(files.some((f) => f.startsWith(`${join(project, "node_modules", "send-interchange")}/`))).toBe(true);
   });
 
-  it.runIf(process.platform === "linux" || process.platform === "darwin")(
+  it.runIf(NODE_22_AVAILABLE)(
     `on Node ${NODE_22} (${NODE_PACKAGE} from npm) too: both bins, validate exit 0 and 3, both packages import`,
     { timeout: 240_000 },
     () => {
-      const nodeDir = join(work, "node22");
-      mkdirSync(nodeDir);
-      writeFileSync(join(nodeDir, "package.json"), JSON.stringify({ name: "node22", version: "1.0.0", private: true }));
-      mustRun(
-        "npm",
-        ["install", `${NODE_PACKAGE}@${NODE_22}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
-        nodeDir,
-      );
-      const node22 = join(nodeDir, "node_modules", NODE_PACKAGE, "bin", "node");
-      expect(mustRun(node22, ["--version"], project).trim()).toBe(`v${NODE_22}`);
+      const node22 = installNode22(work);
       const bin = (pkg: Packed) => join(project, "node_modules", pkg.pkg.name, Object.values(pkg.pkg.bin)[0]!);
 
       expect(mustRun(node22, [bin(suite), "--version"], project).trim()).toBe(suite.pkg.version);

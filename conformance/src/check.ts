@@ -2,6 +2,7 @@
 import { CheckFailure } from "./model.ts";
 import type { HttpResponse } from "./http/client.ts";
 import { isObj } from "./fixtures/factory.ts";
+import { problemTypes } from "./standard-api.ts";
 
 export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new CheckFailure(message);
@@ -33,6 +34,7 @@ export function expectProblem(
   res: HttpResponse,
   status: number | readonly number[],
   what: string,
+  kind?: string,
 ): Record<string, unknown> {
   expectStatus(res, status, what);
   const ct = res.headers.get("content-type") ?? "";
@@ -43,7 +45,23 @@ export function expectProblem(
   check(isObj(res.json), `${what}: the problem body is not a JSON object`);
   const body = res.json;
   check(typeof body.type === "string" && body.type.length > 0, `${what}: the problem has no "type"`);
+  // SI-API-013: the type is one of the published problem types, and the one for this status when only one has it.
+  const catalogue = problemTypes();
+  const known = catalogue.find((p) => p.type === body.type);
+  check(known, `${what}: the problem type ${JSON.stringify(body.type)} is not in the published problem-type catalogue`);
+  const forStatus = catalogue.filter((p) => p.status === res.status);
+  const expected = kind ?? (forStatus.length === 1 ? forStatus[0]!.kind : undefined);
+  check(
+    expected === undefined || known.kind === expected,
+    `${what}: expected problem type ${expected}, got ${known.kind}`,
+  );
   check(typeof body.title === "string", `${what}: the problem has no "title"`);
+  check(typeof body.detail === "string", `${what}: the problem has no "detail"`);
+  const echoed = res.headers.get("x-correlation-id");
+  check(
+    typeof body.correlationId === "string" && body.correlationId === echoed,
+    `${what}: the problem's correlationId ${JSON.stringify(body.correlationId)} is not the X-Correlation-Id header ${JSON.stringify(echoed)}`,
+  );
   check(
     body.status === res.status,
     `${what}: the problem's "status" (${String(body.status)}) differs from the HTTP status ${res.status}`,
@@ -51,13 +69,23 @@ export function expectProblem(
   return body;
 }
 
-/** Deep equality of JSON values, reporting the first differing JSON pointer (or undefined when equal). */
-export function firstDifference(a: unknown, b: unknown, pointer = ""): string | undefined {
-  if (a === b) return undefined;
+/** Members of a stored document the server maintains on every update (the OpenAPI's PUT description): a document read
+ *  back after an update may differ from the one sent exactly here. */
+export const SERVER_MAINTAINED = ["/provenance/updatedAt", "/provenance/changeReason"] as const;
+
+/** Deep equality of JSON values, reporting the first differing JSON pointer (or undefined when equal); differences at
+ *  the pointers in `ignore` (and below them) do not count. */
+export function firstDifference(
+  a: unknown,
+  b: unknown,
+  pointer = "",
+  ignore: readonly string[] = [],
+): string | undefined {
+  if (a === b || ignore.includes(pointer)) return undefined;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return `${pointer || "/"} (array length ${a.length} vs ${b.length})`;
     for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${pointer}/${i}`);
+      const d = firstDifference(a[i], b[i], `${pointer}/${i}`, ignore);
       if (d) return d;
     }
     return undefined;
@@ -66,9 +94,10 @@ export function firstDifference(a: unknown, b: unknown, pointer = ""): string | 
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of [...keys].sort()) {
       const p = `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (ignore.includes(p)) continue;
       if (!(k in a)) return `${p} (added)`;
       if (!(k in b)) return `${p} (missing)`;
-      const d = firstDifference(a[k], b[k], p);
+      const d = firstDifference(a[k], b[k], p, ignore);
       if (d) return d;
     }
     return undefined;

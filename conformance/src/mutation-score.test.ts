@@ -1,46 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { failedMustIds, formatScore, isKilled, mutationScore, type FaultRun } from "./mutation-score.ts";
-import type { TestResult } from "./model.ts";
+import { formatScore, isKilled, killers, mutationScore, type FaultRun } from "./mutation-score.ts";
 
-const result = (id: string, level: "MUST" | "SHOULD", outcome: TestResult["outcome"]): TestResult => ({
+const r = (
+  id: string,
+  outcome: "pass" | "fail" | "error" | "warning",
+  message = "",
+  level: "MUST" | "SHOULD" = "MUST",
+) => ({
   id,
-  title: id,
   level,
-  profile: "api-core",
-  requirements: ["SI-API-001"],
   outcome,
-  notes: [],
-  durationMs: 0,
-  exchanges: [],
+  message,
+});
+const run = (fault: string, results: FaultRun["results"], passedInBaseline = ["a", "b"]): FaultRun => ({
+  fault,
+  expected: ["a", "b"],
+  message: /expected 428/,
+  passedInBaseline,
+  results,
 });
 
 describe("mutation score", () => {
-  it("counts only failed MUST tests as failures (not errors, warnings or SHOULD)", () => {
-    const results = [
-      result("a", "MUST", "fail"),
-      result("b", "MUST", "error"),
-      result("c", "SHOULD", "warning"),
-      result("d", "MUST", "pass"),
-    ];
-    expect(failedMustIds(results)).toEqual(["a"]);
+  const cases: [string, FaultRun, boolean][] = [
+    ["a named test fails with the predicted message", run("f1", [r("b", "fail", "expected 428, got 200")]), true],
+    ["a failure the catalogue did not name", run("f2", [r("z", "fail", "expected 428, got 200")]), false],
+    [
+      "the named test also failed without the fault",
+      run("f3", [r("a", "fail", "expected 428, got 200")], ["b"]),
+      false,
+    ],
+    ["the named test fails with another message", run("f4", [r("a", "fail", "server answered 503")]), false],
+    ["an error is not a verdict", run("f5", [r("a", "error", "expected 428, got 200")]), false],
+    ["a SHOULD failure is not a kill", run("f6", [r("a", "fail", "expected 428, got 200", "SHOULD")]), false],
+    ["nothing fails", run("f7", [r("a", "pass")]), false],
+  ];
+  it.each(cases)("%s", (_what, fault, killed) => {
+    expect(isKilled(fault)).toBe(killed);
   });
 
-  const runs: FaultRun[] = [
-    { fault: "f1", expected: ["a", "b"], failedMust: ["b"] },
-    { fault: "f2", expected: ["a"], failedMust: ["z"] }, // a failure the catalogue did not predict is not a kill
-    { fault: "f3", expected: ["a"], failedMust: [] },
-  ];
-
-  it.each(runs.map((r, i) => [r.fault, r, i === 0] as const))("%s killed: %s", (_f, run, killed) => {
-    expect(isKilled(run)).toBe(killed);
+  it("names the killing tests", () => {
+    expect(killers(run("f", [r("a", "fail", "expected 428"), r("b", "fail", "expected 428")]))).toEqual(["a", "b"]);
   });
 
   it("rounds down and names the survivors", () => {
+    const runs = cases.slice(0, 3).map(([, f]) => f);
     const s = mutationScore(runs);
     expect(s).toEqual({ killed: 1, total: 3, percent: 33, survivors: ["f2", "f3"] });
     expect(formatScore(s)).toBe("Mutation score: 1/3 (33%) — survivors: f2, f3");
-    expect(mutationScore([...runs.slice(0, 1), ...Array.from({ length: 199 }, () => runs[0]!), runs[2]!]).percent).toBe(
-      99,
-    );
+    expect(mutationScore([...Array.from({ length: 199 }, () => runs[0]!), runs[1]!]).percent).toBe(99);
   });
 });

@@ -1,14 +1,19 @@
-// The mutation score of the suite's self-test: a fault (a deliberately broken reference server) is killed when at
-// least one MUST test that the fault catalogue names as its catcher fails. Pure; the test that starts the faulty
-// servers lives in conformance/mutation.test.ts (tests may start the server; suite code never imports it).
+// The mutation score of the suite's self-test. A fault (a deliberately broken reference server) is killed only when a
+// MUST test that the fault catalogue names as its catcher passed against the correct server in the same run AND
+// failed against the faulty one with the message the catalogue predicts: a test that fails anyway, or fails for
+// another reason, proves nothing about the fault. Pure; conformance/mutation.test.ts starts the servers.
 import type { TestResult } from "./model.ts";
 
 export interface FaultRun {
   fault: string;
   /** Test ids the catalogue says catch the fault. */
   expected: readonly string[];
-  /** MUST tests that failed against the faulty server. */
-  failedMust: readonly string[];
+  /** The failure message the catalogue predicts. */
+  message: RegExp;
+  /** Test ids that passed against the correct server in the same run. */
+  passedInBaseline: readonly string[];
+  /** Results of the catching tests against the faulty server. */
+  results: readonly Pick<TestResult, "id" | "level" | "outcome" | "message">[];
 }
 
 export interface MutationScore {
@@ -19,13 +24,22 @@ export interface MutationScore {
   survivors: string[];
 }
 
-/** MUST tests whose outcome is `fail` (an error or a warning is not a kill: the suite must reach a verdict). */
-export function failedMustIds(results: readonly TestResult[]): string[] {
-  return results.filter((r) => r.level === "MUST" && r.outcome === "fail").map((r) => r.id);
+/** The tests that kill the fault (an error or a warning is not a kill: the suite must reach a verdict). */
+export function killers(run: FaultRun): string[] {
+  return run.results
+    .filter(
+      (r) =>
+        r.level === "MUST" &&
+        r.outcome === "fail" &&
+        run.expected.includes(r.id) &&
+        run.passedInBaseline.includes(r.id) &&
+        run.message.test(r.message ?? ""),
+    )
+    .map((r) => r.id);
 }
 
 export function isKilled(run: FaultRun): boolean {
-  return run.failedMust.some((id) => run.expected.includes(id));
+  return killers(run).length > 0;
 }
 
 export function mutationScore(runs: readonly FaultRun[]): MutationScore {

@@ -11,6 +11,7 @@ import { importJWK, SignJWT, type JWK } from "jose";
 import { ROLES, type RoleId } from "send-interchange/roles";
 import { DEFAULT_LOOPBACK_PORT } from "./transfer/suite-receiver-setting.ts";
 import { childRecordFor, freshUpnAt } from "./fixtures/factory.ts";
+import { onboardSuiteReceiver } from "./transfer/onboard-reference.ts";
 
 export const REFERENCE_SIGNER = {
   file: "dev-signer.jwk.json",
@@ -118,13 +119,17 @@ export async function referenceConfig(
       };
     }),
   );
+  // Onboarding: the demo server's own trust anchor signs a trust-list issue that lists the suite's receiver, so the
+  // transfer profiles pass with no other step (a server started without a demo anchor keeps TRANSFER_CONFIG's way).
+  const loopbackPort = opts.loopbackPort ?? DEFAULT_LOOPBACK_PORT;
+  await onboardSuiteReceiver(baseUrl, dataDir, tenants[0]!.credentials["dfe-publisher"]!.token, loopbackPort);
   return {
     $schema: "https://schemas.send-interchange.org.uk/1/conformance/config.schema.json",
     baseUrl,
     implementation: { name: "SEND Interchange reference server" },
     tenants,
-    // The reference server learns the suite's receiver from TRANSFER_CONFIG (`send-conformance trust-registration`).
-    transfers: { loopbackPort: opts.loopbackPort ?? DEFAULT_LOOPBACK_PORT },
+    // The reference server learns the suite's receiver from the trust list published above (or TRANSFER_CONFIG).
+    transfers: { loopbackPort },
     capabilities: {
       profiles: ["documents", "api-core", "security", "transfer-sender", "transfer-receiver"],
       resources: ["isp", "ehcp", "legacy-ehcp", "development-profile", "spp"],

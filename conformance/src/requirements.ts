@@ -45,7 +45,8 @@ export function coverage(
   for (const t of tests) {
     for (const r of t.requirements) {
       if (!active.has(r)) unknown.push({ testId: t.id, requirement: r });
-      (byRequirement[r] ??= []).push(t.id);
+      byRequirement[r] ??= [];
+      byRequirement[r].push(t.id);
     }
   }
   const untested = [...active.values()].filter((r) => !byRequirement[r.id] && !NOT_TESTED[r.id]);

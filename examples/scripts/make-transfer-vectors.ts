@@ -136,8 +136,12 @@ const [vh, vp, vs] = valid.split(".") as [string, string, string];
 const validHeader = JSON.parse(unb64(vh)) as Record<string, unknown>;
 const validPayload = unb64(vp);
 
-function edited(edit: (bundle: Record<string, any>) => void): TransferBundle {
-  const copy = structuredClone(workedBundle) as Record<string, any>;
+/** A bundle as the edits below see it: any member, at any depth, may be changed or removed to make a broken vector. */
+// biome-ignore lint/suspicious/noExplicitAny: edits deliberately break the bundle's type; unknown would need a cast per member.
+type EditableBundle = Record<string, any>;
+
+function edited(edit: (bundle: EditableBundle) => void): TransferBundle {
+  const copy = structuredClone(workedBundle) as EditableBundle;
   edit(copy);
   return copy as TransferBundle;
 }

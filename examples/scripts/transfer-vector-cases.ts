@@ -243,7 +243,7 @@ export const bundleCases: BundleCase[] = [
     input: { reuse: "01-valid" },
     trust: "expiredTrustList",
     reasons: [{ code: "bundle.key-expired" }],
-    receiptCodes: ["unknown-signing-key"],
+    receiptCodes: ["signing-key-expired"],
   },
   {
     name: "20-key-not-yet-valid",
@@ -252,7 +252,7 @@ export const bundleCases: BundleCase[] = [
     input: { reuse: "01-valid" },
     trust: "notYetValidTrustList",
     reasons: [{ code: "bundle.key-not-yet-valid" }],
-    receiptCodes: ["unknown-signing-key"],
+    receiptCodes: ["signing-key-not-yet-valid"],
   },
   {
     name: "21-key-expired-jwk-exp",
@@ -261,7 +261,7 @@ export const bundleCases: BundleCase[] = [
     input: { reuse: "01-valid" },
     trust: "expiredJwks",
     reasons: [{ code: "bundle.key-expired" }],
-    receiptCodes: ["unknown-signing-key"],
+    receiptCodes: ["signing-key-expired"],
   },
   {
     name: "22-key-use-enc",

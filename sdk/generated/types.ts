@@ -27,7 +27,7 @@ export type PersonType = ("child" | "young-person" | "parent-carer" | "practitio
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "PractitionerRole".
  */
-export type PractitionerRole = ("senco" | "inclusion-lead" | "senior-leader" | "teacher" | "teaching-assistant" | "year-manager" | "support-base-staff" | "specialist-teacher" | "teacher-of-the-deaf" | "teacher-of-the-visually-impaired" | "habilitation-specialist" | "educational-psychologist" | "principal-educational-psychologist" | "speech-and-language-therapist" | "salt-advanced-practitioner" | "speech-and-language-support-worker" | "occupational-therapist" | "physiotherapist" | "mental-health-professional" | "health-visitor" | "youth-worker" | "family-worker" | "designated-social-care-officer" | "social-worker" | "family-hub-send-practitioner" | "la-send-officer" | "independent-supporter" | "other")
+export type PractitionerRole = ("senco" | "inclusion-lead" | "senior-leader" | "teacher" | "teaching-assistant" | "year-manager" | "support-base-staff" | "specialist-teacher" | "teacher-of-the-deaf" | "teacher-of-the-visually-impaired" | "habilitation-specialist" | "educational-psychologist" | "principal-educational-psychologist" | "speech-and-language-therapist" | "salt-advanced-practitioner" | "speech-and-language-support-worker" | "occupational-therapist" | "physiotherapist" | "mental-health-professional" | "health-visitor" | "youth-worker" | "family-worker" | "designated-social-care-officer" | "social-worker" | "family-hub-send-practitioner" | "la-send-officer" | "independent-supporter" | "virtual-school-head" | "designated-teacher" | "other")
 /**
  * Where an Individual Support Plan is in its life.
  * 
@@ -41,7 +41,7 @@ export type IspStatus = ("draft" | "active" | "under-review" | "closed")
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "IspClosureReason".
  */
-export type IspClosureReason = ("transferred" | "returned-to-universal" | "no-longer-send" | "superseded" | "left-education" | "other")
+export type IspClosureReason = ("transferred" | "returned-to-universal" | "no-longer-send" | "superseded" | "left-education" | "other" | "destination-unknown" | "child-missing-education")
 /**
  * A BCP 47 language tag, e.g. 'en', 'pl', 'ur', 'bfi' (British Sign Language).
  * 
@@ -92,6 +92,13 @@ export type ContactMethod = ("email" | "phone" | "letter" | "in-person" | "app")
  */
 export type DocumentFormat = ("large-print" | "easy-read" | "braille" | "audio" | "plain-english" | "translated" | "bsl-video" | "digital-accessible")
 /**
+ * The year group a child is taught in (school census NCyearActual), which may differ from the one their date of birth implies when they are taught out of year.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "NcYearGroup".
+ */
+export type NcYearGroup = ("nursery-1" | "nursery-2" | "reception" | "year-1" | "year-2" | "year-3" | "year-4" | "year-5" | "year-6" | "year-7" | "year-8" | "year-9" | "year-10" | "year-11" | "year-12" | "year-13" | "year-14" | "not-following-nc")
+/**
  * The phases of education used for transitions and for the legacy-EHCP transition rules.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -127,6 +134,34 @@ export type InclusionBaseCommissionerType = ("setting" | "multi-academy-trust" |
  */
 export type AreaOfDevelopment = ("executive-function" | "motor-physical" | "sensory" | "social-emotional" | "speech-language-communication")
 /**
+ * What an inclusion base was called or how it was run before it became a Support Base or Specialist Base.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "FormerBaseModel".
+ */
+export type FormerBaseModel = ("sen-unit" | "resourced-provision" | "pupil-support-unit" | "newly-opened")
+/**
+ * What an inclusion base specialises in, and what its staff are trained in.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "BaseSpecialism".
+ */
+export type BaseSpecialism = ("autism" | "adhd" | "speech-language-communication" | "communication-interaction" | "social-emotional-mental-health" | "specific-learning-difficulty" | "learning-difficulty" | "hearing-impairment" | "visual-impairment" | "physical-disability" | "sensory-processing" | "complex-send" | "high-risk-of-exclusion" | "low-attendance" | "other")
+/**
+ * Services outside the setting that train, supervise or advise staff who deliver provision.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ExternalSupportService".
+ */
+export type ExternalSupportService = ("experts-at-hand" | "specialist-setting-outreach" | "ap-outreach" | "nhs-therapy-service" | "educational-psychology-service" | "la-sensory-support-service" | "la-inclusion-support-service" | "mental-health-support-team" | "best-start-family-hub" | "other")
+/**
+ * The period a provision item's frequency is counted in (for example 2 sessions per week).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "FrequencyUnit".
+ */
+export type FrequencyUnit = ("day" | "week" | "fortnight" | "month" | "half-term" | "term" | "academic-year" | "once" | "as-needed")
+/**
  * The Universal offer and the three layers of support above it. Children move between them as their needs change (D:236). Strictly, Universal is an offer, not a layer (D:20), but records need one field for where a child is.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -161,6 +196,27 @@ export type ContributingFactorType = ("environmental" | "contextual" | "disabili
  * via the `definition` "EvidenceKind".
  */
 export type EvidenceKind = ("national-inclusion-standards" | "screening-tool" | "assessment-report" | "professional-advice" | "observation" | "research" | "parent-information" | "other")
+/**
+ * How a screening or assessment result compares with what is expected for the child's age, or whether a screen identified the child for support.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceResultBand".
+ */
+export type EvidenceResultBand = ("well-below-expected" | "below-expected" | "at-expected" | "above-expected" | "identified-for-support" | "not-identified")
+/**
+ * National checks and assessments that evidence can come from.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DevelopmentalCheck".
+ */
+export type DevelopmentalCheck = ("eyfs-progress-check-age-2" | "healthy-child-review-age-2" | "integrated-review-age-2" | "reception-baseline-assessment" | "eyfs-profile" | "phonics-screening-check" | "multiplication-tables-check" | "key-stage-2-tests" | "other")
+/**
+ * The kinds of document the standard defines; the value of every document's documentType.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DocumentType".
+ */
+export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt" | "trust-list")
 /**
  * Which kind of information a section holds, so that transfers and access control can decide what goes to whom.
  * 
@@ -206,13 +262,6 @@ export type LegalBasis = ("special-educational-provision" | "reasonable-adjustme
  */
 export type OrganisationType = ("local-authority" | "integrated-care-board" | "nhs-trust" | "health-provider" | "social-care-provider" | "multi-academy-trust" | "setting" | "voluntary-sector" | "department-for-education" | "other")
 /**
- * The period a provision item's frequency is counted in (for example 2 sessions per week).
- * 
- * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "FrequencyUnit".
- */
-export type FrequencyUnit = ("day" | "week" | "fortnight" | "month" | "half-term" | "term" | "academic-year" | "once" | "as-needed")
-/**
  * Where a provision item is delivered. Used to show the planned and actual split between mainstream classes and bases.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -226,6 +275,41 @@ export type DeliveryLocation = ("mainstream-classroom" | "small-group-room" | "s
  * via the `definition` "FundingRoute".
  */
 export type FundingRoute = ("setting-notional-send-budget" | "inclusive-mainstream-fund" | "high-needs-top-up" | "la-specialist-base" | "health-commissioned" | "social-care" | "personal-budget" | "other")
+/**
+ * Subjects and curriculum areas in which provision is delivered or mainstream time is planned.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "CurriculumSubject".
+ */
+export type CurriculumSubject = ("english" | "maths" | "science" | "biology" | "chemistry" | "physics" | "computing" | "history" | "geography" | "modern-foreign-languages" | "art-and-design" | "music" | "physical-education" | "design-and-technology" | "religious-education" | "relationships-sex-health-education" | "citizenship" | "drama" | "phonics-and-reading" | "eyfs-communication-language" | "eyfs-physical-development" | "eyfs-personal-social-emotional" | "vocational-course" | "life-skills-independence" | "work-experience" | "all-subjects" | "other")
+/**
+ * Days of the week on which provision is timetabled.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "Weekday".
+ */
+export type Weekday = ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+/**
+ * The part of the school day in which provision is timetabled.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SchoolDaySlot".
+ */
+export type SchoolDaySlot = ("before-school" | "registration" | "lesson" | "break" | "lunch" | "after-school" | "whole-day")
+/**
+ * Whether a parent, carer or young person agrees with a provision item, a review's account or a delivery record.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "AgreementStance".
+ */
+export type AgreementStance = ("agrees" | "partly-agrees" | "disagrees" | "not-yet-asked")
+/**
+ * Kinds of reasonable adjustment, so that adjustments can be carried forward to the next setting and compared.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "AdjustmentType".
+ */
+export type AdjustmentType = ("lighting" | "colour-scheme" | "displays" | "acoustics" | "quiet-space" | "seating" | "movement-breaks" | "timing" | "materials-format" | "alternative-recording" | "uniform" | "equipment" | "exam-access-arrangements" | "communication" | "other")
 /**
  * Where an intended outcome stands.
  * 
@@ -253,7 +337,7 @@ export type NotDeliveredReason = ("staff-absence" | "staff-vacancy" | "child-abs
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "ReviewType".
  */
-export type ReviewType = ("isp-review" | "ehcp-key-stage-review" | "ehcp-annual-review" | "transition-needs-assessment" | "statutory-needs-assessment" | "fast-track-assessment-under-5" | "ap-placement-assessment" | "ap-spp-trigger-assessment" | "graduated-approach-review" | "strengths-and-needs-assessment" | "eyfs-two-year-check" | "healthy-child-programme-review" | "sensory-or-environmental-audit" | "other")
+export type ReviewType = ("isp-review" | "ehcp-key-stage-review" | "ehcp-annual-review" | "transition-needs-assessment" | "statutory-needs-assessment" | "fast-track-assessment-under-5" | "ap-placement-assessment" | "ap-spp-trigger-assessment" | "graduated-approach-review" | "strengths-and-needs-assessment" | "eyfs-two-year-check" | "healthy-child-programme-review" | "sensory-or-environmental-audit" | "other" | "unscheduled-review" | "brought-forward-review" | "parental-request-review")
 /**
  * Whose view a voice statement records.
  * 
@@ -276,12 +360,12 @@ export type ReviewDecision = ("continue-unchanged" | "amend" | "move-to-more-sup
  */
 export type TransferReason = ("phase-transition" | "in-year-move" | "ehcp-transition" | "la-transfer" | "ap-reintegration" | "base-to-mainstream" | "post-16-transition" | "other")
 /**
- * The kinds of document the standard defines; the value of every document's documentType.
+ * Kinds of activity in a transition plan.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "DocumentType".
+ * via the `definition` "TransitionActivityType".
  */
-export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt")
+export type TransitionActivityType = ("information-evening" | "transition-day" | "additional-visit" | "summer-school" | "online-hub" | "initial-assessment" | "site-tour" | "meeting-support-services" | "support-plan-meeting" | "taster-day" | "information-sharing-meeting" | "other")
 /**
  * The stable identifier of a Specialist Provision Package in the national catalogue, the same for every version of the package (e.g. 'spp-illustrative-slcn-complex').
  * 
@@ -317,6 +401,20 @@ export type ActionLogDirection = ("home-to-setting" | "setting-to-home" | "joint
  * via the `definition` "EhcpStatus".
  */
 export type EhcpStatus = ("draft" | "issued" | "in-review" | "cessation-proposed" | "ceased")
+/**
+ * Whether a Specialist Provision Package assigned in an EHCP still applies.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "PackageAssignmentStatus".
+ */
+export type PackageAssignmentStatus = ("current" | "superseded" | "ended")
+/**
+ * On what basis a package was assigned.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "PackageAssignmentBasis".
+ */
+export type PackageAssignmentBasis = ("la-decision" | "review-amendment" | "la-reconsideration" | "tribunal-order")
 /**
  * The law social care provision is made under (sections H1 and H2 of an EHCP).
  * 
@@ -379,7 +477,7 @@ export type DisputeOutcome = ("resolved-at-mediation" | "withdrawn" | "conceded-
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "EhcpCessationReason".
  */
-export type EhcpCessationReason = ("no-longer-needs-package" | "moved-to-isp" | "reached-age-limit" | "left-education-or-training" | "moved-outside-england" | "other")
+export type EhcpCessationReason = ("no-longer-needs-package" | "moved-to-isp" | "reached-age-limit" | "left-education-or-training" | "moved-outside-england" | "other" | "replaced-by-new-ehcp")
 /**
  * The four broad areas of need in the 2015 SEND Code of Practice (6.28-6.35). To be replaced by the areas of development in the revised Code; kept so legacy records stay readable and can be migrated with professional review.
  * 
@@ -472,12 +570,12 @@ export type Trajectory = ("progressing" | "paused" | "uncertain")
  */
 export type BundleDocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "development-profile")
 /**
- * Lifecycle of a transfer bundle: created (assembled), signed, sent, received (by the receiving system), accepted or rejected (by a receipt), withdrawn (by the sender), expired (not collected in time).
+ * Lifecycle of a transfer bundle, in the same words as the API transfer statuses where they overlap: created (assembled) and signed (the API says prepared), sent, received (by the receiving system), held (received and waiting for a person at the receiver to review it before import), accepted or rejected (by a receipt), declined (by the receiver after review), withdrawn (by the sender), expired (not collected in time), unclaimed (destination unknown, waiting for the responsible local authority) and claimed (taken from the unclaimed queue).
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "BundleStatus".
  */
-export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired")
+export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired" | "unclaimed" | "claimed" | "held" | "declined")
 /**
  * A transfer bundle signed by the sender, in JWS compact or flattened form.
  * 
@@ -500,12 +598,12 @@ export type JwsCompact = string
  */
 export type ReceiptDecision = ("accepted" | "rejected")
 /**
- * What a receiver found when checking a transfer bundle.
+ * Why a receiver refused (or held) a transfer bundle, as its signed receipt says. Each code says whether the sender may retry the same bundle later (retryable) or must change something first (final).
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "ReceiptReasonCode".
  */
-export type ReceiptReasonCode = ("signature-invalid" | "unknown-signing-key" | "digest-mismatch" | "schema-invalid" | "unsupported-schema-version" | "quality-rule-error" | "not-intended-recipient" | "duplicate-bundle" | "child-not-matched" | "expired" | "other")
+export type ReceiptReasonCode = ("signature-invalid" | "unknown-signing-key" | "signing-key-not-yet-valid" | "signing-key-expired" | "signing-key-revoked" | "sender-setting-closed" | "digest-mismatch" | "schema-invalid" | "unsupported-schema-version" | "quality-rule-error" | "not-intended-recipient" | "duplicate-bundle" | "child-not-matched" | "expired" | "other")
 /**
  * A receipt signed by the receiver, in JWS compact or flattened form.
  * 
@@ -513,6 +611,27 @@ export type ReceiptReasonCode = ("signature-invalid" | "unknown-signing-key" | "
  * via the `definition` "SignedTransferReceipt".
  */
 export type SignedTransferReceipt = (JwsCompact | JwsFlattened)
+/**
+ * Whether a trust list entry is a setting or a local authority.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TrustListEntryType".
+ */
+export type TrustListEntryType = ("setting" | "local-authority")
+/**
+ * Whether a trust list entry's setting or local authority is open, closed, or converted (closed and replaced by a successor), as GIAS 'EstablishmentStatus' and 'ReasonEstablishmentClosed' say.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TrustListEntryStatus".
+ */
+export type TrustListEntryStatus = ("open" | "closed" | "converted")
+/**
+ * Why a signing key on a trust list was revoked.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "KeyRevocationReason".
+ */
+export type KeyRevocationReason = ("key-compromise" | "superseded" | "setting-closed" | "other")
 /**
  * The media type (JWS typ header) of a signed transfer bundle or receipt.
  * 
@@ -715,6 +834,12 @@ communicationNeeds?: CommunicationNeed[]
  * Parents, carers and others with parental responsibility, each with their own access needs.
  */
 contacts?: ParentalContact[]
+yearGroup?: NcYearGroup
+/**
+ * True if the child is taught in a year group other than the one for their age (e.g. delayed Reception entry for a summer-born child).
+ */
+taughtOutOfYearGroup?: boolean
+circumstances?: ChildCircumstances
 }
 /**
  * National and local identifiers of the child. Check digits are verified by the SDK formats.
@@ -877,6 +1002,42 @@ formats?: DocumentFormat[]
 otherNeeds?: string
 }
 /**
+ * Pupil premium, free school meals, looked-after and child-in-need status as recorded by the setting or local authority on a date. They decide funding routes (pupil premium, looked-after children pupil premium) and who must be involved (virtual school head, social worker).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ChildCircumstances".
+ */
+export interface ChildCircumstances {
+/**
+ * When these flags were last checked.
+ */
+recordedOn: string
+/**
+ * True if the child attracts pupil premium or early years pupil premium funding.
+ */
+pupilPremium?: boolean
+/**
+ * True if the child is eligible for free school meals (census FSMeligible).
+ */
+freeSchoolMealsEligible?: boolean
+/**
+ * True if the child is looked after by a local authority (Children Act 1989 s.22).
+ */
+lookedAfter?: boolean
+/**
+ * True if the child left care through adoption, a special guardianship order or a child arrangements order.
+ */
+previouslyLookedAfter?: boolean
+/**
+ * True if the child is a child in need (Children Act 1989 s.17), including a child protection plan.
+ */
+childInNeed?: boolean
+/**
+ * True if the child is subject to a child protection plan.
+ */
+childProtectionPlan?: boolean
+}
+/**
  * An early years setting, school, college or other education provider, with its identifiers and any inclusion bases.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -952,6 +1113,67 @@ specialisms?: string[]
  * Areas of development the base is designed to support.
  */
 areasOfDevelopment?: AreaOfDevelopment[]
+/**
+ * When the base opened (or became an inclusion base).
+ */
+openedOn?: string
+formerModel?: FormerBaseModel
+/**
+ * What the base specialises in, as codes.
+ */
+specialismCodes?: BaseSpecialism[]
+/**
+ * What the base provides to every child who uses it (e.g. visual timetables, a calm space at break).
+ */
+offerToEveryChild?: string[]
+/**
+ * What the base's staff are trained to support.
+ */
+staffTrainedIn?: BaseSpecialism[]
+/**
+ * Regular input from health professionals.
+ */
+healthInput?: BaseHealthInput[]
+}
+/**
+ * Regular input to an inclusion base from a health professional.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "BaseHealthInput".
+ */
+export interface BaseHealthInput {
+role: PractitionerRole
+service?: ExternalSupportService
+frequency?: Frequency
+/**
+ * What they do in the base.
+ */
+description?: string
+}
+/**
+ * How often something happens: 'count' times per 'per' (e.g. 3 per week), a range ('count' to 'countMax'), or when needed up to a cap.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "Frequency".
+ */
+export interface Frequency {
+/**
+ * How many times per unit.
+ */
+count: number
+per: FrequencyUnit
+/**
+ * For a range such as '2-3 times a week', the upper count; 'count' is then the lower count. Must not be below 'count' (a quality rule checks this).
+ */
+countMax?: number
+/**
+ * True if the provision is given when needed, up to 'count' (or 'countMax') times per unit; the count is then a cap, not a promise of that many sessions.
+ */
+whenNeeded?: boolean
+/**
+ * True if the provision runs in term time only (school terms), not in holidays.
+ */
+termTimeOnly?: boolean
 }
 /**
  * One period during which the child received support at one layer. The list of periods is the history of the child's layer of support.
@@ -1079,9 +1301,63 @@ date?: string
  */
 url?: string
 author?: PersonRef
+result?: EvidenceResult
+fromCheck?: DevelopmentalCheck
+fromReviewId?: LocalId
+fromDocument?: DocumentReference
 }
 /**
- * One specified and quantified piece of provision: what, who delivers it and with what expertise, group size, session length, frequency, when, where, on what evidence, how funded, and under which legal basis. Each item lists the barriers it addresses and the outcomes it serves.
+ * The result of a screening or assessment: a score on a named scale and how it compares with what is expected.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceResult".
+ */
+export interface EvidenceResult {
+/**
+ * The score or raw value.
+ */
+score?: number
+/**
+ * The maximum possible score, where the scale has one.
+ */
+scoreMax?: number
+/**
+ * What the score is on (e.g. 'standard score', 'months', 'words per minute').
+ */
+scale?: string
+/**
+ * The age-standardised score (mean 100), where the tool gives one.
+ */
+standardScore?: number
+band?: EvidenceResultBand
+/**
+ * The result in plain English.
+ */
+summary?: string
+}
+/**
+ * A reference from one SEND Interchange document to another.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DocumentReference".
+ */
+export interface DocumentReference {
+documentType: DocumentType
+/**
+ * The referenced document's id (a UUID; for an SPP, the catalogue id).
+ */
+id: string
+/**
+ * The version of the referenced document, where versions matter (semantic version for SPPs).
+ */
+version?: string
+/**
+ * A human-readable title for the referenced document.
+ */
+title?: string
+}
+/**
+ * One specified and quantified piece of provision: what, who delivers it and with what expertise, group size, session length, frequency, when, where, on what evidence, how funded, and under which legal basis. Each item lists the barriers it addresses and the outcomes it serves. An item addresses at least one barrier, or builds on at least one strength, or both (a quality rule checks this).
  * 
  * This interface was referenced by `IndividualSupportPlan`'s JSON-Schema
  * via the `definition` "ProvisionItem".
@@ -1130,7 +1406,7 @@ fundingRoute?: FundingRoute
  * 
  * @minItems 1
  */
-addressesBarrierIds: LocalId[]
+addressesBarrierIds?: LocalId[]
 /**
  * The ids of the intended outcomes this provision serves.
  */
@@ -1144,6 +1420,25 @@ sppComponentId?: string
  */
 whatHasWorked?: string
 sharing?: SharingLabels
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+subject?: CurriculumSubject
+/**
+ * When in the week it is timetabled (e.g. Tuesday period 3).
+ */
+timetableSlots?: TimetableSlot[]
+/**
+ * The ids of the strengths this provision builds on (e.g. a maths group for a talented mathematician).
+ * 
+ * @minItems 1
+ */
+buildsOnStrengthIds?: LocalId[]
+/**
+ * Whether the parent or carer, or the young person, agrees with this provision item, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * Who delivers a provision item and with what expertise.
@@ -1159,6 +1454,8 @@ role: PractitionerRole
 expertise?: string
 practitioner?: Practitioner
 supervisedBy?: PractitionerRole
+trainedBy?: ExternalProfessional
+supervisedByProfessional?: ExternalProfessional
 }
 /**
  * A professional who works with the child: their role and organisation.
@@ -1210,17 +1507,53 @@ ukprn?: string
 odsCode?: string
 }
 /**
- * How often something happens: 'count' times per 'per' (e.g. 3 per week).
+ * A professional or service outside the setting who trains, supervises or advises the staff who deliver provision.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "Frequency".
+ * via the `definition` "ExternalProfessional".
  */
-export interface Frequency {
+export interface ExternalProfessional {
+role: PractitionerRole
+service?: ExternalSupportService
+person?: PersonRef
+organisation?: Organisation
+}
 /**
- * How many times per unit.
+ * When in the school week a provision item takes place (e.g. Tuesday period 3).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TimetableSlot".
  */
-count: number
-per: FrequencyUnit
+export interface TimetableSlot {
+day: Weekday
+slot?: SchoolDaySlot
+/**
+ * The lesson period number, when the slot is a lesson (e.g. 3 for period 3).
+ */
+lessonPeriod?: number
+/**
+ * Start time, 24-hour HH:MM.
+ */
+startTime?: string
+subject?: CurriculumSubject
+}
+/**
+ * A parent's, carer's or young person's stance on one item of a plan (a provision item, a review's account, a delivery record), recorded with its date and, for partial agreement or disagreement, the reason in their words.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "FamilyAgreement".
+ */
+export interface FamilyAgreement {
+stance: AgreementStance
+by: PersonRef
+/**
+ * When the stance was given.
+ */
+recordedOn: string
+/**
+ * Why, in their words; expected when they partly agree or disagree (a quality rule checks this).
+ */
+reason?: string
 }
 /**
  * An adjustment made under the Equality Act 2010 duty (separate from special educational provision), e.g. early access to the dinner hall, large-print materials, uniform alternatives.
@@ -1254,6 +1587,7 @@ reviewBy?: string
  * True if the adjustment should be offered at the next setting, at post-16 or in employment (e.g. via the Adjustments Planner).
  */
 carryForward?: boolean
+adjustmentType?: AdjustmentType
 }
 /**
  * A specific goal for the child with measurable success criteria, linked to the barriers it overcomes and the provision that serves it, with progress records.
@@ -1373,6 +1707,10 @@ notDeliveredReason?: NotDeliveredReason
  */
 note?: string
 recordedBy?: PersonRef
+/**
+ * Whether the parent or carer, or the young person, agrees with this delivery record, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * A review in the assess–plan–do–review cycle: who took part, what worked, what did not, changes agreed, the outcome and the next review date.
@@ -1412,6 +1750,10 @@ decision: ReviewDecision
  * When the next review is due (at most 12 months later; a quality rule checks this).
  */
 nextReviewDue?: string
+/**
+ * Whether the parent or carer, or the young person, agrees with the review's account and the changes agreed, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * Someone invited to a review, and whether they attended.
@@ -1454,6 +1796,23 @@ participationPlan?: string
  * When the base access will be reviewed.
  */
 reviewOn?: string
+/**
+ * The planned mainstream share per subject, where it differs between subjects.
+ */
+mainstreamBySubject?: SubjectMainstreamTime[]
+}
+/**
+ * The planned share of one subject's lessons the child spends in the mainstream class.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SubjectMainstreamTime".
+ */
+export interface SubjectMainstreamTime {
+subject: CurriculumSubject
+/**
+ * The share of this subject's lessons spent in the mainstream class.
+ */
+mainstreamPercent: number
 }
 /**
  * Someone who knows the child and has worked with them, kept for relational continuity: who they are, when they worked with the child and what has worked.
@@ -1554,6 +1913,7 @@ plannedOn?: string
  */
 completedOn?: string
 responsible?: PersonRef
+activityType?: TransitionActivityType
 }
 /**
  * Links from the ISP to the child's other SEND documents.
@@ -1570,27 +1930,6 @@ legacyEhcp?: DocumentReference
 spps?: SppReference[]
 developmentProfile?: DocumentReference
 previousIsp?: DocumentReference
-}
-/**
- * A reference from one SEND Interchange document to another.
- * 
- * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "DocumentReference".
- */
-export interface DocumentReference {
-documentType: DocumentType
-/**
- * The referenced document's id (a UUID; for an SPP, the catalogue id).
- */
-id: string
-/**
- * The version of the referenced document, where versions matter (semantic version for SPPs).
- */
-version?: string
-/**
- * A human-readable title for the referenced document.
- */
-title?: string
 }
 /**
  * A reference to one version of a Specialist Provision Package in the national catalogue.
@@ -1838,6 +2177,13 @@ decidedOn: string
  * True if the package is one where parents and young people may express a preference only for a mainstream setting (copied from the catalogue entry).
  */
 mainstreamOnly?: boolean
+status?: PackageAssignmentStatus
+/**
+ * When the package stopped applying (required when superseded or ended; a quality rule checks this).
+ */
+endedOn?: string
+basis?: PackageAssignmentBasis
+disputeId?: LocalId
 }
 /**
  * Educational provision guaranteed by the EHCP, taken from a component of a Specialist Provision Package. Day-to-day detail lives in the ISP.
@@ -1866,6 +2212,15 @@ sessionLengthMinutes?: number
  * Children per session (1 = individual), where quantified.
  */
 groupSize?: number
+/**
+ * Whether the parent or carer, or the young person, agrees with this guaranteed provision, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+subject?: CurriculumSubject
 }
 /**
  * An outcome the child or young person should expect to achieve, including for adult life.
@@ -2120,6 +2475,10 @@ nextReviewDue?: string
  * Summary of the review.
  */
 note?: string
+/**
+ * Whether the parent or carer, or the young person, agrees with the review's account and the local authority's decision, when they said so and why.
+ */
+familyAgreement?: FamilyAgreement[]
 }
 /**
  * The path of one appealable decision: mediation considered, appeal lodged, Tribunal decision and outcome, and the local authority's action letter.
@@ -2171,7 +2530,32 @@ actions?: string
  * By when.
  */
 actionBy?: string
+/**
+ * Each action the local authority will take, with its own due date.
+ * 
+ * Items: One action and its due date.
+ */
+actionItems?: {
+/**
+ * What the local authority will do.
+ */
+description: string
+/**
+ * When it must be done.
+ */
+dueBy: string
+/**
+ * When it was done.
+ */
+completedOn?: string
+}[]
 }
+appellant?: PersonRef
+/**
+ * The grounds of the appeal, in the appellant's words.
+ */
+grounds?: string
+orderedPackage?: SppReference
 }
 /**
  * Why and when the EHCP ceased.
@@ -2193,6 +2577,7 @@ ceasedOn?: string
  * More detail.
  */
 note?: string
+replacedBy?: DocumentReference
 }
 /**
  * Links to the child's other SEND documents.
@@ -2264,6 +2649,7 @@ decidedOn: string
  * When the plan stopped having effect.
  */
 ceasedOn?: string
+replacedBy?: DocumentReference
 }
 /**
  * Census SEN provision and type codes recorded with the plan.
@@ -2274,6 +2660,10 @@ legacyClassifications?: LegacyClassification[]
  */
 sharing?: SectionSharing[]
 extensions?: Extensions
+/**
+ * Mediation and appeal events for decisions about this plan (e.g. a refusal to amend or a cessation).
+ */
+disputes?: DisputeEvent[]
 }
 /**
  * The views, interests and aspirations of the child and parents, or of the young person. Not legally enforceable.
@@ -2402,6 +2792,11 @@ needIds?: LocalId[]
  */
 outcomeIds?: LocalId[]
 sharing?: SharingLabels
+/**
+ * For a range such as 'individual or small group', the largest group; 'groupSize' is then the smallest. Must not be below 'groupSize' (a quality rule checks this).
+ */
+groupSizeMax?: number
+location?: DeliveryLocation
 }
 /**
  * The name and type of the school or other institution, or the type only if none is named.
@@ -2417,6 +2812,10 @@ sen2SettingCode?: Sen2SettingCode
  * True if the local authority arranges education otherwise than in school (s.61 Children and Families Act 2014).
  */
 educationOtherwiseThanAtSchool?: boolean
+/**
+ * True if the named placement is residential (the child boards at the setting).
+ */
+residential?: boolean
 }
 /**
  * The personal budget, including any direct payments.
@@ -2587,6 +2986,10 @@ isp?: DocumentReference
  * Earlier states, oldest first.
  */
 history?: StateChange[]
+/**
+ * True if the family keeps the right to request a mainstream setting after migration (e.g. because the new package is not mainstream-only, or under transitional protection).
+ */
+mainstreamPreferenceRetained?: boolean
 }
 /**
  * A change of migration state.
@@ -2720,6 +3123,10 @@ supersedesVersion?: SemanticVersion
  */
 changeSummary?: string
 extensions?: Extensions
+/**
+ * The date this version of the package takes effect. A catalogue draft written before the reformed system commences speaks for this date, so its codes are checked on it.
+ */
+appliesFrom?: string
 }
 /**
  * The profile of need the package is designed for. Taken together, the profiles of all packages define 'complex needs'.
@@ -3338,6 +3745,232 @@ export interface ReceiptReceiver {
 system: SystemInfo
 setting?: Setting
 localAuthority?: LocalAuthority
+}
+/**
+ * A trust list: which settings and local authorities take part in transfers, where their inboxes are, which keys sign for them and for how long, and which keys are revoked. A trust anchor (a DfE-like publisher) signs the list as a compact JWS (ES256, typ 'send-trust-list+json'); a receiver believes a bundle's signing key only when a list signed by its configured anchor vouches for it. Extension policy: every core object is closed (additionalProperties false). Implementers add data only under the root 'extensions' object, keyed by a reverse-DNS namespace they control (e.g. 'uk.co.vendor'). Receivers keep extensions they do not understand and pass them on unchanged. Extensions never change the meaning of core fields.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TrustList".
+ */
+export interface TrustList {
+/**
+ * Identifies this document as a Trust list. Tools use it to choose the schema, like FHIR's resourceType.
+ */
+documentType: "trust-list"
+schemaVersion: SchemaVersion
+id: Uuid
+provenance: Provenance
+/**
+ * The issue number of this list, one higher at every issue. A server never replaces its list with one of a lower or equal number, so an old list cannot be replayed to bring back a revoked key.
+ */
+sequence: number
+issuer: TrustAnchor
+/**
+ * When this issue of the list was signed.
+ */
+issuedAt: string
+/**
+ * When the next issue is due. A server keeps using a list after this instant only while it cannot fetch a newer one, and says so in its logs.
+ */
+nextUpdate: string
+/**
+ * The settings and local authorities the anchor vouches for.
+ * 
+ * @maxItems 100000
+ */
+entries: TrustListEntry[]
+/**
+ * Keys that must no longer be believed, from the instant given, whatever an entry or a JWKS says.
+ * 
+ * @maxItems 100000
+ */
+revocations: KeyRevocation[]
+extensions?: Extensions
+}
+/**
+ * Who signs the list, and the key id of the anchor key that signs it.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "TrustAnchor".
+ */
+export interface TrustAnchor {
+/**
+ * The publisher's name (for example a DfE service).
+ */
+name: string
+/**
+ * The kid of the anchor key; the JWS header carries the same kid.
+ */
+kid: string
+}
+/**
+ * One setting or local authority: its identifiers as GIAS records them, its status, its inbox and its keys.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "TrustListEntry".
+ */
+export interface TrustListEntry {
+entryType: TrustListEntryType
+/**
+ * The setting's Unique Reference Number in Get Information About Schools (GIAS 'URN').
+ */
+urn?: string
+/**
+ * The provider's UK Provider Reference Number (GIAS 'UKPRN'), for colleges and other providers.
+ */
+ukprn?: string
+/**
+ * The three-digit local authority code (GIAS 'LA (code)'); for a local authority entry, the authority itself.
+ */
+laCode?: string
+/**
+ * The setting's or authority's name (GIAS 'EstablishmentName').
+ */
+name: string
+status: TrustListEntryStatus
+/**
+ * The date the setting opened (GIAS 'OpenDate').
+ */
+openedOn?: string
+/**
+ * The date the setting closed or converted (GIAS 'CloseDate'). Its keys are not believed for bundles signed from this date.
+ */
+closedOn?: string
+successor?: Successor
+endpoints: Endpoints
+/**
+ * Public signing keys listed in the entry itself, each with its validity.
+ * 
+ * @maxItems 50
+ */
+keys?: ListedKey[]
+jwksValidity?: Validity
+}
+/**
+ * The setting that replaced a closed or converted one.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "Successor".
+ */
+export interface Successor {
+/**
+ * The successor's URN.
+ */
+urn: string
+/**
+ * The successor's name.
+ */
+name?: string
+}
+/**
+ * The transfer endpoints of the system that hosts the entry.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "Endpoints".
+ */
+export interface Endpoints {
+/**
+ * The URL bundles are POSTed to (a system's /transfers/inbox).
+ */
+inbox: string
+/**
+ * The URL of the system's JSON Web Key Set; keys found there carry the entry's jwksValidity.
+ */
+jwks?: string
+}
+/**
+ * A public ES256 signing key with its key id and validity.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "ListedKey".
+ */
+export interface ListedKey {
+/**
+ * The kid a bundle's JWS header names.
+ */
+kid: string
+jwk: PublicEcJwk
+/**
+ * The key is not believed before this instant.
+ */
+notBefore?: string
+/**
+ * The key is not believed after this instant.
+ */
+notAfter?: string
+}
+/**
+ * A public P-256 key as a JSON Web Key (RFC 7517); never a private key.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "PublicEcJwk".
+ */
+export interface PublicEcJwk {
+/**
+ * Always EC.
+ */
+kty: "EC"
+/**
+ * Always P-256.
+ */
+crv: "P-256"
+/**
+ * The x coordinate, base64url.
+ */
+x: string
+/**
+ * The y coordinate, base64url.
+ */
+y: string
+/**
+ * The key id, if the JWK carries one (it must equal the listed kid).
+ */
+kid?: string
+/**
+ * Always sig when present.
+ */
+use?: "sig"
+/**
+ * Always ES256 when present.
+ */
+alg?: "ES256"
+}
+/**
+ * From when until when a key is believed (either end may be open).
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "Validity".
+ */
+export interface Validity {
+/**
+ * The key is not believed before this instant.
+ */
+notBefore?: string
+/**
+ * The key is not believed after this instant.
+ */
+notAfter?: string
+}
+/**
+ * A key that must no longer be believed.
+ * 
+ * This interface was referenced by `TrustList`'s JSON-Schema
+ * via the `definition` "KeyRevocation".
+ */
+export interface KeyRevocation {
+/**
+ * The revoked key's kid.
+ */
+kid: string
+/**
+ * From this instant nothing signed with the key is believed.
+ */
+revokedAt: string
+reason: KeyRevocationReason
+/**
+ * More about the revocation, in plain English.
+ */
+note?: string
 }
 /**
  * The decoded protected header of the signature. ES256 (ECDSA P-256 with SHA-256) is the only algorithm; kid names the sender's key.

@@ -16,4 +16,5 @@ export declare const validators: {
   readonly "development-profile": StandaloneValidator;
   readonly "transfer-bundle": StandaloneValidator;
   readonly "transfer-receipt": StandaloneValidator;
+  readonly "trust-list": StandaloneValidator;
 };

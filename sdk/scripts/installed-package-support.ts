@@ -80,6 +80,28 @@ export interface Packed {
   files: string[];
 }
 
+/** The second Node line the packages are tried on: npm's node-<platform>-<arch> package ships its binary. */
+export const NODE_22 = "22.23.5";
+export const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+/** Where a Node 22 binary can be had from npm without system changes. */
+export const NODE_22_AVAILABLE = process.platform === "linux" || process.platform === "darwin";
+
+/** Installs Node 22 from npm into `work`/node22 (from the npm cache where it can); returns the path of its binary. */
+export function installNode22(work: string): string {
+  const nodeDir = join(work, "node22");
+  mkdirSync(nodeDir);
+  writeFileSync(join(nodeDir, "package.json"), JSON.stringify({ name: "node22", version: "1.0.0", private: true }));
+  mustRun(
+    "npm",
+    ["install", `${NODE_PACKAGE}@${NODE_22}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
+    nodeDir,
+  );
+  const binary = join(nodeDir, "node_modules", NODE_PACKAGE, "bin", "node");
+  const version = mustRun(binary, ["--version"], work).trim();
+  if (version !== `v${NODE_22}`) throw new Error(`${binary} is ${version}, not v${NODE_22}`);
+  return binary;
+}
+
 /** `npm pack` of each package folder, in order (its prepare build included), into packDir, under the build lock. */
 /** The worked example both installed-package tests validate, as `isp.json` (valid) and `broken-isp.json` (no child). */
 const WORKED_ISP = join(REPO_ROOT, "examples/worked/isp-year4-targeted.json");

@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SDK_DIR } from "./build.ts";
 import {
   importsOf,
+  installNode22,
   mustRun,
+  NODE_22,
+  NODE_22_AVAILABLE,
+  NODE_PACKAGE,
   packPackages,
   readPackageJson,
   run,
@@ -37,6 +41,27 @@ beforeAll(() => {
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+/** What importAndValidate answers when every entry imports and validation works. */
+const IMPORTED = { valid: true, errors: 0, broken: ["schema.required /child"], codes: true };
+
+/** Imports every entry with `node` (but ./msw, whose optional peer msw a plain install leaves out) and validates the
+ *  worked example (valid) and the broken one (pointer + rule id) through the package. */
+function importAndValidate(node: string): unknown {
+  const entriesWithoutPeers = Object.keys(pkg.exports)
+    .filter((k) => k !== "./msw")
+    .map((k) => posix.join(pkg.name, k));
+  const script = `
+    const { validate } = await import("send-interchange");
+    const { readFileSync } = await import("node:fs");
+    const read = (f) => JSON.parse(readFileSync(f, "utf8"));
+    for (const entry of ${JSON.stringify(entriesWithoutPeers)}) await import(entry);
+    const { getCodeList } = await import("send-interchange/vocab");
+    const good = validate(read("isp.json"));
+    const bad = validate(read("broken-isp.json"));
+    console.log(JSON.stringify({ valid: good.valid, errors: good.errors.length, broken: bad.errors.map((e) => e.ruleId + " " + e.pointer), codes: getCodeList("isp-statuses").codes.length > 0 }));`;
+  return JSON.parse(mustRun(node, ["--input-type=module", "-e", script], project).trim()) as unknown;
+}
 
 describe("the packed send-interchange", { timeout: 120_000 }, () => {
   it("holds compiled JavaScript, declarations, the validators, the standard's JSON, README and licence; no tests or TypeScript sources", () => {
@@ -70,21 +95,7 @@ describe("the packed send-interchange", { timeout: 120_000 }, () => {
   });
 
   it("imports in plain Node from the package name and validates a worked example (valid) and a broken one (pointer + rule id)", () => {
-    // send-interchange/msw needs its optional peer msw, which a plain install leaves out.
-    const entriesWithoutPeers = Object.keys(pkg.exports)
-      .filter((k) => k !== "./msw")
-      .map((k) => posix.join(pkg.name, k));
-    const script = `
-      const { validate } = await import("send-interchange");
-      const { readFileSync } = await import("node:fs");
-      const read = (f) => JSON.parse(readFileSync(f, "utf8"));
-      for (const entry of ${JSON.stringify(entriesWithoutPeers)}) await import(entry);
-      const { getCodeList } = await import("send-interchange/vocab");
-      const good = validate(read("isp.json"));
-      const bad = validate(read("broken-isp.json"));
-      console.log(JSON.stringify({ valid: good.valid, errors: good.errors.length, broken: bad.errors.map((e) => e.ruleId + " " + e.pointer), codes: getCodeList("isp-statuses").codes.length > 0 }));`;
-    const out = mustRun(process.execPath, ["--input-type=module", "-e", script], project);
-    expect(JSON.parse(out.trim())).toEqual({ valid: true, errors: 0, broken: ["schema.required /child"], codes: true });
+    expect(importAndValidate(process.execPath)).toEqual(IMPORTED);
   });
 
   it("its declarations type-check a strict NodeNext consumer with the repository's tsc, and are real types", () => {
@@ -136,4 +147,19 @@ export const wrong: number = result.valid;
     expect(invalid.status).toBe(1);
     expect(invalid.stdout).toContain("broken-isp.json: /child [schema.required]");
   });
+
+  it.runIf(NODE_22_AVAILABLE)(
+    `on Node ${NODE_22} (${NODE_PACKAGE} from npm) too: the bin's --version and validate exits, every entry imports`,
+    { timeout: 240_000 },
+    () => {
+      const node22 = installNode22(work);
+      const bin = join(installed, Object.values(pkg.bin)[0]!);
+      expect(mustRun(node22, [bin, "--version"], project).trim()).toBe(pkg.version);
+      const valid = run(node22, [bin, "validate", "isp.json"], project);
+      expect([valid.status, valid.stdout.includes("isp.json: OK (isp)")]).toEqual([0, true]);
+      const invalid = run(node22, [bin, "validate", "broken-isp.json"], project);
+      expect([invalid.status, invalid.stdout.includes("broken-isp.json: /child [schema.required]")]).toEqual([1, true]);
+      expect(importAndValidate(node22)).toEqual(IMPORTED);
+    },
+  );
 });

@@ -1,18 +1,17 @@
 // The SDK's browser entries bundle for the browser with nothing from Node, and the core entry gives the same answers
 // in headless Chromium as in Node: every worked example and every counter-example, validated in a real browser page.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { builtinModules } from "node:module";
 import { build, type Metafile } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
+import { runChromium } from "../../.ci/chromium.ts";
 import { validate } from "./index.ts";
 
 const SDK = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = resolve(SDK, "..");
-const CHROMIUM = "/usr/bin/chromium";
 
 /** The package entries that must bundle for browsers (./types is types only). */
 const BROWSER_ENTRIES: Record<string, string> = {
@@ -89,7 +88,7 @@ function documents(): Array<{ name: string; document: unknown }> {
   return out;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("the core entry in headless Chromium", () => {
+describe("the core entry in headless Chromium", () => {
   const scratch = mkdtempSync(join(tmpdir(), "sdk-browser-"));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -124,22 +123,10 @@ out.setAttribute("data-done", "yes");
       join(scratch, "page.html"),
       `<!doctype html><html><body><pre id="results" data-done="no"></pre><script type="module">${script}</script></body></html>`,
     );
-    const dom = execFileSync(
-      CHROMIUM,
-      [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        `--user-data-dir=${join(scratch, "profile")}`,
-        "--dump-dom",
-        pathToFileURL(join(scratch, "page.html")).href,
-      ],
-      { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 120_000, stdio: ["ignore", "pipe", "ignore"] },
-    );
+    const dom = runChromium(join(scratch, "profile"), ["--dump-dom", pathToFileURL(join(scratch, "page.html")).href], {
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 120_000,
+    });
     const match = /<pre id="results" data-done="yes">([\s\S]*?)<\/pre>/u.exec(dom);
     expect(match, "the page ran its script").not.toBeNull();
     const text = match![1]!

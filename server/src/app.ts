@@ -27,14 +27,21 @@ import {
 import { errorHandler, notFoundHandler } from "./middleware/error-handler/index.ts";
 import { defaultTransferConfig, type TransferConfig } from "./transfers/config.ts";
 import { TransferService } from "./transfers/service.ts";
-import { checkedFaults, faultSwitches } from "./faults/index.ts";
+import {
+  assembleParts,
+  PRODUCTION_ACCESS,
+  PRODUCTION_TRANSFER_PARTS,
+  productionPermits,
+  type PartDecorators,
+} from "./app-parts.ts";
+import { createTokenVerifier } from "./auth/token-verifier.ts";
 
 export interface CreateAppOptions {
   store: Store;
   keys: AuthKeys;
   clock?: () => Date;
-  /** Deliberate faults for the conformance suite's self-test; only tests pass these. */
-  faults?: ReadonlySet<string>;
+  /** Wraps production parts (app-parts.ts); tests only (the conformance self-test's faulty servers). */
+  decorate?: PartDecorators;
   validate?: ValidateDocument;
   openapiPath?: string;
   docsPath?: string;
@@ -65,20 +72,32 @@ export function honoPath(openApiPath: string): string {
 
 export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   const clock = opts.clock ?? (() => new Date());
-  const faults = checkedFaults(opts.faults);
+  const parts = assembleParts(
+    {
+      validate: opts.validate ?? sdkValidate,
+      verifyToken: createTokenVerifier(opts.keys, opts.clock ? { clock: opts.clock } : {}),
+      permits: productionPermits,
+      access: PRODUCTION_ACCESS,
+      resource: (cfg) => cfg,
+      handler: (_operationId, handler) => handler,
+      transfer: PRODUCTION_TRANSFER_PARTS,
+    },
+    opts.decorate,
+  );
   const deps: AppDeps = {
     store: opts.store,
     clock,
-    validate: opts.validate ?? sdkValidate,
+    validate: parts.validate,
     openapiPath: opts.openapiPath ?? DEFAULT_OPENAPI_PATH,
     docsPath: opts.docsPath ?? DEFAULT_DOCS_PATH,
-    faults: faults,
+    access: parts.access,
+    resource: parts.resource,
     transfers: new TransferService(
       opts.store,
       opts.transfers ?? defaultTransferConfig(),
       opts.transfers?.clock ?? clock,
       opts.fetch ?? fetch,
-      faults,
+      parts.transfer,
     ),
   };
   opts.onTransfers?.(deps.transfers);
@@ -86,10 +105,9 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler({ sink: opts.logSink }));
   app.notFound(notFoundHandler());
-  app.use("*", faultSwitches(deps.faults)); // conformance self-test only: empty unless a test passed faults
   app.use("*", correlationId(), requestLog({ sink: opts.logSink }));
 
-  const authenticate = auth({ keys: opts.keys, clock: opts.clock });
+  const authenticate = auth({ keys: opts.keys, verify: parts.verifyToken, clock: opts.clock });
   const trusted = new Set(opts.rateLimit?.trustedProxies ?? []);
   const limiter = rateLimiterFor({ clock, ...opts.rateLimit });
   const limit = limiter ? [rateLimit(limiter, trusted)] : [];
@@ -104,8 +122,9 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   return app;
 
   function register(app: Hono<AppEnv>, route: RouteSpec): void {
-    const handler = handlers[route.operationId];
-    if (!handler) throw new Error(`no handler for operation ${route.operationId}`);
+    const built = handlers[route.operationId];
+    if (!built) throw new Error(`no handler for operation ${route.operationId}`);
+    const handler = parts.handler(route.operationId, built);
     const chain: MiddlewareHandler<AppEnv>[] = [
       // Every request is limited by client address before authentication (a bad token costs a signature check), then
       // authenticated callers by token subject and client, public routes by address; the health probes, which
@@ -118,7 +137,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
             authenticate,
             ...limit,
             parameters(route),
-            authorise({ scope: route.scope, route, store: deps.store }),
+            authorise({ scope: route.scope, route, store: deps.store, permits: parts.permits }),
           ]
         : [...(route.errors.includes("rate-limited") ? [...addressLimit, ...limit] : []), parameters(route)]),
       // A non-JSON body (JOSE at the transfer inbox, CTF XML) is read raw by its handler: only the size limit applies.

@@ -1,8 +1,9 @@
-// What handlers need from outside: the store, a clock, the document validator, where the spec artefacts are, and
-// (tests only) fault switches.
+// What handlers need from outside: the store, a clock, the document validator, where the spec artefacts are, and the
+// access policy and resource configuration (app-parts.ts).
 import type { Store } from "./storage/store.ts";
 import type { ValidationResult } from "../../sdk/src/validate/result.ts";
 import type { TransferService } from "./transfers/service.ts";
+import type { AccessPolicy, AppParts } from "./app-parts.ts";
 
 export type ValidateDocument = (document: unknown) => ValidationResult;
 
@@ -14,8 +15,10 @@ export interface AppDeps {
   openapiPath: string;
   /** Path of the self-contained HTML docs served at /docs. */
   docsPath: string;
-  /** Deliberate faults for the conformance suite's self-test. Only tests can set these (never env or CLI). */
-  faults: ReadonlySet<string>;
+  /** Record-level access: tenancy and the views each role receives. */
+  access: AccessPolicy;
+  /** The configuration each stored kind is served with. */
+  resource: AppParts["resource"];
   /** Transfer keys, trust list, inbox and delivery (transfers/service.ts). */
   transfers: TransferService;
 }

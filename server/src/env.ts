@@ -16,8 +16,6 @@ export interface AppVariables {
   params?: Record<string, string>;
   /** Query parameters of the route's spec as checked by the parameters middleware; readQuery returns these. */
   query?: Record<string, string>;
-  /** Deliberate faults (conformance self-test only; empty in every normal start). See faults/. */
-  faults: ReadonlySet<string>;
 }
 
 export interface AppEnv {

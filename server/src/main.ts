@@ -163,6 +163,17 @@ async function main(): Promise<void> {
         }
       : undefined;
   const transferConfig = { ...(await transferConfigFromEnv()), keyEncryptionKey };
+  // The trust anchor: production believes only TRUST_ANCHOR_JWKS (public keys; the server never holds the private
+  // half). The demo runs its own small anchor, key in DATA_DIR, so a local tool can onboard a system by publishing
+  // an anchor-signed issue of the list (`send-conformance reference-config` does, for the suite's receiver).
+  if (demo && !transferConfig.trustAnchor) {
+    const { loadOrCreateDemoTrustAnchor } = await import("./transfers/demo-trust-anchor.ts");
+    const anchor = await loadOrCreateDemoTrustAnchor(config.dataDir);
+    transferConfig.trustAnchor = {
+      keys: [{ kid: anchor.kid, jwk: anchor.publicJwk, owner: "demo trust anchor" }],
+      ...(process.env.TRUST_LIST_SOURCE ? { source: process.env.TRUST_LIST_SOURCE } : {}),
+    };
+  }
   const app = createApp({ store, keys, rateLimit, transfers: transferConfig, onTransfers: (t) => (transfers = t) });
   void transfers
     ?.resumePending()

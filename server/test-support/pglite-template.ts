@@ -1,6 +1,6 @@
-// PGlite's initdb costs ~3-4 s and ~700 MB, so tests start from one migrated template instead: built once, kept in
-// memory for this process and as a tarball in the OS temp dir (keyed by the migrations and PGlite version) so other
-// vitest workers and later runs load it in well under a second.
+// PGlite's initdb is slow and memory-hungry, so tests start from one migrated template instead: built once, kept in
+// memory for this process and as a tarball in the OS temp dir (keyed by the migrations and PGlite version) for other
+// vitest workers and later runs.
 import { PGlite } from "@electric-sql/pglite";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";

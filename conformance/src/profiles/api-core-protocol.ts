@@ -106,6 +106,7 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
         await ctx.http.post(isp.path, { token: token(ctx, isp.writer), rawBody }),
         400,
         "POST of a body 5000 levels deep",
+        "too-deep",
       );
     },
   },

@@ -2,13 +2,25 @@
 // concurrency, immutable versions, no deletes, pagination, filters, error bodies, $validate). Each test makes its own
 // records. Ids: send.api-core.<resource>.<behaviour>, or send.api-core.<behaviour> for resource-independent ones.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { validate } from "send-interchange";
 import { subjectFor } from "../config.ts";
 import type { TestDef } from "../model.ts";
-import { check, expectProblem, expectStatus, firstDifference, header, itemsOf, nextLinkOf } from "../check.ts";
+import {
+  check,
+  expectProblem,
+  expectStatus,
+  firstDifference,
+  header,
+  itemsOf,
+  nextLinkOf,
+  SERVER_MAINTAINED,
+} from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import { RESOURCE_SPECS, resourceSpec, type ResourceSpec } from "./resources.ts";
-import { createRecord, itemPath, readRecord, token, updateRecord, walkPages } from "./steps.ts";
+import { exerciseSearchFilters } from "./search-filters.ts";
+import { createRecord, itemPath, readRecord, registerChild, token, updateRecord, walkPages } from "./steps.ts";
+import { breakingRule } from "../fixtures/rule-breakers.ts";
 
 function perResource(spec: ResourceSpec): TestDef[] {
   const k = spec.kind;
@@ -120,7 +132,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
         check(etag !== created.etag, "the ETag did not change after an update");
         const after = await readRecord(ctx, spec, created.id);
         expectStatus(after, 200, "read after update");
-        const diff = firstDifference(next, after.json);
+        const diff = firstDifference(next, after.json, "", SERVER_MAINTAINED);
         check(diff === undefined, `the updated document read back differs from the one sent, first at ${diff}`);
       },
     },
@@ -136,7 +148,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
           ifMatch: created.etag,
           reason: null,
         });
-        const problem = expectProblem(res, 400, "PUT without Change-Reason");
+        const problem = expectProblem(res, 400, "PUT without Change-Reason", "invalid-parameter");
         const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => e.pointer) : [];
         check(
           pointers.some((p) => typeof p === "string" && p.toLowerCase() === "/header/change-reason"),
@@ -178,7 +190,7 @@ function perResource(spec: ResourceSpec): TestDef[] {
       id: `send.api-core.${k}.versions-contiguous-immutable`,
       title: `${n} versions run 1..n, oldest first, and never change`,
       level: "MUST",
-      requirements: ["SI-API-006", "SI-API-010"],
+      requirements: ["SI-API-006", "SI-API-010", "SI-API-002"],
       async run(ctx) {
         const created = await createRecord(ctx, spec);
         let etag = created.etag;
@@ -202,7 +214,13 @@ function perResource(spec: ResourceSpec): TestDef[] {
         for (let v = 1; v <= 3; v++) {
           const res = await ctx.http.get(`${itemPath(spec, created.id)}/versions/${v}`, { token: tok });
           expectStatus(res, 200, `GET version ${v}`);
-          const diff = firstDifference(sent[v - 1], res.json);
+          const versionEtag = header(res, "etag", `GET version ${v}`);
+          check(
+            !versionEtag.startsWith("W/"),
+            `GET version ${v}: the ETag ${versionEtag} is weak; reads need a strong ETag`,
+          );
+          // Version 1 is as created; later ones carry the server's updatedAt and changeReason.
+          const diff = firstDifference(sent[v - 1], res.json, "", v === 1 ? [] : SERVER_MAINTAINED);
           check(diff === undefined, `version ${v} differs from what was written, first at ${diff}`);
         }
       },
@@ -254,6 +272,39 @@ function perResource(spec: ResourceSpec): TestDef[] {
           `version 2 records the time ${JSON.stringify(v2.recordedAt)}, not within 10 minutes of the update`,
         );
         if (typeof by.system === "string") ctx.note(`recorded system: ${by.system}`);
+      },
+    },
+    {
+      ...base,
+      id: `send.api-core.${k}.update-maintains-provenance`,
+      title: `An updated ${n}'s provenance says when and why it changed`,
+      level: "MUST",
+      requirements: ["SI-API-007"],
+      async run(ctx) {
+        const created = await createRecord(ctx, spec);
+        const reason = `conformance reason ${randomUUID()}`;
+        const before = Date.now();
+        const next = ctx.fixtures.withMarker(created.doc);
+        expectStatus(
+          await updateRecord(ctx, spec, created.id, next, { ifMatch: created.etag, reason }),
+          200,
+          "update with a Change-Reason",
+        );
+        const after = await readRecord(ctx, spec, created.id);
+        expectStatus(after, 200, "read after update");
+        const prov = isObj(after.json) && isObj(after.json.provenance) ? after.json.provenance : {};
+        check(
+          prov.changeReason === reason,
+          `provenance.changeReason is ${JSON.stringify(prov.changeReason)}, not the Change-Reason sent (${reason})`,
+        );
+        // The time of the write, or the record's own later date (a record dated ahead of the server's clock, as the
+        // worked examples are, keeps its provenance from going backwards).
+        const at = typeof prov.updatedAt === "string" ? Date.parse(prov.updatedAt) : NaN;
+        const previous = isObj(created.doc.provenance) ? Date.parse(String(created.doc.provenance.updatedAt)) : NaN;
+        check(
+          Number.isFinite(at) && at >= before - 10 * 60_000 && !(at < previous),
+          `provenance.updatedAt is ${JSON.stringify(prov.updatedAt)}: not the time of the update, nor the record's own later date`,
+        );
       },
     },
     {
@@ -323,23 +374,47 @@ function perResource(spec: ResourceSpec): TestDef[] {
     {
       ...base,
       id: `send.api-core.${k}.invalid-document-refused`,
-      title: `An invalid ${n} gives 422 problem+json with a pointer`,
+      title: `A ${n} breaking the schema or an error rule is refused (422)`,
       level: "MUST",
-      requirements: ["SI-API-014", "SI-API-013", "SI-API-039"],
+      requirements: ["SI-API-014", "SI-API-013", "SI-API-039", "SI-API-040"],
       async run(ctx) {
-        const doc = ctx.fixtures.document(k, spec.personal ? ctx.fixtures.newChild(0) : undefined);
-        doc.schemaVersion = "0.0-not-a-version";
-        const problem = expectProblem(
-          await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: doc }),
-          422,
-          "POST of an invalid document",
-        );
-        const errors = Array.isArray(problem.errors) ? problem.errors.filter(isObj) : [];
-        check(
-          errors.some((e) => e.pointer === "/schemaVersion"),
-          `errors[] has no item pointing at /schemaVersion (got ${JSON.stringify(errors.map((e) => e.pointer))})`,
-        );
-        expectStatus(await readRecord(ctx, spec, String(doc.id)), 404, "read of the refused document");
+        // A registered child, so the only reason to refuse is the one each case plants.
+        const child = spec.personal ? await registerChild(ctx, ctx.fixtures.newChild(0), spec.writer) : undefined;
+        const schemaBroken = ctx.fixtures.document(k, child);
+        schemaBroken.schemaVersion = "0.0-not-a-version";
+        const ruleBroken = breakingRule(k, ctx.fixtures.document(k, child));
+        const cases = [
+          { what: "a schema error", doc: schemaBroken, pointer: "/schemaVersion", ruleId: /^schema\./ },
+          {
+            what: `an error-severity rule (${ruleBroken.ruleId})`,
+            doc: ruleBroken.doc,
+            pointer: ruleBroken.pointer,
+            ruleId: new RegExp(`^${ruleBroken.ruleId.replace(/\./g, "\\.")}$`),
+          },
+        ];
+        for (const c of cases) {
+          const problem = expectProblem(
+            await ctx.http.post(spec.path, { token: token(ctx, spec.writer), body: c.doc }),
+            422,
+            `POST of a document with ${c.what}`,
+            "validation-failed",
+          );
+          const errors = Array.isArray(problem.errors) ? problem.errors.filter(isObj) : [];
+          check(
+            errors.some((e) => e.pointer === c.pointer && c.ruleId.test(String(e.ruleId))),
+            `${c.what}: errors[] has no item pointing at ${c.pointer} with ruleId ${c.ruleId.source} (got ${JSON.stringify(errors.map((e) => [e.pointer, e.ruleId]))})`,
+          );
+          expectStatus(await readRecord(ctx, spec, String(c.doc.id)), 404, `read of the refused document (${c.what})`);
+        }
+        if (child) {
+          const res = await ctx.http.get(`${spec.path}?childId=${child.childId}`, { token: token(ctx, spec.writer) });
+          expectStatus(res, 200, `GET ${spec.path}?childId=… after the refusals`);
+          const stored = itemsOf(res, "search");
+          check(
+            stored.length === 0,
+            `the refused documents were stored: ${stored.length} record(s) of the child exist`,
+          );
+        }
       },
     },
   ];
@@ -383,38 +458,37 @@ function perResource(spec: ResourceSpec): TestDef[] {
       },
       {
         ...base,
+        id: `send.api-core.${k}.search-returns-current-version`,
+        title: `${n} search answers the current version of a record`,
+        level: "MUST",
+        requirements: ["SI-API-012", "SI-API-006"],
+        async run(ctx) {
+          const child = ctx.fixtures.newChild(0);
+          const created = await createRecord(ctx, spec, child);
+          const next = ctx.fixtures.withMarker(created.doc);
+          const put = await updateRecord(ctx, spec, created.id, next, { ifMatch: created.etag });
+          expectStatus(put, 200, "PUT with the current If-Match");
+          const res = await ctx.http.get(`${spec.path}?childId=${child.childId}&limit=100`, {
+            token: token(ctx, spec.writer),
+          });
+          expectStatus(res, 200, `GET ${spec.path}?childId=…`);
+          const found = itemsOf(res, "search").find((d) => String(d.id) === created.id);
+          check(found !== undefined, `the updated ${n} is missing from a search by its child`);
+          const diff = firstDifference(next, found);
+          check(
+            diff === undefined,
+            `search answered a stale version, not the current version (first difference at ${diff})`,
+          );
+        },
+      },
+      {
+        ...base,
         id: `send.api-core.${k}.search-filters-subset-complete`,
-        title: `${n} search filters return all and only the matches`,
+        title: `Every ${n} search filter returns all and only the matches`,
         level: "MUST",
         requirements: ["SI-API-012"],
         async run(ctx) {
-          const a = ctx.fixtures.newChild(0);
-          const b = ctx.fixtures.newChild(0);
-          const aIds = [(await createRecord(ctx, spec, a)).id, (await createRecord(ctx, spec, a)).id].sort();
-          const bIds = [(await createRecord(ctx, spec, b)).id];
-          const tok = token(ctx, spec.writer);
-          const ids = async (query: string) => {
-            const res = await ctx.http.get(`${spec.path}?${query}&limit=100`, { token: tok });
-            expectStatus(res, 200, `GET ${spec.path}?${query}`);
-            return itemsOf(res, "search")
-              .map((d) => String(d.id))
-              .sort();
-          };
-          const byChild = await ids(`childId=${a.childId}`);
-          check(
-            JSON.stringify(byChild) === JSON.stringify(aIds),
-            `childId filter: expected ${aIds.join(", ")}, got ${byChild.join(", ") || "nothing"}`,
-          );
-          const byUpn = await ids(`upn=${b.upn}`);
-          check(
-            JSON.stringify(byUpn) === JSON.stringify(bIds),
-            `upn filter: expected ${bIds.join(", ")}, got ${byUpn.join(", ") || "nothing"}`,
-          );
-          const both = await ids(`childId=${a.childId}&upn=${b.upn}`);
-          check(
-            both.length === 0,
-            `filters must combine with AND: childId of one child and upn of another matched ${both.join(", ")}`,
-          );
+          await exerciseSearchFilters(ctx, spec);
         },
       },
     );
@@ -423,6 +497,12 @@ function perResource(spec: ResourceSpec): TestDef[] {
 }
 
 const isp = resourceSpec("isp");
+
+/** The $id of the shipped schema of a document type: the URI discovery must name for it. */
+function schemaId(kind: string): string {
+  const url = new URL(`../../../schemas/${kind}.schema.json`, import.meta.url);
+  return String((JSON.parse(readFileSync(url, "utf8")) as { $id?: unknown }).$id);
+}
 
 export const API_CORE_TESTS: readonly TestDef[] = [
   ...RESOURCE_SPECS.flatMap(perResource),
@@ -440,7 +520,7 @@ export const API_CORE_TESTS: readonly TestDef[] = [
         rawBody: '{"documentType": "isp", ',
         headers: { "content-type": "application/json" },
       });
-      expectProblem(res, 400, "POST of malformed JSON");
+      expectProblem(res, 400, "POST of malformed JSON", "malformed-json");
     },
   },
   {
@@ -457,6 +537,21 @@ export const API_CORE_TESTS: readonly TestDef[] = [
       const ok = await ctx.http.post("/$validate", { token: tok, body: good });
       expectStatus(ok, 200, "$validate of a valid ISP");
       check(isObj(ok.json) && ok.json.valid === true, "$validate says a valid ISP is not valid");
+      // Every declared document type, not only ISPs: the answer names the type and carries errors and findings.
+      for (const kind of ctx.config.capabilities.resources) {
+        const doc = ctx.fixtures.document(kind, kind === "spp" ? undefined : ctx.fixtures.newChild(0));
+        const res = await ctx.http.post("/$validate", { token: tok, body: doc });
+        expectStatus(res, 200, `$validate of a valid ${kind}`);
+        const body = isObj(res.json) ? res.json : {};
+        check(
+          body.valid === true &&
+            body.documentType === kind &&
+            Array.isArray(body.errors) &&
+            Array.isArray(body.findings),
+          `$validate of a valid ${kind}: expected {valid: true, documentType: "${kind}", errors: [], findings: [...]}, got ${JSON.stringify(body).slice(0, 300)}`,
+        );
+        expectStatus(await readRecord(ctx, resourceSpec(kind), String(doc.id)), 404, `read of a validated ${kind}`);
+      }
       const bad = ctx.fixtures.document("isp", ctx.fixtures.newChild(0));
       bad.schemaVersion = "0.0-not-a-version";
       const res = await ctx.http.post("/$validate", { token: tok, body: bad });
@@ -481,8 +576,19 @@ export const API_CORE_TESTS: readonly TestDef[] = [
       const res = await ctx.http.get("/");
       expectStatus(res, 200, "GET /");
       check(isObj(res.json), "GET / is not a JSON object");
+      // Shape-agnostic: the values the answer must name, wherever it puts them.
       const text = JSON.stringify(res.json);
-      check(text.includes("isp"), "GET / does not list the isp document type");
+      const wanted = [
+        ...ctx.config.capabilities.resources.map((kind) => schemaId(kind)),
+        '"1.0"',
+        "/openapi.json",
+        "/docs",
+      ];
+      const missing = wanted.filter((w) => !text.includes(w));
+      check(
+        missing.length === 0,
+        `GET / does not name ${missing.join(", ")} (the supported document types' schema URIs, the schema version, the OpenAPI and docs URLs)`,
+      );
       ctx.note(`discovery: ${text.slice(0, 300)}`);
     },
   },

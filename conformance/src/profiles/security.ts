@@ -189,7 +189,7 @@ export const SECURITY_TESTS: readonly TestDef[] = [
   },
   {
     id: "send.security.role-matrix-enforced",
-    title: "Each role reaches exactly the list operations its scopes allow",
+    title: "Each role reaches exactly the operations its scopes allow",
     level: "MUST",
     requirements: ["SI-API-026", "SI-API-033", "SI-API-032", "SI-API-036"],
     profile: "security",
@@ -210,6 +210,21 @@ export const SECURITY_TESTS: readonly TestDef[] = [
             mismatches.push(`${r.id} GET ${op.path}: expected 403, got ${res.status}`);
         }
       }
+      // Publishing an SPP (a write): only roles holding spp:publish may.
+      if (ctx.config.capabilities.resources.includes("spp"))
+        for (const r of ROLES) {
+          const tok = tokenFor(ctx.config, 0, r.id);
+          if (!tok) continue;
+          const allowed = roleHasScope(r.id as RoleId, "spp:publish");
+          const res = await ctx.http.post("/spps", {
+            token: tok,
+            body: ctx.fixtures.document("spp"),
+            headers: { "change-reason": "conformance: who may publish" },
+          });
+          checked++;
+          if (res.status !== (allowed ? 201 : 403))
+            mismatches.push(`${r.id} POST /spps: expected ${allowed ? 201 : 403}, got ${res.status}`);
+        }
       check(checked > 0, "no role credentials in tenant 0 to check the matrix with");
       ctx.note(`${checked} role × operation pairs checked`);
       check(mismatches.length === 0, mismatches.join("; "));
@@ -413,6 +428,26 @@ export const SECURITY_TESTS: readonly TestDef[] = [
         "parent's update of the ISP",
         "the parent's refused update changed the ISP",
       );
+      // Nor may a parent create a plan: a new ISP for their own child is refused and not stored.
+      const marker = randomUUID();
+      const proposed = ctx.fixtures.withMarker(ctx.fixtures.document("isp", ctx.fixtures.parentsChild(0)), marker);
+      expectProblem(
+        await ctx.http.post(isp.path, {
+          token: token(ctx, PARENT_A),
+          body: proposed,
+          headers: { "change-reason": "conformance" },
+        }),
+        403,
+        "parent's create of an ISP",
+      );
+      const { pages } = await walkPages(
+        ctx,
+        `${isp.path}?childId=${ctx.fixtures.parentsChild(0).childId}&limit=100`,
+        token(ctx, STAFF_A),
+        nextLinkOf,
+        (r) => itemsOf(r, "search"),
+      );
+      check(!pages.flat().some((d) => markerOf(d) === marker), "the parent's refused ISP was stored");
     },
   },
   {

@@ -1,12 +1,12 @@
 // The transfer-sender profile: the suite's loopback receiver (its inbox and JWKS registered in the implementation's
 // settings directory) receives the bundles the implementation sends for children the suite created, verifies them
-// with the SDK against the implementation's JWKS (signature, digests, schemas, rules), checks sharing and
+// independently of the SDK's transfer code (transfer/bundles.ts) against the implementation's JWKS (signature, digests, schemas, rules), checks sharing and
 // redactions, answers with a signed receipt and checks the implementation recorded it. Also the unknown-destination
 // queue, and the round-trip fidelity score. Ids: send.transfer-sender.<behaviour>.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { EMBEDDABLE_TYPES } from "send-interchange/bundle";
+import { EMBEDDABLE_TYPES } from "../transfer/bundles.ts";
 import { validate } from "send-interchange";
 import type { TestContext, TestDef } from "../model.ts";
 import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
@@ -151,7 +151,9 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
           .map((r) => `${r.code}${r.pointer ? ` at ${r.pointer}` : ""}: ${r.message}`)
           .join("; ")}`,
       );
-      const m = delivery.bundle!.manifest;
+      // Schema-valid (checked above), so the manifest has these members.
+      type Party = { setting?: { urn?: string }; localAuthority?: unknown };
+      const m = delivery.bundle!.manifest as { receiver: Party; sender: Party };
       check(
         m.receiver.setting?.urn === loopback(ctx).settings.setting.urn,
         `the bundle is addressed to ${JSON.stringify(m.receiver)}, not the suite's setting`,
@@ -161,7 +163,7 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
         `the bundle's sender is ${JSON.stringify(m.sender.setting ?? m.sender.localAuthority)}, not the sending setting ${ctx.config.tenants[0].setting.urn}`,
       );
       ctx.note(
-        `bundle ${delivery.bundle!.id}: ${delivery.bundle!.contents.length} document(s), digest ${delivery.digest}`,
+        `bundle ${delivery.bundle!.id}: ${delivery.bundle!.documents.length} document(s), digest ${delivery.digest}`,
       );
     },
   },

@@ -1,20 +1,17 @@
 // Steps shared by the transfer profiles: the settings-directory entries a transfer needs, the implementation's JWKS,
 // bundles the suite builds and signs (and breaks on purpose), posting to the implementation's inbox, and sending a
 // child of the suite's own making to the suite's loopback receiver.
-import { randomUUID } from "node:crypto";
-import { base64url } from "jose";
+import { base64url, decodeProtectedHeader } from "jose";
+import { buildBundle, checkReceipt } from "../transfer/bundles.ts";
 import {
-  canonicalJson,
-  generateSigningKey,
-  packBundle,
-  sha256Hex,
-  signBundle,
-  verifyReceipt,
-  type JWK,
+  canonical,
   type Jwks,
-  type KeyPairJwk,
-  type TransferBundle,
-} from "send-interchange/bundle";
+  type JWK,
+  newSigningKey,
+  type SigningKey,
+  sha256Hex,
+  signJson,
+} from "../transfer/signed-json.ts";
 import type { RoleNeed, TestContext } from "../model.ts";
 import type { HttpResponse } from "../http/client.ts";
 import { check, expectStatus, header } from "../check.ts";
@@ -64,7 +61,7 @@ export async function implementationJwks(ctx: TestContext): Promise<Jwks> {
 }
 
 export interface SuiteBundle {
-  bundle: TransferBundle;
+  bundle: Json & { id: string; documents: Json[] };
   jws: string;
   digest: string;
 }
@@ -74,21 +71,21 @@ export async function suiteBundle(
   ctx: TestContext,
   documents: readonly Json[],
   to: Json,
-  opts: { bundleId?: string; key?: KeyPairJwk; kid?: string; alter?: (b: TransferBundle) => void } = {},
+  opts: { bundleId?: string; key?: SigningKey; kid?: string; alter?: (b: SuiteBundle["bundle"]) => void } = {},
 ): Promise<SuiteBundle> {
-  const bundle = await packBundle({
+  const bundle = buildBundle({
     documents,
-    sender: { system: SUITE_SYSTEM, setting: suiteSetting(ctx) as never },
-    receiver: { setting: to as never },
-    reason: "in-year-move",
-    sharing: { purpose: "Conformance test: the child moves to the receiving setting" },
-    createdAt: new Date().toISOString(),
-    bundleId: opts.bundleId ?? randomUUID(),
-  });
+    sender: { system: SUITE_SYSTEM, setting: suiteSetting(ctx) },
+    receiver: { setting: to },
+    ...(opts.bundleId ? { bundleId: opts.bundleId } : {}),
+  }) as SuiteBundle["bundle"];
   opts.alter?.(bundle);
   const key = opts.key ?? loopback(ctx).key;
-  const jws = (await signBundle(bundle, { privateKey: key.privateJwk, kid: opts.kid ?? key.kid })) as string;
-  return { bundle, jws, digest: await sha256Hex(canonicalJson(bundle)) };
+  const jws = await signJson(bundle, "send-transfer-bundle+json", {
+    privateJwk: key.privateJwk,
+    kid: opts.kid ?? key.kid,
+  });
+  return { bundle, jws, digest: sha256Hex(canonical(bundle)) };
 }
 
 /** The same claims with alg none and no signature. */
@@ -96,7 +93,7 @@ export function unsignedJws(bundle: unknown, kid: string): string {
   const h = base64url.encode(
     JSON.stringify({ alg: "none", kid, typ: "send-transfer-bundle+json", cty: "application/json" }),
   );
-  return `${h}.${base64url.encode(canonicalJson(bundle))}.`;
+  return `${h}.${base64url.encode(canonical(bundle))}.`;
 }
 
 /** The compact JWS with the character at `index` of segment `segment` (0 header, 1 payload, 2 signature) changed. */
@@ -146,6 +143,29 @@ export function expectRejected(res: HttpResponse, what: string): string[] {
   return reasons;
 }
 
+/** A bundle whose signature does not verify against a trusted key is refused without any receipt (SI-API-068):
+ *  a receipt signed for it would vouch for content nobody is known to have sent. */
+export function expectRefusedWithoutReceipt(res: HttpResponse, what: string): string[] {
+  const reasons = expectRejected(res, what);
+  check(
+    !(isObj(res.json) && res.json.receipt !== undefined),
+    `${what}: the refusal carries a receipt, but a receiver signs receipts only for bundles whose signature verified`,
+  );
+  return reasons;
+}
+
+/** Whether a compact JWS names a signing algorithm and carries a signature: read with jose, not the SDK under test. */
+export function isSigned(compact: string): boolean {
+  const parts = compact.split(".");
+  if (parts.length !== 3 || parts[2] === "") return false;
+  try {
+    const alg = decodeProtectedHeader(compact).alg;
+    return typeof alg === "string" && alg !== "" && alg.toLowerCase() !== "none";
+  } catch {
+    return true; // not readable at all: verification below reports it as malformed
+  }
+}
+
 /** An accepted bundle: 200/201/202 with a receipt signed by a key of the implementation's JWKS, for this bundle and digest. */
 export async function expectAcceptedReceipt(
   ctx: TestContext,
@@ -159,10 +179,10 @@ export async function expectAcceptedReceipt(
     `${what}: the answer carries no receipt (expected a compact JWS in "receipt")`,
   );
   const receipt = res.json.receipt as string;
-  const checked = await verifyReceipt(receipt, {
-    trustedKeys: await implementationJwks(ctx),
-    expectedBundleId: sent.bundle.id,
-    expectedDigest: sent.digest,
+  check(isSigned(receipt), `${what}: the receipt is not signed (alg "none" or an empty signature part)`);
+  const checked = await checkReceipt(receipt, await implementationJwks(ctx), {
+    bundleId: sent.bundle.id,
+    digest: sent.digest,
   });
   check(
     checked.ok,
@@ -170,7 +190,7 @@ export async function expectAcceptedReceipt(
   );
   check(
     checked.receipt.decision === "accepted",
-    `${what}: the receipt's decision is ${checked.receipt.decision}, not accepted`,
+    `${what}: the receipt's decision is ${String(checked.receipt.decision)}, not accepted`,
   );
   return receipt;
 }
@@ -235,4 +255,4 @@ export async function settledTransfer(
   }
 }
 
-export { generateSigningKey };
+export { newSigningKey };

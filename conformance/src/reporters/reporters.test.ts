@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import type { TestResult } from "../model.ts";
 import { buildReport } from "./report-model.ts";
 import { renderJunit } from "./junit.ts";
 import { renderHtml } from "./html.ts";
+import { runChromium } from "../../../.ci/chromium.ts";
 
 const result = (id: string, outcome: TestResult["outcome"], message?: string): TestResult => ({
   id,
@@ -98,35 +98,18 @@ describe("HTML reporter", () => {
     expect(html).toContain("{&quot;stored&quot;:true}");
   });
 
-  it.skipIf(!existsSync("/usr/bin/chromium"))("renders in headless Chromium with the summary and the failure", () => {
+  it("renders in headless Chromium with the summary and the failure", () => {
     const dir = mkdtempSync(join(tmpdir(), "conformance-html-"));
     try {
       const file = join(dir, "report.html");
       writeFileSync(file, html);
-      const args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        `--user-data-dir=${join(dir, "profile")}`,
-      ];
-      const dom = execFileSync("chromium", [...args, "--dump-dom", `file://${file}`], {
-        encoding: "utf8",
-        timeout: 60_000,
-        stdio: ["ignore", "pipe", "ignore"],
-      });
+      const profile = join(dir, "profile");
+      const dom = runChromium(profile, ["--dump-dom", `file://${file}`]);
       expect(dom).toContain('id="verdict"');
       expect(dom).toContain("NOT CONFORMANT");
       expect(dom).toContain("send.api-core.isp.update-without-if-match-refused");
       expect(dom).toMatch(/<table id="summary">[\s\S]*MUST/);
-      execFileSync(
-        "chromium",
-        [...args, `--screenshot=${join(dir, "shot.png")}`, "--window-size=1200,1600", `file://${file}`],
-        { timeout: 60_000, stdio: "ignore" },
-      );
+      runChromium(profile, [`--screenshot=${join(dir, "shot.png")}`, "--window-size=1200,1600", `file://${file}`]);
       expect(existsSync(join(dir, "shot.png"))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

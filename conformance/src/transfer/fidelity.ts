@@ -40,7 +40,9 @@ export function leaves(
 ): Map<string, unknown> {
   if (Array.isArray(value)) {
     if (value.length === 0) out.set(at, []);
-    value.forEach((v, i) => leaves(v, ignore, `${at}/${i}`, out));
+    value.forEach((v, i) => {
+      leaves(v, ignore, `${at}/${i}`, out);
+    });
   } else if (isObj(value)) {
     const keys = Object.keys(value).filter((k) => !ignore.has(k));
     if (keys.length === 0) out.set(at, {});
@@ -104,7 +106,10 @@ export const formatScore = (score: number): string => `${(Math.floor(score * 10_
 export function receiverSideFields(schemas: readonly unknown[]): Set<string> {
   const names = new Set<string>();
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (!isObj(node)) return;
     if (isObj(node.properties)) {
       for (const [name, def] of Object.entries(node.properties))

@@ -5,22 +5,18 @@
 // the implementation's base URL.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { checkBundle, signedReceipt } from "./bundles.ts";
 import {
-  createReceipt,
-  decodeUnverifiedPayload,
-  generateSigningKey,
-  publicJwk,
-  receiptReasonsFrom,
-  sha256Hex,
-  canonicalJson,
-  signReceipt,
-  verifyBundle,
-  type JWK,
+  canonical,
   type Jwks,
-  type KeyPairJwk,
-  type TransferBundle,
-  type VerifyReason,
-} from "send-interchange/bundle";
+  type JWK,
+  newSigningKey,
+  publicPart,
+  type Reason,
+  type SigningKey,
+  sha256Hex,
+  unverifiedPayload,
+} from "./signed-json.ts";
 import { ConfigError, type SuiteConfig } from "../config.ts";
 import { suiteTransferSettings, type SuiteTransferSettings } from "./suite-receiver-setting.ts";
 
@@ -34,8 +30,8 @@ export interface Delivery {
   /** The payload as sent (decoded without trusting it): for inspection even when verification failed. */
   payload: unknown;
   verified: boolean;
-  reasons: VerifyReason[];
-  bundle?: TransferBundle;
+  reasons: Reason[];
+  bundle?: Record<string, unknown> & { id: string; documents: unknown[] };
   digest?: string;
   /** The signed receipt the suite answered with. */
   receipt?: string;
@@ -56,7 +52,7 @@ export class LoopbackReceiver {
 
   private constructor(
     readonly settings: SuiteTransferSettings,
-    readonly key: KeyPairJwk,
+    readonly key: SigningKey,
     private readonly implementationJwksUrl: string,
   ) {}
 
@@ -64,10 +60,10 @@ export class LoopbackReceiver {
   static async start(cfg: SuiteConfig): Promise<LoopbackReceiver> {
     const settings = suiteTransferSettings(cfg);
     const configured = cfg.transfers?.signingKey as (JWK & { kid?: string }) | undefined;
-    const key: KeyPairJwk =
+    const key: SigningKey =
       configured?.d && configured.kid
-        ? { kid: configured.kid, privateJwk: configured, publicJwk: publicJwk(configured) }
-        : await generateSigningKey();
+        ? { kid: configured.kid, privateJwk: configured, publicJwk: publicPart(configured) }
+        : await newSigningKey();
     const base = new URL(cfg.baseUrl.endsWith("/") ? cfg.baseUrl : `${cfg.baseUrl}/`);
     const r = new LoopbackReceiver(settings, key, new URL(".well-known/jwks.json", base).toString());
     await r.listen();
@@ -172,8 +168,8 @@ export class LoopbackReceiver {
         input = raw;
       }
     }
-    const payload = decodeUnverifiedPayload(input);
-    const result = await verifyBundle(input, { trustedKeys: await this.implementationJwks() });
+    const payload = unverifiedPayload(input);
+    const result = await checkBundle(input, await this.implementationJwks());
     const receivedAt = new Date().toISOString();
     const delivery: Delivery = {
       receivedAt,
@@ -185,49 +181,50 @@ export class LoopbackReceiver {
       status: 0,
     };
     const bundleId = isObj(payload) && typeof payload.id === "string" ? payload.id : undefined;
-    const receiver = { system: SUITE_SYSTEM, setting: this.settings.setting as never };
+    const receiver = { system: SUITE_SYSTEM, setting: this.settings.setting as Record<string, unknown> };
     let body: Record<string, unknown>;
     if (result.ok) {
-      delivery.bundle = result.bundle;
-      delivery.digest = result.digest.value;
-      const receipt = createReceipt({
-        bundleId: result.bundle.id,
-        bundleDigest: result.digest,
-        decision: "accepted",
-        reasons: [],
-        receiver,
-        receivedAt,
-        acceptedDocumentIds: [...new Set((result.bundle.documents as unknown as { id: string }[]).map((d) => d.id))],
-      });
-      delivery.receipt = (await signReceipt(receipt, { privateKey: this.key.privateJwk, kid: this.key.kid })) as string;
+      const bundle = result.bundle as NonNullable<Delivery["bundle"]>;
+      delivery.bundle = bundle;
+      delivery.digest = result.digest;
+      const ids = bundle.documents.map((d) => String((d as { id?: unknown }).id));
+      delivery.receipt = await signedReceipt(
+        {
+          bundleId: bundle.id,
+          bundleDigest: result.digest,
+          decision: "accepted",
+          reasons: [],
+          receiver,
+          acceptedDocumentIds: [...new Set(ids)],
+        },
+        this.key,
+      );
       delivery.status = 200;
-      body = { bundleId: result.bundle.id, decision: "accepted", receipt: delivery.receipt };
+      body = { bundleId: bundle.id, decision: "accepted", receipt: delivery.receipt };
     } else {
       delivery.status = 422;
       body = {
         type: "about:blank",
         title: "Bundle rejected by the conformance suite",
         status: 422,
-        errors: result.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })),
+        errors: result.reasons.map((r) => ({
+          pointer: r.pointer ?? "",
+          ruleId: r.ruleId ?? r.code,
+          message: r.message,
+        })),
       };
       if (bundleId && /^[0-9a-f-]{36}$/i.test(bundleId)) {
         try {
-          const receipt = createReceipt({
-            bundleId,
-            bundleDigest: {
-              algorithm: "sha-256",
-              canonicalization: "rfc8785",
-              value: await sha256Hex(canonicalJson(payload)),
+          delivery.receipt = await signedReceipt(
+            {
+              bundleId,
+              bundleDigest: sha256Hex(canonical(payload)),
+              decision: "rejected",
+              reasons: result.reasons,
+              receiver,
             },
-            decision: "rejected",
-            reasons: receiptReasonsFrom(result.reasons),
-            receiver,
-            receivedAt,
-          });
-          delivery.receipt = (await signReceipt(receipt, {
-            privateKey: this.key.privateJwk,
-            kid: this.key.kid,
-          })) as string;
+            this.key,
+          );
           body.receipt = delivery.receipt;
         } catch {
           // A payload too odd for a valid receipt still gets its reasons.

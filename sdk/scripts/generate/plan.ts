@@ -8,6 +8,7 @@ import { generateValidators } from "./validators.ts";
 import { generateDocs } from "./docs.ts";
 import { API_REFERENCE_PATH, generateApiReference } from "./api-reference.ts";
 import { tsHeader, withTrailingNewline } from "./header.ts";
+import { generateApiContract } from "./api-contract.ts";
 import { existsSync } from "node:fs";
 import { buildOpenApi, OPENAPI_PATH, serialiseOpenApi } from "../../../spec/build-openapi.ts";
 import { loadRequirements, renderReadme } from "../../../spec/requirements/render-readme.ts";
@@ -55,6 +56,7 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
       schemaOverrides: { [CODES_SCHEMA_PATH]: codes as unknown as Record<string, unknown> },
     });
     files.set(OPENAPI_PATH, serialiseOpenApi(doc));
+    for (const [path, text] of generateApiContract(root, codes)) files.set(path, text);
   }
   // The requirements catalogue's README is its rendering (one source: requirements.json), regenerated and checked with
   // the rest rather than by a separate script someone must remember to run.

@@ -122,13 +122,20 @@ export class FieldWalker {
     const ref = str(node["$ref"]);
     if (ref) {
       const target = this.resolve(file, ref);
-      if (!target) return add(ref);
+      if (!target) {
+        add(ref);
+        return;
+      }
       if (target.file === CODES_FILE) {
-        return add(this.typeOf(node, file), str(target.schema["x-send-codeList"]) ?? target.name);
+        add(this.typeOf(node, file), str(target.schema["x-send-codeList"]) ?? target.name);
+        return;
       }
       const key = `${target.file}#${ref.split("#")[1] ?? ""}`;
-      if (stack.includes(key)) return add(`${target.name} (recursive)`);
-      return this.visit(
+      if (stack.includes(key)) {
+        add(`${target.name} (recursive)`);
+        return;
+      }
+      this.visit(
         target.schema,
         target.file,
         pointer,

@@ -102,7 +102,7 @@ async function codesFor(
 }
 
 describe("rejections", () => {
-  const [h, p, s] = compact.split(".") as [string, string, string];
+  const [, p, s] = compact.split(".") as [string, string, string];
   const cases: {
     name: string;
     input: () => Promise<unknown> | unknown;

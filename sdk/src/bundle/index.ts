@@ -52,3 +52,19 @@ export {
   type SignOptions,
 } from "./jws.ts";
 export { REASON_CODES, type ReasonCode, type VerifyReason } from "./reasons.ts";
+export {
+  assertTrustList,
+  entryId,
+  keyFromEntryJwks,
+  listedKey,
+  receivingSuccessor,
+  revocationOf,
+  signTrustList,
+  trustListEntry,
+  verifyTrustList,
+  TRUST_LIST_JWS_TYPE,
+  type TrustList,
+  type TrustListEntry,
+  type TrustListVerifyResult,
+} from "./trust-list.ts";
+export { diffTrustLists, type TrustListDiff } from "./trust-list-diff.ts";

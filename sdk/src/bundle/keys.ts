@@ -24,6 +24,10 @@ export interface TrustedKey {
   notAfter?: string;
   /** Who the key belongs to (e.g. "URN 152984"), for messages. */
   owner?: string;
+  /** ISO date-time; a trust list revoked the key from this instant. */
+  revokedAt?: string;
+  /** ISO date (or date-time); the owner's setting closed or converted from this day (trust-list closedOn). */
+  ownerClosedOn?: string;
 }
 
 /** How verify finds keys: a JWKS, a trust list, or a resolver (for example one backed by a settings directory). */
@@ -85,7 +89,7 @@ export async function resolveKey(source: KeySource, kid: string): Promise<Truste
   }
 }
 
-// Importing a JWK costs about a millisecond; a sender signs many bundles with one key object, so cache by identity.
+// Importing a JWK is costly and a sender signs many bundles with one key object, so cache by identity.
 const imported = new WeakMap<JWK, CryptoKey>();
 
 /** Imports a private JWK for signing with ES256 (cached per JWK object). */

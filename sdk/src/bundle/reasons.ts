@@ -8,6 +8,8 @@ export const REASON_CODES = {
   "key-unusable": "The trusted key with that kid is not an EC P-256 signing key.",
   "key-expired": "The signing key had expired (JWK exp, or trust-list notAfter) at the time of checking.",
   "key-not-yet-valid": "The signing key is not valid yet (trust-list notBefore).",
+  "key-revoked": "A trust list revokes the signing key (from its revokedAt instant).",
+  "setting-closed": "A trust list says the setting the signing key belongs to closed or converted before now.",
   "bad-signature": "The ES256 signature does not match the header and payload.",
   "payload-malformed": "The payload is not UTF-8 JSON.",
   "not-canonical": "The payload is not the RFC 8785 canonical form of itself.",
@@ -37,7 +39,7 @@ export interface VerifyReason {
 }
 
 export function reason(
-  prefix: "bundle" | "receipt",
+  prefix: "bundle" | "receipt" | "trust-list",
   code: ReasonCode,
   message?: string,
   pointer?: string,

@@ -156,7 +156,9 @@ export async function verifyBundle(input: unknown, options: VerifyOptions): Prom
       if (typeof payload !== "object" || payload === null || Array.isArray(payload) || !Array.isArray(docs))
         return canonicalJson(payload);
       const texts = docs.map((doc) => canonicalJson(doc));
-      docs.forEach((doc, i) => documentTexts.set(doc, texts[i] as string));
+      docs.forEach((doc, i) => {
+        documentTexts.set(doc, texts[i] as string);
+      });
       return canonicalJson({ ...payload, documents: [] }).replace(
         '"documents":[]',
         () => `"documents":[${texts.join(",")}]`,

@@ -154,7 +154,7 @@ async function pack(args: string[], io: CliIo): Promise<number> {
     .map((s) => s.trim())
     .filter((s) => s !== "");
   const lawfulBasis = str(values, "lawful-basis", false);
-  let bundle;
+  let bundle: Awaited<ReturnType<typeof packBundle>>;
   try {
     bundle = await packBundle({
       documents,

@@ -16,6 +16,7 @@ Commands:
   bundle pack|verify|unpack|receipt   Signed transfer bundles as files (send-interchange bundle --help)
   keys generate|jwks       ES256 signing and P-256 encryption keys
   ctf import|export        The SEN part of a Common Transfer File
+  trust-list create|sign|inspect|diff|check-bundle   Trust lists signed by a trust anchor
 
 Options:
   --json     Print a machine-readable JSON report
@@ -98,9 +99,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const { runBundleCli } = await import("./bundle-commands.ts");
     return runBundleCli(argv, io);
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
+  if (argv[0] === "trust-list") {
+    const { runTrustListCli } = await import("./trust-list-commands.ts");
+    return runTrustListCli(argv, io);
+  }
+  const parse = () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -111,6 +115,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         version: { type: "boolean", default: false },
       },
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (error) {
     io.err(`send-interchange: ${errorMessage(error)}\n\n${USAGE}`);
     return 2;

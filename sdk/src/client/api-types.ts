@@ -198,6 +198,22 @@ export interface JsonWebKeySet {
   keys: Array<Record<string, unknown> & { kty: string; kid?: string }>;
 }
 
+/** A trust list signed by the trust anchor, as published (POST /trust-list). */
+export interface SignedTrustListBody {
+  trustList: string;
+}
+
+/** The trust list a server believes, with a summary (GET /trust-list). */
+export interface TrustListStatus {
+  trustList: string;
+  sequence: number;
+  issuedAt: string;
+  nextUpdate: string;
+  issuer: { name: string; kid: string };
+  entryCount: number;
+  revocationCount: number;
+}
+
 /**
  * Schema name (as the route table names bodies) → TypeScript type. Document names resolve to generated types.
  * The operation table (operations.ts) refers to bodies by these names; a test checks them against spec/routes.ts.
@@ -242,6 +258,8 @@ export interface SchemaTypes {
   TransferReviewDecision: TransferReviewDecision;
   InboxResult: InboxResult;
   JsonWebKeySet: JsonWebKeySet;
+  SignedTrustListBody: SignedTrustListBody;
+  TrustListStatus: TrustListStatus;
   SignedTransferBundle: SignedTransferBundle;
   /** A compact JWS, or a compact JWE of it (application/jose). */
   CompactTransferBundle: string;

@@ -151,9 +151,16 @@ describe("ETags", () => {
     let conflicts = 2;
     server.use(http.put(`${BASE}/isps/:id`, () => (conflicts-- > 0 ? problem(412, "precondition-failed") : undefined)));
     let applied = 0;
-    const out = await c.isps.updateWithRetry(isp.id, (cur) => (applied++, { ...cur, status: "under-review" }), {
-      reason: "retry",
-    });
+    const out = await c.isps.updateWithRetry(
+      isp.id,
+      (cur) => {
+        applied++;
+        return { ...cur, status: "under-review" };
+      },
+      {
+        reason: "retry",
+      },
+    );
     expect(out.status).toBe("under-review");
     expect(applied).toBe(3);
   });
@@ -249,7 +256,12 @@ describe("retries, cancellation and correlation ids", () => {
 
   it("sends a generated correlation id, or the one supplied, and a fresh token from the provider on every call", async () => {
     let n = 0;
-    const c = client({ token: async () => (n++, "staff-a") });
+    const c = client({
+      token: async () => {
+        n++;
+        return "staff-a";
+      },
+    });
     await c.discovery.get({ correlationId: "trace-from-upstream-42" });
     await c.discovery.get();
     const [first, second] = seen;

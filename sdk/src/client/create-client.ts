@@ -38,6 +38,7 @@ import type {
   ChildFilters,
   DevelopmentProfileFilters,
   EhcpFilters,
+  LegacyEhcpFilters,
   IspFilters,
   PageOptions,
   SettingFilters,
@@ -67,9 +68,14 @@ export type CallArgs<O extends OperationId> = RequestOptions &
     ifMatch?: string;
     ifNoneMatch?: string;
     changeReason?: string;
-  } & (Operations[O] extends { request: infer R extends SchemaName } ? { body: SchemaTypes[R] } : { body?: undefined });
+  } & (Operations[O] extends { request: infer R extends string } ? { body: SchemaType<R> } : { body?: undefined });
 
-export type CallResult<O extends OperationId> = ApiResponse<SchemaTypes[Operations[O]["response"]]>;
+/** The TypeScript type of a body schema the operation table names (unknown for a schema the SDK has no type of). */
+export type SchemaType<N> = N extends SchemaName ? SchemaTypes[N] : unknown;
+
+export type CallResult<O extends OperationId> = ApiResponse<
+  Operations[O] extends { response: infer R extends string } ? SchemaType<R> : undefined
+>;
 
 export interface ReadOptions extends RequestOptions {
   /** Send If-None-Match with the cached ETag and answer from memory on 304 (default true). */
@@ -129,7 +135,7 @@ export interface SendClient {
   call<O extends OperationId>(operationId: O, args: CallArgs<O>): Promise<CallResult<O>>;
   isps: DocumentResource<IndividualSupportPlan, IspFilters> & VoiceResource<IndividualSupportPlan>;
   ehcps: DocumentResource<Ehcp, EhcpFilters> & VoiceResource<Ehcp>;
-  legacyEhcps: DocumentResource<LegacyEhcp, EhcpFilters> & VoiceResource<LegacyEhcp>;
+  legacyEhcps: DocumentResource<LegacyEhcp, LegacyEhcpFilters> & VoiceResource<LegacyEhcp>;
   developmentProfiles: DocumentResource<DevelopmentProfile, DevelopmentProfileFilters> &
     VoiceResource<DevelopmentProfile>;
   spps: DocumentResource<SpecialistProvisionPackage, SppFilters>;
@@ -178,7 +184,7 @@ interface LooseArgs extends RequestOptions {
 }
 
 /** Bodies that are one stored record (whose ETag is worth remembering), as opposed to pages, reports and transfers. */
-const RECORD_SCHEMAS: ReadonlySet<SchemaName> = new Set<SchemaName>([
+const RECORD_SCHEMAS: ReadonlySet<string> = new Set<SchemaName>([
   "IndividualSupportPlan",
   "Ehcp",
   "LegacyEhcp",
@@ -187,7 +193,7 @@ const RECORD_SCHEMAS: ReadonlySet<SchemaName> = new Set<SchemaName>([
   "ChildRecord",
   "SettingEntry",
 ]);
-const isRecordSchema = (s: SchemaName) => RECORD_SCHEMAS.has(s);
+const isRecordSchema = (s: string) => RECORD_SCHEMAS.has(s);
 
 export function createClient(options: ClientOptions): SendClient {
   const transport = new Transport(options);
@@ -214,14 +220,14 @@ export function createClient(options: ClientOptions): SendClient {
       signal: args.signal,
       correlationId: args.correlationId,
     });
-    remember(op.method, op.response, path, resourcePath, isVoice, res);
+    if ("response" in op) remember(op.method, op.response, path, resourcePath, isVoice, res);
     return res;
   }
 
   /** Keeps the ETag of every record representation seen, keyed by the record's path. */
   function remember(
     method: string,
-    schema: SchemaName,
+    schema: string,
     path: string,
     resourcePath: string,
     isVoice: boolean,
@@ -429,7 +435,7 @@ export function createClient(options: ClientOptions): SendClient {
     call: (operationId, args) => invoke(operationId, args as LooseArgs) as Promise<never>,
     isps: resource<IndividualSupportPlan, IspFilters>(documents("Isp", "Isps", "/isps")),
     ehcps: resource<Ehcp, EhcpFilters>(documents("Ehcp", "Ehcps", "/ehcps")),
-    legacyEhcps: resource<LegacyEhcp, EhcpFilters>(documents("LegacyEhcp", "LegacyEhcps", "/legacy-ehcps")),
+    legacyEhcps: resource<LegacyEhcp, LegacyEhcpFilters>(documents("LegacyEhcp", "LegacyEhcps", "/legacy-ehcps")),
     developmentProfiles: resource<DevelopmentProfile, DevelopmentProfileFilters>(
       documents("DevelopmentProfile", "DevelopmentProfiles", "/development-profiles"),
     ),

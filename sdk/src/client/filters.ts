@@ -1,48 +1,27 @@
-// Search filters per collection (query parameters of the list operations), typed with the generated code lists.
-import type { EhcpStatus, IspStatus, LayerOfSupport, SppStatus } from "../../generated/types.ts";
+// Search filters per collection (query parameters of the list operations): generated from the filter table
+// (spec/search-filters.ts → sdk/generated/search-filters.ts), with code-list values typed by their codes.
+import type {
+  ChildSearchFilters,
+  DevelopmentProfileSearchFilters,
+  EhcpSearchFilters,
+  IspSearchFilters,
+  LegacyEhcpSearchFilters,
+  SettingSearchFilters,
+  SppSearchFilters,
+} from "../../generated/search-filters.ts";
 
 export interface PageOptions {
   /** Page size, 1–100 (server default 20). */
   limit?: number;
 }
 
-/** Filters shared by every plan collection; all combine with AND. One identifier at a time. */
-export interface PlanFilters<Status extends string = string> extends PageOptions {
-  childId?: string;
-  upn?: string;
-  uln?: string;
-  nhsNumber?: string;
-  settingUrn?: string;
-  status?: Status;
-  /** YYYY-MM-DD: plans whose next review is due before this date. */
-  reviewDueBefore?: string;
-}
-
-export interface IspFilters extends PlanFilters<IspStatus> {
-  layer?: LayerOfSupport;
-}
-
-export interface EhcpFilters extends PlanFilters<EhcpStatus> {
-  laCode?: string;
-}
-
-export type DevelopmentProfileFilters = PlanFilters;
-
-export interface ChildFilters extends PageOptions {
-  upn?: string;
-  uln?: string;
-  nhsNumber?: string;
-  settingUrn?: string;
-  laCode?: string;
-}
-
-export interface SppFilters extends PageOptions {
-  status?: SppStatus;
-}
-
-export interface SettingFilters extends PageOptions {
-  laCode?: string;
-}
+export interface IspFilters extends IspSearchFilters, PageOptions {}
+export interface EhcpFilters extends EhcpSearchFilters, PageOptions {}
+export interface LegacyEhcpFilters extends LegacyEhcpSearchFilters, PageOptions {}
+export interface DevelopmentProfileFilters extends DevelopmentProfileSearchFilters, PageOptions {}
+export interface ChildFilters extends ChildSearchFilters, PageOptions {}
+export interface SppFilters extends SppSearchFilters, PageOptions {}
+export interface SettingFilters extends SettingSearchFilters, PageOptions {}
 
 export interface AuditFilters extends PageOptions {
   childId?: string;

@@ -77,7 +77,9 @@ function findHistories(
   out: { history: XmlNode; pupil?: XmlNode; path: string }[],
 ): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => findHistories(item, `${path}[${i}]`, pupil, out));
+    node.forEach((item, i) => {
+      findHistories(item, `${path}[${i}]`, pupil, out);
+    });
     return;
   }
   if (!isNode(node)) return;
@@ -92,7 +94,9 @@ function findHistories(
       continue;
     }
     if (key === "Pupil" && Array.isArray(value)) {
-      value.forEach((p, i) => findHistories(p, `${childPath}[${i}]`, isNode(p) ? p : undefined, out));
+      value.forEach((p, i) => {
+        findHistories(p, `${childPath}[${i}]`, isNode(p) ? p : undefined, out);
+      });
       continue;
     }
     findHistories(value, childPath, pupil, out);
@@ -147,12 +151,10 @@ export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportR
     const senList = Array.isArray(history["SEN"]) ? history["SEN"] : [];
     senList.forEach((sen, i) => {
       const at = `${path}/SEN[${i}]`;
-      if (!isNode(sen))
-        return errors.push({
-          code: "ctf.sen-empty",
-          message: "SEN element has no StartDate or SENprovision.",
-          path: at,
-        });
+      if (!isNode(sen)) {
+        errors.push({ code: "ctf.sen-empty", message: "SEN element has no StartDate or SENprovision.", path: at });
+        return;
+      }
       const start = text(sen, "StartDate");
       const provision = text(sen, "SENprovision");
       if (start === undefined || !validDate(start))
@@ -181,7 +183,10 @@ export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportR
     const needList = isNode(needsNode) && Array.isArray(needsNode["SENneed"]) ? needsNode["SENneed"] : [];
     needList.forEach((need, i) => {
       const at = `${path}/SENneeds/SENneed[${i}]`;
-      if (!isNode(need)) return errors.push({ code: "ctf.need-empty", message: "SENneed element is empty.", path: at });
+      if (!isNode(need)) {
+        errors.push({ code: "ctf.need-empty", message: "SENneed element is empty.", path: at });
+        return;
+      }
       const code = text(need, "SENtype");
       const rankText = text(need, "SENtypeRank");
       const start = text(need, "NeedStartDate");

@@ -1,19 +1,16 @@
 // Extracts the search and tenancy facts from a document, defensively: documents are schema-valid when they reach
 // here, but the extraction must never throw on odd shapes (and directory records have their own shapes).
-// Each fact is looked up along a short list of JSON paths, first match wins. One implementation for the reference
-// server (server/src/documents/search-facts.ts re-exports it) and the SDK's msw mock, so both filter and decide
+// Which facts there are and where each is read is the filter table's (spec/search-filters.ts, generated into
+// sdk/generated/search-filters.ts): a fact is the first non-empty string along its JSON paths, or one of the named
+// derivations below. One implementation for the reference server and the SDK's msw mock, so both filter and decide
 // tenancy on the same facts.
+import { SEARCH_FACTS, type FactName } from "../../generated/search-filters.ts";
 
-/** What searches filter on and tenancy is decided by; absent when the document does not carry it. */
-export interface SearchFacts {
-  childId?: string;
-  identifiers?: string[]; // normalised "upn:…", "uln:…", "nhs:…"
-  settingUrn?: string;
-  laCode?: string;
-  status?: string;
-  layer?: string; // current layer of support
-  reviewDue?: string; // YYYY-MM-DD
-}
+type FactValue<F extends FactName> = (typeof SEARCH_FACTS)[F]["type"] extends "text[]" ? string[] : string;
+
+/** What searches filter on and tenancy is decided by; absent when the document does not carry it. Identifiers are
+ *  normalised "upn:…", "uln:…", "nhs:…"; dates YYYY-MM-DD. */
+export type SearchFacts = { [F in FactName]?: FactValue<F> };
 
 type Path = readonly string[];
 
@@ -35,10 +32,6 @@ function firstString(value: unknown, paths: readonly Path[]): string | undefined
   return undefined;
 }
 
-const CHILD_ID: readonly Path[] = [["child", "personId"], ["childId"]];
-const SETTING_URN: readonly Path[] = [["owner", "urn"], ["namedPlacement", "setting", "urn"], ["settingUrn"], ["urn"]];
-const LA_CODE: readonly Path[] = [["owner", "laCode"], ["laCode"], ["namedPlacement", "setting", "laCode"]];
-const STATUS: readonly Path[] = [["status"]];
 const IDENTIFIER_CONTAINERS: readonly Path[] = [["child", "identifiers"]];
 
 /** Normalised identifier facts: "upn:A123…", "uln:…", "nhs:…" (spaces removed, upper case). */
@@ -90,21 +83,24 @@ function nextReviewDue(doc: unknown): string | undefined {
   return reviews.at(-1)?.nextReviewDue as string | undefined;
 }
 
+/** The facts that are more than a value at a path. */
+const DERIVATIONS: Record<string, (doc: unknown) => string | string[] | undefined> = {
+  "child-identifiers": (doc) => {
+    const ids = identifiersOf(doc);
+    return ids.length > 0 ? ids : undefined;
+  },
+  "current-layer": currentLayer,
+  "next-review-due": nextReviewDue,
+};
+
 export function extractSearchFacts(doc: unknown, overrides: Partial<SearchFacts> = {}): SearchFacts {
-  const facts: SearchFacts = {};
-  const childId = firstString(doc, CHILD_ID);
-  if (childId) facts.childId = childId;
-  const identifiers = identifiersOf(doc);
-  if (identifiers.length > 0) facts.identifiers = identifiers;
-  const settingUrn = firstString(doc, SETTING_URN);
-  if (settingUrn) facts.settingUrn = settingUrn;
-  const laCode = firstString(doc, LA_CODE);
-  if (laCode) facts.laCode = laCode;
-  const status = firstString(doc, STATUS);
-  if (status) facts.status = status;
-  const layer = currentLayer(doc);
-  if (layer) facts.layer = layer;
-  const reviewDue = nextReviewDue(doc);
-  if (reviewDue) facts.reviewDue = reviewDue;
-  return { ...facts, ...overrides };
+  const facts: Record<string, string | string[]> = {};
+  for (const [name, spec] of Object.entries(SEARCH_FACTS)) {
+    const from = spec.from as { paths?: readonly Path[]; derive?: string };
+    const derive = from.derive === undefined ? undefined : DERIVATIONS[from.derive];
+    if (from.derive !== undefined && !derive) throw new Error(`no derivation named ${from.derive} (fact ${name})`);
+    const value = derive ? derive(doc) : firstString(doc, from.paths ?? []);
+    if (value !== undefined) facts[name] = value;
+  }
+  return { ...(facts as SearchFacts), ...overrides };
 }

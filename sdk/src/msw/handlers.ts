@@ -8,12 +8,14 @@ import { http, type HttpHandler } from "msw";
 import { validate as sdkValidate } from "../validate/index.ts";
 import type { ValidationResult } from "../validate/index.ts";
 import { MemoryStore, type MockActor, type MockKind, type MockVersion } from "./memory-store.ts";
-import { extractSearchFacts, normaliseIdentifier, type SearchFacts } from "../documents/search-facts.ts";
+import { extractSearchFacts, type SearchFacts } from "../documents/search-facts.ts";
+import { filterNamesOf, matchesFilters, readFilters } from "../documents/search-filters.ts";
 import { readStrictQuery } from "../http/strict-query.ts";
 import { readChangeReason } from "../http/change-reason.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
 import { newRecordId, withAssignedId } from "../documents/record-id.ts";
+import { withServerProvenance } from "../documents/server-provenance.ts";
 import { appendVoice, type VoiceDocumentType } from "../documents/voice.ts";
 import { voiceAuthorshipErrors } from "../documents/voice-authorship.ts";
 
@@ -43,32 +45,28 @@ interface KindConfig {
   readScope: string;
   writeScope: string;
   voiceScope?: string;
-  filters: readonly string[];
 }
 
-const PLAN_FILTERS = ["childId", "upn", "uln", "nhsNumber", "settingUrn", "status", "reviewDueBefore"] as const;
-const plan = (kind: Exclude<MockKind, "spp">, path: string, extra: readonly string[]): KindConfig => ({
+const plan = (kind: Exclude<MockKind, "spp">, path: string): KindConfig => ({
   kind,
   path,
   personal: true,
   readScope: `${kind}:read`,
   writeScope: `${kind}:write`,
   voiceScope: `${kind}:voice`,
-  filters: [...PLAN_FILTERS, ...extra],
 });
 
 const KINDS: readonly KindConfig[] = [
-  plan("isp", "/isps", ["layer"]),
-  plan("ehcp", "/ehcps", ["laCode"]),
-  plan("legacy-ehcp", "/legacy-ehcps", ["laCode"]),
-  plan("development-profile", "/development-profiles", []),
+  plan("isp", "/isps"),
+  plan("ehcp", "/ehcps"),
+  plan("legacy-ehcp", "/legacy-ehcps"),
+  plan("development-profile", "/development-profiles"),
   {
     kind: "spp",
     path: "/spps",
     personal: false,
     readScope: "spp:read",
     writeScope: "spp:publish",
-    filters: ["status"],
   },
 ];
 
@@ -256,7 +254,9 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           { headers: { etag: current.etag } },
         );
       }
-      const body = next(current);
+      // Server-maintained provenance, as on the reference server; the document is judged as it will be stored.
+      const at = now();
+      const body = withServerProvenance(next(current), new Date(at), reason, current.body);
       const errors = documentErrors(body, cfg.kind);
       if (errors.length > 0) throw validationProblem(errors);
       if ((body as { id?: unknown }).id !== id)
@@ -269,7 +269,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         );
       }
       return store.write(cfg.kind, id, body, {
-        at: now(),
+        at,
         by: actor(p),
         reason,
         correlationId: ctx.correlationId,
@@ -280,43 +280,19 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     const routes: Route[] = [
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}$`),
         names: [],
         scope: cfg.readScope,
         run: async (ctx) => {
-          const q = readQuery(ctx.url, [...cfg.filters, "limit", "cursor"]);
+          const q = readQuery(ctx.url, [...filterNamesOf(cfg.kind), "limit", "cursor"]);
           const limit = parseLimit(q.limit);
           const after = parseCursor(q.cursor);
-          const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
-          if (identifiers.length > 1)
-            throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
-          if (
-            q.reviewDueBefore !== undefined &&
-            !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(q.reviewDueBefore)
-          ) {
-            throw invalidParameter("/query/reviewDueBefore", "reviewDueBefore must be a date (YYYY-MM-DD).");
-          }
-          const identifier = q.upn
-            ? normaliseIdentifier("upn", q.upn)
-            : q.uln
-              ? normaliseIdentifier("uln", q.uln)
-              : q.nhsNumber
-                ? normaliseIdentifier("nhs", q.nhsNumber)
-                : undefined;
-          const matches = store.current(cfg.kind).filter((v) => {
-            const f = v.facts;
-            return (
-              visible(ctx, v) &&
-              (after === undefined || v.id > after) &&
-              (identifier === undefined || f.identifiers?.includes(identifier) === true) &&
-              (q.childId === undefined || f.childId === q.childId) &&
-              (q.settingUrn === undefined || f.settingUrn === q.settingUrn) &&
-              (q.laCode === undefined || f.laCode === q.laCode) &&
-              (q.status === undefined || f.status === q.status) &&
-              (q.layer === undefined || f.layer === q.layer) &&
-              (q.reviewDueBefore === undefined || (f.reviewDue !== undefined && f.reviewDue < q.reviewDueBefore))
+          const filters = readFilters(cfg.kind, q, invalidParameter);
+          const matches = store
+            .current(cfg.kind)
+            .filter(
+              (v) => visible(ctx, v) && (after === undefined || v.id > after) && matchesFilters(v.facts, filters),
             );
-          });
           const page = matches.slice(0, limit);
           const nextCursor = matches.length > limit ? b64url(page.at(-1)!.id) : undefined;
           return json(
@@ -328,7 +304,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "POST",
-        pattern: new RegExp(`^${escape(cfg.path)}$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}$`),
         names: [],
         scope: cfg.writeScope,
         hasBody: true,
@@ -361,14 +337,14 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)$`),
         names: ["id"],
         scope: cfg.readScope,
         run: async (ctx) => answerRead(ctx, load(ctx, ctx.params.id!)),
       },
       {
         method: "PUT",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)$`),
         names: ["id"],
         scope: cfg.writeScope,
         hasBody: true,
@@ -382,7 +358,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)/versions$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)/versions$`),
         names: ["id"],
         scope: cfg.readScope,
         run: async (ctx) => {
@@ -413,7 +389,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
       },
       {
         method: "GET",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)/versions/([^/]+)$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)/versions/([^/]+)$`),
         names: ["id", "version"],
         scope: cfg.readScope,
         run: async (ctx) => {
@@ -428,7 +404,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     if (cfg.voiceScope) {
       routes.push({
         method: "POST",
-        pattern: new RegExp(`^${escape(cfg.path)}/([^/]+)/voice$`),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)/voice$`),
         names: ["id"],
         scope: cfg.voiceScope,
         hasBody: true,
@@ -516,7 +492,9 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     const correlationId =
       offered && WELL_FORMED_CORRELATION_ID.test(offered) ? offered : globalThis.crypto.randomUUID();
     const params: Record<string, string> = {};
-    route.names.forEach((n, i) => (params[n] = decodeURIComponent(match![i + 1]!)));
+    route.names.forEach((n, i) => {
+      params[n] = decodeURIComponent(match![i + 1]!);
+    });
     const ctx: Ctx = { request, url, correlationId, params };
     let res: Response;
     try {
@@ -571,6 +549,6 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
   return Object.assign(handlers, { store, ready });
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

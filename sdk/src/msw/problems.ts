@@ -1,25 +1,11 @@
-// problem+json answers of the mock, with the same type URIs, titles and statuses as the reference server
-// (spec/problems.ts; a test checks the titles agree).
+// problem+json answers of the mock, with the same type URIs, titles and statuses as the reference server (both from
+// spec/problems.ts; the SDK's copy is generated).
+import { PROBLEM_TYPES } from "../../generated/problems.ts";
 import { PROBLEM_BASE, type ProblemKind } from "../client/problem-kinds.ts";
 
-export const PROBLEM_STATUS_TITLE: Record<ProblemKind, { status: number; title: string }> = {
-  "malformed-json": { status: 400, title: "Request body is not valid JSON" },
-  "invalid-encoding": { status: 400, title: "Request body is not valid UTF-8" },
-  "invalid-parameter": { status: 400, title: "Invalid request parameter" },
-  "too-deep": { status: 400, title: "Request body nests too deeply" },
-  unauthorized: { status: 401, title: "Authentication required" },
-  forbidden: { status: 403, title: "Operation not permitted for this role" },
-  "not-found": { status: 404, title: "Resource not found" },
-  conflict: { status: 409, title: "Request conflicts with the current state" },
-  "precondition-failed": { status: 412, title: "Resource has changed" },
-  "payload-too-large": { status: 413, title: "Request body too large" },
-  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
-  "validation-failed": { status: 422, title: "Document failed validation" },
-  "precondition-required": { status: 428, title: "If-Match header required" },
-  "rate-limited": { status: 429, title: "Too many requests" },
-  internal: { status: 500, title: "Internal server error" },
-  "service-unavailable": { status: 503, title: "Service unavailable" },
-};
+export const PROBLEM_STATUS_TITLE = Object.fromEntries(
+  PROBLEM_TYPES.map((p) => [p.kind, { status: p.status, title: p.title }]),
+) as Record<ProblemKind, { status: number; title: string }>;
 
 export interface MockProblemItem {
   pointer: string;

@@ -1,101 +1,18 @@
-// The roles the mock API knows, with the scopes and tenancy rule of each, as in spec/roles.ts (a test checks they
-// agree). Copied rather than imported because the SDK ships without spec/.
+// The roles the mock API knows, with the scopes and tenancy rule of each: the generated table of spec/roles.ts.
+import { ROLES, type RoleId, type Tenancy } from "../../generated/roles.ts";
 
-export type MockTenancy = "own-setting" | "own-children" | "own-la" | "tenant" | "sample" | "all";
+export type MockTenancy = Tenancy;
 
 export interface MockRole {
   tenancy: MockTenancy;
   scopes: readonly string[];
 }
 
-const PLAN_VOICE = ["isp:voice", "ehcp:voice", "legacy-ehcp:voice", "development-profile:voice"] as const;
+export const MOCK_ROLES: Readonly<Record<RoleId, MockRole>> = Object.fromEntries(
+  ROLES.map((r) => [r.id, { tenancy: r.tenancy, scopes: r.scopes }]),
+) as Record<RoleId, MockRole>;
 
-export const MOCK_ROLES = {
-  "setting-staff": {
-    tenancy: "own-setting",
-    scopes: [
-      "children:read",
-      "children:write",
-      "isp:read",
-      "isp:write",
-      "isp:voice",
-      "development-profile:read",
-      "development-profile:write",
-      "development-profile:voice",
-      "ehcp:read",
-      "legacy-ehcp:read",
-      "spp:read",
-      "settings:read",
-      "documents:validate",
-    ],
-  },
-  "parent-carer": {
-    tenancy: "own-children",
-    scopes: [
-      "children:read",
-      "isp:read",
-      "isp:voice",
-      "ehcp:read",
-      "ehcp:voice",
-      "legacy-ehcp:read",
-      "legacy-ehcp:voice",
-      "development-profile:read",
-      "development-profile:voice",
-      "access-log:read",
-      "spp:read",
-      "settings:read",
-    ],
-  },
-  "la-officer": {
-    tenancy: "own-la",
-    scopes: [
-      "children:read",
-      "children:write",
-      "ehcp:read",
-      "ehcp:write",
-      "ehcp:voice",
-      "legacy-ehcp:read",
-      "legacy-ehcp:write",
-      "legacy-ehcp:voice",
-      "isp:read",
-      "development-profile:read",
-      "spp:read",
-      "settings:read",
-      "documents:validate",
-    ],
-  },
-  "health-commissioner": {
-    tenancy: "own-la",
-    scopes: ["children:read", "ehcp:read", "legacy-ehcp:read", "spp:read", "settings:read"],
-  },
-  governor: { tenancy: "sample", scopes: ["governance:sample", "spp:read", "settings:read"] },
-  "dfe-publisher": {
-    tenancy: "all",
-    scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate"],
-  },
-  "system-integration": {
-    tenancy: "tenant",
-    scopes: [
-      "children:read",
-      "children:write",
-      "isp:read",
-      "isp:write",
-      "ehcp:read",
-      "ehcp:write",
-      "legacy-ehcp:read",
-      "legacy-ehcp:write",
-      "development-profile:read",
-      "development-profile:write",
-      ...PLAN_VOICE,
-      "spp:read",
-      "settings:read",
-      "documents:validate",
-    ],
-  },
-  auditor: { tenancy: "all", scopes: ["audit:read", "access-log:read"] },
-} as const satisfies Record<string, MockRole>;
-
-export type MockRoleId = keyof typeof MOCK_ROLES;
+export type MockRoleId = RoleId;
 
 /** Who a bearer token stands for in the mock: the claims the reference server reads from a JWT. */
 export interface MockPrincipal {

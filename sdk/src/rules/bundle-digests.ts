@@ -1,9 +1,9 @@
 // Rule family `bundle-digests`: each contents entry must describe, and hash to, the document it points to
 // (transfer-bundle.schema.json#/$defs/ContentEntry: SHA-256 of the RFC 8785 canonical form, lowercase hex).
-// Rules are synchronous and run in browsers too, so this hashes with the pure sha256.ts (WebCrypto's digest, used by
-// sdk/src/bundle, is async-only; node:crypto is Node-only), over canonical-json.ts (the `canonicalize` package's
-// answers, faster on long strings).
-import { sha256HexUtf8 } from "./sha256.ts";
+// Rules are synchronous and run in browsers too, so this hashes with @noble/hashes (WebCrypto's digest is async-only;
+// node:crypto is Node-only), over canonical-json.ts (the `canonicalize` package's answers, faster on long strings).
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Finding } from "./finding.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { pointerJoin } from "./finding.ts";
@@ -18,7 +18,7 @@ export function canonicalSha256Hex(value: unknown): string | undefined {
   } catch {
     return undefined; // canonicalize throws on cycles and non-finite numbers; a rule must not.
   }
-  return text === undefined ? undefined : sha256HexUtf8(text);
+  return text === undefined ? undefined : bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /** Index named by a path "/documents/N", or undefined. */

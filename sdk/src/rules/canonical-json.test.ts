@@ -65,6 +65,7 @@ describe("canonicalJson", () => {
 
   it.each([
     { name: "a lone-surrogate key whose member is undefined", value: { "\ud800": undefined, a: 1 } },
+    // biome-ignore lint/suspicious/noSparseArray: a sparse array is the case under test.
     { name: "a sparse array", value: [1, , 3] },
     { name: "a function member", value: { f: () => 1, a: [() => 2] } },
     { name: "integer-like keys", value: { "10": 1, "2": 2, b: 3, "01": 4 } },

@@ -1,11 +1,6 @@
-// RFC 8785 (JCS) canonical JSON text, answering exactly as the `canonicalize` package (v4) does (same text, throws
-// in the same cases) but faster. The usual value (plain JSON data) is written directly with sorted keys, strings as
-// JSON.stringify writes them and numbers by JSON.stringify (what JCS prescribes). Anything unusual (toJSON,
-// functions, undefined, integer-like keys, which V8 would enumerate numerically, non-finite numbers, lone
-// surrogates, cycles) goes to a member-by-member serialiser written like the package, which throws where it throws.
-// canonical-json.test.ts compares with the package on generated values.
-// Used by the bundle-digests rule, which hashes every embedded document of a transfer bundle, and by transfer
-// signing and verification (sdk/src/bundle). Data already in canonical key order takes one JSON.stringify.
+// RFC 8785 (JCS) canonical JSON text, answering exactly as the `canonicalize` package (v4) does, but faster on the
+// plain data that bundles hash and sign; anything unusual goes to a serialiser written like the package.
+// canonical-json.test.ts compares the two on generated values.
 
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 

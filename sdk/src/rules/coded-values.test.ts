@@ -27,7 +27,10 @@ function derive(): Record<string, string[]> {
         const target = isObject(prop.items) ? prop.items.$ref : prop.$ref;
         if (typeof target === "string" && target.startsWith(PREFIX)) {
           const list = codes.$defs[target.slice(PREFIX.length)]?.["x-send-codeList"];
-          if (list) (table[name] ??= new Set()).add(list);
+          if (list) {
+            table[name] ??= new Set();
+            table[name].add(list);
+          }
         }
       }
     Object.values(node).forEach(visit);

@@ -27,11 +27,20 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   route: ["assessment-routes"],
   reviewType: ["review-types"],
   state: ["legacy-migration-states"],
-  reason: ["ehcp-cessation-reasons", "isp-closure-reasons", "transfer-reasons"],
+  reason: ["ehcp-cessation-reasons", "isp-closure-reasons", "key-revocation-reasons", "transfer-reasons"],
   transitionType: ["transfer-reasons"],
-  status: ["bundle-statuses", "delivery-statuses", "ehcp-statuses", "isp-statuses", "outcome-statuses", "spp-statuses"],
+  status: [
+    "bundle-statuses",
+    "delivery-statuses",
+    "ehcp-statuses",
+    "isp-statuses",
+    "outcome-statuses",
+    "package-assignment-statuses",
+    "spp-statuses",
+    "trust-list-entry-statuses",
+  ],
   senProvision: ["census-sen-provision"],
-  code: ["census-sen-types", "receipt-reason-codes"],
+  code: ["census-sen-types", "receipt-reasons"],
   censusSenType: ["census-sen-types"],
   broadAreaOfNeed: ["broad-areas-of-need"],
   broadAreasOfNeed: ["broad-areas-of-need"],
@@ -56,6 +65,20 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   location: ["delivery-locations"],
   fundingRoute: ["funding-routes"],
   label: ["sharing-labels"],
+  stance: ["agreement-stances"],
+  yearGroup: ["nc-year-groups"],
+  subject: ["curriculum-subjects"],
+  day: ["weekdays"],
+  slot: ["school-day-slots"],
+  service: ["external-support-services"],
+  formerModel: ["former-base-models"],
+  specialismCodes: ["base-specialisms"],
+  staffTrainedIn: ["base-specialisms"],
+  band: ["evidence-result-bands"],
+  fromCheck: ["developmental-checks"],
+  basis: ["package-assignment-bases", "review-schedule-bases"],
+  activityType: ["transition-activity-types"],
+  adjustmentType: ["adjustment-types"],
   labelsIncluded: ["sharing-labels"],
   labelsExcluded: ["sharing-labels"],
   personType: ["person-types"],
@@ -73,7 +96,6 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   statutoryBasis: ["social-care-statutory-bases"],
   refusalGround: ["preference-refusal-grounds"],
   decisionToAssess: ["assessment-decisions"],
-  basis: ["review-schedule-bases"],
   outcome: ["dispute-outcomes", "transition-assessment-outcomes"],
   factorType: ["contributing-factor-types"],
   apSupportTier: ["ap-support-tiers"],
@@ -82,6 +104,7 @@ export const CODE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   sen2SettingCode: ["sen2-setting-codes"],
   arrangementType: ["budget-arrangement-types"],
   adaptationType: ["adaptation-types"],
+  entryType: ["trust-list-entry-types"],
 };
 
 /**
@@ -178,6 +201,13 @@ export function check(
 
 export function recordDate(node: unknown): DatedAs | undefined {
   const date = effectiveDate(node);
+  // A catalogue entry drafted before the reformed system commences speaks for the date it applies from, so DfE can
+  // draft packages with the new codes ahead of September 2029.
+  if (isObject(node) && node.documentType === "spp") {
+    const appliesFrom = isoDate(node.appliesFrom);
+    if (appliesFrom !== undefined && (date === undefined || appliesFrom > date))
+      return { date: appliesFrom, what: "the date the package applies from" };
+  }
   return date === undefined ? undefined : { date, what: "the record's date" };
 }
 

@@ -78,6 +78,7 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
   const barrierIds = new Set(barriers.map((b) => b.id));
   const provisionIds = new Set(provision.map((p) => p.id));
   const outcomeIds = new Set(outcomes.map((o) => o.id));
+  const strengthIds = new Set(idsOf(doc.strengths).map((s) => s.id));
   const inclusionBaseIds = new Set(idsOf(obj(doc.owner).inclusionBases).map((b) => b.id));
   const out: Finding[] = [];
 
@@ -118,13 +119,14 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
         finding("isp.golden-thread.barrier-has-outcome", b.pointer, `Barrier "${b.id}" is not linked to any outcome.`),
       );
   }
+  // Provision that builds on a strength (a maths group for a talented mathematician) need not address a barrier.
   for (const p of provision) {
-    if (strings(p.item.addressesBarrierIds).length === 0) {
+    if (strings(p.item.addressesBarrierIds).length === 0 && strings(p.item.buildsOnStrengthIds).length === 0) {
       out.push(
         finding(
           "isp.golden-thread.provision-addresses-barrier",
           p.pointer,
-          `Provision item "${p.id}" does not address any barrier.`,
+          `Provision item "${p.id}" neither addresses a barrier nor builds on a strength.`,
         ),
       );
     }
@@ -142,6 +144,9 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
       ...dangling(DANGLING, p.pointer, "addressesBarrierIds", p.item.addressesBarrierIds, barrierIds, "barrier"),
     );
     out.push(...dangling(DANGLING, p.pointer, "servesOutcomeIds", p.item.servesOutcomeIds, outcomeIds, "outcome"));
+    out.push(
+      ...dangling(DANGLING, p.pointer, "buildsOnStrengthIds", p.item.buildsOnStrengthIds, strengthIds, "strength"),
+    );
     const base = str(p.item.inclusionBaseId);
     if (base !== undefined && !inclusionBaseIds.has(base)) {
       out.push(

@@ -1,13 +1,5 @@
-// The quality-rule registry: every rule family the validator runs after a document is schema-valid.
-//
-// To add a rule family:
-//   1. write `sdk/src/rules/<family>.ts` exporting a pure function `(document: unknown, context?: RuleContext) => Finding[]`
-//      that never throws;
-//   2. import it here and append ONE entry to `rules`:
-//        { id: "<documentType|any>.<family>", appliesTo: ["isp"], run: myFamilyRules }
-//      `appliesTo` lists documentTypes (from schemas/manifest.json), or ["any"] for every type;
-//   3. document each ruleId it emits in schemas/rules/catalogue.json.
-// Order here is the order findings are reported in.
+// The quality-rule registry: every rule family the validator runs after a document is schema-valid, in the order
+// findings are reported. Families are listed in quality-families.ts; to add a rule see CONTRIBUTING.md §10.
 import type { Finding } from "./finding.ts";
 import type { RuleContext } from "./rule-context.ts";
 import { identifierRules } from "./identifiers.ts";

@@ -7,6 +7,9 @@ import { finding } from "./rule-catalogue.ts";
 import { arr, num, obj, str, type JsonObject } from "./document-access.ts";
 
 interface ItemShape {
+  /** A curriculum adaptation ("one fewer GCSE") is a change to the timetable, not a session: it has no frequency,
+   *  session length or group size to state, and demanding them forces invented numbers. */
+  isCurriculumAdaptation?: boolean;
   role: string | undefined;
   frequency: Record<string, unknown> | undefined;
   sessionLength: number | undefined;
@@ -19,6 +22,11 @@ function checkItem(type: "isp" | "legacy-ehcp", pointer: string, label: string, 
   const out: Finding[] = [];
   if (item.role === undefined)
     out.push(finding(id("deliverer-missing"), pointer, `${label} does not say who delivers it.`));
+  if (item.isCurriculumAdaptation) {
+    if (item.periodStart === undefined)
+      out.push(finding(id("period-missing"), pointer, `${label} does not state when it starts.`));
+    return out;
+  }
   if (item.frequency === undefined) {
     out.push(finding(id("frequency-missing"), pointer, `${label} does not say how often it is delivered.`));
   } else if (item.frequency.per === "as-needed") {
@@ -63,12 +71,10 @@ export function ispProvisionSpecificityRules(document: unknown): Finding[] {
     const item = obj(raw);
     if (item.legalBasis !== "special-educational-provision") return;
     out.push(
-      ...checkItem(
-        "isp",
-        pointerJoin("provision", i),
-        `Provision item "${str(item.id) ?? i}"`,
-        shapeOf(item, str(obj(item.deliveredBy).role)),
-      ),
+      ...checkItem("isp", pointerJoin("provision", i), `Provision item "${str(item.id) ?? i}"`, {
+        ...shapeOf(item, str(obj(item.deliveredBy).role)),
+        isCurriculumAdaptation: item.provisionType === "curriculum-adaptation",
+      }),
     );
   });
   return out;

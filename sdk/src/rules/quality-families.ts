@@ -25,6 +25,10 @@ import { settingReferenceRules } from "./setting-references.ts";
 import { assessmentRouteRules } from "./assessment-route.ts";
 import { legacyMigrationRules } from "./legacy-migration.ts";
 import { genericWalkFindings } from "./document-walk.ts";
+import { rangeRules } from "./ranges.ts";
+import { familyAgreementRules } from "./family-agreement.ts";
+import { packageHistoryRules } from "./package-history.ts";
+import { ehcpCessationRules, legacyEhcpCessationRules } from "./cessation.ts";
 import { sharingPass } from "./shared-pass.ts";
 
 export interface QualityRuleFamily {
@@ -88,4 +92,9 @@ export const qualityRuleFamilies: QualityRuleFamily[] = [
   family("ehcp.assessment-route", ["ehcp"], assessmentRouteRules),
   family("legacy-ehcp.legacy-migration", ["legacy-ehcp"], legacyMigrationRules),
   family("any.setting-reference", ["isp", "ehcp", "legacy-ehcp"], settingReferenceRules),
+  family("any.ranges", ["isp", "ehcp", "legacy-ehcp", "spp"], rangeRules),
+  family("any.family-agreement", ["isp", "ehcp"], familyAgreementRules),
+  family("ehcp.package-history", ["ehcp"], packageHistoryRules),
+  family("ehcp.cessation", ["ehcp"], ehcpCessationRules),
+  family("legacy-ehcp.cessation", ["legacy-ehcp"], legacyEhcpCessationRules),
 ];

@@ -430,6 +430,14 @@ describe("bundle digests", () => {
       .unguarded(doc)
       .map((f) => [f.ruleId, f.pointer]);
 
+  it("hashes the RFC 8785 canonical form to the published vector (astral characters, escapes, numbers)", () => {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), "../../../examples/vectors/transfer/canonical");
+    const input: unknown = JSON.parse(readFileSync(join(dir, "rfc8785-edge-cases.input.json"), "utf8"));
+    const expected = JSON.parse(readFileSync(join(dir, "rfc8785-edge-cases.expected.json"), "utf8")) as {
+      sha256: string;
+    };
+    expect(canonicalSha256Hex(input)).toBe(expected.sha256);
+  });
   it("accepts the SHA-256 of the canonical form, whatever the key order", () => {
     const reordered = { barriers: [], id: isp.id, schemaVersion: "1.0", documentType: "isp" };
     expect(run(bundle(canonicalSha256Hex(isp)!, [reordered]))).toEqual([]);

@@ -21,6 +21,12 @@ function latestReview(
   return best;
 }
 
+function latestOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a > b ? a : b;
+}
+
 /** When an ISP started: the earliest layer-of-support period start, else the record's creation date. */
 function ispStart(doc: Record<string, unknown>): string | undefined {
   return (
@@ -113,7 +119,10 @@ export function ehcpReviewCadenceRules(document: unknown): Finding[] {
   if (basis === undefined) return [];
   const out: Finding[] = [];
   const last = latestReview(doc.reviews);
-  const base = last?.heldOn ?? isoDate(doc.issuedOn);
+  // Before the first review the cycle runs from when the plan takes effect: the later of its issue date and the start
+  // of the named placement. A plan issued on 1 July for a Year 10 placement starting in September is reviewed by the
+  // end of key stage 4, not by 31 August of Year 9, before the placement starts.
+  const base = last?.heldOn ?? latestOf(isoDate(doc.issuedOn), isoDate(obj(doc.namedPlacement).startsOn));
   const expected = expectedBasis(doc, base ?? effectiveDate(doc));
   if (expected !== undefined && expected !== basis) {
     const why =

@@ -55,7 +55,7 @@ import practitionerRoles from "../../../schemas/vocab/practitioner-roles.json" w
 import preferenceRefusalGrounds from "../../../schemas/vocab/preference-refusal-grounds.json" with { type: "json" };
 import provisionTypes from "../../../schemas/vocab/provision-types.json" with { type: "json" };
 import receiptDecisions from "../../../schemas/vocab/receipt-decisions.json" with { type: "json" };
-import receiptReasonCodes from "../../../schemas/vocab/receipt-reason-codes.json" with { type: "json" };
+import receiptReasons from "../../../schemas/vocab/receipt-reasons.json" with { type: "json" };
 import requestDecisions from "../../../schemas/vocab/request-decisions.json" with { type: "json" };
 import reviewDecisions from "../../../schemas/vocab/review-decisions.json" with { type: "json" };
 import reviewScheduleBases from "../../../schemas/vocab/review-schedule-bases.json" with { type: "json" };
@@ -72,6 +72,23 @@ import transitionAssessmentOutcomes from "../../../schemas/vocab/transition-asse
 };
 import voiceCaptureMethods from "../../../schemas/vocab/voice-capture-methods.json" with { type: "json" };
 import voiceRoles from "../../../schemas/vocab/voice-roles.json" with { type: "json" };
+import agreementStances from "../../../schemas/vocab/agreement-stances.json" with { type: "json" };
+import baseSpecialisms from "../../../schemas/vocab/base-specialisms.json" with { type: "json" };
+import curriculumSubjects from "../../../schemas/vocab/curriculum-subjects.json" with { type: "json" };
+import developmentalChecks from "../../../schemas/vocab/developmental-checks.json" with { type: "json" };
+import evidenceResultBands from "../../../schemas/vocab/evidence-result-bands.json" with { type: "json" };
+import externalSupportServices from "../../../schemas/vocab/external-support-services.json" with { type: "json" };
+import formerBaseModels from "../../../schemas/vocab/former-base-models.json" with { type: "json" };
+import ncYearGroups from "../../../schemas/vocab/nc-year-groups.json" with { type: "json" };
+import packageAssignmentBases from "../../../schemas/vocab/package-assignment-bases.json" with { type: "json" };
+import packageAssignmentStatuses from "../../../schemas/vocab/package-assignment-statuses.json" with { type: "json" };
+import schoolDaySlots from "../../../schemas/vocab/school-day-slots.json" with { type: "json" };
+import weekdays from "../../../schemas/vocab/weekdays.json" with { type: "json" };
+import adjustmentTypes from "../../../schemas/vocab/adjustment-types.json" with { type: "json" };
+import transitionActivityTypes from "../../../schemas/vocab/transition-activity-types.json" with { type: "json" };
+import trustListEntryTypes from "../../../schemas/vocab/trust-list-entry-types.json" with { type: "json" };
+import trustListEntryStatuses from "../../../schemas/vocab/trust-list-entry-statuses.json" with { type: "json" };
+import keyRevocationReasons from "../../../schemas/vocab/key-revocation-reasons.json" with { type: "json" };
 import broadAreasOfNeedToAreasOfDevelopment from "../../../schemas/vocab/crosswalks/broad-areas-of-need-to-areas-of-development.json" with {
   type: "json",
 };
@@ -132,7 +149,7 @@ export const CODE_LISTS: readonly CodeList[] = [
   preferenceRefusalGrounds,
   provisionTypes,
   receiptDecisions,
-  receiptReasonCodes,
+  receiptReasons,
   requestDecisions,
   reviewDecisions,
   reviewScheduleBases,
@@ -147,6 +164,23 @@ export const CODE_LISTS: readonly CodeList[] = [
   transitionAssessmentOutcomes,
   voiceCaptureMethods,
   voiceRoles,
+  agreementStances,
+  baseSpecialisms,
+  curriculumSubjects,
+  developmentalChecks,
+  evidenceResultBands,
+  externalSupportServices,
+  formerBaseModels,
+  ncYearGroups,
+  packageAssignmentBases,
+  packageAssignmentStatuses,
+  schoolDaySlots,
+  weekdays,
+  adjustmentTypes,
+  transitionActivityTypes,
+  trustListEntryTypes,
+  trustListEntryStatuses,
+  keyRevocationReasons,
 ] as unknown as readonly CodeList[];
 
 export const CROSSWALKS: readonly Crosswalk[] = [

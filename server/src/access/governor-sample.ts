@@ -128,7 +128,10 @@ export function redactForGovernor<T>(document: T, seed: string, childId: string 
       else if (typeof value === "string") obj[key] = mask(value);
       else if (Array.isArray(value)) {
         // Strings directly in arrays (e.g. changesAgreed) are free text too.
-        value.forEach((item, i) => (typeof item === "string" ? (value[i] = mask(item)) : stack.push(item)));
+        value.forEach((item, i) => {
+          if (typeof item === "string") value[i] = mask(item);
+          else stack.push(item);
+        });
       } else stack.push(value);
     }
   }

@@ -41,7 +41,13 @@ export function runIdentityProviderCases(opts: { name: string; newStore: () => P
   async function rawServer(handler: Parameters<typeof createServer>[1]): Promise<string> {
     const server: Server = createServer(handler);
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    servers.push({ close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) });
+    servers.push({
+      close: () =>
+        new Promise<void>((r) => {
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
+    });
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 

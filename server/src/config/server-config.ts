@@ -39,6 +39,7 @@ export const IDENTITY_PROVIDER_VARIABLES = {
   OIDC_ISSUER: "the identity provider's issuer URL, exactly as in its tokens' `iss` (https; http only on loopback)",
   OIDC_AUDIENCE: "this server's audience (resource indicator) as in the tokens' `aud`",
   OIDC_JWKS_URL:
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${OIDC_ISSUER} names the variable to the reader; not a template.
     "optional: the provider's JWKS URL; default: `jwks_uri` from `${OIDC_ISSUER}/.well-known/openid-configuration`",
   OIDC_MAX_TOKEN_LIFETIME_SECONDS: `optional: longest accepted token lifetime (default ${DEFAULT_MAX_TOKEN_LIFETIME_SECONDS})`,
   OIDC_ALGORITHMS: `optional: comma-separated signature algorithms (default ${ASYMMETRIC_ALGORITHMS.join(",")})`,

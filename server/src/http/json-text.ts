@@ -1,6 +1,6 @@
 // The JSON text of frozen values, remembered per object so it is produced at most once. A stored version's body is
 // deep-frozen (immutable versions) and the store already holds the exact text it wrote or read for it, so the store
-// records that text here and a response sends it as is instead of serialising a 10-20 KB plan again.
+// records that text here and a response sends it as is instead of serialising the plan again.
 
 const texts = new WeakMap<object, string>();
 

@@ -1,6 +1,5 @@
-// The request body, read once. Under @hono/node-server the Node request stream is read directly (Buffer chunks,
-// counted against the size limit as they arrive): going through Web streams instead (the Request body, hono's
-// counting stream around it, then text()) cost about half a millisecond for a 13 KiB plan, a quarter of a PUT.
+// The request body, read once. Under @hono/node-server the Node request stream is read directly, counted against the
+// size limit as it arrives, because Web streams cost a large share of a PUT (bench/RESULTS.md, reference server).
 // Elsewhere (app.request in tests, other runtimes) the standard Request is read, under hono's bodyLimit.
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";

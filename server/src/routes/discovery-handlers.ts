@@ -5,7 +5,6 @@ import { PROBLEM_BASE } from "../../../spec/problems.ts";
 import type { AppDeps } from "../deps.ts";
 import { HttpProblem } from "../http/problems.ts";
 import type { Handler } from "./resource-handlers.ts";
-import { hasFault } from "../faults/index.ts";
 
 /** Collection paths of the document types this server stores. */
 const STORED_AT: Record<string, string> = {
@@ -37,7 +36,7 @@ export function discoveryHandlers(deps: AppDeps) {
   const getDiscovery: Handler = async (c) => c.json(discoveryBody(), 200);
   const getHealth: Handler = async (c) => c.json({ status: "ok" }, 200);
   const getReadiness: Handler = async (c) => {
-    const ready = !hasFault(deps, "readiness-never-ready") && (await deps.store.isReady().catch(() => false));
+    const ready = await deps.store.isReady().catch(() => false);
     if (!ready) throw new HttpProblem("service-unavailable", "The database is not reachable.");
     return c.json({ status: "ready" }, 200);
   };
@@ -50,13 +49,6 @@ export function discoveryHandlers(deps: AppDeps) {
   const getDocs: Handler = async (c) => {
     const html = await readFile(deps.docsPath, "utf8").catch(() => undefined);
     if (html === undefined) throw new HttpProblem("service-unavailable", "The HTML documentation has not been built.");
-    // Fault (self-test only): the docs page pulls its renderer from a CDN, as many generated doc pages do.
-    if (hasFault(deps, "docs-load-from-cdn"))
-      return c.body(
-        html.replace("</head>", '<script src="https://cdn.example.net/redoc.standalone.js"></script></head>'),
-        200,
-        { "content-type": "text/html; charset=utf-8" },
-      );
     return c.body(html, 200, { "content-type": "text/html; charset=utf-8" });
   };
   return { getDiscovery, getHealth, getReadiness, getOpenApi, getDocs };

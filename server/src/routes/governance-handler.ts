@@ -2,13 +2,12 @@
 // (see access/governor-sample.ts for the sampling and redaction rules).
 import type { AppDeps } from "../deps.ts";
 import { audit } from "../audit/audit-event.ts";
-import { defaultSeed, redactForGovernor, sampleIds } from "../access/governor-sample.ts";
+import { defaultSeed, sampleIds } from "../access/governor-sample.ts";
 import { invalidParameter } from "../http/problems.ts";
 import { readQuery } from "../http/query.ts";
 import { extractSearchFacts } from "../documents/search-facts.ts";
 import type { ResourceKind, StoredVersion } from "../storage/store.ts";
 import type { Handler } from "./resource-handlers.ts";
-import { hasFault } from "../faults/index.ts";
 
 const PLAN_KINDS: readonly ResourceKind[] = ["isp", "ehcp", "legacy-ehcp"];
 /** Plans that are in force; drafts and closed or ceased plans are not sampled. */
@@ -60,12 +59,7 @@ export function governanceHandler(deps: AppDeps): Handler {
     if (picked.length === 0) await audit(store, c, { action: "search", kind: "isp" });
     const items = sampleIds([...chosen], seed, size)
       .map((key) => picked.find((v) => `${v.kind}:${v.id}` === key)!)
-      // Fault (self-test only): the sample goes out unredacted.
-      .map((v) =>
-        hasFault(deps, "governor-sees-identifiers")
-          ? v.body
-          : redactForGovernor(v.body, seed, extractSearchFacts(v.body).childId),
-      );
+      .map((v) => deps.access.redactForGovernor(v.body, seed, extractSearchFacts(v.body).childId));
     return c.json({ settingUrn, seed, population: population.length, items }, 200);
   };
 }

@@ -1,6 +1,7 @@
 // The route table (spec/routes.ts) and the server's handlers must be the same set, in both directions.
 import { describe, expect, it } from "vitest";
 import { ROUTES } from "../../../spec/routes.ts";
+import { PRODUCTION_ACCESS } from "../app-parts.ts";
 import type { AppDeps } from "../deps.ts";
 import type { Store } from "../storage/store.ts";
 import { buildHandlers } from "./handlers.ts";
@@ -25,7 +26,8 @@ const deps: AppDeps = {
   validate: () => ({ valid: true, documentType: null, schemaVersion: null, errors: [], findings: [] }),
   openapiPath: "",
   docsPath: "",
-  faults: new Set(),
+  access: PRODUCTION_ACCESS,
+  resource: (cfg) => cfg,
   transfers: new TransferService(unusedStore, defaultTransferConfig(), clock),
 };
 

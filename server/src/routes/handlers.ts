@@ -8,14 +8,12 @@ import { resourceHandlers, type Handler } from "./resource-handlers.ts";
 import { RESOURCES } from "./resources.ts";
 import { validateHandler } from "./validate-handler.ts";
 import { transferHandlers } from "./transfer-handlers.ts";
+import { trustListHandlers } from "./trust-list-handlers.ts";
 import type { ResourceConfig } from "./resources.ts";
-import { faultyCreate, faultyResource } from "../faults/resource-faults.ts";
 
-/** The shared resource handlers for one kind; in a fault self-test, with the faulty variants wrapped around them. */
+/** The shared resource handlers for one kind, on the kind's configuration as the app's parts give it. */
 function handlersFor(cfg: ResourceConfig, deps: AppDeps, idParam: string) {
-  const faulty = faultyResource(cfg, deps);
-  const h = resourceHandlers(faulty, deps, idParam);
-  return { ...h, create: faultyCreate(h.create, faulty, deps) };
+  return resourceHandlers(deps.resource(cfg), deps, idParam);
 }
 
 export function buildHandlers(deps: AppDeps): Record<string, Handler> {
@@ -61,7 +59,7 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
     getSetting: setting.read,
     updateSetting: setting.update,
   });
-  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps));
+  Object.assign(out, discoveryHandlers(deps), auditHandlers(deps), transferHandlers(deps), trustListHandlers(deps));
   out.validateDocument = validateHandler(deps);
   out.getPlanSample = governanceHandler(deps);
   return out;

@@ -1,5 +1,5 @@
-// The stored resource kinds as configuration: what body each accepts, how its id, search facts and tenancy are found,
-// and which query filters it offers. The handlers in resource-handlers.ts are the same for all of them.
+// The stored resource kinds as configuration: what body each accepts, how its id, search facts and tenancy are found
+// (the query filters each offers are the filter table's, spec/search-filters.ts). The handlers in resource-handlers.ts are the same for all of them.
 import type { AppDeps } from "../deps.ts";
 import type { ProblemErrorItem } from "../http/problems.ts";
 import { documentErrors } from "../documents/check-document.ts";
@@ -27,20 +27,7 @@ export interface ResourceConfig {
   factsOf(body: unknown, id: string): SearchFacts;
   /** Where the record is filed (owning setting, responsible LA), falling back to the child's directory record. */
   tenantOf(store: Store, facts: SearchFacts): Promise<TenantScope>;
-  /** Query filters this kind offers: query name → how it sets the store query. */
-  filters: readonly FilterName[];
 }
-
-export type FilterName =
-  | "childId"
-  | "upn"
-  | "uln"
-  | "nhsNumber"
-  | "settingUrn"
-  | "laCode"
-  | "status"
-  | "layer"
-  | "reviewDueBefore";
 
 const stringField = (body: unknown, key: string): string | undefined => {
   if (body === null || typeof body !== "object") return undefined;
@@ -72,21 +59,7 @@ async function planTenant(store: Store, facts: SearchFacts, laFromChild = false)
   return tenant;
 }
 
-const PLAN_FILTERS: readonly FilterName[] = [
-  "childId",
-  "upn",
-  "uln",
-  "nhsNumber",
-  "settingUrn",
-  "status",
-  "reviewDueBefore",
-];
-
-function documentKind(
-  kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profile",
-  basePath: string,
-  filters: readonly FilterName[],
-): ResourceConfig {
+function documentKind(kind: "isp" | "ehcp" | "legacy-ehcp" | "development-profile", basePath: string): ResourceConfig {
   return {
     kind,
     basePath,
@@ -98,15 +71,14 @@ function documentKind(
     idOf: (body) => stringField(body, "id"),
     factsOf: (body) => extractSearchFacts(body),
     tenantOf: (store, facts) => planTenant(store, facts, kind === "isp" || kind === "development-profile"),
-    filters,
   };
 }
 
 export const RESOURCES = {
-  isp: documentKind("isp", "/isps", [...PLAN_FILTERS, "layer"]),
-  ehcp: documentKind("ehcp", "/ehcps", [...PLAN_FILTERS, "laCode"]),
-  "legacy-ehcp": documentKind("legacy-ehcp", "/legacy-ehcps", [...PLAN_FILTERS, "laCode"]),
-  "development-profile": documentKind("development-profile", "/development-profiles", PLAN_FILTERS),
+  isp: documentKind("isp", "/isps"),
+  ehcp: documentKind("ehcp", "/ehcps"),
+  "legacy-ehcp": documentKind("legacy-ehcp", "/legacy-ehcps"),
+  "development-profile": documentKind("development-profile", "/development-profiles"),
   spp: {
     kind: "spp",
     basePath: "/spps",
@@ -119,7 +91,6 @@ export const RESOURCES = {
       return status ? { status } : {};
     },
     tenantOf: async () => ({}),
-    filters: ["status"],
   },
   child: {
     kind: "child",
@@ -130,7 +101,6 @@ export const RESOURCES = {
     idOf: (body) => stringField(body, "id"),
     factsOf: (body, id) => extractSearchFacts(body, { childId: id }),
     tenantOf: async (store, facts) => planTenant(store, { ...facts, childId: undefined }),
-    filters: ["upn", "uln", "nhsNumber", "settingUrn", "laCode"],
   },
   setting: {
     kind: "setting",
@@ -148,6 +118,5 @@ export const RESOURCES = {
       return facts;
     },
     tenantOf: async (_store, facts) => ({ settingUrn: facts.settingUrn, laCode: facts.laCode }),
-    filters: ["laCode"],
   },
 } as const satisfies Record<ResourceKind, ResourceConfig>;

@@ -8,7 +8,7 @@ import { canSee, visibleTo } from "../access/tenancy.ts";
 import { HttpProblem, invalidParameter, notFound, problemBody } from "../http/problems.ts";
 import { nextLink, parseCursor, parseLimit } from "../http/pagination.ts";
 import { readQuery } from "../http/query.ts";
-import { normaliseIdentifier } from "../documents/search-facts.ts";
+import { filterNamesOf, readFilters } from "../../../sdk/src/documents/search-filters.ts";
 import { IMPORT_KIND, transferStore } from "../storage/transfer-store.ts";
 import type { StoredVersion } from "../storage/store.ts";
 import { parseTransferRequest } from "../transfers/request.ts";
@@ -168,29 +168,20 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
 
   const listUnclaimedTransfers: Handler = async (c) => {
     const p = c.get("principal");
-    const q = readQuery(c, ["upn", "uln", "nhsNumber", "limit", "cursor"]);
+    const q = readQuery(c, [...filterNamesOf("transfer"), "limit", "cursor"]);
     if (!p.laCode)
       throw new HttpProblem(
         "forbidden",
         "Only a local authority (a token with la_code) can search the unclaimed queue.",
       );
-    const identifiers = (["upn", "uln", "nhsNumber"] as const).filter((k) => q[k] !== undefined);
-    if (identifiers.length > 1)
-      throw invalidParameter(`/query/${identifiers[1]}`, "Search by one identifier at a time.");
-    const identifier = q.upn
-      ? normaliseIdentifier("upn", q.upn)
-      : q.uln
-        ? normaliseIdentifier("uln", q.uln)
-        : q.nhsNumber
-          ? normaliseIdentifier("nhs", q.nhsNumber)
-          : undefined;
+    const filters = readFilters("transfer", q, invalidParameter);
     const cursor = parseCursor(q.cursor);
     const page = await ts.searchTransfers<TransferRecord>({
       status: "unclaimed",
       laCode: p.laCode,
       visibleTo: visibleTo(p),
       limit: parseLimit(q.limit),
-      ...(identifier ? { identifier } : {}),
+      ...filters,
       ...(cursor ? { cursor } : {}),
     });
     const records = page.items.map((v) => ({

@@ -52,7 +52,11 @@ export function auditParams(rec: AuditRecord): unknown[] {
  */
 export function auditRowsParams(recs: readonly AuditRecord[]): unknown[][] {
   const columns: unknown[][] = Array.from({ length: AUDIT_ARITY }, () => []);
-  for (const rec of recs) auditParams(rec).forEach((v, i) => columns[i]!.push(v));
+  for (const rec of recs) {
+    auditParams(rec).forEach((v, i) => {
+      columns[i]!.push(v);
+    });
+  }
   return columns;
 }
 
@@ -63,9 +67,8 @@ export function auditRowsFrom(offset = 0): string {
 
 /**
  * The FROM item and parameters for `recs` (numbered after `offset`): one record as a one-row VALUES of plain
- * parameters, several as auditRowsFrom's arrays. Why two forms: the planner cannot tell how many rows unnest() of a
- * parameter gives, so it plans such a statement afresh on every execution (its generic plan, guessing many rows,
- * looks dearer) and planning costs more than running it; a lone record's statement keeps one cheap generic plan.
+ * parameters, several as auditRowsFrom's arrays: the planner cannot size unnest() of a parameter, so it replans such
+ * a statement every time, while a lone record's statement keeps one generic plan.
  */
 export function auditRowsSource(recs: readonly AuditRecord[], offset = 0): { from: string; params: unknown[] } {
   if (recs.length === 1) return { from: auditRowFrom(offset), params: auditParams(recs[0]!) };

@@ -11,7 +11,10 @@ function statementNamer(): (sql: string, values: unknown[]) => pg.QueryConfig {
   const names = new Map<string, string>();
   return (text, values) => {
     let name = names.get(text);
-    if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) names.set(text, (name = `si_${names.size + 1}`));
+    if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) {
+      name = `si_${names.size + 1}`;
+      names.set(text, name);
+    }
     return name === undefined ? { text, values } : { name, text, values };
   };
 }

@@ -2,7 +2,7 @@
 // behind its transaction mutex, so a transaction here is isolated from all other callers by construction.
 import { PGlite } from "@electric-sql/pglite";
 import type { Db } from "./db.ts";
-import { wireQuery, wireScript } from "./pglite-wire.ts";
+import { PgliteWire } from "./pglite-wire.ts";
 
 export interface PgliteOptions {
   /** Directory to persist to; omitted means in memory. */
@@ -19,59 +19,56 @@ export async function openPgliteDb(opts: PgliteOptions = {}): Promise<Db> {
   return pgliteDb(pg);
 }
 
-/** Wraps an existing PGlite instance; `close()` closes it. */
+/** Wraps an existing PGlite instance, which the Db then owns (every statement must go through it); `close()` closes it. */
 export function pgliteDb(pg: PGlite): Db {
+  const wire = new PgliteWire(pg);
   return {
     parallelism: 1,
-    query: (sql, params) => wireQuery(pg, sql, params ?? [], false),
-    exec: async (sql) => {
-      await pg.exec(sql);
-    },
-    transaction: (fn) => transaction(pg, fn),
-    close: () => pg.close(),
+    query: (sql, params) => wire.exclusive(() => wire.query(sql, params ?? [], true)),
+    exec: (sql) =>
+      wire.exclusive(async () => {
+        await pg.exec(sql);
+      }),
+    transaction: (fn) => wire.exclusive(() => transaction(pg, wire, fn)),
+    close: () => wire.exclusive(() => pg.close()),
     // Without statistics the planner guesses every table is small and, as it grows, picks plans that read far more
-    // than they need. Only searches depend on them, and searches filter resource_heads (migration 006), whose rows
-    // are rewritten on every edit, so it is also vacuumed: an edit usually updates its head in place (HOT), but one
-    // whose facts change leaves a dead row and index entries. Every statement on resource_versions and audit_log is
-    // a primary-key or single-key index lookup, planned the same with or without statistics, so neither is analysed:
-    // the store is stalled while this runs (ANALYZE of 5,000 versions took 28 ms, the heads of them 2 ms).
-    maintain: async () => {
-      await pg.exec("VACUUM ANALYZE resource_heads");
-    },
+    // than they need. Only searches depend on them, and they filter resource_heads, which is also vacuumed (a head
+    // whose facts change leaves a dead row); the other tables are read by key, planned the same either way.
+    maintain: () =>
+      wire.exclusive(async () => {
+        await pg.exec("VACUUM ANALYZE resource_heads");
+      }),
   };
 }
 
 /**
- * BEGIN … COMMIT under PGlite's transaction lock (what its own transaction() takes), with BEGIN, COMMIT and ROLLBACK
- * each sent as one simple-query call: PGlite's transaction() sends each as two protocol exchanges and decodes the
- * replies twice, which cost more than the statements of a small import. Rolls back if fn throws; a COMMIT that the
- * backend answers with ROLLBACK (the transaction had already failed) is an error, as in PGlite.
+ * BEGIN … COMMIT, each sent as one simple-query call (PGlite's transaction() sends each as two exchanges); the caller
+ * holds the wire's turn. Rolls back if fn throws; a COMMIT that the backend answers with ROLLBACK (the transaction had
+ * already failed) is an error, as in PGlite.
  */
-function transaction<T>(pg: PGlite, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return pg._runExclusiveTransaction(async () => {
-    await wireScript(pg, "BEGIN");
-    let result: T;
-    try {
-      result = await fn(txDb(pg));
-    } catch (err) {
-      // The error that broke the transaction is the one worth reporting, not a failure to roll back after it.
-      await wireScript(pg, "ROLLBACK").catch(() => undefined);
-      throw err;
-    }
-    const [tag] = await wireScript(pg, "COMMIT");
-    if (tag === "ROLLBACK") throw new Error("the transaction was rolled back by the database instead of committed");
-    await pg.syncToFs();
-    return result;
-  });
+async function transaction<T>(pg: PGlite, wire: PgliteWire, fn: (tx: Db) => Promise<T>): Promise<T> {
+  await wire.script("BEGIN");
+  let result: T;
+  try {
+    result = await fn(txDb(wire));
+  } catch (err) {
+    // The error that broke the transaction is the one worth reporting, not a failure to roll back after it.
+    await wire.script("ROLLBACK").catch(() => undefined);
+    throw err;
+  }
+  const [tag] = await wire.script("COMMIT");
+  if (tag === "ROLLBACK") throw new Error("the transaction was rolled back by the database instead of committed");
+  await pg.syncToFs();
+  return result;
 }
 
-/** Statements of an open transaction: the transaction lock is already held, so they go straight in. */
-function txDb(pg: PGlite): Db {
+/** Statements of an open transaction: the wire's turn is already held, so they go straight in. */
+function txDb(wire: PgliteWire): Db {
   const db: Db = {
     parallelism: 1,
-    query: (sql, params) => wireQuery(pg, sql, params ?? [], true),
+    query: (sql, params) => wire.query(sql, params ?? [], false),
     exec: async (sql) => {
-      await wireScript(pg, sql);
+      await wire.script(sql);
     },
     transaction: (fn) => fn(db),
     close: async () => {

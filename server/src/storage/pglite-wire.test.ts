@@ -1,6 +1,10 @@
 // The PGlite wire driver's prepared statements: each SQL text is parsed once and then bound by name, and nothing that
 // goes wrong while preparing (a syntax error, a rolled-back transaction) leaves a name that later binds wrongly.
+// Also: parameters reach PostgreSQL intact, and the storage code imports only public entry points of its packages.
 import { PGlite } from "@electric-sql/pglite";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgliteDb } from "./pglite-db.ts";
 import type { Db } from "./db.ts";
@@ -99,5 +103,39 @@ describe("PGlite wire driver: transactions", () => {
     await inside;
     // The outside query ran after the commit (PGlite has one connection; the transaction lock orders them).
     expect((await outside).rows).toEqual([{ c: 1 }]);
+  });
+});
+
+describe("PGlite wire driver: parameters", () => {
+  it("arrays arrive element for element, with quotes, backslashes, commas, braces and nulls", async () => {
+    const texts = ['say "hi"', "back\\slash", "a,b", "{x}", "", null, "NULL", "ünïcödé 😀"];
+    const { rows } = await db.query<{ t: unknown; n: unknown }>("SELECT $1::text[] AS t, $2::int[] AS n", [
+      texts,
+      [1, -2, 30],
+    ]);
+    expect(rows).toEqual([{ t: texts, n: [1, -2, 30] }]);
+  });
+
+  it("objects arrive as JSON, numbers and booleans as their text, dates as instants", async () => {
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    const { rows } = await db.query<{ j: unknown; n: unknown; b: unknown; at: unknown }>(
+      "SELECT $1::jsonb AS j, $2::int AS n, $3::boolean AS b, $4::timestamptz AS at",
+      [{ a: [1, "x"] }, 42, true, at],
+    );
+    expect(rows).toEqual([{ j: { a: [1, "x"] }, n: 42, b: true, at }]);
+  });
+});
+
+describe("storage imports only public entry points of its packages", () => {
+  it("no storage file imports a package's internal files (dist/, lib/, src/)", () => {
+    const dir = dirname(fileURLToPath(import.meta.url));
+    const deep: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const text = readFileSync(`${dir}/${file}`, "utf8");
+      // Any string naming a path inside a package: static imports and createRequire calls alike.
+      for (const m of text.matchAll(/["']((?:@[\w.-]+\/)?[\w.-]+\/(?:dist|lib|src)\/[^"']*)["']/g))
+        deep.push(`${file}: ${m[1]}`);
+    }
+    expect(deep).toEqual([]);
   });
 });

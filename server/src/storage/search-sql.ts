@@ -2,6 +2,22 @@
 // Every filter present is ANDed; the tenancy restriction (visibleTo) is ANDed on top, so no filter can widen it.
 import { clampLimit, decodeCursor } from "./cursor.ts";
 import type { SearchQuery } from "./store.ts";
+import { SEARCH_FACTS } from "../../../sdk/generated/search-filters.ts";
+import { comparand, FILTERS, type SearchFilter } from "../../../sdk/src/documents/search-filters.ts";
+
+/** The SQL condition of one filter (spec/search-filters.ts) on its fact's column, its value bound as a parameter. */
+function filterCondition(f: SearchFilter, value: string, bind: (value: unknown) => string): string {
+  const fact = SEARCH_FACTS[f.fact];
+  const param = `${bind(comparand(f, value))}::${fact.type === "date" ? "date" : "text"}`;
+  switch (f.operator) {
+    case "equals":
+      return `${fact.column} = ${param}`;
+    case "before":
+      return `${fact.column} < ${param}`;
+    case "contains":
+      return `${fact.column} @> ARRAY[${param}]`;
+  }
+}
 
 /** ISO-8601 UTC text of an instant column, as iso_instant() gives it, written inline: a SQL function call per row
  *  costs more than the expression on PGlite. */
@@ -26,13 +42,10 @@ export function buildSearchSql(q: SearchQuery): BuiltQuery {
   };
 
   where.push(`kind = ${bind(q.kind)}`);
-  if (q.identifier !== undefined) where.push(`identifiers @> ARRAY[${bind(q.identifier)}::text]`);
-  if (q.settingUrn !== undefined) where.push(`setting_urn = ${bind(q.settingUrn)}`);
-  if (q.laCode !== undefined) where.push(`la_code = ${bind(q.laCode)}`);
-  if (q.status !== undefined) where.push(`status = ${bind(q.status)}`);
-  if (q.layer !== undefined) where.push(`layer = ${bind(q.layer)}`);
-  if (q.reviewDueBefore !== undefined) where.push(`review_due < ${bind(q.reviewDueBefore)}::date`);
-  if (q.childId !== undefined) where.push(`child_id = ${bind(q.childId)}`);
+  for (const f of FILTERS) {
+    const value = q[f.name];
+    if (value !== undefined) where.push(filterCondition(f, value, bind));
+  }
   if (q.visibleTo && !q.visibleTo.all) where.push(visibilityClause(q.visibleTo, bind));
   // Byte order (COLLATE "C") so paging is the same on every server whatever its default locale.
   if (q.cursor !== undefined) where.push(`id COLLATE "C" > ${bind(decodeCursor(q.cursor, "string"))}`);

@@ -5,6 +5,7 @@ import { clampLimit, decodeCursor, encodeCursor } from "./cursor.ts";
 import { toNumber, type Db, type Row } from "./db.ts";
 import { computeEtag } from "./etag.ts";
 import { buildSearchSql, isoInstant, VERSION_COLUMNS } from "./search-sql.ts";
+import { SEARCH_FACTS } from "../../../sdk/generated/search-filters.ts";
 import { VersionCache } from "./version-cache.ts";
 import { runAuditedReads, runCurrentReads, type AuditedRead, type CurrentRead } from "./current-reads.ts";
 import { AUDIT_COLUMNS, AUDIT_ROW_SELECT, auditParams, auditRowsSource, auditValuesRow } from "./audit-sql.ts";
@@ -25,27 +26,33 @@ import {
   type VersionProvenance,
 } from "./store.ts";
 
-const INSERT_COLUMNS =
-  "kind, id, version, etag, body, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due, provenance";
-// Values for INSERT_COLUMNS after $1 kind, $2 id, $3 version; casts keep parameter types identical on both drivers.
-const VALUE_PARAMS = "$4, $5::json, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date, $15::jsonb";
+/** The search facts every version stores (spec/search-filters.ts), in table order: their columns, and each parameter's
+ *  cast (so parameter types are identical on both drivers). */
+const FACTS = Object.entries(SEARCH_FACTS).map(([name, f]) => ({ name, column: f.column, type: f.type }));
+const FACT_COLUMNS = FACTS.map((f) => f.column).join(", ");
+/** $1 kind, $2 id, $3 version, $4 etag, $5 body, $6/$7 tenancy, then one parameter per fact, then provenance. */
+const FIRST_FACT = 8;
+const factParam = (i: number): string => `$${FIRST_FACT + i}::${FACTS[i]!.type}`;
+const FACT_PARAMS = FACTS.map((_f, i) => factParam(i)).join(", ");
+const PROVENANCE_PARAM = FIRST_FACT + FACTS.length;
+const INSERT_COLUMNS = `kind, id, version, etag, body, tenant_setting_urn, tenant_la_code, ${FACT_COLUMNS}, provenance`;
+// Values for INSERT_COLUMNS after $1 kind, $2 id, $3 version.
+const VALUE_PARAMS = `$4, $5::json, $6, $7, ${FACT_PARAMS}, $${PROVENANCE_PARAM}::jsonb`;
 /** The head (migration 006) of the version a statement's `written` CTE wrote: its number, search facts and tenancy from
  *  the same parameters. Written by the same statement as the version, so heads and versions never disagree; a version
  *  only ever replaces an older head. */
 const HEAD_UPSERT = `head AS (
-    INSERT INTO resource_heads (kind, id, version, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due)
-    SELECT kind, id, version, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14::date FROM written
+    INSERT INTO resource_heads (kind, id, version, tenant_setting_urn, tenant_la_code, ${FACT_COLUMNS})
+    SELECT kind, id, version, $6, $7, ${FACT_PARAMS} FROM written
     ON CONFLICT (kind, id) DO UPDATE SET version = EXCLUDED.version, tenant_setting_urn = EXCLUDED.tenant_setting_urn,
-      tenant_la_code = EXCLUDED.tenant_la_code, child_id = EXCLUDED.child_id, identifiers = EXCLUDED.identifiers,
-      setting_urn = EXCLUDED.setting_urn, la_code = EXCLUDED.la_code, status = EXCLUDED.status, layer = EXCLUDED.layer,
-      review_due = EXCLUDED.review_due
+      tenant_la_code = EXCLUDED.tenant_la_code, ${FACTS.map((f) => `${f.column} = EXCLUDED.${f.column}`).join(", ")}
     WHERE resource_heads.version < EXCLUDED.version
   )`;
 
 /** A written version's columns but its body, which the writer already holds as text. */
 const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;
 
-/** Version 1 and its head ($1..$15 as versionParams gives them); no row back if the resource exists already. */
+/** Version 1 and its head (parameters as versionParams gives them); no row back if the resource exists already. */
 const CREATE_WRITTEN = `written AS (
     INSERT INTO resource_versions (${INSERT_COLUMNS}) VALUES ($1, $2, $3::int, ${VALUE_PARAMS})
     ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
@@ -60,9 +67,10 @@ const UPDATE_WRITTEN = `written AS (
     ON CONFLICT DO NOTHING RETURNING ${WRITTEN_COLUMNS}
   ), ${HEAD_UPSERT}`;
 const UPDATE_SQL = `WITH ${UPDATE_WRITTEN} SELECT * FROM written`;
-/** A write's statement with its audit record ($16..$28) appended only if the version was written. */
+/** A write's statement with its audit record (the parameters after the version's) appended only if the version was
+ *  written. */
 const withAudit = (writtenCte: string) => `WITH ${writtenCte},
-  logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(15).slice(1, -1)} FROM written)
+  logged AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${auditValuesRow(PROVENANCE_PARAM).slice(1, -1)} FROM written)
   SELECT * FROM written`;
 const CREATE_AUDITED_SQL = withAudit(CREATE_WRITTEN);
 const UPDATE_AUDITED_SQL = withAudit(UPDATE_WRITTEN);
@@ -100,7 +108,10 @@ export function createSqlStore(
   let writes = 0;
   let nextMaintenance = 256;
   const wrote = (): void => {
-    if (inTransaction) return onWrite?.();
+    if (inTransaction) {
+      onWrite?.();
+      return;
+    }
     if (!db.maintain || ++writes < nextMaintenance) return;
     nextMaintenance *= 2;
     // In the background: the write that crossed the mark has committed and answers at once. A failure (the store
@@ -138,13 +149,7 @@ export function createSqlStore(
       text,
       tenant.settingUrn ?? null,
       tenant.laCode ?? null,
-      facts.childId ?? null,
-      facts.identifiers ?? [],
-      facts.settingUrn ?? null,
-      facts.laCode ?? null,
-      facts.status ?? null,
-      facts.layer ?? null,
-      facts.reviewDue ?? null,
+      ...FACTS.map((f) => (facts as Record<string, unknown>)[f.name] ?? (f.type === "text[]" ? [] : null)),
       JSON.stringify(prov),
     ];
     return { params, text };

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "./db.ts";
 import { migrate, loadMigrations } from "./migrate.ts";
+import { matchesFilters } from "../../../sdk/src/documents/search-filters.ts";
 import {
   AlreadyExistsError,
   ConflictError,
@@ -318,17 +319,7 @@ function matches(r: Seeded, q: Omit<SearchQuery, "limit" | "cursor">): boolean {
     (v.settingUrns ?? []).includes(r.tenant.settingUrn ?? "\0") ||
     (v.laCodes ?? []).includes(r.tenant.laCode ?? "\0") ||
     (v.childIds ?? []).includes(f.childId ?? "\0");
-  return (
-    r.kind === q.kind &&
-    (q.identifier === undefined || (f.identifiers ?? []).includes(q.identifier)) &&
-    (q.settingUrn === undefined || f.settingUrn === q.settingUrn) &&
-    (q.laCode === undefined || f.laCode === q.laCode) &&
-    (q.status === undefined || f.status === q.status) &&
-    (q.layer === undefined || f.layer === q.layer) &&
-    (q.reviewDueBefore === undefined || (f.reviewDue !== undefined && f.reviewDue < q.reviewDueBefore)) &&
-    (q.childId === undefined || f.childId === q.childId) &&
-    visible
-  );
+  return r.kind === q.kind && matchesFilters(f, q) && visible;
 }
 
 type QueryCase = { name: string; q: Omit<SearchQuery, "limit" | "cursor">; allowEmpty?: boolean };
@@ -336,9 +327,9 @@ type QueryCase = { name: string; q: Omit<SearchQuery, "limit" | "cursor">; allow
 const QUERY_CASES: QueryCase[] = [
   { name: "kind only", q: { kind: "isp" } },
   { name: "other kind", q: { kind: "ehcp" } },
-  { name: "identifier (upn)", q: { kind: "isp", identifier: "upn:U4" } },
-  { name: "identifier (uln)", q: { kind: "isp", identifier: "uln:L3" } },
-  { name: "identifier only on an old version", q: { kind: "isp", identifier: "upn:OLD4" }, allowEmpty: true },
+  { name: "identifier (upn)", q: { kind: "isp", upn: "U4" } },
+  { name: "identifier (uln)", q: { kind: "isp", uln: "L3" } },
+  { name: "identifier only on an old version", q: { kind: "isp", upn: "OLD4" }, allowEmpty: true },
   { name: "setting", q: { kind: "isp", settingUrn: "100002" } },
   { name: "local authority", q: { kind: "isp", laCode: "873" } },
   { name: "status", q: { kind: "isp", status: "under-review" } },
@@ -356,7 +347,7 @@ const QUERY_CASES: QueryCase[] = [
     name: "setting + review due + status",
     q: { kind: "isp", settingUrn: "100003", reviewDueBefore: "2027-06-01", status: "draft" },
   },
-  { name: "identifier + setting", q: { kind: "isp", identifier: "upn:U1", settingUrn: "100002" } },
+  { name: "identifier + setting", q: { kind: "isp", upn: "U1", settingUrn: "100002" } },
   { name: "contradictory filters", q: { kind: "isp", status: "active", layer: "nonexistent" }, allowEmpty: true },
   { name: "visible to one setting", q: { kind: "isp", visibleTo: { settingUrns: ["100001"] } } },
   { name: "visible to one LA", q: { kind: "isp", visibleTo: { laCodes: ["202"] } } },
@@ -914,7 +905,7 @@ function persistenceCases(opts: StorageCaseOptions): void {
       try {
         expect(await second.get("isp", id)).toEqual(v2);
         expect((await second.listVersions("isp", id)).map((v) => v.version)).toEqual([1, 2]);
-        expect((await second.search({ kind: "isp", identifier: "upn:P1", limit: 10 })).items).toEqual([v2]);
+        expect((await second.search({ kind: "isp", upn: "P1", limit: 10 })).items).toEqual([v2]);
         expect((await second.queryAudit({ resourceId: id, limit: 10 })).items).toEqual([rec]);
         // The sequence continues after a restart rather than reusing numbers.
         const next = await second.appendAudit({ ...rec, correlationId: "p2" });

@@ -41,17 +41,12 @@ export interface StoredVersion<T = unknown> {
 /** Index facts extracted from a body for search; drivers store them in columns. One definition, in the SDK, shared
  *  with the msw mock so both filter and decide tenancy on the same facts. */
 import type { SearchFacts } from "../../../sdk/src/documents/search-facts.ts";
+import type { FilterValues } from "../../../sdk/src/documents/search-filters.ts";
 export type { SearchFacts };
 
-export interface SearchQuery {
+/** A search: the filters of the filter table (spec/search-filters.ts) by name, with the values asked for, ANDed. */
+export interface SearchQuery extends FilterValues {
   kind: ResourceKind;
-  identifier?: string; // "upn:…" etc.
-  settingUrn?: string;
-  laCode?: string;
-  status?: string;
-  layer?: string;
-  reviewDueBefore?: string; // YYYY-MM-DD, exclusive
-  childId?: string;
   /** Tenancy restriction applied by the caller's role; drivers AND it with the filters. */
   visibleTo?: { settingUrns?: string[]; laCodes?: string[]; childIds?: string[]; all?: boolean };
   limit: number; // page size

@@ -1,14 +1,7 @@
-// Gathers the calls made in one turn of the event loop into one batch. On PGlite one statement costs far more than
-// one more row in it, and a statement runs synchronously on this thread: without waiting for the end of the turn
-// (setImmediate), each call would start its own statement before the next request had even been parsed. The wait is
-// the rest of the current turn, not a timer; a lone call still goes in the turn it was made. Calls made while a
-// batch runs go in the next one. At most `parallelism` batches run at once (PGlite 1; a pg pool several).
-//
-// One caller's item must never fail another's: a batch is one statement, so an item the database refuses (a NUL in
-// a text value, say) fails the whole statement. A failed batch is therefore split in halves and each half run again
-// (in the same slot, one after the other) until only the items that fail on their own are rejected, each with its
-// own error. A statement that failed wrote nothing, so running its items again is safe. One bad item among n costs
-// about 2·log2(n) more statements, not n.
+// Gathers the calls made in one turn of the event loop (until setImmediate, not a timer) into one statement, because
+// a statement costs far more than one more row in it; at most `parallelism` batches run at once.
+// One caller's bad item must never fail another's: a failed batch wrote nothing, so it is split in halves and rerun
+// until only the items that fail on their own are rejected.
 
 export type BatchRunner<I, O> = (items: readonly I[]) => Promise<O[]>;
 
@@ -45,7 +38,9 @@ export function turnBatcher<I, O>(run: BatchRunner<I, O>, parallelism: number, m
       await settle(batch.slice(0, half));
       return settle(batch.slice(half));
     }
-    batch.forEach((p, i) => p.resolve(outs[i] as O));
+    batch.forEach((p, i) => {
+      p.resolve(outs[i] as O);
+    });
   };
   const pump = (): void => {
     while (inFlight < parallelism && queue.length > 0) {

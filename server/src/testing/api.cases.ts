@@ -268,6 +268,38 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect((second.items as Json[]).map((v) => v.version)).toEqual([3]);
       });
 
+      it("a PUT maintains the stored document's provenance.updatedAt (time of the write) and changeReason (the header)", async () => {
+        const isp = newIsp(data.A.child);
+        const created = await adoptId(await s.call("POST", "/isps", { token: tok.staffA, body: isp }), isp);
+        await expectStatus(created, 201);
+        const claimed = { updatedAt: "2031-01-01T00:00:00Z", changeReason: "what the client claims" };
+        const next = { ...isp, status: "under-review", provenance: { ...(isp.provenance as Json), ...claimed } };
+        const before = Date.now();
+        const put = await s.call("PUT", `/isps/${isp.id}`, {
+          token: tok.staffA,
+          body: next,
+          // Percent-encoded UTF-8, decoded before it is stored (spec: Change-Reason).
+          headers: { "if-match": created.headers.get("etag")!, "change-reason": "R%C3%A9vision annuelle" },
+        });
+        const answered = (await expectStatus(put, 200)).provenance as Json;
+        const after = Date.now();
+        expect(answered.changeReason).toBe("Révision annuelle");
+        // The time of the write, but never before the record's own dates (the worked examples are dated 2029-2030):
+        // what the body claimed is ignored either way.
+        const floor = Date.parse(String((isp.provenance as Json).updatedAt));
+        const at = Date.parse(String(answered.updatedAt));
+        expect(at).toBeGreaterThanOrEqual(Math.max(floor, before - 1000));
+        expect(at).toBeLessThanOrEqual(Math.max(floor, after + 1000));
+        expect(answered.updatedAt).not.toBe(claimed.updatedAt);
+        // The same on a later read and in the version itself; version 1 keeps what it was created with.
+        const read = await expectStatus(await s.call("GET", `/isps/${isp.id}`, { token: tok.staffA }), 200);
+        expect(read.provenance).toEqual(answered);
+        const v2 = await expectStatus(await s.call("GET", `/isps/${isp.id}/versions/2`, { token: tok.staffA }), 200);
+        expect(v2.provenance).toEqual(answered);
+        const v1 = await expectStatus(await s.call("GET", `/isps/${isp.id}/versions/1`, { token: tok.staffA }), 200);
+        expect(v1.provenance).toEqual(isp.provenance);
+      });
+
       it("wrong document type at an address → 422; a plan filed for another organisation's child → 403", async () => {
         const p = await expectStatus(
           await s.call("POST", "/isps", { token: tok.laA, body: { ...data.A.ehcp, id: randomUUID() } }),
@@ -447,6 +479,23 @@ export function runApiCases(opts: ApiCaseOptions): void {
         );
         expect(theirs.settingUrn).toBe(TENANT_B.settingUrn);
         expect((theirs.child as Json).identifiers).toEqual({ upn: data.B.child.upn });
+      });
+
+      it("a child record needs settingUrn or laCode (either will do), as child-record.schema.json says", async () => {
+        const { laCode: _la, ...settingOnly } = childRecord(newChild(TENANT_A));
+        const stored = await expectStatus(
+          await s.call("POST", "/children", { token: tok.staffA, body: settingOnly }),
+          201,
+        );
+        expect(stored.settingUrn).toBe(TENANT_A.settingUrn);
+        const { settingUrn: _urn, ...neither } = settingOnly;
+        const refused = await expectStatus(
+          await s.call("POST", "/children", { token: tok.staffA, body: neither }),
+          422,
+        );
+        expect(refused.errors).toEqual([
+          expect.objectContaining({ pointer: "", ruleId: "schema.not", message: expect.stringMatching(/settingUrn/) }),
+        ]);
       });
 
       it("a create is written with its audit record (version 1, the assigned id)", async () => {
@@ -1084,7 +1133,10 @@ export function runApiCases(opts: ApiCaseOptions): void {
                 body: { ...isp, status: i % 2 ? "under-review" : "active" },
                 headers: { "if-match": etag, "change-reason": `writer ${i}` },
               })
-              .then(async (r) => (await r.arrayBuffer(), r.status)),
+              .then(async (r) => {
+                await r.arrayBuffer();
+                return r.status;
+              }),
           ),
         );
         expect(results.filter((x) => x === 200)).toHaveLength(1);
@@ -1114,7 +1166,10 @@ export function runApiCases(opts: ApiCaseOptions): void {
                 },
                 headers: { "change-reason": "Parent views" },
               })
-              .then(async (r) => (await r.arrayBuffer(), r.status)),
+              .then(async (r) => {
+                await r.arrayBuffer();
+                return r.status;
+              }),
           ),
         );
         expect(statuses).toEqual(Array(8).fill(201));

@@ -401,10 +401,10 @@ export function runIsolationCases(opts: IsolationCaseOptions): void {
           ["a\\ud800", "/child/preferredName"],
           ["\\udc00b", "/child/preferredName"],
         ];
-        for (const [escape, pointer] of cases) {
+        for (const [escaped, pointer] of cases) {
           const text = JSON.stringify({ ...doc, child: { ...(doc.child as Json), preferredName: "MARKER" } }).replace(
             "MARKER",
-            escape,
+            escaped,
           );
           const res = await s.call("PUT", `/isps/${ispId}`, {
             token: staff,

@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import type { TransferBundle } from "../../../sdk/src/bundle/index.ts";
 import { extractSearchFacts, normaliseIdentifier } from "../documents/search-facts.ts";
+import { filterForIdentifier } from "../../../sdk/src/documents/search-filters.ts";
 import type { Actor, AuditRecord, ResourceKind, Store, StoredVersion } from "../storage/store.ts";
 import { transferStore } from "../storage/transfer-store.ts";
 import {
@@ -75,10 +76,16 @@ export async function matchChild(
   const foreign = new Map<string, Set<string>>();
   for (const identifier of identifiers) {
     if (!own)
-      own = (await tx.search<Json>({ kind: "child", identifier, visibleTo: receiverVisibility(receiver), limit: 1 }))
-        .items[0];
+      own = (
+        await tx.search<Json>({
+          kind: "child",
+          ...filterForIdentifier(identifier),
+          visibleTo: receiverVisibility(receiver),
+          limit: 1,
+        })
+      ).items[0];
     // Every holder of the identifier, to find the ones the receiver cannot see (bounded: a few per identifier).
-    const all = await tx.search<Json>({ kind: "child", identifier, limit: 20 });
+    const all = await tx.search<Json>({ kind: "child", ...filterForIdentifier(identifier), limit: 20 });
     for (const c of all.items) {
       if (withinReceiver(c.tenant, receiver) || c.id === sourceChildId) continue;
       const kinds = foreign.get(c.id) ?? new Set<string>();
@@ -162,7 +169,7 @@ export async function importBundle(
     if (localId !== bundleDocId) body.id = localId;
     const facts = extractSearchFacts(body, { childId });
     const current = await tx.get(kind, localId);
-    let v;
+    let v: { version: number };
     if (current) {
       v = await tx.update(kind, localId, current.version, body, facts, current.tenant, prov); // keeps its tenancy
     } else {

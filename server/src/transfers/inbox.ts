@@ -15,8 +15,6 @@ import {
   isCompactJwe,
   receiptReasonsFrom,
   sha256Hex,
-  signReceipt,
-  verifyBundle,
   type TransferBundle,
   type VerifyReason,
 } from "../../../sdk/src/bundle/index.ts";
@@ -24,18 +22,11 @@ import type { ReceiptReceiver } from "../../../sdk/generated/types.ts";
 import { ConflictError, type Actor, type Store } from "../storage/store.ts";
 import { transferStore } from "../storage/transfer-store.ts";
 import type { TransferConfig } from "./config.ts";
-import { holdBundle, importBundle, matchChild } from "./import-bundle.ts";
-import { selfAddressed } from "./receiver-tenancy.ts";
+import { holdBundle, importBundle } from "./import-bundle.ts";
 import { laOwner, settingOwner, type KeyRing } from "./keyring.ts";
 import { toReasonItems, type ImportRecord, type TransferReasonItem } from "./transfer-record.ts";
 import type { TrustList } from "./trust.ts";
-import {
-  faultyAcceptance,
-  transferFault,
-  unsignedReceipt,
-  type TransferFaults,
-  type TransferGuards,
-} from "./transfer-faults.ts";
+import { PRODUCTION_TRANSFER_PARTS, type TransferParts } from "./transfer-parts.ts";
 import type { TransferRecord } from "./transfer-record.ts";
 import { TRANSFER_KIND } from "../storage/transfer-store.ts";
 
@@ -50,10 +41,8 @@ export interface InboxDeps {
   trust: TrustList;
   config: TransferConfig;
   clock: () => Date;
-  /** Conformance self-test only (faults/catalogue.ts); empty in every normal start. */
-  faults?: TransferFaults;
-  /** The tenancy checks (transfer-faults.ts transferGuards); a faulty variant replaces them in the self-test only. */
-  guards?: TransferGuards;
+  /** The replaceable steps (transfer-parts.ts); production's by default. */
+  parts?: TransferParts;
 }
 
 /**
@@ -116,23 +105,20 @@ export class Inbox {
   ): Promise<InboxOutcome> {
     const { store, keyring, trust, clock } = this.deps;
     const now = clock();
-    const faults = this.deps.faults ?? new Set<string>();
-    let decryptKey;
-    // Fault (self-test only): never decrypt, so an encrypted bundle fails verification.
-    if (isCompactJwe(input) && !transferFault(faults, "inbox-ignores-encryption")) {
+    const parts = this.deps.parts ?? PRODUCTION_TRANSFER_PARTS;
+    let decryptKey: Parameters<TransferParts["verify"]>[1]["decryptKey"];
+    if (isCompactJwe(input)) {
       const kid = jweKid(input);
       const own = kid ? await keyring.byKid(kid) : undefined;
       if (own?.use === "enc") decryptKey = own.pair.privateJwk;
     }
-    let verified = await verifyBundle(input, {
+    const verified = await parts.verify(input, {
       trustedKeys: trust.resolve,
       now,
       ...(decryptKey ? { decryptKey } : {}),
     });
-    if (!verified.ok) verified = (await faultyAcceptance(faults, input, verified)) ?? verified;
     if (!verified.ok) return this.reject(input, verified.reasons, opts.correlationId);
     const bundle = verified.bundle;
-    const guards = this.deps.guards;
 
     // Addressed here? A named setting must be one this server hosts; an LA receiver must be claimed by that LA.
     let receiver: { settingUrn?: string; laCode: string };
@@ -180,7 +166,7 @@ export class Inbox {
           ? { laCode: bundle.manifest.sender.localAuthority.laCode }
           : {}),
     };
-    if ((guards?.selfAddressed ?? selfAddressed)(sender, receiver)) {
+    if (parts.selfAddressed(sender, receiver)) {
       return this.reject(
         input,
         [
@@ -195,12 +181,11 @@ export class Inbox {
     }
 
     const ts = transferStore(store);
-    const replay = await this.replayOf(ts, bundle.id, verified.digest.value);
-    // Faults: a replay imported again, or a different bundle under a known id imported instead of 409.
-    const reimport =
-      replay !== undefined &&
-      transferFault(faults, replay.kind === "conflict" ? "inbox-409-missing" : "inbox-replay-duplicates");
-    if (replay && !reimport) return replay;
+    const earlier = await this.replayOf(ts, bundle.id, verified.digest.value);
+    const replay = earlier && parts.answerReplay(earlier);
+    if (replay) return replay;
+    // An earlier import that is not answered from (only a decorated part does that) is imported again under a new key.
+    const reimport = earlier !== undefined;
 
     const receivedAt = now.toISOString();
     const owner = receiver.settingUrn ? settingOwner(receiver.settingUrn) : laOwner(receiver.laCode);
@@ -214,12 +199,10 @@ export class Inbox {
       receivedAt,
       acceptedDocumentIds: [...new Set((bundle.documents as unknown as { id: string }[]).map((d) => d.id))],
     });
-    let signedReceipt = (await signReceipt(receipt, {
+    const signedReceipt = await parts.signReceipt(receipt, {
       privateKey: keys.signing.privateJwk,
       kid: keys.signing.kid,
-    })) as string;
-    if (transferFault(faults, "receipt-unsigned")) signedReceipt = unsignedReceipt(signedReceipt);
-    if (transferFault(faults, "no-receipt")) signedReceipt = "";
+    });
     const actor: Actor = {
       subject: `transfer-sender:${verified.kid}`,
       role: "system-integration",
@@ -236,7 +219,7 @@ export class Inbox {
     const source = await store.get<TransferRecord>(TRANSFER_KIND, bundle.id);
     const sourceChildId =
       source && source.body.bundleDigest === verified.digest.value ? source.body.childId : undefined;
-    const match = guards?.matchChild ?? matchChild;
+    const match = parts.matchChild;
     // A concurrent import of the same bundle (or of another bundle touching the same documents) makes this
     // transaction lose a version race and roll back whole; then it is either a replay, or worth one more try.
     for (let attempt = 0; ; attempt++) {
@@ -314,7 +297,7 @@ export class Inbox {
         receiver: { system: this.deps.config.system },
         receivedAt: this.deps.clock().toISOString(),
       });
-      const signed = (await signReceipt(receipt, {
+      const signed = (await (this.deps.parts ?? PRODUCTION_TRANSFER_PARTS).signReceipt(receipt, {
         privateKey: keys.signing.privateJwk,
         kid: keys.signing.kid,
       })) as string;

@@ -38,7 +38,10 @@ export function jsonDiff(
 export function receiverSideNames(schemas: readonly unknown[]): Set<string> {
   const names = new Set<string>();
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const rec = node as Record<string, unknown>;
     if (rec.properties && typeof rec.properties === "object") {

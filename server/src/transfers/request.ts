@@ -31,17 +31,14 @@ export function parseTransferRequest(body: unknown): { request?: TransferRequest
     for (const k of Object.keys(r))
       if (!["urn", "ukprn", "unknownDestination"].includes(k)) err(`/receiver/${k}`, `Unknown member ${k}.`);
     if (r.urn !== undefined)
-      typeof r.urn === "string" && /^\d{6,7}$/.test(r.urn)
-        ? (receiver.urn = r.urn)
-        : err("/receiver/urn", "urn must be a 6 or 7 digit URN.");
+      if (typeof r.urn === "string" && /^\d{6,7}$/.test(r.urn)) receiver.urn = r.urn;
+      else err("/receiver/urn", "urn must be a 6 or 7 digit URN.");
     if (r.ukprn !== undefined)
-      typeof r.ukprn === "string" && /^1\d{7}$/.test(r.ukprn)
-        ? (receiver.ukprn = r.ukprn)
-        : err("/receiver/ukprn", "ukprn must be 8 digits starting with 1.");
+      if (typeof r.ukprn === "string" && /^1\d{7}$/.test(r.ukprn)) receiver.ukprn = r.ukprn;
+      else err("/receiver/ukprn", "ukprn must be 8 digits starting with 1.");
     if (r.unknownDestination !== undefined)
-      typeof r.unknownDestination === "boolean"
-        ? (receiver.unknownDestination = r.unknownDestination)
-        : err("/receiver/unknownDestination", "unknownDestination must be a boolean.");
+      if (typeof r.unknownDestination === "boolean") receiver.unknownDestination = r.unknownDestination;
+      else err("/receiver/unknownDestination", "unknownDestination must be a boolean.");
     const named = receiver.urn !== undefined || receiver.ukprn !== undefined;
     if (named === (receiver.unknownDestination === true))
       err("/receiver", "Name the receiver by urn or ukprn, or set unknownDestination: true (not both).");

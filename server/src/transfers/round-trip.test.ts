@@ -148,8 +148,7 @@ describe("round trip export → import → export for every worked example", () 
       ).toBe(
         canonicalJson(JSON.parse(JSON.stringify(pick(bundle2)), (k, v) => (RECEIVER_SIDE.has(k) ? undefined : v))),
       );
-      // Two PGlite databases and two transfers per case: 15–55 s each on a loaded two-core machine, more for the
-      // first case (cold imports), so the 60 s default is too tight here.
+      // Two PGlite databases and two transfers per case: too much for the 60 s default on a loaded machine.
     }, 240_000);
   }
 });

@@ -1,20 +1,13 @@
 // The transfer service a server runs: keys, trust list, inbox, and the sender's prepare → deliver lifecycle.
 // Handlers (routes/transfer-handlers.ts) stay thin and call these methods.
 import { randomUUID } from "node:crypto";
-import {
-  encryptBundle,
-  packBundle,
-  PackError,
-  sha256Digest,
-  signBundle,
-  type JWK,
-} from "../../../sdk/src/bundle/index.ts";
+import { encryptBundle, PackError, sha256Digest, signBundle, type JWK } from "../../../sdk/src/bundle/index.ts";
 import type { LocalAuthority, Setting } from "../../../sdk/generated/types.ts";
 import type { Principal } from "../auth/principal.ts";
 import { HttpProblem } from "../http/problems.ts";
 import { ConflictError, type SearchFacts, type Store, type StoredVersion, type TenantScope } from "../storage/store.ts";
 import { transferStore, type Provenance } from "../storage/transfer-store.ts";
-import { childDocuments, collectSppReferences } from "./assemble.ts";
+import { collectSppReferences } from "./assemble.ts";
 import type { TransferConfig } from "./config.ts";
 import { answerFromOutcome, backoffDelay, pushOnce, type DeliveryAnswer } from "./delivery.ts";
 import { Inbox } from "./inbox.ts";
@@ -22,13 +15,8 @@ import { KeyRing, laOwner, settingOwner } from "./keyring.ts";
 import type { TransferRequest } from "./request.ts";
 import type { TransferRecord, TransferStatus } from "./transfer-record.ts";
 import { TrustList } from "./trust.ts";
-import {
-  dropExportedField,
-  transferFault,
-  transferGuards,
-  type TransferFaults,
-  type TransferGuards,
-} from "./transfer-faults.ts";
+import { AnchoredTrustList } from "./anchored-trust-list.ts";
+import { PRODUCTION_TRANSFER_PARTS, type TransferParts } from "./transfer-parts.ts";
 
 type Json = Record<string, unknown>;
 
@@ -63,7 +51,6 @@ export class TransferService {
   readonly trust: TrustList;
   readonly inbox: Inbox;
   private readonly running = new Map<string, Promise<void>>();
-  private readonly guards: TransferGuards;
   private stopped = false;
 
   constructor(
@@ -71,20 +58,23 @@ export class TransferService {
     readonly config: TransferConfig,
     private readonly clock: () => Date,
     private readonly fetchImpl: typeof fetch = fetch,
-    /** Conformance self-test only (faults/catalogue.ts); empty in every normal start. */
-    private readonly faults: TransferFaults = new Set(),
+    /** The replaceable steps (transfer-parts.ts); production's by default. */
+    private readonly parts: TransferParts = PRODUCTION_TRANSFER_PARTS,
   ) {
     this.keyring = new KeyRing(store, config.keyEncryptionKey);
-    this.trust = new TrustList(config, this.keyring, fetchImpl);
-    this.guards = transferGuards(faults);
+    this.trust = new TrustList(
+      config,
+      this.keyring,
+      fetchImpl,
+      config.trustAnchor ? new AnchoredTrustList(store, config.trustAnchor, clock, fetchImpl) : undefined,
+    );
     this.inbox = new Inbox({
       store,
       keyring: this.keyring,
       trust: this.trust,
       config,
       clock,
-      faults,
-      guards: this.guards,
+      parts,
     });
   }
 
@@ -172,7 +162,7 @@ export class TransferService {
     const to = receiverSetting?.urn
       ? { settingUrn: receiverSetting.urn }
       : { ...(receiverLa ? { laCode: receiverLa.laCode } : {}) };
-    if (this.guards.selfAddressed(from, to)) {
+    if (this.parts.selfAddressed(from, to)) {
       throw new HttpProblem(
         "validation-failed",
         "A setting or local authority cannot send a child's records to itself.",
@@ -184,8 +174,7 @@ export class TransferService {
       );
     }
 
-    let documents = await childDocuments(this.store, p, child.id, request.includeVersionHistory);
-    if (transferFault(this.faults, "export-drops-field")) documents = documents.map(dropExportedField);
+    const documents = await this.parts.childDocuments(this.store, p, child.id, request.includeVersionHistory);
     if (documents.length === 0)
       throw new HttpProblem("validation-failed", "The child has no plan or profile you may send.", {
         errors: [{ pointer: "", ruleId: "api.transfer-empty", message: "Nothing to transfer." }],
@@ -193,9 +182,9 @@ export class TransferService {
 
     const now = this.clock();
     const bundleId = randomUUID();
-    let bundle;
+    let bundle: Awaited<ReturnType<TransferParts["packBundle"]>>;
     try {
-      bundle = await packBundle({
+      bundle = await this.parts.packBundle({
         documents,
         sender: {
           system: this.config.system,
@@ -205,12 +194,9 @@ export class TransferService {
         ...(unknown
           ? { unknownDestination: true, receiver: { localAuthority: receiverLa! } }
           : { receiver: { setting: receiverSetting! } }),
-        reason: request.reason as Parameters<typeof packBundle>[0]["reason"],
+        reason: request.reason as Parameters<TransferParts["packBundle"]>[0]["reason"],
         sppReferences: collectSppReferences(documents),
-        sharing:
-          transferFault(this.faults, "export-includes-safeguarding") && !request.sharing.include
-            ? { ...request.sharing, include: ["education", "health", "social-care", "safeguarding"] }
-            : request.sharing,
+        sharing: request.sharing,
         createdAt: now.toISOString(),
         bundleId,
         ...(request.expiresInDays
@@ -224,7 +210,6 @@ export class TransferService {
         });
       throw err;
     }
-    if (transferFault(this.faults, "redaction-not-recorded")) bundle.redactions = [];
     const keys = await this.keyring.keysFor(owner);
     const jws = (await signBundle(bundle, { privateKey: keys.signing.privateJwk, kid: keys.signing.kid })) as string;
     const digest = (await sha256Digest(bundle)).value;
@@ -232,6 +217,7 @@ export class TransferService {
     let signedBundle = jws;
     if (request.encrypt) {
       const urn = receiverSetting?.urn;
+      await this.trust.ready();
       const entry = urn ? this.trust.entryFor(urn) : undefined;
       const encKey =
         entry && urn
@@ -433,8 +419,9 @@ export class TransferService {
         return;
       }
       const urn = rec.receiver.urn ?? rec.receiver.ukprn ?? "";
+      await this.trust.ready();
       const entry = this.trust.entryFor(urn);
-      const inboxUrl = entry ? `${entry.baseUrl.replace(/\/$/, "")}/transfers/inbox` : "local";
+      const inboxUrl = entry ? (entry.inboxUrl ?? `${entry.baseUrl.replace(/\/$/, "")}/transfers/inbox`) : "local";
       if (rec.status === "prepared") {
         await this.advance(id, prov("Sent to the receiver's inbox"), (r) => ({
           ...r,
@@ -474,11 +461,11 @@ export class TransferService {
         continue;
       }
       const final = answer;
-      const keep = final.receipt && !transferFault(this.faults, "sender-ignores-receipt");
+      const keep = this.parts.keepReceipt(final.receipt);
       const withReceipt = (r: TransferRecord): TransferRecord => ({
         ...r,
         delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at },
-        ...(keep ? { receipt: final.receipt } : {}),
+        ...(keep ? { receipt: keep } : {}),
       });
       await this.advance(id, prov("The receiver confirmed receipt"), (r) => ({
         ...withReceipt(r),

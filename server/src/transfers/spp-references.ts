@@ -5,7 +5,10 @@ import type { SppReference } from "../../../sdk/generated/types.ts";
 export function collectSppReferences(documents: readonly unknown[]): SppReference[] {
   const found = new Map<string, SppReference>();
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const rec = node as Record<string, unknown>;
     if (rec.documentType === "spp" && typeof rec.id === "string" && typeof rec.version === "string") {

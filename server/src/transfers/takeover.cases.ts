@@ -39,7 +39,10 @@ export function runTakeoverCase(opts: { name: string; newStore(): Promise<Store>
       const staff = (t: Tenant) =>
         server.server.token({ sub: `staff-${t.settingUrn}`, send_role: "setting-staff", setting_urn: t.settingUrn });
       const [attacker, staffB, staffC] = await Promise.all([staff(SENDING), staff(SETTING_B), staff(SETTING_C)]);
-      const status = async (res: Response) => (await res.arrayBuffer(), res.status);
+      const status = async (res: Response) => {
+        await res.arrayBuffer();
+        return res.status;
+      };
 
       // B's child, with a plan (ids are the server's, SI-API-057: the fixtures adopt them).
       const victim = newChild(SETTING_B);

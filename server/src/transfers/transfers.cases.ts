@@ -385,7 +385,10 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       peer.server.call("POST", "/transfers/inbox", { rawBody: jws, headers: { "content-type": "application/jose" } });
     const staffOf = (peer: Peer, t: typeof SENDING) =>
       peer.server.token({ sub: `staff-${t.settingUrn}`, send_role: "setting-staff", setting_urn: t.settingUrn });
-    const status = async (res: Response) => (await res.arrayBuffer(), res.status);
+    const status = async (res: Response) => {
+      await res.arrayBuffer();
+      return res.status;
+    };
 
     /** A child of `t` on `peer` with one ISP, and a decoy at SENDING carrying the same UPN (with its own ISP). */
     async function victimAndDecoy(peer: Peer, t: typeof SENDING, attacker: string) {

@@ -1,7 +1,19 @@
-// The trust list: which keys may sign bundles and receipts this server accepts. Three sources, in order: this
-// server's own keys; keys configured statically; keys in the JWKS of each system in the settings directory, fetched
-// ONLY from the configured jwksUrl, cached for jwksCacheMs, carrying the entry's notAfter.
-import type { JWK, TrustedKey } from "../../../sdk/src/bundle/index.ts";
+// Which keys may sign bundles and receipts this server accepts. Four sources: this server's own keys; keys
+// configured statically; keys in the JWKS of each system in the operator's settings directory, fetched ONLY from the
+// configured jwksUrl, cached for jwksCacheMs, carrying the entry's notAfter; and the trust list signed by the
+// configured trust anchor (anchored-trust-list.ts): keys it lists, or keys in the JWKS its entries name, each
+// carrying the list's validity and its setting's closure. Whatever source offers a key, a revocation in the signed
+// list applies to it (verifyBundle then refuses with bundle.key-revoked).
+import {
+  keyFromEntryJwks,
+  listedKey,
+  revocationOf,
+  type JWK,
+  type TrustedKey,
+  type TrustList as SignedTrustList,
+  type TrustListEntry,
+} from "../../../sdk/src/bundle/index.ts";
+import type { AnchoredTrustList } from "./anchored-trust-list.ts";
 import type { DirectoryEntry, TransferConfig } from "./config.ts";
 import type { KeyRing } from "./keyring.ts";
 import { boundedFetch } from "./outbound.ts";
@@ -27,15 +39,32 @@ export class TrustList {
     private readonly config: TransferConfig,
     private readonly keyring: KeyRing,
     private readonly fetchImpl: typeof fetch = fetch,
+    /** The anchor-signed list, when a trust anchor is configured. */
+    readonly anchored?: AnchoredTrustList,
   ) {}
+
+  /** Loads (and refreshes when due) the signed list, so that entryFor() sees it. */
+  async ready(): Promise<SignedTrustList | undefined> {
+    return this.anchored?.current();
+  }
 
   /** The directory entry for a receiving setting (by URN or UKPRN), if another system hosts it. */
   entryFor(id: string): DirectoryEntry | undefined {
-    return this.config.directory.find((e) => e.urn === id);
+    const configured = this.config.directory.find((e) => e.urn === id);
+    if (configured) return configured;
+    const listed = this.anchored?.list()?.entries.find((e) => (e.urn ?? e.ukprn) === id && e.status === "open");
+    return listed ? asDirectoryEntry(listed) : undefined;
   }
 
-  /** Resolves a kid to a trusted public key; never throws. */
+  /** Resolves a kid to a trusted public key, with any revocation the signed list makes; never throws. */
   resolve = async (kid: string): Promise<TrustedKey | undefined> => {
+    const list = await this.ready().catch(() => undefined);
+    const key = await this.resolveFrom(kid, list);
+    const revoked = list ? revocationOf(list, kid) : undefined;
+    return key && revoked ? { ...key, revokedAt: revoked.revokedAt } : key;
+  };
+
+  private async resolveFrom(kid: string, list: SignedTrustList | undefined): Promise<TrustedKey | undefined> {
     // Cheapest first: static keys, cached JWKS, our own keys (a database read on a miss), then a refetch.
     const stat = this.config.trustedKeys.find((k) => k.kid === kid);
     if (stat) return { ...stat };
@@ -43,8 +72,23 @@ export class TrustList {
     if (cached) return cached;
     const own = await this.keyring.byKid(kid);
     if (own?.use === "sig") return { kid, jwk: own.pair.publicJwk, owner: own.owner };
-    return this.fromDirectory(kid, true);
-  };
+    if (list) {
+      const listed = listedKey(list, kid) ?? (await this.fromSignedList(list, kid, false));
+      if (listed) return listed;
+    }
+    return (await this.fromDirectory(kid, true)) ?? (list ? this.fromSignedList(list, kid, true) : undefined);
+  }
+
+  /** A key in the JWKS an entry of the signed list names, with the list's validity and the entry's closure. */
+  private async fromSignedList(list: SignedTrustList, kid: string, fresh: boolean): Promise<TrustedKey | undefined> {
+    for (const entry of list.entries) {
+      if (!entry.endpoints.jwks) continue;
+      const jwks = await this.jwksOf(asDirectoryEntry(entry), fresh);
+      const jwk = jwks?.keys.find((k) => k.kid === kid && (k.use === undefined || k.use === "sig"));
+      if (jwk) return keyFromEntryJwks(list, entry, jwk as JWK & { kid: string });
+    }
+    return undefined;
+  }
 
   private async fromDirectory(kid: string, fresh: boolean): Promise<TrustedKey | undefined> {
     for (const entry of this.uniqueEntries()) {
@@ -67,7 +111,11 @@ export class TrustList {
 
   private uniqueEntries(): DirectoryEntry[] {
     const seen = new Set<string>();
-    return this.config.directory.filter((e) => (seen.has(e.jwksUrl) ? false : (seen.add(e.jwksUrl), true)));
+    return this.config.directory.filter((e) => {
+      if (seen.has(e.jwksUrl)) return false;
+      seen.add(e.jwksUrl);
+      return true;
+    });
   }
 
   private async jwksOf(entry: DirectoryEntry, fresh: boolean): Promise<CachedJwks | undefined> {
@@ -104,4 +152,16 @@ export class TrustList {
       return undefined;
     }
   }
+}
+
+/** A signed list's entry as a directory entry (its inbox URL as given; the base URL is the inbox's origin path). */
+function asDirectoryEntry(e: TrustListEntry): DirectoryEntry {
+  const inbox = e.endpoints.inbox;
+  return {
+    urn: e.urn ?? e.ukprn ?? `la:${e.laCode ?? ""}`,
+    name: e.name,
+    baseUrl: inbox.replace(/\/transfers\/inbox\/?$/, ""),
+    inboxUrl: inbox,
+    jwksUrl: e.endpoints.jwks ?? "",
+  };
 }

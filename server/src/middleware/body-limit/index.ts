@@ -6,10 +6,7 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
-import { requestHasFault } from "../../faults/index.ts";
 import { decodeBody, readNodeBody, unreadNodeRequest } from "../../http/request-body.ts";
-
-const FAULTY_SMALL_LIMIT = 256 * 1024;
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024; // 2 MiB, as the spec promises (at least 1 MiB is always accepted)
 // An oversize body is read and dropped (up to 64 MiB, and for at most DRAIN_MS) before the 413 is sent, so that a
@@ -43,16 +40,7 @@ export const bodyLimit = (opts: { maxBytes?: number } = {}): MiddlewareHandler<A
       throw tooLarge();
     },
   });
-  const small = honoBodyLimit({
-    maxSize: FAULTY_SMALL_LIMIT,
-    onError: () => {
-      throw new HttpProblem("payload-too-large", `The body exceeds ${FAULTY_SMALL_LIMIT} bytes.`);
-    },
-  });
   return async function bodyLimit(c, next) {
-    // Faults (conformance self-test only): no limit at all, or one below the 1 MiB every server must accept.
-    if (requestHasFault(c, "no-body-limit")) return next();
-    if (requestHasFault(c, "body-limit-below-1mib")) return small(c, next);
     const declared = Number(c.req.header("content-length") ?? NaN);
     const incoming = unreadNodeRequest(c);
     if (Number.isFinite(declared) && declared > maxSize) {

@@ -4,7 +4,6 @@
 // across systems; a caller's value is never written where the server's belongs (it could name another request).
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
-import { requestHasFault } from "../../faults/index.ts";
 
 const WELL_FORMED = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -20,5 +19,4 @@ export const correlationId = (): MiddlewareHandler<AppEnv> =>
     if (offered && WELL_FORMED.test(offered)) c.set("callerCorrelationId", offered);
     await next();
     c.res.headers.set("x-correlation-id", responseCorrelationId(c)!);
-    if (requestHasFault(c, "correlation-id-not-echoed")) c.res.headers.delete("x-correlation-id"); // fault: self-test only
   };

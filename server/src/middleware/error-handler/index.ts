@@ -6,15 +6,6 @@ import { ConflictError, InvalidCursorError } from "../../storage/store.ts";
 import { HttpProblem, invalidParameter, problemResponse } from "../../http/problems.ts";
 import type { LogSink } from "../request-log/index.ts";
 import { responseCorrelationId } from "../correlation-id/index.ts";
-import { requestHasFault } from "../../faults/index.ts";
-
-/** Fault (conformance self-test only): errors as plain text, the way a hand-rolled server often answers. */
-async function asPlainText(res: Response): Promise<Response> {
-  const body = (await res.json()) as { title?: string; detail?: string };
-  const headers = new Headers(res.headers);
-  headers.set("content-type", "text/plain; charset=utf-8");
-  return new Response(`${body.title ?? "Error"}: ${body.detail ?? ""}`, { status: res.status, headers });
-}
 
 /** The id the problem body repeats (the response's X-Correlation-Id; see middleware/correlation-id). */
 function correlationOf(c: Context<AppEnv>): string {
@@ -58,7 +49,7 @@ export const errorHandler = (opts: { sink?: LogSink } = {}): ErrorHandler<AppEnv
         correlationId,
       );
     }
-    return requestHasFault(c, "errors-as-plain-text") ? asPlainText(res) : res;
+    return res;
   };
 };
 

@@ -5,7 +5,6 @@ import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
 import { findForbiddenKey, jsonDepthExceeds } from "./json-depth.ts";
 import { findUnstorableText } from "./unstorable-text.ts";
-import { requestHasFault } from "../../faults/index.ts";
 import { requestText } from "../../http/request-body.ts";
 
 export const DEFAULT_MAX_DEPTH = 64;
@@ -22,8 +21,7 @@ export const jsonBody = (opts: { maxDepth?: number } = {}): MiddlewareHandler<Ap
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
-    } catch (err) {
-      if (requestHasFault(c, "malformed-json-crashes")) throw err; // fault (self-test only): the parse error escapes as a 500
+    } catch {
       throw new HttpProblem("malformed-json", "The body could not be parsed as JSON.");
     }
     const forbidden = findForbiddenKey(parsed);

@@ -2,7 +2,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { HttpProblem } from "../../http/problems.ts";
-import { requestHasFault } from "../../faults/index.ts";
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
@@ -14,11 +13,7 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 
 export const mediaType = (): MiddlewareHandler<AppEnv> =>
   async function mediaType(c, next) {
-    if (
-      BODY_METHODS.has(c.req.method) &&
-      !isJsonMediaType(c.req.header("content-type")) &&
-      !requestHasFault(c, "any-media-type-accepted")
-    ) {
+    if (BODY_METHODS.has(c.req.method) && !isJsonMediaType(c.req.header("content-type"))) {
       throw new HttpProblem("unsupported-media-type", "Send the body as application/json.", {
         headers: { "accept-post": "application/json" },
       });

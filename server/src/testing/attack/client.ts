@@ -36,7 +36,9 @@ async function sendFetch(baseUrl: string, req: WireRequest, timeoutMs: number): 
     });
     const text = await res.text();
     const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => (headers[k] = v));
+    res.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
     return { status: res.status, headers, text };
   } catch (err) {
     const e = err as Error & { cause?: Error & { code?: string } };

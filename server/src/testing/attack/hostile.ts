@@ -585,7 +585,7 @@ function bodyTasks(world: World, idx: TenantIndex): fc.Arbitrary<Task> {
 
 /** Other tenants' ids in bodies: plan injection (child.personId), the create-time existence oracle (a foreign record's
  *  id must answer like a fresh one), a foreign id in an update body; UUIDs in upper case. */
-function foreignBodyTasks(world: World, idx: TenantIndex): fc.Arbitrary<Task> {
+function foreignBodyTasks(world: World): fc.Arbitrary<Task> {
   const injection = fc
     .tuple(fc.constantFrom(...TENANT_NAMES), fc.constantFrom(...DOC_KINDS), fc.constantFrom(0, 1))
     .map(
@@ -874,7 +874,7 @@ export function hostileTasks(
     { weight: 6, arbitrary: cursorTasks(world, idx) },
     { weight: 5, arbitrary: headerTasks(world, idx) },
     { weight: 12, arbitrary: bodyTasks(world, idx) },
-    { weight: 5, arbitrary: foreignBodyTasks(world, idx) },
+    { weight: 5, arbitrary: foreignBodyTasks(world) },
     { weight: 3, arbitrary: inboxTasks(world, forgedBundles) },
     { weight: 2, arbitrary: transferTasks(world) },
     { weight: 1, arbitrary: voiceTasks(world) },

@@ -75,7 +75,10 @@ export class Recorder {
   private knownSet(caller: Caller): Set<string> {
     const k = caller.tenant ?? caller.key;
     let s = this.known.get(k);
-    if (!s) this.known.set(k, (s = new Set()));
+    if (!s) {
+      s = new Set();
+      this.known.set(k, s);
+    }
     return s;
   }
 

@@ -1,0 +1,77 @@
+/* generated from schemas/ by npm run generate — do not edit */
+// Roles, OAuth scopes, tenancy rules and token claims of the API (spec/roles.ts).
+
+export const SCOPES = {
+  "children:read": "Read child directory records.",
+  "children:write": "Create and update child directory records.",
+  "isp:read": "Read Individual Support Plans and their version history.",
+  "isp:write": "Create and update Individual Support Plans (including closing them).",
+  "isp:voice": "Add a voice statement (views) to an Individual Support Plan.",
+  "ehcp:read": "Read EHCPs and their version history.",
+  "ehcp:write": "Create and update EHCPs (including ceasing them).",
+  "ehcp:voice": "Add a voice statement (views) to an EHCP.",
+  "legacy-ehcp:read": "Read EHCPs made under the 2014 regulations and their version history.",
+  "legacy-ehcp:write": "Create and update EHCPs made under the 2014 regulations (including migration state).",
+  "legacy-ehcp:voice": "Add a voice statement (views) to an EHCP made under the 2014 regulations.",
+  "development-profile:read": "Read areas-of-development profiles and their version history.",
+  "development-profile:write": "Create and update areas-of-development profiles.",
+  "development-profile:voice": "Add a voice statement (views) to an areas-of-development profile.",
+  "spp:read": "Read the national Specialist Provision Package catalogue.",
+  "spp:publish": "Publish Specialist Provision Packages and new versions of them.",
+  "settings:read": "Read the settings directory.",
+  "settings:write": "Create and update settings directory entries.",
+  "trust-list:publish": "Publish a new issue of the trust list (it must be signed by the trust anchor the server is configured with).",
+  "documents:validate": "Validate a document without storing it.",
+  "governance:sample": "Draw a redacted sample of a setting's plans (governor oversight).",
+  "audit:read": "Read the audit log of every read and write.",
+  "access-log:read": "Read the log of who has read a child's records.",
+} as const;
+export type Scope = keyof typeof SCOPES;
+
+export const SHARED_VIEW_FRAME = [
+  "documentType",
+  "schemaVersion",
+  "id",
+  "provenance",
+  "status",
+  "child",
+  "owner",
+  "healthCommissioner",
+  "sharing",
+] as const;
+
+export const TOKEN_CLAIMS = {
+  "sub": "Subject: the person or system acting; recorded with every version and audit record.",
+  "scope": "Space-separated OAuth scopes (RFC 9068 §2.2.3).",
+  "send_role": "The caller's role: one of the role ids in this table.",
+  "client_id": "The calling system; recorded as the `system` in provenance.",
+  "setting_urn": "URN of the caller's setting (setting-staff, governor, system-integration acting for a setting).",
+  "la_code": "Three-digit code of the caller's local authority (la-officer, health-commissioner, system-integration acting for an LA).",
+  "child_ids": "Ids of the children a parent or carer is responsible for (parent-carer).",
+} as const;
+
+/** How a role's records are limited (spec/roles.ts documents each rule). */
+export type Tenancy = "own-setting" | "own-children" | "own-la" | "sample" | "all" | "tenant";
+
+export type RoleId = "setting-staff" | "parent-carer" | "la-officer" | "health-commissioner" | "governor" | "dfe-publisher" | "system-integration" | "auditor";
+
+export interface RoleSpec {
+  id: RoleId;
+  title: string;
+  description: string;
+  tenancy: Tenancy;
+  /** Sharing labels of sections the role receives; sections with none of these labels are left out of responses. */
+  sharingLabels?: readonly string[];
+  scopes: readonly Scope[];
+}
+
+export const ROLES: readonly RoleSpec[] = [
+  {"id":"setting-staff","title":"Setting staff (SENCO, teacher)","description":"Staff of a school, college or early years setting. Writes the ISP and the areas-of-development profile for children at their setting; reads EHCPs of those children.","tenancy":"own-setting","scopes":["children:read","children:write","isp:read","isp:write","isp:voice","development-profile:read","development-profile:write","development-profile:voice","ehcp:read","legacy-ehcp:read","spp:read","settings:read","documents:validate"]},
+  {"id":"parent-carer","title":"Parent or carer","description":"Reads their own child's plans and adds their views; cannot edit provision. Can see who has read their child's records.","tenancy":"own-children","scopes":["children:read","isp:read","isp:voice","ehcp:read","ehcp:voice","legacy-ehcp:read","legacy-ehcp:voice","development-profile:read","development-profile:voice","access-log:read","spp:read","settings:read"]},
+  {"id":"la-officer","title":"Local authority SEND officer","description":"Writes their local authority's EHCPs (new and 2014-regulation) and reads the ISPs and profiles of children the authority is responsible for.","tenancy":"own-la","scopes":["children:read","children:write","ehcp:read","ehcp:write","ehcp:voice","legacy-ehcp:read","legacy-ehcp:write","legacy-ehcp:voice","isp:read","development-profile:read","spp:read","settings:read","documents:validate"]},
+  {"id":"health-commissioner","title":"Responsible health commissioner (ICB)","description":"Reads the health sections of EHCPs for the local authority area they commission for (D:501); sections not labelled `health` are left out.","tenancy":"own-la","sharingLabels":["health"],"scopes":["children:read","ehcp:read","legacy-ehcp:read","spp:read","settings:read"]},
+  {"id":"governor","title":"Governor or trust board member","description":"Samples their setting's plans (D:689) through a redacted, pseudonymised sample; never reads a whole record.","tenancy":"sample","scopes":["governance:sample","spp:read","settings:read"]},
+  {"id":"dfe-publisher","title":"DfE catalogue publisher","description":"Publishes the national Specialist Provision Package catalogue (D:762), maintains the settings directory and publishes the trust list (signed by the trust anchor).","tenancy":"all","scopes":["spp:read","spp:publish","settings:read","settings:write","documents:validate","trust-list:publish"]},
+  {"id":"system-integration","title":"System integration (MIS, case-management system)","description":"A vendor system acting for one setting or one local authority (the token carries `setting_urn` or `la_code`); reads and writes records within that tenancy.","tenancy":"tenant","scopes":["children:read","children:write","isp:read","isp:write","isp:voice","ehcp:read","ehcp:write","ehcp:voice","legacy-ehcp:read","legacy-ehcp:write","legacy-ehcp:voice","development-profile:read","development-profile:write","development-profile:voice","spp:read","settings:read","documents:validate"]},
+  {"id":"auditor","title":"Auditor (data protection officer)","description":"Reads the audit log of every read and write, and any child's access log; reads no records.","tenancy":"all","scopes":["audit:read","access-log:read"]},
+];

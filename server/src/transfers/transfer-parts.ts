@@ -1,0 +1,37 @@
+// The steps of the transfer path as replaceable functions (app-parts.ts): production uses these; a caller of createApp
+// may decorate one (the conformance self-test does, in server/test-support/faults), so the production code carries
+// no branch for any variant.
+import { packBundle, signReceipt, verifyBundle } from "../../../sdk/src/bundle/index.ts";
+import { childDocuments } from "./assemble.ts";
+import { matchChild } from "./import-bundle.ts";
+import type { InboxOutcome } from "./inbox.ts";
+import { selfAddressed } from "./receiver-tenancy.ts";
+
+export interface TransferParts {
+  /** Whether a transfer's sender is its receiver (refused on both sides). */
+  selfAddressed: typeof selfAddressed;
+  /** Finds the receiver's own record of a bundle's child (import-bundle.ts). */
+  matchChild: typeof matchChild;
+  /** Verifies (and decrypts) an incoming bundle. */
+  verify: typeof verifyBundle;
+  /** Signs the inbox's receipt. */
+  signReceipt: (...args: Parameters<typeof signReceipt>) => Promise<string>;
+  /** The answer to a bundle id imported before (a replay or a conflict); undefined imports it again. */
+  answerReplay(earlier: InboxOutcome): InboxOutcome | undefined;
+  /** The child's documents the caller may send. */
+  childDocuments: typeof childDocuments;
+  packBundle: typeof packBundle;
+  /** What the sender keeps of the receiver's receipt. */
+  keepReceipt(receipt: string | undefined): string | undefined;
+}
+
+export const PRODUCTION_TRANSFER_PARTS: TransferParts = {
+  selfAddressed,
+  matchChild,
+  verify: verifyBundle,
+  signReceipt: async (...args) => (await signReceipt(...args)) as string,
+  answerReplay: (earlier) => earlier,
+  childDocuments,
+  packBundle,
+  keepReceipt: (receipt) => receipt,
+};
