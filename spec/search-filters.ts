@@ -79,19 +79,14 @@ export const SEARCH_FACTS = {
   settingUrn: {
     column: "setting_urn",
     type: "text",
-    from: { paths: [["owningSetting", "urn"], ["namedPlacement", "setting", "urn"], ["settingUrn"], ["urn"]] },
+    from: { paths: [["owner", "urn"], ["namedPlacement", "setting", "urn"], ["settingUrn"], ["urn"]] },
     description: "The setting that holds the record.",
   },
   laCode: {
     column: "la_code",
     type: "text",
     from: {
-      paths: [
-        ["owningLocalAuthority", "laCode"],
-        ["owningSetting", "laCode"],
-        ["laCode"],
-        ["namedPlacement", "setting", "laCode"],
-      ],
+      paths: [["owner", "laCode"], ["laCode"], ["namedPlacement", "setting", "laCode"]],
     },
     description: "The responsible local authority.",
   },

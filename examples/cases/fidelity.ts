@@ -60,6 +60,7 @@ export function isEmpty(value: unknown): boolean {
 /** Text fields whose title says exactly the fact they hold ($def.property). Kept short on purpose. */
 export const TITLED_TEXT_FIELDS: ReadonlySet<string> = new Set([
   "Setting.name",
+  "SettingRef.name",
   "Organisation.name",
   "InclusionBase.name",
   "InclusionBase.offerToEveryChild",

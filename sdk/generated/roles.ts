@@ -35,8 +35,7 @@ export const SHARED_VIEW_FRAME = [
   "provenance",
   "status",
   "child",
-  "owningSetting",
-  "owningLocalAuthority",
+  "owner",
   "healthCommissioner",
   "sharing",
 ] as const;

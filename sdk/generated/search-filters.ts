@@ -6,8 +6,8 @@
 export const SEARCH_FACTS = {
   "childId": {"column":"child_id","type":"text","from":{"paths":[["child","personId"],["childId"]]},"description":"The child record the document is about."},
   "identifiers": {"column":"identifiers","type":"text[]","from":{"derive":"child-identifiers"},"description":"The child's UPN, ULN and NHS number, normalised (`upn:…`, `uln:…`, `nhs:…`)."},
-  "settingUrn": {"column":"setting_urn","type":"text","from":{"paths":[["owningSetting","urn"],["namedPlacement","setting","urn"],["settingUrn"],["urn"]]},"description":"The setting that holds the record."},
-  "laCode": {"column":"la_code","type":"text","from":{"paths":[["owningLocalAuthority","laCode"],["owningSetting","laCode"],["laCode"],["namedPlacement","setting","laCode"]]},"description":"The responsible local authority."},
+  "settingUrn": {"column":"setting_urn","type":"text","from":{"paths":[["owner","urn"],["namedPlacement","setting","urn"],["settingUrn"],["urn"]]},"description":"The setting that holds the record."},
+  "laCode": {"column":"la_code","type":"text","from":{"paths":[["owner","laCode"],["laCode"],["namedPlacement","setting","laCode"]]},"description":"The responsible local authority."},
   "status": {"column":"status","type":"text","from":{"paths":[["status"]]},"description":"The record's status code."},
   "layer": {"column":"layer","type":"text","from":{"derive":"current-layer"},"description":"The plan's current layer of support (the open period, else the latest-starting one)."},
   "reviewDue": {"column":"review_due","type":"date","from":{"derive":"next-review-due"},"description":"When the next review is due: the EHCP's review schedule, else the latest review's next-review date."},

@@ -15,6 +15,13 @@ export type SchemaVersion = "1.0"
  */
 export type Uuid = string
 /**
+ * What kind of person, or system, did or said something in a record.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "PersonType".
+ */
+export type PersonType = ("child" | "young-person" | "parent-carer" | "practitioner" | "system")
+/**
  * Professional and contributor roles named in the white paper, for people who write, deliver or advise on plans.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -43,12 +50,47 @@ export type IspClosureReason = ("transferred" | "returned-to-universal" | "no-lo
  */
 export type LanguageTag = string
 /**
+ * Where a child uses a language.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "LanguageUsePlace".
+ */
+export type LanguageUsePlace = ("home" | "setting" | "community")
+/**
+ * Ways a child communicates or needs others to communicate with them.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "CommunicationMethod".
+ */
+export type CommunicationMethod = ("speech" | "sign-language" | "makaton" | "symbols" | "aac-device" | "gesture" | "written" | "objects-of-reference" | "other")
+/**
  * An identifier for an item inside one document (for example a barrier, a provision item or an outcome). Unique within the document; other items in the same document point to it. Letters, digits, '.', '_' and '-', up to 64 characters.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "LocalId".
  */
 export type LocalId = string
+/**
+ * How a contact is related to the child.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ContactRelationship".
+ */
+export type ContactRelationship = ("mother" | "father" | "parent" | "step-parent" | "grandparent" | "foster-carer" | "kinship-carer" | "special-guardian" | "corporate-parent" | "other")
+/**
+ * Ways a person prefers to be contacted.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ContactMethod".
+ */
+export type ContactMethod = ("email" | "phone" | "letter" | "in-person" | "app")
+/**
+ * Formats in which a person needs documents, so that plans are accessible to them.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DocumentFormat".
+ */
+export type DocumentFormat = ("large-print" | "easy-read" | "braille" | "audio" | "plain-english" | "translated" | "bsl-video" | "digital-accessible")
 /**
  * The year group a child is taught in (school census NCyearActual), which may differ from the one their date of birth implies when they are taught out of year.
  * 
@@ -77,6 +119,13 @@ export type SettingType = ("childminder" | "maintained-nursery-school" | "school
  * via the `definition` "InclusionBaseModel".
  */
 export type InclusionBaseModel = ("support-base" | "specialist-base" | "sen-unit" | "resourced-provision" | "pupil-support-unit")
+/**
+ * The kind of body that commissions and funds an inclusion base (an open question in the white paper, so 'other' is allowed).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "InclusionBaseCommissionerType".
+ */
+export type InclusionBaseCommissionerType = ("setting" | "multi-academy-trust" | "send-school" | "local-authority" | "other")
 /**
  * The five proposed areas of development that replace the four broad areas of need: a shared language for describing where a child needs extra help, across the Universal offer and every layer of support. Definitions are provisional and will be refined with experts (D:274).
  * 
@@ -134,6 +183,20 @@ export type AreaSubComponent = ("executive-function.attention" | "executive-func
  */
 export type BarrierPersistence = ("temporary" | "ongoing" | "not-yet-known")
 /**
+ * Kinds of factor that contribute to a barrier without being a special educational need.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ContributingFactorType".
+ */
+export type ContributingFactorType = ("environmental" | "contextual" | "disability" | "health" | "attendance" | "life-event" | "other")
+/**
+ * What kind of evidence a plan cites.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "EvidenceKind".
+ */
+export type EvidenceKind = ("national-inclusion-standards" | "screening-tool" | "assessment-report" | "professional-advice" | "observation" | "research" | "parent-information" | "other")
+/**
  * How a screening or assessment result compares with what is expected for the child's age, or whether a screen identified the child for support.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -148,12 +211,12 @@ export type EvidenceResultBand = ("well-below-expected" | "below-expected" | "at
  */
 export type DevelopmentalCheck = ("eyfs-progress-check-age-2" | "healthy-child-review-age-2" | "integrated-review-age-2" | "reception-baseline-assessment" | "eyfs-profile" | "phonics-screening-check" | "multiplication-tables-check" | "key-stage-2-tests" | "other")
 /**
- * One of the SEND Interchange document types.
+ * The kinds of document the standard defines; the value of every document's documentType.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "DocumentType".
  */
-export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt")
+export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt" | "trust-list")
 /**
  * Which kind of information a section holds, so that transfers and access control can decide what goes to whom.
  * 
@@ -178,12 +241,26 @@ export type SharingLabels = SharingLabel[]
  */
 export type ProvisionType = ("intervention" | "adaptive-teaching" | "curriculum-adaptation" | "therapy" | "specialist-teaching" | "adult-support" | "equipment-assistive-technology" | "environmental-adaptation" | "reasonable-adjustment" | "professional-advice" | "inclusion-base-access" | "outreach" | "time-limited-placement" | "transition-support" | "health-provision" | "social-care-provision" | "other")
 /**
+ * The three levels of support Alternative Provision will offer.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ApSupportTier".
+ */
+export type ApSupportTier = ("outreach" | "time-limited-placement" | "longer-term-placement")
+/**
  * Under which duty a provision item is made. This decides who must deliver it and what can be appealed.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "LegalBasis".
  */
 export type LegalBasis = ("special-educational-provision" | "reasonable-adjustment" | "health-provision" | "social-care-provision" | "other")
+/**
+ * What kind of organisation a body is.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "OrganisationType".
+ */
+export type OrganisationType = ("local-authority" | "integrated-care-board" | "nhs-trust" | "health-provider" | "social-care-provider" | "multi-academy-trust" | "setting" | "voluntary-sector" | "department-for-education" | "other")
 /**
  * Where a provision item is delivered. Used to show the planned and actual split between mainstream classes and bases.
  * 
@@ -234,6 +311,27 @@ export type AgreementStance = ("agrees" | "partly-agrees" | "disagrees" | "not-y
  */
 export type AdjustmentType = ("lighting" | "colour-scheme" | "displays" | "acoustics" | "quiet-space" | "seating" | "movement-breaks" | "timing" | "materials-format" | "alternative-recording" | "uniform" | "equipment" | "exam-access-arrangements" | "communication" | "other")
 /**
+ * Where an intended outcome stands.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "OutcomeStatus".
+ */
+export type OutcomeStatus = ("active" | "achieved" | "partly-achieved" | "not-achieved" | "discontinued")
+/**
+ * Whether provision was delivered as planned in a period.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DeliveryStatus".
+ */
+export type DeliveryStatus = ("delivered" | "partially-delivered" | "not-delivered")
+/**
+ * Why planned sessions did not happen.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "NotDeliveredReason".
+ */
+export type NotDeliveredReason = ("staff-absence" | "staff-vacancy" | "child-absence" | "setting-closure" | "timetable-clash" | "resource-unavailable" | "child-declined" | "other")
+/**
  * Kinds of review and assessment event recorded against a plan or a child.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -248,12 +346,12 @@ export type ReviewType = ("isp-review" | "ehcp-key-stage-review" | "ehcp-annual-
  */
 export type VoiceRole = ("child" | "young-person" | "parent-carer" | "professional" | "advocate" | "other")
 /**
- * What a review decided.
+ * What a review decided (not the plan's intended outcomes).
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "ReviewOutcome".
+ * via the `definition` "ReviewDecision".
  */
-export type ReviewOutcome = ("continue-unchanged" | "amend" | "move-to-more-support" | "move-to-less-support" | "return-to-universal" | "request-needs-assessment" | "new-ehcp" | "move-to-isp" | "cease-ehcp" | "close-plan")
+export type ReviewDecision = ("continue-unchanged" | "amend" | "move-to-more-support" | "move-to-less-support" | "return-to-universal" | "request-needs-assessment" | "new-ehcp" | "move-to-isp" | "cease-ehcp" | "close-plan")
 /**
  * Why a transfer bundle was sent.
  * 
@@ -290,6 +388,13 @@ export type SemanticVersion = string
  */
 export type VoiceCaptureMethod = ("own-words-spoken" | "own-words-written" | "drawing-or-art" | "symbols-or-aac" | "observation" | "structured-tool" | "meeting" | "reported-by-other" | "other")
 /**
+ * Who raised an entry in the home-setting action log.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ActionLogDirection".
+ */
+export type ActionLogDirection = ("home-to-setting" | "setting-to-home" | "joint")
+/**
  * Where an Education, Health and Care Plan is in its life.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -311,6 +416,27 @@ export type PackageAssignmentStatus = ("current" | "superseded" | "ended")
  */
 export type PackageAssignmentBasis = ("la-decision" | "review-amendment" | "la-reconsideration" | "tribunal-order")
 /**
+ * The law social care provision is made under (sections H1 and H2 of an EHCP).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SocialCareStatutoryBasis".
+ */
+export type SocialCareStatutoryBasis = ("csdpa-1970-s2" | "children-act-1989" | "care-act-2014" | "other")
+/**
+ * The local authority's decision on a family's request (a preference for a setting, a personal budget).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "RequestDecision".
+ */
+export type RequestDecision = ("pending" | "agreed" | "refused")
+/**
+ * The ground a local authority relies on when it does not name the preferred setting.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "PreferenceRefusalGround".
+ */
+export type PreferenceRefusalGround = ("setting-full" | "detrimental-to-others" | "inefficient-use-of-resources" | "cannot-deliver-package" | "mainstream-only-package" | "other")
+/**
  * Which route a statutory needs assessment followed.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -318,12 +444,33 @@ export type PackageAssignmentBasis = ("la-decision" | "review-amendment" | "la-r
  */
 export type AssessmentRoute = ("standard" | "fast-track-under-5" | "transition-review" | "ap-trigger")
 /**
+ * Whether the local authority agreed to carry out a needs assessment.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "AssessmentDecision".
+ */
+export type AssessmentDecision = ("assess" | "refuse")
+/**
+ * The rule that sets when an EHCP is reviewed.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ReviewScheduleBasis".
+ */
+export type ReviewScheduleBasis = ("end-of-key-stage" | "annual")
+/**
  * Decisions parents and young people can appeal to the Tribunal (or County Court).
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "AppealableDecision".
  */
 export type AppealableDecision = ("refusal-to-assess" | "threshold-not-met" | "ehcp-cessation" | "package-unsuitable" | "placement" | "disability-discrimination")
+/**
+ * How a disagreement with the local authority ended. The Tribunal never names a placement; it can quash the decision and order reconsideration.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "DisputeOutcome".
+ */
+export type DisputeOutcome = ("resolved-at-mediation" | "withdrawn" | "conceded-by-la" | "appeal-dismissed" | "appeal-upheld" | "decision-quashed-reconsider" | "ongoing")
 /**
  * Why an EHCP ceased.
  * 
@@ -346,12 +493,33 @@ export type BroadAreaOfNeed = ("communication-and-interaction" | "cognition-and-
  */
 export type CensusSenType = ("SPLD" | "MLD" | "SLD" | "PMLD" | "SEMH" | "SLCN" | "HI" | "VI" | "MSI" | "PD" | "ASD" | "DS" | "OTH" | "NSA")
 /**
+ * The SEN2 return's codes for where a child with an EHCP is educated when no setting with a URN or UKPRN is named.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "Sen2SettingCode".
+ */
+export type Sen2SettingCode = ("OLA" | "OPA" | "EHE" | "EYP" | "OTH" | "NEET" | "NIEC" | "NIEO")
+/**
+ * How part of a personal budget is managed (section J of an EHCP).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "BudgetArrangementType".
+ */
+export type BudgetArrangementType = ("direct-payment" | "arrangement" | "third-party-arrangement")
+/**
  * Where an EHCP issued under the 2014 regulations is in its move to the new system. A design reading of the transition rules, to be confirmed.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "LegacyMigrationState".
  */
 export type LegacyMigrationState = ("legacy-active" | "retained-to-end-of-phase" | "special-school-protected" | "transition-assessment-due" | "opted-in" | "transition-assessed" | "new-ehcp-issued" | "moving-to-isp" | "ceased")
+/**
+ * Whether a child with a legacy EHCP needs a Specialist Provision Package.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TransitionAssessmentOutcome".
+ */
+export type TransitionAssessmentOutcome = ("spp-needed" | "spp-not-needed")
 /**
  * The DfE school census SEN provision codes. E, K and N are current; S, A and P are pre-2014 codes accepted in historic records only, never as a current status.
  * 
@@ -360,12 +528,33 @@ export type LegacyMigrationState = ("legacy-active" | "retained-to-end-of-phase"
  */
 export type CensusSenProvision = ("E" | "K" | "N" | "S" | "A" | "P")
 /**
+ * The kind of record a legacy SEN classification came from.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "LegacyClassificationSource".
+ */
+export type LegacyClassificationSource = ("school-census" | "common-transfer-file" | "sen2" | "mis" | "la-case-system" | "other")
+/**
  * Where a Specialist Provision Package catalogue entry is in its life. Packages are reviewed by an independent expert panel every five years.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "SppStatus".
  */
 export type SppStatus = ("draft" | "consultation" | "published" | "retired")
+/**
+ * What an adaptation in a Specialist Provision Package changes.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "AdaptationType".
+ */
+export type AdaptationType = ("environment" | "curriculum" | "teaching" | "assessment" | "timetable" | "other")
+/**
+ * Whether an observation records a strength or a barrier.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ObservationKind".
+ */
+export type ObservationKind = ("strength" | "barrier")
 /**
  * How development in an area is going. The white paper says development in each area 'can go forward, pause or feel uncertain. This is normal.'
  * 
@@ -374,9 +563,16 @@ export type SppStatus = ("draft" | "consultation" | "published" | "retired")
  */
 export type Trajectory = ("progressing" | "paused" | "uncertain")
 /**
+ * The document types that can travel inside a transfer bundle (SPPs are never embedded, only referenced).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "BundleDocumentType".
+ */
+export type BundleDocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "development-profile")
+/**
  * Lifecycle of a transfer bundle, in the same words as the API transfer statuses where they overlap: created (assembled) and signed (the API says prepared), sent, received (by the receiving system), held (received and waiting for a person at the receiver to review it before import), accepted or rejected (by a receipt), declined (by the receiver after review), withdrawn (by the sender), expired (not collected in time), unclaimed (destination unknown, waiting for the responsible local authority) and claimed (taken from the unclaimed queue).
  * 
- * This interface was referenced by `TransferBundle`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "BundleStatus".
  */
 export type BundleStatus = ("created" | "signed" | "sent" | "received" | "accepted" | "rejected" | "withdrawn" | "expired" | "unclaimed" | "claimed" | "held" | "declined")
@@ -395,6 +591,13 @@ export type SignedTransferBundle = (JwsCompact | JwsFlattened)
  */
 export type JwsCompact = string
 /**
+ * Whether the receiver accepted a transfer bundle.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ReceiptDecision".
+ */
+export type ReceiptDecision = ("accepted" | "rejected")
+/**
  * Why a receiver refused (or held) a transfer bundle, as its signed receipt says. Each code says whether the sender may retry the same bundle later (retryable) or must change something first (final).
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -409,12 +612,33 @@ export type ReceiptReasonCode = ("signature-invalid" | "unknown-signing-key" | "
  */
 export type SignedTransferReceipt = (JwsCompact | JwsFlattened)
 /**
- * The three levels of support Alternative Provision will offer.
+ * Whether a trust list entry is a setting or a local authority.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
- * via the `definition` "ApSupportTier".
+ * via the `definition` "TrustListEntryType".
  */
-export type ApSupportTier = ("outreach" | "time-limited-placement" | "longer-term-placement")
+export type TrustListEntryType = ("setting" | "local-authority")
+/**
+ * Whether a trust list entry's setting or local authority is open, closed, or converted (closed and replaced by a successor), as GIAS 'EstablishmentStatus' and 'ReasonEstablishmentClosed' say.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TrustListEntryStatus".
+ */
+export type TrustListEntryStatus = ("open" | "closed" | "converted")
+/**
+ * Why a signing key on a trust list was revoked.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "KeyRevocationReason".
+ */
+export type KeyRevocationReason = ("key-compromise" | "superseded" | "setting-closed" | "other")
+/**
+ * The media type (JWS typ header) of a signed transfer bundle or receipt.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "JwsType".
+ */
+export type JwsType = ("send-transfer-bundle+json" | "send-transfer-receipt+json")
 
 /**
  * An Individual Support Plan (ISP): the setting's statutory record of a child or young person's barriers to learning and participation and of the provision in place to overcome them, with reasonable adjustments, intended outcomes, delivery, reviews and transition planning. Produced by the school, college or early years setting with the family. Extension policy: every core object is closed (additionalProperties false). Implementers add data only under the root 'extensions' object, keyed by a reverse-DNS namespace they control (e.g. 'uk.co.vendor'). Receivers keep extensions they do not understand and pass them on unchanged. Extensions never change the meaning of core fields.
@@ -433,7 +657,7 @@ provenance: Provenance
 status: IspStatus
 closure?: Closure
 child: Child
-owningSetting: Setting
+owner: Setting
 /**
  * The history of the child's layer of support as periods, oldest first; the current layer has no end date.
  * 
@@ -528,10 +752,7 @@ importedFromBundleId?: Uuid
  * via the `definition` "PersonRef".
  */
 export interface PersonRef {
-/**
- * What kind of person (or system) this is.
- */
-personType: ("child" | "young-person" | "parent-carer" | "practitioner" | "system")
+personType: PersonType
 /**
  * An identifier for the person within the sending system or this document (e.g. a contact's local id or a staff id). Optional.
  */
@@ -699,7 +920,7 @@ isFirstLanguage?: boolean
 /**
  * Where the child uses this language.
  */
-usedAt?: ("home" | "setting" | "community")[]
+usedAt?: LanguageUsePlace[]
 }
 /**
  * How the child communicates and what others need to do to communicate with them.
@@ -715,7 +936,7 @@ description: string
 /**
  * Methods the child uses or needs.
  */
-methods?: ("speech" | "sign-language" | "makaton" | "symbols" | "aac-device" | "gesture" | "written" | "objects-of-reference" | "other")[]
+methods?: CommunicationMethod[]
 }
 /**
  * A parent, carer or other person with parental responsibility or a caring role for the child, with their own access needs.
@@ -726,10 +947,7 @@ methods?: ("speech" | "sign-language" | "makaton" | "symbols" | "aac-device" | "
 export interface ParentalContact {
 id: LocalId
 name: PersonName
-/**
- * How the contact is related to the child.
- */
-relationship: ("mother" | "father" | "parent" | "step-parent" | "grandparent" | "foster-carer" | "kinship-carer" | "special-guardian" | "corporate-parent" | "other")
+relationship: ContactRelationship
 /**
  * True if the contact has parental responsibility in law.
  */
@@ -760,10 +978,7 @@ phone?: string
  * Postal address as free text lines.
  */
 address?: string
-/**
- * The way this person prefers to be contacted.
- */
-preferredMethod?: ("email" | "phone" | "letter" | "in-person" | "app")
+preferredMethod?: ContactMethod
 }
 /**
  * What a person needs to take part in meetings and read documents (e.g. an interpreter or large print).
@@ -780,7 +995,7 @@ interpreterLanguage?: LanguageTag
 /**
  * Formats in which documents must be provided to this person.
  */
-formats?: ("large-print" | "easy-read" | "braille" | "audio" | "plain-english" | "translated" | "bsl-video" | "digital-accessible")[]
+formats?: DocumentFormat[]
 /**
  * Any other access need in plain English (e.g. step-free access, meetings after 3pm).
  */
@@ -876,10 +1091,7 @@ model: InclusionBaseModel
  * Who commissions and funds the base.
  */
 commissioner?: {
-/**
- * The kind of body that commissions and funds the base (an open question in the white paper, so 'other' is allowed).
- */
-commissionerType: ("setting" | "multi-academy-trust" | "send-school" | "local-authority" | "other")
+commissionerType: InclusionBaseCommissionerType
 /**
  * The commissioner's name.
  */
@@ -1054,10 +1266,7 @@ export interface ContributingFactor {
  * The factor in plain English.
  */
 description: string
-/**
- * The kind of factor.
- */
-factorType?: ("environmental" | "contextual" | "disability" | "health" | "attendance" | "life-event" | "other")
+factorType?: ContributingFactorType
 }
 /**
  * A pointer to the evidence behind a judgement or a provision: a National Inclusion Standards entry, a screening tool with its version, an assessment report, research or an observation.
@@ -1066,10 +1275,7 @@ factorType?: ("environmental" | "contextual" | "disability" | "health" | "attend
  * via the `definition` "EvidenceReference".
  */
 export interface EvidenceReference {
-/**
- * What kind of evidence this is.
- */
-kind: ("national-inclusion-standards" | "screening-tool" | "assessment-report" | "professional-advice" | "observation" | "research" | "parent-information" | "other")
+kind: EvidenceKind
 /**
  * The identifier of the evidence in its source (e.g. a National Inclusion Standards reference, a report number).
  */
@@ -1167,6 +1373,7 @@ title?: string
  */
 description: string
 provisionType: ProvisionType
+apSupportTier?: ApSupportTier
 legalBasis: LegalBasis
 /**
  * Areas of development the provision works on.
@@ -1236,7 +1443,7 @@ familyAgreement?: FamilyAgreement[]
 /**
  * Who delivers a provision item and with what expertise.
  * 
- * This interface was referenced by `IndividualSupportPlan`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "ProvisionDeliverer".
  */
 export interface ProvisionDeliverer {
@@ -1281,10 +1488,7 @@ export interface Organisation {
  * The organisation's name.
  */
 name: string
-/**
- * What kind of organisation this is.
- */
-organisationType?: ("local-authority" | "integrated-care-board" | "nhs-trust" | "health-provider" | "social-care-provider" | "multi-academy-trust" | "setting" | "voluntary-sector" | "department-for-education" | "other")
+organisationType?: OrganisationType
 /**
  * The three-digit DfE local authority code, for local authorities.
  */
@@ -1412,10 +1616,7 @@ provisionIds?: LocalId[]
  * @minItems 1
  */
 successCriteria: SuccessCriterion[]
-/**
- * Where the outcome stands.
- */
-status?: ("active" | "achieved" | "partly-achieved" | "not-achieved" | "discontinued")
+status?: OutcomeStatus
 /**
  * Progress recorded over time, oldest first.
  */
@@ -1499,14 +1700,8 @@ sessionsPlanned: number
  * How many sessions actually took place.
  */
 sessionsDelivered: number
-/**
- * Whether the provision was delivered as planned.
- */
-status: ("delivered" | "partially-delivered" | "not-delivered")
-/**
- * Why sessions did not happen (required by a quality rule when status is not 'delivered').
- */
-notDeliveredReason?: ("staff-absence" | "staff-vacancy" | "child-absence" | "setting-closure" | "timetable-clash" | "resource-unavailable" | "child-declined" | "other")
+status: DeliveryStatus
+notDeliveredReason?: NotDeliveredReason
 /**
  * More detail in plain English.
  */
@@ -1550,7 +1745,7 @@ whatDidNotWork?: string
  * Changes agreed at the review.
  */
 changesAgreed?: string[]
-outcome: ReviewOutcome
+decision: ReviewDecision
 /**
  * When the next review is due (at most 12 months later; a quality rule checks this).
  */
@@ -1563,11 +1758,11 @@ familyAgreement?: FamilyAgreement[]
 /**
  * Someone invited to a review, and whether they attended.
  * 
- * This interface was referenced by `IndividualSupportPlan`'s JSON-Schema
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "ReviewParticipant".
  */
 export interface ReviewParticipant {
-participantRole: VoiceRole
+role: VoiceRole
 person?: PersonRef
 /**
  * True if the participant took part (in person or remotely).
@@ -1644,7 +1839,7 @@ sharing?: SharingLabels
  * via the `definition` "TransitionPlan".
  */
 export interface TransitionPlan {
-nextSetting?: Setting
+nextSetting?: SettingRef
 transitionType?: TransferReason
 nextPhase?: PhaseOfEducation
 /**
@@ -1663,6 +1858,39 @@ post16PlanningStartedOn?: string
  * The young person's planned destination after leaving (e.g. college course, apprenticeship, supported internship).
  */
 plannedDestination?: string
+}
+/**
+ * Cites a setting by its identifiers (URN, UKPRN or LAESTAB, as in Get Information About Schools or the UK Register of Learning Providers) and name, with the type and phases a reader needs without looking it up. It does not copy the setting's own record (its inclusion bases live there). Give at least one identifier (URN, UKPRN or LAESTAB) wherever the setting has one.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SettingRef".
+ */
+export interface SettingRef {
+/**
+ * The setting's name.
+ */
+name: string
+/**
+ * Unique Reference Number from Get Information About Schools.
+ */
+urn?: string
+/**
+ * UK Provider Reference Number (colleges and other providers).
+ */
+ukprn?: string
+/**
+ * Local authority code plus establishment number (7 digits).
+ */
+laestab?: string
+/**
+ * The three-digit code of the local authority the setting is in.
+ */
+laCode?: string
+settingType?: SettingType
+/**
+ * Phases of education the setting serves (an all-through school has several).
+ */
+phases?: PhaseOfEducation[]
 }
 /**
  * One activity in a transition plan (e.g. a visit to the new setting).
@@ -1786,10 +2014,7 @@ id: LocalId
  * When the communication took place or the entry was made.
  */
 at: string
-/**
- * Who raised it.
- */
-direction: ("home-to-setting" | "setting-to-home" | "joint")
+direction: ActionLogDirection
 raisedBy?: PersonRef
 /**
  * What was said or done.
@@ -1868,7 +2093,7 @@ id: Uuid
 provenance: Provenance
 status: EhcpStatus
 child: Child
-owningLocalAuthority: LocalAuthority
+owner: LocalAuthority
 healthCommissioner?: Organisation
 /**
  * When the final plan was issued.
@@ -1977,7 +2202,7 @@ sppComponentId: string
  * The guaranteed provision in plain English.
  */
 description: string
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 frequency?: Frequency
 /**
  * Session length in minutes, where quantified.
@@ -2032,7 +2257,7 @@ id: LocalId
  */
 description: string
 provider?: Organisation
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 frequency?: Frequency
 /**
  * Session length in minutes.
@@ -2057,10 +2282,7 @@ id: LocalId
  * The social care provision, specified and quantified.
  */
 description: string
-/**
- * The law the provision is made under: s.2 Chronically Sick and Disabled Persons Act 1970, Children Act 1989, Care Act 2014 (young adults), or other.
- */
-statutoryBasis?: ("csdpa-1970-s2" | "children-act-1989" | "care-act-2014" | "other")
+statutoryBasis?: SocialCareStatutoryBasis
 provider?: Organisation
 frequency?: Frequency
 period?: Period
@@ -2073,7 +2295,7 @@ sharing?: SharingLabels
  * via the `definition` "NamedPlacement".
  */
 export interface NamedPlacement {
-setting?: Setting
+setting?: SettingRef
 settingType: SettingType
 inclusionBaseId?: LocalId
 /**
@@ -2112,7 +2334,7 @@ preferences?: Preference[]
  * via the `definition` "PlacementOption".
  */
 export interface PlacementOption {
-setting: Setting
+setting: SettingRef
 /**
  * The packages the setting can deliver.
  */
@@ -2138,23 +2360,17 @@ expressedBy: VoiceRole
  * When the preference was expressed.
  */
 expressedOn: string
-setting: Setting
+setting: SettingRef
 /**
  * True if the setting was on the local authority's list.
  */
 onOfferedList?: boolean
-/**
- * The local authority's decision on the preference.
- */
-decision: ("pending" | "agreed" | "refused")
+decision: RequestDecision
 /**
  * When the decision was made.
  */
 decidedOn?: string
-/**
- * If refused, the ground relied on.
- */
-refusalGround?: ("setting-full" | "detrimental-to-others" | "inefficient-use-of-resources" | "cannot-deliver-package" | "mainstream-only-package" | "other")
+refusalGround?: PreferenceRefusalGround
 /**
  * The reasons for the decision in plain English.
  */
@@ -2177,10 +2393,7 @@ requestedBy?: PersonRef
  * When the local authority decided whether to assess.
  */
 decisionToAssessOn?: string
-/**
- * Whether the local authority agreed to assess.
- */
-decisionToAssess?: ("assess" | "refuse")
+decisionToAssess?: AssessmentDecision
 /**
  * Evidence from the family, the setting and professionals.
  */
@@ -2202,7 +2415,6 @@ thresholdMet?: boolean
  */
 export interface AssessmentContribution {
 contributor: PersonRef
-contributorRole?: PractitionerRole
 /**
  * When the contribution was requested.
  */
@@ -2227,10 +2439,7 @@ evidence?: EvidenceReference[]
  * via the `definition` "ReviewSchedule".
  */
 export interface ReviewSchedule {
-/**
- * The rule that sets the review dates.
- */
-basis: ("end-of-key-stage" | "annual")
+basis: ReviewScheduleBasis
 /**
  * When the next review is due.
  */
@@ -2251,18 +2460,9 @@ reviewType: ReviewType
 heldOn: string
 /**
  * Who was invited and attended.
- * 
- * Items: A review participant.
  */
-participants?: {
-participantRole: VoiceRole
-person?: PersonRef
-/**
- * True if they took part.
- */
-attended: boolean
-}[]
-outcome?: ReviewOutcome
+participants?: ReviewParticipant[]
+decision?: ReviewDecision
 /**
  * When the decision was sent to the family.
  */
@@ -2313,10 +2513,7 @@ appealLodgedOn?: string
  * When the Tribunal decided (or the appeal ended).
  */
 decidedOn?: string
-/**
- * How the dispute ended. The Tribunal never names a placement; it can quash and order reconsideration.
- */
-outcome?: ("resolved-at-mediation" | "withdrawn" | "conceded-by-la" | "appeal-dismissed" | "appeal-upheld" | "decision-quashed-reconsider" | "ongoing")
+outcome?: DisputeOutcome
 /**
  * The letter the local authority must send after a judgment, saying what it will do and by when.
  */
@@ -2409,7 +2606,7 @@ id: Uuid
 provenance: Provenance
 status: EhcpStatus
 child: Child
-owningLocalAuthority: LocalAuthority
+owner: LocalAuthority
 /**
  * When the request for an EHC needs assessment was received (week 0).
  */
@@ -2437,7 +2634,7 @@ sectionK?: SectionK
 /**
  * Reviews of the plan, oldest first.
  */
-annualReviews?: LegacyReview[]
+reviews?: LegacyReview[]
 migration: Migration
 /**
  * Why and when the plan ceased.
@@ -2478,7 +2675,7 @@ export interface SectionA {
 /**
  * Views, interests and aspirations as voice statements.
  */
-statements: VoiceStatement[]
+voice: VoiceStatement[]
 }
 /**
  * A list of needs (section B: special educational needs; C: health needs related to SEN; D: social care needs).
@@ -2570,7 +2767,7 @@ id: LocalId
  * What the provision is.
  */
 description: string
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 /**
  * The level of expertise required.
  */
@@ -2608,12 +2805,9 @@ location?: DeliveryLocation
  * via the `definition` "SectionI".
  */
 export interface SectionI {
-setting?: Setting
+setting?: SettingRef
 settingType?: SettingType
-/**
- * The SEN2 'SENsetting' code when no setting with a URN or UKPRN is named (e.g. OLA for other LA arrangements including EOTAS, EHE for elective home education).
- */
-sen2SettingCode?: ("OLA" | "OPA" | "EHE" | "EYP" | "OTH" | "NEET" | "NIEC" | "NIEO")
+sen2SettingCode?: Sen2SettingCode
 /**
  * True if the local authority arranges education otherwise than in school (s.61 Children and Families Act 2014).
  */
@@ -2638,10 +2832,7 @@ requested?: boolean
  * When it was requested.
  */
 requestedOn?: string
-/**
- * The local authority's decision on the request.
- */
-decision?: ("agreed" | "refused" | "pending")
+decision?: RequestDecision
 /**
  * Why a request was refused.
  */
@@ -2658,10 +2849,7 @@ arrangements?: BudgetArrangement[]
  * via the `definition` "BudgetArrangement".
  */
 export interface BudgetArrangement {
-/**
- * How this part is managed: direct payment to the family, an arrangement (notional budget held by the LA, school or college), or a third-party arrangement.
- */
-arrangementType: ("direct-payment" | "arrangement" | "third-party-arrangement")
+arrangementType: BudgetArrangementType
 /**
  * What the money is for (the needs and outcomes met).
  */
@@ -2703,7 +2891,7 @@ id: LocalId
  * The title of the advice (e.g. 'Educational psychology advice').
  */
 title: string
-contributorRole?: PractitionerRole
+contributor?: PersonRef
 organisation?: Organisation
 /**
  * The date of the advice.
@@ -2733,7 +2921,7 @@ heldOn: string
  * When the setting sent the report of the meeting.
  */
 reportSentOn?: string
-outcome?: ReviewOutcome
+decision?: ReviewDecision
 /**
  * When the local authority notified its decision.
  */
@@ -2772,10 +2960,7 @@ transitionAssessment?: {
  * When the local authority decided.
  */
 assessedOn: string
-/**
- * Whether the child needs a Specialist Provision Package.
- */
-outcome: ("spp-needed" | "spp-not-needed")
+outcome: TransitionAssessmentOutcome
 newEhcp?: DocumentReference
 }
 /**
@@ -2859,10 +3044,7 @@ broadAreasOfNeed?: BroadAreaOfNeed[]
  * Where the classification came from.
  */
 source: {
-/**
- * The kind of record the classification came from.
- */
-sourceType: ("school-census" | "common-transfer-file" | "sen2" | "mis" | "la-case-system" | "other")
+sourceType: LegacyClassificationSource
 /**
  * The system or return name and version (e.g. 'CTF 24').
  */
@@ -2997,7 +3179,7 @@ provisionType: ProvisionType
  * Areas the component works on.
  */
 areasOfDevelopment?: AreaOfDevelopment[]
-deliveredByRole?: PractitionerRole
+deliveredBy?: ProvisionDeliverer
 /**
  * The expertise required.
  */
@@ -3024,10 +3206,7 @@ isCoreEducationalProvision?: boolean
  */
 export interface Adaptation {
 id: LocalId
-/**
- * What is adapted.
- */
-adaptationType: ("environment" | "curriculum" | "teaching" | "assessment" | "timetable" | "other")
+adaptationType: AdaptationType
 /**
  * The adaptation in plain English.
  */
@@ -3204,7 +3383,7 @@ schemaVersion: SchemaVersion
 id: Uuid
 provenance: Provenance
 child: Child
-owningSetting?: Setting
+owner?: Setting
 codeListVersion: SemanticVersion
 /**
  * One entry per area of development observed.
@@ -3264,10 +3443,7 @@ id: LocalId
  * When the observation was made.
  */
 observedOn: string
-/**
- * Whether this is a strength or a barrier.
- */
-kind: ("strength" | "barrier")
+kind: ObservationKind
 subComponent?: AreaSubComponent
 /**
  * What was observed, in plain English.
@@ -3335,10 +3511,7 @@ redactions: Redaction[]
  * Items: One embedded ISP, EHCP, legacy EHCP or areas-of-development profile. SPPs are never embedded.
  */
 documents: {
-/**
- * The embedded document's type; selects the schema it is validated against.
- */
-documentType: ("isp" | "ehcp" | "legacy-ehcp" | "development-profile")
+documentType: BundleDocumentType
 }[]
 /**
  * Packages the embedded documents rely on, by catalogue id and version.
@@ -3408,10 +3581,7 @@ export interface ContentEntry {
  */
 path: string
 documentId: Uuid
-/**
- * The embedded document's type (SPPs are never embedded, only referenced).
- */
-documentType: ("isp" | "ehcp" | "legacy-ehcp" | "development-profile")
+documentType: BundleDocumentType
 /**
  * Always 'application/json'.
  */
@@ -3531,10 +3701,7 @@ bundleDigest: Digest
  * When the bundle was received.
  */
 receivedAt: string
-/**
- * Whether the receiver accepted the bundle.
- */
-decision: ("accepted" | "rejected")
+decision: ReceiptDecision
 /**
  * Why, with codes and pointers. Required to be non-empty when rejected (a quality rule checks this); may list warnings when accepted.
  */
@@ -3643,10 +3810,7 @@ kid: string
  * via the `definition` "TrustListEntry".
  */
 export interface TrustListEntry {
-/**
- * Whether the entry is a setting (school, college, early years setting) or a local authority.
- */
-entryType: ("setting" | "local-authority")
+entryType: TrustListEntryType
 /**
  * The setting's Unique Reference Number in Get Information About Schools (GIAS 'URN').
  */
@@ -3663,10 +3827,7 @@ laCode?: string
  * The setting's or authority's name (GIAS 'EstablishmentName').
  */
 name: string
-/**
- * Open, closed, or converted (closed and replaced by a successor, such as a school becoming an academy), as GIAS 'EstablishmentStatus' and 'ReasonEstablishmentClosed' say.
- */
-status: ("open" | "closed" | "converted")
+status: TrustListEntryStatus
 /**
  * The date the setting opened (GIAS 'OpenDate').
  */
@@ -3805,10 +3966,7 @@ kid: string
  * From this instant nothing signed with the key is believed.
  */
 revokedAt: string
-/**
- * Why the key was revoked.
- */
-reason: ("key-compromise" | "superseded" | "setting-closed" | "other")
+reason: KeyRevocationReason
 /**
  * More about the revocation, in plain English.
  */
@@ -3829,10 +3987,7 @@ alg: "ES256"
  * Identifies the signing key in the signer's published key set (JWKS).
  */
 kid: string
-/**
- * The media type of the signed object (transfer bundle or receipt).
- */
-typ?: ("send-transfer-bundle+json" | "send-transfer-receipt+json")
+typ?: JwsType
 /**
  * Always 'application/json'.
  */

@@ -45,8 +45,7 @@ function currentLayerPeriod(doc: Json): Json | undefined {
 /** Where the next review date lives: the review schedule, else the latest review (the standard's reading). */
 function nextReviewHolder(doc: Json): Json | undefined {
   if (isObj(doc.reviewSchedule) && typeof doc.reviewSchedule.nextReviewDue === "string") return doc.reviewSchedule;
-  const reviews = [doc.reviews, doc.annualReviews]
-    .flatMap((r) => (Array.isArray(r) ? r.filter(isObj) : []))
+  const reviews = (Array.isArray(doc.reviews) ? doc.reviews.filter(isObj) : [])
     .filter((r) => typeof r.nextReviewDue === "string")
     .sort((a, b) => String(a.heldOn ?? "").localeCompare(String(b.heldOn ?? "")));
   return reviews.at(-1);
@@ -173,22 +172,19 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     ];
   },
   async settingUrn(ctx, spec) {
-    // The setting a record is held by: its owning setting, else the setting named for the placement.
+    // The setting a record is held by: its owner (when a setting), else the setting named for the placement.
     const doc = ctx.fixtures.document(spec.kind, ctx.fixtures.newChild(0));
-    const holder = isObj(doc.owningSetting)
-      ? doc.owningSetting
-      : isObj(doc.namedPlacement) && isObj(doc.namedPlacement.setting)
-        ? doc.namedPlacement.setting
-        : undefined;
+    const holder =
+      isObj(doc.owner) && typeof doc.owner.urn === "string"
+        ? doc.owner
+        : isObj(doc.namedPlacement) && isObj(doc.namedPlacement.setting)
+          ? doc.namedPlacement.setting
+          : undefined;
     return byTenantValue(ctx, spec, "settingUrn", holder?.urn, ctx.config.tenants[1].setting.urn);
   },
   async laCode(ctx, spec) {
     const doc = ctx.fixtures.document(spec.kind, ctx.fixtures.newChild(0));
-    const owner = isObj(doc.owningLocalAuthority)
-      ? doc.owningLocalAuthority
-      : isObj(doc.owningSetting)
-        ? doc.owningSetting
-        : {};
+    const owner = isObj(doc.owner) ? doc.owner : {};
     const own = ctx.config.tenants[0].setting.laCode;
     const other = ctx.config.tenants[1].setting.laCode === own ? "999" : ctx.config.tenants[1].setting.laCode;
     return byTenantValue(ctx, spec, "laCode", owner.laCode, other);

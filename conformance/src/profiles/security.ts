@@ -372,7 +372,7 @@ export const SECURITY_TESTS: readonly TestDef[] = [
         token: token(ctx, PARENT_A),
       });
       expectStatus(after, 200, "the parent's search of their child's ISPs");
-      const owners = itemsOf(after, "search").map((d) => (isObj(d.owningSetting) ? d.owningSetting.urn : undefined));
+      const owners = itemsOf(after, "search").map((d) => (isObj(d.owner) ? d.owner.urn : undefined));
       check(
         !owners.includes(ctx.config.tenants[1].setting.urn),
         "tenant A's parent sees an ISP for their child written by tenant B",

@@ -3,6 +3,7 @@
 import type { CodeList, Crosswalk, Standard } from "./standard.ts";
 import { FieldWalker } from "./schema-fields.ts";
 import { mdHeader, withTrailingNewline } from "./header.ts";
+import { requirementsByField } from "./traceability.ts";
 
 /** Table cells are one line and must not break the table. */
 function cell(value: unknown): string {
@@ -21,6 +22,7 @@ function documentPage(standard: Standard, documentType: string): string {
   if (!entry) throw new Error(`unknown documentType ${documentType}`);
   const schema = standard.schemas.get(entry.schema) ?? {};
   const walker = new FieldWalker(standard.schemas);
+  const served = requirementsByField(standard.traceability);
   const rows = walker
     .rows(entry.schema)
     .map((r) => [
@@ -30,6 +32,7 @@ function documentPage(standard: Standard, documentType: string): string {
       cell(r.title),
       cell(r.description),
       r.codeList ? `[${r.codeList}](code-lists.md#${r.codeList})` : "",
+      (served.get(`${documentType}:${r.pointer}`) ?? []).map((q) => `§${q.section} l.${q.line}`).join(", "),
     ]);
   return [
     mdHeader,
@@ -45,8 +48,10 @@ function documentPage(standard: Standard, documentType: string): string {
     "## Fields",
     "",
     '`*` in a pointer stands for any array index. "Required" means required within its parent object.',
+    '"Requirements" names the lines of the requirements digest (`../shared/domain/requirements-digest.md`, section and',
+    "line) that the field serves, from [`schemas/traceability.json`](../../schemas/traceability.json).",
     "",
-    table(["Pointer", "Type", "Required", "Title", "Description", "Code list"], rows),
+    table(["Pointer", "Type", "Required", "Title", "Description", "Code list", "Requirements"], rows),
   ].join("\n");
 }
 

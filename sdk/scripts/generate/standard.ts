@@ -1,5 +1,6 @@
 // Reads the standard (schemas/) into memory once, so every generator works from the same snapshot and
 // --check can compare what would be written without touching the disk.
+import type { Traceability } from "./traceability.ts";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -68,6 +69,8 @@ export interface Standard {
   schemas: Map<string, JsonSchema>;
   codeLists: CodeList[];
   crosswalks: Crosswalk[];
+  /** schemas/traceability.json: the digest requirements each field serves (absent in fixture trees without it). */
+  traceability?: Traceability;
 }
 
 function readJson(path: string): unknown {
@@ -109,5 +112,7 @@ export function loadStandard(schemasDir: string, codesSchema: JsonSchema): Stand
     const raw = readJson(join(crosswalkDir, f)) as Partial<Crosswalk>;
     return { ...raw, file: f, links: raw.links ?? [], unmapped: raw.unmapped ?? [] } as Crosswalk;
   });
-  return { schemasDir, manifest, schemas, codeLists, crosswalks };
+  const tracePath = join(schemasDir, "traceability.json");
+  const traceability = existsSync(tracePath) ? (readJson(tracePath) as Traceability) : undefined;
+  return { schemasDir, manifest, schemas, codeLists, crosswalks, ...(traceability ? { traceability } : {}) };
 }

@@ -48,7 +48,7 @@ function planned(): {
 } {
   const started = startIsp({
     child,
-    owningSetting: setting,
+    owner: setting,
     layer: "targeted",
     startedOn: "2029-10-06",
     author: senco,
@@ -98,7 +98,7 @@ describe("ISP builders", () => {
     const reviewed = recordReview(isp, {
       reviewType: "isp-review",
       heldOn: "2030-01-20",
-      outcome: "amend",
+      decision: "amend",
       nextReviewDue: "2030-04-27",
       whatWorked: "Sessions with real objects.",
     });
@@ -118,7 +118,7 @@ describe("ISP builders", () => {
   });
 
   it("startIsp alone is schema-valid (a draft with nothing planned yet)", () => {
-    const isp = startIsp({ child, owningSetting: setting, layer: "targeted", startedOn: "2029-10-06", author: senco });
+    const isp = startIsp({ child, owner: setting, layer: "targeted", startedOn: "2029-10-06", author: senco });
     expect(validate(isp).errors).toEqual([]);
     expect(isp.status).toBe("draft");
     expect(isp.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -161,7 +161,7 @@ describe("ISP builders", () => {
     recordReview(isp, {
       reviewType: "isp-review",
       heldOn: "2030-01-20",
-      outcome: "continue-unchanged",
+      decision: "continue-unchanged",
       nextReviewDue: "2030-06-01",
     });
     recordDelivery(isp, {
@@ -183,13 +183,13 @@ describe("ISP builders", () => {
     const a = recordReview(isp, {
       reviewType: "isp-review",
       heldOn: "2030-04-20",
-      outcome: "amend",
+      decision: "amend",
       nextReviewDue: "2030-07-01",
     });
     const b = recordReview(a, {
       reviewType: "isp-review",
       heldOn: "2030-01-20",
-      outcome: "amend",
+      decision: "amend",
       nextReviewDue: "2030-04-20",
       cycleNumber: 1,
     });
@@ -235,7 +235,7 @@ describe("ISP builders", () => {
         recordReview(base, {
           reviewType: "isp-review",
           heldOn: "2030-01-20",
-          outcome: "amend",
+          decision: "amend",
           nextReviewDue: "2031-02-01",
         }),
     ],
@@ -245,13 +245,13 @@ describe("ISP builders", () => {
         recordReview(base, {
           reviewType: "isp-review",
           heldOn: "2030-01-20",
-          outcome: "amend",
+          decision: "amend",
           nextReviewDue: "2030-01-01",
         }),
     ],
     [
       "a start date that is not a date",
-      () => startIsp({ child, owningSetting: setting, layer: "targeted", startedOn: "06/10/2029", author: senco }),
+      () => startIsp({ child, owner: setting, layer: "targeted", startedOn: "06/10/2029", author: senco }),
     ],
   ])("refuses %s", (_what, act) => {
     expect(act).toThrow(RangeError);
@@ -280,7 +280,7 @@ describe("ISP builders", () => {
         sessionsDelivered: 1,
       });
       // @ts-expect-error a review that keeps the plan open must say when the next one is
-      recordReview(base, { reviewType: "isp-review", heldOn: "2030-01-20", outcome: "amend" });
+      recordReview(base, { reviewType: "isp-review", heldOn: "2030-01-20", decision: "amend" });
     };
     expect(typeof never).toBe("function");
   });

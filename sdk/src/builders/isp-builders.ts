@@ -41,7 +41,7 @@ function requireDate(name: string, value: string): string {
 
 export interface StartIspInput {
   child: Child;
-  owningSetting: Setting;
+  owner: Setting;
   /** The layer of support the plan starts at. */
   layer: LayerOfSupport;
   /** First day of that layer (YYYY-MM-DD). */
@@ -73,7 +73,7 @@ export function startIsp(input: StartIspInput): IndividualSupportPlan {
     },
     status: "draft",
     child: structuredClone(input.child),
-    owningSetting: structuredClone(input.owningSetting),
+    owner: structuredClone(input.owner),
     layersOfSupport: [
       {
         id: "layer-1",
@@ -180,10 +180,10 @@ export function recordVoice(isp: IndividualSupportPlan, statement: VoiceInput): 
 }
 
 /** A review; `nextReviewDue` is required (at most 12 months after it was held) unless the review closes the plan. */
-export type ReviewInput = Omit<Review, "id" | "nextReviewDue" | "outcome"> &
+export type ReviewInput = Omit<Review, "id" | "nextReviewDue" | "decision"> &
   (
-    | { outcome: Exclude<Review["outcome"], "close-plan">; nextReviewDue: string }
-    | { outcome: "close-plan"; nextReviewDue?: undefined }
+    | { decision: Exclude<Review["decision"], "close-plan">; nextReviewDue: string }
+    | { decision: "close-plan"; nextReviewDue?: undefined }
   );
 
 /** Records a review, keeping reviews oldest first and numbering the assess-plan-do-review cycle when not given. */

@@ -77,7 +77,7 @@ function currentLayer(doc: unknown): string | undefined {
 function nextReviewDue(doc: unknown): string | undefined {
   const scheduled = at(doc, ["reviewSchedule", "nextReviewDue"]);
   if (typeof scheduled === "string" && DATE.test(scheduled)) return scheduled;
-  const reviews = [...records(at(doc, ["reviews"])), ...records(at(doc, ["annualReviews"]))]
+  const reviews = records(at(doc, ["reviews"]))
     .filter((r) => typeof r.nextReviewDue === "string" && DATE.test(r.nextReviewDue as string))
     .sort((a, b) => String(a.heldOn ?? "").localeCompare(String(b.heldOn ?? "")));
   return reviews.at(-1)?.nextReviewDue as string | undefined;

@@ -6,7 +6,7 @@
 export const VOICE_POINTERS = {
   isp: "/voice",
   ehcp: "/voice",
-  "legacy-ehcp": "/sectionA/statements",
+  "legacy-ehcp": "/sectionA/voice",
   "development-profile": "/voice",
 } as const;
 

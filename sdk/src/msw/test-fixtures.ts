@@ -26,8 +26,8 @@ export function freshIsp(
   // No child.personId: a document that names a child must name a registered one on the reference server
   // (SI-API-058), and the mock has no child directory.
   delete isp.child.personId;
-  isp.owningSetting = {
-    ...isp.owningSetting,
+  isp.owner = {
+    ...isp.owner,
     name: setting.name,
     urn: setting.urn,
     laCode: setting.laCode,

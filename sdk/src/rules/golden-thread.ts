@@ -79,7 +79,7 @@ export function ispGoldenThreadRules(document: unknown): Finding[] {
   const provisionIds = new Set(provision.map((p) => p.id));
   const outcomeIds = new Set(outcomes.map((o) => o.id));
   const strengthIds = new Set(idsOf(doc.strengths).map((s) => s.id));
-  const inclusionBaseIds = new Set(idsOf(obj(doc.owningSetting).inclusionBases).map((b) => b.id));
+  const inclusionBaseIds = new Set(idsOf(obj(doc.owner).inclusionBases).map((b) => b.id));
   const out: Finding[] = [];
 
   const DUP = "isp.golden-thread.duplicate-id";
@@ -297,7 +297,7 @@ export function legacyEhcpGoldenThreadRules(document: unknown): Finding[] {
     ...duplicateIds(DUP, provision, "provision item"),
     ...duplicateIds(DUP, outcomes, "outcome"),
   );
-  out.push(...duplicateIds(DUP, collection(doc, ["annualReviews"]), "annual review"));
+  out.push(...duplicateIds(DUP, collection(doc, ["reviews"]), "annual review"));
 
   const addressed = new Set(sectionF.flatMap((p) => strings(p.item.needIds)));
   for (const n of sectionBNeeds) {

@@ -17,10 +17,7 @@ function involved(doc: Record<string, unknown>, role: string, reviewsKey: string
   return arr(doc[reviewsKey]).some((r) =>
     arr(obj(r).participants).some((p) => {
       const participant = obj(p);
-      return (
-        participant.participantRole === role &&
-        (participant.attended === true || participant.contributedInWriting === true)
-      );
+      return participant.role === role && (participant.attended === true || participant.contributedInWriting === true);
     }),
   );
 }

@@ -89,7 +89,7 @@ export function legacyEhcpProvisionSpecificityRules(document: unknown): Finding[
         "legacy-ehcp",
         pointerJoin("sectionF", "items", i),
         `Section F item "${str(item.id) ?? i}"`,
-        shapeOf(item, str(item.deliveredByRole)),
+        shapeOf(item, str(obj(item.deliveredBy).role)),
       ),
     );
   });
@@ -101,7 +101,7 @@ export function ehcpProvisionSpecificityRules(document: unknown): Finding[] {
   arr(obj(document).guaranteedProvision).forEach((raw, i) => {
     const item = obj(raw);
     const missing: string[] = [];
-    if (str(item.deliveredByRole) === undefined) missing.push("who delivers it");
+    if (str(obj(item.deliveredBy).role) === undefined) missing.push("who delivers it");
     if (frequencyOf(item.frequency) === undefined) missing.push("frequency");
     if (num(item.sessionLengthMinutes) === undefined) missing.push("session length");
     if (num(item.groupSize) === undefined) missing.push("group size");

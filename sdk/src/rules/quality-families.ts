@@ -21,6 +21,7 @@ import { sppReviewRules } from "./spp-review.ts";
 import { codeValidityRules } from "./code-validity.ts";
 import { bundleDigestRules } from "./bundle-digests.ts";
 import { transitionPlanningRules } from "./transition-planning.ts";
+import { settingReferenceRules } from "./setting-references.ts";
 import { assessmentRouteRules } from "./assessment-route.ts";
 import { legacyMigrationRules } from "./legacy-migration.ts";
 import { genericWalkFindings } from "./document-walk.ts";
@@ -90,6 +91,7 @@ export const qualityRuleFamilies: QualityRuleFamily[] = [
   family("isp.transition-planning", ["isp"], transitionPlanningRules),
   family("ehcp.assessment-route", ["ehcp"], assessmentRouteRules),
   family("legacy-ehcp.legacy-migration", ["legacy-ehcp"], legacyMigrationRules),
+  family("any.setting-reference", ["isp", "ehcp", "legacy-ehcp"], settingReferenceRules),
   family("any.ranges", ["isp", "ehcp", "legacy-ehcp", "spp"], rangeRules),
   family("any.family-agreement", ["isp", "ehcp"], familyAgreementRules),
   family("ehcp.package-history", ["ehcp"], packageHistoryRules),

@@ -259,7 +259,7 @@ const cases: Case[] = [
       provenance: prov("2030-01-10"),
       child: { dateOfBirth: "2013-06-01" },
       voice: [],
-      reviews: [{ participants: [{ participantRole: "parent-carer", attended: false }] }],
+      reviews: [{ participants: [{ role: "parent-carer", attended: false }] }],
     },
   },
   {
@@ -270,7 +270,7 @@ const cases: Case[] = [
       provenance: prov("2030-01-10"),
       child: { dateOfBirth: "2020-06-01" },
       voice: [{ authorRole: "child" }],
-      reviews: [{ participants: [{ participantRole: "parent-carer", attended: true }] }],
+      reviews: [{ participants: [{ role: "parent-carer", attended: true }] }],
     },
   },
   // SPP citation and review

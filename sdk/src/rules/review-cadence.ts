@@ -166,14 +166,14 @@ export function ehcpReviewCadenceRules(document: unknown): Finding[] {
 
 export function legacyEhcpReviewCadenceRules(document: unknown): Finding[] {
   const doc = obj(document);
-  const last = latestReview(doc.annualReviews);
+  const last = latestReview(doc.reviews);
   if (last === undefined) return [];
   const due = isoDate(last.review.nextReviewDue);
   if (due === undefined || due <= addMonths(last.heldOn, 12)) return [];
   return [
     finding(
       "legacy-ehcp.review-cadence.next-review-within-12-months",
-      pointerJoin("annualReviews", last.index, "nextReviewDue"),
+      pointerJoin("reviews", last.index, "nextReviewDue"),
       `The next annual review is due ${due}, more than 12 months after the last review on ${last.heldOn} (latest allowed: ${addMonths(last.heldOn, 12)}).`,
     ),
   ];

@@ -28,7 +28,7 @@ export function renderClassroomView(document: unknown, _options: ViewOptions = {
     (v) => v.consentToShare === true && (v.authorRole === "child" || v.authorRole === "young-person"),
   );
   const strengths = classroomItems(doc, "strengths");
-  const setting = isObj(doc.owningSetting) ? str(doc.owningSetting.name) : undefined;
+  const setting = isObj(doc.owner) ? str(doc.owner.name) : undefined;
   const title = `${name} in class`;
   const updated =
     formatDate(summary.updatedOn) ?? formatDate(isObj(doc.provenance) ? doc.provenance.updatedAt : undefined);

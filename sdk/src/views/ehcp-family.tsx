@@ -18,7 +18,7 @@ function providerName(item: Obj): string | undefined {
 /** A provision item of an EHCP or a legacy EHCP. */
 function ItemCard(props: { item: Obj; document: Obj; law?: boolean }): VNode {
   const i = props.item;
-  const who = codeText("practitioner-roles", i.deliveredByRole);
+  const who = codeText("practitioner-roles", isObj(i.deliveredBy) ? i.deliveredBy.role : undefined);
   return (
     <div class={props.law ? "card law" : "card"}>
       {props.law ? legalTag("special-educational-provision") : null}
@@ -46,7 +46,7 @@ function ReviewItem(props: { review: Obj; document: Obj }): VNode {
       <h3>Review on {formatDate(r.heldOn) ?? "a date not recorded"}</h3>
       <Facts
         rows={[
-          ["What was decided", codeText("review-outcomes", r.outcome)],
+          ["What was decided", codeText("review-decisions", r.decision)],
           ["The family was told", formatDate(r.decisionNotifiedOn)],
           ["Notes", str(r.note)],
         ]}
@@ -83,7 +83,7 @@ export function ehcpFamilySections(doc: Obj, name: string, opts: ViewOptions, to
   const placement = isObj(doc.namedPlacement) ? doc.namedPlacement : undefined;
   const setting = placement && isObj(placement.setting) ? placement.setting : undefined;
   const schedule = isObj(doc.reviewSchedule) ? doc.reviewSchedule : {};
-  const la = isObj(doc.owningLocalAuthority) ? str(doc.owningLocalAuthority.name) : undefined;
+  const la = isObj(doc.owner) ? str(doc.owner.name) : undefined;
   const disputes = arr(doc.disputes);
   return [
     {
@@ -188,7 +188,7 @@ export function ehcpFamilySections(doc: Obj, name: string, opts: ViewOptions, to
           {disputes.map((d) => (
             <p key={String(d.id)}>
               A decision of {formatDate(d.decisionDate) ?? "an earlier date"} was challenged
-              {str(d.outcome) ? `. Result: ${String(d.outcome).replace(/-/g, " ")}` : ""}.
+              {str(d.outcome) ? `. Result: ${codeText("dispute-outcomes", d.outcome) ?? ""}` : ""}.
             </p>
           ))}
           {DISAGREE}
@@ -225,7 +225,7 @@ export function legacyFamilySections(doc: Obj, name: string, opts: ViewOptions, 
   const migration = isObj(doc.migration) ? doc.migration : undefined;
   const placement = isObj(doc.sectionI) ? doc.sectionI : undefined;
   const setting = placement && isObj(placement.setting) ? str(placement.setting.name) : undefined;
-  const reviews = arr(doc.annualReviews);
+  const reviews = arr(doc.reviews);
   const due = reviews
     .map((r) => str(r.nextReviewDue))
     .filter(Boolean)
@@ -254,7 +254,7 @@ export function legacyFamilySections(doc: Obj, name: string, opts: ViewOptions, 
           {migration && MIGRATION[String(migration.state)] ? (
             <p class="lede">{MIGRATION[String(migration.state)]!.replace(/NAME/g, name)}</p>
           ) : null}
-          <VoiceList document={{ ...doc, voice: section("sectionA", "statements") }} audience={audience} />
+          <VoiceList document={{ ...doc, voice: section("sectionA", "voice") }} audience={audience} />
         </>
       ),
     },

@@ -73,8 +73,18 @@ export function renderFamilyView(document: unknown, options: ViewOptions = {}): 
   const type = String(doc.documentType ?? "");
   const name = firstName(doc.child);
   const today = todayFor(doc, options);
-  const setting = isObj(doc.owningSetting) ? str(doc.owningSetting.name) : undefined;
-  const la = isObj(doc.owningLocalAuthority) ? str(doc.owningLocalAuthority.name) : undefined;
+  const setting =
+    doc.documentType === "isp" || doc.documentType === "development-profile"
+      ? isObj(doc.owner)
+        ? str(doc.owner.name)
+        : undefined
+      : undefined;
+  const la =
+    doc.documentType === "ehcp" || doc.documentType === "legacy-ehcp"
+      ? isObj(doc.owner)
+        ? str(doc.owner.name)
+        : undefined
+      : undefined;
   const owner = setting ?? (la ? `${la} council` : "the school");
   const sections =
     type === "isp"

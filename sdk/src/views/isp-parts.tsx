@@ -169,7 +169,7 @@ export function ReviewCard(props: { review: Obj; document: Obj; audience: Audien
           ["Who came", came.length > 0 ? came.join("; ") : undefined],
           ["What worked", str(r.whatWorked)],
           ["What did not work", str(r.whatDidNotWork)],
-          ["What was decided", codeText("review-outcomes", r.outcome)],
+          ["What was decided", codeText("review-decisions", r.decision)],
         ]}
       />
       {changes.length > 0 ? (

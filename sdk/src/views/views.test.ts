@@ -141,11 +141,11 @@ describe("access log and transfers", () => {
     });
     const text = visibleText(html);
     expect(text).toContain(
-      "SENCO, Hollins Green Primary School: looked at the plan 2 times, last on 21 February 2030.",
+      "Special needs coordinator, Hollins Green Primary School: looked at the plan 2 times, last on 21 February 2030.",
     );
     expect(text).toContain("Local authority SEND team, Birmingham council: looked at the plan on 2 January 2030.");
     expect(text).not.toContain("Old School");
-    expect(text.indexOf("SENCO, Hollins")).toBeLessThan(text.indexOf("Local authority SEND team"));
+    expect(text.indexOf("Special needs coordinator, Hollins")).toBeLessThan(text.indexOf("Local authority SEND team"));
     expect(text).toContain("The plan has been sent to Kingsway Park Academy (25 February 2030).");
   });
 

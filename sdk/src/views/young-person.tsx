@@ -13,7 +13,7 @@ import { ageOn, arr, capitalise, codeText, firstName, formatDate, isObj, schedul
 
 function youSections(doc: Obj, name: string, opts: ViewOptions, today: string, adult: boolean): SectionList {
   const audience: Audience = { name, you: true };
-  const setting = isObj(doc.owningSetting) ? (str(doc.owningSetting.name) ?? "your school") : "your school";
+  const setting = isObj(doc.owner) ? (str(doc.owner.name) ?? "your school") : "your school";
   const layer = currentLayer(doc);
   const due = nextReview(doc);
   return [

@@ -5,13 +5,16 @@ export type CodeStatus = "active" | "proposed" | "legacy" | "history-only";
 export interface CodeEntry {
   code: string;
   label: string;
+  /** The code in plain English for parents and children (no jargon, no acronyms); views show it to families. */
+  familyLabel: string;
   definition: string;
   /** First day (inclusive) the code may describe a current state; null = no known start. */
   validFrom: string | null;
   /** Last day (inclusive) the code may describe a current state; null = still in use. */
   validTo: string | null;
   status?: CodeStatus;
-  source?: string;
+  /** D:NNN, a named external source, or "SEND Interchange design" for codes of the standard's own design. */
+  source: string;
   parent?: string | null;
   note?: string;
 }

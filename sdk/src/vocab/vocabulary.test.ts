@@ -195,8 +195,24 @@ describe("createVocabulary over a fixture (pure)", () => {
       version: "1.0.0",
       source: "s",
       codes: [
-        { code: "red", label: "Red", definition: "d", validFrom: null, validTo: "2020-12-31" },
-        { code: "blue", label: "Blue", definition: "d", validFrom: "2021-01-01", validTo: null },
+        {
+          code: "red",
+          label: "Red",
+          familyLabel: "Red",
+          definition: "d",
+          validFrom: null,
+          validTo: "2020-12-31",
+          source: "s",
+        },
+        {
+          code: "blue",
+          label: "Blue",
+          familyLabel: "Blue",
+          definition: "d",
+          validFrom: "2021-01-01",
+          validTo: null,
+          source: "s",
+        },
       ],
     },
     {
@@ -206,7 +222,17 @@ describe("createVocabulary over a fixture (pure)", () => {
       description: "d",
       version: "1.0.0",
       source: "s",
-      codes: [{ code: "calm", label: "Calm", definition: "d", validFrom: null, validTo: null }],
+      codes: [
+        {
+          code: "calm",
+          label: "Calm",
+          familyLabel: "Calm",
+          definition: "d",
+          validFrom: null,
+          validTo: null,
+          source: "s",
+        },
+      ],
     },
   ];
   const crosswalks: Crosswalk[] = [

@@ -102,7 +102,10 @@ function readMarker(file: string): SeedMarker | undefined {
 
 function settingsOf(doc: Json): Json[] {
   const out: Json[] = [];
-  for (const s of [doc.owningSetting, isObj(doc.namedPlacement) ? doc.namedPlacement.setting : undefined]) {
+  for (const s of [
+    doc.documentType === "isp" || doc.documentType === "development-profile" ? doc.owner : undefined,
+    isObj(doc.namedPlacement) ? doc.namedPlacement.setting : undefined,
+  ]) {
     if (isObj(s) && typeof s.urn === "string" && typeof s.laCode === "string") out.push(s);
   }
   return out;

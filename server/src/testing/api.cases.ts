@@ -313,7 +313,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
         expect((wrong.errors as Json[])[0]).toMatchObject({ pointer: "/documentType", ruleId: "schema.document-type" });
         // Tenant A's own child, but the ISP names tenant B's setting as its owner.
         const misfiled = newIsp(data.A.child, {
-          owningSetting: { ...(data.A.isp.owningSetting as Json), ...settingEntry(TENANT_B) },
+          owner: { ...(data.A.isp.owner as Json), ...settingEntry(TENANT_B) },
         });
         await expectStatus(await s.call("POST", "/isps", { token: tok.staffA, body: misfiled }), 403);
       });
@@ -541,7 +541,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
           return { type: p.type, title: p.title, detail: p.detail, errors: p.errors };
         };
         const foreign = newIsp(data.B.child);
-        foreign.owningSetting = data.A.isp.owningSetting; // filed under tenant A, naming tenant B's child
+        foreign.owner = data.A.isp.owner; // filed under tenant A, naming tenant B's child
         const missing = newIsp(newChild(TENANT_A));
         const fromForeign = await refusal(await s.call("POST", "/isps", { token: tok.staffA, body: foreign }));
         const fromMissing = await refusal(await s.call("POST", "/isps", { token: tok.staffA, body: missing }));
@@ -550,7 +550,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
           { pointer: "/child/personId", ruleId: "api.child-reference", message: expect.any(String) },
         ]);
         // An EHCP by tenant A's LA officer for tenant B's child: the same.
-        const ehcp = newEhcp(data.B.child, { owningLocalAuthority: data.A.ehcp.owningLocalAuthority });
+        const ehcp = newEhcp(data.B.child, { owner: data.A.ehcp.owner });
         expect(await refusal(await s.call("POST", "/ehcps", { token: tok.laA, body: ehcp }))).toEqual({
           ...fromMissing,
         });
@@ -1211,10 +1211,7 @@ export function runApiCases(opts: ApiCaseOptions): void {
           })
           .map((x) => JSON.stringify(x));
         const mutated = fc
-          .tuple(
-            fc.constantFrom("status", "child", "owningSetting", "barriers", "provision", "id", "voice"),
-            fc.jsonValue(),
-          )
+          .tuple(fc.constantFrom("status", "child", "owner", "barriers", "provision", "id", "voice"), fc.jsonValue())
           .map(([k, v]) => JSON.stringify({ ...data.A.isp, [k]: v }));
         const random = fc.jsonValue().map((v) => JSON.stringify(v));
         const body = fc.oneof(

@@ -77,21 +77,21 @@ function exampleForChild(file: string, ch: ChildFixture): Json {
   return doc;
 }
 
-function owningLocalAuthority(t: Tenant): Json {
+function localAuthorityOf(t: Tenant): Json {
   return { laCode: t.laCode, name: t.laCode === TENANT_A.laCode ? "Cambridgeshire" : "Norfolk" };
 }
 
 /** A valid ISP for this child, filed at the child's setting. */
 export function newIsp(ch: ChildFixture, overrides: Json = {}): Json {
   const isp = exampleForChild("isp-nursery-targeted-slc.json", ch);
-  isp.owningSetting = { ...(isp.owningSetting as Json), ...settingEntry(ch.tenant) };
+  isp.owner = { ...(isp.owner as Json), ...settingEntry(ch.tenant) };
   return { ...isp, ...overrides };
 }
 
 /** A valid EHCP for this child: owned by the child's local authority, naming the child's setting. */
 export function newEhcp(ch: ChildFixture, overrides: Json = {}): Json {
   const ehcp = exampleForChild("ehcp-specialist-base.json", ch);
-  ehcp.owningLocalAuthority = owningLocalAuthority(ch.tenant);
+  ehcp.owner = localAuthorityOf(ch.tenant);
   const placement = ehcp.namedPlacement as Json | undefined;
   if (placement?.setting)
     placement.setting = {
@@ -111,7 +111,7 @@ export function newSpp(overrides: Json = {}): Json {
 /** A valid EHCP made under the 2014 regulations for this child, owned by the child's local authority. */
 export function newLegacyEhcp(ch: ChildFixture, overrides: Json = {}): Json {
   const doc = exampleForChild("legacy-ehcp-year6-transition-2029.json", ch);
-  doc.owningLocalAuthority = owningLocalAuthority(ch.tenant);
+  doc.owner = localAuthorityOf(ch.tenant);
   return { ...doc, ...overrides };
 }
 

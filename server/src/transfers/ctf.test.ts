@@ -17,7 +17,7 @@ const profile = JSON.parse(
   ),
 ) as Json;
 const child = profile.child as Json;
-const setting = profile.owningSetting as Json;
+const setting = profile.owner as Json;
 const HISTORY = `<SENhistory><SEN><StartDate>2019-09-02</StartDate><SENprovision>K</SENprovision></SEN><SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>SLCN</SENtype></SENneed></SENneeds></SENhistory>`;
 
 describe("CTF bridge endpoints", () => {

@@ -48,8 +48,9 @@ describe("round trip export → import → export for every worked example", () 
 
   for (const { file, doc } of examples) {
     it(`${file}: the re-export equals the export except receiver-side fields`, async () => {
-      const owning = doc.owningSetting as Json | undefined;
-      const la = (doc.owningLocalAuthority as Json | undefined)?.laCode as string | undefined;
+      const ownerIsSetting = doc.documentType === "isp" || doc.documentType === "development-profile";
+      const owning = ownerIsSetting ? (doc.owner as Json | undefined) : undefined;
+      const la = ownerIsSetting ? undefined : ((doc.owner as Json | undefined)?.laCode as string | undefined);
       const sender = owning
         ? {
             settingUrn: owning.urn as string,

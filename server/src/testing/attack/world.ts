@@ -158,10 +158,8 @@ export function documentBody(kind: DocKind, c: ChildData, id: string): Json {
     identifiers: { upn: c.upn, nhsNumber: c.nhsNumber },
     legalName: { given: c.given, family: c.family },
   };
-  if (kind === "isp" || kind === "development-profile")
-    doc.owningSetting = { ...(doc.owningSetting as Json), ...settingEntry(t) };
-  if (kind === "ehcp" || kind === "legacy-ehcp")
-    doc.owningLocalAuthority = { laCode: t.laCode, name: LA_NAMES[t.laCode] };
+  if (kind === "isp" || kind === "development-profile") doc.owner = { ...(doc.owner as Json), ...settingEntry(t) };
+  if (kind === "ehcp" || kind === "legacy-ehcp") doc.owner = { laCode: t.laCode, name: LA_NAMES[t.laCode] };
   const placement = doc.namedPlacement as Json | undefined;
   if (kind === "ehcp" && placement?.setting)
     placement.setting = {
