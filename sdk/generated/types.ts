@@ -633,6 +633,22 @@ export type TrustListEntryStatus = ("open" | "closed" | "converted")
  */
 export type KeyRevocationReason = ("key-compromise" | "superseded" | "setting-closed" | "other")
 /**
+ * A setting as held in a server's settings directory (POST /settings): a Setting that must carry its urn (the directory's key) and laCode (who is responsible for it).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "SettingEntry".
+ */
+export type SettingEntry = (Setting & {
+/**
+ * Unique Reference Number from Get Information About Schools.
+ */
+urn: string
+/**
+ * The three-digit code of the local authority the setting is in.
+ */
+laCode: string
+})
+/**
  * The media type (JWS typ header) of a signed transfer bundle or receipt.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -3971,6 +3987,25 @@ reason: KeyRevocationReason
  * More about the revocation, in plain English.
  */
 note?: string
+}
+/**
+ * A child directory record held by a server (POST /children): the child (identity, identifiers, parental-responsibility contacts) plus where their records are filed. Plans name the child by child.personId, which equals this record's id. At least one of settingUrn and laCode is required: they decide who may see the child.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "ChildRecord".
+ */
+export interface ChildRecord {
+id: Uuid
+child: Child
+/**
+ * The setting the child attends.
+ */
+settingUrn?: string
+/**
+ * The responsible local authority.
+ */
+laCode?: string
+extensions?: Extensions
 }
 /**
  * The decoded protected header of the signature. ES256 (ECDSA P-256 with SHA-256) is the only algorithm; kid names the sender's key.

@@ -10,6 +10,7 @@ import { API_REFERENCE_PATH, generateApiReference } from "./api-reference.ts";
 import { VIEW_EXAMPLES_DIR, generateViewExamples } from "./views.ts";
 import { tsHeader, withTrailingNewline } from "./header.ts";
 import { generateApiContract } from "./api-contract.ts";
+import { generateApiTypes } from "./api-types.ts";
 import { existsSync } from "node:fs";
 import { buildOpenApi, OPENAPI_PATH, serialiseOpenApi } from "../../../spec/build-openapi.ts";
 import { loadRequirements, renderReadme } from "../../../spec/requirements/render-readme.ts";
@@ -58,6 +59,7 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
     });
     files.set(OPENAPI_PATH, serialiseOpenApi(doc));
     for (const [path, text] of generateApiContract(root, codes)) files.set(path, text);
+    files.set("sdk/generated/api-types.ts", await generateApiTypes(standard));
   }
   // The requirements catalogue's README is its rendering (one source: requirements.json), regenerated and checked with
   // the rest rather than by a separate script someone must remember to run.

@@ -18,6 +18,8 @@ export interface Manifest {
   schemaVersions: { current: string; supported: string[] };
   documentTypes: ManifestDocumentType[];
   sharedSchemas: string[];
+  /** Records the API stores that are not documents (child and settings-directory records). */
+  recordTypes?: { schema: string; title: string; defName: string }[];
 }
 
 /** A JSON Schema object as read from disk; the generators only read it. */
@@ -67,6 +69,9 @@ export interface Standard {
   manifest: Manifest;
   /** Schema files by path relative to schemas/ (e.g. "isp.schema.json", "generated/codes.schema.json"). */
   schemas: Map<string, JsonSchema>;
+  /** The manifest's record schemas (child and settings-directory records), kept apart: they are API records, not
+   *  documents, so only the TypeScript types read them. */
+  records: Map<string, JsonSchema>;
   codeLists: CodeList[];
   crosswalks: Crosswalk[];
   /** schemas/traceability.json: the digest requirements each field serves (absent in fixture trees without it). */
@@ -103,6 +108,8 @@ export function loadStandard(schemasDir: string, codesSchema: JsonSchema): Stand
     if (file === "generated/codes.schema.json") schemas.set(file, codesSchema);
     else schemas.set(file, readJson(join(schemasDir, file)) as JsonSchema);
   }
+  const records = new Map<string, JsonSchema>();
+  for (const r of manifest.recordTypes ?? []) records.set(r.schema, readJson(join(schemasDir, r.schema)) as JsonSchema);
   const vocabDir = join(schemasDir, "vocab");
   const codeLists = listJson(vocabDir)
     .map((f) => readJson(join(vocabDir, f)) as CodeList)
@@ -114,5 +121,5 @@ export function loadStandard(schemasDir: string, codesSchema: JsonSchema): Stand
   });
   const tracePath = join(schemasDir, "traceability.json");
   const traceability = existsSync(tracePath) ? (readJson(tracePath) as Traceability) : undefined;
-  return { schemasDir, manifest, schemas, codeLists, crosswalks, ...(traceability ? { traceability } : {}) };
+  return { schemasDir, manifest, schemas, records, codeLists, crosswalks, ...(traceability ? { traceability } : {}) };
 }

@@ -11,7 +11,7 @@ type Json = unknown;
  * Names types after $defs keys and manifest defNames only: property titles ("Date of birth") would otherwise each
  * become an exported alias, and $id URLs would become names like HttpsSchemas…
  */
-function prepareForTypes(node: Json, isNamed: boolean): Json {
+export function prepareForTypes(node: Json, isNamed: boolean): Json {
   if (Array.isArray(node)) return node.map((n) => prepareForTypes(n, false));
   if (node === null || typeof node !== "object") return node;
   const out: Record<string, Json> = {};
@@ -45,8 +45,18 @@ function prepareForTypes(node: Json, isNamed: boolean): Json {
   return out;
 }
 
+/**
+ * A record that extends a shared $def (`$ref` beside its own `properties`, as 2020-12 allows) becomes an allOf:
+ * json2ts would otherwise keep only the sibling keywords and lose every member of the referenced $def.
+ */
+function refBesideKeywordsAsAllOf(schema: JsonSchema): JsonSchema {
+  const { $ref, title, description, ...rest } = schema;
+  if (typeof $ref !== "string" || !("properties" in rest)) return schema;
+  return { title, description, allOf: [{ $ref }, rest] };
+}
+
 export async function generateTypes(standard: Standard): Promise<string> {
-  const { manifest, schemas, schemasDir } = standard;
+  const { manifest, schemas, records, schemasDir } = standard;
   const absDir = resolve(schemasDir);
   // Serve every schema from memory (prepared copies), so --check sees the freshly built codes schema.
   const byPath = new Map<string, JsonSchema>();
@@ -57,9 +67,17 @@ export async function generateTypes(standard: Standard): Promise<string> {
     else delete prepared.title;
     byPath.set(join(absDir, rel), prepared);
   }
+  // The API's stored records (child, settings-directory entry) are typed here too, next to the documents, so the
+  // client's envelope types (sdk/generated/api-types.ts) can name them like any document.
+  for (const r of manifest.recordTypes ?? []) {
+    const prepared = prepareForTypes(refBesideKeywordsAsAllOf(records.get(r.schema) ?? {}), false) as JsonSchema;
+    prepared.title = r.defName;
+    byPath.set(join(absDir, r.schema), prepared);
+  }
 
   const defs: Record<string, JsonSchema> = {};
   for (const d of manifest.documentTypes) defs[d.defName] = { $ref: d.schema };
+  for (const r of manifest.recordTypes ?? []) defs[r.defName] = { $ref: r.schema };
   for (const rel of manifest.sharedSchemas) {
     const shared = schemas.get(rel);
     const sharedDefs = (shared?.["$defs"] ?? {}) as Record<string, unknown>;

@@ -1,0 +1,838 @@
+/* generated from schemas/ by npm run generate — do not edit */
+// The API's envelope types, compiled from the component schemas of spec/api-schemas.ts (with its transfer and
+// trust-list schemas). Document and record bodies are the standard's own types (./types.ts).
+import type {
+  ChildRecord,
+  DevelopmentProfile,
+  Ehcp,
+  IndividualSupportPlan,
+  JwsCompact,
+  JwsFlattened,
+  LegacyEhcp,
+  SettingEntry,
+  SharingLabel,
+  SignedTransferReceipt,
+  SpecialistProvisionPackage,
+  TransferBundle,
+  TransferReason,
+  TransferReceipt,
+  TrustList,
+  VoiceStatement,
+} from "./types.ts";
+/**
+ * Any JSON value. `POST /$validate` exists to report on invalid documents, so nothing is refused for its shape: the report says whether the value is a valid document of a supported type (see `AnyDocument`) and why not.
+ */
+export type ValidationInput = unknown
+/**
+ * A document of any type the standard defines, told apart by `documentType`.
+ */
+export type AnyDocument = (IndividualSupportPlan | Ehcp | LegacyEhcp | SpecialistProvisionPackage | DevelopmentProfile | TransferBundle | TransferReceipt | TrustList)
+/**
+ * A self-contained HTML document.
+ */
+export type HtmlPage = string
+/**
+ * A print-ready PDF (A4) of the page.
+ */
+export type PdfDocument = Uint8Array
+/**
+ * One voice statement to append to a document's views: the child's, young person's, parent's or carer's own words, how and when they were captured, and whether they may be shared.
+ */
+export type VoiceContribution = VoiceStatement
+/**
+ * One page of version summaries. `nextCursor` is present when there is another page.
+ */
+export type VersionPage = Page<VersionSummary>
+/**
+ * One page of child records. `nextCursor` is present when there is another page.
+ */
+export type ChildPage = Page<ChildRecord>
+/**
+ * One page of Individual Support Plans. `nextCursor` is present when there is another page.
+ */
+export type IspPage = Page<IndividualSupportPlan>
+/**
+ * One page of EHCPs. `nextCursor` is present when there is another page.
+ */
+export type EhcpPage = Page<Ehcp>
+/**
+ * One page of EHCPs made under the 2014 regulations. `nextCursor` is present when there is another page.
+ */
+export type LegacyEhcpPage = Page<LegacyEhcp>
+/**
+ * One page of areas-of-development profiles. `nextCursor` is present when there is another page.
+ */
+export type DevelopmentProfilePage = Page<DevelopmentProfile>
+/**
+ * One page of Specialist Provision Packages. `nextCursor` is present when there is another page.
+ */
+export type SppPage = Page<SpecialistProvisionPackage>
+/**
+ * One page of settings-directory entries. `nextCursor` is present when there is another page.
+ */
+export type SettingPage = Page<SettingEntry>
+/**
+ * One page of audit events. `nextCursor` is present when there is another page.
+ */
+export type AuditPage = Page<AuditEvent>
+/**
+ * One page of access-log entries. `nextCursor` is present when there is another page.
+ */
+export type AccessLogPage = Page<AccessLogEntry>
+/**
+ * The summary plus what was sent: digest, documents, redactions, sharing applied, delivery attempts and the receiver's signed receipt.
+ */
+export type TransferView = (TransferSummary & {
+/**
+ * SHA-256 (hex) of the RFC 8785 canonical bundle that was signed.
+ */
+bundleDigest?: string
+/**
+ * The documents sent.
+ */
+documents?: {
+[k: string]: unknown | undefined
+}[]
+/**
+ * How many values sharing labels left out.
+ */
+redactionCount?: number
+/**
+ * Purpose, labels included and excluded.
+ */
+sharing?: {
+[k: string]: unknown | undefined
+}
+/**
+ * Whether the bundle was encrypted to the receiver.
+ */
+encrypted?: boolean
+/**
+ * Attempts, last error, inbox URL; gaveUp after the bounded retries.
+ */
+delivery?: {
+[k: string]: unknown | undefined
+}
+/**
+ * The receiver's signed receipt.
+ */
+receipt?: SignedTransferReceipt
+[k: string]: unknown | undefined
+})
+/**
+ * One page of transfers. `nextCursor` is present when there is another page.
+ */
+export type TransferPage = Page<TransferSummary>
+/**
+ * Bundles held for the caller's review. Each is an incoming transfer with `status` held and a `review`: the child as the bundle describes it, the identifier kinds that matched (upn, uln, nhs) and the documents.
+ */
+export type TransferReviewPage = Page<TransferSummary>
+/**
+ * A JWE in compact form (protected header, encrypted key, IV, ciphertext, tag; base64url, the encrypted key empty for ECDH-ES direct key agreement) whose plaintext is a compact JWS of the bundle.
+ */
+export type JweCompact = string
+/**
+ * A signed transfer bundle as sent in `application/jose`: the compact JWS, or a compact JWE of it encrypted to the receiver (three or five dot-separated parts).
+ */
+export type CompactTransferBundle = (JwsCompact | JweCompact)
+/**
+ * A signed transfer bundle as sent in `application/json`: the JWS in flattened form, or a JSON string holding the compact JWS or JWE.
+ */
+export type JsonTransferBundle = (JwsFlattened | JwsCompact | JweCompact)
+/**
+ * Common Transfer File XML (CTF 17+ element names): a whole file, or a bare <SENhistory> block.
+ */
+export type CtfXml = string
+
+/**
+ * RFC 9457 problem details. `type` is one of the URIs under https://schemas.send-interchange.org.uk/1/problems/ listed in the API description. Clients must ignore members they do not know.
+ */
+export interface Problem {
+/**
+ * Identifies the kind of error.
+ */
+type: ("https://schemas.send-interchange.org.uk/1/problems/malformed-json" | "https://schemas.send-interchange.org.uk/1/problems/invalid-encoding" | "https://schemas.send-interchange.org.uk/1/problems/invalid-parameter" | "https://schemas.send-interchange.org.uk/1/problems/too-deep" | "https://schemas.send-interchange.org.uk/1/problems/unauthorized" | "https://schemas.send-interchange.org.uk/1/problems/forbidden" | "https://schemas.send-interchange.org.uk/1/problems/not-found" | "https://schemas.send-interchange.org.uk/1/problems/conflict" | "https://schemas.send-interchange.org.uk/1/problems/precondition-failed" | "https://schemas.send-interchange.org.uk/1/problems/payload-too-large" | "https://schemas.send-interchange.org.uk/1/problems/unsupported-media-type" | "https://schemas.send-interchange.org.uk/1/problems/validation-failed" | "https://schemas.send-interchange.org.uk/1/problems/precondition-required" | "https://schemas.send-interchange.org.uk/1/problems/rate-limited" | "https://schemas.send-interchange.org.uk/1/problems/internal" | "https://schemas.send-interchange.org.uk/1/problems/service-unavailable")
+/**
+ * Short summary of the kind of error; the same for every occurrence.
+ */
+title: string
+/**
+ * The HTTP status code.
+ */
+status: number
+/**
+ * What went wrong this time, in plain English.
+ */
+detail?: string
+/**
+ * The request path.
+ */
+instance?: string
+/**
+ * Identifies this request in the server's logs and audit records; also sent as the `X-Correlation-Id` response header.
+ */
+correlationId: string
+/**
+ * For validation-failed and invalid-parameter: each individual failure.
+ */
+errors?: ProblemError[]
+[k: string]: unknown | undefined
+}
+/**
+ * One failure: where and which rule.
+ */
+export interface ProblemError {
+/**
+ * RFC 6901 JSON Pointer into the request body ("" is the whole body), or `/query/<name>`, `/path/<name>`, `/header/<name>` for parameters.
+ */
+pointer: string
+/**
+ * `schema.<keyword>` for JSON Schema failures, a quality-rule id (schemas/rules/catalogue.json), or `api.<rule>` for request rules.
+ */
+ruleId: string
+/**
+ * Plain-English explanation.
+ */
+message: string
+}
+/**
+ * A schema error or quality-rule finding.
+ */
+export interface Finding {
+/**
+ * `schema.<keyword>` or a quality-rule id.
+ */
+ruleId: string
+/**
+ * error makes the document invalid.
+ */
+severity: ("error" | "warning" | "info")
+/**
+ * RFC 6901 JSON Pointer into the document.
+ */
+pointer: string
+/**
+ * Plain-English explanation.
+ */
+message: string
+}
+/**
+ * The result of validating one document: schema errors and quality-rule findings.
+ */
+export interface ValidationReport {
+/**
+ * False if there is any schema error or error-severity finding.
+ */
+valid: boolean
+/**
+ * The detected `documentType`, or null when it is missing or unknown.
+ */
+documentType: (string | null)
+/**
+ * JSON Schema failures.
+ */
+errors: Finding[]
+/**
+ * Quality-rule findings (only for schema-valid documents).
+ */
+findings: Finding[]
+}
+/**
+ * What this server implements.
+ */
+export interface Discovery {
+/**
+ * "SEND Interchange".
+ */
+standard: string
+/**
+ * Version of the standard (semantic version).
+ */
+standardVersion: string
+/**
+ * The `schemaVersion` written (current) and accepted (supported).
+ */
+schemaVersions: {
+/**
+ * Version written by this server.
+ */
+current: string
+/**
+ * Versions accepted.
+ */
+supported: string[]
+}
+/**
+ * The document types this server stores or validates.
+ */
+documentTypes: {
+/**
+ * The `documentType` value.
+ */
+documentType: string
+/**
+ * Human name.
+ */
+title: string
+/**
+ * The schema's `$id`.
+ */
+schema: string
+/**
+ * Collection path on this server, when it stores the type.
+ */
+path?: string
+}[]
+/**
+ * URL of the OpenAPI description.
+ */
+openapi: string
+/**
+ * URL of the HTML documentation.
+ */
+docs: string
+/**
+ * Base of the problem type URIs.
+ */
+problemTypes?: string
+}
+/**
+ * Liveness or readiness.
+ */
+export interface HealthStatus {
+/**
+ * ok (alive) or ready.
+ */
+status: ("ok" | "ready")
+[k: string]: unknown | undefined
+}
+/**
+ * An OpenAPI 3.1 document (this one).
+ */
+export interface OpenApiDocument {
+/**
+ * 3.1.x
+ */
+openapi: string
+/**
+ * Title, version and description of the API.
+ */
+info: {
+[k: string]: unknown | undefined
+}
+[k: string]: unknown | undefined
+}
+/**
+ * One immutable version of a resource and its provenance.
+ */
+export interface VersionSummary {
+/**
+ * 1, 2, … with no gaps.
+ */
+version: number
+/**
+ * The version's ETag.
+ */
+etag: string
+/**
+ * When the server stored it.
+ */
+recordedAt: string
+recordedBy: Actor
+/**
+ * The `Change-Reason` given.
+ */
+reason?: string
+/**
+ * The document's status at this version.
+ */
+status?: string
+/**
+ * Of the request that wrote it.
+ */
+correlationId: string
+}
+/**
+ * Who acted: the token's subject, their role, and the calling system.
+ */
+export interface Actor {
+/**
+ * Token `sub`.
+ */
+subject: string
+/**
+ * Token `send_role`.
+ */
+role: string
+/**
+ * Calling system (token `client_id`).
+ */
+system?: string
+}
+/**
+ * One request the server handled. Append-only: never changed or removed.
+ */
+export interface AuditEvent {
+/**
+ * Strictly increasing.
+ */
+seq: number
+/**
+ * When.
+ */
+at: string
+actor: Actor
+/**
+ * What was done.
+ */
+action: ("create" | "read" | "update" | "search" | "export" | "import" | "validate" | "list-versions")
+/**
+ * child, setting, isp, ehcp, legacy-ehcp, development-profile, spp, transfer or audit.
+ */
+resourceType: string
+/**
+ * Which resource, when one.
+ */
+resourceId?: string
+/**
+ * Which version, when one.
+ */
+version?: number
+/**
+ * Whose record, when a child's.
+ */
+childId?: string
+/**
+ * The server's own id for the request: unique, whatever the caller sent.
+ */
+correlationId: string
+/**
+ * The X-Correlation-Id the caller sent, when it was well-formed (and so echoed on the response). Chosen by the caller, so it may repeat.
+ */
+callerCorrelationId?: string
+/**
+ * Whether the request was allowed.
+ */
+outcome: ("allowed" | "denied")
+}
+/**
+ * One read or change of a child's records, as shown to their parent or carer: the role and organisation that acted, not a staff member's account.
+ */
+export interface AccessLogEntry {
+/**
+ * When.
+ */
+at: string
+/**
+ * What was done.
+ */
+action: ("create" | "read" | "update" | "search" | "export" | "import" | "list-versions")
+/**
+ * Which kind of record.
+ */
+resourceType: string
+/**
+ * Which record.
+ */
+resourceId?: string
+/**
+ * Which version.
+ */
+version?: number
+/**
+ * The role that acted (e.g. la-officer).
+ */
+role: string
+/**
+ * The acting setting, when one.
+ */
+settingUrn?: string
+/**
+ * The acting local authority, when one.
+ */
+laCode?: string
+/**
+ * The calling system.
+ */
+system?: string
+}
+/**
+ * A deterministic sample of a setting's plans for governors: ordered by SHA-256(seed:id), the first `size` taken. The seed is the setting URN and the academic year, so every governor of a setting sees the same sample all year.
+ */
+export interface PlanSample {
+/**
+ * The governor's setting.
+ */
+settingUrn: string
+/**
+ * Sample seed, e.g. "100000:2026/27".
+ */
+seed: string
+/**
+ * How many plans the sample was drawn from.
+ */
+population: number
+/**
+ * The redacted plans.
+ */
+items: RedactedPlan[]
+}
+/**
+ * A plan with every member that carries a name, identifier, date of birth, contact detail or address removed, and the child's id replaced by a pseudonym stable within the sample. It is therefore NOT valid against the plan's schema; the rest of the plan (barriers, provision, outcomes, reviews, voice) is kept because it is what governors review, with every name the plan carries masked as "[name]" in its free text.
+ */
+export interface RedactedPlan {
+/**
+ * isp, ehcp or legacy-ehcp.
+ */
+documentType: string
+/**
+ * The plan's id.
+ */
+id: string
+[k: string]: unknown | undefined
+}
+/**
+ * Send a child's records: to a setting (by URN or UKPRN), or to an unknown destination (held for the responsible local authority to claim).
+ */
+export interface TransferRequest {
+/**
+ * `{urn}`, `{ukprn}` or `{unknownDestination: true}`.
+ */
+receiver: {
+/**
+ * The receiving setting's URN (6 or 7 digits).
+ */
+urn?: string
+/**
+ * The receiving setting's UKPRN.
+ */
+ukprn?: string
+/**
+ * The next setting is not known (the 'lost pupil' case).
+ */
+unknownDestination?: boolean
+}
+/**
+ * Why the child's records move (transfer-reasons code).
+ */
+reason: TransferReason
+/**
+ * Also send each document's earlier versions (oldest first). Default false.
+ */
+includeVersionHistory?: boolean
+/**
+ * Encrypt the signed bundle (JWE, ECDH-ES+A256KW / A256GCM) to the receiver's published key. Default false.
+ */
+encrypt?: boolean
+/**
+ * The bundle's manifest.expiresAt, in days from now.
+ */
+expiresInDays?: number
+/**
+ * The purpose and the sharing labels to include. Safeguarding sections are left out unless included explicitly; every section left out is recorded as a redaction in the bundle.
+ */
+sharing?: {
+/**
+ * Why the data is shared, in plain English.
+ */
+purpose?: string
+/**
+ * Sharing labels whose sections go (default education, health, social-care).
+ */
+include?: SharingLabel[]
+/**
+ * The lawful basis relied on.
+ */
+lawfulBasis?: string
+}
+}
+/**
+ * A transfer as listed, and as a parent or carer sees it: where the records went, the lifecycle with timestamps, and the status in plain words.
+ */
+export interface TransferSummary {
+/**
+ * The transfer's id, which is the bundle id.
+ */
+id: string
+/**
+ * Sent from, or received by, this server.
+ */
+direction?: ("outgoing" | "incoming")
+/**
+ * The child's id on this server (absent for a bundle held for review, or declined).
+ */
+childId?: string
+/**
+ * prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed. On the receiving side, a bundle held for review is held, then accepted or declined.
+ */
+status: ("prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed" | "held" | "declined")
+/**
+ * For parents and carers.
+ */
+statusText: string
+/**
+ * Why the records moved (transfer-reasons code).
+ */
+reason?: string
+/**
+ * The sending setting or local authority.
+ */
+sender?: {
+[k: string]: unknown | undefined
+}
+/**
+ * Who the records go to: a setting (URN or UKPRN), or the responsible local authority when the destination is unknown.
+ */
+receiver?: {
+/**
+ * The receiving setting's URN.
+ */
+urn?: string
+/**
+ * The receiving setting's UKPRN.
+ */
+ukprn?: string
+/**
+ * The receiving setting's name.
+ */
+name?: string
+/**
+ * The receiving (or responsible) local authority's code.
+ */
+laCode?: string
+/**
+ * True when the next setting is not known: the bundle waits in the unclaimed queue.
+ */
+unknownDestination: boolean
+}
+/**
+ * When each status was reached.
+ */
+timestamps: {
+[k: string]: string | undefined
+}
+/**
+ * Why the receiver rejected the bundle.
+ * 
+ * Items: Why a bundle was rejected (or why delivery failed): a stable code, a message, and where.
+ */
+reasons?: {
+/**
+ * Stable reason code, e.g. `bundle.bad-signature`, `bundle.digest-mismatch`, `bundle.unknown-key`.
+ */
+code: string
+/**
+ * The reason in plain English.
+ */
+message: string
+/**
+ * JSON Pointer within the bundle, when the reason concerns one value.
+ */
+pointer?: string
+}[]
+[k: string]: unknown | undefined
+}
+/**
+ * The receiver's answer to a bundle that verified: the signed receipt and whether this was a replay. The same answer whether the bundle was imported at once or held for the receiver's review; where it was filed is not told to the sender.
+ */
+export interface InboxResult {
+/**
+ * The bundle id.
+ */
+bundleId: string
+/**
+ * Accepted: verified and held by the receiver (a rejection is a 422 problem).
+ */
+decision: "accepted"
+/**
+ * The signed receipt (JWS compact).
+ */
+receipt: SignedTransferReceipt
+/**
+ * True when the same bundle had been imported already (nothing was written).
+ */
+replayed?: boolean
+}
+/**
+ * What the receiver does with a held bundle.
+ */
+export interface TransferReviewDecision {
+/**
+ * Import as a new child record in the receiver's own records, or decline.
+ */
+decision: ("import-as-new-child" | "decline")
+/**
+ * Why, in plain English (kept with the decision).
+ */
+note?: string
+}
+/**
+ * Which profile version holds the imported SEN history, how many classifications were added or already there, the crosswalk suggestions (each with its professional-review flag) and warnings.
+ */
+export interface CtfImportResult {
+/**
+ * The areas-of-development profile the history was added to.
+ */
+profileId: string
+/**
+ * The profile version that holds it.
+ */
+version: number
+/**
+ * Classifications added.
+ */
+added: number
+/**
+ * Classifications the profile already had (same provision and start date).
+ */
+skipped: number
+/**
+ * Census SEN type → area of development crosswalk results; never applied automatically.
+ */
+suggestions?: {
+[k: string]: unknown | undefined
+}[]
+/**
+ * Things the importer noticed but accepted.
+ */
+warnings?: {
+[k: string]: unknown | undefined
+}[]
+[k: string]: unknown | undefined
+}
+/**
+ * RFC 7517 key set: the public ES256 signing keys and P-256 encryption keys of every setting this server hosts; `x-send-owner` names the setting (`urn:<URN>`) or local authority (`la:<code>`).
+ */
+export interface JsonWebKeySet {
+/**
+ * Public JWKs.
+ */
+keys: {
+[k: string]: unknown | undefined
+}[]
+[k: string]: unknown | undefined
+}
+/**
+ * A trust list (schemas/trust-list.schema.json) signed by the trust anchor as a compact JWS (ES256, typ `send-trust-list+json`).
+ */
+export interface SignedTrustListBody {
+/**
+ * The compact JWS.
+ */
+trustList: string
+}
+/**
+ * The trust list this server believes: its issue, its issuer, how many entries and revocations.
+ */
+export interface TrustListStatus {
+/**
+ * The compact JWS as the anchor signed it (anyone can verify it again).
+ */
+trustList: string
+/**
+ * The list's issue number.
+ */
+sequence: number
+/**
+ * When the anchor signed this issue.
+ */
+issuedAt: string
+/**
+ * When the anchor's next issue is due.
+ */
+nextUpdate: string
+/**
+ * The trust anchor.
+ */
+issuer: {
+/**
+ * The anchor's name.
+ */
+name: string
+/**
+ * The anchor key's kid.
+ */
+kid: string
+[k: string]: unknown | undefined
+}
+/**
+ * How many settings and authorities it lists.
+ */
+entryCount: number
+/**
+ * How many keys it revokes.
+ */
+revocationCount: number
+}
+/**
+ * One page of a list; `nextCursor` is present when there is another page.
+ */
+export interface Page<T> {
+/**
+ * The items on this page.
+ */
+items: T[]
+/**
+ * Pass as `cursor` to get the next page.
+ */
+nextCursor?: string
+}
+
+/**
+ * Schema name (as components/schemas and the route table name bodies) → TypeScript type. The operation table
+ * (operations.ts) refers to request and response bodies by these names.
+ */
+export interface SchemaTypes {
+  AccessLogEntry: AccessLogEntry;
+  AccessLogPage: AccessLogPage;
+  Actor: Actor;
+  AnyDocument: AnyDocument;
+  AuditEvent: AuditEvent;
+  AuditPage: AuditPage;
+  ChildPage: ChildPage;
+  ChildRecord: ChildRecord;
+  CompactTransferBundle: CompactTransferBundle;
+  CtfImportResult: CtfImportResult;
+  CtfXml: CtfXml;
+  DevelopmentProfile: DevelopmentProfile;
+  DevelopmentProfilePage: DevelopmentProfilePage;
+  Discovery: Discovery;
+  Ehcp: Ehcp;
+  EhcpPage: EhcpPage;
+  Finding: Finding;
+  HealthStatus: HealthStatus;
+  HtmlPage: HtmlPage;
+  InboxResult: InboxResult;
+  IndividualSupportPlan: IndividualSupportPlan;
+  IspPage: IspPage;
+  JsonTransferBundle: JsonTransferBundle;
+  JsonWebKeySet: JsonWebKeySet;
+  JweCompact: JweCompact;
+  LegacyEhcp: LegacyEhcp;
+  LegacyEhcpPage: LegacyEhcpPage;
+  OpenApiDocument: OpenApiDocument;
+  PdfDocument: PdfDocument;
+  PlanSample: PlanSample;
+  Problem: Problem;
+  ProblemError: ProblemError;
+  RedactedPlan: RedactedPlan;
+  SettingEntry: SettingEntry;
+  SettingPage: SettingPage;
+  SignedTrustListBody: SignedTrustListBody;
+  SpecialistProvisionPackage: SpecialistProvisionPackage;
+  SppPage: SppPage;
+  TransferPage: TransferPage;
+  TransferRequest: TransferRequest;
+  TransferReviewDecision: TransferReviewDecision;
+  TransferReviewPage: TransferReviewPage;
+  TransferSummary: TransferSummary;
+  TransferView: TransferView;
+  TrustListStatus: TrustListStatus;
+  ValidationInput: ValidationInput;
+  ValidationReport: ValidationReport;
+  VersionPage: VersionPage;
+  VersionSummary: VersionSummary;
+  VoiceContribution: VoiceContribution;
+}
+
+export type SchemaName = keyof SchemaTypes;
