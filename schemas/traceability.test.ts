@@ -18,9 +18,12 @@ const fieldsOf = new Map(
   standard.manifest.documentTypes.map((d) => [d.documentType, new Set(walker.rows(d.schema).map((r) => r.pointer))]),
 );
 
-/** The digest lives beside the repository (../shared/domain/); worktrees sit one level deeper, so look upwards. */
-function findDigest(): string | undefined {
-  let dir = repoRoot;
+/** The project's copy of the requirements digest (spec/requirements/), so a clean clone can check the map. */
+const digestPath = join(repoRoot, "spec/requirements/requirements-digest.md");
+
+/** The digest as it lives beside the repository in the working environment (../shared/domain/), if present. */
+function findSharedDigest(): string | undefined {
+  let dir = dirname(repoRoot);
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, "shared/domain/requirements-digest.md");
     if (existsSync(candidate)) return candidate;
@@ -28,7 +31,6 @@ function findDigest(): string | undefined {
   }
   return undefined;
 }
-const digestPath = findDigest();
 
 describe("schemas/traceability.json", () => {
   it("names only fields that exist in the schemas", () => {
@@ -61,12 +63,14 @@ describe("schemas/traceability.json", () => {
     expect(new Set(lines).size).toBe(lines.length);
   });
 
-  it("finds the requirements digest beside the repository", () => {
-    expect(digestPath, "../shared/domain/requirements-digest.md").toBeDefined();
+  it("holds the requirements digest, the same as the shared one where that is present", () => {
+    expect(existsSync(digestPath), "spec/requirements/requirements-digest.md").toBe(true);
+    const shared = findSharedDigest();
+    if (shared) expect(readFileSync(digestPath, "utf8")).toBe(readFileSync(shared, "utf8"));
   });
 
   it("maps every requirement line of digest sections 1-2, and each line still says what the map says", () => {
-    const digest = readFileSync(digestPath as string, "utf8");
+    const digest = readFileSync(digestPath, "utf8");
     const expected = requirementLines(digest, trace.lines.from, trace.lines.to);
     expect(trace.requirements.map((r) => r.line)).toEqual(expected);
     const text = digest.split("\n");

@@ -48,7 +48,7 @@ function documentPage(standard: Standard, documentType: string): string {
     "## Fields",
     "",
     '`*` in a pointer stands for any array index. "Required" means required within its parent object.',
-    '"Requirements" names the lines of the requirements digest (`../shared/domain/requirements-digest.md`, section and',
+    '"Requirements" names the lines of the requirements digest (`spec/requirements/requirements-digest.md`, section and',
     "line) that the field serves, from [`schemas/traceability.json`](../../schemas/traceability.json).",
     "",
     table(["Pointer", "Type", "Required", "Title", "Description", "Code list", "Requirements"], rows),

@@ -2,7 +2,7 @@
 // field serves. The reference docs show them per field; schemas/traceability.test.ts checks the map.
 
 export interface TracedRequirement {
-  /** Line of ../shared/domain/requirements-digest.md. */
+  /** Line of spec/requirements/requirements-digest.md (a copy of ../shared/domain/requirements-digest.md). */
   line: number;
   /** Digest section (e.g. "1.2"). */
   section: string;

@@ -1,6 +1,7 @@
 // The demo front page: a browser (Chromium) opening `/` of a demo server picks a role and opens a child's family
 // view; JSON clients still get discovery JSON; a server without the front page (production) answers `/` with JSON.
 import { chromium, type Browser } from "playwright-core";
+import { chromiumPath } from "../../../.ci/chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newPgliteTestStore } from "../../test-support/pglite-template.ts";
 import type { Store } from "../storage/store.ts";
@@ -39,7 +40,7 @@ describe("demo front page", () => {
         plans: [{ kind: "isp", id: ispId, childName: "Idris" }],
       },
     });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox"] });
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ["--no-sandbox"] });
   });
 
   afterAll(async () => {
