@@ -3,6 +3,7 @@
 // to do, the key adjustments, what the child says helps, and who to ask. Nothing a teacher does not need.
 import type { ViewOptions } from "./facts.ts";
 import { classroomItems } from "./classroom-filter.ts";
+import { AdjustmentList } from "./isp-parts.tsx";
 import { Page, renderPage } from "./page.tsx";
 import { personText } from "./people.ts";
 import { codeText, firstName, formatDate, fullName, isObj, scheduleText, str, type Obj } from "./text.ts";
@@ -97,14 +98,7 @@ export function renderClassroomView(document: unknown, _options: ViewOptions = {
       {adjustments.length > 0 ? (
         <section aria-labelledby="adjust-h">
           <h2 id="adjust-h">Key adjustments</h2>
-          <ul>
-            {adjustments.map((a) => (
-              <li key={String(a.id)}>
-                {String(a.description ?? "")}
-                {str(a.context) ? ` (${a.context as string})` : ""}
-              </li>
-            ))}
-          </ul>
+          <AdjustmentList adjustments={adjustments} />
         </section>
       ) : null}
       {voice.length > 0 ? (

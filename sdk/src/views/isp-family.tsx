@@ -4,6 +4,7 @@ import type { VNode } from "preact";
 import { AccessLog } from "./access-log.tsx";
 import type { ViewOptions } from "./facts.ts";
 import {
+  AdjustmentList,
   currentLayer,
   DeliveryList,
   KeyPeople,
@@ -109,14 +110,7 @@ export function ispFamilySections(doc: Obj, name: string, settingName: string, o
           {adjustments.length > 0 ? (
             <>
               <h3>Everyday adjustments</h3>
-              <ul>
-                {adjustments.map((a) => (
-                  <li key={String(a.id)}>
-                    {String(a.description ?? "")}
-                    {str(a.context) ? ` (${a.context as string})` : ""}
-                  </li>
-                ))}
-              </ul>
+              <AdjustmentList adjustments={adjustments} />
             </>
           ) : null}
           {bases.map((b) => (

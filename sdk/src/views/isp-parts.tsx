@@ -37,6 +37,20 @@ export function legalTag(legalBasis: unknown): VNode | null {
   return null;
 }
 
+/** Everyday adjustments, each with where it applies. */
+export function AdjustmentList(props: { adjustments: readonly Obj[] }): VNode {
+  return (
+    <ul>
+      {props.adjustments.map((a) => (
+        <li key={String(a.id)}>
+          {String(a.description ?? "")}
+          {str(a.context) ? ` (${a.context as string})` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ProvisionCard(props: { item: Obj; document: Obj; audience: Audience }): VNode {
   const { item, document, audience } = props;
   const by = isObjLike(item.deliveredBy) ? item.deliveredBy : {};
