@@ -36,3 +36,10 @@ export function problemTypes(): ProblemType[] {
     .filter(([name, ex]) => name.startsWith("problem-") && typeof ex.value?.type === "string")
     .map(([name, ex]) => ({ kind: name.slice(8), type: String(ex.value!.type), status: Number(ex.value!.status) }));
 }
+
+/** The codes of a code-list schema of the description (e.g. `IspStatus`); empty when it names no such list. */
+export function codesOf(schemaName: string): string[] {
+  const schemas = ((openapi().components as Json).schemas ?? {}) as Record<string, Json>;
+  const codes = schemas[schemaName]?.enum;
+  return Array.isArray(codes) ? codes.map(String) : [];
+}

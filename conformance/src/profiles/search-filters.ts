@@ -6,7 +6,7 @@ import { check, expectProblem, itemsOf, nextLinkOf } from "../check.ts";
 import { type ChildFixture, FixtureError, freshNhsNumber, freshUln, isObj } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import type { TestContext } from "../model.ts";
-import { searchFilters } from "../standard-api.ts";
+import { codesOf, searchFilters } from "../standard-api.ts";
 import type { ResourceSpec } from "./resources.ts";
 import { createRecord, token, walkPages } from "./steps.ts";
 
@@ -31,8 +31,9 @@ function variant(doc: Json, edit: (d: Json) => void): Json | undefined {
   return validate(copy).valid ? copy : undefined;
 }
 
-const STATUSES = ["draft", "active", "under-review", "closed", "issued", "in-review", "ceased"];
-const LAYERS = ["universal", "targeted", "targeted-plus", "specialist"];
+// The standard's codes (its OpenAPI description); which of them a kind accepts is left to `variant`'s validation.
+const STATUSES = ["IspStatus", "EhcpStatus", "SppStatus"].flatMap(codesOf);
+const LAYERS = codesOf("LayerOfSupport");
 
 /** The open layer-of-support period (the current layer), else the latest-starting one. */
 function currentLayerPeriod(doc: Json): Json | undefined {
