@@ -4,7 +4,7 @@
 // the same bytes and the same SHA-256 on any machine and in any time zone, and a published digest stays true.
 import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
-import { type ZipInputFile, zipSync } from "fflate";
+import { type Zippable, zipSync } from "fflate";
 import { publishedSchemas } from "./schema-pages.tsx";
 import type { Sources } from "./sources.ts";
 
@@ -111,7 +111,7 @@ export function buildArchive(sources: Sources): Archive {
   const name = `send-interchange-${sources.manifest.standardVersion}`;
   const files = archiveFiles(sources);
   const entries = [...files.keys()].sort();
-  const input: Record<string, ZipInputFile> = {};
+  const input: Zippable = {};
   const enc = new TextEncoder();
   for (const path of entries)
     input[`${name}/${path}`] = [enc.encode(files.get(path) ?? ""), { mtime: FIXED_MTIME(), level: 6 }];
