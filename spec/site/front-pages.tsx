@@ -72,13 +72,11 @@ export function versionsPage(sources: Sources, standardVersion: string): string 
         at their own <code>$id</code>s.
       </p>
       {releases === null || releases.length === 0 ? (
-        <>
-          <p>
-            No version has been released yet. The current version is <strong>{sources.manifest.standardVersion}</strong>{" "}
-            (schema version {sources.manifest.schemaVersions.current}), not yet released; its schemas are under{" "}
-            <SchemaFolders ctx={ctx} paths={published.filter((p) => p.version === "current").map((p) => p.path)} />.
-          </p>
-        </>
+        <p>
+          No version has been released yet. The current version is <strong>{sources.manifest.standardVersion}</strong>{" "}
+          (schema version {sources.manifest.schemaVersions.current}), not yet released; its schemas are under{" "}
+          <SchemaFolders ctx={ctx} paths={published.filter((p) => p.version === "current").map((p) => p.path)} />.
+        </p>
       ) : (
         <Table
           label="Versions of the standard"
