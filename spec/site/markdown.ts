@@ -86,9 +86,6 @@ export function renderMarkdown(text: string, source: string, pagePath: string, m
   labelTables(tokens);
   rewriteLinks(tokens, source, pagePath, map);
   const h1 = tokens.findIndex((t) => t.type === "heading_open" && t.tag === "h1");
-  const title =
-    h1 >= 0
-      ? (tokens[h1 + 1]?.children ?? []).map((c) => (c.type === "code_inline" ? c.content : c.content)).join("")
-      : "";
+  const title = h1 >= 0 ? (tokens[h1 + 1]?.children ?? []).map((c) => c.content).join("") : "";
   return { title: title || posix.basename(source, ".md"), html: md.renderer.render(tokens, md.options, env) };
 }
