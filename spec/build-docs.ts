@@ -4,7 +4,7 @@
 // (gitignored) by the server's start-up and by spec/docs.test.ts.
 //   npx tsx spec/build-docs.ts [output.html]
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OPENAPI_PATH, REPO_ROOT } from "./build-openapi.ts";
@@ -37,7 +37,21 @@ export function buildDocs(
       env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
     },
   );
+  writeFileSync(output, withImagePolicy(readFileSync(output, "utf8")));
   return output;
+}
+
+// Redoc's sidebar shows a Redocly logo that its script loads from Redocly's CDN once the page runs. The page must
+// need nothing from elsewhere, so a Content-Security-Policy lets it load images only from its own origin or data:
+// URLs; the logo's request is then never made (Redoc hides the image when it fails to load).
+export const IMAGE_POLICY = `<meta http-equiv="Content-Security-Policy" content="img-src 'self' data:">`;
+
+/** Inserts IMAGE_POLICY at the start of the page's <head>. Throws if the HTML has no <head> to put it in. */
+export function withImagePolicy(html: string): string {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error("Redoc's HTML has no <head>: cannot add the image policy");
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}${IMAGE_POLICY}${html.slice(at)}`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

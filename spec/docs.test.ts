@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runChromium } from "../.ci/chromium.ts";
-import { buildDocs } from "./build-docs.ts";
+import { IMAGE_POLICY, buildDocs } from "./build-docs.ts";
 import { ROUTES, type TagName } from "./routes.ts";
 
 const work = mkdtempSync(join(tmpdir(), "spec-docs-"));
@@ -31,6 +31,8 @@ describe("HTML documentation", () => {
     expect(html).not.toMatch(/<link[^>]+href=["']?(https?:)?\/\//i);
     expect(stripScripts(html)).not.toMatch(/@import\s+url\(["']?https?:/i);
     expect(stripScripts(html)).not.toMatch(/<img[^>]+src=["']?https?:/i);
+    // Redoc's script would fetch its logo from Redocly's CDN: the page's image policy forbids it.
+    expect(html).toContain(IMAGE_POLICY);
   });
 
   // Three tags, not all eleven: each Chromium run costs several seconds of a shared 2-core machine, and the tags
