@@ -1,7 +1,8 @@
-// send-conformance: the command line. Commands: run, validate, reference-config, trust-registration, coverage, ids.
-// Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete (a test errored); 5 bad
-// configuration; 6 bad command line; 7 base URL unreachable; 1 crash of the suite itself.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+// send-conformance: the command line. Commands: run, validate, verify-certificate, reference-config,
+// trust-registration, coverage, ids. Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete
+// (a test errored); 5 bad configuration; 6 bad command line; 7 base URL unreachable; 8 certificate not valid; 1 crash
+// of the suite itself.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, parseConfig, type SuiteConfig } from "./config.ts";
@@ -17,11 +18,23 @@ import { EXIT } from "./rollup.ts";
 import { packageVersion } from "./package-version.ts";
 import { referenceConfig } from "./reference-config.ts";
 import { trustRegistration } from "./transfer/suite-receiver-setting.ts";
+import {
+  CertificateOptionError,
+  declaredStandard,
+  issueCertificate,
+  prepareCertificate,
+  type PreparedCertificate,
+} from "./certificate/issue.ts";
+import { coverageText, verifyCertificate } from "./certificate/verify.ts";
+import type { Jwks } from "./transfer/signed-json.ts";
 
 const USAGE = `send-conformance — SEND Interchange conformance suite
 
   send-conformance --help | --version
   send-conformance run --config FILE [--base-url URL] [--profile a,b] [--report DIR]
+        [--certificate FILE [--key JWK-FILE] [--jwks-url URL]
+                            [--implementation-name NAME] [--implementation-version VERSION]]
+  send-conformance verify-certificate FILE [--report report.json] [--jwks FILE|URL]
   send-conformance validate <file|dir>...  [--report DIR]
   send-conformance reference-config --base-url URL --data-dir DIR [--loopback-port N]
   send-conformance trust-registration [--config FILE | --loopback-port N]
@@ -30,7 +43,7 @@ const USAGE = `send-conformance — SEND Interchange conformance suite
 
 Profiles: ${IMPLEMENTED_PROFILES.join(", ")}.
 Exit codes: 0 conformant · 3 a MUST test failed · 4 incomplete (a test errored) · 5 bad configuration ·
-6 bad command line · 7 base URL unreachable · 1 internal error.
+6 bad command line · 7 base URL unreachable · 8 certificate not valid · 1 internal error.
 `;
 
 class UsageError extends Error {}
@@ -106,6 +119,7 @@ async function execute(
   profiles: ProfileId[],
   reportDir: string | undefined,
   quiet: boolean,
+  certificate?: PreparedCertificate,
 ): Promise<number> {
   const started = new Date();
   const catalogue = loadRequirements();
@@ -124,7 +138,43 @@ async function execute(
   });
   if (reportDir) for (const f of writeReports(resolve(reportDir), report)) err(`wrote ${f}\n`);
   err(summaryText(report.summary));
+  if (certificate && reportDir) {
+    if (report.summary.verdict !== "conformant") {
+      err(
+        `no certificate written: the run is ${report.summary.verdict} (a certificate is issued only for a conformant run)\n`,
+      );
+      return report.summary.exitCode;
+    }
+    // The digest is taken of the report.json as written, the file a buyer will be given.
+    const reportText = readFileSync(join(resolve(reportDir), "report.json"), "utf8");
+    const declared = profiles.some((p) => p !== "documents")
+      ? await declaredStandard(cfg.baseUrl, cfg.http?.timeoutMs ?? 15_000)
+      : undefined;
+    for (const f of await issueCertificate(certificate, report, reportText, declared)) err(`wrote ${f}\n`);
+    if (certificate.generatedKeyFile)
+      err(
+        `the certificate is signed with a new key, saved in ${certificate.generatedKeyFile}: keep it private (never publish it) and pass it as --key next time\n`,
+      );
+  }
   return report.summary.exitCode;
+}
+
+/** The trusted keys for verify-certificate --jwks: a JWKS (or one JWK) from a file or an http(s) URL. */
+async function trustedKeys(source: string): Promise<Jwks> {
+  let raw: unknown;
+  try {
+    if (/^https?:\/\//u.test(source)) {
+      const res = await fetch(source, { signal: AbortSignal.timeout(10_000), headers: { accept: "application/json" } });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      raw = await res.json();
+    } else raw = JSON.parse(readFileSync(source, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--jwks ${source}: cannot read keys (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const obj = raw as { keys?: unknown; kty?: unknown };
+  if (Array.isArray(obj?.keys)) return { keys: obj.keys as Jwks["keys"] };
+  if (typeof obj?.kty === "string") return { keys: [obj as Jwks["keys"][number]] };
+  throw new UsageError(`--jwks ${source}: neither a JWKS ({"keys": [...]}) nor a JWK`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -139,6 +189,12 @@ export async function main(argv: string[]): Promise<number> {
       report: { type: "string" },
       "data-dir": { type: "string" },
       "loopback-port": { type: "string" },
+      certificate: { type: "string" },
+      key: { type: "string" },
+      "jwks-url": { type: "string" },
+      jwks: { type: "string" },
+      "implementation-name": { type: "string" },
+      "implementation-version": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean" },
@@ -157,12 +213,33 @@ export async function main(argv: string[]): Promise<number> {
     err(`send-conformance: missing command\n\n${USAGE}`);
     return EXIT.usage;
   }
+  const certificateOnly = ["certificate", "key", "jwks-url", "implementation-name", "implementation-version"] as const;
+  if (command !== "run")
+    for (const o of certificateOnly)
+      if (values[o] !== undefined) throw new UsageError(`--${o} belongs to run --certificate, not to ${command}`);
+  if (command === "run" && values.certificate === undefined)
+    for (const o of certificateOnly.slice(1))
+      if (values[o] !== undefined) throw new UsageError(`--${o} needs --certificate FILE`);
+  if (command === "verify-certificate") return verifyCommand(positionals, values.report, values.jwks);
+  if (values.jwks !== undefined) throw new UsageError("--jwks belongs to verify-certificate");
   const reportDir = writableReportDir(values.report);
   switch (command) {
     case "run": {
       if (!values.config) throw new UsageError("run needs --config FILE");
       const cfg = loadConfig(values.config, values["base-url"]);
       const profiles = parseProfiles(values.profile, cfg);
+      const certificate = values.certificate
+        ? await prepareCertificate({
+            file: resolve(values.certificate),
+            reportDir,
+            ...(values.key !== undefined ? { keyFile: values.key } : {}),
+            ...(values["jwks-url"] !== undefined ? { jwksUrl: values["jwks-url"] } : {}),
+            implementation: {
+              name: values["implementation-name"] ?? cfg.implementation?.name,
+              version: values["implementation-version"] ?? cfg.implementation?.version,
+            },
+          })
+        : undefined;
       if (profiles.some((p) => p !== "documents")) {
         const why = await reachable(cfg.baseUrl);
         if (why) {
@@ -170,7 +247,7 @@ export async function main(argv: string[]): Promise<number> {
           return EXIT.unreachable;
         }
       }
-      return execute(cfg, profiles, reportDir, values.quiet ?? false);
+      return execute(cfg, profiles, reportDir, values.quiet ?? false, certificate);
     }
     case "validate": {
       if (positionals.length === 0) throw new UsageError("validate needs at least one file or folder");
@@ -256,6 +333,36 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** verify-certificate FILE [--report report.json] [--jwks FILE|URL]: exit 0 and what it covers, or 8 and why not. */
+async function verifyCommand(positionals: string[], report: string | undefined, jwks: string | undefined) {
+  if (positionals.length !== 1)
+    throw new UsageError("verify-certificate needs exactly one certificate FILE (.json or .html)");
+  const file = positionals[0]!;
+  const read = (path: string, what: string): string => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      throw new UsageError(`${what} ${path}: cannot read it (${typeof code === "string" ? code : String(e)})`);
+    }
+  };
+  const text = read(file, "verify-certificate");
+  const reportText = report === undefined ? undefined : read(report, "--report");
+  const trusted = jwks === undefined ? undefined : { jwks: await trustedKeys(jwks), source: jwks };
+  const v = await verifyCertificate(text, {
+    installedVersion: packageVersion(),
+    now: new Date(),
+    ...(trusted ? { trusted } : {}),
+    ...(reportText !== undefined ? { reportText } : {}),
+  });
+  if (!v.ok) {
+    err(`NOT VALID — ${file}: ${v.code}: ${v.message}\n`);
+    return EXIT.certificateInvalid;
+  }
+  out(coverageText(v));
+  return 0;
+}
+
 /** Maps every way out of main to an exit code. */
 export async function cli(argv: string[]): Promise<number> {
   try {
@@ -267,6 +374,7 @@ export async function cli(argv: string[]): Promise<number> {
     }
     if (
       e instanceof UsageError ||
+      e instanceof CertificateOptionError ||
       (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))
     ) {
       err(`${e.message}\n\n${USAGE}`);
