@@ -216,7 +216,8 @@ export async function main(argv: string[]): Promise<number> {
   const certificateOnly = ["certificate", "key", "jwks-url", "implementation-name", "implementation-version"] as const;
   if (command !== "run")
     for (const o of certificateOnly)
-      if (values[o] !== undefined) throw new UsageError(`--${o} belongs to run --certificate, not to ${command}`);
+      if (values[o] !== undefined)
+        throw new UsageError(`--${o} belongs to run (with --certificate), not to ${command}`);
   if (command === "run" && values.certificate === undefined)
     for (const o of certificateOnly.slice(1))
       if (values[o] !== undefined) throw new UsageError(`--${o} needs --certificate FILE`);

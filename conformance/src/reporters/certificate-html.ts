@@ -23,7 +23,8 @@ header{border-bottom:4px solid #0b5d1e;padding-top:1rem}
 h1{font-size:1.7rem;margin:.2rem 0 .6rem}h2{margin-top:2rem;border-bottom:2px solid #ddd;padding-bottom:.2rem;font-size:1.3rem}
 .verdict{font-size:1.2rem;font-weight:700;padding:.5rem 1rem;border-radius:6px;display:inline-block;background:#d7f5dd;color:#0b5d1e}
 table{border-collapse:collapse;width:100%;margin:.6rem 0}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}
-th[scope=row]{width:14rem}
+th[scope=row]{width:14rem}td,th,p{overflow-wrap:anywhere}
+@media (max-width:40rem){th[scope=row]{width:auto}th,td{padding:.3rem .25rem}}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem}
 pre{background:#f3f3f3;padding:.6rem;white-space:pre-wrap;word-break:break-all;border:1px solid #ccc}
 .note{background:#eef4ff;border-left:6px solid #1d4ed8;padding:.6rem 1rem;margin:1rem 0}
