@@ -2,7 +2,7 @@
 // trust-registration, coverage, ids. Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete
 // (a test errored); 5 bad configuration; 6 bad command line; 7 base URL unreachable; 8 certificate not valid; 1 crash
 // of the suite itself.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, parseConfig, type SuiteConfig } from "./config.ts";
@@ -18,15 +18,8 @@ import { EXIT } from "./rollup.ts";
 import { packageVersion } from "./package-version.ts";
 import { referenceConfig } from "./reference-config.ts";
 import { trustRegistration } from "./transfer/suite-receiver-setting.ts";
-import {
-  CertificateOptionError,
-  declaredStandard,
-  issueCertificate,
-  prepareCertificate,
-  type PreparedCertificate,
-} from "./certificate/issue.ts";
-import { coverageText, verifyCertificate } from "./certificate/verify.ts";
-import type { Jwks } from "./transfer/signed-json.ts";
+import { CertificateOptionError, prepareCertificate, type PreparedCertificate } from "./certificate/issue.ts";
+import { certifyRun, verifyCertificateCommand } from "./certificate/commands.ts";
 
 const USAGE = `send-conformance — SEND Interchange conformance suite
 
@@ -138,43 +131,19 @@ async function execute(
   });
   if (reportDir) for (const f of writeReports(resolve(reportDir), report)) err(`wrote ${f}\n`);
   err(summaryText(report.summary));
-  if (certificate && reportDir) {
-    if (report.summary.verdict !== "conformant") {
-      err(
-        `no certificate written: the run is ${report.summary.verdict} (a certificate is issued only for a conformant run)\n`,
-      );
-      return report.summary.exitCode;
-    }
-    // The digest is taken of the report.json as written, the file a buyer will be given.
-    const reportText = readFileSync(join(resolve(reportDir), "report.json"), "utf8");
-    const declared = profiles.some((p) => p !== "documents")
-      ? await declaredStandard(cfg.baseUrl, cfg.http?.timeoutMs ?? 15_000)
-      : undefined;
-    for (const f of await issueCertificate(certificate, report, reportText, declared)) err(`wrote ${f}\n`);
-    if (certificate.generatedKeyFile)
-      err(
-        `the certificate is signed with a new key, saved in ${certificate.generatedKeyFile}: keep it private (never publish it) and pass it as --key next time\n`,
-      );
-  }
+  if (certificate && reportDir)
+    return certifyRun(
+      certificate,
+      {
+        report,
+        reportDir: resolve(reportDir),
+        baseUrl: cfg.baseUrl,
+        profiles,
+        timeoutMs: cfg.http?.timeoutMs ?? 15_000,
+      },
+      err,
+    );
   return report.summary.exitCode;
-}
-
-/** The trusted keys for verify-certificate --jwks: a JWKS (or one JWK) from a file or an http(s) URL. */
-async function trustedKeys(source: string): Promise<Jwks> {
-  let raw: unknown;
-  try {
-    if (/^https?:\/\//u.test(source)) {
-      const res = await fetch(source, { signal: AbortSignal.timeout(10_000), headers: { accept: "application/json" } });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      raw = await res.json();
-    } else raw = JSON.parse(readFileSync(source, "utf8"));
-  } catch (e) {
-    throw new UsageError(`--jwks ${source}: cannot read keys (${e instanceof Error ? e.message : String(e)})`);
-  }
-  const obj = raw as { keys?: unknown; kty?: unknown };
-  if (Array.isArray(obj?.keys)) return { keys: obj.keys as Jwks["keys"] };
-  if (typeof obj?.kty === "string") return { keys: [obj as Jwks["keys"][number]] };
-  throw new UsageError(`--jwks ${source}: neither a JWKS ({"keys": [...]}) nor a JWK`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -221,7 +190,8 @@ export async function main(argv: string[]): Promise<number> {
   if (command === "run" && values.certificate === undefined)
     for (const o of certificateOnly.slice(1))
       if (values[o] !== undefined) throw new UsageError(`--${o} needs --certificate FILE`);
-  if (command === "verify-certificate") return verifyCommand(positionals, values.report, values.jwks);
+  if (command === "verify-certificate")
+    return verifyCertificateCommand({ positionals, report: values.report, jwks: values.jwks }, out, err);
   if (values.jwks !== undefined) throw new UsageError("--jwks belongs to verify-certificate");
   const reportDir = writableReportDir(values.report);
   switch (command) {
@@ -332,36 +302,6 @@ export async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
-}
-
-/** verify-certificate FILE [--report report.json] [--jwks FILE|URL]: exit 0 and what it covers, or 8 and why not. */
-async function verifyCommand(positionals: string[], report: string | undefined, jwks: string | undefined) {
-  if (positionals.length !== 1)
-    throw new UsageError("verify-certificate needs exactly one certificate FILE (.json or .html)");
-  const file = positionals[0]!;
-  const read = (path: string, what: string): string => {
-    try {
-      return readFileSync(path, "utf8");
-    } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      throw new UsageError(`${what} ${path}: cannot read it (${typeof code === "string" ? code : String(e)})`);
-    }
-  };
-  const text = read(file, "verify-certificate");
-  const reportText = report === undefined ? undefined : read(report, "--report");
-  const trusted = jwks === undefined ? undefined : { jwks: await trustedKeys(jwks), source: jwks };
-  const v = await verifyCertificate(text, {
-    installedVersion: packageVersion(),
-    now: new Date(),
-    ...(trusted ? { trusted } : {}),
-    ...(reportText !== undefined ? { reportText } : {}),
-  });
-  if (!v.ok) {
-    err(`NOT VALID — ${file}: ${v.code}: ${v.message}\n`);
-    return EXIT.certificateInvalid;
-  }
-  out(coverageText(v));
-  return 0;
 }
 
 /** Maps every way out of main to an exit code. */
