@@ -100,7 +100,8 @@ describe("a conformance certificate from a real run", () => {
     });
     expect(file.certificate.counts.MUST.pass).toBeGreaterThan(10);
 
-    const verified = await cli(["verify-certificate", cert, "--report", join(report, "report.json")]);
+    const verified = await cli(["verify-certificate", cert, "--report", report]); // the folder, as run --report takes
+
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toContain(`implementation: ${NAME} ${VERSION}`);
     expect(verified.stdout).toContain("matches the report given");

@@ -1,7 +1,7 @@
 // The certificate's two command-line steps, kept out of cli.ts: after a run, certify it when it is conformant (and
 // say plainly why not otherwise); and `verify-certificate`, which prints what a valid certificate covers or exits 8
 // with the precise reason. Problems with the command line itself throw CertificateOptionError (exit 6).
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { RunReport } from "../reporters/report-model.ts";
 import type { ProfileId } from "../model.ts";
@@ -80,7 +80,12 @@ export async function verifyCertificateCommand(
     throw new CertificateOptionError("verify-certificate needs exactly one certificate FILE (.json or .html)");
   const file = args.positionals[0]!;
   const text = readText(file, "verify-certificate");
-  const reportText = args.report === undefined ? undefined : readText(args.report, "--report");
+  // --report takes report.json or, as `run --report` does, the folder holding it.
+  const reportFile =
+    args.report !== undefined && statSync(args.report, { throwIfNoEntry: false })?.isDirectory()
+      ? join(args.report, "report.json")
+      : args.report;
+  const reportText = reportFile === undefined ? undefined : readText(reportFile, "--report");
   const trusted = args.jwks === undefined ? undefined : { jwks: await trustedKeys(args.jwks), source: args.jwks };
   const v = await verifyCertificate(text, {
     installedVersion: packageVersion(),
