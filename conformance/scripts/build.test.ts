@@ -56,13 +56,14 @@ describe("conformance/package.json", () => {
     for (const [name, version] of Object.entries(pkg.dependencies)) expect(version, name).toMatch(/^\d+\.\d+\.\d+$/u);
   });
 
-  it("the data copied into dist/ includes the requirements, the configuration schema, the schemas and every worked example", () => {
+  it("the data copied into dist/ includes the requirements, the configuration and certificate schemas, the schemas and every worked example", () => {
     const files = runtimeDataFiles();
     expect(files).toEqual(
       expect.arrayContaining([
         "spec/requirements/requirements.json",
         "spec/generated/openapi.json",
         "conformance/config.schema.json",
+        "conformance/certificate.schema.json",
         "schemas/isp.schema.json",
         "examples/worked/isp-year4-targeted.json",
       ]),

@@ -21,7 +21,7 @@ export const RUNTIME_DATA: readonly { dir: string; match: RegExp }[] = [
   { dir: "examples/worked", match: /\.json$/u },
   { dir: "spec/requirements", match: /^requirements\.json$/u },
   { dir: "spec/generated", match: /^openapi\.json$/u },
-  { dir: "conformance", match: /^config\.schema\.json$/u },
+  { dir: "conformance", match: /^(?:config|certificate)\.schema\.json$/u },
 ];
 
 /** The repository-relative data files the build copies. */

@@ -3,7 +3,7 @@
 // the run or never.
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +34,7 @@ describe("send-conformance command line", () => {
     const r = run(...args);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("send-conformance run --config FILE");
+    expect(r.stdout).toContain("send-conformance verify-certificate FILE [--report report.json] [--jwks FILE|URL]");
   });
 
   it("--version prints the suite's package version", () => {
@@ -48,12 +49,53 @@ describe("send-conformance command line", () => {
     { args: ["frobnicate"], says: 'unknown command "frobnicate"' },
     { args: ["validate", "/no/such/path.json"], says: "cannot read /no/such/path.json (ENOENT)" },
     { args: ["validate", WORKED, "--report", "/proc/send-conformance-report"], says: "cannot write reports there" },
+    { args: ["verify-certificate"], says: "verify-certificate needs exactly one certificate FILE" },
+    { args: ["verify-certificate", "/no/such/cert.json"], says: "cannot read it (ENOENT)" },
+    {
+      args: ["validate", WORKED, "--certificate", "c.json"],
+      says: "--certificate belongs to run (with --certificate)",
+    },
+    { args: ["run", "--config", "x.json", "--key", "k.json"], says: "--key needs --certificate FILE" },
+    { args: ["run", "--config", "x.json", "--jwks", "k.json"], says: "--jwks belongs to verify-certificate" },
   ])("$args is a usage error: exit 6 at once, a message, no stack", ({ args, says }) => {
     const r = run(...args);
     expect(r.timedOut).toBe(false);
     expect(r.code).toBe(USAGE_EXIT);
     expect(r.stderr).toContain(says);
     expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it("run --certificate refuses before the run: no report folder, no implementation, an unusable key, a key it would overwrite", () => {
+    const dir = scratch();
+    const config = join(dir, "docs.json");
+    const setting = (urn: string, laCode: string) => ({ urn, laCode, laestab: `${laCode}0000`, name: urn });
+    const cfg = {
+      baseUrl: "https://mis.example/send/v1",
+      tenants: [
+        { name: "A", setting: setting("100000", "100"), credentials: {} },
+        { name: "B", setting: setting("100001", "101"), credentials: {} },
+      ],
+      capabilities: { profiles: ["documents"], resources: [] },
+      documents: { paths: [WORKED] },
+    };
+    writeFileSync(config, JSON.stringify(cfg));
+    const cert = join(dir, "cert.json");
+    const report = join(dir, "report");
+    const expectUsage = (says: string, ...args: string[]) => {
+      const r = run("run", "--config", config, "--certificate", cert, ...args);
+      expect(r.code, r.stderr).toBe(USAGE_EXIT);
+      expect(r.stderr).toContain(says);
+      expect(existsSync(cert)).toBe(false);
+    };
+    expectUsage("--certificate needs --report DIR");
+    expectUsage("--certificate needs the implementation's name and version", "--report", report);
+    const named = ["--report", report, "--implementation-name", "X", "--implementation-version", "1"];
+    writeFileSync(join(dir, "public.json"), JSON.stringify({ kty: "EC", crv: "P-256", x: "a", y: "b" }));
+    expectUsage("has no private part (d)", ...named, "--key", join(dir, "public.json"));
+    expectUsage("cannot read a JWK", ...named, "--key", join(dir, "missing.json"));
+    expectUsage("--jwks-url needs --key FILE", ...named, "--jwks-url", "https://mis.example/jwks.json");
+    writeFileSync(join(dir, "cert.signing-key.json"), "{}");
+    expectUsage(`pass --key ${join(dir, "cert.signing-key.json")} to sign with that key again`, ...named);
   });
 
   it("an empty folder is a usage error, not an incomplete run", () => {

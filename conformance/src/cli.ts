@@ -1,6 +1,7 @@
-// send-conformance: the command line. Commands: run, validate, reference-config, trust-registration, coverage, ids.
-// Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete (a test errored); 5 bad
-// configuration; 6 bad command line; 7 base URL unreachable; 1 crash of the suite itself.
+// send-conformance: the command line. Commands: run, validate, verify-certificate, reference-config,
+// trust-registration, coverage, ids. Exit codes (src/rollup.ts EXIT): 0 conformant; 3 a MUST test failed; 4 incomplete
+// (a test errored); 5 bad configuration; 6 bad command line; 7 base URL unreachable; 8 certificate not valid; 1 crash
+// of the suite itself.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,11 +18,16 @@ import { EXIT } from "./rollup.ts";
 import { packageVersion } from "./package-version.ts";
 import { referenceConfig } from "./reference-config.ts";
 import { trustRegistration } from "./transfer/suite-receiver-setting.ts";
+import { CertificateOptionError, prepareCertificate, type PreparedCertificate } from "./certificate/issue.ts";
+import { certifyRun, verifyCertificateCommand } from "./certificate/commands.ts";
 
 const USAGE = `send-conformance — SEND Interchange conformance suite
 
   send-conformance --help | --version
   send-conformance run --config FILE [--base-url URL] [--profile a,b] [--report DIR]
+        [--certificate FILE [--key JWK-FILE] [--jwks-url URL]
+                            [--implementation-name NAME] [--implementation-version VERSION]]
+  send-conformance verify-certificate FILE [--report report.json] [--jwks FILE|URL]
   send-conformance validate <file|dir>...  [--report DIR]
   send-conformance reference-config --base-url URL --data-dir DIR [--loopback-port N]
   send-conformance trust-registration [--config FILE | --loopback-port N]
@@ -30,7 +36,7 @@ const USAGE = `send-conformance — SEND Interchange conformance suite
 
 Profiles: ${IMPLEMENTED_PROFILES.join(", ")}.
 Exit codes: 0 conformant · 3 a MUST test failed · 4 incomplete (a test errored) · 5 bad configuration ·
-6 bad command line · 7 base URL unreachable · 1 internal error.
+6 bad command line · 7 base URL unreachable · 8 certificate not valid · 1 internal error.
 `;
 
 class UsageError extends Error {}
@@ -106,6 +112,7 @@ async function execute(
   profiles: ProfileId[],
   reportDir: string | undefined,
   quiet: boolean,
+  certificate?: PreparedCertificate,
 ): Promise<number> {
   const started = new Date();
   const catalogue = loadRequirements();
@@ -124,6 +131,18 @@ async function execute(
   });
   if (reportDir) for (const f of writeReports(resolve(reportDir), report)) err(`wrote ${f}\n`);
   err(summaryText(report.summary));
+  if (certificate && reportDir)
+    return certifyRun(
+      certificate,
+      {
+        report,
+        reportDir: resolve(reportDir),
+        baseUrl: cfg.baseUrl,
+        profiles,
+        timeoutMs: cfg.http?.timeoutMs ?? 15_000,
+      },
+      err,
+    );
   return report.summary.exitCode;
 }
 
@@ -139,6 +158,12 @@ export async function main(argv: string[]): Promise<number> {
       report: { type: "string" },
       "data-dir": { type: "string" },
       "loopback-port": { type: "string" },
+      certificate: { type: "string" },
+      key: { type: "string" },
+      "jwks-url": { type: "string" },
+      jwks: { type: "string" },
+      "implementation-name": { type: "string" },
+      "implementation-version": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean" },
@@ -157,12 +182,35 @@ export async function main(argv: string[]): Promise<number> {
     err(`send-conformance: missing command\n\n${USAGE}`);
     return EXIT.usage;
   }
+  const certificateOnly = ["certificate", "key", "jwks-url", "implementation-name", "implementation-version"] as const;
+  if (command !== "run")
+    for (const o of certificateOnly)
+      if (values[o] !== undefined)
+        throw new UsageError(`--${o} belongs to run (with --certificate), not to ${command}`);
+  if (command === "run" && values.certificate === undefined)
+    for (const o of certificateOnly.slice(1))
+      if (values[o] !== undefined) throw new UsageError(`--${o} needs --certificate FILE`);
+  if (command === "verify-certificate")
+    return verifyCertificateCommand({ positionals, report: values.report, jwks: values.jwks }, out, err);
+  if (values.jwks !== undefined) throw new UsageError("--jwks belongs to verify-certificate");
   const reportDir = writableReportDir(values.report);
   switch (command) {
     case "run": {
       if (!values.config) throw new UsageError("run needs --config FILE");
       const cfg = loadConfig(values.config, values["base-url"]);
       const profiles = parseProfiles(values.profile, cfg);
+      const certificate = values.certificate
+        ? await prepareCertificate({
+            file: resolve(values.certificate),
+            reportDir,
+            ...(values.key !== undefined ? { keyFile: values.key } : {}),
+            ...(values["jwks-url"] !== undefined ? { jwksUrl: values["jwks-url"] } : {}),
+            implementation: {
+              name: values["implementation-name"] ?? cfg.implementation?.name,
+              version: values["implementation-version"] ?? cfg.implementation?.version,
+            },
+          })
+        : undefined;
       if (profiles.some((p) => p !== "documents")) {
         const why = await reachable(cfg.baseUrl);
         if (why) {
@@ -170,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
           return EXIT.unreachable;
         }
       }
-      return execute(cfg, profiles, reportDir, values.quiet ?? false);
+      return execute(cfg, profiles, reportDir, values.quiet ?? false, certificate);
     }
     case "validate": {
       if (positionals.length === 0) throw new UsageError("validate needs at least one file or folder");
@@ -267,6 +315,7 @@ export async function cli(argv: string[]): Promise<number> {
     }
     if (
       e instanceof UsageError ||
+      e instanceof CertificateOptionError ||
       (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))
     ) {
       err(`${e.message}\n\n${USAGE}`);

@@ -19,3 +19,13 @@ export { buildReport, type RunReport } from "./reporters/report-model.ts";
 export { writeReports } from "./reporters/write-reports.ts";
 export { EXIT, summarise, type Summary } from "./rollup.ts";
 export { packageVersion } from "./package-version.ts";
+export {
+  certificateFacts,
+  certificateKey,
+  reportDigest,
+  signCertificate,
+  type Certificate,
+  type CertificateFile,
+} from "./certificate/certificate.ts";
+export { coverageText, verifyCertificate, type Verification, type VerifyOptions } from "./certificate/verify.ts";
+export { ACCEPTED_EARLIER_LINES, suiteCurrency, type AcceptedLine } from "./certificate/suite-lines.ts";

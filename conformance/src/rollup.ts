@@ -16,6 +16,8 @@ export const EXIT = {
   usage: 6,
   /** The base URL could not be reached at all. */
   unreachable: 7,
+  /** verify-certificate: the certificate is malformed, altered, signed by another key, stale, or not the report's. */
+  certificateInvalid: 8,
 } as const;
 
 export type Counts = Record<Outcome, number>;
