@@ -10,6 +10,8 @@ export interface Clause {
   tests: readonly string[];
   /** Why no test checks the clause (or checks it only in part); printed in the listing as a known gap. */
   gap?: string;
+  /** Why no request over HTTP can check the clause, and what proves it instead; printed apart from the gaps. */
+  notBlackBox?: string;
 }
 
 export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
@@ -214,7 +216,8 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     {
       clause: "/readyz answers 503 when the server cannot serve",
       tests: [],
-      gap: "the suite cannot break an implementation's database from outside",
+      notBlackBox:
+        "the suite cannot take an implementation's storage away from outside; the reference server answers 503 with its database closed (server/src/testing/readiness.cases.ts, on PGlite and PostgreSQL)",
     },
   ],
   "SI-API-022": [
@@ -238,7 +241,10 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "an invalid token (broken signature, alg none): 401",
       tests: ["send.security.bad-signature-unauthorised", "send.security.unsigned-token-unauthorised"],
     },
-    { clause: "the same for writes and item reads", tests: [], gap: "sampled on list operations only (MATRIX_SAMPLE)" },
+    {
+      clause: "the same for writes and item reads (create, update, item read, version list)",
+      tests: ["send.security.no-token-unauthorised"],
+    },
   ],
   "SI-API-026": [
     {
@@ -276,8 +282,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "local authority officers see only their LA's records",
-      tests: [],
-      gap: "tenancy is sent as setting staff; no LA-officer cross-tenant read",
+      tests: ["send.security.la-officer-sees-only-own-la"],
     },
   ],
   "SI-API-030": [
@@ -314,8 +319,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "searches and denied requests are audited; role, system, outcome and correlation id recorded",
-      tests: [],
-      gap: "only reads and writes are looked up, by resource id and actor",
+      tests: ["send.security.searches-and-denials-audited"],
     },
   ],
   "SI-API-036": [
@@ -323,11 +327,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "only the auditor reads /audit",
       tests: ["send.security.role-matrix-enforced", "send.security.plan-reads-audited"],
     },
-    {
-      clause: "reading the audit log is itself audited",
-      tests: [],
-      gap: "the audit log is read, but its own read event is not looked for",
-    },
+    { clause: "reading the audit log is itself audited", tests: ["send.security.audit-reads-audited"] },
   ],
   "SI-API-037": [
     {
@@ -372,8 +372,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     { clause: "documents produced carry no warnings", tests: ["send.documents.no-warning-findings"] },
     {
       clause: "$validate reports warnings and warnings do not prevent storage",
-      tests: [],
-      gap: "not sent over the API (no document with only a warning is made)",
+      tests: ["send.api-core.warnings-reported-not-refused"],
     },
   ],
   "SI-API-044": [
@@ -502,7 +501,17 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "create naming another tenant's or a missing child: the same 422 at /child/personId",
       tests: ["send.security.plan-for-foreign-child-refused"],
     },
-    { clause: "the same on update and voice; ids compare without letter case", tests: [], gap: "sent on create only" },
+    {
+      clause: "the same on update",
+      tests: ["send.security.update-naming-foreign-child-refused"],
+    },
+    {
+      clause: "the same on voice",
+      tests: [],
+      notBlackBox:
+        "a voice statement carries no child reference: it is appended to the stored plan, whose child the caller can already see, so no request can name another child",
+    },
+    { clause: "child ids compare without letter case", tests: ["send.security.child-reference-ignores-letter-case"] },
   ],
   "SI-API-059": [
     {
@@ -560,7 +569,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
 
 export interface ClauseRow {
   requirement: Requirement;
-  clauses: { clause: string; tests: string[]; gap?: string }[];
+  clauses: { clause: string; tests: string[]; gap?: string; notBlackBox?: string }[];
   /** Why the requirement has no test at all (requirements.ts NOT_TESTED). */
   deliberate?: string;
 }
@@ -590,6 +599,7 @@ export function clauseRows(tests: readonly Pick<TestDef, "id">[], reqs: readonly
         clause: c.clause,
         tests: expandTestIds(c.tests, ids),
         ...(c.gap ? { gap: c.gap } : {}),
+        ...(c.notBlackBox ? { notBlackBox: c.notBlackBox } : {}),
       })),
       ...(NOT_TESTED[requirement.id] ? { deliberate: NOT_TESTED[requirement.id] } : {}),
     }));
@@ -609,7 +619,10 @@ export function clauseProblems(
     if (row.clauses.length === 0 && !row.deliberate) problems.push(`${id}: no clauses listed`);
     const named = new Set<string>();
     for (const c of row.clauses) {
-      if (c.tests.length === 0 && !c.gap) problems.push(`${id} "${c.clause}": no test and no gap stated`);
+      if (c.tests.length === 0 && !c.gap && !c.notBlackBox)
+        problems.push(`${id} "${c.clause}": no test and no gap stated`);
+      if (c.notBlackBox && (c.tests.length > 0 || c.gap))
+        problems.push(`${id} "${c.clause}": not testable black-box, yet tests or a gap are named`);
       for (const t of c.tests) {
         named.add(t);
         if (!byId.has(t)) problems.push(`${id} "${c.clause}": no test ${t}`);
@@ -631,6 +644,10 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
   const gaps = rows.flatMap((r) =>
     r.clauses.filter((c) => c.gap).map((c) => ({ id: r.requirement.id, level: r.requirement.level, ...c })),
   );
+  const unreachable = rows.flatMap((r) =>
+    r.clauses.filter((c) => c.notBlackBox).map((c) => ({ id: r.requirement.id, level: r.requirement.level, ...c })),
+  );
+  const untested = clauses.filter((c) => c.tests.length === 0 && !c.notBlackBox).length;
   const cell = (s: string) => s.replace(/\|/g, "\\|");
   const out = [
     "# What the conformance suite asserts, requirement by requirement",
@@ -641,7 +658,11 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
     "that assert each clause. `conformance/src/clauses.test.ts` checks that every test named exists and cites the",
     "requirement, and that every test citing a requirement asserts one of its clauses.",
     "",
-    `${rows.length} requirements, ${clauses.length} clauses; ${clauses.filter((c) => c.tests.length === 0).length} clauses with no test, ${gaps.filter((g) => g.tests.length > 0).length} tested only in part, ${rows.filter((r) => r.deliberate).length} requirement deliberately not tested over HTTP.`,
+    [
+      `${rows.length} requirements, ${clauses.length} clauses; ${untested} clauses with no test,`,
+      `${gaps.filter((g) => g.tests.length > 0).length} tested only in part,`,
+      `${unreachable.length} clauses and ${rows.filter((r) => r.deliberate).length} requirement not testable over HTTP.`,
+    ].join(" "),
     "",
     "## Known gaps",
     "",
@@ -655,6 +676,14 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
       .filter((r) => r.deliberate)
       .map((r) => `| ${r.requirement.id} | ${r.requirement.level} | (all) | no test | ${cell(r.deliberate!)} |`),
     "",
+    "## Not testable black-box",
+    "",
+    "Clauses no request over HTTP can check, with what proves them instead.",
+    "",
+    "| requirement | level | clause | why, and what proves it instead |",
+    "|---|---|---|---|",
+    ...unreachable.map((u) => `| ${u.id} | ${u.level} | ${cell(u.clause)} | ${cell(u.notBlackBox!)} |`),
+    "",
     "## By requirement",
   ];
   for (const r of rows) {
@@ -662,7 +691,7 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
     if (r.deliberate) out.push(`Not tested over HTTP: ${r.deliberate}`);
     for (const c of r.clauses)
       out.push(
-        `- ${c.clause}: ${c.tests.length ? c.tests.map((t) => `\`${t}\``).join(", ") : "**no test**"}${c.gap ? ` (gap: ${c.gap})` : ""}`,
+        `- ${c.clause}: ${c.tests.length ? c.tests.map((t) => `\`${t}\``).join(", ") : c.notBlackBox ? "**not testable black-box**" : "**no test**"}${c.gap ? ` (gap: ${c.gap})` : ""}${c.notBlackBox ? ` (${c.notBlackBox})` : ""}`,
       );
   }
   return `${out.join("\n")}\n`;

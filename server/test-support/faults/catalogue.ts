@@ -18,8 +18,22 @@ import {
   withHeaders,
   type HttpWrap,
 } from "./http-faults.ts";
-import { createOverwriting, createRevealingIds, validateStoring, verifierWaving } from "./part-faults.ts";
-import { auditDropping, decorateStore, searchQueryChanged, staleSearchHeads, withoutFilter } from "./store-faults.ts";
+import {
+  childReferenceOnCreateOnly,
+  createOverwriting,
+  createRevealingIds,
+  sentChildId,
+  validateStoring,
+  verifierWaving,
+} from "./part-faults.ts";
+import {
+  auditDropping,
+  auditWithoutCallerCorrelation,
+  decorateStore,
+  searchQueryChanged,
+  staleSearchHeads,
+  withoutFilter,
+} from "./store-faults.ts";
 import * as transfer from "./transfer-faults.ts";
 
 /** How a faulty server differs from the production one: usually exactly one of these is set. */
@@ -256,6 +270,25 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     },
   },
   {
+    id: "rule-errors-checked-for-plans-only",
+    description:
+      "Quality rules run only on plans (ISPs, EHCPs): a development profile or SPP breaking an error rule is stored.",
+    caughtBy: [
+      "send.api-core.development-profile.invalid-document-refused",
+      "send.api-core.spp.invalid-document-refused",
+    ],
+    expect: /POST of a document with an error-severity rule \(.*\): expected HTTP 422, got 201/,
+    build: {
+      decorate: () => ({
+        validate: (v) => (doc) => {
+          const r = v(doc);
+          if (r.documentType !== "development-profile" && r.documentType !== "spp") return r;
+          return { ...r, findings: r.findings.filter((f) => f.severity !== "error"), valid: r.errors.length === 0 };
+        },
+      }),
+    },
+  },
+  {
     id: "validation-errors-without-pointers",
     description: "422 problems carry no errors[] with JSON pointers.",
     caughtBy: ["send.api-core.isp.invalid-document-refused"],
@@ -423,6 +456,19 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
   },
   // Authentication
   {
+    id: "record-looked-up-before-token",
+    description: "Item addresses look the record up before the token is checked: anonymous callers get 404, not 401.",
+    caughtBy: ["send.security.no-token-unauthorised"],
+    expect: /(GET|PUT) \/isps\/[^ ]+ without a token: expected HTTP 401, got 404/,
+    build: {
+      http: onResponse(async (res, req, store) => {
+        const at = res.status === 401 && !req.headers.get("authorization") ? recordAt(req.url) : undefined;
+        if (!at || (await store.get(at.cfg.kind, at.id))) return undefined;
+        return problem(404, "https://example.invalid/not-found", "Not Found", "No such record.");
+      }),
+    },
+  },
+  {
     id: "bad-signature-accepted",
     description: "Bearer tokens are decoded without checking the signature.",
     caughtBy: ["send.security.bad-signature-unauthorised"],
@@ -508,6 +554,20 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     },
   },
   {
+    id: "la-officer-reads-other-las",
+    description: "A local authority officer may read records of every local authority, not only their own.",
+    caughtBy: ["send.security.la-officer-sees-only-own-la"],
+    expect: /by tenant A's local authority officer: expected HTTP 404, got 200/,
+    build: {
+      decorate: () => ({
+        access: (a) => ({
+          ...a,
+          canSee: (p, r, action) => (p.role === "la-officer" && action === "read") || a.canSee(p, r, action),
+        }),
+      }),
+    },
+  },
+  {
     id: "create-reveals-foreign-id",
     description: "POST keeps the client's id: one in use by another tenant answers 409, an unused one 201.",
     caughtBy: ["send.security.create-foreign-id-not-revealed"],
@@ -524,6 +584,28 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
         resource: (r) => (cfg) => {
           const { childReferenceOf: _dropped, ...rest } = r(cfg);
           return rest as typeof cfg;
+        },
+      }),
+    },
+  },
+  {
+    id: "child-reference-checked-on-create-only",
+    description: "An update may change a plan's child to any id: another tenant's child or none that exists.",
+    caughtBy: ["send.security.update-naming-foreign-child-refused"],
+    expect: /update of its ISP naming tenant B's child: expected HTTP 422, got (2\d\d|403)/,
+    build: { decorate: () => childReferenceOnCreateOnly() },
+  },
+  {
+    id: "child-reference-case-sensitive",
+    description: "Child ids are compared as sent: a plan naming its child's id in upper case is refused.",
+    caughtBy: ["send.security.child-reference-ignores-letter-case"],
+    expect: /naming its child in upper case: expected HTTP 201, got 422/,
+    build: {
+      decorate: () => ({
+        resource: (r) => (cfg) => {
+          const c = r(cfg);
+          if (!c.childReferenceOf) return c;
+          return { ...c, childReferenceOf: (body: unknown) => sentChildId(body) ?? c.childReferenceOf?.(body) };
         },
       }),
     },
@@ -590,6 +672,34 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     caughtBy: ["send.security.writes-audited"],
     expect: /expected create and update events, found \[\]/,
     build: { store: (s) => auditDropping(s, (r) => writes(r.action) && r.outcome === "allowed") },
+  },
+  {
+    id: "searches-not-audited",
+    description: "Searches of plans are not written to the audit log.",
+    caughtBy: ["send.security.searches-and-denials-audited"],
+    expect: /no search event for the ISP the search returned/,
+    build: { store: (s) => auditDropping(s, (r) => r.action === "search" && r.kind !== "audit") },
+  },
+  {
+    id: "denied-requests-not-audited",
+    description: "Requests refused for tenancy or role are not written to the audit log.",
+    caughtBy: ["send.security.searches-and-denials-audited"],
+    expect: /no denied event for tenant B's read of the ISP/,
+    build: { store: (s) => auditDropping(s, (r) => r.outcome === "denied") },
+  },
+  {
+    id: "audit-loses-correlation-id",
+    description: "Audit records keep only the server's own request id, not the caller's X-Correlation-Id.",
+    caughtBy: ["send.security.searches-and-denials-audited"],
+    expect: /no search event carries the caller's X-Correlation-Id/,
+    build: { store: auditWithoutCallerCorrelation },
+  },
+  {
+    id: "audit-reads-not-audited",
+    description: "Reading the audit log leaves no trace in it.",
+    caughtBy: ["send.security.audit-reads-audited"],
+    expect: /read of the audit log .* is not itself in the audit log/,
+    build: { store: (s) => auditDropping(s, (r) => r.kind === "audit") },
   },
   // Transfers: the receiving side
   {
