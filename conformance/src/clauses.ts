@@ -445,10 +445,10 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
         "send.transfer-receiver.import-adds-version-with-provenance",
       ],
     },
+    { clause: "the child is matched by UPN", tests: ["send.transfer-sender.round-trip-fidelity"] },
     {
-      clause: "the child is matched by UPN",
-      tests: ["send.transfer-sender.round-trip-fidelity"],
-      gap: "matching by ULN or NHS number is not sent",
+      clause: "the child is matched by ULN or by NHS number, with no second child record made",
+      tests: ["send.transfer-receiver.child-matched-by-uln-or-nhs-number"],
     },
   ],
   "SI-API-053": [
@@ -457,9 +457,14 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.transfer-sender.unknown-destination-claimable"],
     },
     {
-      clause: "found by ULN or NHS number; never deleted while unclaimed",
+      clause: "the queue is searched by ULN and by NHS number, and another child's ULN finds nothing",
+      tests: ["send.transfer-sender.unclaimed-found-by-uln-or-nhs-number"],
+    },
+    {
+      clause: "never deleted while unclaimed",
       tests: [],
-      gap: "search by UPN only; deletion over time cannot be watched in one run",
+      notBlackBox:
+        "a run cannot wait for a retention period to pass; the suite sees the bundle stay queued for the length of its test",
     },
   ],
   "SI-API-054": [
@@ -549,9 +554,17 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
   ],
   "SI-API-067": [
     {
-      clause: "a bundle matching a child outside the tenancy is held for review",
+      clause: "a bundle matching a child outside the tenancy is held for review, with an accepted receipt",
+      tests: ["send.transfer-receiver.foreign-match-held-for-review"],
+    },
+    {
+      clause: "nothing is written to any child or document record while it is held",
+      tests: ["send.transfer-receiver.foreign-match-held-for-review"],
+    },
+    {
+      clause: "the receiver's staff import it as a new child or decline it, each match and decision audited",
       tests: [],
-      gap: "SHOULD; no test yet",
+      gap: "the review decision is not sent (SHOULD)",
     },
   ],
   "SI-API-068": [

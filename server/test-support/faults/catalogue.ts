@@ -8,6 +8,7 @@ import type { CreateAppOptions } from "../../src/app.ts";
 import type { PartDecorators } from "../../src/app-parts.ts";
 import { RESOURCES } from "../../src/routes/resources.ts";
 import type { Store } from "../../src/storage/store.ts";
+import { TRANSFER_KIND } from "../../src/storage/transfer-store.ts";
 import {
   isProblem,
   onRequest,
@@ -753,6 +754,14 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     build: { decorate: () => ({ transfer: transfer.reTenantsMatchedChild }) },
   },
   {
+    id: "import-matches-by-upn-only",
+    description:
+      "The inbox matches the child by UPN only: a plan naming a known child by ULN or NHS number gets a new child.",
+    caughtBy: ["send.transfer-receiver.child-matched-by-uln-or-nhs-number"],
+    expect: /the imported ISP is not filed under tenant A's child with the same ULN/,
+    build: { decorate: () => ({ transfer: transfer.matchesByUpnOnly }) },
+  },
+  {
     id: "no-receipt",
     description: "The inbox answers 200 without a receipt.",
     caughtBy: ["send.transfer-receiver.valid-bundle-accepted", "send.transfer-sender.round-trip-fidelity"],
@@ -767,6 +776,19 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     build: { decorate: () => ({ transfer: transfer.receiptUnsigned }) },
   },
   // Transfers: the sending side
+  {
+    id: "unclaimed-queue-by-upn-only",
+    description:
+      "The unclaimed queue ignores the ULN and NHS number filters: every unclaimed bundle of the LA answers.",
+    caughtBy: ["send.transfer-sender.unclaimed-found-by-uln-or-nhs-number"],
+    expect: /is found by a ULN that is not its child's/,
+    build: {
+      store: (s) =>
+        searchQueryChanged(s, (q) =>
+          q.kind === TRANSFER_KIND ? withoutFilter("nhsNumber")(withoutFilter("uln")(q)) : q,
+        ),
+    },
+  },
   {
     id: "self-addressed-transfer-allowed",
     description: "A setting may send a child's records to itself.",
