@@ -83,9 +83,13 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
   "SI-API-009": [
     { clause: "no DELETE on any record (404 or 405)", tests: ["send.api-core.{kind}.delete-not-offered"] },
     {
-      clause: "closing an ISP or ceasing an EHCP is a status change writing a new version",
+      clause: "closing an ISP is a status change writing a new version",
+      tests: ["send.api-core.closing-writes-new-version"],
+    },
+    {
+      clause: "ceasing an EHCP is a status change writing a new version",
       tests: [],
-      gap: "not sent as a test of its own; a status update is an ordinary versioned PUT, which the version tests check",
+      gap: "sent for ISPs only; an EHCP's status change is the same versioned PUT",
     },
   ],
   "SI-API-010": [
@@ -530,9 +534,8 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.api-core.spp.create-duplicate-id-conflict"],
     },
     {
-      clause: "a setting whose URN is in use: 409",
-      tests: [],
-      gap: "settings are created only as transfer fixtures (201 or 409 both accepted)",
+      clause: "a setting whose URN is in use: 409 conflict, nothing changed",
+      tests: ["send.api-core.setting-urn-in-use-conflict"],
     },
   ],
   "SI-API-065": [
@@ -549,7 +552,8 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     {
       clause: "the receiving inbox refuses such a bundle with a reason",
       tests: [],
-      gap: "the suite cannot sign as the implementation's own setting",
+      notBlackBox:
+        "only the implementation's own setting can sign such a bundle, and the suite never holds its key; the reference server refuses it (server/src/transfers/transfers.cases.ts, on PGlite and PostgreSQL)",
     },
   ],
   "SI-API-067": [

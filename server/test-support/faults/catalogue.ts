@@ -22,8 +22,10 @@ import {
 import {
   childReferenceOnCreateOnly,
   createOverwriting,
+  createOverwritingOnly,
   createRevealingIds,
   sentChildId,
+  statusChangesIgnored,
   validateStoring,
   verifierWaving,
 } from "./part-faults.ts";
@@ -211,6 +213,20 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     ],
     expect: /a create must assign a fresh id/,
     build: { decorate: (store) => ({ handler: createOverwriting(store) }) },
+  },
+  {
+    id: "status-changes-ignored",
+    description: "Updates keep the stored status: closing an ISP answers 200 but the plan stays open.",
+    caughtBy: ["send.api-core.closing-writes-new-version"],
+    expect: /the ISP's status after closing is "\w+", expected "closed"/,
+    build: { decorate: (store) => ({ handler: statusChangesIgnored(store) }) },
+  },
+  {
+    id: "setting-create-overwrites",
+    description: "POST /settings with a URN in use replaces that setting instead of 409.",
+    caughtBy: ["send.api-core.setting-urn-in-use-conflict"],
+    expect: /second POST \/settings with URN \d+ in use: expected HTTP 409, got 201/,
+    build: { decorate: (store) => ({ handler: createOverwritingOnly(store, "createSetting") }) },
   },
   {
     id: "location-header-wrong",

@@ -12,6 +12,7 @@ import { HttpProblem } from "../../src/http/problems.ts";
 import { RESOURCES, type ResourceConfig } from "../../src/routes/resources.ts";
 import { ROUTES } from "../../../spec/routes.ts";
 import type { Handler } from "../../src/routes/resource-handlers.ts";
+import { recordAt } from "./http-faults.ts";
 
 /** A verifier that, when production's refuses a token, still takes its claims if `wave(alg)` says so. */
 export const verifierWaving =
@@ -117,6 +118,31 @@ export function childReferenceOnCreateOnly(): PartDecorators {
     },
   };
 }
+
+/** Updates keep the stored status whatever the body says: status is treated as server-managed, so a plan cannot be
+ *  closed (or ceased) by writing a new version. */
+export const statusChangesIgnored =
+  (store: Store) =>
+  (wrap: AppParts["handler"]): AppParts["handler"] =>
+  (operationId, handler) => {
+    const cfg = resourceOf(operationId);
+    const wrapped = wrap(operationId, handler);
+    if (!cfg || !/^update[A-Z]/.test(operationId)) return wrapped;
+    return async (c) => {
+      const body = c.get("body") as Record<string, unknown> | undefined;
+      const at = recordAt(c.req.url);
+      const current = at ? await store.get<Record<string, unknown>>(cfg.kind, at.id) : undefined;
+      if (body && current && "status" in current.body) c.set("body", { ...body, status: current.body.status });
+      return wrapped(c);
+    };
+  };
+
+/** Creates of one operation only (`operationId`) that overwrite a record whose key is in use. */
+export const createOverwritingOnly =
+  (store: Store, only: string) =>
+  (wrap: AppParts["handler"]): AppParts["handler"] =>
+  (operationId, handler) =>
+    operationId === only ? createOverwriting(store)(wrap)(operationId, handler) : wrap(operationId, handler);
 
 /** POST /$validate that also files a valid document under the caller. */
 export const validateStoring =
