@@ -253,7 +253,11 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
   "SI-API-026": [
     {
       clause: "a role without the scope gets 403",
-      tests: ["send.security.role-matrix-enforced", "send.security.parent-cannot-edit-provision"],
+      tests: [
+        "send.security.role-matrix-enforced",
+        "send.security.role-matrix-every-operation",
+        "send.security.parent-cannot-edit-provision",
+      ],
     },
   ],
   "SI-API-027": [
@@ -311,8 +315,8 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
   "SI-API-033": [
     {
       clause: "the role × operation matrix of x-roles is enforced",
-      tests: ["send.security.role-matrix-enforced"],
-      gap: "sampled on every list operation and on publishing an SPP, not on every operation",
+      tests: ["send.security.role-matrix-enforced", "send.security.role-matrix-every-operation"],
+      gap: "every operation of the declared resources, directories, audit, validation and sample; not the views, transfers, trust list or CTF operations",
     },
   ],
   "SI-API-034": [{ clause: "429 rate-limited with Retry-After", tests: ["send.api-core.rate-limit-retry-after"] }],

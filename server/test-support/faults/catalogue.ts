@@ -662,6 +662,19 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     build: { decorate: () => ({ permits: (permits) => (p, scope) => scope === "audit:read" || permits(p, scope) }) },
   },
   {
+    id: "voice-scope-from-read",
+    description: "Any role that reads a kind of plan may add views to it, whatever x-roles says.",
+    caughtBy: ["send.security.role-matrix-every-operation"],
+    expect: /la-officer POST \/isps\/\{id\}\/voice: expected 403, got (?!403)\d+/,
+    build: {
+      decorate: () => ({
+        permits: (permits) => (p, scope) =>
+          permits(p, scope) ||
+          (scope.endsWith(":voice") && permits(p, scope.replace(/:voice$/, ":read") as typeof scope)),
+      }),
+    },
+  },
+  {
     id: "governor-sees-identifiers",
     description: "The governor's plan sample is not redacted (names, UPNs, dates of birth).",
     caughtBy: ["send.security.governor-sample-redacted"],
