@@ -221,7 +221,9 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "/readyz answers 503 when the server cannot serve",
       tests: [],
       notBlackBox:
-        "the suite cannot take an implementation's storage away from outside; the reference server answers 503 with its database closed (server/src/testing/readiness.cases.ts, on PGlite and PostgreSQL)",
+        "the suite cannot take an implementation's storage away from outside; the reference server " +
+        "answers 503 with its database closed (server/src/testing/readiness.cases.ts, on PGlite " +
+        "and PostgreSQL)",
     },
   ],
   "SI-API-022": [
@@ -522,7 +524,8 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "the same on voice",
       tests: [],
       notBlackBox:
-        "a voice statement carries no child reference: it is appended to the stored plan, whose child the caller can already see, so no request can name another child",
+        "a voice statement carries no child reference: it is appended to the stored plan, whose " +
+        "child the caller can already see, so no request can name another child",
     },
     { clause: "child ids compare without letter case", tests: ["send.security.child-reference-ignores-letter-case"] },
   ],
@@ -557,7 +560,9 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "the receiving inbox refuses such a bundle with a reason",
       tests: [],
       notBlackBox:
-        "only the implementation's own setting can sign such a bundle, and the suite never holds its key; the reference server refuses it (server/src/transfers/transfers.cases.ts, on PGlite and PostgreSQL)",
+        "only the implementation's own setting can sign such a bundle, and the suite never holds " +
+        "its key; the reference server refuses it (server/src/transfers/transfers.cases.ts, on " +
+        "PGlite and PostgreSQL)",
     },
   ],
   "SI-API-067": [
@@ -710,10 +715,12 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
   for (const r of rows) {
     out.push("", `### ${r.requirement.id} (${r.requirement.level})`, "", r.requirement.text, "");
     if (r.deliberate) out.push(`Not tested over HTTP: ${r.deliberate}`);
-    for (const c of r.clauses)
-      out.push(
-        `- ${c.clause}: ${c.tests.length ? c.tests.map((t) => `\`${t}\``).join(", ") : c.notBlackBox ? "**not testable black-box**" : "**no test**"}${c.gap ? ` (gap: ${c.gap})` : ""}${c.notBlackBox ? ` (${c.notBlackBox})` : ""}`,
-      );
+    for (const c of r.clauses) {
+      const tests = c.tests.length ? c.tests.map((t) => `\`${t}\``).join(", ") : undefined;
+      const verdict = tests ?? (c.notBlackBox ? "**not testable black-box**" : "**no test**");
+      const why = `${c.gap ? ` (gap: ${c.gap})` : ""}${c.notBlackBox ? ` (${c.notBlackBox})` : ""}`;
+      out.push(`- ${c.clause}: ${verdict}${why}`);
+    }
   }
   return `${out.join("\n")}\n`;
 }

@@ -402,7 +402,8 @@ function perResource(spec: ResourceSpec): TestDef[] {
           const errors = Array.isArray(problem.errors) ? problem.errors.filter(isObj) : [];
           check(
             errors.some((e) => e.pointer === c.pointer && c.ruleId.test(String(e.ruleId))),
-            `${c.what}: errors[] has no item pointing at ${c.pointer} with ruleId ${c.ruleId.source} (got ${JSON.stringify(errors.map((e) => [e.pointer, e.ruleId]))})`,
+            `${c.what}: errors[] has no item pointing at ${c.pointer} with ruleId ${c.ruleId.source} ` +
+              `(got ${JSON.stringify(errors.map((e) => [e.pointer, e.ruleId]))})`,
           );
           expectStatus(await readRecord(ctx, spec, String(c.doc.id)), 404, `read of the refused document (${c.what})`);
         }
@@ -548,7 +549,8 @@ export const API_CORE_TESTS: readonly TestDef[] = [
             body.documentType === kind &&
             Array.isArray(body.errors) &&
             Array.isArray(body.findings),
-          `$validate of a valid ${kind}: expected {valid: true, documentType: "${kind}", errors: [], findings: [...]}, got ${JSON.stringify(body).slice(0, 300)}`,
+          `$validate of a valid ${kind}: expected {valid: true, documentType: "${kind}", errors: [], ` +
+            `findings: [...]}, got ${JSON.stringify(body).slice(0, 300)}`,
         );
         expectStatus(await readRecord(ctx, resourceSpec(kind), String(doc.id)), 404, `read of a validated ${kind}`);
       }
@@ -585,7 +587,8 @@ export const API_CORE_TESTS: readonly TestDef[] = [
       check(body.valid === true, `$validate says an ISP with only a warning is not valid (valid: ${body.valid})`);
       check(
         findings.some((f) => f.pointer === warned.pointer && f.ruleId === warned.ruleId && f.severity === "warning"),
-        `$validate does not report the warning ${warned.ruleId} at ${warned.pointer} (findings: ${JSON.stringify(findings.map((f) => [f.pointer, f.ruleId, f.severity]))})`,
+        `$validate does not report the warning ${warned.ruleId} at ${warned.pointer} (findings: ` +
+          `${JSON.stringify(findings.map((f) => [f.pointer, f.ruleId, f.severity]))})`,
       );
       const created = await ctx.http.post(isp.path, {
         token: tok,
