@@ -57,7 +57,9 @@ function coldStartTable(title: string, cases: Case[]): void {
     const wall = times.get(c.name)!.map((t) => t.wall);
     const inside = times.get(c.name)!.map((t) => t.inside);
     console.log(
-      `| ${c.name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)}–${Math.max(...wall).toFixed(0)} | ${(median(wall) - base).toFixed(0)} | ${median(inside).toFixed(1)} |`,
+      `| ${c.name} | ${median(wall).toFixed(0)} | ` +
+        `${Math.min(...wall).toFixed(0)}–${Math.max(...wall).toFixed(0)} | ` +
+        `${(median(wall) - base).toFixed(0)} | ${median(inside).toFixed(1)} |`,
     );
   }
   console.log("");

@@ -337,9 +337,12 @@ async function main(): Promise<void> {
     r.scenario.startsWith("GET") ? TARGETS.get : r.scenario.startsWith("PUT") ? TARGETS.put : undefined;
   const lines = [
     `Reference server benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, Node ${process.version}, server in a separate process.`,
-    `Every connection is always busy, so mean latency = ${CONNECTIONS} ÷ req/s (Little's law): p99 ≤ ${TARGETS.p99} ms needs at least ${((CONNECTIONS / TARGETS.p99) * 1000).toFixed(0)} req/s.`,
+    `Every connection is always busy, so mean latency = ${CONNECTIONS} ÷ req/s (Little's law): ` +
+      `p99 ≤ ${TARGETS.p99} ms needs at least ${((CONNECTIONS / TARGETS.p99) * 1000).toFixed(0)} ` +
+      `req/s.`,
     "",
-    "| scenario | database | req/s | vs baseline | target | mean latency (ms) | p99 (ms) | p99 ≤ 50 ms | non-2xx/errors | server CPU µs/req | vs baseline by CPU |",
+    "| scenario | database | req/s | vs baseline | target | mean latency (ms) | p99 (ms) | p99 " +
+      "≤ 50 ms | non-2xx/errors | server CPU µs/req | vs baseline by CPU |",
     "|---|---|---:|---:|---:|---:|---:|:-:|---:|---:|---:|",
     tableRow([
       baseline.scenario,

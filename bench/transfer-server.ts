@@ -2,7 +2,8 @@
 // 300-child and a 3,000-child synthetic cohort — signature, digests, schema and rules, idempotency check, and the
 // transactional import (child matched or registered, plan written with provenance, import record, audit) on a
 // PGlite store in a temporary data directory, as `npm start` runs it (in memory, the database would itself hold the
-// whole cohort in the process, which is what the memory target is about not doing) — against the limit of JSON.stringify + SHA-256 of the same documents in the same run.
+// whole cohort in the process, which is what the memory target is about not doing) — against the limit of
+// JSON.stringify + SHA-256 of the same documents in the same run.
 // Children are generated, signed and sent one at a time (the cohort is never held in memory); each cohort runs in
 // its own process so peak RSS is comparable. Prints a markdown table (does not write bench/RESULTS.md).
 // Run: npx tsx bench/transfer-server.ts     (both cohorts)    npx tsx bench/transfer-server.ts --child 300   (one, JSON)
@@ -121,7 +122,10 @@ if (childArg !== -1) {
     results.push(JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as CohortResult);
   }
   const lines = [
-    `Transfer server benchmark (Node ${process.version}, ${new Date().toISOString()}); one worked ISP (${((results[0]?.bytes ?? 0) / (results[0]?.children ?? 1) / 1024).toFixed(1)} KiB JSON) per child, one bundle per child, sequential POSTs over loopback HTTP, PGlite in a data directory`,
+    `Transfer server benchmark (Node ${process.version}, ${new Date().toISOString()}); one ` +
+      `worked ISP (${((results[0]?.bytes ?? 0) / (results[0]?.children ?? 1) / 1024).toFixed(1)} ` +
+      `KiB JSON) per child, one bundle per child, sequential POSTs over loopback HTTP, PGlite in ` +
+      `a data directory`,
     "",
     "| operation | children | children/s | limit children/s (JSON.stringify + SHA-256) | % of limit | ≥ 25%? | peak RSS (MiB) |",
     "|---|---|---|---|---|---|---|",
@@ -131,7 +135,9 @@ if (childArg !== -1) {
     const limit = (r.children / r.limitMs) * 1000;
     const ratio = perSecond / limit;
     lines.push(
-      `| verify + import over HTTP | ${r.children} | ${perSecond.toFixed(1)} | ${limit.toFixed(0)} | ${(ratio * 100).toFixed(2)}% | ${ratio >= 0.25 ? "yes" : "no"} | ${r.peakRssMb.toFixed(1)} |`,
+      `| verify + import over HTTP | ${r.children} | ${perSecond.toFixed(1)} | ` +
+        `${limit.toFixed(0)} | ${(ratio * 100).toFixed(2)}% | ${ratio >= 0.25 ? "yes" : "no"} | ` +
+        `${r.peakRssMb.toFixed(1)} |`,
     );
   }
   const [small, large] = results;

@@ -101,7 +101,9 @@ if (childArg !== -1) {
     results.push(JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as CohortResult);
   }
   const lines = [
-    `Transfer benchmark (Node ${process.version}, ${new Date().toISOString()}); document: worked ISP (${((results[0]?.bytes ?? 0) / (results[0]?.children ?? 1) / 1024).toFixed(1)} KiB JSON) per child`,
+    `Transfer benchmark (Node ${process.version}, ${new Date().toISOString()}); document: ` +
+      `worked ISP (${((results[0]?.bytes ?? 0) / (results[0]?.children ?? 1) / 1024).toFixed(1)} ` +
+      `KiB JSON) per child`,
     "",
     "| operation | children | children/s | limit children/s (JSON.stringify + SHA-256) | % of limit | ≥ 25%? |",
     "|---|---|---|---|---|---|",

@@ -125,7 +125,8 @@ const cpu = (c: Case): number => c.docs / (c.cpuMs / 1000);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-GB");
 console.log(
-  `Corpus: ${texts.length} document(s) from ${source}, ${fmt(bytes / texts.length)} bytes on average; ${SECONDS} s per case, taken in ${SLICES} interleaved slices.`,
+  `Corpus: ${texts.length} document(s) from ${source}, ${fmt(bytes / texts.length)} bytes on ` +
+    `average; ${SECONDS} s per case, taken in ${SLICES} interleaved slices.`,
 );
 console.log(
   "docs/s per wall-clock second, and per second of this process's CPU time (less affected by other load on a shared machine).\n",
@@ -147,5 +148,7 @@ console.log(
   `| validate() / interpreted | ${(wall(validateOnly) / wall(interpreted)).toFixed(1)}× | ${(cpu(validateOnly) / cpu(interpreted)).toFixed(1)}× | ≥ 5× |`,
 );
 console.log(
-  `| parse + validate / parse only | ${((wall(parseAndValidate) / wall(parseOnly)) * 100).toFixed(0)} % | ${((cpu(parseAndValidate) / cpu(parseOnly)) * 100).toFixed(0)} % | ≥ 60 % |`,
+  `| parse + validate / parse only | ` +
+    `${((wall(parseAndValidate) / wall(parseOnly)) * 100).toFixed(0)} % | ` +
+    `${((cpu(parseAndValidate) / cpu(parseOnly)) * 100).toFixed(0)} % | ≥ 60 % |`,
 );

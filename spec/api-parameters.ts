@@ -99,7 +99,10 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     in: "header",
     required: true,
     description:
-      "Why the change is being made, recorded in the new version's provenance. UTF-8, percent-encoded (RFC 3986) where it is not plain ASCII; 1 to 500 characters after decoding (so at most 4,500 as sent: 500 three-byte characters percent-encoded), no control characters other than tab and line breaks. Missing → 400 invalid-parameter.",
+      "Why the change is being made, recorded in the new version's provenance. UTF-8, " +
+      "percent-encoded (RFC 3986) where it is not plain ASCII; 1 to 500 characters after " +
+      "decoding (so at most 4,500 as sent: 500 three-byte characters percent-encoded), no " +
+      "control characters other than tab and line breaks. Missing → 400 invalid-parameter.",
     schema: { type: "string", minLength: 1, maxLength: 4500 },
   },
   changeReasonOptional: {
@@ -136,7 +139,8 @@ export const HEADERS: Record<HeaderName, HeaderObject> = {
   },
   "X-Correlation-Id": {
     description:
-      "Identifies this request in the server's logs and audit records (the caller's own, when it sent a well-formed one); problem details repeat it as `correlationId`.",
+      "Identifies this request in the server's logs and audit records (the caller's own, when it " +
+      "sent a well-formed one); problem details repeat it as `correlationId`.",
     schema: { type: "string", minLength: 1 },
   },
   "X-Send-Projection": {
@@ -146,7 +150,8 @@ export const HEADERS: Record<HeaderName, HeaderObject> = {
   },
   "RateLimit-Limit": {
     description:
-      "Requests a minute the caller may make (the per-caller limit; before authentication, the per-address one). Informational, as in the IETF RateLimit header fields draft.",
+      "Requests a minute the caller may make (the per-caller limit; before authentication, the " +
+      "per-address one). Informational, as in the IETF RateLimit header fields draft.",
     schema: { type: "integer", minimum: 1 },
   },
   "RateLimit-Remaining": {

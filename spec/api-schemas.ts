@@ -25,7 +25,9 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
     Problem: {
       type: "object",
       title: "Problem details",
-      description: `RFC 9457 problem details. \`type\` is one of the URIs under ${PROBLEM_BASE} listed in the API description. Clients must ignore members they do not know.`,
+      description:
+        `RFC 9457 problem details. \`type\` is one of the URIs under ${PROBLEM_BASE} listed in the ` +
+        `API description. Clients must ignore members they do not know.`,
       required: ["type", "title", "status", "correlationId"],
       properties: {
         type: {
@@ -126,7 +128,9 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
     ValidationInput: {
       title: "Validation input",
       description:
-        "Any JSON value. `POST /$validate` exists to report on invalid documents, so nothing is refused for its shape: the report says whether the value is a valid document of a supported type (see `AnyDocument`) and why not.",
+        "Any JSON value. `POST /$validate` exists to report on invalid documents, so nothing is " +
+        "refused for its shape: the report says whether the value is a valid document of a " +
+        "supported type (see `AnyDocument`) and why not.",
     },
     AnyDocument: {
       title: "Any document",
@@ -248,7 +252,9 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
     VoiceContribution: {
       title: "Voice contribution",
       description:
-        "One voice statement to append to a document's views: the child's, young person's, parent's or carer's own words, how and when they were captured, and whether they may be shared.",
+        "One voice statement to append to a document's views: the child's, young person's, " +
+        "parent's or carer's own words, how and when they were captured, and whether they may be " +
+        "shared.",
       allOf: [ref("VoiceStatement")],
     },
     VersionPage: page("VersionSummary", "version summaries"),
@@ -333,7 +339,9 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       type: "object",
       title: "Plan sample",
       description:
-        "A deterministic sample of a setting's plans for governors: ordered by SHA-256(seed:id), the first `size` taken. The seed is the setting URN and the academic year, so every governor of a setting sees the same sample all year.",
+        "A deterministic sample of a setting's plans for governors: ordered by SHA-256(seed:id), " +
+        "the first `size` taken. The seed is the setting URN and the academic year, so every " +
+        "governor of a setting sees the same sample all year.",
       additionalProperties: false,
       required: ["settingUrn", "seed", "population", "items"],
       properties: {
@@ -352,7 +360,11 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
       type: "object",
       title: "Redacted plan",
       description:
-        "A plan with every member that carries a name, identifier, date of birth, contact detail or address removed, and the child's id replaced by a pseudonym stable within the sample. It is therefore NOT valid against the plan's schema; the rest of the plan (barriers, provision, outcomes, reviews, voice) is kept because it is what governors review, with every name the plan carries masked as \"[name]\" in its free text.",
+        "A plan with every member that carries a name, identifier, date of birth, contact detail " +
+        "or address removed, and the child's id replaced by a pseudonym stable within the sample. " +
+        "It is therefore NOT valid against the plan's schema; the rest of the plan (barriers, " +
+        "provision, outcomes, reviews, voice) is kept because it is what governors review, with " +
+        'every name the plan carries masked as "[name]" in its free text.',
       required: ["documentType", "id"],
       properties: {
         documentType: { type: "string", title: "Document type", description: "isp, ehcp or legacy-ehcp." },

@@ -235,7 +235,12 @@ function sharedViews(
     out[`${name}SharedView`] = {
       type: "object",
       title: `${full.title ?? name} (shared view)`,
-      description: `What a role with a sharing limit (the health commissioner) receives instead of the whole record, marked by \`X-Send-Projection: sharing-labels\`: the record's frame (${SHARED_VIEW_FRAME.map((f) => `\`${f}\``).join(", ")}, where the record has them) and only the sections, and items of sections, labelled for the role. Members have the record's schemas; a section that is left out is absent, never empty.`,
+      description:
+        `What a role with a sharing limit (the health commissioner) receives instead of the whole ` +
+        `record, marked by \`X-Send-Projection: sharing-labels\`: the record's frame ` +
+        `(${SHARED_VIEW_FRAME.map((f) => `\`${f}\``).join(", ")}, where the record has them) and ` +
+        `only the sections, and items of sections, labelled for the role. Members have the ` +
+        `record's schemas; a section that is left out is absent, never empty.`,
       additionalProperties: full.additionalProperties ?? true,
       required: (full.required ?? []).filter((p) => (SHARED_VIEW_FRAME as readonly string[]).includes(p)),
       properties: full.properties ?? {},
@@ -293,8 +298,10 @@ function newRecordSchemas(
     out[newRecordName(body.schema)] = {
       ...full,
       title: `${full.title ?? body.schema} (to create)`,
-      description:
-        `${full.description ?? ""} As sent to create the record: \`id\` may be left out, since the server assigns a fresh one whatever the body carries.`.trim(),
+      description: (
+        `${full.description ?? ""} As sent to create the record: \`id\` may be left out, since the ` +
+        `server assigns a fresh one whatever the body carries.`
+      ).trim(),
       required: (full.required ?? []).filter((p) => p !== "id"),
     };
   }
@@ -339,7 +346,13 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
   });
   builder.addSecurityScheme(OAUTH_SCHEME, {
     type: "oauth2",
-    description: `OAuth 2.0 access tokens: JWTs (RFC 9068) sent as \`Authorization: Bearer\`, issued by the identity provider the deployment trusts (the URLs below are that provider's; the reference server only verifies tokens). Each operation names the one scope it needs. The token's \`send_role\` claim is one of ${ROLES.map((r) => `\`${r.id}\``).join(", ")}; the role table in the API description says which scopes each role holds and which records it sees.`,
+    description:
+      `OAuth 2.0 access tokens: JWTs (RFC 9068) sent as \`Authorization: Bearer\`, issued by the ` +
+      `identity provider the deployment trusts (the URLs below are that provider's; the ` +
+      `reference server only verifies tokens). Each operation names the one scope it needs. The ` +
+      `token's \`send_role\` claim is one of ${ROLES.map((r) => `\`${r.id}\``).join(", ")}; the ` +
+      `role table in the API description says which scopes each role holds and which records it ` +
+      `sees.`,
     flows: {
       clientCredentials: { tokenUrl: OAUTH_URLS.token, scopes: { ...SCOPES } },
       authorizationCode: { authorizationUrl: OAUTH_URLS.authorize, tokenUrl: OAUTH_URLS.token, scopes: { ...SCOPES } },

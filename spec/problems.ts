@@ -41,21 +41,26 @@ export const PROBLEM_TYPES: readonly ProblemTypeSpec[] = [
     status: 400,
     title: "Request body is not valid UTF-8",
     description:
-      "The body (JSON, JOSE or XML) contains bytes that are not valid UTF-8. Nothing was stored: the server never replaces bad bytes with U+FFFD and keeps the text.",
+      "The body (JSON, JOSE or XML) contains bytes that are not valid UTF-8. Nothing was stored: " +
+      "the server never replaces bad bytes with U+FFFD and keeps the text.",
   },
   {
     kind: "invalid-parameter",
     status: 400,
     title: "Invalid request parameter",
     description:
-      "A query parameter, path parameter or request header is missing or malformed (for example `limit` out of range, an unknown `cursor`, a missing `Change-Reason` on an update). `errors[].pointer` names the parameter as `/query/<name>`, `/path/<name>` or `/header/<name>`.",
+      "A query parameter, path parameter or request header is missing or malformed (for example " +
+      "`limit` out of range, an unknown `cursor`, a missing `Change-Reason` on an update). " +
+      "`errors[].pointer` names the parameter as `/query/<name>`, `/path/<name>` or " +
+      "`/header/<name>`.",
   },
   {
     kind: "too-deep",
     status: 400,
     title: "Request body nests too deeply",
     description:
-      "The JSON body nests objects or arrays deeper than the server's limit (at least 64 levels are always accepted). Guards the parser against resource exhaustion.",
+      "The JSON body nests objects or arrays deeper than the server's limit (at least 64 levels " +
+      "are always accepted). Guards the parser against resource exhaustion.",
   },
   {
     kind: "unauthorized",
@@ -69,14 +74,17 @@ export const PROBLEM_TYPES: readonly ProblemTypeSpec[] = [
     status: 403,
     title: "Operation not permitted for this role",
     description:
-      "The token is valid but lacks the scope the operation requires (see the role × operation matrix). A record outside the caller's tenancy is answered with `not-found`, never `forbidden`, so that its existence is not revealed.",
+      "The token is valid but lacks the scope the operation requires (see the role × operation " +
+      "matrix). A record outside the caller's tenancy is answered with `not-found`, never " +
+      "`forbidden`, so that its existence is not revealed.",
   },
   {
     kind: "not-found",
     status: 404,
     title: "Resource not found",
     description:
-      "No such resource, or a resource the caller may not see (another setting's, another local authority's or another family's record). The two cases are indistinguishable by design.",
+      "No such resource, or a resource the caller may not see (another setting's, another local " +
+      "authority's or another family's record). The two cases are indistinguishable by design.",
   },
   {
     kind: "conflict",
@@ -90,7 +98,8 @@ export const PROBLEM_TYPES: readonly ProblemTypeSpec[] = [
     status: 412,
     title: "Resource has changed",
     description:
-      "The `If-Match` ETag is not the current version's ETag: someone else changed the resource since you read it. Read it again, merge, and retry with the new ETag.",
+      "The `If-Match` ETag is not the current version's ETag: someone else changed the resource " +
+      "since you read it. Read it again, merge, and retry with the new ETag.",
   },
   {
     kind: "payload-too-large",
@@ -110,7 +119,10 @@ export const PROBLEM_TYPES: readonly ProblemTypeSpec[] = [
     status: 422,
     title: "Document failed validation",
     description:
-      "The body is JSON but not a valid document: it breaks the JSON Schema or an error-severity quality rule. `errors[]` lists each failure with a JSON Pointer into the body and a `ruleId` (`schema.<keyword>` or a rule id from the quality-rule catalogue). Nothing was stored.",
+      "The body is JSON but not a valid document: it breaks the JSON Schema or an error-severity " +
+      "quality rule. `errors[]` lists each failure with a JSON Pointer into the body and a " +
+      "`ruleId` (`schema.<keyword>` or a rule id from the quality-rule catalogue). Nothing was " +
+      "stored.",
   },
   {
     kind: "precondition-required",

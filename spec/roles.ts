@@ -97,7 +97,8 @@ export const ROLES: readonly RoleSpec[] = [
     id: "setting-staff",
     title: "Setting staff (SENCO, teacher)",
     description:
-      "Staff of a school, college or early years setting. Writes the ISP and the areas-of-development profile for children at their setting; reads EHCPs of those children.",
+      "Staff of a school, college or early years setting. Writes the ISP and the " +
+      "areas-of-development profile for children at their setting; reads EHCPs of those children.",
     tenancy: "own-setting",
     scopes: [
       "children:read",
@@ -179,7 +180,8 @@ export const ROLES: readonly RoleSpec[] = [
     id: "dfe-publisher",
     title: "DfE catalogue publisher",
     description:
-      "Publishes the national Specialist Provision Package catalogue (D:762), maintains the settings directory and publishes the trust list (signed by the trust anchor).",
+      "Publishes the national Specialist Provision Package catalogue (D:762), maintains the " +
+      "settings directory and publishes the trust list (signed by the trust anchor).",
     tenancy: "all",
     scopes: ["spp:read", "spp:publish", "settings:read", "settings:write", "documents:validate", "trust-list:publish"],
   },
@@ -187,7 +189,8 @@ export const ROLES: readonly RoleSpec[] = [
     id: "system-integration",
     title: "System integration (MIS, case-management system)",
     description:
-      "A vendor system acting for one setting or one local authority (the token carries `setting_urn` or `la_code`); reads and writes records within that tenancy.",
+      "A vendor system acting for one setting or one local authority (the token carries " +
+      "`setting_urn` or `la_code`); reads and writes records within that tenancy.",
     tenancy: "tenant",
     scopes: [
       "children:read",

@@ -100,7 +100,8 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
           type: "object",
           title: "Sharing",
           description:
-            "The purpose and the sharing labels to include. Safeguarding sections are left out unless included explicitly; every section left out is recorded as a redaction in the bundle.",
+            "The purpose and the sharing labels to include. Safeguarding sections are left out unless " +
+            "included explicitly; every section left out is recorded as a redaction in the bundle.",
           additionalProperties: false,
           properties: {
             purpose: str("Purpose", "Why the data is shared, in plain English.", { minLength: 1, maxLength: 500 }),
@@ -135,7 +136,9 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
           enum: STATUS,
           title: "Status",
           description:
-            "prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed. On the receiving side, a bundle held for review is held, then accepted or declined.",
+            "prepared → sent → received → accepted | rejected; an unknown-destination bundle ends " +
+            "claimed. On the receiving side, a bundle held for review is held, then accepted or " +
+            "declined.",
         },
         statusText: str("Status in plain words", "For parents and carers."),
         reason: str("Reason", "Why the records moved (transfer-reasons code)."),
@@ -205,7 +208,9 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
       type: "object",
       title: "Import result",
       description:
-        "The receiver's answer to a bundle that verified: the signed receipt and whether this was a replay. The same answer whether the bundle was imported at once or held for the receiver's review; where it was filed is not told to the sender.",
+        "The receiver's answer to a bundle that verified: the signed receipt and whether this was " +
+        "a replay. The same answer whether the bundle was imported at once or held for the " +
+        "receiver's review; where it was filed is not told to the sender.",
       required: ["bundleId", "decision", "receipt"],
       additionalProperties: false,
       properties: {
@@ -247,19 +252,24 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
     TransferReviewPage: page(
       "TransferSummary",
       "held bundles",
-      "Bundles held for the caller's review. Each is an incoming transfer with `status` held and a `review`: the child as the bundle describes it, the identifier kinds that matched (upn, uln, nhs) and the documents.",
+      "Bundles held for the caller's review. Each is an incoming transfer with `status` held and " +
+        "a `review`: the child as the bundle describes it, the identifier kinds that matched (upn, " +
+        "uln, nhs) and the documents.",
     ),
     JweCompact: {
       type: "string",
       title: "JWE compact serialisation",
       description:
-        "A JWE in compact form (protected header, encrypted key, IV, ciphertext, tag; base64url, the encrypted key empty for ECDH-ES direct key agreement) whose plaintext is a compact JWS of the bundle.",
+        "A JWE in compact form (protected header, encrypted key, IV, ciphertext, tag; base64url, " +
+        "the encrypted key empty for ECDH-ES direct key agreement) whose plaintext is a compact " +
+        "JWS of the bundle.",
       pattern: "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$",
     },
     CompactTransferBundle: {
       title: "Compact transfer bundle",
       description:
-        "A signed transfer bundle as sent in `application/jose`: the compact JWS, or a compact JWE of it encrypted to the receiver (three or five dot-separated parts).",
+        "A signed transfer bundle as sent in `application/jose`: the compact JWS, or a compact JWE " +
+        "of it encrypted to the receiver (three or five dot-separated parts).",
       oneOf: [ref("JwsCompact"), ref("JweCompact")],
     },
     JsonTransferBundle: {
@@ -277,7 +287,9 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
       type: "object",
       title: "CTF import result",
       description:
-        "Which profile version holds the imported SEN history, how many classifications were added or already there, the crosswalk suggestions (each with its professional-review flag) and warnings.",
+        "Which profile version holds the imported SEN history, how many classifications were added " +
+        "or already there, the crosswalk suggestions (each with its professional-review flag) and " +
+        "warnings.",
       required: ["profileId", "version", "added", "skipped"],
       properties: {
         profileId: str("Profile", "The areas-of-development profile the history was added to."),
@@ -306,7 +318,9 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
       type: "object",
       title: "JSON Web Key Set",
       description:
-        "RFC 7517 key set: the public ES256 signing keys and P-256 encryption keys of every setting this server hosts; `x-send-owner` names the setting (`urn:<URN>`) or local authority (`la:<code>`).",
+        "RFC 7517 key set: the public ES256 signing keys and P-256 encryption keys of every " +
+        "setting this server hosts; `x-send-owner` names the setting (`urn:<URN>`) or local " +
+        "authority (`la:<code>`).",
       required: ["keys"],
       properties: { keys: { type: "array", title: "Keys", description: "Public JWKs.", items: { type: "object" } } },
     },

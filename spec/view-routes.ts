@@ -17,11 +17,16 @@ const VIEW_ERRORS: readonly ProblemKind[] = [
 
 const WHO: Record<string, string> = {
   family:
-    "for parents and carers: the child as a person first (what people like and admire about them, what is important to them, how best to support them), then the plan in plain English, what the family said and whether they agree, who has read the plan in the last year, where a transfer stands, and a glossary of the reform's terms",
+    "for parents and carers: the child as a person first (what people like and admire about " +
+    "them, what is important to them, how best to support them), then the plan in plain " +
+    "English, what the family said and whether they agree, who has read the plan in the last " +
+    "year, where a transfer stands, and a glossary of the reform's terms",
   "young-person":
     "addressed to the child or young person (second person, shorter sentences); from 16 it says that the young person holds the rights",
   classroom:
-    "one A4 page for a class or supply teacher: what I need to know, what I need to do, key adjustments, who to ask. Sections and items labelled health, social care or safeguarding are left out, as sharing labels decide for transfers",
+    "one A4 page for a class or supply teacher: what I need to know, what I need to do, key " +
+    "adjustments, who to ask. Sections and items labelled health, social care or safeguarding " +
+    "are left out, as sharing labels decide for transfers",
 };
 
 function viewRoute(
@@ -38,7 +43,15 @@ function viewRoute(
     path: `${base}/{id}/views/${view}`,
     operationId: `get${opNoun}${opView}View`,
     summary: `The ${view} view of ${noun}`,
-    description: `The current version of the ${noun.replace(/^an? /, "")} as a standalone, accessible HTML page (WCAG 2.2 AA; no scripts, fonts or anything else fetched) ${WHO[view]}. Codes appear as their family display text and dates as people write them. The same roles and tenancy apply as to the JSON read (a parent or carer sees only their own child's plans; a role limited by sharing labels sees only what they allow), and every view is recorded in the audit log and the child's access log as a read. \`Accept: application/pdf\` or \`format=pdf\` gives the page as a PDF (A4) printed by headless Chromium; a server without it answers 503.`,
+    description:
+      `The current version of the ${noun.replace(/^an? /, "")} as a standalone, accessible HTML ` +
+      `page (WCAG 2.2 AA; no scripts, fonts or anything else fetched) ${WHO[view]}. Codes appear ` +
+      `as their family display text and dates as people write them. The same roles and tenancy ` +
+      `apply as to the JSON read (a parent or carer sees only their own child's plans; a role ` +
+      `limited by sharing labels sees only what they allow), and every view is recorded in the ` +
+      `audit log and the child's access log as a read. \`Accept: application/pdf\` or ` +
+      `\`format=pdf\` gives the page as a PDF (A4) printed by headless Chromium; a server ` +
+      `without it answers 503.`,
     tag,
     scope: `${kind}:read` as Scope,
     resource: kind,

@@ -74,39 +74,45 @@ describe("the packed send-conformance", { timeout: 120_000 }, () => {
     expect(files.filter((f) => f.startsWith("dist/sdk/"))).toEqual([]);
   });
 
-  it("every relative import and every file its modules locate from import.meta.url is in the package; bare imports are exactly the declared dependencies", () => {
-    const { unresolved, packages } = importsOf(installed, suite.files);
-    expect(unresolved).toEqual([]);
-    expect(packages).toEqual(Object.keys(suite.pkg.dependencies).sort());
-    expect(suite.pkg.dependencies["send-interchange"]).toBe(sdk.pkg.version);
-    for (const version of Object.values(suite.pkg.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/u);
+  it(
+    "every relative import and every file its modules locate from import.meta.url is in the " +
+      "package; bare imports are exactly the declared dependencies",
+    () => {
+      const { unresolved, packages } = importsOf(installed, suite.files);
+      expect(unresolved).toEqual([]);
+      expect(packages).toEqual(Object.keys(suite.pkg.dependencies).sort());
+      expect(suite.pkg.dependencies["send-interchange"]).toBe(sdk.pkg.version);
+      for (const version of Object.values(suite.pkg.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/u);
 
-    const located: string[] = [];
-    for (const file of suite.files.filter((f) => f.endsWith(".js"))) {
-      const text = readFileSync(join(installed, file), "utf8");
-      for (const m of text.matchAll(/new URL\(\s*(["'`])(.*?)\1\s*,\s*import\.meta\.url\s*\)/gu)) {
-        // A template literal names a file of a folder: the folder must hold packed files.
-        const literal = m[2]!.split("${")[0]!;
-        const target = posix.join(posix.dirname(file), literal);
-        const found =
-          literal.endsWith("/") || literal !== m[2]
-            ? suite.files.some((f) => f.startsWith(target))
-            : suite.files.includes(target);
-        located.push(`${file} → ${m[2]}: ${found ? "packed" : "MISSING"}`);
+      const located: string[] = [];
+      for (const file of suite.files.filter((f) => f.endsWith(".js"))) {
+        const text = readFileSync(join(installed, file), "utf8");
+        for (const m of text.matchAll(/new URL\(\s*(["'`])(.*?)\1\s*,\s*import\.meta\.url\s*\)/gu)) {
+          // A template literal names a file of a folder: the folder must hold packed files.
+          const literal = m[2]!.split("${")[0]!;
+          const target = posix.join(posix.dirname(file), literal);
+          const found =
+            literal.endsWith("/") || literal !== m[2]
+              ? suite.files.some((f) => f.startsWith(target))
+              : suite.files.includes(target);
+          located.push(`${file} → ${m[2]}: ${found ? "packed" : "MISSING"}`);
+        }
       }
-    }
-    expect(located.length).toBeGreaterThan(3);
-    expect(located.filter((l) => l.endsWith("MISSING"))).toEqual([]);
+      expect(located.length).toBeGreaterThan(3);
+      expect(located.filter((l) => l.endsWith("MISSING"))).toEqual([]);
 
-    // The SDK the suite uses is the packed one, not one from the registry; npm installed no build tool.
-    const lock = JSON.parse(readFileSync(join(project, "package-lock.json"), "utf8")) as {
-      packages: Record<string, { resolved?: string }>;
-    };
-    expect(lock.packages["node_modules/send-interchange"]?.resolved).toMatch(/^file:.*send-interchange-0\.1\.0\.tgz$/u);
-    expect(existsSync(join(installed, "node_modules", "send-interchange"))).toBe(false);
-    for (const tool of ["typescript", "tsx", "vitest"])
-      expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
-  });
+      // The SDK the suite uses is the packed one, not one from the registry; npm installed no build tool.
+      const lock = JSON.parse(readFileSync(join(project, "package-lock.json"), "utf8")) as {
+        packages: Record<string, { resolved?: string }>;
+      };
+      expect(lock.packages["node_modules/send-interchange"]?.resolved).toMatch(
+        /^file:.*send-interchange-0\.1\.0\.tgz$/u,
+      );
+      expect(existsSync(join(installed, "node_modules", "send-interchange"))).toBe(false);
+      for (const tool of ["typescript", "tsx", "vitest"])
+        expect(existsSync(join(project, "node_modules", tool)), tool).toBe(false);
+    },
+  );
 
   it("npx send-conformance: --help and --version exit 0; ids lists every test; coverage reads the shipped requirements", () => {
     const npx = (...args: string[]) => run("npx", ["--no", "--", "send-conformance", ...args], project);

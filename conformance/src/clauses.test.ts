@@ -31,6 +31,16 @@ describe("the clause listing", () => {
     ]);
   });
 
+  it("lists clauses no request can check apart from the gaps, each saying what proves it instead", () => {
+    const listing = renderClauseListing(ALL_TESTS, reqs);
+    const unreachable = clauseRows(ALL_TESTS, reqs).flatMap((r) => r.clauses.filter((c) => c.notBlackBox));
+    expect(unreachable.map((c) => c.clause)).toContain("/readyz answers 503 when the server cannot serve");
+    for (const c of unreachable) {
+      expect(c.tests).toEqual([]);
+      expect(listing).toContain(`| ${c.clause} | ${c.notBlackBox} |`);
+    }
+  });
+
   it("conformance/COVERAGE.md is fresh (npx tsx conformance/scripts/coverage-listing.ts)", () => {
     expect(readFileSync(COVERAGE_FILE, "utf8")).toBe(renderClauseListing(ALL_TESTS, reqs));
   });

@@ -10,6 +10,8 @@ export interface Clause {
   tests: readonly string[];
   /** Why no test checks the clause (or checks it only in part); printed in the listing as a known gap. */
   gap?: string;
+  /** Why no request over HTTP can check the clause, and what proves it instead; printed apart from the gaps. */
+  notBlackBox?: string;
 }
 
 export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
@@ -81,9 +83,13 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
   "SI-API-009": [
     { clause: "no DELETE on any record (404 or 405)", tests: ["send.api-core.{kind}.delete-not-offered"] },
     {
-      clause: "closing an ISP or ceasing an EHCP is a status change writing a new version",
+      clause: "closing an ISP is a status change writing a new version",
+      tests: ["send.api-core.closing-writes-new-version"],
+    },
+    {
+      clause: "ceasing an EHCP is a status change writing a new version",
       tests: [],
-      gap: "not sent as a test of its own; a status update is an ordinary versioned PUT, which the version tests check",
+      gap: "sent for ISPs only; an EHCP's status change is the same versioned PUT",
     },
   ],
   "SI-API-010": [
@@ -214,7 +220,10 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     {
       clause: "/readyz answers 503 when the server cannot serve",
       tests: [],
-      gap: "the suite cannot break an implementation's database from outside",
+      notBlackBox:
+        "the suite cannot take an implementation's storage away from outside; the reference server " +
+        "answers 503 with its database closed (server/src/testing/readiness.cases.ts, on PGlite " +
+        "and PostgreSQL)",
     },
   ],
   "SI-API-022": [
@@ -238,12 +247,19 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "an invalid token (broken signature, alg none): 401",
       tests: ["send.security.bad-signature-unauthorised", "send.security.unsigned-token-unauthorised"],
     },
-    { clause: "the same for writes and item reads", tests: [], gap: "sampled on list operations only (MATRIX_SAMPLE)" },
+    {
+      clause: "the same for writes and item reads (create, update, item read, version list)",
+      tests: ["send.security.no-token-unauthorised"],
+    },
   ],
   "SI-API-026": [
     {
       clause: "a role without the scope gets 403",
-      tests: ["send.security.role-matrix-enforced", "send.security.parent-cannot-edit-provision"],
+      tests: [
+        "send.security.role-matrix-enforced",
+        "send.security.role-matrix-every-operation",
+        "send.security.parent-cannot-edit-provision",
+      ],
     },
   ],
   "SI-API-027": [
@@ -276,8 +292,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "local authority officers see only their LA's records",
-      tests: [],
-      gap: "tenancy is sent as setting staff; no LA-officer cross-tenant read",
+      tests: ["send.security.la-officer-sees-only-own-la"],
     },
   ],
   "SI-API-030": [
@@ -302,8 +317,8 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
   "SI-API-033": [
     {
       clause: "the role × operation matrix of x-roles is enforced",
-      tests: ["send.security.role-matrix-enforced"],
-      gap: "sampled on every list operation and on publishing an SPP, not on every operation",
+      tests: ["send.security.role-matrix-enforced", "send.security.role-matrix-every-operation"],
+      gap: "every operation of the declared resources, directories, audit, validation and sample; not the views, transfers, trust list or CTF operations",
     },
   ],
   "SI-API-034": [{ clause: "429 rate-limited with Retry-After", tests: ["send.api-core.rate-limit-retry-after"] }],
@@ -314,8 +329,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "searches and denied requests are audited; role, system, outcome and correlation id recorded",
-      tests: [],
-      gap: "only reads and writes are looked up, by resource id and actor",
+      tests: ["send.security.searches-and-denials-audited"],
     },
   ],
   "SI-API-036": [
@@ -323,11 +337,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "only the auditor reads /audit",
       tests: ["send.security.role-matrix-enforced", "send.security.plan-reads-audited"],
     },
-    {
-      clause: "reading the audit log is itself audited",
-      tests: [],
-      gap: "the audit log is read, but its own read event is not looked for",
-    },
+    { clause: "reading the audit log is itself audited", tests: ["send.security.audit-reads-audited"] },
   ],
   "SI-API-037": [
     {
@@ -372,8 +382,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     { clause: "documents produced carry no warnings", tests: ["send.documents.no-warning-findings"] },
     {
       clause: "$validate reports warnings and warnings do not prevent storage",
-      tests: [],
-      gap: "not sent over the API (no document with only a warning is made)",
+      tests: ["send.api-core.warnings-reported-not-refused"],
     },
   ],
   "SI-API-044": [
@@ -446,10 +455,10 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
         "send.transfer-receiver.import-adds-version-with-provenance",
       ],
     },
+    { clause: "the child is matched by UPN", tests: ["send.transfer-sender.round-trip-fidelity"] },
     {
-      clause: "the child is matched by UPN",
-      tests: ["send.transfer-sender.round-trip-fidelity"],
-      gap: "matching by ULN or NHS number is not sent",
+      clause: "the child is matched by ULN or by NHS number, with no second child record made",
+      tests: ["send.transfer-receiver.child-matched-by-uln-or-nhs-number"],
     },
   ],
   "SI-API-053": [
@@ -458,9 +467,14 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.transfer-sender.unknown-destination-claimable"],
     },
     {
-      clause: "found by ULN or NHS number; never deleted while unclaimed",
+      clause: "the queue is searched by ULN and by NHS number, and another child's ULN finds nothing",
+      tests: ["send.transfer-sender.unclaimed-found-by-uln-or-nhs-number"],
+    },
+    {
+      clause: "never deleted while unclaimed",
       tests: [],
-      gap: "search by UPN only; deletion over time cannot be watched in one run",
+      notBlackBox:
+        "a run cannot wait for a retention period to pass; the suite sees the bundle stay queued for the length of its test",
     },
   ],
   "SI-API-054": [
@@ -502,7 +516,18 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       clause: "create naming another tenant's or a missing child: the same 422 at /child/personId",
       tests: ["send.security.plan-for-foreign-child-refused"],
     },
-    { clause: "the same on update and voice; ids compare without letter case", tests: [], gap: "sent on create only" },
+    {
+      clause: "the same on update",
+      tests: ["send.security.update-naming-foreign-child-refused"],
+    },
+    {
+      clause: "the same on voice",
+      tests: [],
+      notBlackBox:
+        "a voice statement carries no child reference: it is appended to the stored plan, whose " +
+        "child the caller can already see, so no request can name another child",
+    },
+    { clause: "child ids compare without letter case", tests: ["send.security.child-reference-ignores-letter-case"] },
   ],
   "SI-API-059": [
     {
@@ -516,9 +541,8 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.api-core.spp.create-duplicate-id-conflict"],
     },
     {
-      clause: "a setting whose URN is in use: 409",
-      tests: [],
-      gap: "settings are created only as transfer fixtures (201 or 409 both accepted)",
+      clause: "a setting whose URN is in use: 409 conflict, nothing changed",
+      tests: ["send.api-core.setting-urn-in-use-conflict"],
     },
   ],
   "SI-API-065": [
@@ -535,14 +559,25 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     {
       clause: "the receiving inbox refuses such a bundle with a reason",
       tests: [],
-      gap: "the suite cannot sign as the implementation's own setting",
+      notBlackBox:
+        "only the implementation's own setting can sign such a bundle, and the suite never holds " +
+        "its key; the reference server refuses it (server/src/transfers/transfers.cases.ts, on " +
+        "PGlite and PostgreSQL)",
     },
   ],
   "SI-API-067": [
     {
-      clause: "a bundle matching a child outside the tenancy is held for review",
+      clause: "a bundle matching a child outside the tenancy is held for review, with an accepted receipt",
+      tests: ["send.transfer-receiver.foreign-match-held-for-review"],
+    },
+    {
+      clause: "nothing is written to any child or document record while it is held",
+      tests: ["send.transfer-receiver.foreign-match-held-for-review"],
+    },
+    {
+      clause: "the receiver's staff import it as a new child or decline it, each match and decision audited",
       tests: [],
-      gap: "SHOULD; no test yet",
+      gap: "the review decision is not sent (SHOULD)",
     },
   ],
   "SI-API-068": [
@@ -560,7 +595,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
 
 export interface ClauseRow {
   requirement: Requirement;
-  clauses: { clause: string; tests: string[]; gap?: string }[];
+  clauses: { clause: string; tests: string[]; gap?: string; notBlackBox?: string }[];
   /** Why the requirement has no test at all (requirements.ts NOT_TESTED). */
   deliberate?: string;
 }
@@ -590,6 +625,7 @@ export function clauseRows(tests: readonly Pick<TestDef, "id">[], reqs: readonly
         clause: c.clause,
         tests: expandTestIds(c.tests, ids),
         ...(c.gap ? { gap: c.gap } : {}),
+        ...(c.notBlackBox ? { notBlackBox: c.notBlackBox } : {}),
       })),
       ...(NOT_TESTED[requirement.id] ? { deliberate: NOT_TESTED[requirement.id] } : {}),
     }));
@@ -609,7 +645,10 @@ export function clauseProblems(
     if (row.clauses.length === 0 && !row.deliberate) problems.push(`${id}: no clauses listed`);
     const named = new Set<string>();
     for (const c of row.clauses) {
-      if (c.tests.length === 0 && !c.gap) problems.push(`${id} "${c.clause}": no test and no gap stated`);
+      if (c.tests.length === 0 && !c.gap && !c.notBlackBox)
+        problems.push(`${id} "${c.clause}": no test and no gap stated`);
+      if (c.notBlackBox && (c.tests.length > 0 || c.gap))
+        problems.push(`${id} "${c.clause}": not testable black-box, yet tests or a gap are named`);
       for (const t of c.tests) {
         named.add(t);
         if (!byId.has(t)) problems.push(`${id} "${c.clause}": no test ${t}`);
@@ -631,6 +670,10 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
   const gaps = rows.flatMap((r) =>
     r.clauses.filter((c) => c.gap).map((c) => ({ id: r.requirement.id, level: r.requirement.level, ...c })),
   );
+  const unreachable = rows.flatMap((r) =>
+    r.clauses.filter((c) => c.notBlackBox).map((c) => ({ id: r.requirement.id, level: r.requirement.level, ...c })),
+  );
+  const untested = clauses.filter((c) => c.tests.length === 0 && !c.notBlackBox).length;
   const cell = (s: string) => s.replace(/\|/g, "\\|");
   const out = [
     "# What the conformance suite asserts, requirement by requirement",
@@ -641,7 +684,11 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
     "that assert each clause. `conformance/src/clauses.test.ts` checks that every test named exists and cites the",
     "requirement, and that every test citing a requirement asserts one of its clauses.",
     "",
-    `${rows.length} requirements, ${clauses.length} clauses; ${clauses.filter((c) => c.tests.length === 0).length} clauses with no test, ${gaps.filter((g) => g.tests.length > 0).length} tested only in part, ${rows.filter((r) => r.deliberate).length} requirement deliberately not tested over HTTP.`,
+    [
+      `${rows.length} requirements, ${clauses.length} clauses; ${untested} clauses with no test,`,
+      `${gaps.filter((g) => g.tests.length > 0).length} tested only in part,`,
+      `${unreachable.length} clauses and ${rows.filter((r) => r.deliberate).length} requirement not testable over HTTP.`,
+    ].join(" "),
     "",
     "## Known gaps",
     "",
@@ -655,15 +702,25 @@ export function renderClauseListing(tests: readonly Pick<TestDef, "id">[], reqs:
       .filter((r) => r.deliberate)
       .map((r) => `| ${r.requirement.id} | ${r.requirement.level} | (all) | no test | ${cell(r.deliberate!)} |`),
     "",
+    "## Not testable black-box",
+    "",
+    "Clauses no request over HTTP can check, with what proves them instead.",
+    "",
+    "| requirement | level | clause | why, and what proves it instead |",
+    "|---|---|---|---|",
+    ...unreachable.map((u) => `| ${u.id} | ${u.level} | ${cell(u.clause)} | ${cell(u.notBlackBox!)} |`),
+    "",
     "## By requirement",
   ];
   for (const r of rows) {
     out.push("", `### ${r.requirement.id} (${r.requirement.level})`, "", r.requirement.text, "");
     if (r.deliberate) out.push(`Not tested over HTTP: ${r.deliberate}`);
-    for (const c of r.clauses)
-      out.push(
-        `- ${c.clause}: ${c.tests.length ? c.tests.map((t) => `\`${t}\``).join(", ") : "**no test**"}${c.gap ? ` (gap: ${c.gap})` : ""}`,
-      );
+    for (const c of r.clauses) {
+      const tests = c.tests.length ? c.tests.map((t) => `\`${t}\``).join(", ") : undefined;
+      const verdict = tests ?? (c.notBlackBox ? "**not testable black-box**" : "**no test**");
+      const why = `${c.gap ? ` (gap: ${c.gap})` : ""}${c.notBlackBox ? ` (${c.notBlackBox})` : ""}`;
+      out.push(`- ${c.clause}: ${verdict}${why}`);
+    }
   }
   return `${out.join("\n")}\n`;
 }

@@ -83,7 +83,8 @@ export async function referenceConfig(
     jwk = JSON.parse(readFileSync(join(dataDir, REFERENCE_SIGNER.file), "utf8")) as JWK;
   } catch (err) {
     throw new Error(
-      `no reference-server signing key in ${dataDir} (${REFERENCE_SIGNER.file}); start the server once with DATA_DIR=${dataDir}: ${err instanceof Error ? err.message : String(err)}`,
+      `no reference-server signing key in ${dataDir} (${REFERENCE_SIGNER.file}); start the ` +
+        `server once with DATA_DIR=${dataDir}: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
   const key = await importJWK(jwk, "ES256");
@@ -158,7 +159,9 @@ async function registerParentsChild(
     });
   } catch (err) {
     throw new Error(
-      `cannot register the parent-carer's child at ${url.href}: start the reference server first (with the same DATA_DIR) and pass its URL as --base-url: ${err instanceof Error ? err.message : String(err)}`,
+      `cannot register the parent-carer's child at ${url.href}: start the reference server first ` +
+        `(with the same DATA_DIR) and pass its URL as --base-url: ` +
+        `${err instanceof Error ? err.message : String(err)}`,
     );
   }
   const text = await res.text();

@@ -32,7 +32,9 @@ export interface Coverage {
 /** Requirements the suite deliberately does not test over HTTP, and why. Shown in coverage, never hidden. */
 export const NOT_TESTED: Readonly<Record<string, string>> = {
   "SI-API-051":
-    "A crash in the middle of an import cannot be provoked from outside over HTTP. The suite checks that refused bundles store nothing; the reference server proves all-or-nothing with SIGKILL during imports (server/src/transfers/processes.test.ts).",
+    "A crash in the middle of an import cannot be provoked from outside over HTTP. The suite " +
+    "checks that refused bundles store nothing; the reference server proves all-or-nothing " +
+    "with SIGKILL during imports (server/src/transfers/processes.test.ts).",
 };
 
 export function coverage(

@@ -43,3 +43,20 @@ export function codesOf(schemaName: string): string[] {
   const codes = schemas[schemaName]?.enum;
   return Array.isArray(codes) ? codes.map(String) : [];
 }
+
+export interface RoleOperation {
+  method: string;
+  path: string;
+  /** The roles x-roles names (never "public"). */
+  roles: string[];
+}
+
+/** Every operation the description restricts to roles (x-roles), with those roles. */
+export function roleOperations(): RoleOperation[] {
+  const paths = (openapi().paths ?? {}) as Record<string, Record<string, Json>>;
+  return Object.entries(paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => Array.isArray(op["x-roles"]) && !(op["x-roles"] as unknown[]).includes("public"))
+      .map(([method, op]) => ({ method, path, roles: (op["x-roles"] as unknown[]).map(String) })),
+  );
+}

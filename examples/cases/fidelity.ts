@@ -233,9 +233,13 @@ export function renderReport(cases: readonly Case[]): string {
     "the schemas by `examples/cases/fidelity.ts`, not declared by the case. `cases.test.ts` checks every pointer resolves to",
     "a non-empty value, every document validates (schema and error-severity rules), and this file is fresh.",
     "",
-    `**Overall: ${total.structural} of ${total.facts} facts held structurally = ${pct(total.structural, total.facts)}** (${total.freeText} free text, ${total.missing} missing) across ${cases.length} cases.`,
+    `**Overall: ${total.structural} of ${total.facts} facts held structurally = ` +
+      `${pct(total.structural, total.facts)}** (${total.freeText} free text, ${total.missing} ` +
+      `missing) across ${cases.length} cases.`,
     "",
-    `Facts about a source's own subject only (leaving out details of illustrative children, source "illustrative"): ${sourced.structural} of ${sourced.facts} = ${pct(sourced.structural, sourced.facts)}.`,
+    `Facts about a source's own subject only (leaving out details of illustrative children, ` +
+      `source "illustrative"): ${sourced.structural} of ${sourced.facts} = ` +
+      `${pct(sourced.structural, sourced.facts)}.`,
     "",
     "| Case | Phase | Layer | Facts | Structural | Free text | Missing | Share |",
     "|---|---|---|---:|---:|---:|---:|---:|",

@@ -50,7 +50,9 @@ describe("withBuildLock", { timeout: 60_000 }, () => {
   });
 
   it("a child of the holder re-enters the lock instead of waiting for its parent", () => {
-    const inner = `const r = spawnSync(process.execPath, ${JSON.stringify(holderScript("child", 0))}, { stdio: "inherit" }); if (r.status !== 0) process.exit(9);`;
+    const inner =
+      `const r = spawnSync(process.execPath, ${JSON.stringify(holderScript("child", 0))}, { ` +
+      `stdio: "inherit" }); if (r.status !== 0) process.exit(9);`;
     const r = spawnSync(process.execPath, holderScript("parent", 0, inner), { encoding: "utf8", timeout: 30_000 });
     expect([r.status, r.stderr]).toEqual([0, ""]);
     expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([

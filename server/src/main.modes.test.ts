@@ -184,7 +184,8 @@ describe("demo mode (npm start with no configuration)", { timeout: 300_000 }, ()
       const r = await refusal(cleanEnv({ DATA_DIR: dataDir, PORT: String(port) }));
       expect(r.code).toBe(2);
       expect(r.stderr.trim()).toBe(
-        `Cannot start the SEND Interchange server: port ${port} on 127.0.0.1 is already in use (is another server running?): stop it, or start with PORT=<a free port>`,
+        `Cannot start the SEND Interchange server: port ${port} on 127.0.0.1 is already in use (is ` +
+          `another server running?): stop it, or start with PORT=<a free port>`,
       );
       expect(existsSync(join(dataDir, "pglite"))).toBe(false); // refused before opening anything
     } finally {

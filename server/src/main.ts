@@ -202,7 +202,9 @@ async function main(): Promise<void> {
     if (!demo) return; // production prints no tokens: it has none to print
     // Human-readable block: these are development tokens signed by the dev signer in DATA_DIR, never for production.
     process.stdout.write(
-      `\nSEND Interchange reference server (DEMO, not for real data): ${url}\nIn a browser: ${url}/ (pick a role, open the plan views)\nAPI docs: ${url}/docs\nDevelopment tokens (dev signer in ${config.dataDir}; valid 30 days):\n`,
+      `\nSEND Interchange reference server (DEMO, not for real data): ${url}\nIn a browser: ` +
+        `${url}/ (pick a role, open the plan views)\nAPI docs: ${url}/docs\nDevelopment tokens ` +
+        `(dev signer in ${config.dataDir}; valid 30 days):\n`,
     );
     for (const t of tokens)
       process.stdout.write(`\n  ${t.role}  ${JSON.stringify({ ...t.claims, scope: undefined })}\n  ${t.token}\n`);

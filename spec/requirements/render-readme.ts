@@ -30,7 +30,9 @@ export function renderReadme(reqs: readonly Requirement[]): string {
       .filter((r) => r.area === area)
       .map(
         (r) =>
-          `| ${r.status === "retired" ? `~~${r.id}~~` : r.id} | ${r.level} | ${cell(r.text)}${r.notTestedReason ? ` _(not tested: ${cell(r.notTestedReason)})_` : ""} | ${cell(r.source)} |`,
+          `| ${r.status === "retired" ? `~~${r.id}~~` : r.id} | ${r.level} | ` +
+          `${cell(r.text)}${r.notTestedReason ? ` _(not tested: ${cell(r.notTestedReason)})_` : ""} ` +
+          `| ${cell(r.source)} |`,
       );
     return `## ${area}\n\n| id | level | requirement | source |\n|---|---|---|---|\n${rows.join("\n")}\n`;
   });

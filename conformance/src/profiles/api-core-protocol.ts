@@ -8,9 +8,10 @@ import { isObj, MARKER_NAMESPACE } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import type { HttpResponse } from "../http/client.ts";
 import { resourceSpec } from "./resources.ts";
-import { itemPath, readRecord, registeredChild, token } from "./steps.ts";
+import { createRecord, itemPath, readRecord, registeredChild, token, updateRecord } from "./steps.ts";
 
 const isp = resourceSpec("isp");
+const PUBLISHER = { tenant: 0 as const, role: "dfe-publisher" as const };
 const base = { profile: "api-core" as const, capabilities: ["resource:isp"], roles: [isp.writer] };
 const MIB = 1024 * 1024;
 /** Bodies beyond this are refused by any sensible limit; the suite assumes a server limit no larger. */
@@ -232,6 +233,69 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
         200,
         `GET /isps after waiting the Retry-After of ${wait} s`,
       );
+    },
+  },
+  {
+    id: "send.api-core.closing-writes-new-version",
+    title: "Closing an ISP is a status change that writes a new version",
+    level: "MUST",
+    requirements: ["SI-API-009"],
+    ...base,
+    async run(ctx) {
+      const created = await createRecord(ctx, isp);
+      const opened = created.doc.status;
+      check(opened !== "closed", "the fixture ISP is closed already");
+      const closing = { ...created.doc, status: "closed" };
+      const res = await updateRecord(ctx, isp, created.id, closing, {
+        ifMatch: created.etag,
+        reason: "conformance: the plan is closed",
+      });
+      expectStatus(res, 200, "PUT of the ISP with status closed");
+      const now = await readRecord(ctx, isp, created.id);
+      expectStatus(now, 200, "read of the closed ISP");
+      const status = isObj(now.json) ? now.json.status : undefined;
+      check(status === "closed", `the ISP's status after closing is ${JSON.stringify(status)}, expected "closed"`);
+      const first = await ctx.http.get(`${itemPath(isp, created.id)}/versions/1`, { token: token(ctx, isp.writer) });
+      expectStatus(first, 200, "read of version 1 of the closed ISP");
+      const before = isObj(first.json) ? first.json.status : undefined;
+      check(
+        before === opened,
+        `version 1 of the closed ISP has status ${JSON.stringify(before)}, expected ${JSON.stringify(opened)}: closing must write a new version`,
+      );
+    },
+  },
+  {
+    id: "send.api-core.setting-urn-in-use-conflict",
+    title: "Creating a setting whose URN is in use gives 409 and changes nothing",
+    level: "MUST",
+    requirements: ["SI-API-060"],
+    profile: "api-core",
+    roles: [PUBLISHER],
+    async run(ctx) {
+      const { laCode, settingType } = ctx.config.tenants[0].setting as { laCode: string; settingType?: unknown };
+      const type = typeof settingType === "string" ? settingType : "mainstream-primary-school";
+      const entry = (urn: string, name: string) => ({ urn, laCode, name, settingType: type });
+      const post = (body: Json) =>
+        ctx.http.post("/settings", {
+          token: token(ctx, PUBLISHER),
+          body,
+          headers: { "change-reason": "conformance: settings keyed by URN" },
+        });
+      // A URN no setting has yet: a few tries, since the directory keeps what earlier runs added.
+      let urn = "";
+      let first: HttpResponse | undefined;
+      for (let i = 0; i < 5 && first?.status !== 201; i++) {
+        urn = String(900000 + Math.floor(Math.random() * 100000));
+        first = await post(entry(urn, `Conformance setting ${randomUUID().slice(0, 8)}`));
+      }
+      expectStatus(first!, 201, "POST /settings with an unused URN");
+      const name = String((first!.json as Json).name);
+      const again = await post(entry(urn, `Conformance impostor ${randomUUID().slice(0, 8)}`));
+      expectProblem(again, 409, `second POST /settings with URN ${urn} in use`, "conflict");
+      const read = await ctx.http.get(`/settings/${urn}`, { token: token(ctx, PUBLISHER) });
+      expectStatus(read, 200, `GET /settings/${urn}`);
+      const after = isObj(read.json) ? read.json.name : undefined;
+      check(after === name, `the setting's name is ${JSON.stringify(after)} after the refused create, not ${name}`);
     },
   },
 ];

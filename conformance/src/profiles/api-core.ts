@@ -20,7 +20,7 @@ import { isObj, markerOf } from "../fixtures/factory.ts";
 import { RESOURCE_SPECS, resourceSpec, type ResourceSpec } from "./resources.ts";
 import { exerciseSearchFilters } from "./search-filters.ts";
 import { createRecord, itemPath, readRecord, registerChild, token, updateRecord, walkPages } from "./steps.ts";
-import { breakingRule } from "../fixtures/rule-breakers.ts";
+import { breakingRule, withOnlyAWarning } from "../fixtures/rule-breakers.ts";
 
 function perResource(spec: ResourceSpec): TestDef[] {
   const k = spec.kind;
@@ -402,7 +402,8 @@ function perResource(spec: ResourceSpec): TestDef[] {
           const errors = Array.isArray(problem.errors) ? problem.errors.filter(isObj) : [];
           check(
             errors.some((e) => e.pointer === c.pointer && c.ruleId.test(String(e.ruleId))),
-            `${c.what}: errors[] has no item pointing at ${c.pointer} with ruleId ${c.ruleId.source} (got ${JSON.stringify(errors.map((e) => [e.pointer, e.ruleId]))})`,
+            `${c.what}: errors[] has no item pointing at ${c.pointer} with ruleId ${c.ruleId.source} ` +
+              `(got ${JSON.stringify(errors.map((e) => [e.pointer, e.ruleId]))})`,
           );
           expectStatus(await readRecord(ctx, spec, String(c.doc.id)), 404, `read of the refused document (${c.what})`);
         }
@@ -548,7 +549,8 @@ export const API_CORE_TESTS: readonly TestDef[] = [
             body.documentType === kind &&
             Array.isArray(body.errors) &&
             Array.isArray(body.findings),
-          `$validate of a valid ${kind}: expected {valid: true, documentType: "${kind}", errors: [], findings: [...]}, got ${JSON.stringify(body).slice(0, 300)}`,
+          `$validate of a valid ${kind}: expected {valid: true, documentType: "${kind}", errors: [], ` +
+            `findings: [...]}, got ${JSON.stringify(body).slice(0, 300)}`,
         );
         expectStatus(await readRecord(ctx, resourceSpec(kind), String(doc.id)), 404, `read of a validated ${kind}`);
       }
@@ -564,6 +566,38 @@ export const API_CORE_TESTS: readonly TestDef[] = [
       );
       for (const id of [good.id, bad.id])
         expectStatus(await readRecord(ctx, isp, String(id)), 404, "read of a validated (never created) document");
+    },
+  },
+  {
+    id: "send.api-core.warnings-reported-not-refused",
+    title: "A warning is reported by POST /$validate and does not prevent storage",
+    level: "SHOULD",
+    requirements: ["SI-API-043"],
+    profile: "api-core",
+    capabilities: ["resource:isp", "validate-endpoint"],
+    roles: [isp.writer],
+    async run(ctx) {
+      const tok = token(ctx, isp.writer);
+      const child = await registerChild(ctx, ctx.fixtures.newChild(0), isp.writer);
+      const warned = withOnlyAWarning(ctx.fixtures.document("isp", child));
+      const res = await ctx.http.post("/$validate", { token: tok, body: warned.doc });
+      expectStatus(res, 200, "$validate of an ISP with only a warning");
+      const body = isObj(res.json) ? res.json : {};
+      const findings = Array.isArray(body.findings) ? body.findings.filter(isObj) : [];
+      check(body.valid === true, `$validate says an ISP with only a warning is not valid (valid: ${body.valid})`);
+      check(
+        findings.some((f) => f.pointer === warned.pointer && f.ruleId === warned.ruleId && f.severity === "warning"),
+        `$validate does not report the warning ${warned.ruleId} at ${warned.pointer} (findings: ` +
+          `${JSON.stringify(findings.map((f) => [f.pointer, f.ruleId, f.severity]))})`,
+      );
+      const created = await ctx.http.post(isp.path, {
+        token: tok,
+        body: warned.doc,
+        headers: { "change-reason": "conformance: a warning only" },
+      });
+      expectStatus(created, 201, "POST of an ISP with only a warning");
+      const id = isObj(created.json) ? String(created.json.id) : "";
+      expectStatus(await readRecord(ctx, isp, id), 200, "read of the ISP stored with a warning");
     },
   },
   {

@@ -1,6 +1,7 @@
 // The search-filter test: every query filter the standard's OpenAPI description gives a resource's search operation
-// (standard-api.ts) is exercised with a record that matches and one that does not, both made by the test. A filter the description names and the suite cannot exercise fails the suite's own unit test
-// (search-filters.test.ts), so a filter added to the standard cannot go untested.
+// (standard-api.ts) is exercised with a record that matches and one that does not, both made by the test. A filter
+// the description names and the suite cannot exercise fails the suite's own unit test (search-filters.test.ts), so a
+// filter added to the standard cannot go untested.
 import { validate } from "send-interchange";
 import { check, expectProblem, itemsOf, nextLinkOf } from "../check.ts";
 import { type ChildFixture, FixtureError, freshNhsNumber, freshUln, isObj } from "../fixtures/factory.ts";

@@ -7,6 +7,7 @@ import { check, expectProblem, expectStatus, header, itemsOf, nextLinkOf } from 
 import { subjectFor, tokenFor } from "../config.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
+import { roleOperations, type RoleOperation } from "../standard-api.ts";
 import { resourceSpec } from "./resources.ts";
 import {
   createRecord,
@@ -24,6 +25,7 @@ const STAFF_A: RoleNeed = { tenant: 0, role: "setting-staff" };
 const STAFF_B: RoleNeed = { tenant: 1, role: "setting-staff" };
 const PARENT_A: RoleNeed = { tenant: 0, role: "parent-carer" };
 const AUDITOR: RoleNeed = { tenant: 0, role: "auditor" };
+const LA_OFFICER_A: RoleNeed = { tenant: 0, role: "la-officer" };
 
 /** Comparable parts of a refused create: what a caller could use to tell a foreign child from a missing one. */
 function refusalShape(res: { status: number; json: unknown; headers: Headers }, ids: readonly string[]): string {
@@ -83,6 +85,29 @@ const MATRIX_SAMPLE: readonly { path: string; scope: Scope; resource?: string }[
   { path: "/audit", scope: "audit:read" },
 ];
 
+/** The role-restricted operations of the description that the configuration declares: those of the declared
+ *  resources, the child and settings directories, and the audit log, validation and governance sample when their
+ *  features are declared. Views, transfers, the trust list and CTF exchange are left to their own profiles. */
+function declaredOperations(ctx: TestContext): RoleOperation[] {
+  const { resources, features = [] } = ctx.config.capabilities;
+  const declared = (path: string): boolean => {
+    if (/\/views\/|transfers|ctf-|trust-list/.test(path)) return false;
+    if (path.startsWith("/children")) return !path.endsWith("/access-log") || features.includes("audit");
+    if (path.startsWith("/settings")) return true;
+    if (path === "/audit") return features.includes("audit");
+    if (path === "/$validate") return features.includes("validate-endpoint");
+    if (path.startsWith("/governance")) return features.includes("governance-sample");
+    return resources.some((r) => path.split("/")[1] === resourceSpec(r).path.slice(1));
+  };
+  return roleOperations().filter((op) => declared(op.path));
+}
+
+/** The operation's address with made-up path parameters: the role is judged before any record is looked up. */
+const probeAddress = (path: string): string =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === "version" ? "1" : name === "urn" ? "999998" : "00000000-0000-4000-8000-000000000000",
+  );
+
 /** Comparable parts of a not-found answer: what a caller could use to tell "exists elsewhere" from "never existed". */
 function notFoundShape(res: { status: number; json: unknown; headers: Headers }, id: string): string {
   const body = isObj(res.json) ? res.json : {};
@@ -103,6 +128,12 @@ async function auditEvents(ctx: TestContext, query: string): Promise<Json[]> {
   return pages.flat();
 }
 
+/** A well-formed X-Correlation-Id of the suite's own, so an audit event can be told apart from every other. */
+const freshCorrelationId = (what: string): string => `conformance-${what}-${randomUUID()}`;
+
+/** Whether the audit event records the caller's correlation id (as its own, or beside the server's). */
+const carriesCorrelationId = (e: Json, id: string): boolean => e.callerCorrelationId === id || e.correlationId === id;
+
 /** `as` tries to update the ISP with a new marker: refused with `status`, and the stored ISP keeps its old marker. */
 async function expectUpdateRefused(
   ctx: TestContext,
@@ -120,6 +151,8 @@ async function expectUpdateRefused(
   const after = await readRecord(ctx, isp, created.id);
   check(markerOf(after.json) === markerOf(created.doc), changed);
 }
+
+const actionsOf = (events: readonly Json[]): string => JSON.stringify(events.map((e) => e.action));
 
 const actorSubject = (e: Json): unknown => (isObj(e.actor) ? e.actor.subject : undefined);
 
@@ -145,11 +178,27 @@ export const SECURITY_TESTS: readonly TestDef[] = [
     requirements: ["SI-API-025", "SI-API-013"],
     profile: "security",
     async run(ctx) {
-      for (const op of MATRIX_SAMPLE) {
-        if (op.resource && !ctx.config.capabilities.resources.includes(op.resource as never)) continue;
-        const res = await ctx.http.get(op.path);
-        expectProblem(res, 401, `GET ${op.path} without a token`);
-        header(res, "www-authenticate", `GET ${op.path} without a token`);
+      const calls: { method: "get" | "post" | "put"; path: string }[] = MATRIX_SAMPLE.filter(
+        (op) => !op.resource || ctx.config.capabilities.resources.includes(op.resource as never),
+      ).map((op) => ({ method: "get", path: op.path }));
+      // Item reads and writes too, on an id that need not exist: the token is judged before the record is looked up.
+      if (ctx.config.capabilities.resources.includes("isp")) {
+        const id = randomUUID();
+        calls.push(
+          { method: "get", path: `${isp.path}/${id}` },
+          { method: "get", path: `${isp.path}/${id}/versions` },
+          { method: "post", path: isp.path },
+          { method: "put", path: `${isp.path}/${id}` },
+        );
+      }
+      for (const call of calls) {
+        const what = `${call.method.toUpperCase()} ${call.path} without a token`;
+        const res =
+          call.method === "get"
+            ? await ctx.http.get(call.path)
+            : await ctx.http[call.method](call.path, { body: {}, headers: { "change-reason": "conformance" } });
+        expectProblem(res, 401, what);
+        header(res, "www-authenticate", what);
       }
     },
   },
@@ -225,6 +274,40 @@ export const SECURITY_TESTS: readonly TestDef[] = [
           if (res.status !== (allowed ? 201 : 403))
             mismatches.push(`${r.id} POST /spps: expected ${allowed ? 201 : 403}, got ${res.status}`);
         }
+      check(checked > 0, "no role credentials in tenant 0 to check the matrix with");
+      ctx.note(`${checked} role × operation pairs checked`);
+      check(mismatches.length === 0, mismatches.join("; "));
+    },
+  },
+  {
+    id: "send.security.role-matrix-every-operation",
+    title: "Each role is refused exactly the operations x-roles does not give it",
+    level: "MUST",
+    requirements: ["SI-API-033", "SI-API-026"],
+    profile: "security",
+    async run(ctx) {
+      const mismatches: string[] = [];
+      let checked = 0;
+      for (const r of ROLES) {
+        const tok = tokenFor(ctx.config, 0, r.id);
+        if (!tok) continue;
+        for (const op of declaredOperations(ctx)) {
+          const url = probeAddress(op.path);
+          const method = op.method.toUpperCase();
+          // An empty body and made-up ids: an allowed role gets some other answer (400, 404, 422 …), never 401/403.
+          const res = await ctx.http.request(method, url, {
+            token: tok,
+            ...(method === "GET" ? {} : { body: {} }),
+            headers: { "change-reason": "conformance: role matrix", "if-match": '"conformance"' },
+          });
+          checked++;
+          const allowed = op.roles.includes(r.id);
+          if (!allowed && res.status !== 403)
+            mismatches.push(`${r.id} ${method} ${op.path}: expected 403, got ${res.status}`);
+          if (allowed && (res.status === 401 || res.status === 403))
+            mismatches.push(`${r.id} ${method} ${op.path}: x-roles allows it, got ${res.status}`);
+        }
+      }
       check(checked > 0, "no role credentials in tenant 0 to check the matrix with");
       ctx.note(`${checked} role × operation pairs checked`);
       check(mismatches.length === 0, mismatches.join("; "));
@@ -568,6 +651,201 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       check(
         hit.role === "setting-staff",
         `the access-log entry names role ${JSON.stringify(hit.role)}, expected setting-staff`,
+      );
+    },
+  },
+  {
+    id: "send.security.la-officer-sees-only-own-la",
+    title: "An LA officer sees only their own local authority's records",
+    level: "MUST",
+    requirements: ["SI-API-029"],
+    profile: "security",
+    capabilities: ["resource:isp"],
+    roles: [STAFF_A, STAFF_B, LA_OFFICER_A],
+    async run(ctx) {
+      // Tenant A's setting is in the officer's LA; tenant B's setting is in another one (the configuration says so).
+      const own = await createRecord(ctx, isp);
+      expectStatus(
+        await readRecord(ctx, isp, own.id, LA_OFFICER_A),
+        200,
+        "read of tenant A's ISP by tenant A's local authority officer",
+      );
+      const foreign = await createRecord(ctx, isp, undefined, STAFF_B);
+      expectProblem(
+        await readRecord(ctx, isp, foreign.id, LA_OFFICER_A),
+        404,
+        "read of tenant B's ISP by tenant A's local authority officer",
+      );
+      const childId = String((foreign.doc.child as Json).personId);
+      const res = await ctx.http.get(`${isp.path}?childId=${encodeURIComponent(childId)}`, {
+        token: token(ctx, LA_OFFICER_A),
+      });
+      expectStatus(res, 200, "tenant A's local authority officer's search by childId");
+      check(
+        itemsOf(res, "search").length === 0,
+        "tenant A's local authority officer's search by childId returned tenant B's ISP",
+      );
+    },
+  },
+  {
+    id: "send.security.update-naming-foreign-child-refused",
+    title: "An update naming another tenant's child is refused like a missing one",
+    level: "MUST",
+    requirements: ["SI-API-058"],
+    profile: "security",
+    capabilities: ["resource:isp"],
+    roles: [STAFF_A, STAFF_B],
+    async run(ctx) {
+      const created = await createRecord(ctx, isp);
+      const theirs = await registeredChild(ctx, 1, STAFF_B);
+      const nobody = ctx.fixtures.newChild(0); // never registered anywhere
+      const naming = (childId: string) => {
+        const doc = ctx.fixtures.withMarker(created.doc);
+        doc.child = { ...(doc.child as Json), personId: childId };
+        return doc;
+      };
+      const foreign = await updateRecord(ctx, isp, created.id, naming(theirs.childId), { ifMatch: created.etag });
+      const unknown = await updateRecord(ctx, isp, created.id, naming(nobody.childId), { ifMatch: created.etag });
+      const problem = expectProblem(foreign, 422, "tenant A's update of its ISP naming tenant B's child");
+      expectProblem(unknown, 422, "tenant A's update of its ISP naming a child that does not exist");
+      const pointers = Array.isArray(problem.errors) ? problem.errors.filter(isObj).map((e) => e.pointer) : [];
+      check(
+        pointers.includes("/child/personId"),
+        `the 422 does not point at /child/personId (pointers: ${JSON.stringify(pointers)})`,
+      );
+      const ids = [theirs.childId, nobody.childId, created.id];
+      const a = refusalShape(foreign, ids);
+      const b = refusalShape(unknown, ids);
+      check(a === b, `the refusals differ, so another tenant's child can be probed: ${a} vs ${b}`);
+      const after = await readRecord(ctx, isp, created.id);
+      check(
+        header(after, "etag", "read after the refused updates") === created.etag,
+        "the ISP changed after the refused updates",
+      );
+    },
+  },
+  {
+    id: "send.security.child-reference-ignores-letter-case",
+    title: "A plan may name its child's id in any letter case",
+    level: "MUST",
+    requirements: ["SI-API-058"],
+    profile: "security",
+    capabilities: ["resource:isp"],
+    roles: [STAFF_A],
+    async run(ctx) {
+      const child = await registeredChild(ctx, 0);
+      const shouted = child.childId.toUpperCase();
+      check(shouted !== child.childId, `the child id ${child.childId} has no letters to change the case of`);
+      const doc = ctx.fixtures.document("isp", child);
+      doc.child = { ...(doc.child as Json), personId: shouted };
+      const res = await ctx.http.post(isp.path, {
+        token: token(ctx, STAFF_A),
+        body: doc,
+        headers: { "change-reason": "conformance: child id in upper case" },
+      });
+      expectStatus(res, 201, "POST of an ISP naming its child in upper case");
+      const found = await ctx.http.get(`${isp.path}?childId=${encodeURIComponent(child.childId)}`, {
+        token: token(ctx, STAFF_A),
+      });
+      expectStatus(found, 200, "search by the child id as registered");
+      const id = isObj(res.json) ? res.json.id : undefined;
+      check(
+        itemsOf(found, "search").some((d) => d.id === id),
+        "the ISP naming its child in upper case is not found by the child id as registered",
+      );
+    },
+  },
+  {
+    id: "send.security.searches-and-denials-audited",
+    title: "Searches and denied requests are audited with role and correlation id",
+    level: "MUST",
+    requirements: ["SI-API-035"],
+    profile: "security",
+    capabilities: ["resource:isp", "audit"],
+    roles: [STAFF_A, STAFF_B, AUDITOR],
+    async run(ctx) {
+      const created = await createRecord(ctx, isp);
+      const childId = String((created.doc.child as Json).personId);
+      const searchId = freshCorrelationId("search");
+      const found = await ctx.http.get(`${isp.path}?childId=${encodeURIComponent(childId)}`, {
+        token: token(ctx, STAFF_A),
+        headers: { "x-correlation-id": searchId },
+      });
+      expectStatus(found, 200, "tenant A's search by childId");
+      check(
+        itemsOf(found, "search").some((d) => d.id === created.id),
+        "tenant A's search by childId did not find its ISP",
+      );
+      const deniedId = freshCorrelationId("denied");
+      expectProblem(
+        await ctx.http.get(itemPath(isp, created.id), {
+          token: token(ctx, STAFF_B),
+          headers: { "x-correlation-id": deniedId },
+        }),
+        404,
+        "read of tenant A's ISP by tenant B",
+      );
+      const events = await auditEvents(ctx, `resourceId=${created.id}`);
+      const role = (e: Json) => (isObj(e.actor) ? e.actor.role : undefined);
+      const system = (e: Json) => (isObj(e.actor) ? e.actor.system : undefined);
+      const searches = events.filter((e) => e.action === "search");
+      check(searches.length > 0, `no search event for the ISP the search returned (actions: ${actionsOf(events)})`);
+      const search = searches.find((e) => carriesCorrelationId(e, searchId));
+      check(search, `no search event carries the caller's X-Correlation-Id ${searchId}`);
+      check(
+        role(search) === "setting-staff" && search.outcome === "allowed",
+        `the search event records role ${JSON.stringify(role(search))} and outcome ${JSON.stringify(search.outcome)}, expected setting-staff and allowed`,
+      );
+      check(
+        typeof system(search) === "string",
+        "the search event records no system (the calling client) in actor.system",
+      );
+      const denials = events.filter((e) => e.outcome === "denied");
+      check(
+        denials.length > 0,
+        `no denied event for tenant B's read of the ISP (outcomes: ${JSON.stringify(events.map((e) => e.outcome))})`,
+      );
+      const denied = denials.find((e) => carriesCorrelationId(e, deniedId));
+      check(denied, `no denied event carries the caller's X-Correlation-Id ${deniedId}`);
+      check(
+        role(denied) === "setting-staff",
+        `the denied event records role ${JSON.stringify(role(denied))}, expected setting-staff`,
+      );
+    },
+  },
+  {
+    id: "send.security.audit-reads-audited",
+    title: "Reading the audit log is itself in the audit log",
+    level: "MUST",
+    requirements: ["SI-API-036"],
+    profile: "security",
+    capabilities: ["resource:isp", "audit"],
+    roles: [STAFF_A, AUDITOR],
+    async run(ctx) {
+      const created = await createRecord(ctx, isp);
+      // The server's own clock: the time it recorded the create, so the search below starts before the audit read.
+      const since = (await auditEvents(ctx, `resourceId=${created.id}`)).find((e) => e.action === "create")?.at;
+      check(typeof since === "string", "the create of the ISP is not in the audit log with its time");
+      const readId = freshCorrelationId("audit-read");
+      const read = await ctx.http.get(`/audit?resourceId=${created.id}`, {
+        token: token(ctx, AUDITOR),
+        headers: { "x-correlation-id": readId },
+      });
+      expectStatus(read, 200, "the auditor's GET /audit");
+      const auditor = subjectFor(ctx.config, 0, "auditor");
+      const later = await auditEvents(
+        ctx,
+        `since=${encodeURIComponent(since)}${auditor ? `&actor=${encodeURIComponent(auditor)}` : ""}`,
+      );
+      const hit = later.find((e) => carriesCorrelationId(e, readId));
+      check(hit, `the auditor's read of the audit log (X-Correlation-Id ${readId}) is not itself in the audit log`);
+      check(
+        hit.resourceType === "audit",
+        `the audit-log read is recorded as resourceType ${JSON.stringify(hit.resourceType)}, expected "audit"`,
+      );
+      check(
+        isObj(hit.actor) && hit.actor.role === "auditor",
+        `the audit-log read records role ${JSON.stringify(isObj(hit.actor) ? hit.actor.role : undefined)}, expected auditor`,
       );
     },
   },

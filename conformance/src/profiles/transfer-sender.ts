@@ -127,7 +127,9 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
       });
       check(
         res.status >= 400 && res.status < 500,
-        `POST /children/{id}/transfers addressed to the caller's own setting ${String(own.urn)}: expected a 4xx refusal, got HTTP ${res.status} (a setting sending to itself is how it would import a record it made up over another setting's child)`,
+        `POST /children/{id}/transfers addressed to the caller's own setting ${String(own.urn)}: ` +
+          `expected a 4xx refusal, got HTTP ${res.status} (a setting sending to itself is how it ` +
+          `would import a record it made up over another setting's child)`,
       );
       check(
         (res.headers.get("content-type") ?? "").includes("application/problem+json"),
@@ -244,7 +246,8 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
       );
       check(
         view.receipt === delivery.receipt,
-        `GET ${new URL(transferUrl).pathname}: the transfer does not hold the receipt the suite sent (receipt ${view.receipt === undefined ? "absent" : "different"})`,
+        `GET ${new URL(transferUrl).pathname}: the transfer does not hold the receipt the suite ` +
+          `sent (receipt ${view.receipt === undefined ? "absent" : "different"})`,
       );
     },
   },
@@ -309,12 +312,15 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
       for (const d of results)
         ctx.note(`${d.source} (${d.documentType}): ${formatScore(d.score)} (${d.matching}/${d.total} fields)`);
       ctx.note(
-        `overall: ${formatScore(report.overall.score)} (${report.overall.matching}/${report.overall.total} fields); receiver-side fields ignored: ${report.ignoredReceiverSideFields.join(", ")}`,
+        `overall: ${formatScore(report.overall.score)} ` +
+          `(${report.overall.matching}/${report.overall.total} fields); receiver-side fields ` +
+          `ignored: ${report.ignoredReceiverSideFields.join(", ")}`,
       );
       const diffs = results.flatMap((d) => d.differences.map((x) => `${d.source}${x.pointer} ${x.kind}`));
       check(
         report.overall.score === 1,
-        `round-trip fidelity ${formatScore(report.overall.score)}: ${diffs.slice(0, 8).join("; ")}${diffs.length > 8 ? ` … (${diffs.length} differences)` : ""}`,
+        `round-trip fidelity ${formatScore(report.overall.score)}: ` +
+          `${diffs.slice(0, 8).join("; ")}${diffs.length > 8 ? ` … (${diffs.length} differences)` : ""}`,
       );
     },
   },

@@ -232,7 +232,8 @@ export async function transferToSuite(
   );
   check(
     delivery,
-    `the implementation did not deliver a bundle with document ${documentId} to the suite's inbox (${lb.settings.baseUrl}/transfers/inbox) within ${DELIVERY_WAIT_MS / 1000} s`,
+    `the implementation did not deliver a bundle with document ${documentId} to the suite's ` +
+      `inbox (${lb.settings.baseUrl}/transfers/inbox) within ${DELIVERY_WAIT_MS / 1000} s`,
   );
   return { transferId, transferUrl, delivery };
 }

@@ -42,7 +42,9 @@ function findingHtml(r: TestResult, report: RunReport): string {
   const reqs = r.requirements
     .map(
       (id) =>
-        `<div class="req"><strong>${esc(id)}</strong> ${esc(report.requirements[id]?.level ?? "")}: ${esc(report.requirements[id]?.text ?? "(not in the catalogue)")}</div>`,
+        `<div class="req"><strong>${esc(id)}</strong> ` +
+        `${esc(report.requirements[id]?.level ?? "")}: ` +
+        `${esc(report.requirements[id]?.text ?? "(not in the catalogue)")}</div>`,
     )
     .join("");
   // The last exchanges are the ones closest to the failure; show them open-able, newest last.

@@ -18,7 +18,9 @@ function testcase(r: TestResult, report: RunReport): string {
   const attrs = `classname="${xmlEscape(`send-conformance.${r.profile}`)}" name="${xmlEscape(r.id)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
   const reqs = r.requirements.map((id) => `${id}: ${report.requirements[id]?.text ?? "(not in catalogue)"}`).join("\n");
   const detail = `${r.level} — ${r.title}\n${r.message ?? ""}\nRequirements:\n${reqs}`;
-  const props = `<properties><property name="level" value="${r.level}"/>${r.requirements.map((q) => `<property name="requirement" value="${xmlEscape(q)}"/>`).join("")}</properties>`;
+  const props =
+    `<properties><property name="level" ` +
+    `value="${r.level}"/>${r.requirements.map((q) => `<property name="requirement" value="${xmlEscape(q)}"/>`).join("")}</properties>`;
   switch (r.outcome) {
     case "fail":
       return `<testcase ${attrs}>${props}<failure message="${xmlEscape(r.message ?? "failed")}" type="${r.level}">${xmlEscape(detail)}</failure></testcase>`;

@@ -151,7 +151,9 @@ export function contentsReasons(bundle: Json): Reason[] {
     if (digest.algorithm !== "sha-256" || digest.canonicalization !== "rfc8785" || digest.value !== actual)
       reasons.push({
         code: "digest-mismatch",
-        message: `contents/${i} says ${String(digest.algorithm)}/${String(digest.canonicalization)} ${String(digest.value)}; the SHA-256 of the document's RFC 8785 form is ${actual}`,
+        message:
+          `contents/${i} says ${String(digest.algorithm)}/${String(digest.canonicalization)} ` +
+          `${String(digest.value)}; the SHA-256 of the document's RFC 8785 form is ${actual}`,
         pointer: `/contents/${i}/digest`,
       });
   });

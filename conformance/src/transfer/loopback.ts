@@ -82,7 +82,9 @@ export class LoopbackReceiver {
       server.once("error", (err: NodeJS.ErrnoException) =>
         reject(
           new ConfigError([
-            `the suite's loopback receiver cannot listen on 127.0.0.1:${this.settings.port} (${err.code ?? err.message}); set transfers.loopbackPort to a free port and register it with your implementation`,
+            `the suite's loopback receiver cannot listen on 127.0.0.1:${this.settings.port} ` +
+              `(${err.code ?? err.message}); set transfers.loopbackPort to a free port and register it ` +
+              `with your implementation`,
           ]),
         ),
       );

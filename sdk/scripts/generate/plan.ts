@@ -33,7 +33,7 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** documentType → schema file (relative to schemas/), title and TypeScript type name. */
 export const DOCUMENT_TYPE_INFO: Readonly<Record<DocumentType, { schema: string; title: string; defName: string }>> = {
-${manifest.documentTypes.map((d) => `  ${JSON.stringify(d.documentType)}: ${JSON.stringify({ schema: d.schema, title: d.title, defName: d.defName })},`).join("\n")}
+${manifest.documentTypes.map((d) => `  ${JSON.stringify(d.documentType)}: ` + `${JSON.stringify({ schema: d.schema, title: d.title, defName: d.defName })},`).join("\n")}
 };
 `);
 }

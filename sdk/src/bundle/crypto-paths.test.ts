@@ -118,37 +118,41 @@ describe("crypto paths", () => {
     },
   );
 
-  it("both paths refuse the same non-canonical base64url segments as malformed (foreign characters, padding, set trailing bits, impossible length, empty)", async () => {
-    const [header, payload, signature] = (
-      (await signBundle(bundle, { privateKey: sender.privateJwk, kid: sender.kid })) as string
-    ).split(".") as [string, string, string];
-    // A 2-character tail carries 4 unused bits and a 3-character tail 2: find a part with one and set them.
-    const setTrailingBits = (part: string): string => {
-      const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-      return (
-        part.slice(0, -1) +
-        alphabet.charAt(alphabet.indexOf(part.charAt(part.length - 1)) | (part.length % 4 === 2 ? 0x0f : 0x03))
-      );
-    };
-    const withTail = [header, payload, signature].find((p) => p.length % 4 === 2 || p.length % 4 === 3);
-    const variants = [
-      `${header}.${payload.slice(0, 100)}+${payload.slice(101)}.${signature}`,
-      `${header}.${payload.slice(0, 100)} ${payload.slice(100)}.${signature}`,
-      `${header}=.${payload}.${signature}`,
-      `${header}.${payload}${"A".repeat((((1 - payload.length) % 4) + 4) % 4 || 4)}.${signature}`, // length 1 mod 4
-      `.${payload}.${signature}`,
-      ...(withTail
-        ? [[header, payload, signature].map((p) => (p === withTail ? setTrailingBits(p) : p)).join(".")]
-        : []),
-    ];
-    for (const variant of variants) {
-      for (const verifyBundleWith of [verifyBundle, web.verify.verifyBundle]) {
-        const result = await verifyBundleWith(variant, { trustedKeys, now: NOW });
-        expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.reasons.map((r) => r.code)).toEqual(["bundle.malformed"]);
+  it(
+    "both paths refuse the same non-canonical base64url segments as malformed (foreign " +
+      "characters, padding, set trailing bits, impossible length, empty)",
+    async () => {
+      const [header, payload, signature] = (
+        (await signBundle(bundle, { privateKey: sender.privateJwk, kid: sender.kid })) as string
+      ).split(".") as [string, string, string];
+      // A 2-character tail carries 4 unused bits and a 3-character tail 2: find a part with one and set them.
+      const setTrailingBits = (part: string): string => {
+        const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return (
+          part.slice(0, -1) +
+          alphabet.charAt(alphabet.indexOf(part.charAt(part.length - 1)) | (part.length % 4 === 2 ? 0x0f : 0x03))
+        );
+      };
+      const withTail = [header, payload, signature].find((p) => p.length % 4 === 2 || p.length % 4 === 3);
+      const variants = [
+        `${header}.${payload.slice(0, 100)}+${payload.slice(101)}.${signature}`,
+        `${header}.${payload.slice(0, 100)} ${payload.slice(100)}.${signature}`,
+        `${header}=.${payload}.${signature}`,
+        `${header}.${payload}${"A".repeat((((1 - payload.length) % 4) + 4) % 4 || 4)}.${signature}`, // length 1 mod 4
+        `.${payload}.${signature}`,
+        ...(withTail
+          ? [[header, payload, signature].map((p) => (p === withTail ? setTrailingBits(p) : p)).join(".")]
+          : []),
+      ];
+      for (const variant of variants) {
+        for (const verifyBundleWith of [verifyBundle, web.verify.verifyBundle]) {
+          const result = await verifyBundleWith(variant, { trustedKeys, now: NOW });
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.reasons.map((r) => r.code)).toEqual(["bundle.malformed"]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each([{ signer: "node:crypto" }, { signer: "WebCrypto" }])(
     "$signer refuses keys jose refuses (a P-384 key, a public key)",

@@ -192,7 +192,9 @@ async function pack(args: string[], io: CliIo): Promise<number> {
       : await encryptBundle(signed, readJwk(encryptTo));
   writeOut(out, output);
   io.out(
-    `${out}: bundle ${bundle.id}, ${bundle.documents.length} document(s), ${bundle.redactions.length} redaction(s), signed with kid ${kid}${encryptTo ? ", encrypted" : ""}`,
+    `${out}: bundle ${bundle.id}, ${bundle.documents.length} document(s), ` +
+      `${bundle.redactions.length} redaction(s), signed with kid ` +
+      `${kid}${encryptTo ? ", encrypted" : ""}`,
   );
   return 0;
 }
@@ -333,7 +335,9 @@ async function keys(sub: string | undefined, args: string[], io: CliIo): Promise
     const existing = [out, publicOut].filter((f) => existsSync(f));
     if (existing.length > 0 && !force) {
       io.err(
-        `send-interchange keys: ${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}; refusing to overwrite a key (use --force to replace it)`,
+        `send-interchange keys: ${existing.join(" and ")} already ` +
+          `exist${existing.length === 1 ? "s" : ""}; refusing to overwrite a key (use --force to ` +
+          `replace it)`,
       );
       return 1;
     }

@@ -162,7 +162,8 @@ async function inspect(args: string[], io: CliIo): Promise<number> {
         ? ""
         : ` since ${e.closedOn ?? "?"}${e.successor ? `, successor URN ${e.successor.urn}` : ""}`;
     io.out(
-      `  ${id} ${e.name}: ${e.status}${closed}; inbox ${e.endpoints.inbox}; ${(e.keys ?? []).length} key(s)${e.endpoints.jwks ? ` + JWKS ${e.endpoints.jwks}` : ""}`,
+      `  ${id} ${e.name}: ${e.status}${closed}; inbox ${e.endpoints.inbox}; ` +
+        `${(e.keys ?? []).length} key(s)${e.endpoints.jwks ? ` + JWKS ${e.endpoints.jwks}` : ""}`,
     );
   }
   for (const r of l.revocations) io.out(`  revoked ${r.kid} from ${r.revokedAt} (${r.reason})`);

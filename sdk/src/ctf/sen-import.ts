@@ -196,7 +196,9 @@ export function importCtfSen(xml: string, options: CtfImportOptions): CtfImportR
         ok = false;
         errors.push({
           code: "ctf.unknown-sen-type",
-          message: `SENtype ${JSON.stringify(code ?? null)} is not a census SEN type code (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, DS, OTH, NSA).`,
+          message:
+            `SENtype ${JSON.stringify(code ?? null)} is not a census SEN type code (SPLD, MLD, SLD, ` +
+            `PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, DS, OTH, NSA).`,
           path: `${at}/SENtype`,
         });
       }

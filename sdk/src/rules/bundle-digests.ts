@@ -67,7 +67,8 @@ export function bundleDigestRules(document: unknown): Finding[] {
         finding(
           "transfer-bundle.bundle-digests.digest-mismatch",
           `${pointer}/digest/value`,
-          `The digest of ${str(entry.path)} is ${actual ?? "(not computable)"}, not ${expected ?? "(missing)"}: the document changed after the bundle was made.`,
+          `The digest of ${str(entry.path)} is ${actual ?? "(not computable)"}, not ` +
+            `${expected ?? "(missing)"}: the document changed after the bundle was made.`,
         ),
       );
     }

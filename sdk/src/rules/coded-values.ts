@@ -193,7 +193,8 @@ export function check(
     return finding(
       "any.code-validity.retired",
       pointerJoin(...tokens),
-      `"${code}" (${hit.listId}) was retired after ${hit.validTo}, but is used for ${at.date} (${at.what}); retired codes belong only in history records that ended in time.`,
+      `"${code}" (${hit.listId}) was retired after ${hit.validTo}, but is used for ${at.date} ` +
+        `(${at.what}); retired codes belong only in history records that ended in time.`,
     );
   }
   return undefined;

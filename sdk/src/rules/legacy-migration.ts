@@ -52,7 +52,8 @@ export function legacyMigrationRules(document: unknown): Finding[] {
       finding(
         "legacy-ehcp.legacy-migration.retention-ends-before-september-2030",
         "/migration/retentionEndDate",
-        `Support is kept only until ${retention}, but there is no change to support via EHCPs before the end of the 2029/30 academic year (${END_OF_2029_30}) unless the family opts in.`,
+        `Support is kept only until ${retention}, but there is no change to support via EHCPs ` +
+          `before the end of the 2029/30 academic year (${END_OF_2029_30}) unless the family opts in.`,
       ),
     );
   }

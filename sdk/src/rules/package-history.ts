@@ -40,7 +40,8 @@ export function packageHistoryRules(document: unknown): Finding[] {
           finding(
             "ehcp.package-history.order-names-dispute",
             pointerJoin("packages", i, "disputeId"),
-            `Package "${sppId ?? i}" was ordered by the Tribunal but ${dispute === undefined ? "names no dispute" : `names dispute "${dispute}", which is not in this plan`}.`,
+            `Package "${sppId ?? i}" was ordered by the Tribunal but ` +
+              `${dispute === undefined ? "names no dispute" : `names dispute "${dispute}", which is not in this plan`}.`,
           ),
         );
     }

@@ -29,7 +29,8 @@ export function transitionPlanningRules(document: unknown): Finding[] {
       finding(
         "isp.transition-planning.post-16-started-late",
         "/transitionPlan/post16PlanningStartedOn",
-        `Post-16 transition planning started ${started}, less than 12 months before the move on ${move} (it should start by ${deadline}${deadline === twelveMonthsBefore ? "" : ", when the plan started"}).`,
+        `Post-16 transition planning started ${started}, less than 12 months before the move on ` +
+          `${move} (it should start by ${deadline}${deadline === twelveMonthsBefore ? "" : ", when the plan started"}).`,
       ),
     ];
   }

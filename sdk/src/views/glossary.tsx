@@ -49,7 +49,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: "Inclusion base",
     pattern: /inclusion base|Support Base|Specialist Base/i,
     meaning:
-      "A room or team in a mainstream school where a child can get help for part of the day. A Support Base is for children with an ISP. A Specialist Base is for children with an EHCP.",
+      "A room or team in a mainstream school where a child can get help for part of the day. A " +
+      "Support Base is for children with an ISP. A Specialist Base is for children with an EHCP.",
   },
   {
     term: "SENCO",

@@ -20,7 +20,9 @@ describe("reading ease", () => {
 
   it("scores hard text low, so the measure can fail", () => {
     const hard =
-      "<main><p>Notwithstanding the aforementioned considerations, the multidisciplinary professional consultation recommended comprehensive individualised therapeutic intervention programmes incorporating sensory integration methodologies.</p></main>";
+      "<main><p>Notwithstanding the aforementioned considerations, the multidisciplinary " +
+      "professional consultation recommended comprehensive individualised therapeutic " +
+      "intervention programmes incorporating sensory integration methodologies.</p></main>";
     expect(readability(hard).readingEase).toBeLessThan(30);
   });
 });

@@ -45,9 +45,10 @@ export function renderDemoFrontPage(page: DemoFrontPage): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>SEND Interchange demo</title>
         <style>
-          {
-            "body{font-family:system-ui,sans-serif;max-width:44rem;margin:0 auto;padding:1rem;line-height:1.5;color:#0b0c0c}a{color:#1d4f91}a:focus-visible,select:focus-visible{outline:3px solid #0b0c0c;background:#ffdd00}select{font-size:1rem;padding:0.25rem;max-width:100%}li{margin:0.25rem 0}"
-          }
+          {"body{font-family:system-ui,sans-serif;max-width:44rem;margin:0 " +
+            "auto;padding:1rem;line-height:1.5;color:#0b0c0c}a{color:#1d4f91}a:focus-visible,select:focus-visible{outline:3px " +
+            "solid #0b0c0c;background:#ffdd00}select{font-size:1rem;padding:0.25rem;max-width:100%}li{margin:0.25rem " +
+            "0}"}
         </style>
       </head>
       <body>

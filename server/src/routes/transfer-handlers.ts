@@ -58,7 +58,10 @@ function importView(r: ImportRecord): Json {
     direction: "incoming",
     ...(r.childId ? { childId: r.childId } : {}),
     status: r.decision,
-    statusText: `Your child's records arrived from ${from} on ${new Date(r.receivedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })} and ${WORDS[r.decision]}.`,
+    statusText:
+      `Your child's records arrived from ${from} on ` +
+      `${new Date(r.receivedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })} ` +
+      `and ${WORDS[r.decision]}.`,
     reason: bundle.manifest?.reason,
     timestamps: { received: r.receivedAt, [r.decision]: r.receivedAt },
     reasons: r.reasons,
@@ -251,7 +254,8 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     if (!v.body.receiver.unknownDestination || v.body.status !== "sent") {
       throw new HttpProblem(
         "conflict",
-        `This transfer is ${v.body.status}${v.body.receiver.unknownDestination ? "" : " to a named setting"}; only a bundle waiting in the unclaimed queue can be claimed.`,
+        `This transfer is ${v.body.status}${v.body.receiver.unknownDestination ? "" : " to a named setting"}; ` +
+          `only a bundle waiting in the unclaimed queue can be claimed.`,
       );
     }
     const { transfer, outcome } = await svc.claim(p, v as StoredVersion<TransferRecord>, c.get("correlationId"));

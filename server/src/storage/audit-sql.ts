@@ -2,7 +2,8 @@
 import type { AuditRecord } from "./store.ts";
 
 export const AUDIT_COLUMNS =
-  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id";
+  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, " +
+  "resource_id, version, child_id, correlation_id, outcome, caller_correlation_id";
 /** SQL element type of each column, in AUDIT_COLUMNS order. */
 const AUDIT_TYPES = [
   "text",

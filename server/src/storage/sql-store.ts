@@ -50,7 +50,9 @@ const HEAD_UPSERT = `head AS (
   )`;
 
 /** A written version's columns but its body, which the writer already holds as text. */
-const WRITTEN_COLUMNS = `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS provenance, ${isoInstant("created_at")} AS at`;
+const WRITTEN_COLUMNS =
+  `kind, id, version, etag, tenant_setting_urn, tenant_la_code, status, provenance::text AS ` +
+  `provenance, ${isoInstant("created_at")} AS at`;
 
 /** Version 1 and its head (parameters as versionParams gives them); no row back if the resource exists already. */
 const CREATE_WRITTEN = `written AS (

@@ -217,7 +217,9 @@ function versionCases(opts: StorageCaseOptions): void {
         prov(),
       );
       const heads =
-        "SELECT kind, id, version, tenant_setting_urn, tenant_la_code, child_id, identifiers, setting_urn, la_code, status, layer, review_due::text AS review_due FROM resource_heads ORDER BY kind, id";
+        "SELECT kind, id, version, tenant_setting_urn, tenant_la_code, child_id, identifiers, " +
+        "setting_urn, la_code, status, layer, review_due::text AS review_due FROM resource_heads " +
+        "ORDER BY kind, id";
       const kept = (await db.query(heads)).rows;
       expect(kept.find((h) => h.id === id)).toMatchObject({
         version: 2,

@@ -104,7 +104,9 @@ export function postWholeThenRead(
     socket.on("close", finish);
     socket.on("error", () => undefined); // EPIPE/ECONNRESET: judged by what was received
     socket.pause(); // read nothing until the whole request is written
-    const head = `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\n${withLength ? `Content-Length: ${total}` : "Transfer-Encoding: chunked"}\r\n\r\n`;
+    const head =
+      `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ` +
+      `${token}\r\nContent-Type: application/json\r\n${withLength ? `Content-Length: ${total}` : "Transfer-Encoding: chunked"}\r\n\r\n`;
     const chunk = Buffer.alloc(256 * 1024, 0x61);
     const frame = (b: Buffer) =>
       withLength ? b : Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from("\r\n")]);

@@ -107,7 +107,8 @@ export function withImportProvenance(doc: unknown, bundleId: string, importedAt:
 }
 
 const reasonText = (bundle: TransferBundle) =>
-  `Imported from transfer bundle ${bundle.id} (${bundle.manifest.reason}) sent by ${bundle.manifest.sender.setting?.name ?? bundle.manifest.sender.localAuthority?.name ?? bundle.manifest.sender.system.name}`;
+  `Imported from transfer bundle ${bundle.id} (${bundle.manifest.reason}) sent by ` +
+  `${bundle.manifest.sender.setting?.name ?? bundle.manifest.sender.localAuthority?.name ?? bundle.manifest.sender.system.name}`;
 
 /**
  * Imports the bundle: under `child` (the receiver's own matched child), else as a new child record. Used by the

@@ -424,22 +424,26 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect(versions.items).toHaveLength(1);
     }
 
-    it("SI-API-066: a transfer addressed to the sender's own setting is refused (the issue 11 takeover), and the other setting's child is untouched", async () => {
-      const v = await victimAndDecoy(a, VICTIM, a.tokens.staff);
-      const res = await a.server.call("POST", `/children/${v.decoy.childId}/transfers`, {
-        token: a.tokens.staff,
-        body: { receiver: { urn: SENDING.settingUrn }, reason: "in-year-move" },
-      });
-      const body = (await res.json()) as Json;
-      expect(res.status, JSON.stringify(body)).toBe(422);
-      expect(res.headers.get("content-type")).toMatch(/problem\+json/);
-      expect((body.errors as Json[])[0]!.ruleId).toBe("api.transfer-self-addressed");
-      await a.service.idle();
-      await expectVictimUntouched(a, v);
-      expect(await status(await a.server.call("GET", `/children/${v.victim.childId}`, { token: a.tokens.staff }))).toBe(
-        404,
-      );
-    });
+    it(
+      "SI-API-066: a transfer addressed to the sender's own setting is refused (the issue 11 " +
+        "takeover), and the other setting's child is untouched",
+      async () => {
+        const v = await victimAndDecoy(a, VICTIM, a.tokens.staff);
+        const res = await a.server.call("POST", `/children/${v.decoy.childId}/transfers`, {
+          token: a.tokens.staff,
+          body: { receiver: { urn: SENDING.settingUrn }, reason: "in-year-move" },
+        });
+        const body = (await res.json()) as Json;
+        expect(res.status, JSON.stringify(body)).toBe(422);
+        expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+        expect((body.errors as Json[])[0]!.ruleId).toBe("api.transfer-self-addressed");
+        await a.service.idle();
+        await expectVictimUntouched(a, v);
+        expect(
+          await status(await a.server.call("GET", `/children/${v.victim.childId}`, { token: a.tokens.staff })),
+        ).toBe(404);
+      },
+    );
 
     it("SI-API-065/067: a decoy sent to another setting on the same server is held for review: the matched child is never moved, read or merged", async () => {
       const v = await victimAndDecoy(a, VICTIM, a.tokens.staff);
@@ -517,43 +521,48 @@ export function runTransferCases(opts: TransferCaseOptions): void {
       expect((trail.items as Json[]).filter((e) => e.action === "import").length).toBeGreaterThanOrEqual(2);
     });
 
-    it("SI-API-065: a remote bundle whose child matches another setting's child, with that setting's document id, changes and reveals nothing; the reviewer may decline", async () => {
-      const victim = newChild(VICTIM);
-      const victimToken = await staffOf(b, VICTIM);
-      await registerChild(b.server.call, victimToken, victim); // ids are the server's (SI-API-057)
-      const victimIsp = newIsp(victim);
-      await must(
-        await adoptId(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), victimIsp),
-        201,
-      );
-      const forged = { ...newIsp({ ...newChild(SENDING), upn: victim.upn }), id: victimIsp.id };
-      const { jws, bundle } = await signedTestBundle([forged], remoteKey, RECEIVING);
-      const res = await must(await inbox(b, jws), 200);
-      expect(Object.keys(res).sort()).toEqual(["bundleId", "decision", "receipt", "replayed"]);
-      expect(await status(await b.server.call("GET", `/children/${victim.childId}`, { token: b.tokens.staff }))).toBe(
-        404,
-      );
-      expect(await status(await b.server.call("GET", `/isps/${victimIsp.id}`, { token: b.tokens.staff }))).toBe(404);
-      expect(
-        (await must(await b.server.call("GET", `/isps/${victimIsp.id}/versions`, { token: victimToken }), 200)).items,
-      ).toHaveLength(1);
-      expect(
-        (await must(await b.server.call("GET", `/isps/${victimIsp.id}`, { token: victimToken }), 200)).provenance,
-      ).not.toHaveProperty("importedFromBundleId");
-      const declined = await must(
-        await b.server.call("POST", `/transfers/${bundle.id}/review`, {
-          token: b.tokens.staff,
-          body: { decision: "decline" },
-        }),
-        200,
-      );
-      expect(declined.status).toBe("declined");
-      expect(
-        (await must(await b.server.call("GET", "/transfers/reviews", { token: b.tokens.staff }), 200)).items as Json[],
-      ).not.toContainEqual(expect.objectContaining({ id: bundle.id }));
-      // Replays still get the first receipt.
-      expect((await must(await inbox(b, jws), 200)).receipt).toBe(res.receipt);
-    });
+    it(
+      "SI-API-065: a remote bundle whose child matches another setting's child, with that " +
+        "setting's document id, changes and reveals nothing; the reviewer may decline",
+      async () => {
+        const victim = newChild(VICTIM);
+        const victimToken = await staffOf(b, VICTIM);
+        await registerChild(b.server.call, victimToken, victim); // ids are the server's (SI-API-057)
+        const victimIsp = newIsp(victim);
+        await must(
+          await adoptId(await b.server.call("POST", "/isps", { token: victimToken, body: victimIsp }), victimIsp),
+          201,
+        );
+        const forged = { ...newIsp({ ...newChild(SENDING), upn: victim.upn }), id: victimIsp.id };
+        const { jws, bundle } = await signedTestBundle([forged], remoteKey, RECEIVING);
+        const res = await must(await inbox(b, jws), 200);
+        expect(Object.keys(res).sort()).toEqual(["bundleId", "decision", "receipt", "replayed"]);
+        expect(await status(await b.server.call("GET", `/children/${victim.childId}`, { token: b.tokens.staff }))).toBe(
+          404,
+        );
+        expect(await status(await b.server.call("GET", `/isps/${victimIsp.id}`, { token: b.tokens.staff }))).toBe(404);
+        expect(
+          (await must(await b.server.call("GET", `/isps/${victimIsp.id}/versions`, { token: victimToken }), 200)).items,
+        ).toHaveLength(1);
+        expect(
+          (await must(await b.server.call("GET", `/isps/${victimIsp.id}`, { token: victimToken }), 200)).provenance,
+        ).not.toHaveProperty("importedFromBundleId");
+        const declined = await must(
+          await b.server.call("POST", `/transfers/${bundle.id}/review`, {
+            token: b.tokens.staff,
+            body: { decision: "decline" },
+          }),
+          200,
+        );
+        expect(declined.status).toBe("declined");
+        expect(
+          (await must(await b.server.call("GET", "/transfers/reviews", { token: b.tokens.staff }), 200))
+            .items as Json[],
+        ).not.toContainEqual(expect.objectContaining({ id: bundle.id }));
+        // Replays still get the first receipt.
+        expect((await must(await inbox(b, jws), 200)).receipt).toBe(res.receipt);
+      },
+    );
 
     it("SI-API-065: a document id taken by another setting's record is stored under a local id; the other record is untouched", async () => {
       const victim = newChild(VICTIM);

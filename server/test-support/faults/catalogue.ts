@@ -8,6 +8,7 @@ import type { CreateAppOptions } from "../../src/app.ts";
 import type { PartDecorators } from "../../src/app-parts.ts";
 import { RESOURCES } from "../../src/routes/resources.ts";
 import type { Store } from "../../src/storage/store.ts";
+import { TRANSFER_KIND } from "../../src/storage/transfer-store.ts";
 import {
   isProblem,
   onRequest,
@@ -18,8 +19,24 @@ import {
   withHeaders,
   type HttpWrap,
 } from "./http-faults.ts";
-import { createOverwriting, createRevealingIds, validateStoring, verifierWaving } from "./part-faults.ts";
-import { auditDropping, decorateStore, searchQueryChanged, staleSearchHeads, withoutFilter } from "./store-faults.ts";
+import {
+  childReferenceOnCreateOnly,
+  createOverwriting,
+  createOverwritingOnly,
+  createRevealingIds,
+  sentChildId,
+  statusChangesIgnored,
+  validateStoring,
+  verifierWaving,
+} from "./part-faults.ts";
+import {
+  auditDropping,
+  auditWithoutCallerCorrelation,
+  decorateStore,
+  searchQueryChanged,
+  staleSearchHeads,
+  withoutFilter,
+} from "./store-faults.ts";
 import * as transfer from "./transfer-faults.ts";
 
 /** How a faulty server differs from the production one: usually exactly one of these is set. */
@@ -198,6 +215,20 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     build: { decorate: (store) => ({ handler: createOverwriting(store) }) },
   },
   {
+    id: "status-changes-ignored",
+    description: "Updates keep the stored status: closing an ISP answers 200 but the plan stays open.",
+    caughtBy: ["send.api-core.closing-writes-new-version"],
+    expect: /the ISP's status after closing is "\w+", expected "closed"/,
+    build: { decorate: (store) => ({ handler: statusChangesIgnored(store) }) },
+  },
+  {
+    id: "setting-create-overwrites",
+    description: "POST /settings with a URN in use replaces that setting instead of 409.",
+    caughtBy: ["send.api-core.setting-urn-in-use-conflict"],
+    expect: /second POST \/settings with URN \d+ in use: expected HTTP 409, got 201/,
+    build: { decorate: (store) => ({ handler: createOverwritingOnly(store, "createSetting") }) },
+  },
+  {
     id: "location-header-wrong",
     description: "201 Created names the collection in Location, not the new record.",
     caughtBy: ["send.api-core.isp.create-returns-location-etag"],
@@ -250,6 +281,25 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
       decorate: () => ({
         validate: (v) => (doc) => {
           const r = v(doc);
+          return { ...r, findings: r.findings.filter((f) => f.severity !== "error"), valid: r.errors.length === 0 };
+        },
+      }),
+    },
+  },
+  {
+    id: "rule-errors-checked-for-plans-only",
+    description:
+      "Quality rules run only on plans (ISPs, EHCPs): a development profile or SPP breaking an error rule is stored.",
+    caughtBy: [
+      "send.api-core.development-profile.invalid-document-refused",
+      "send.api-core.spp.invalid-document-refused",
+    ],
+    expect: /POST of a document with an error-severity rule \(.*\): expected HTTP 422, got 201/,
+    build: {
+      decorate: () => ({
+        validate: (v) => (doc) => {
+          const r = v(doc);
+          if (r.documentType !== "development-profile" && r.documentType !== "spp") return r;
           return { ...r, findings: r.findings.filter((f) => f.severity !== "error"), valid: r.errors.length === 0 };
         },
       }),
@@ -423,6 +473,19 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
   },
   // Authentication
   {
+    id: "record-looked-up-before-token",
+    description: "Item addresses look the record up before the token is checked: anonymous callers get 404, not 401.",
+    caughtBy: ["send.security.no-token-unauthorised"],
+    expect: /(GET|PUT) \/isps\/[^ ]+ without a token: expected HTTP 401, got 404/,
+    build: {
+      http: onResponse(async (res, req, store) => {
+        const at = res.status === 401 && !req.headers.get("authorization") ? recordAt(req.url) : undefined;
+        if (!at || (await store.get(at.cfg.kind, at.id))) return undefined;
+        return problem(404, "https://example.invalid/not-found", "Not Found", "No such record.");
+      }),
+    },
+  },
+  {
     id: "bad-signature-accepted",
     description: "Bearer tokens are decoded without checking the signature.",
     caughtBy: ["send.security.bad-signature-unauthorised"],
@@ -508,6 +571,20 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     },
   },
   {
+    id: "la-officer-reads-other-las",
+    description: "A local authority officer may read records of every local authority, not only their own.",
+    caughtBy: ["send.security.la-officer-sees-only-own-la"],
+    expect: /by tenant A's local authority officer: expected HTTP 404, got 200/,
+    build: {
+      decorate: () => ({
+        access: (a) => ({
+          ...a,
+          canSee: (p, r, action) => (p.role === "la-officer" && action === "read") || a.canSee(p, r, action),
+        }),
+      }),
+    },
+  },
+  {
     id: "create-reveals-foreign-id",
     description: "POST keeps the client's id: one in use by another tenant answers 409, an unused one 201.",
     caughtBy: ["send.security.create-foreign-id-not-revealed"],
@@ -524,6 +601,28 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
         resource: (r) => (cfg) => {
           const { childReferenceOf: _dropped, ...rest } = r(cfg);
           return rest as typeof cfg;
+        },
+      }),
+    },
+  },
+  {
+    id: "child-reference-checked-on-create-only",
+    description: "An update may change a plan's child to any id: another tenant's child or none that exists.",
+    caughtBy: ["send.security.update-naming-foreign-child-refused"],
+    expect: /update of its ISP naming tenant B's child: expected HTTP 422, got (2\d\d|403)/,
+    build: { decorate: () => childReferenceOnCreateOnly() },
+  },
+  {
+    id: "child-reference-case-sensitive",
+    description: "Child ids are compared as sent: a plan naming its child's id in upper case is refused.",
+    caughtBy: ["send.security.child-reference-ignores-letter-case"],
+    expect: /naming its child in upper case: expected HTTP 201, got 422/,
+    build: {
+      decorate: () => ({
+        resource: (r) => (cfg) => {
+          const c = r(cfg);
+          if (!c.childReferenceOf) return c;
+          return { ...c, childReferenceOf: (body: unknown) => sentChildId(body) ?? c.childReferenceOf?.(body) };
         },
       }),
     },
@@ -563,6 +662,19 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     build: { decorate: () => ({ permits: (permits) => (p, scope) => scope === "audit:read" || permits(p, scope) }) },
   },
   {
+    id: "voice-scope-from-read",
+    description: "Any role that reads a kind of plan may add views to it, whatever x-roles says.",
+    caughtBy: ["send.security.role-matrix-every-operation"],
+    expect: /la-officer POST \/isps\/\{id\}\/voice: expected 403, got (?!403)\d+/,
+    build: {
+      decorate: () => ({
+        permits: (permits) => (p, scope) =>
+          permits(p, scope) ||
+          (scope.endsWith(":voice") && permits(p, scope.replace(/:voice$/, ":read") as typeof scope)),
+      }),
+    },
+  },
+  {
     id: "governor-sees-identifiers",
     description: "The governor's plan sample is not redacted (names, UPNs, dates of birth).",
     caughtBy: ["send.security.governor-sample-redacted"],
@@ -590,6 +702,34 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     caughtBy: ["send.security.writes-audited"],
     expect: /expected create and update events, found \[\]/,
     build: { store: (s) => auditDropping(s, (r) => writes(r.action) && r.outcome === "allowed") },
+  },
+  {
+    id: "searches-not-audited",
+    description: "Searches of plans are not written to the audit log.",
+    caughtBy: ["send.security.searches-and-denials-audited"],
+    expect: /no search event for the ISP the search returned/,
+    build: { store: (s) => auditDropping(s, (r) => r.action === "search" && r.kind !== "audit") },
+  },
+  {
+    id: "denied-requests-not-audited",
+    description: "Requests refused for tenancy or role are not written to the audit log.",
+    caughtBy: ["send.security.searches-and-denials-audited"],
+    expect: /no denied event for tenant B's read of the ISP/,
+    build: { store: (s) => auditDropping(s, (r) => r.outcome === "denied") },
+  },
+  {
+    id: "audit-loses-correlation-id",
+    description: "Audit records keep only the server's own request id, not the caller's X-Correlation-Id.",
+    caughtBy: ["send.security.searches-and-denials-audited"],
+    expect: /no search event carries the caller's X-Correlation-Id/,
+    build: { store: auditWithoutCallerCorrelation },
+  },
+  {
+    id: "audit-reads-not-audited",
+    description: "Reading the audit log leaves no trace in it.",
+    caughtBy: ["send.security.audit-reads-audited"],
+    expect: /read of the audit log .* is not itself in the audit log/,
+    build: { store: (s) => auditDropping(s, (r) => r.kind === "audit") },
   },
   // Transfers: the receiving side
   {
@@ -643,6 +783,14 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     build: { decorate: () => ({ transfer: transfer.reTenantsMatchedChild }) },
   },
   {
+    id: "import-matches-by-upn-only",
+    description:
+      "The inbox matches the child by UPN only: a plan naming a known child by ULN or NHS number gets a new child.",
+    caughtBy: ["send.transfer-receiver.child-matched-by-uln-or-nhs-number"],
+    expect: /the imported ISP is not filed under tenant A's child with the same ULN/,
+    build: { decorate: () => ({ transfer: transfer.matchesByUpnOnly }) },
+  },
+  {
     id: "no-receipt",
     description: "The inbox answers 200 without a receipt.",
     caughtBy: ["send.transfer-receiver.valid-bundle-accepted", "send.transfer-sender.round-trip-fidelity"],
@@ -657,6 +805,19 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     build: { decorate: () => ({ transfer: transfer.receiptUnsigned }) },
   },
   // Transfers: the sending side
+  {
+    id: "unclaimed-queue-by-upn-only",
+    description:
+      "The unclaimed queue ignores the ULN and NHS number filters: every unclaimed bundle of the LA answers.",
+    caughtBy: ["send.transfer-sender.unclaimed-found-by-uln-or-nhs-number"],
+    expect: /is found by a ULN that is not its child's/,
+    build: {
+      store: (s) =>
+        searchQueryChanged(s, (q) =>
+          q.kind === TRANSFER_KIND ? withoutFilter("nhsNumber")(withoutFilter("uln")(q)) : q,
+        ),
+    },
+  },
   {
     id: "self-addressed-transfer-allowed",
     description: "A setting may send a child's records to itself.",

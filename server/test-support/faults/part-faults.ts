@@ -1,9 +1,10 @@
 // Decorators of the app's parts (server/src/app-parts.ts) for the conformance self-test's faulty servers: the
 // validator, the token verifier, the permission check, the access policy, resource configurations, handlers and the
 // transfer steps, each wrapping production's own.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { base64url, decodeJwt, decodeProtectedHeader } from "jose";
 import type { Context } from "hono";
-import type { AppParts } from "../../src/app-parts.ts";
+import type { AppParts, PartDecorators } from "../../src/app-parts.ts";
 import type { AppEnv } from "../../src/env.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { actorOf } from "../../src/audit/audit-event.ts";
@@ -11,6 +12,7 @@ import { HttpProblem } from "../../src/http/problems.ts";
 import { RESOURCES, type ResourceConfig } from "../../src/routes/resources.ts";
 import { ROUTES } from "../../../spec/routes.ts";
 import type { Handler } from "../../src/routes/resource-handlers.ts";
+import { recordAt } from "./http-faults.ts";
 
 /** A verifier that, when production's refuses a token, still takes its claims if `wave(alg)` says so. */
 export const verifierWaving =
@@ -90,6 +92,57 @@ export const createOverwriting =
     };
     return overwrite;
   };
+
+/** The child id a document names (child.personId), exactly as sent: no letter case folded. */
+export function sentChildId(body: unknown): string | undefined {
+  const child = (body as { child?: { personId?: unknown } } | null)?.child;
+  return typeof child?.personId === "string" ? child.personId : undefined;
+}
+
+/** Updates (PUT) skip the child-reference check that creates make: the update handlers run with a flag set that the
+ *  resources' childReferenceOf reads, so every other step of an update is production's. */
+export function childReferenceOnCreateOnly(): PartDecorators {
+  const updating = new AsyncLocalStorage<true>();
+  return {
+    handler: (wrap) => (operationId, handler) => {
+      const wrapped = wrap(operationId, handler);
+      return /^update[A-Z]/.test(operationId) && resourceOf(operationId)
+        ? (c) => updating.run(true, () => wrapped(c))
+        : wrapped;
+    },
+    resource: (r) => (cfg) => {
+      const c = r(cfg);
+      const check = c.childReferenceOf;
+      if (!check) return c;
+      return { ...c, childReferenceOf: (body: unknown) => (updating.getStore() ? undefined : check(body)) };
+    },
+  };
+}
+
+/** Updates keep the stored status whatever the body says: status is treated as server-managed, so a plan cannot be
+ *  closed (or ceased) by writing a new version. */
+export const statusChangesIgnored =
+  (store: Store) =>
+  (wrap: AppParts["handler"]): AppParts["handler"] =>
+  (operationId, handler) => {
+    const cfg = resourceOf(operationId);
+    const wrapped = wrap(operationId, handler);
+    if (!cfg || !/^update[A-Z]/.test(operationId)) return wrapped;
+    return async (c) => {
+      const body = c.get("body") as Record<string, unknown> | undefined;
+      const at = recordAt(c.req.url);
+      const current = at ? await store.get<Record<string, unknown>>(cfg.kind, at.id) : undefined;
+      if (body && current && "status" in current.body) c.set("body", { ...body, status: current.body.status });
+      return wrapped(c);
+    };
+  };
+
+/** Creates of one operation only (`operationId`) that overwrite a record whose key is in use. */
+export const createOverwritingOnly =
+  (store: Store, only: string) =>
+  (wrap: AppParts["handler"]): AppParts["handler"] =>
+  (operationId, handler) =>
+    operationId === only ? createOverwriting(store)(wrap)(operationId, handler) : wrap(operationId, handler);
 
 /** POST /$validate that also files a valid document under the caller. */
 export const validateStoring =

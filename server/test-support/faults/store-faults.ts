@@ -34,6 +34,23 @@ export function auditDropping(store: Store, drop: (rec: AuditRecord) => boolean)
   });
 }
 
+/** Audit records written without the caller's X-Correlation-Id (the server's own request id kept). */
+export function auditWithoutCallerCorrelation(store: Store): Store {
+  const strip = (rec: AuditRecord): AuditRecord => {
+    const { callerCorrelationId: _dropped, ...rest } = rec;
+    return rest;
+  };
+  return decorateStore(store, {
+    create: (kind, id, body, facts, tenant, prov, audit) =>
+      store.create(kind, id, body, facts, tenant, prov, audit && strip(audit)),
+    update: (kind, id, expected, body, facts, tenant, prov, audit) =>
+      store.update(kind, id, expected, body, facts, tenant, prov, audit && strip(audit)),
+    getAudited: (kind, id, expected, audit) => store.getAudited(kind, id, expected, strip(audit)),
+    appendAudit: (rec) => store.appendAudit(strip(rec)),
+    appendAudits: (recs) => store.appendAudits(recs.map(strip)),
+  });
+}
+
 /** Searches answered with `change` applied to the query (a filter or the tenancy restriction dropped). */
 export function searchQueryChanged(store: Store, change: (q: SearchQuery) => SearchQuery): Store {
   return decorateStore(store, { search: (q) => store.search(change(q)) });

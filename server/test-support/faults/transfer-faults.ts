@@ -141,3 +141,18 @@ export const reTenantsMatchedChild: TransferWrap = (parts) => ({
     return { own: moved, foreign: [] };
   },
 });
+
+/** The inbox matches the bundle's child by UPN only: the ULN and NHS number the documents carry are not looked at. */
+export const matchesByUpnOnly: TransferWrap = (parts) => ({
+  ...parts,
+  matchChild: (tx, bundle, receiver, sourceChildId) => {
+    const upnOnly = (doc: unknown): unknown => {
+      const d = doc as { child?: { identifiers?: { upn?: string } } };
+      if (!d?.child?.identifiers) return doc;
+      const { upn } = d.child.identifiers;
+      return { ...d, child: { ...d.child, identifiers: upn === undefined ? {} : { upn } } };
+    };
+    const seen = { ...bundle, documents: (bundle.documents as unknown[]).map(upnOnly) } as typeof bundle;
+    return parts.matchChild(tx, seen, receiver, sourceChildId);
+  },
+});

@@ -266,7 +266,9 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
 export function formatReport(r: AttackReport, command: string): string {
   const lines = [
     `attack run: seed ${r.seed} (reproduce: ATTACK_SEED=${r.seed} ${command})`,
-    `requests ${r.requests} in ${(r.durationMs / 1000).toFixed(1)} s; legitimate ${r.legitimate}, failed ${r.legitFailed}; 5xx ${r.fiveHundreds}; dropped ${r.dropped}; foreign records readable ${r.leaks}; changed ${r.changes.length}`,
+    `requests ${r.requests} in ${(r.durationMs / 1000).toFixed(1)} s; legitimate ` +
+      `${r.legitimate}, failed ${r.legitFailed}; 5xx ${r.fiveHundreds}; dropped ${r.dropped}; ` +
+      `foreign records readable ${r.leaks}; changed ${r.changes.length}`,
     `attempts by class: ${Object.entries(r.attemptsByClass)
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}`,
