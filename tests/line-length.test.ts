@@ -16,6 +16,7 @@ const EXEMPT: Record<string, { lines?: number; why: string }> = {
   "spec/routes.ts": { why: "long operation descriptions; other work edits the file this session, to be joined later" },
   "spec/describe-api.ts": { lines: 10, why: "Markdown paragraphs of the API description: a line break is output" },
   "conformance/src/reporters/html.ts": { lines: 10, why: "HTML template rows, one per line of the report" },
+  "conformance/src/reporters/certificate-html.ts": { lines: 7, why: "HTML template lines of the certificate page" },
   "conformance/src/reporters/junit.ts": { lines: 2, why: "XML template lines of the report" },
   "conformance/src/reporters/console.ts": { lines: 1, why: "one summary line of console output" },
   "sdk/src/ctf/ctf.test.ts": { lines: 2, why: "CTF XML test data, one element per line" },

@@ -154,50 +154,54 @@ describe("the packed send-conformance", { timeout: 120_000 }, () => {
     expect(badConfig.stderr).toContain("must have required property 'baseUrl'");
   });
 
-  it("npx send-conformance run --certificate: a conformant documents run is certified; verify-certificate accepts the JSON and the page and refuses an edited copy with exit 8", () => {
-    const npx = (...args: string[]) => run("npx", ["--no", "--", "send-conformance", ...args], project);
-    const setting = (urn: string, laCode: string) => ({ urn, laCode, laestab: `${laCode}0000`, name: urn });
-    writeFileSync(
-      join(project, "documents-config.json"),
-      JSON.stringify({
-        baseUrl: "https://mis.example/send/v1",
-        implementation: { name: "Stranger MIS", version: "1.0.0" },
-        tenants: [
-          { name: "A", setting: setting("100000", "100"), credentials: {} },
-          { name: "B", setting: setting("100001", "101"), credentials: {} },
-        ],
-        capabilities: { profiles: ["documents"], resources: [] },
-        documents: { paths: ["isp.json"] },
-      }),
-    );
-    const issued = npx(
-      "run",
-      "--config",
-      "documents-config.json",
-      "--report",
-      "cert-report",
-      "--certificate",
-      "cert.json",
-    );
-    expect(issued.status, issued.stderr).toBe(0);
-    for (const f of ["cert.json", "cert.html", "cert.signing-key.json", "cert-report/report.json"])
-      expect(existsSync(join(project, f)), f).toBe(true);
-    const verified = npx("verify-certificate", "cert.json", "--report", "cert-report/report.json");
-    expect(verified.status, verified.stderr).toBe(0);
-    expect(verified.stdout).toContain("implementation: Stranger MIS 1.0.0");
-    expect(verified.stdout).toContain(`made with send-conformance ${suite.pkg.version}`);
-    expect(npx("verify-certificate", "cert.html").status).toBe(0);
-    const file = JSON.parse(readFileSync(join(project, "cert.json"), "utf8")) as {
-      certificate: { profiles: string[] };
-    };
-    file.certificate.profiles.push("security");
-    writeFileSync(join(project, "edited.json"), JSON.stringify(file));
-    const edited = npx("verify-certificate", "edited.json");
-    expect(edited.status).toBe(8);
-    expect(edited.stderr).toContain(
-      "tampered: the readable certificate differs from the signed one at /certificate/profiles/1",
-    );
-  });
+  it(
+    "npx send-conformance run --certificate: a conformant documents run is certified; " +
+      "verify-certificate accepts the JSON and the page and refuses an edited copy with exit 8",
+    () => {
+      const npx = (...args: string[]) => run("npx", ["--no", "--", "send-conformance", ...args], project);
+      const setting = (urn: string, laCode: string) => ({ urn, laCode, laestab: `${laCode}0000`, name: urn });
+      writeFileSync(
+        join(project, "documents-config.json"),
+        JSON.stringify({
+          baseUrl: "https://mis.example/send/v1",
+          implementation: { name: "Stranger MIS", version: "1.0.0" },
+          tenants: [
+            { name: "A", setting: setting("100000", "100"), credentials: {} },
+            { name: "B", setting: setting("100001", "101"), credentials: {} },
+          ],
+          capabilities: { profiles: ["documents"], resources: [] },
+          documents: { paths: ["isp.json"] },
+        }),
+      );
+      const issued = npx(
+        "run",
+        "--config",
+        "documents-config.json",
+        "--report",
+        "cert-report",
+        "--certificate",
+        "cert.json",
+      );
+      expect(issued.status, issued.stderr).toBe(0);
+      for (const f of ["cert.json", "cert.html", "cert.signing-key.json", "cert-report/report.json"])
+        expect(existsSync(join(project, f)), f).toBe(true);
+      const verified = npx("verify-certificate", "cert.json", "--report", "cert-report/report.json");
+      expect(verified.status, verified.stderr).toBe(0);
+      expect(verified.stdout).toContain("implementation: Stranger MIS 1.0.0");
+      expect(verified.stdout).toContain(`made with send-conformance ${suite.pkg.version}`);
+      expect(npx("verify-certificate", "cert.html").status).toBe(0);
+      const file = JSON.parse(readFileSync(join(project, "cert.json"), "utf8")) as {
+        certificate: { profiles: string[] };
+      };
+      file.certificate.profiles.push("security");
+      writeFileSync(join(project, "edited.json"), JSON.stringify(file));
+      const edited = npx("verify-certificate", "edited.json");
+      expect(edited.status).toBe(8);
+      expect(edited.stderr).toContain(
+        "tampered: the readable certificate differs from the signed one at /certificate/profiles/1",
+      );
+    },
+  );
 
   it("imports in plain Node from the package name, with its fixtures, schemas and requirements found inside the package", () => {
     const script = `

@@ -89,7 +89,8 @@ export async function prepareCertificate(opts: CertificateOptions): Promise<Prep
   const { name, version } = opts.implementation;
   if (!name || !version)
     throw new CertificateOptionError(
-      "--certificate needs the implementation's name and version: set `implementation` {name, version} in the configuration, or pass --implementation-name and --implementation-version",
+      "--certificate needs the implementation's name and version: set `implementation` {name, version} " +
+        "in the configuration, or pass --implementation-name and --implementation-version",
     );
   if (opts.jwksUrl !== undefined && !/^https?:\/\//u.test(opts.jwksUrl))
     throw new CertificateOptionError(`--jwks-url ${opts.jwksUrl} is not an http(s) URL`);

@@ -54,8 +54,12 @@ export function suiteCurrency(
       why: `made with send-conformance ${made}; line ${mLine} is still accepted until ${entry.acceptedUntil} (${entry.note})`,
     };
   const expired = entry ? ` (accepted until ${entry.acceptedUntil})` : "";
+  const earlier = accepted.map((a) => `${a.line} until ${a.acceptedUntil}`).join(", ");
   return {
     current: false,
-    why: `made with send-conformance ${made}, line ${mLine}${expired}, which is no longer current: this suite (${installed}) accepts line ${iLine}${accepted.length ? ` and ${accepted.map((a) => `${a.line} until ${a.acceptedUntil}`).join(", ")}` : ""}; re-run the suite to re-issue the certificate`,
+    why:
+      `made with send-conformance ${made}, line ${mLine}${expired}, which is no longer current: ` +
+      `this suite (${installed}) accepts line ${iLine}${earlier ? ` and ${earlier}` : ""}; ` +
+      "re-run the suite to re-issue the certificate",
   };
 }

@@ -105,11 +105,13 @@ export async function verifyCertificate(text: string, opts: VerifyOptions): Prom
     const keys = opts.trusted.jwks.keys ?? [];
     const prints = await Promise.all(keys.map(async (k) => ({ k, t: await thumbprintOf(k) })));
     const found = prints.find((p) => p.t === kid || p.k.kid === kid)?.k;
-    if (!found)
+    if (!found) {
+      const held = prints.map((p) => p.t ?? "unreadable").join(", ") || "none";
       return fail(
         "wrong-key",
-        `signed with key ${kid}, which ${opts.trusted.source} does not hold (it has ${keys.length} key(s): ${prints.map((p) => p.t ?? "unreadable").join(", ") || "none"})`,
+        `signed with key ${kid}, which ${opts.trusted.source} does not hold (it has ${keys.length} key(s): ${held})`,
       );
+    }
     jwk = found;
     source = opts.trusted.source;
   } else {
@@ -128,7 +130,8 @@ export async function verifyCertificate(text: string, opts: VerifyOptions): Prom
   if (!checked.ok) {
     const reason = checked.reasons[0]!;
     const why = opts.trusted
-      ? `the signature does not verify with ${kid} from ${opts.trusted.source}: the signed certificate was altered or signed with another key (${reason.message})`
+      ? `the signature does not verify with ${kid} from ${opts.trusted.source}: ` +
+        `the signed certificate was altered or signed with another key (${reason.message})`
       : `the signature does not verify with the embedded key: the signed certificate was altered (${reason.message})`;
     return fail("signature", why);
   }
@@ -178,12 +181,15 @@ export function coverageText(v: Extract<Verification, { ok: true }>): string {
   const c = v.certificate;
   const counts = (l: "MUST" | "SHOULD") =>
     `${l}: ${c.counts[l].pass} passed, ${c.counts[l].warning} with warnings, ${c.counts[l].fail} failed, ${c.counts[l].skip} skipped`;
-  const declared = c.target.declared
-    ? ` (declared ${c.target.declared.standard} ${c.target.declared.standardVersion}${c.target.declared.schemaVersions ? `, schema versions ${c.target.declared.schemaVersions.supported.join(", ")}` : ""})`
-    : "";
+  const d = c.target.declared;
+  const versions = d?.schemaVersions ? `, schema versions ${d.schemaVersions.supported.join(", ")}` : "";
+  const declared = d ? ` (declared ${d.standard} ${d.standardVersion}${versions})` : "";
   const key =
     v.key.source === "embedded"
-      ? `key ${v.key.thumbprint}, embedded in the certificate: this proves the certificate is intact, not who signed it${c.signer.jwksUrl ? `; the signer says the key is published at ${c.signer.jwksUrl} (check with --jwks ${c.signer.jwksUrl})` : ""}`
+      ? `key ${v.key.thumbprint}, embedded in the certificate: this proves the certificate is intact, not who signed it` +
+        (c.signer.jwksUrl
+          ? `; the signer says the key is published at ${c.signer.jwksUrl} (check with --jwks ${c.signer.jwksUrl})`
+          : "")
       : `key ${v.key.thumbprint}, found in ${v.key.source}`;
   return [
     `VALID — SEND Interchange conformance certificate ${c.id}`,
