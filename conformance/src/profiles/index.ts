@@ -7,6 +7,7 @@ import { API_PROTOCOL_TESTS } from "./api-core-protocol.ts";
 import { SECURITY_VIEW_TESTS } from "./security-views.ts";
 import { TRANSFER_SENDER_TESTS } from "./transfer-sender.ts";
 import { TRANSFER_RECEIVER_TESTS } from "./transfer-receiver.ts";
+import { TRANSFER_OVERSIGHT_TESTS } from "./transfer-oversight.ts";
 
 export const ALL_TESTS: readonly TestDef[] = [
   ...DOCUMENT_TESTS,
@@ -16,6 +17,7 @@ export const ALL_TESTS: readonly TestDef[] = [
   ...SECURITY_VIEW_TESTS,
   ...TRANSFER_SENDER_TESTS,
   ...TRANSFER_RECEIVER_TESTS,
+  ...TRANSFER_OVERSIGHT_TESTS,
 ];
 
 /** Profiles this version of the suite implements tests for. */
