@@ -1092,7 +1092,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       {
         status: 201,
         description: "Requested; pending the holding authority's decision.",
-        headers: ["Location"],
+        headers: ["Location", "ETag"],
         body: { schema: "LaTransferRequest", description: "The request." },
       },
     ],
@@ -1118,6 +1118,23 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       },
     ],
     errors: AUTH_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/transfers/la-requests/{id}",
+    operationId: "getLaRequest",
+    summary: "Read a request between local authorities",
+    description:
+      "One request, as the holding or the requesting local authority sees it (the holding side also sees which transfer; the requesting side its own child record once imported). Anyone else: 404.",
+    tag: "Transfers",
+    scope: "transfers:cross-la",
+    resource: "transfer",
+    auditAction: "read",
+    parameters: ["id"],
+    responses: [
+      { status: 200, description: "The request.", body: { schema: "LaTransferRequest", description: "The request." } },
+    ],
+    errors: READ_ERRORS,
   },
   {
     method: "post",

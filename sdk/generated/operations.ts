@@ -81,6 +81,7 @@ export const OPERATIONS = {
   "queryHeldTransfers": {"method":"post","path":"/transfers/la-queries","scope":"transfers:cross-la","request":"HeldTransferQuery","response":"HeldTransferQueryResult"},
   "requestHeldTransfer": {"method":"post","path":"/transfers/la-requests","scope":"transfers:cross-la","request":"LaTransferRequestBody","response":"LaTransferRequest"},
   "listLaRequests": {"method":"get","path":"/transfers/la-requests","scope":"transfers:cross-la","response":"LaTransferRequestList"},
+  "getLaRequest": {"method":"get","path":"/transfers/la-requests/{id}","scope":"transfers:cross-la","response":"LaTransferRequest"},
   "decideLaRequest": {"method":"post","path":"/transfers/la-requests/{id}/decision","scope":"transfers:cross-la","request":"LaTransferDecision","response":"LaTransferRequest"},
   "listTransferReviews": {"method":"get","path":"/transfers/reviews","scope":"children:read","query":["limit","cursor"],"response":"TransferReviewPage"},
   "decideTransferReview": {"method":"post","path":"/transfers/{id}/review","scope":"children:write","request":"TransferReviewDecision","response":"TransferSummary"},

@@ -85,6 +85,7 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
       { action: "create", kind: "transfer", resourceId: m.transferId, childId: t?.body.childId },
     ]);
     c.header("location", `/transfers/la-requests/${stored.id}`);
+    c.header("etag", stored.etag);
     return c.json(requestView(stored.body, "requesting"), 201);
   };
 
@@ -93,6 +94,27 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
     const items = await lost.list(p);
     await audit(store, c, { action: "search", kind: "transfer" });
     return c.json({ items: items.map((x) => requestView(x.request, x.side)) }, 200);
+  };
+
+  const getLaRequest: Handler = async (c) => {
+    const p = c.get("principal");
+    const id = c.req.param("id")!;
+    const v = await lost.get(id);
+    const side =
+      !v || !p.laCode
+        ? undefined
+        : v.body.holdingLaCode === p.laCode
+          ? "holding"
+          : v.body.requestingLaCode === p.laCode
+            ? "requesting"
+            : undefined;
+    if (!v || !side) {
+      await audit(store, c, { action: "read", kind: "transfer", resourceId: id, outcome: "denied" });
+      throw notFound();
+    }
+    await audit(store, c, { action: "read", kind: "transfer", resourceId: id, version: v.version });
+    c.header("etag", v.etag);
+    return c.json(requestView(v.body, side), 200);
   };
 
   const decideLaRequest: Handler = async (c) => {
@@ -139,5 +161,5 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
     return c.json(requestView(request, "holding"), 200);
   };
 
-  return { queryHeldTransfers, requestHeldTransfer, listLaRequests, decideLaRequest };
+  return { queryHeldTransfers, requestHeldTransfer, listLaRequests, getLaRequest, decideLaRequest };
 }

@@ -139,13 +139,13 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
         body: { matchRef: m!.matchRef },
       });
       expect(missingReason.status).toBe(422);
-      const req = await must(
-        await a.server.call("POST", "/transfers/la-requests", {
-          token: tokens.la926!,
-          body: { matchRef: m!.matchRef, reason: "The family has moved into our area; school place being arranged." },
-        }),
-        201,
-      );
+      const created = await a.server.call("POST", "/transfers/la-requests", {
+        token: tokens.la926!,
+        body: { matchRef: m!.matchRef, reason: "The family has moved into our area; school place being arranged." },
+      });
+      expect(created.headers.get("etag")).toBeTruthy();
+      const req = await must(created, 201);
+      expect(created.headers.get("location")).toBe(`/transfers/la-requests/${req.id}`);
       expect(req).toMatchObject({
         status: "pending",
         holdingLaCode: "873",
@@ -197,6 +197,16 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
 
       const mine = await must(await a.server.call("GET", "/transfers/la-requests", { token: tokens.la926! }), 200);
       const done = (mine.items as Json[]).find((r) => r.id === req.id)!;
+      expect(
+        await must(await a.server.call("GET", `/transfers/la-requests/${req.id}`, { token: tokens.la926! }), 200),
+      ).toEqual(done);
+      expect((await a.server.call("GET", `/transfers/la-requests/${req.id}`, { token: tokens.la999! })).status).toBe(
+        404,
+      );
+      expect(
+        (await must(await a.server.call("GET", `/transfers/la-requests/${req.id}`, { token: tokens.la873! }), 200))
+          .transferId,
+      ).toBe(h.transferId);
       expect(done).toMatchObject({ status: "approved", delivery: "imported" });
       const found = await must(
         await a.server.call("GET", `/children?upn=${h.child.upn}`, { token: tokens.la926! }),
