@@ -63,6 +63,18 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     description: "Only events at or after this instant.",
     schema: { type: "string", format: "date-time" },
   },
+  periodFrom: {
+    name: "from",
+    in: "query",
+    description: "Only transfers prepared at or after this date (YYYY-MM-DD) or instant.",
+    schema: { type: "string", format: "date-time" },
+  },
+  periodTo: {
+    name: "to",
+    in: "query",
+    description: "Only transfers prepared on or before this date (the whole day) or at or before this instant.",
+    schema: { type: "string", format: "date-time" },
+  },
   resourceId: {
     name: "resourceId",
     in: "query",

@@ -5,6 +5,7 @@ import type { SchemaObject } from "openapi3-ts/oas31";
 import { PROBLEM_TYPES, PROBLEM_BASE } from "./problems.ts";
 import { transferApiSchemas } from "./transfer-api-schemas.ts";
 import { trustApiSchemas } from "./trust-api-schemas.ts";
+import { lostChildApiSchemas } from "./lost-child-api-schemas.ts";
 import { page, ref } from "./page-schema.ts";
 
 const Actor: SchemaObject = {
@@ -373,5 +374,6 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
     },
     ...transferApiSchemas(),
     ...trustApiSchemas(),
+    ...lostChildApiSchemas(),
   };
 }

@@ -27,6 +27,9 @@ export const SCOPES = {
   "trust-list:publish":
     "Publish a new issue of the trust list (it must be signed by the trust anchor the server is configured with).",
   "documents:validate": "Validate a document without storing it.",
+  "transfers:cross-la":
+    "Query other local authorities' held (unclaimed) bundles by a child's identifiers, request one, and decide requests for your own.",
+  "transfers:metrics": "Read transfer counts and durations for oversight (no personal data).",
   "governance:sample": "Draw a redacted sample of a setting's plans (governor oversight).",
   "audit:read": "Read the audit log of every read and write.",
   "access-log:read": "Read the log of who has read a child's records.",
@@ -157,6 +160,8 @@ export const ROLES: readonly RoleSpec[] = [
       "spp:read",
       "settings:read",
       "documents:validate",
+      "transfers:cross-la",
+      "transfers:metrics",
     ],
   },
   {

@@ -31,6 +31,8 @@ export type ParamName =
   | "limit"
   | "cursor"
   | "since"
+  | "periodFrom"
+  | "periodTo"
   | "resourceId"
   | "actor"
   | "sampleSize"
@@ -1029,6 +1031,128 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       },
     ],
     errors: LIST_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/transfers/metrics",
+    operationId: "getTransferMetrics",
+    summary: "Transfer metrics for oversight",
+    description:
+      "For a local authority officer: over the transfers of the children the authority is responsible for, prepared within the optional period (`from`, `to`), the count in each status and the time to receipt and to integration (median and 90th percentile, in whole seconds), in total, per sending setting and per local authority. No child ids, names or identifiers. Decision: spec/decisions/transfers-metrics.md.",
+    tag: "Transfers",
+    scope: "transfers:metrics",
+    resource: "transfer",
+    auditAction: "read",
+    parameters: ["periodFrom", "periodTo"],
+    responses: [
+      {
+        status: 200,
+        description: "The figures.",
+        body: { schema: "TransferMetrics", description: "Counts and durations." },
+      },
+    ],
+    errors: LIST_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/transfers/la-queries",
+    operationId: "queryHeldTransfers",
+    summary: "Ask other local authorities' queues for a child",
+    description:
+      "For a local authority officer whose authority has met a child whose records may wait elsewhere: searches the unclaimed queues of the other local authorities this server hosts by UPN or NHS number, or by given name, family name and date of birth together (anything less is 422). Each match has a confidence (high, medium, low), the holding local authority, the day held and an opaque match reference only the asking authority can request with; nothing else about the child is returned. Each officer may ask 30 times an hour (429 after); every query is audited, on the holding side under the matched transfer and child. Decision: spec/decisions/transfers-lost-children-across-las.md.",
+    tag: "Transfers",
+    scope: "transfers:cross-la",
+    resource: "transfer",
+    auditAction: "search",
+    parameters: [],
+    requestBody: { schema: "HeldTransferQuery", description: "What the asking authority knows of the child." },
+    responses: [
+      {
+        status: 200,
+        description: "The matches (possibly none).",
+        body: { schema: "HeldTransferQueryResult", description: "Matches, best first." },
+      },
+    ],
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS],
+  },
+  {
+    method: "post",
+    path: "/transfers/la-requests",
+    operationId: "requestHeldTransfer",
+    summary: "Request a held bundle from the local authority that holds it",
+    description:
+      "Files a request, with a reason, for a bundle a query matched; the holding local authority decides it. A match reference is usable only by the authority that asked, once (409 when already requested). Audited on both sides.",
+    tag: "Transfers",
+    scope: "transfers:cross-la",
+    resource: "transfer",
+    auditAction: "create",
+    parameters: [],
+    requestBody: { schema: "LaTransferRequestBody", description: "The match reference and why." },
+    responses: [
+      {
+        status: 201,
+        description: "Requested; pending the holding authority's decision.",
+        headers: ["Location", "ETag"],
+        body: { schema: "LaTransferRequest", description: "The request." },
+      },
+    ],
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict"],
+  },
+  {
+    method: "get",
+    path: "/transfers/la-requests",
+    operationId: "listLaRequests",
+    summary: "Requests between local authorities",
+    description:
+      "The requests the caller's local authority holds (to decide) and made (to follow), newest first. The holding side sees which of its transfers a request is about; the requesting side sees its own child record once the bundle was imported.",
+    tag: "Transfers",
+    scope: "transfers:cross-la",
+    resource: "transfer",
+    auditAction: "search",
+    parameters: [],
+    responses: [
+      {
+        status: 200,
+        description: "The requests.",
+        body: { schema: "LaTransferRequestList", description: "Requests." },
+      },
+    ],
+    errors: AUTH_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/transfers/la-requests/{id}",
+    operationId: "getLaRequest",
+    summary: "Read a request between local authorities",
+    description:
+      "One request, as the holding or the requesting local authority sees it (the holding side also sees which transfer; the requesting side its own child record once imported). Anyone else: 404.",
+    tag: "Transfers",
+    scope: "transfers:cross-la",
+    resource: "transfer",
+    auditAction: "read",
+    parameters: ["id"],
+    responses: [
+      { status: 200, description: "The request.", body: { schema: "LaTransferRequest", description: "The request." } },
+    ],
+    errors: READ_ERRORS,
+  },
+  {
+    method: "post",
+    path: "/transfers/la-requests/{id}/decision",
+    operationId: "decideLaRequest",
+    summary: "Approve or refuse another local authority's request",
+    description:
+      "For the holding local authority only (anyone else: 404). `refuse` needs a reason. `approve` releases the original signed bundle to the requesting authority: it is verified and imported into that authority's records exactly as a claim is (or held for its review when the child matches a record it cannot see), and the transfer ends `claimed` by that authority. A request already decided, or a bundle no longer in the queue, is 409.",
+    tag: "Transfers",
+    scope: "transfers:cross-la",
+    resource: "transfer",
+    auditAction: "update",
+    parameters: ["id"],
+    requestBody: { schema: "LaTransferDecision", description: "Approve or refuse, and why." },
+    responses: [
+      { status: 200, description: "Decided.", body: { schema: "LaTransferRequest", description: "The request." } },
+    ],
+    errors: [...READ_ERRORS, ...BODY_ERRORS, "conflict"],
   },
   {
     method: "get",

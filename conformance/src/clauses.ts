@@ -591,6 +591,65 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       ],
     },
   ],
+  "SI-API-090": [
+    {
+      clause: "another LA's officer finds a held bundle by UPN with high confidence, the holding LA and the day held",
+      tests: ["send.transfer-sender.cross-la-query-reveals-nothing-new"],
+    },
+    {
+      clause: "a match carries nothing about the child beyond what the asker sent",
+      tests: ["send.transfer-sender.cross-la-query-reveals-nothing-new"],
+    },
+    {
+      clause: "NHS number, and name with date of birth at medium and low confidence",
+      tests: [],
+      gap: "the suite queries by UPN only; the scoring is tested case by case in the reference server (lost-child-match.test.ts)",
+    },
+  ],
+  "SI-API-091": [
+    {
+      clause: "a query by date of birth alone, or by family name and date of birth, is refused with 4xx",
+      tests: ["send.transfer-sender.cross-la-query-needs-named-child"],
+    },
+    {
+      clause: "only local authority officers may query",
+      tests: ["send.transfer-sender.cross-la-query-needs-named-child"],
+    },
+    {
+      clause: "queries are limited per officer and audited on the holding side",
+      tests: [],
+      gap:
+        "the limit would lock the suite's officer out for an hour, and the audit log is read only with an auditor's credential; both are tested in " +
+        "the reference server (lost-children.cases.ts)",
+    },
+  ],
+  "SI-API-092": [
+    {
+      clause: "the requesting LA cannot approve its own request, and holds nothing before approval",
+      tests: ["send.transfer-sender.cross-la-release-needs-approval"],
+    },
+    {
+      clause: "approval by the holding LA releases the bundle into the requester's records",
+      tests: ["send.transfer-sender.cross-la-release-needs-approval"],
+    },
+    {
+      clause: "a refusal carries a reason; a third LA cannot decide; each step is audited on both sides",
+      tests: [],
+      gap: "the suite has two local authorities only and no auditor step here; tested in the reference server (lost-children.cases.ts)",
+    },
+  ],
+  "SI-API-093": [
+    {
+      clause: "counts by status and times to receipt and integration (median, p90 seconds), per setting and per LA",
+      tests: ["send.transfer-sender.metrics-count-transfers"],
+    },
+    { clause: "a new transfer moves the count", tests: ["send.transfer-sender.metrics-count-transfers"] },
+    { clause: "for local authority officers only", tests: ["send.transfer-sender.metrics-count-transfers"] },
+    {
+      clause: "no child's name, identifier or record id",
+      tests: ["send.transfer-sender.metrics-no-personal-data"],
+    },
+  ],
 };
 
 export interface ClauseRow {

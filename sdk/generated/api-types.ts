@@ -765,6 +765,357 @@ entryCount: number
 revocationCount: number
 }
 /**
+ * What the asking local authority knows of a child who has reappeared in its area: a UPN or NHS number, or given name, family name and date of birth together. Nothing less is searched (a date of birth or a name alone is 422).
+ */
+export interface HeldTransferQuery {
+/**
+ * As the asking local authority knows it.
+ */
+upn?: string
+/**
+ * As the asking local authority knows it.
+ */
+nhsNumber?: string
+/**
+ * As the asking local authority knows it.
+ */
+givenName?: string
+/**
+ * As the asking local authority knows it.
+ */
+familyName?: string
+/**
+ * YYYY-MM-DD.
+ */
+dateOfBirth?: string
+}
+/**
+ * A bundle held by another local authority that matches the query. Nothing about the child is returned: only a reference to request it by, the confidence, who holds it and since when.
+ */
+export interface HeldTransferMatch {
+/**
+ * Opaque; only the local authority that asked can request with it.
+ */
+matchRef: string
+/**
+ * high: the UPN (current or former) or NHS number is the same; medium: legal given name, family name and date of birth are the same; low: the date of birth is the same and the names are the same once accents, hyphens, apostrophes and spaces are set aside, one or two typing slips apart, or given and family name swapped.
+ */
+confidence: ("high" | "medium" | "low")
+/**
+ * The local authority whose unclaimed queue holds the bundle.
+ */
+holdingLaCode: string
+/**
+ * The day the bundle entered the queue.
+ */
+heldSince: string
+}
+/**
+ * The query as sent, and the matches, best first (at most 20).
+ */
+export interface HeldTransferQueryResult {
+query: HeldTransferQuery
+/**
+ * Best first.
+ */
+matches: HeldTransferMatch[]
+}
+/**
+ * Ask the holding local authority to release a matched bundle, saying why.
+ */
+export interface LaTransferRequestBody {
+/**
+ * From the query result.
+ */
+matchRef: string
+/**
+ * Why the asking local authority needs the records (kept with the request).
+ */
+reason: string
+}
+/**
+ * A request for a held bundle, as the requesting or the holding local authority sees it. Only the holding side sees `transferId`; only the requesting side sees `childId` (its own record, after import).
+ */
+export interface LaTransferRequest {
+/**
+ * The request's id (its match reference).
+ */
+id: string
+/**
+ * Where the request is.
+ */
+status: ("pending" | "approved" | "refused")
+/**
+ * high: the UPN (current or former) or NHS number is the same; medium: legal given name, family name and date of birth are the same; low: the date of birth is the same and the names are the same once accents, hyphens, apostrophes and spaces are set aside, one or two typing slips apart, or given and family name swapped.
+ */
+confidence: ("high" | "medium" | "low")
+/**
+ * Decides the request.
+ */
+holdingLaCode: string
+/**
+ * Asked for the bundle.
+ */
+requestingLaCode: string
+/**
+ * The officer who asked.
+ */
+requestedBy: {
+/**
+ * Token subject.
+ */
+subject: string
+}
+/**
+ * When.
+ */
+requestedAt: string
+/**
+ * Why the records are needed.
+ */
+reason: string
+/**
+ * The holding side's transfer (holding side only).
+ */
+transferId?: string
+/**
+ * The holding LA's officer.
+ */
+decidedBy?: {
+/**
+ * Token subject.
+ */
+subject: string
+/**
+ * Their LA.
+ */
+laCode: string
+}
+/**
+ * When.
+ */
+decidedAt?: string
+/**
+ * Why (required for a refusal).
+ */
+decisionReason?: string
+/**
+ * After approval: imported into the requesting LA's records, or held for its review because the child matched a record it cannot see.
+ */
+delivery?: ("imported" | "held-for-review")
+/**
+ * The requesting LA's child record after import (requesting side only).
+ */
+childId?: string
+}
+/**
+ * Requests the caller's local authority holds (to decide) and made (to follow), newest first.
+ */
+export interface LaTransferRequestList {
+/**
+ * Requests.
+ */
+items: LaTransferRequest[]
+}
+/**
+ * The holding local authority approves (the bundle is released to the requester) or refuses, with a reason.
+ */
+export interface LaTransferDecision {
+/**
+ * Approve or refuse.
+ */
+decision: ("approve" | "refuse")
+/**
+ * Why; required when refusing.
+ */
+reason?: string
+}
+/**
+ * Counts and durations over the transfers of the children the caller's local authority is responsible for, prepared within the period. No child ids, names or identifiers.
+ */
+export interface TransferMetrics {
+/**
+ * The caller's local authority.
+ */
+laCode: string
+/**
+ * When the figures were computed.
+ */
+generatedAt: string
+/**
+ * The period asked for (by the day each transfer was prepared).
+ */
+period: {
+/**
+ * Start, inclusive.
+ */
+from?: string
+/**
+ * End, inclusive (a date includes its whole day).
+ */
+to?: string
+}
+/**
+ * All transfers
+ */
+total: {
+/**
+ * How many transfers.
+ */
+count: number
+/**
+ * How many transfers are in each status (prepared, sent, received, accepted, rejected, claimed, …).
+ */
+byStatus: {
+[k: string]: number | undefined
+}
+/**
+ * From sending (or preparing) to the receiver's receipt.
+ */
+timeToReceipt: {
+/**
+ * How many transfers the figures are over.
+ */
+count: number
+/**
+ * Median in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+medianSeconds: (number | null)
+/**
+ * 90th percentile in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+p90Seconds: (number | null)
+}
+/**
+ * From sending to the receiving setting recording the plan as taken into use (the two-stage acknowledgement).
+ */
+timeToIntegration: {
+/**
+ * How many transfers the figures are over.
+ */
+count: number
+/**
+ * Median in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+medianSeconds: (number | null)
+/**
+ * 90th percentile in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+p90Seconds: (number | null)
+}
+}
+/**
+ * Per sending setting (URN), in URN order.
+ * 
+ * Items: One setting's transfers
+ */
+bySetting: {
+/**
+ * The sending setting.
+ */
+settingUrn: string
+/**
+ * How many transfers.
+ */
+count: number
+/**
+ * How many transfers are in each status (prepared, sent, received, accepted, rejected, claimed, …).
+ */
+byStatus: {
+[k: string]: number | undefined
+}
+/**
+ * From sending (or preparing) to the receiver's receipt.
+ */
+timeToReceipt: {
+/**
+ * How many transfers the figures are over.
+ */
+count: number
+/**
+ * Median in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+medianSeconds: (number | null)
+/**
+ * 90th percentile in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+p90Seconds: (number | null)
+}
+/**
+ * From sending to the receiving setting recording the plan as taken into use (the two-stage acknowledgement).
+ */
+timeToIntegration: {
+/**
+ * How many transfers the figures are over.
+ */
+count: number
+/**
+ * Median in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+medianSeconds: (number | null)
+/**
+ * 90th percentile in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+p90Seconds: (number | null)
+}
+}[]
+/**
+ * Per responsible local authority, in code order.
+ * 
+ * Items: One local authority's transfers
+ */
+byLocalAuthority: {
+/**
+ * The responsible LA.
+ */
+laCode: string
+/**
+ * How many transfers.
+ */
+count: number
+/**
+ * How many transfers are in each status (prepared, sent, received, accepted, rejected, claimed, …).
+ */
+byStatus: {
+[k: string]: number | undefined
+}
+/**
+ * From sending (or preparing) to the receiver's receipt.
+ */
+timeToReceipt: {
+/**
+ * How many transfers the figures are over.
+ */
+count: number
+/**
+ * Median in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+medianSeconds: (number | null)
+/**
+ * 90th percentile in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+p90Seconds: (number | null)
+}
+/**
+ * From sending to the receiving setting recording the plan as taken into use (the two-stage acknowledgement).
+ */
+timeToIntegration: {
+/**
+ * How many transfers the figures are over.
+ */
+count: number
+/**
+ * Median in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+medianSeconds: (number | null)
+/**
+ * 90th percentile in whole seconds (nearest rank); null when there is nothing to measure.
+ */
+p90Seconds: (number | null)
+}
+}[]
+}
+/**
  * One page of a list; `nextCursor` is present when there is another page.
  */
 export interface Page<T> {
@@ -801,6 +1152,9 @@ export interface SchemaTypes {
   EhcpPage: EhcpPage;
   Finding: Finding;
   HealthStatus: HealthStatus;
+  HeldTransferMatch: HeldTransferMatch;
+  HeldTransferQuery: HeldTransferQuery;
+  HeldTransferQueryResult: HeldTransferQueryResult;
   HtmlPage: HtmlPage;
   InboxResult: InboxResult;
   IndividualSupportPlan: IndividualSupportPlan;
@@ -808,6 +1162,10 @@ export interface SchemaTypes {
   JsonTransferBundle: JsonTransferBundle;
   JsonWebKeySet: JsonWebKeySet;
   JweCompact: JweCompact;
+  LaTransferDecision: LaTransferDecision;
+  LaTransferRequest: LaTransferRequest;
+  LaTransferRequestBody: LaTransferRequestBody;
+  LaTransferRequestList: LaTransferRequestList;
   LegacyEhcp: LegacyEhcp;
   LegacyEhcpPage: LegacyEhcpPage;
   OpenApiDocument: OpenApiDocument;
@@ -821,6 +1179,7 @@ export interface SchemaTypes {
   SignedTrustListBody: SignedTrustListBody;
   SpecialistProvisionPackage: SpecialistProvisionPackage;
   SppPage: SppPage;
+  TransferMetrics: TransferMetrics;
   TransferPage: TransferPage;
   TransferRequest: TransferRequest;
   TransferReviewDecision: TransferReviewDecision;

@@ -8,6 +8,7 @@ import { SECURITY_VIEW_TESTS } from "./security-views.ts";
 import { TRANSFER_SENDER_TESTS } from "./transfer-sender.ts";
 import { TRANSFER_RECEIVER_TESTS } from "./transfer-receiver.ts";
 import { TRANSFER_MATCHING_TESTS } from "./transfer-matching.ts";
+import { TRANSFER_OVERSIGHT_TESTS } from "./transfer-oversight.ts";
 
 export const ALL_TESTS: readonly TestDef[] = [
   ...DOCUMENT_TESTS,
@@ -18,6 +19,7 @@ export const ALL_TESTS: readonly TestDef[] = [
   ...TRANSFER_SENDER_TESTS,
   ...TRANSFER_RECEIVER_TESTS,
   ...TRANSFER_MATCHING_TESTS,
+  ...TRANSFER_OVERSIGHT_TESTS,
 ];
 
 /** Profiles this version of the suite implements tests for. */

@@ -10,6 +10,8 @@ import { validateHandler } from "./validate-handler.ts";
 import { viewHandlers } from "./view-handlers.ts";
 import { transferHandlers } from "./transfer-handlers.ts";
 import { trustListHandlers } from "./trust-list-handlers.ts";
+import { lostChildHandlers } from "./lost-child-handlers.ts";
+import { transferMetricsHandler } from "./transfer-metrics-handler.ts";
 import type { ResourceConfig } from "./resources.ts";
 
 /** The shared resource handlers for one kind, on the kind's configuration as the app's parts give it. */
@@ -66,8 +68,10 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
     auditHandlers(deps),
     transferHandlers(deps),
     trustListHandlers(deps),
+    lostChildHandlers(deps),
     viewHandlers(deps),
   );
+  out.getTransferMetrics = transferMetricsHandler(deps);
   out.validateDocument = validateHandler(deps);
   out.getPlanSample = governanceHandler(deps);
   return out;

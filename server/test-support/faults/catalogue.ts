@@ -38,6 +38,7 @@ import {
   withoutFilter,
 } from "./store-faults.ts";
 import * as transfer from "./transfer-faults.ts";
+import { crossLaQueryLeakingDob, metricsLeakingNames, requestWithoutApproval } from "./lost-child-faults.ts";
 
 /** How a faulty server differs from the production one: usually exactly one of these is set. */
 export interface FaultBuild {
@@ -852,6 +853,28 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     caughtBy: ["send.transfer-sender.documents-sent-unchanged", "send.transfer-sender.round-trip-fidelity"],
     expect: /differs from the stored ISP at \/keyPeople/,
     build: { decorate: () => ({ transfer: transfer.exportDropsField }) },
+  },
+  {
+    id: "metrics-leaks-names",
+    description: "The transfer metrics list the children behind the figures by name.",
+    caughtBy: ["send.transfer-sender.metrics-no-personal-data"],
+    expect: /the metrics reveal a child's given name/,
+    build: { decorate: (store) => ({ handler: metricsLeakingNames(store) }) },
+  },
+  {
+    id: "cross-la-query-leaks-dob",
+    description: "A cross-LA query's matches give the held child's date of birth.",
+    caughtBy: ["send.transfer-sender.cross-la-query-reveals-nothing-new"],
+    expect: /the query answer reveals the child's date of birth/,
+    build: { decorate: (store) => ({ handler: crossLaQueryLeakingDob(store) }) },
+  },
+  {
+    id: "request-without-approval",
+    description:
+      "The requesting LA can approve its own request, so a bundle is released without the holding LA's approval.",
+    caughtBy: ["send.transfer-sender.cross-la-release-needs-approval"],
+    expect: /the requesting local authority approved its own request \(HTTP 200\)/,
+    build: { decorate: (store) => ({ handler: requestWithoutApproval(store) }) },
   },
 ];
 
