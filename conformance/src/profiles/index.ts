@@ -7,6 +7,7 @@ import { API_PROTOCOL_TESTS } from "./api-core-protocol.ts";
 import { SECURITY_VIEW_TESTS } from "./security-views.ts";
 import { TRANSFER_SENDER_TESTS } from "./transfer-sender.ts";
 import { TRANSFER_RECEIVER_TESTS } from "./transfer-receiver.ts";
+import { TRUST_RECEIVER_TESTS, TRUST_SENDER_TESTS } from "./transfer-trust.ts";
 
 export const ALL_TESTS: readonly TestDef[] = [
   ...DOCUMENT_TESTS,
@@ -15,7 +16,9 @@ export const ALL_TESTS: readonly TestDef[] = [
   ...SECURITY_TESTS,
   ...SECURITY_VIEW_TESTS,
   ...TRANSFER_SENDER_TESTS,
+  ...TRUST_SENDER_TESTS,
   ...TRANSFER_RECEIVER_TESTS,
+  ...TRUST_RECEIVER_TESTS,
 ];
 
 /** Profiles this version of the suite implements tests for. */

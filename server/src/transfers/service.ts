@@ -54,7 +54,10 @@ export class TransferService {
       config,
       this.keyring,
       fetchImpl,
-      config.trustAnchor ? new AnchoredTrustList(store, config.trustAnchor, clock, fetchImpl) : undefined,
+      config.trustAnchor
+        ? new AnchoredTrustList(store, config.trustAnchor, clock, fetchImpl, parts.verifyTrustList)
+        : undefined,
+      parts.addressee,
     );
     this.inbox = new Inbox({
       store,

@@ -52,6 +52,7 @@ export class TrustList {
     private readonly fetchImpl: typeof fetch = fetch,
     /** The anchor-signed list, when a trust anchor is configured. */
     readonly anchored?: AnchoredTrustList,
+    private readonly addressee: typeof addresseeOf = addresseeOf,
   ) {}
 
   /** Loads (and refreshes when due) the signed list, so that entryFor() sees it. */
@@ -69,7 +70,7 @@ export class TrustList {
   route(id: string): Route {
     const configured = this.config.directory.find((e) => e.urn === id);
     if (configured) return { kind: "remote", urn: id, entry: configured };
-    const a = addresseeOf(this.anchored?.list(), id);
+    const a = this.addressee(this.anchored?.list(), id);
     switch (a.kind) {
       case "unlisted":
         return { kind: "local", urn: id };
