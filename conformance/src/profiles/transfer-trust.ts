@@ -182,7 +182,7 @@ function keyRefusalTest(c: KeyCase): TestDef {
 /** Whether the list the implementation holds now lists `urn` (read without verifying: the server vouches for it). */
 async function holdsEntry(ctx: TestContext, urn: string): Promise<boolean> {
   const held = await heldTrustList(ctx);
-  return held !== undefined && held.list.entries.some((e) => e.urn === urn);
+  return held?.list.entries.some((e) => e.urn === urn) === true;
 }
 
 async function expectListRefused(ctx: TestContext, jws: string, what: string): Promise<void> {
@@ -286,7 +286,7 @@ export const TRUST_RECEIVER_TESTS: readonly TestDef[] = [
       );
       const now = await heldTrustList(ctx);
       check(
-        now !== undefined && now.list.revocations.some((r) => r.kid === s.key.kid),
+        now?.list.revocations.some((r) => r.kid === s.key.kid) === true,
         "after the older lists GET /trust-list no longer revokes the key: an older issue replaced a newer one",
       );
       const doc = await freshIsp(ctx);

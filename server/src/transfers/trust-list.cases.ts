@@ -221,6 +221,54 @@ export function runTrustListCases(opts: { name: string; newStore(): Promise<Stor
     });
   });
 
+  describe(`a new trust anchor on ${opts.name}`, () => {
+    it("after the anchor key changes the stored list is not believed, and the new anchor's first issue replaces it", async () => {
+      const store = await opts.newStore();
+      const first = await generateSigningKey();
+      const second = await generateSigningKey();
+      const old = await startPeer(store, RECEIVING, {
+        trustAnchor: { keys: [{ kid: first.kid, jwk: first.publicJwk }] },
+      });
+      try {
+        const jws = (await signTrustList(list(first.kid, 5, []), {
+          privateKey: first.privateJwk,
+          kid: first.kid,
+        })) as string;
+        await must(
+          await old.server.call("POST", "/trust-list", { token: old.tokens.publisher, body: { trustList: jws } }),
+          200,
+        );
+      } finally {
+        old.service.stop();
+        await old.server.close();
+      }
+      const rotated = await startPeer(store, RECEIVING, {
+        trustAnchor: { keys: [{ kid: second.kid, jwk: second.publicJwk }] },
+      });
+      try {
+        const none = await rotated.server.call("GET", "/trust-list");
+        expect(none.status).toBe(404);
+        await none.arrayBuffer();
+        const jws = (await signTrustList(list(second.kid, 1, []), {
+          privateKey: second.privateJwk,
+          kid: second.kid,
+        })) as string;
+        const held = await must(
+          await rotated.server.call("POST", "/trust-list", {
+            token: rotated.tokens.publisher,
+            body: { trustList: jws },
+          }),
+          200,
+        );
+        expect(held).toMatchObject({ sequence: 1, issuer: { kid: second.kid } });
+      } finally {
+        rotated.service.stop();
+        await rotated.server.close();
+        await store.close();
+      }
+    });
+  });
+
   describe(`successors in the signed trust list on ${opts.name}`, () => {
     // A maintained school (OLD) converted to an academy whose system is B (RECEIVING); another school (GONE) closed
     // with no successor. Neither inbox answers: whatever reaches them was misdelivered.

@@ -203,7 +203,7 @@ export const trustListSignatureUnchecked: TransferWrap = (parts) => ({
     const v = await parts.verifyTrustList(input, opts);
     if (v.ok || v.reasons.some((r) => r.code === "trust-list.too-old")) return v;
     const list = decodeUnverifiedPayload(input) as TrustList | undefined;
-    if (!list || list.documentType !== "trust-list" || !Array.isArray(list.entries)) return v;
+    if (list?.documentType !== "trust-list" || !Array.isArray(list.entries)) return v;
     return { ok: true, list, kid: String(headerOf(input).kid ?? "none") };
   },
 });
