@@ -19,6 +19,8 @@ import { buildDocs } from "../spec/build-docs.ts";
 import { buildOpenApi, serialiseOpenApi } from "../spec/build-openapi.ts";
 import { openStore } from "../server/src/storage/open-store.ts";
 import { defaultTransferConfig } from "../server/src/transfers/config.ts";
+import type { TrustAnchorConfig } from "../server/src/transfers/anchored-trust-list.ts";
+import { loadOrCreateDemoTrustAnchor } from "../server/src/transfers/demo-trust-anchor.ts";
 import { freePort } from "../server/src/transfers/child-server.ts";
 import type { TransferService } from "../server/src/transfers/service.ts";
 import { trustRegistration } from "./src/transfer/suite-receiver-setting.ts";
@@ -36,6 +38,7 @@ let signer: DevSigner;
 let rawConfig: Record<string, unknown>;
 let openapiPath = "";
 let docsPath = "";
+let trustAnchor: TrustAnchorConfig;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "conformance-mutation-"));
@@ -45,10 +48,21 @@ beforeAll(async () => {
   buildDocs(docsPath, openapiPath);
   store = await openStore(); // in memory: one PGlite for every faulty server (tests make their own records)
   signer = await loadOrCreateDevSigner(dataDir); // the key reference-config mints the suite's tokens with
+  // Every server believes the demo anchor whose key reference-config finds in dataDir and hands to the suite (feature
+  // trust-anchor), so the trust-list tests publish issues; the issue is stored in the shared store.
+  const anchor = await loadOrCreateDemoTrustAnchor(dataDir);
+  trustAnchor = { keys: [{ kid: anchor.kid, jwk: anchor.publicJwk }] };
   // The suite's loopback receiver gets one port for the whole file; every faulty server lists it in its directory.
   // reference-config registers the parent-carers' children over HTTP: a fault-free server on the shared store takes
   // them, so every faulty server holds them too.
-  const app = createApp({ store, keys: signer.keys, openapiPath, docsPath, logSink: () => undefined });
+  const app = createApp({
+    store,
+    keys: signer.keys,
+    openapiPath,
+    docsPath,
+    transfers: defaultTransferConfig({ trustAnchor }),
+    logSink: () => undefined,
+  });
   const setup: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
@@ -73,6 +87,7 @@ async function withServer<T>(fault: string | undefined, fn: (cfg: SuiteConfig) =
   const transfers = defaultTransferConfig({
     directory: trustRegistration(rawConfig as Pick<SuiteConfig, "transfers">).directory,
     delivery: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 200, timeoutMs: 10_000 },
+    trustAnchor,
   });
   let service: TransferService | undefined;
   const app = faultyApp(

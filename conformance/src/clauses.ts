@@ -590,6 +590,104 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
         "send.transfer-receiver.tampered-bundle-rejected",
       ],
     },
+    {
+      clause: "a bundle whose key the trust list does not vouch for is refused with no receipt",
+      tests: [
+        "send.transfer-receiver.trust-unlisted-key-refused",
+        "send.transfer-receiver.trust-key-not-yet-valid-refused",
+        "send.transfer-receiver.trust-key-expired-refused",
+        "send.transfer-receiver.trust-key-revoked-refused",
+        "send.transfer-receiver.trust-closed-setting-key-refused",
+      ],
+    },
+  ],
+  "SI-API-080": [
+    {
+      clause: "a key the anchor-signed list lists, in force, is believed",
+      tests: ["send.transfer-receiver.trust-listed-key-accepted"],
+    },
+    {
+      clause: "a key the list does not list is refused with unknown-signing-key",
+      tests: ["send.transfer-receiver.trust-unlisted-key-refused"],
+    },
+    {
+      clause: "a key listed only from later is refused with signing-key-not-yet-valid",
+      tests: ["send.transfer-receiver.trust-key-not-yet-valid-refused"],
+    },
+    {
+      clause: "a key listed only until earlier is refused with signing-key-expired",
+      tests: ["send.transfer-receiver.trust-key-expired-refused"],
+    },
+    {
+      clause: "a revoked key is refused with signing-key-revoked",
+      tests: ["send.transfer-receiver.trust-key-revoked-refused", "send.transfer-receiver.trust-list-older-refused"],
+    },
+    {
+      clause: "a key of a setting that closed is refused with sender-setting-closed",
+      tests: ["send.transfer-receiver.trust-closed-setting-key-refused"],
+    },
+    {
+      clause: "nothing of a refused bundle is stored",
+      tests: [
+        "send.transfer-receiver.trust-unlisted-key-refused",
+        "send.transfer-receiver.trust-key-not-yet-valid-refused",
+        "send.transfer-receiver.trust-key-expired-refused",
+        "send.transfer-receiver.trust-key-revoked-refused",
+        "send.transfer-receiver.trust-closed-setting-key-refused",
+      ],
+    },
+    {
+      clause: "keys listed through an entry's JWKS carry the entry's jwksValidity",
+      tests: [],
+      gap: "the suite lists keys in entries; JWKS-listed keys are checked only through the suite's own onboarding entry (valid-bundle-accepted)",
+    },
+  ],
+  "SI-API-081": [
+    {
+      clause: "a list signed by another key, with a broken signature or unsigned is refused with 4xx",
+      tests: ["send.transfer-receiver.trust-list-forged-refused"],
+    },
+    {
+      clause: "a refused list changes nothing (its entries are not believed)",
+      tests: ["send.transfer-receiver.trust-list-forged-refused"],
+    },
+    {
+      clause: "an issue not newer than the held one is refused and the newer list stays",
+      tests: ["send.transfer-receiver.trust-list-older-refused"],
+    },
+  ],
+  "SI-API-082": [
+    {
+      clause: "a bundle for a converted setting is delivered to its successor's inbox",
+      tests: ["send.transfer-sender.trust-successor-receives"],
+    },
+    {
+      clause: "the successor's signed receipt is accepted",
+      tests: ["send.transfer-sender.trust-successor-receives"],
+    },
+    {
+      clause: "nothing is sent to a setting that closed without a successor",
+      tests: ["send.transfer-sender.trust-closed-receiver-not-sent"],
+    },
+    {
+      clause: "successor links are followed through several conversions",
+      tests: [],
+      gap: "the suite lists one conversion; chains (an academy that later merged) are checked by the reference server's own tests only",
+    },
+  ],
+  "SI-API-083": [
+    {
+      clause: "a bundle addressed to the predecessor is accepted and filed under the successor",
+      tests: ["send.transfer-receiver.trust-successor-receives"],
+    },
+    {
+      clause: "the receipt names the successor",
+      tests: ["send.transfer-receiver.trust-successor-receives"],
+    },
+    {
+      clause: "a bundle addressed to a setting that closed without a successor is refused",
+      tests: ["send.transfer-receiver.trust-successor-receives"],
+    },
   ],
   "SI-API-090": [
     {

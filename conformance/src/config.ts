@@ -25,7 +25,8 @@ export type Feature =
   | "validate-endpoint"
   | "governance-sample"
   | "rate-limit"
-  | "encrypted-bundles";
+  | "encrypted-bundles"
+  | "trust-anchor";
 
 export interface SettingInfo {
   urn: string;
@@ -53,7 +54,13 @@ export interface SuiteConfig {
   documents?: { paths?: string[] };
   http?: { timeoutMs?: number; concurrency?: number };
   /** The suite's loopback receiver for the transfer profiles (see suite-receiver-setting.ts). */
-  transfers?: { loopbackPort?: number; suiteSetting?: Partial<SettingInfo>; signingKey?: Record<string, unknown> };
+  transfers?: {
+    loopbackPort?: number;
+    suiteSetting?: Partial<SettingInfo>;
+    signingKey?: Record<string, unknown>;
+    /** A private key of the trust anchor the implementation believes (feature `trust-anchor`). */
+    trustAnchor?: Record<string, unknown> & { kid: string; d: string };
+  };
   /** Folder of the config file: documents.paths are relative to it. */
   baseDir: string;
 }
@@ -89,6 +96,10 @@ export function parseConfig(raw: unknown, baseDir: string, baseUrlOverride?: str
       throw new ConfigError([`--base-url ${baseUrlOverride} is not an http(s) URL`]);
     cfg.baseUrl = baseUrlOverride;
   }
+  if (cfg.capabilities.features?.includes("trust-anchor") && !cfg.transfers?.trustAnchor)
+    throw new ConfigError([
+      "the feature trust-anchor needs transfers.trustAnchor (a private key of the anchor your implementation believes)",
+    ]);
   const [a, b] = cfg.tenants;
   if (a.setting.urn === b.setting.urn) throw new ConfigError(["the two tenants must be different settings (same urn)"]);
   return cfg;

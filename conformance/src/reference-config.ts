@@ -123,18 +123,32 @@ export async function referenceConfig(
   // Onboarding: the demo server's own trust anchor signs a trust-list issue that lists the suite's receiver, so the
   // transfer profiles pass with no other step (a server started without a demo anchor keeps TRANSFER_CONFIG's way).
   const loopbackPort = opts.loopbackPort ?? DEFAULT_LOOPBACK_PORT;
-  await onboardSuiteReceiver(baseUrl, dataDir, tenants[0]!.credentials["dfe-publisher"]!.token, loopbackPort);
+  const onboarded = await onboardSuiteReceiver(
+    baseUrl,
+    dataDir,
+    tenants[0]!.credentials["dfe-publisher"]!.token,
+    loopbackPort,
+  );
   return {
     $schema: "https://schemas.send-interchange.org.uk/1/conformance/config.schema.json",
     baseUrl,
     implementation: { name: "SEND Interchange reference server" },
     tenants,
     // The reference server learns the suite's receiver from the trust list published above (or TRANSFER_CONFIG).
-    transfers: { loopbackPort },
+    // With the demo anchor's key the suite can publish trust-list issues itself (feature trust-anchor): the checks
+    // that a server refuses keys its list does not vouch for and routes bundles by successor links.
+    transfers: { loopbackPort, ...(onboarded.anchor ? { trustAnchor: onboarded.anchor } : {}) },
     capabilities: {
       profiles: ["documents", "api-core", "security", "transfer-sender", "transfer-receiver"],
       resources: ["isp", "ehcp", "legacy-ehcp", "development-profile", "spp"],
-      features: ["audit", "voice", "validate-endpoint", "governance-sample", "encrypted-bundles"],
+      features: [
+        "audit",
+        "voice",
+        "validate-endpoint",
+        "governance-sample",
+        "encrypted-bundles",
+        ...(onboarded.anchor ? ["trust-anchor"] : []),
+      ],
     },
   };
 }

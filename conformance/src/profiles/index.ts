@@ -9,6 +9,7 @@ import { TRANSFER_SENDER_TESTS } from "./transfer-sender.ts";
 import { TRANSFER_RECEIVER_TESTS } from "./transfer-receiver.ts";
 import { TRANSFER_MATCHING_TESTS } from "./transfer-matching.ts";
 import { TRANSFER_OVERSIGHT_TESTS } from "./transfer-oversight.ts";
+import { TRUST_RECEIVER_TESTS, TRUST_SENDER_TESTS } from "./transfer-trust.ts";
 
 export const ALL_TESTS: readonly TestDef[] = [
   ...DOCUMENT_TESTS,
@@ -17,9 +18,11 @@ export const ALL_TESTS: readonly TestDef[] = [
   ...SECURITY_TESTS,
   ...SECURITY_VIEW_TESTS,
   ...TRANSFER_SENDER_TESTS,
+  ...TRUST_SENDER_TESTS,
   ...TRANSFER_RECEIVER_TESTS,
   ...TRANSFER_MATCHING_TESTS,
   ...TRANSFER_OVERSIGHT_TESTS,
+  ...TRUST_RECEIVER_TESTS,
 ];
 
 /** Profiles this version of the suite implements tests for. */

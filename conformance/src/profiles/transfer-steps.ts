@@ -71,11 +71,18 @@ export async function suiteBundle(
   ctx: TestContext,
   documents: readonly Json[],
   to: Json,
-  opts: { bundleId?: string; key?: SigningKey; kid?: string; alter?: (b: SuiteBundle["bundle"]) => void } = {},
+  opts: {
+    bundleId?: string;
+    key?: SigningKey;
+    kid?: string;
+    /** The sending setting (default: the suite's own). */
+    from?: Json;
+    alter?: (b: SuiteBundle["bundle"]) => void;
+  } = {},
 ): Promise<SuiteBundle> {
   const bundle = buildBundle({
     documents,
-    sender: { system: SUITE_SYSTEM, setting: suiteSetting(ctx) },
+    sender: { system: SUITE_SYSTEM, setting: opts.from ?? suiteSetting(ctx) },
     receiver: { setting: to },
     ...(opts.bundleId ? { bundleId: opts.bundleId } : {}),
   }) as SuiteBundle["bundle"];

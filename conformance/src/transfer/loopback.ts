@@ -22,8 +22,18 @@ import { suiteTransferSettings, type SuiteTransferSettings } from "./suite-recei
 
 export const SUITE_SYSTEM = { name: "send-conformance", version: "1.0" } as const;
 
+/** A further setting the suite stands for (trust-list tests): its own key, JWKS and inbox under /s/<urn>/. */
+export interface ExtraSetting {
+  setting: { name: string; urn: string; laestab: string; laCode: string; [k: string]: unknown };
+  key: SigningKey;
+  inboxUrl: string;
+  jwksUrl: string;
+}
+
 /** One bundle the implementation delivered to the suite's inbox. */
 export interface Delivery {
+  /** The URN of the setting whose inbox it reached (the suite's own, or an extra setting's). */
+  settingUrn: string;
   receivedAt: string;
   contentType: string;
   raw: string;
@@ -48,6 +58,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 export class LoopbackReceiver {
   readonly deliveries: Delivery[] = [];
   private readonly waiters = new Set<Waiter>();
+  private readonly extra = new Map<string, ExtraSetting>();
   private server: Server | undefined;
 
   private constructor(
@@ -73,6 +84,22 @@ export class LoopbackReceiver {
   /** The suite's public keys, as served at /.well-known/jwks.json. */
   jwks(): Jwks {
     return { keys: [{ ...this.key.publicJwk, kid: this.key.kid, use: "sig", alg: "ES256" }] };
+  }
+
+  /** A fresh setting of the suite's (a URN no real establishment has, in the 19xxxx range) with a fresh key. */
+  async newSetting(name: string): Promise<ExtraSetting> {
+    let urn: string;
+    do urn = `19${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+    while (urn === this.settings.setting.urn || this.extra.has(urn));
+    const base = `${this.settings.baseUrl}/s/${urn}`;
+    const s: ExtraSetting = {
+      setting: { ...this.settings.setting, name, urn, laestab: `${this.settings.setting.laCode}${urn.slice(2)}` },
+      key: await newSigningKey(),
+      inboxUrl: `${base}/transfers/inbox`,
+      jwksUrl: `${base}/.well-known/jwks.json`,
+    };
+    this.extra.set(urn, s);
+    return s;
   }
 
   private listen(): Promise<void> {
@@ -131,7 +158,13 @@ export class LoopbackReceiver {
     try {
       const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
       if (req.method === "GET" && path === "/.well-known/jwks.json") return send(res, 200, this.jwks());
-      if (req.method === "POST" && path === "/transfers/inbox") return await this.inbox(req, res);
+      if (req.method === "POST" && path === "/transfers/inbox")
+        return await this.inbox(req, res, { setting: this.settings.setting, key: this.key });
+      const extra = /^\/s\/(\d{6})(\/.*)$/.exec(path);
+      const s = extra ? this.extra.get(extra[1]!) : undefined;
+      if (s && req.method === "GET" && extra![2] === "/.well-known/jwks.json")
+        return send(res, 200, { keys: [{ ...s.key.publicJwk, kid: s.key.kid, use: "sig", alg: "ES256" }] });
+      if (s && req.method === "POST" && extra![2] === "/transfers/inbox") return await this.inbox(req, res, s);
       send(res, 404, { type: "about:blank", title: "Not found", status: 404 }, "application/problem+json");
     } catch (err) {
       send(
@@ -157,7 +190,11 @@ export class LoopbackReceiver {
     return isObj(body) && Array.isArray(body.keys) ? { keys: body.keys as JWK[] } : { keys: [] };
   }
 
-  private async inbox(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async inbox(
+    req: IncomingMessage,
+    res: ServerResponse,
+    as: { setting: Record<string, unknown> & { urn: string }; key: SigningKey },
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -174,6 +211,7 @@ export class LoopbackReceiver {
     const result = await checkBundle(input, await this.implementationJwks());
     const receivedAt = new Date().toISOString();
     const delivery: Delivery = {
+      settingUrn: as.setting.urn,
       receivedAt,
       contentType,
       raw,
@@ -183,7 +221,7 @@ export class LoopbackReceiver {
       status: 0,
     };
     const bundleId = isObj(payload) && typeof payload.id === "string" ? payload.id : undefined;
-    const receiver = { system: SUITE_SYSTEM, setting: this.settings.setting as Record<string, unknown> };
+    const receiver = { system: SUITE_SYSTEM, setting: as.setting as Record<string, unknown> };
     let body: Record<string, unknown>;
     if (result.ok) {
       const bundle = result.bundle as NonNullable<Delivery["bundle"]>;
@@ -199,7 +237,7 @@ export class LoopbackReceiver {
           receiver,
           acceptedDocumentIds: [...new Set(ids)],
         },
-        this.key,
+        as.key,
       );
       delivery.status = 200;
       body = { bundleId: bundle.id, decision: "accepted", receipt: delivery.receipt };
@@ -225,7 +263,7 @@ export class LoopbackReceiver {
               reasons: result.reasons,
               receiver,
             },
-            this.key,
+            as.key,
           );
           body.receipt = delivery.receipt;
         } catch {

@@ -6,8 +6,8 @@
 // this step cannot work there: its operator's anchor signs the issue instead. Nothing here imports server/.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { TrustList, TrustListEntry } from "send-interchange";
-import { type JWK, signJson, unverifiedPayload } from "./signed-json.ts";
+import { type JWK, unverifiedPayload } from "./signed-json.ts";
+import { nextIssue, putEntry, signTrustListJws, type TrustList, type TrustListEntry } from "./trust-publisher.ts";
 import { suiteTransferSettings } from "./suite-receiver-setting.ts";
 
 export const DEMO_TRUST_ANCHOR_FILE = "trust-anchor.jwk.json";
@@ -16,6 +16,8 @@ export interface OnboardResult {
   onboarded: boolean;
   sequence?: number;
   reason?: string;
+  /** The demo anchor's private key, for the suite's own trust-list tests (feature trust-anchor). */
+  anchor?: JWK & { kid: string };
 }
 
 export async function onboardSuiteReceiver(
@@ -36,7 +38,6 @@ export async function onboardSuiteReceiver(
   if (got.status !== 200 && got.status !== 404)
     throw new Error(`GET ${url("trust-list").href} answered ${got.status}: ${(await got.text()).slice(0, 300)}`);
   const s = suiteTransferSettings({ transfers: { loopbackPort } });
-  const now = new Date();
   const entry: TrustListEntry = {
     entryType: "setting",
     urn: s.setting.urn,
@@ -44,26 +45,12 @@ export async function onboardSuiteReceiver(
     name: s.setting.name,
     status: "open",
     endpoints: { inbox: `${s.baseUrl}/transfers/inbox`, jwks: s.jwksUrl },
-    jwksValidity: { notBefore: new Date(now.getTime() - 3600_000).toISOString() },
+    jwksValidity: { notBefore: new Date(Date.now() - 3600_000).toISOString() },
   };
-  const list: TrustList = {
-    documentType: "trust-list",
-    schemaVersion: "1.0",
-    id: current?.id ?? globalThis.crypto.randomUUID(),
-    provenance: {
-      createdBy: { personType: "system", displayName: "send-conformance reference-config" },
-      createdAt: now.toISOString(),
-      system: { name: "send-conformance", version: "reference-config" },
-    },
-    sequence: (current?.sequence ?? 0) + 1,
-    issuer: { name: "Demo trust anchor", kid: anchor.kid },
-    issuedAt: now.toISOString(),
-    nextUpdate: new Date(now.getTime() + 86_400_000).toISOString(),
-    entries: [...(current?.entries ?? []).filter((e) => e.urn !== entry.urn), entry],
-    revocations: current?.revocations ?? [],
-  };
+  const list = nextIssue(current, anchor.kid, (l) => putEntry(l, entry), "send-conformance reference-config");
+  if (!current) list.issuer.name = "Demo trust anchor";
   // Signed with jose directly (signed-json.ts), not the SDK code the server verifies with.
-  const jws = await signJson(list, "send-trust-list+json", { privateJwk: anchor, kid: anchor.kid });
+  const jws = await signTrustListJws(list, { privateJwk: anchor, kid: anchor.kid });
   const res = await fetch(url("trust-list"), {
     method: "POST",
     headers: { authorization: `Bearer ${publisherToken}`, "content-type": "application/json" },
@@ -71,5 +58,5 @@ export async function onboardSuiteReceiver(
   });
   if (res.status !== 200)
     throw new Error(`publishing the trust list answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
-  return { onboarded: true, sequence: list.sequence };
+  return { onboarded: true, sequence: list.sequence, anchor };
 }

@@ -33,6 +33,8 @@ export type PublishOutcome =
 
 export class AnchoredTrustList {
   private held: Held | undefined;
+  /** The stored record's version, whether or not its issue verified. */
+  private storedVersion: number | undefined;
   private loaded: Promise<void> | undefined;
   private lastRefresh = 0;
   private refreshing: Promise<void> | undefined;
@@ -42,6 +44,7 @@ export class AnchoredTrustList {
     private readonly anchor: TrustAnchorConfig,
     private readonly clock: () => Date,
     private readonly fetchImpl: typeof fetch = fetch,
+    private readonly verify: typeof verifyTrustList = verifyTrustList,
   ) {}
 
   /** The list believed now (after load()); undefined while none is held. */
@@ -58,7 +61,10 @@ export class AnchoredTrustList {
     this.loaded ??= (async () => {
       const stored = await this.store.get<{ jws: string }>(TRUST_LIST_KIND, RECORD_ID);
       if (!stored) return;
-      const v = await verifyTrustList(stored.body.jws, { trustedKeys: this.anchor.keys, now: this.clock() });
+      // A stored issue that no longer verifies (the anchor's key was rotated) is not believed, but the next issue is
+      // still written as a new version of the same record.
+      this.storedVersion = stored.version;
+      const v = await this.verify(stored.body.jws, { trustedKeys: this.anchor.keys, now: this.clock() });
       if (v.ok) this.held = { jws: stored.body.jws, list: v.list, version: stored.version };
     })();
     return this.loaded;
@@ -102,7 +108,7 @@ export class AnchoredTrustList {
   async publish(jws: string, by: { subject: string; role?: string; correlationId?: string }): Promise<PublishOutcome> {
     await this.load();
     const held = this.held;
-    const v = await verifyTrustList(jws, {
+    const v = await this.verify(jws, {
       trustedKeys: this.anchor.keys,
       now: this.clock(),
       ...(held ? { minSequence: held.list.sequence } : {}),
@@ -116,10 +122,13 @@ export class AnchoredTrustList {
       reason: `trust list issue ${v.list.sequence} from ${v.list.issuer.name}`,
       correlationId: by.correlationId ?? "trust-list-refresh",
     };
-    const stored = held
-      ? await this.store.update(TRUST_LIST_KIND, RECORD_ID, held.version, { jws }, {}, {}, prov)
-      : await this.store.create(TRUST_LIST_KIND, RECORD_ID, { jws }, {}, {}, prov);
+    const version = held?.version ?? this.storedVersion;
+    const stored =
+      version !== undefined
+        ? await this.store.update(TRUST_LIST_KIND, RECORD_ID, version, { jws }, {}, {}, prov)
+        : await this.store.create(TRUST_LIST_KIND, RECORD_ID, { jws }, {}, {}, prov);
     this.held = { jws, list: v.list, version: stored.version };
+    this.storedVersion = stored.version;
     return { ok: true, jws, list: v.list };
   }
 }

@@ -22,6 +22,7 @@ import type { ReceiptReceiver } from "../../../sdk/generated/types.ts";
 import { ConflictError, type Actor, type Store } from "../storage/store.ts";
 import { transferStore } from "../storage/transfer-store.ts";
 import type { TransferConfig } from "./config.ts";
+import { asSetting } from "./as-setting.ts";
 import { holdBundle, importBundle } from "./import-bundle.ts";
 import { laOwner, settingOwner, type KeyRing } from "./keyring.ts";
 import { toReasonItems, type ImportRecord, type TransferReasonItem } from "./transfer-record.ts";
@@ -124,18 +125,25 @@ export class Inbox {
     let receiver: { settingUrn?: string; laCode: string };
     let receiptReceiver: ReceiptReceiver;
     const named = bundle.manifest.receiver.setting;
-    // The named setting's directory entry, if this server hosts it (read once; not needed for a claim).
-    const hosted =
-      !opts.claimFor && named?.urn && !trust.entryFor(named.urn) ? await localSetting(store, named.urn) : undefined;
+    // The setting that receives for the named one (itself, or its successor when the trust list says it closed or
+    // converted), and its directory entry if this server hosts it (read once; not needed for a claim).
+    if (!opts.claimFor && named?.urn) await trust.ready().catch(() => undefined);
+    const route = !opts.claimFor && named?.urn ? trust.route(named.urn) : undefined;
+    const hostedUrn = route?.kind === "local" ? route.urn : undefined;
+    const hosted = hostedUrn ? await localSetting(store, hostedUrn) : undefined;
     if (opts.claimFor) {
       receiver = { laCode: opts.claimFor.laCode };
       receiptReceiver = {
         system: this.deps.config.system,
         localAuthority: { laCode: opts.claimFor.laCode, name: opts.claimFor.name },
       };
-    } else if (named?.urn && hosted) {
-      receiver = { settingUrn: named.urn, laCode: String(hosted.laCode) };
-      receiptReceiver = { system: this.deps.config.system, setting: named };
+    } else if (hostedUrn && hosted) {
+      receiver = { settingUrn: hostedUrn, laCode: String(hosted.laCode) };
+      // A successor's receipt names the successor: the setting that now holds the records.
+      receiptReceiver = {
+        system: this.deps.config.system,
+        setting: hostedUrn === named?.urn ? named : asSetting(hosted),
+      };
     } else if (!named && bundle.manifest.receiver.localAuthority && !bundle.manifest.receiver.destinationUnknown) {
       const la = bundle.manifest.receiver.localAuthority;
       receiver = { laCode: la.laCode };
@@ -148,7 +156,9 @@ export class Inbox {
             code: "bundle.not-intended-recipient",
             message: bundle.manifest.receiver.destinationUnknown
               ? "A bundle for an unknown destination is collected from the unclaimed queue, not pushed."
-              : "The receiving setting is not hosted by this server.",
+              : route?.kind === "closed"
+                ? "The trust list says the receiving setting has closed, and names no successor."
+                : "The receiving setting is not hosted by this server.",
             pointer: "/manifest/receiver",
           },
         ],

@@ -7,6 +7,7 @@ import type { Principal } from "../auth/principal.ts";
 import { HttpProblem } from "../http/problems.ts";
 import { ConflictError, type SearchFacts, type Store, type StoredVersion, type TenantScope } from "../storage/store.ts";
 import { transferStore, type Provenance } from "../storage/transfer-store.ts";
+import { asSetting } from "./as-setting.ts";
 import { collectSppReferences } from "./assemble.ts";
 import type { TransferConfig } from "./config.ts";
 import { answerFromOutcome, backoffDelay, pushOnce, type DeliveryAnswer } from "./delivery.ts";
@@ -20,21 +21,8 @@ import { PRODUCTION_TRANSFER_PARTS, type TransferParts } from "./transfer-parts.
 
 type Json = Record<string, unknown>;
 
-const SETTING_FIELDS = [
-  "name",
-  "urn",
-  "ukprn",
-  "laestab",
-  "laCode",
-  "phases",
-  "settingType",
-  "inclusionBases",
-] as const;
-/** A settings-directory entry reduced to the standard's Setting (the entry may carry extensions the Setting lacks). */
-export function asSetting(entry: Json): Setting {
-  const out: Json = {};
-  for (const f of SETTING_FIELDS) if (entry[f] !== undefined) out[f] = entry[f];
-  return out as unknown as Setting;
+function receiverClosedMessage(route: { urn: string; closedOn?: string }): string {
+  return `The trust list says setting ${route.urn} has closed${route.closedOn ? ` (${route.closedOn})` : ""} and names no successor to receive its bundles.`;
 }
 
 const laOf = (laCode: string): LocalAuthority => ({ laCode, name: `Local authority ${laCode}` });
@@ -66,7 +54,10 @@ export class TransferService {
       config,
       this.keyring,
       fetchImpl,
-      config.trustAnchor ? new AnchoredTrustList(store, config.trustAnchor, clock, fetchImpl) : undefined,
+      config.trustAnchor
+        ? new AnchoredTrustList(store, config.trustAnchor, clock, fetchImpl, parts.verifyTrustList)
+        : undefined,
+      parts.addressee,
     );
     this.inbox = new Inbox({
       store,
@@ -152,6 +143,18 @@ export class TransferService {
           ],
         });
       receiverSetting = asSetting(entry);
+      await this.trust.ready();
+      const route = this.trust.route(receiverSetting.urn ?? request.receiver.ukprn ?? "");
+      if (route.kind === "closed")
+        throw new HttpProblem("validation-failed", receiverClosedMessage(route), {
+          errors: [
+            {
+              pointer: request.receiver.urn ? "/receiver/urn" : "/receiver/ukprn",
+              ruleId: "api.transfer-receiver-closed",
+              message: "The receiving setting has closed and has no successor.",
+            },
+          ],
+        });
     }
     // A transfer to the caller's own setting (or, for the unclaimed queue, its own LA) moves nothing anywhere; the
     // inbox refuses such bundles too (bundle.self-addressed).
@@ -218,10 +221,11 @@ export class TransferService {
     if (request.encrypt) {
       const urn = receiverSetting?.urn;
       await this.trust.ready();
-      const entry = urn ? this.trust.entryFor(urn) : undefined;
+      const route = urn ? this.trust.route(urn) : undefined;
+      const entry = route?.kind === "remote" ? route.entry : undefined;
       const encKey =
-        entry && urn
-          ? await this.trust.encryptionKeyFor(entry, settingOwner(urn))
+        entry && route
+          ? await this.trust.encryptionKeyFor(entry, settingOwner(route.urn))
           : urn
             ? (await this.keyring.keysFor(settingOwner(urn))).encryption.publicJwk
             : undefined;
@@ -420,10 +424,25 @@ export class TransferService {
       }
       const urn = rec.receiver.urn ?? rec.receiver.ukprn ?? "";
       await this.trust.ready();
-      const entry = this.trust.entryFor(urn);
+      const route = this.trust.route(urn);
+      if (route.kind === "closed") {
+        // The receiver closed after the transfer was prepared: nothing is sent to an inbox nobody answers for.
+        await this.advance(id, prov("Not delivered: the trust list says the receiving setting has closed"), (r) => ({
+          ...r,
+          status: "rejected",
+          reasons: [{ code: "delivery.receiver-closed", message: receiverClosedMessage(route) }],
+          timestamps: { ...r.timestamps, rejected: this.clock().toISOString() },
+          delivery: { ...r.delivery, gaveUp: true },
+        }));
+        return;
+      }
+      const entry = route.kind === "remote" ? route.entry : undefined;
       const inboxUrl = entry ? (entry.inboxUrl ?? `${entry.baseUrl.replace(/\/$/, "")}/transfers/inbox`) : "local";
+      const to = route.successorOf
+        ? `Sent to the inbox of setting ${route.urn}, the successor of ${route.successorOf}`
+        : "Sent to the receiver's inbox";
       if (rec.status === "prepared") {
-        await this.advance(id, prov("Sent to the receiver's inbox"), (r) => ({
+        await this.advance(id, prov(to), (r) => ({
           ...r,
           status: "sent",
           timestamps: { ...r.timestamps, sent: this.clock().toISOString() },

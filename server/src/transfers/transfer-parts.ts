@@ -1,7 +1,8 @@
 // The steps of the transfer path as replaceable functions (app-parts.ts): production uses these; a caller of createApp
 // may decorate one (the conformance self-test does, in server/test-support/faults), so the production code carries
 // no branch for any variant.
-import { packBundle, signReceipt, verifyBundle } from "../../../sdk/src/bundle/index.ts";
+import { packBundle, signReceipt, verifyBundle, verifyTrustList } from "../../../sdk/src/bundle/index.ts";
+import { addresseeOf } from "./addressee.ts";
 import { childDocuments } from "./assemble.ts";
 import { matchChild } from "./import-bundle.ts";
 import type { InboxOutcome } from "./inbox.ts";
@@ -14,6 +15,10 @@ export interface TransferParts {
   matchChild: typeof matchChild;
   /** Verifies (and decrypts) an incoming bundle. */
   verify: typeof verifyBundle;
+  /** Verifies a trust-list issue against the anchor (and the held issue's sequence). */
+  verifyTrustList: typeof verifyTrustList;
+  /** Where a bundle addressed to a setting goes, by the signed trust list (addressee.ts). */
+  addressee: typeof addresseeOf;
   /** Signs the inbox's receipt. */
   signReceipt: (...args: Parameters<typeof signReceipt>) => Promise<string>;
   /** The answer to a bundle id imported before (a replay or a conflict); undefined imports it again. */
@@ -29,6 +34,8 @@ export const PRODUCTION_TRANSFER_PARTS: TransferParts = {
   selfAddressed,
   matchChild,
   verify: verifyBundle,
+  verifyTrustList,
+  addressee: addresseeOf,
   signReceipt: async (...args) => (await signReceipt(...args)) as string,
   answerReplay: (earlier) => earlier,
   childDocuments,

@@ -13,6 +13,7 @@ import {
   type TrustList as SignedTrustList,
   type TrustListEntry,
 } from "../../../sdk/src/bundle/index.ts";
+import { addresseeOf } from "./addressee.ts";
 import type { AnchoredTrustList } from "./anchored-trust-list.ts";
 import type { DirectoryEntry, TransferConfig } from "./config.ts";
 import type { KeyRing } from "./keyring.ts";
@@ -31,6 +32,16 @@ const MIN_REFETCH_MS = 500;
 
 export const OWNER_MEMBER = "x-send-owner";
 
+/**
+ * Where bundles for a setting go: another system's inbox (`remote`), this server's own inbox (`local`: a setting it
+ * hosts, or one no list or directory names), or nowhere (`closed`). `successorOf` names the closed or converted
+ * setting the bundle was addressed to when its successor receives instead.
+ */
+export type Route =
+  | { kind: "remote"; urn: string; entry: DirectoryEntry; successorOf?: string }
+  | { kind: "local"; urn: string; successorOf?: string }
+  | { kind: "closed"; urn: string; closedOn?: string };
+
 export class TrustList {
   private readonly cache = new Map<string, CachedJwks>();
   private readonly inflight = new Map<string, Promise<CachedJwks | undefined>>();
@@ -41,6 +52,7 @@ export class TrustList {
     private readonly fetchImpl: typeof fetch = fetch,
     /** The anchor-signed list, when a trust anchor is configured. */
     readonly anchored?: AnchoredTrustList,
+    private readonly addressee: typeof addresseeOf = addresseeOf,
   ) {}
 
   /** Loads (and refreshes when due) the signed list, so that entryFor() sees it. */
@@ -48,12 +60,31 @@ export class TrustList {
     return this.anchored?.current();
   }
 
-  /** The directory entry for a receiving setting (by URN or UKPRN), if another system hosts it. */
+  /** The directory entry of the system that receives for a setting (by URN or UKPRN), if another system does. */
   entryFor(id: string): DirectoryEntry | undefined {
+    const r = this.route(id);
+    return r.kind === "remote" ? r.entry : undefined;
+  }
+
+  /** Where bundles addressed to `id` go now (after ready()): the operator's directory first, then the signed list. */
+  route(id: string): Route {
     const configured = this.config.directory.find((e) => e.urn === id);
-    if (configured) return configured;
-    const listed = this.anchored?.list()?.entries.find((e) => (e.urn ?? e.ukprn) === id && e.status === "open");
-    return listed ? asDirectoryEntry(listed) : undefined;
+    if (configured) return { kind: "remote", urn: id, entry: configured };
+    const a = this.addressee(this.anchored?.list(), id);
+    switch (a.kind) {
+      case "unlisted":
+        return { kind: "local", urn: id };
+      case "open":
+        return { kind: "remote", urn: id, entry: asDirectoryEntry(a.entry) };
+      case "closed":
+        return { kind: "closed", urn: id, ...(a.entry.closedOn ? { closedOn: a.entry.closedOn } : {}) };
+      case "successor": {
+        const entry = this.config.directory.find((e) => e.urn === a.urn) ?? (a.entry && asDirectoryEntry(a.entry));
+        return entry
+          ? { kind: "remote", urn: a.urn, entry, successorOf: id }
+          : { kind: "local", urn: a.urn, successorOf: id };
+      }
+    }
   }
 
   /** Resolves a kid to a trusted public key, with any revocation the signed list makes; never throws. */

@@ -805,6 +805,70 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     expect: /the receipt is not signed/,
     build: { decorate: () => ({ transfer: transfer.receiptUnsigned }) },
   },
+  // Transfers: the trust list
+  {
+    id: "trust-accepts-unlisted-key",
+    description: "The inbox trusts a setting the trust list names whatever key signed its bundle.",
+    caughtBy: ["send.transfer-receiver.trust-unlisted-key-refused"],
+    expect: /entry does not list\): expected the bundle to be refused with 4xx, got HTTP 200/,
+    build: { decorate: (store) => ({ transfer: transfer.trustsListedSettingAnyKey(store) }) },
+  },
+  {
+    id: "trust-ignores-validity",
+    description: "The inbox ignores the notBefore and notAfter the trust list gives a key.",
+    caughtBy: [
+      "send.transfer-receiver.trust-key-not-yet-valid-refused",
+      "send.transfer-receiver.trust-key-expired-refused",
+    ],
+    expect: /lists? only (from tomorrow|until an hour ago)\): expected the bundle to be refused with 4xx, got HTTP 200/,
+    build: { decorate: () => ({ transfer: transfer.ignoresKeyValidity }) },
+  },
+  {
+    id: "trust-ignores-revocation",
+    description: "The inbox ignores the trust list's revocations.",
+    caughtBy: ["send.transfer-receiver.trust-key-revoked-refused", "send.transfer-receiver.trust-list-older-refused"],
+    expect: /revoked[^)]*\): expected the bundle to be refused with 4xx, got HTTP 200/,
+    build: { decorate: () => ({ transfer: transfer.ignoresRevocation }) },
+  },
+  {
+    id: "trust-ignores-closure",
+    description: "The inbox believes the keys of a setting the trust list says has closed.",
+    caughtBy: ["send.transfer-receiver.trust-closed-setting-key-refused"],
+    expect: /closed yesterday\): expected the bundle to be refused with 4xx, got HTTP 200/,
+    build: { decorate: () => ({ transfer: transfer.ignoresSettingClosure }) },
+  },
+  {
+    id: "trust-list-unsigned-accepted",
+    description: "POST /trust-list believes a list whatever signed it: another key, a broken signature or none.",
+    caughtBy: ["send.transfer-receiver.trust-list-forged-refused"],
+    expect:
+      /POST \/trust-list \(signed by a key that is not the trust anchor's\): expected a 4xx refusal, got HTTP 200/,
+    build: { decorate: () => ({ transfer: transfer.trustListSignatureUnchecked }) },
+  },
+  {
+    id: "trust-list-replay-accepted",
+    description: "POST /trust-list lets an older issue replace a newer one, bringing back a revoked key.",
+    caughtBy: ["send.transfer-receiver.trust-list-older-refused"],
+    expect:
+      /POST \/trust-list \(issue \d+ again, after issue \d+ revoked a key\): expected a 4xx refusal, got HTTP 200/,
+    build: { decorate: () => ({ transfer: transfer.trustListReplayAccepted }) },
+  },
+  {
+    id: "no-successor-delivery",
+    description:
+      "Successor links are ignored: bundles for a converted setting go to (and are refused for) its old URN.",
+    caughtBy: ["send.transfer-sender.trust-successor-receives", "send.transfer-receiver.trust-successor-receives"],
+    expect:
+      /was delivered to the inbox of \d+, not to its successor|which converted; successor \d+\): expected HTTP 200 or 201 or 202, got 422/,
+    build: { decorate: () => ({ transfer: transfer.noSuccessorDelivery }) },
+  },
+  {
+    id: "delivers-to-closed-setting",
+    description: "A setting that closed with no successor is sent to as if it were open.",
+    caughtBy: ["send.transfer-sender.trust-closed-receiver-not-sent"],
+    expect: /closed with no successor/,
+    build: { decorate: () => ({ transfer: transfer.deliversToClosedSetting }) },
+  },
   // Transfers: the sending side
   {
     id: "unclaimed-queue-by-upn-only",

@@ -5,9 +5,15 @@ import {
   canonicalJson,
   decodeUnverifiedPayload,
   sha256Hex,
+  trustListEntry,
+  type KeySource,
   type TransferBundle,
+  type TrustedKey,
+  type TrustList,
   type VerifyResult,
 } from "../../../sdk/src/bundle/index.ts";
+import type { Store } from "../../src/storage/store.ts";
+import { TRUST_LIST_KIND } from "../../src/transfers/anchored-trust-list.ts";
 import { extractSearchFacts } from "../../src/documents/search-facts.ts";
 import { receiverTenant } from "../../src/transfers/receiver-tenancy.ts";
 import type { TransferParts } from "../../src/transfers/transfer-parts.ts";
@@ -154,5 +160,94 @@ export const matchesByUpnOnly: TransferWrap = (parts) => ({
     };
     const seen = { ...bundle, documents: (bundle.documents as unknown[]).map(upnOnly) } as typeof bundle;
     return parts.matchChild(tx, seen, receiver, sourceChildId);
+  },
+});
+
+// The trust list: what a receiver believes about keys, which lists it believes, and where it sends.
+
+/** The inbox forgets part of what the trust list says about a key (its validity, revocation or setting's closure). */
+function keysWithout(fields: readonly (keyof TrustedKey)[]): TransferWrap {
+  const strip = (k: TrustedKey | undefined): TrustedKey | undefined => {
+    if (!k) return k;
+    const copy = { ...k };
+    for (const f of fields) delete copy[f];
+    return copy;
+  };
+  return (parts) => ({
+    ...parts,
+    verify: (input, opts) => {
+      const src = opts.trustedKeys;
+      const trustedKeys: KeySource =
+        typeof src === "function"
+          ? async (kid: string) => strip(await src(kid))
+          : Array.isArray(src)
+            ? src.map((k) => strip(k)!)
+            : src;
+      return parts.verify(input, { ...opts, trustedKeys });
+    },
+  });
+}
+export const ignoresKeyValidity = keysWithout(["notBefore", "notAfter"]);
+export const ignoresRevocation = keysWithout(["revokedAt"]);
+export const ignoresSettingClosure = keysWithout(["ownerClosedOn"]);
+
+/** Trust by setting, not by key: a bundle whose sender setting the list names is believed whatever key signed it. */
+export const trustsListedSettingAnyKey =
+  (store: Store): TransferWrap =>
+  (parts) => {
+    const waved = acceptsUnknownKey(parts);
+    return {
+      ...parts,
+      verify: async (input, opts) => {
+        const first = await parts.verify(input, opts);
+        if (first.ok || !first.reasons.every((r) => r.code === "bundle.unknown-key")) return first;
+        const payload = decodeUnverifiedPayload(input) as { manifest?: { sender?: { setting?: { urn?: unknown } } } };
+        const urn = payload?.manifest?.sender?.setting?.urn;
+        const stored = await store.get<{ jws: string }>(TRUST_LIST_KIND, "current");
+        const list = stored ? (decodeUnverifiedPayload(stored.body.jws) as TrustList | undefined) : undefined;
+        if (typeof urn !== "string" || !list?.entries?.some((e) => e.urn === urn)) return first;
+        return waved.verify(input, opts);
+      },
+    };
+  };
+
+/** POST /trust-list checks the list's shape but not who signed it (or whether it is signed at all). */
+export const trustListSignatureUnchecked: TransferWrap = (parts) => ({
+  ...parts,
+  verifyTrustList: async (input, opts) => {
+    const v = await parts.verifyTrustList(input, opts);
+    if (v.ok || v.reasons.some((r) => r.code === "trust-list.too-old")) return v;
+    const list = decodeUnverifiedPayload(input) as TrustList | undefined;
+    if (list?.documentType !== "trust-list" || !Array.isArray(list.entries)) return v;
+    return { ok: true, list, kid: String(headerOf(input).kid ?? "none") };
+  },
+});
+
+/** A newer issue is not required: any anchor-signed list replaces the held one, an old one too. */
+export const trustListReplayAccepted: TransferWrap = (parts) => ({
+  ...parts,
+  verifyTrustList: (input, opts) => {
+    const { minSequence: _ignored, ...rest } = opts;
+    return parts.verifyTrustList(input, rest);
+  },
+});
+
+/** Successor links are ignored: a converted setting's own (dead) inbox is used as if it were still open. */
+export const noSuccessorDelivery: TransferWrap = (parts) => ({
+  ...parts,
+  addressee: (list, id) => {
+    const a = parts.addressee(list, id);
+    if (a.kind !== "successor") return a;
+    const own = list ? trustListEntry(list, id) : undefined;
+    return own ? { kind: "open", entry: own } : a;
+  },
+});
+
+/** A setting that closed with no successor is sent to as if it were open. */
+export const deliversToClosedSetting: TransferWrap = (parts) => ({
+  ...parts,
+  addressee: (list, id) => {
+    const a = parts.addressee(list, id);
+    return a.kind === "closed" ? { kind: "open", entry: a.entry } : a;
   },
 });
