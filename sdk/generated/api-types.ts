@@ -14,6 +14,7 @@ import type {
   SignedTransferReceipt,
   SpecialistProvisionPackage,
   TransferBundle,
+  TransferIntegration,
   TransferReason,
   TransferReceipt,
   TrustList,
@@ -26,7 +27,7 @@ export type ValidationInput = unknown
 /**
  * A document of any type the standard defines, told apart by `documentType`.
  */
-export type AnyDocument = (IndividualSupportPlan | Ehcp | LegacyEhcp | SpecialistProvisionPackage | DevelopmentProfile | TransferBundle | TransferReceipt | TrustList)
+export type AnyDocument = (IndividualSupportPlan | Ehcp | LegacyEhcp | SpecialistProvisionPackage | DevelopmentProfile | TransferBundle | TransferReceipt | TransferIntegration | TrustList)
 /**
  * A self-contained HTML document.
  */
