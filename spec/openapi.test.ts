@@ -103,8 +103,9 @@ describe("generated OpenAPI document", () => {
     for (const flow of Object.values(scheme.flows)) expect(flow.scopes).toEqual(SCOPES);
   });
 
-  it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys, the trust list and the transfer inbox", () => {
-    // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender.
+  it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys, the trust list, the transfer inbox and the acknowledgement inbox", () => {
+    // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender;
+    // likewise an integration acknowledgement's signature authenticates the receiver.
     // The trust list is public like the JWKS: it is signed by the anchor, and anyone may check it.
     expect(
       ROUTES.filter((r) => !r.scope)
@@ -117,6 +118,7 @@ describe("generated OpenAPI document", () => {
       "/healthz",
       "/openapi.json",
       "/readyz",
+      "/transfers/acknowledgements",
       "/transfers/inbox",
       "/trust-list",
     ]);
