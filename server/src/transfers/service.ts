@@ -473,12 +473,17 @@ export class TransferService {
       const entry = this.trust.entryFor(urn);
       const inboxUrl = entry ? (entry.inboxUrl ?? `${entry.baseUrl.replace(/\/$/, "")}/transfers/inbox`) : "local";
       if (rec.status === "prepared") {
-        await this.advance(id, prov("Sent to the receiver's inbox"), (r) => ({
-          ...r,
-          status: "sent",
-          timestamps: { ...r.timestamps, sent: this.clock().toISOString() },
-          delivery: { ...r.delivery, inboxUrl },
-        }));
+        // Only from prepared: the expiry sweep may have ended the transfer since it was read.
+        await this.advance(id, prov("Sent to the receiver's inbox"), (r) =>
+          r.status === "prepared"
+            ? {
+                ...r,
+                status: "sent",
+                timestamps: { ...r.timestamps, sent: this.clock().toISOString() },
+                delivery: { ...r.delivery, inboxUrl },
+              }
+            : r,
+        );
       }
       let answer: DeliveryAnswer;
       if (entry) {
