@@ -17,7 +17,11 @@ import {
 } from "jose";
 
 export type { JWK } from "jose";
-export type JwsType = "send-transfer-bundle+json" | "send-transfer-receipt+json" | "send-trust-list+json";
+export type JwsType =
+  | "send-transfer-bundle+json"
+  | "send-transfer-receipt+json"
+  | "send-trust-list+json"
+  | "send-transfer-integration+json";
 
 export interface Jwks {
   keys: JWK[];
