@@ -353,10 +353,18 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     ...SENDER,
     async run(ctx) {
       const { transferUrl, delivery } = await acceptedBySuite(ctx);
-      const forged = await postAcknowledgement(ctx, delivery, "integrated", await newSigningKey());
+      // Another key under the receiver's kid (copied from its receipt): only the signature tells them apart.
+      const other = await newSigningKey();
+      const spoofed = { ...other, kid: loopback(ctx).key.kid };
+      const forged = await postAcknowledgement(ctx, delivery, "integrated", spoofed);
       check(
         forged.status >= 400 && forged.status < 500,
-        `POST /transfers/acknowledgements signed by a key no trust list names: expected a 4xx refusal, got HTTP ${forged.status}`,
+        `POST /transfers/acknowledgements signed by another key under the receiver's kid: expected a 4xx refusal, got HTTP ${forged.status}`,
+      );
+      const unlisted = await postAcknowledgement(ctx, delivery, "integrated", other);
+      check(
+        unlisted.status >= 400 && unlisted.status < 500,
+        `POST /transfers/acknowledgements signed by a key no trust list names: expected a 4xx refusal, got HTTP ${unlisted.status}`,
       );
       const wrongDigest = await postAcknowledgement(ctx, delivery, "integrated", loopback(ctx).key, "0".repeat(64));
       check(
