@@ -556,7 +556,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       ],
     },
   ],
-  "SI-API-080": [
+  "SI-API-094": [
     {
       clause:
         "staff record integrated, and the sender receives an acknowledgement signed by the receiver's key for the bundle id and digest",
@@ -571,7 +571,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.transfer-receiver.not-integrated-needs-reason"],
     },
   ],
-  "SI-API-081": [
+  "SI-API-095": [
     {
       clause: "a verified acknowledgement shows the outcome, staff name and timestamp on the transfer",
       tests: ["send.transfer-sender.integration-acknowledgement-recorded"],
@@ -581,7 +581,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.transfer-sender.integration-acknowledgement-forged-refused"],
     },
   ],
-  "SI-API-082": [
+  "SI-API-096": [
     {
       clause:
         "a transfer accepted but not integrated by its due date is listed for the responsible LA with its due date",

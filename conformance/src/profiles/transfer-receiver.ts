@@ -379,7 +379,7 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
     id: "send.transfer-receiver.integration-acknowledgement-signed",
     title: "Recording integration sends a signed acknowledgement to the sender",
     level: "MUST",
-    requirements: ["SI-API-080"],
+    requirements: ["SI-API-094"],
     ...RECEIVER,
     async run(ctx) {
       const { sent, ack } = await acknowledged(ctx, { outcome: "integrated" });
@@ -407,7 +407,7 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
     id: "send.transfer-receiver.not-integrated-needs-reason",
     title: "Not integrated needs a reason code, which the acknowledgement carries",
     level: "MUST",
-    requirements: ["SI-API-080"],
+    requirements: ["SI-API-094"],
     ...RECEIVER,
     async run(ctx) {
       const { sent, ack } = await acknowledged(ctx, { outcome: "not-integrated", reason: "child-not-on-roll" }, true);

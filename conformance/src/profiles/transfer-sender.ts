@@ -325,7 +325,7 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     id: "send.transfer-sender.integration-acknowledgement-recorded",
     title: "A signed integration acknowledgement moves the transfer to integrated",
     level: "MUST",
-    requirements: ["SI-API-081"],
+    requirements: ["SI-API-095"],
     ...SENDER,
     async run(ctx) {
       const { transferUrl, delivery } = await acceptedBySuite(ctx);
@@ -349,7 +349,7 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     id: "send.transfer-sender.integration-acknowledgement-forged-refused",
     title: "A forged integration acknowledgement is refused and changes nothing",
     level: "MUST",
-    requirements: ["SI-API-081"],
+    requirements: ["SI-API-095"],
     ...SENDER,
     async run(ctx) {
       const { transferUrl, delivery } = await acceptedBySuite(ctx);
@@ -382,7 +382,7 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
     id: "send.transfer-sender.escalation-listed-for-la",
     title: "A transfer not integrated in time is listed for the LA, with due date",
     level: "MUST",
-    requirements: ["SI-API-082"],
+    requirements: ["SI-API-096"],
     ...SENDER,
     roles: [...SENDER.roles, LA_A],
     async run(ctx) {

@@ -1,7 +1,7 @@
 // The two-stage acknowledgement over real HTTP, once per database (acknowledgement.pglite.test.ts,
 // acknowledgement.postgres.test.ts): two servers exchange a bundle, its receipt and a signed integration
 // acknowledgement; escalation with an injected instant; a retryable refusal retried to success; a final refusal
-// not retried; an undelivered bundle expiring with a report and an audit trail. Requirements SI-API-080..084.
+// not retried; an undelivered bundle expiring with a report and an audit trail. Requirements SI-API-094..084.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createIntegration,
@@ -79,7 +79,7 @@ export function runAcknowledgementCases(opts: AcknowledgementCaseOptions): void 
     const record = (id: string, body: unknown, token = named) =>
       b.server.call("POST", `/transfers/${id}/integration`, { token, body });
 
-    it("SI-API-080/081: the receiver records integrated; the signed acknowledgement reaches the sender, which shows both stages", async () => {
+    it("SI-API-094/081: the receiver records integrated; the signed acknowledgement reaches the sender, which shows both stages", async () => {
       const { id } = await accepted();
       const answer = await must(await record(id, { outcome: "integrated" }), 202);
       expect((answer.integration as Json).recordedBy).toBe(STAFF_NAME);
@@ -110,7 +110,7 @@ export function runAcknowledgementCases(opts: AcknowledgementCaseOptions): void 
       expect((await record(id, { outcome: "not-integrated", reason: "other" })).status).toBe(409);
     });
 
-    it("SI-API-080: not integrated needs a reason code, a named caller, and the receiver's own bundle", async () => {
+    it("SI-API-094: not integrated needs a reason code, a named caller, and the receiver's own bundle", async () => {
       const { id } = await accepted();
       const noReason = await record(id, { outcome: "not-integrated" });
       expect(noReason.status).toBe(422);
@@ -137,7 +137,7 @@ export function runAcknowledgementCases(opts: AcknowledgementCaseOptions): void 
       expect(view.integratedAt).toBeUndefined();
     });
 
-    it("SI-API-081: the sender refuses an acknowledgement it cannot trust, and one for a bundle it did not send", async () => {
+    it("SI-API-095: the sender refuses an acknowledgement it cannot trust, and one for a bundle it did not send", async () => {
       const { id } = await accepted();
       const view = await must(await a.server.call("GET", `/transfers/${id}`, { token: a.tokens.staff }), 200);
       const doc = createIntegration({
@@ -175,7 +175,7 @@ export function runAcknowledgementCases(opts: AcknowledgementCaseOptions): void 
       expect((await post(stray as string)).status).toBe(404);
     });
 
-    it("SI-API-082: a transfer not integrated within 8 school days is listed for the LA, escalated by the sweep and audited", async () => {
+    it("SI-API-096: a transfer not integrated within 8 school days is listed for the LA, escalated by the sweep and audited", async () => {
       const { id } = await accepted();
       const view = await must(await a.server.call("GET", `/transfers/${id}`, { token: a.tokens.staff }), 200);
       const received = (view.timestamps as Json).received as string;
@@ -216,7 +216,7 @@ export function runAcknowledgementCases(opts: AcknowledgementCaseOptions): void 
       expect(await list(dayAfter.toISOString())).not.toContain(id);
     });
 
-    it("SI-API-083: a retryable refusal (key not yet listed) is retried until the receiver trusts the key", async () => {
+    it("SI-API-097: a retryable refusal (key not yet listed) is retried until the receiver trusts the key", async () => {
       const c = await startPeer(await opts.newStore(), {
         ...RECEIVING,
         settingUrn: "121351",
@@ -264,7 +264,7 @@ export function runAcknowledgementCases(opts: AcknowledgementCaseOptions): void 
       }
     });
 
-    it("SI-API-083: a final refusal (not the intended recipient) is not retried", async () => {
+    it("SI-API-097: a final refusal (not the intended recipient) is not retried", async () => {
       // A believes B's server hosts VICTIM; B verifies A's signature, then refuses: not hosted here (final).
       a.config.directory.push({
         urn: VICTIM.settingUrn,
@@ -285,7 +285,7 @@ export function runAcknowledgementCases(opts: AcknowledgementCaseOptions): void 
       expect((done.delivery as Json).attempts).toBe(1);
     });
 
-    it("SI-API-084: an undelivered bundle expires with a reason for the sender; its record, bundle and history stay", async () => {
+    it("SI-API-098: an undelivered bundle expires with a reason for the sender; its record, bundle and history stay", async () => {
       // A receiver whose inbox answers 503 every time.
       const down = await startPeer(await opts.newStore(), {
         ...RECEIVING,
