@@ -33,6 +33,7 @@ const SCHEMA_FILES = [
   "development-profile.schema.json",
   "transfer-bundle.schema.json",
   "transfer-receipt.schema.json",
+  "transfer-integration.schema.json",
   "trust-list.schema.json",
   "child-record.schema.json",
   "setting-record.schema.json",
@@ -306,6 +307,20 @@ minimalDocuments["transfer-receipt"] = {
   receivedAt: "2030-07-01T10:05:00Z",
   decision: "accepted",
   reasons: [],
+  receiver: { system: { name: "Receiving MIS", version: "2.3.0" } },
+};
+
+minimalDocuments["transfer-integration"] = {
+  ...envelope("transfer-integration", "b3a7c2d0-4e1f-4a8b-9c3d-2f1e0a9b8c7d"),
+  bundleId: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+  bundleDigest: {
+    algorithm: "sha-256",
+    canonicalization: "rfc8785",
+    value: sha256Hex(minimalDocuments["transfer-bundle"]),
+  },
+  outcome: "integrated",
+  recordedAt: "2030-07-03T09:00:00Z",
+  recordedBy: { personType: "practitioner", displayName: "Ms A. Patel (SENCO)" },
   receiver: { system: { name: "Receiving MIS", version: "2.3.0" } },
 };
 

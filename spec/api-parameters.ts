@@ -57,6 +57,13 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     description: 'Opaque cursor from the previous page\'s `nextCursor` (or its `Link: rel="next"` URL).',
     schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,512}$" },
   },
+  asOf: {
+    name: "asOf",
+    in: "query",
+    description:
+      "The instant to judge lateness at (default now): a later instant lists what will be overdue by then, so an officer can plan.",
+    schema: { type: "string", format: "date-time" },
+  },
   since: {
     name: "since",
     in: "query",

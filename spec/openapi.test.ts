@@ -103,24 +103,30 @@ describe("generated OpenAPI document", () => {
     for (const flow of Object.values(scheme.flows)) expect(flow.scopes).toEqual(SCOPES);
   });
 
-  it("public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys, the trust list and the transfer inbox", () => {
-    // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender.
-    // The trust list is public like the JWKS: it is signed by the anchor, and anyone may check it.
-    expect(
-      ROUTES.filter((r) => !r.scope)
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual([
-      "/",
-      "/.well-known/jwks.json",
-      "/docs",
-      "/healthz",
-      "/openapi.json",
-      "/readyz",
-      "/transfers/inbox",
-      "/trust-list",
-    ]);
-  });
+  it(
+    "public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys, the trust list, the transfer " +
+      "inbox and the acknowledgement inbox",
+    () => {
+      // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender;
+      // likewise an integration acknowledgement's signature authenticates the receiver.
+      // The trust list is public like the JWKS: it is signed by the anchor, and anyone may check it.
+      expect(
+        ROUTES.filter((r) => !r.scope)
+          .map((r) => r.path)
+          .sort(),
+      ).toEqual([
+        "/",
+        "/.well-known/jwks.json",
+        "/docs",
+        "/healthz",
+        "/openapi.json",
+        "/readyz",
+        "/transfers/acknowledgements",
+        "/transfers/inbox",
+        "/trust-list",
+      ]);
+    },
+  );
 
   it.each(ROUTES.filter((r) => r.method === "put").map((r) => [r.operationId, r] as const))(
     "%s (update) takes If-Match and Change-Reason and can answer 412 and 428",

@@ -93,6 +93,7 @@ export const TOKEN_CLAIMS = {
   la_code:
     "Three-digit code of the caller's local authority (la-officer, health-commissioner, system-integration acting for an LA).",
   child_ids: "Ids of the children a parent or carer is responsible for (parent-carer).",
+  name: "The person's display name (OpenID Connect `name`): who recorded a decision such as a plan's integration after a transfer.",
 } as const;
 
 export const ROLES: readonly RoleSpec[] = [

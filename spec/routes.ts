@@ -33,6 +33,7 @@ export type ParamName =
   | "since"
   | "periodFrom"
   | "periodTo"
+  | "asOf"
   | "resourceId"
   | "actor"
   | "sampleSize"
@@ -1055,7 +1056,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
   },
   {
     method: "post",
-    path: "/transfers/la-queries",
+    path: "/cross-la/queries",
     operationId: "queryHeldTransfers",
     summary: "Ask other local authorities' queues for a child",
     description:
@@ -1077,7 +1078,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
   },
   {
     method: "post",
-    path: "/transfers/la-requests",
+    path: "/cross-la/requests",
     operationId: "requestHeldTransfer",
     summary: "Request a held bundle from the local authority that holds it",
     description:
@@ -1100,7 +1101,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
   },
   {
     method: "get",
-    path: "/transfers/la-requests",
+    path: "/cross-la/requests",
     operationId: "listLaRequests",
     summary: "Requests between local authorities",
     description:
@@ -1121,7 +1122,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
   },
   {
     method: "get",
-    path: "/transfers/la-requests/{id}",
+    path: "/cross-la/requests/{id}",
     operationId: "getLaRequest",
     summary: "Read a request between local authorities",
     description:
@@ -1138,7 +1139,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
   },
   {
     method: "post",
-    path: "/transfers/la-requests/{id}/decision",
+    path: "/cross-la/requests/{id}/decision",
     operationId: "decideLaRequest",
     summary: "Approve or refuse another local authority's request",
     description:
@@ -1197,6 +1198,88 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
       },
     ],
     errors: [...READ_ERRORS, ...BODY_ERRORS, "conflict"],
+  },
+  {
+    method: "post",
+    path: "/transfers/{id}/integration",
+    operationId: "recordTransferIntegration",
+    summary: "Record whether a received plan was taken into use",
+    description:
+      "The second stage of the acknowledgement (GP2GP's integration), for the receiving setting's staff (or the local authority's officer for a bundle the LA received): `integrated` says a named member of staff has taken the plan into use (it is the live plan here); `not-integrated` says it was not, with a reason code (not-integrated-reasons). The member of staff is the caller: the token's `name` claim is their display name (a token without one is refused). The server signs an integration acknowledgement (transfer-integration, typ `send-transfer-integration+json`) with the same receiver key as its receipt and delivers it in the background to the sender's `POST /transfers/acknowledgements`, with the same bounded retries and backoff as bundle delivery. `integrated` needs a bundle that was imported (not one held for review or declined). Recorded once: a second record is 409. A bundle the caller did not receive is 404.",
+    tag: "Transfers",
+    scope: "children:write",
+    resource: "transfer",
+    auditAction: "update",
+    parameters: ["id"],
+    requestBody: {
+      schema: "IntegrationRecordRequest",
+      description: "The outcome, and the reason when not integrated.",
+    },
+    responses: [
+      {
+        status: 202,
+        description: "Recorded; the signed acknowledgement is on its way to the sender.",
+        body: { schema: "TransferSummary", description: "The incoming transfer with its integration." },
+      },
+    ],
+    errors: [...READ_ERRORS, ...BODY_ERRORS, "conflict"],
+  },
+  {
+    method: "post",
+    path: "/transfers/acknowledgements",
+    operationId: "receiveIntegrationAcknowledgement",
+    summary: "Receive an integration acknowledgement",
+    description:
+      "The sending side of the second stage. The receiver posts its signed integration acknowledgement as `application/jose` (JWS compact). The server verifies the signature against its trust list, checks that the acknowledgement names a transfer this server sent with the same bundle digest, and that it is signed by the transfer's receiver (the key that signed its receipt, or a key the trust list gives to the receiving setting), then moves the transfer from `accepted` to `integrated` or `not-integrated` with the outcome, the staff display name, the reason and the timestamps; the sender and the responsible local authority see them on `GET /transfers/{id}`. The same acknowledgement again is answered the same and writes nothing; a different outcome for a transfer already acknowledged is 409, as is one for a transfer that has no accepting receipt. An acknowledgement that does not verify is 422 with reason codes (`integration.*`); one for a bundle this server did not send is 404. Public: the signature is the authentication.",
+    tag: "Transfers",
+    resource: "transfer",
+    auditAction: "import",
+    parameters: [],
+    requestBody: {
+      schema: "SignedIntegrationAcknowledgement",
+      contentType: "application/jose",
+      description: "The signed acknowledgement: a compact JWS.",
+    },
+    responses: [
+      {
+        status: 200,
+        description: "Verified and recorded (or recorded already: `replayed`).",
+        body: { schema: "AcknowledgementResult", description: "The transfer's new status." },
+      },
+    ],
+    errors: [
+      "malformed-json",
+      "invalid-encoding",
+      "payload-too-large",
+      "unsupported-media-type",
+      "validation-failed",
+      "not-found",
+      "conflict",
+      "rate-limited",
+      "internal",
+    ],
+  },
+  {
+    method: "get",
+    path: "/transfers/escalated",
+    operationId: "listEscalatedTransfers",
+    summary: "Transfers received but not integrated in time",
+    description:
+      "For the local authority officer: transfers of children the LA is responsible for that the receiver accepted but has not recorded as integrated within the configured number of school days (default 8; weekdays less the deployment's non-school dates, counted from the day after receipt). Each shows `integrationDueBy`, and `escalated`/`escalatedAt` once the server's periodic sweep has escalated it (which also writes an audit event). `asOf` judges lateness at another instant, to see what will be overdue by then. Only a token with `la_code` may ask.",
+    tag: "Transfers",
+    scope: "children:read",
+    resource: "transfer",
+    auditAction: "search",
+    parameters: ["asOf", "limit", "cursor"],
+    responses: [
+      {
+        status: 200,
+        description: "A page of overdue transfers.",
+        headers: ["Link"],
+        body: { schema: "TransferPage", description: "Overdue transfers." },
+      },
+    ],
+    errors: LIST_ERRORS,
   },
   {
     method: "post",

@@ -10,7 +10,39 @@ const str = (title: string, description: string, extra: SchemaObject = {}): Sche
   description,
   ...extra,
 });
-const STATUS = ["prepared", "sent", "received", "accepted", "rejected", "claimed", "held", "declined"];
+const STATUS = [
+  "prepared",
+  "sent",
+  "received",
+  "accepted",
+  "rejected",
+  "claimed",
+  "integrated",
+  "not-integrated",
+  "expired",
+  "held",
+  "declined",
+];
+
+const Integration: SchemaObject = {
+  type: "object",
+  title: "Integration",
+  description:
+    "The second stage of the acknowledgement, from the receiver's signed integration acknowledgement: whether a named member of the receiving " +
+    "setting's staff took the plan into use, when, and why not.",
+  required: ["outcome", "recordedAt", "recordedBy"],
+  properties: {
+    outcome: { ...ref("IntegrationOutcome"), title: "Outcome", description: "integrated or not-integrated." },
+    reason: {
+      ...ref("NotIntegratedReason"),
+      title: "Reason",
+      description: "Why the plan was not taken into use (not-integrated-reasons code).",
+    },
+    note: str("Note", "The reason in plain English."),
+    recordedAt: str("Recorded at", "When the receiving staff recorded the outcome.", { format: "date-time" }),
+    recordedBy: str("Recorded by", "The display name of the member of staff who recorded it."),
+  },
+};
 
 const Reason: SchemaObject = {
   type: "object",
@@ -136,9 +168,10 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
           enum: STATUS,
           title: "Status",
           description:
-            "prepared → sent → received → accepted | rejected; an unknown-destination bundle ends " +
-            "claimed. On the receiving side, a bundle held for review is held, then accepted or " +
-            "declined.",
+            "prepared → sent → received → accepted | rejected; then, from the receiver's signed integration " +
+            "acknowledgement, integrated | not-integrated. An unknown-destination bundle ends claimed; a bundle " +
+            "never delivered ends expired. On the receiving side, a bundle held for review is held, then accepted " +
+            "or declined.",
         },
         statusText: str("Status in plain words", "For parents and carers."),
         reason: str("Reason", "Why the records moved (transfer-reasons code)."),
@@ -153,9 +186,30 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
         reasons: {
           type: "array",
           title: "Reasons",
-          description: "Why the receiver rejected the bundle.",
+          description: "Why the receiver rejected the bundle, or why it expired undelivered.",
           items: Reason,
         },
+        integration: Integration,
+        integrationOutcome: {
+          ...ref("IntegrationOutcome"),
+          title: "Integration outcome",
+          description: "The outcome of the integration acknowledgement, once one came back.",
+        },
+        integratedAt: str("Integrated at", "When the receiving staff recorded the plan as integrated.", {
+          format: "date-time",
+        }),
+        integrationDueBy: str(
+          "Integration due by",
+          "The last date (in England) by which the receiver should record integration: the configured number of school days after receipt.",
+          { format: "date" },
+        ),
+        escalated: {
+          type: "boolean",
+          title: "Escalated",
+          description:
+            "True when the transfer was received but not integrated by integrationDueBy: the responsible local authority is told (GET /transfers/escalated).",
+        },
+        escalatedAt: str("Escalated at", "When the transfer was escalated.", { format: "date-time" }),
       },
     },
     TransferView: {
@@ -247,6 +301,44 @@ export function transferApiSchemas(): Record<string, SchemaObject> {
           description: "Import as a new child record in the receiver's own records, or decline.",
         },
         note: str("Note", "Why, in plain English (kept with the decision).", { minLength: 1, maxLength: 1000 }),
+      },
+    },
+    IntegrationRecordRequest: {
+      type: "object",
+      title: "Integration record",
+      description:
+        "The receiving setting records whether the plan it received has been taken into use. The member of staff is the caller (the token's `name` claim).",
+      required: ["outcome"],
+      additionalProperties: false,
+      properties: {
+        outcome: { ...ref("IntegrationOutcome"), title: "Outcome", description: "integrated or not-integrated." },
+        reason: {
+          ...ref("NotIntegratedReason"),
+          title: "Reason",
+          description: "Required when not-integrated; absent when integrated.",
+        },
+        note: str("Note", "Why, in plain English; sent to the sending setting.", { minLength: 1, maxLength: 2000 }),
+      },
+    },
+    AcknowledgementResult: {
+      type: "object",
+      title: "Acknowledgement result",
+      description: "The sender's answer to a verified integration acknowledgement.",
+      required: ["bundleId", "status"],
+      additionalProperties: false,
+      properties: {
+        bundleId: str("Bundle", "The bundle id.", { format: "uuid" }),
+        status: {
+          type: "string",
+          enum: ["integrated", "not-integrated"],
+          title: "Status",
+          description: "The transfer's status after the acknowledgement.",
+        },
+        replayed: {
+          type: "boolean",
+          title: "Replayed",
+          description: "True when the same acknowledgement had been received already (nothing was written).",
+        },
       },
     },
     TransferReviewPage: page(

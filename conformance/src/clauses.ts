@@ -748,6 +748,45 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.transfer-sender.metrics-no-personal-data"],
     },
   ],
+  "SI-API-094": [
+    {
+      clause:
+        "staff record integrated, and the sender receives an acknowledgement signed by the receiver's key for the bundle id and digest",
+      tests: ["send.transfer-receiver.integration-acknowledgement-signed"],
+    },
+    {
+      clause: "the acknowledgement names the member of staff who recorded it",
+      tests: ["send.transfer-receiver.integration-acknowledgement-signed"],
+    },
+    {
+      clause: "not-integrated needs a not-integrated-reasons code, which the acknowledgement carries",
+      tests: ["send.transfer-receiver.not-integrated-needs-reason"],
+    },
+  ],
+  "SI-API-095": [
+    {
+      clause: "a verified acknowledgement shows the outcome, staff name and timestamp on the transfer",
+      tests: ["send.transfer-sender.integration-acknowledgement-recorded"],
+    },
+    {
+      clause: "an acknowledgement signed by an unlisted key, or naming another digest, is refused and changes nothing",
+      tests: ["send.transfer-sender.integration-acknowledgement-forged-refused"],
+    },
+  ],
+  "SI-API-096": [
+    {
+      clause:
+        "a transfer accepted but not integrated by its due date is listed for the responsible LA with its due date",
+      tests: ["send.transfer-sender.escalation-listed-for-la"],
+    },
+    {
+      clause: "it is flagged escalated with the instant, and audited",
+      tests: [],
+      gap:
+        "the flag is set by the implementation's periodic sweep, which cannot be run at a future instant from outside; the reference server proves " +
+        "it with an injected instant (server/src/transfers/acknowledgement.cases.ts)",
+    },
+  ],
 };
 
 export interface ClauseRow {

@@ -58,11 +58,26 @@ function claimsFor(
   const client_id = "send-conformance";
   switch (role) {
     case "setting-staff":
+      // A named member of staff: recording a plan's integration after a transfer names who did it (`name` claim).
+      return {
+        sub,
+        send_role: role,
+        setting_urn: t.setting.urn,
+        client_id,
+        name: `Conformance SENCO ${tenantIndex === 0 ? "A" : "B"}`,
+      };
     case "governor":
       return { sub, send_role: role, setting_urn: t.setting.urn, client_id };
     case "system-integration":
       return { sub, send_role: role, setting_urn: t.setting.urn, client_id };
     case "la-officer":
+      return {
+        sub,
+        send_role: role,
+        la_code: t.setting.laCode,
+        client_id,
+        name: `Conformance LA officer ${tenantIndex === 0 ? "A" : "B"}`,
+      };
     case "health-commissioner":
       return { sub, send_role: role, la_code: t.setting.laCode, client_id };
     case "parent-carer":

@@ -35,6 +35,13 @@ export const NOT_TESTED: Readonly<Record<string, string>> = {
     "A crash in the middle of an import cannot be provoked from outside over HTTP. The suite " +
     "checks that refused bundles store nothing; the reference server proves all-or-nothing " +
     "with SIGKILL during imports (server/src/transfers/processes.test.ts).",
+  "SI-API-097":
+    "Retrying needs a receiver that refuses for a retryable reason and later accepts, over minutes of backoff; the suite's receiver cannot make " +
+    "an implementation's trust list lag. The reference server proves it with two servers (server/src/transfers/acknowledgement.cases.ts) and the " +
+    "pure classification (retry-policy.test.ts).",
+  "SI-API-098":
+    "Expiry takes the implementation's configured time (days by default) and cannot be brought forward from outside. The reference server proves " +
+    "it with an injected instant (server/src/transfers/acknowledgement.cases.ts).",
 };
 
 export function coverage(

@@ -6,14 +6,18 @@ import type {
   DevelopmentProfile,
   Ehcp,
   IndividualSupportPlan,
+  IntegrationOutcome,
   JwsCompact,
   JwsFlattened,
   LegacyEhcp,
+  NotIntegratedReason,
   SettingEntry,
   SharingLabel,
+  SignedIntegrationAcknowledgement,
   SignedTransferReceipt,
   SpecialistProvisionPackage,
   TransferBundle,
+  TransferIntegration,
   TransferReason,
   TransferReceipt,
   TrustList,
@@ -26,7 +30,7 @@ export type ValidationInput = unknown
 /**
  * A document of any type the standard defines, told apart by `documentType`.
  */
-export type AnyDocument = (IndividualSupportPlan | Ehcp | LegacyEhcp | SpecialistProvisionPackage | DevelopmentProfile | TransferBundle | TransferReceipt | TrustList)
+export type AnyDocument = (IndividualSupportPlan | Ehcp | LegacyEhcp | SpecialistProvisionPackage | DevelopmentProfile | TransferBundle | TransferReceipt | TransferIntegration | TrustList)
 /**
  * A self-contained HTML document.
  */
@@ -563,9 +567,9 @@ direction?: ("outgoing" | "incoming")
  */
 childId?: string
 /**
- * prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed. On the receiving side, a bundle held for review is held, then accepted or declined.
+ * prepared → sent → received → accepted | rejected; then, from the receiver's signed integration acknowledgement, integrated | not-integrated. An unknown-destination bundle ends claimed; a bundle never delivered ends expired. On the receiving side, a bundle held for review is held, then accepted or declined.
  */
-status: ("prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed" | "held" | "declined")
+status: ("prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed" | "integrated" | "not-integrated" | "expired" | "held" | "declined")
 /**
  * For parents and carers.
  */
@@ -612,7 +616,7 @@ timestamps: {
 [k: string]: string | undefined
 }
 /**
- * Why the receiver rejected the bundle.
+ * Why the receiver rejected the bundle, or why it expired undelivered.
  * 
  * Items: Why a bundle was rejected (or why delivery failed): a stable code, a message, and where.
  */
@@ -630,6 +634,52 @@ message: string
  */
 pointer?: string
 }[]
+/**
+ * The second stage of the acknowledgement, from the receiver's signed integration acknowledgement: whether a named member of the receiving setting's staff took the plan into use, when, and why not.
+ */
+integration?: {
+/**
+ * integrated or not-integrated.
+ */
+outcome: IntegrationOutcome
+/**
+ * Why the plan was not taken into use (not-integrated-reasons code).
+ */
+reason?: NotIntegratedReason
+/**
+ * The reason in plain English.
+ */
+note?: string
+/**
+ * When the receiving staff recorded the outcome.
+ */
+recordedAt: string
+/**
+ * The display name of the member of staff who recorded it.
+ */
+recordedBy: string
+[k: string]: unknown | undefined
+}
+/**
+ * The outcome of the integration acknowledgement, once one came back.
+ */
+integrationOutcome?: IntegrationOutcome
+/**
+ * When the receiving staff recorded the plan as integrated.
+ */
+integratedAt?: string
+/**
+ * The last date (in England) by which the receiver should record integration: the configured number of school days after receipt.
+ */
+integrationDueBy?: string
+/**
+ * True when the transfer was received but not integrated by integrationDueBy: the responsible local authority is told (GET /transfers/escalated).
+ */
+escalated?: boolean
+/**
+ * When the transfer was escalated.
+ */
+escalatedAt?: string
 [k: string]: unknown | undefined
 }
 /**
@@ -665,6 +715,40 @@ decision: ("import-as-new-child" | "decline")
  * Why, in plain English (kept with the decision).
  */
 note?: string
+}
+/**
+ * The receiving setting records whether the plan it received has been taken into use. The member of staff is the caller (the token's `name` claim).
+ */
+export interface IntegrationRecordRequest {
+/**
+ * integrated or not-integrated.
+ */
+outcome: IntegrationOutcome
+/**
+ * Required when not-integrated; absent when integrated.
+ */
+reason?: NotIntegratedReason
+/**
+ * Why, in plain English; sent to the sending setting.
+ */
+note?: string
+}
+/**
+ * The sender's answer to a verified integration acknowledgement.
+ */
+export interface AcknowledgementResult {
+/**
+ * The bundle id.
+ */
+bundleId: string
+/**
+ * The transfer's status after the acknowledgement.
+ */
+status: ("integrated" | "not-integrated")
+/**
+ * True when the same acknowledgement had been received already (nothing was written).
+ */
+replayed?: boolean
 }
 /**
  * Which profile version holds the imported SEN history, how many classifications were added or already there, the crosswalk suggestions (each with its professional-review flag) and warnings.
@@ -1136,6 +1220,7 @@ nextCursor?: string
 export interface SchemaTypes {
   AccessLogEntry: AccessLogEntry;
   AccessLogPage: AccessLogPage;
+  AcknowledgementResult: AcknowledgementResult;
   Actor: Actor;
   AnyDocument: AnyDocument;
   AuditEvent: AuditEvent;
@@ -1158,6 +1243,7 @@ export interface SchemaTypes {
   HtmlPage: HtmlPage;
   InboxResult: InboxResult;
   IndividualSupportPlan: IndividualSupportPlan;
+  IntegrationRecordRequest: IntegrationRecordRequest;
   IspPage: IspPage;
   JsonTransferBundle: JsonTransferBundle;
   JsonWebKeySet: JsonWebKeySet;
@@ -1176,6 +1262,7 @@ export interface SchemaTypes {
   RedactedPlan: RedactedPlan;
   SettingEntry: SettingEntry;
   SettingPage: SettingPage;
+  SignedIntegrationAcknowledgement: SignedIntegrationAcknowledgement;
   SignedTrustListBody: SignedTrustListBody;
   SpecialistProvisionPackage: SpecialistProvisionPackage;
   SppPage: SppPage;

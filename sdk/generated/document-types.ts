@@ -5,7 +5,7 @@ export const STANDARD_VERSION = "1.0.0";
 export const BASE_URI = "https://schemas.send-interchange.org.uk/1/";
 export const CURRENT_SCHEMA_VERSION = "1.0";
 export const SUPPORTED_SCHEMA_VERSIONS: readonly string[] = ["1.0"];
-export const DOCUMENT_TYPES = ["isp","ehcp","legacy-ehcp","spp","development-profile","transfer-bundle","transfer-receipt","trust-list"] as const;
+export const DOCUMENT_TYPES = ["isp","ehcp","legacy-ehcp","spp","development-profile","transfer-bundle","transfer-receipt","transfer-integration","trust-list"] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** documentType → schema file (relative to schemas/), title and TypeScript type name. */
@@ -17,5 +17,6 @@ export const DOCUMENT_TYPE_INFO: Readonly<Record<DocumentType, { schema: string;
   "development-profile": {"schema":"development-profile.schema.json","title":"Areas-of-development profile","defName":"DevelopmentProfile"},
   "transfer-bundle": {"schema":"transfer-bundle.schema.json","title":"Transfer bundle","defName":"TransferBundle"},
   "transfer-receipt": {"schema":"transfer-receipt.schema.json","title":"Transfer receipt","defName":"TransferReceipt"},
+  "transfer-integration": {"schema":"transfer-integration.schema.json","title":"Integration acknowledgement","defName":"TransferIntegration"},
   "trust-list": {"schema":"trust-list.schema.json","title":"Trust list","defName":"TrustList"},
 };

@@ -216,7 +216,7 @@ export type DevelopmentalCheck = ("eyfs-progress-check-age-2" | "healthy-child-r
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "DocumentType".
  */
-export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt" | "trust-list")
+export type DocumentType = ("isp" | "ehcp" | "legacy-ehcp" | "spp" | "development-profile" | "transfer-bundle" | "transfer-receipt" | "transfer-integration" | "trust-list")
 /**
  * Which kind of information a section holds, so that transfers and access control can decide what goes to whom.
  * 
@@ -612,6 +612,27 @@ export type ReceiptReasonCode = ("signature-invalid" | "unknown-signing-key" | "
  */
 export type SignedTransferReceipt = (JwsCompact | JwsFlattened)
 /**
+ * The second stage of a transfer's acknowledgement: whether the receiving setting has taken the plan it received into use (the live plan there), after its receipt said the bundle arrived.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "IntegrationOutcome".
+ */
+export type IntegrationOutcome = ("integrated" | "not-integrated")
+/**
+ * Why a receiving setting did not take a received plan into use (integration acknowledgement outcome not-integrated).
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "NotIntegratedReason".
+ */
+export type NotIntegratedReason = ("wrong-child" | "child-not-on-roll" | "duplicate-of-current-plan" | "content-incomplete" | "superseded" | "held-for-review" | "other")
+/**
+ * An integration acknowledgement signed by the receiver, in JWS compact or flattened form (typ send-transfer-integration+json).
+ * 
+ * This interface was referenced by `TransferIntegration`'s JSON-Schema
+ * via the `definition` "SignedIntegrationAcknowledgement".
+ */
+export type SignedIntegrationAcknowledgement = (JwsCompact | JwsFlattened)
+/**
  * Whether a trust list entry is a setting or a local authority.
  * 
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
@@ -654,7 +675,7 @@ laCode: string
  * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
  * via the `definition` "JwsType".
  */
-export type JwsType = ("send-transfer-bundle+json" | "send-transfer-receipt+json")
+export type JwsType = ("send-transfer-bundle+json" | "send-transfer-receipt+json" | "send-transfer-integration+json")
 
 /**
  * An Individual Support Plan (ISP): the setting's statutory record of a child or young person's barriers to learning and participation and of the provision in place to overcome them, with reasonable adjustments, intended outcomes, delivery, reviews and transition planning. Produced by the school, college or early years setting with the family. Extension policy: every core object is closed (additionalProperties false). Implementers add data only under the root 'extensions' object, keyed by a reverse-DNS namespace they control (e.g. 'uk.co.vendor'). Receivers keep extensions they do not understand and pass them on unchanged. Extensions never change the meaning of core fields.
@@ -3758,6 +3779,48 @@ message: string
  * via the `definition` "ReceiptReceiver".
  */
 export interface ReceiptReceiver {
+system: SystemInfo
+setting?: Setting
+localAuthority?: LocalAuthority
+}
+/**
+ * The second stage of a transfer's acknowledgement: after its receipt said a bundle arrived, the receiving setting says whether a named member of its staff has taken the plan into use (integrated: it is the live plan there) or not, and why. Signed by the receiver as a JWS (see $defs/SignedIntegrationAcknowledgement) with ES256, with the same key as its receipt, and sent to the sender. Extension policy: every core object is closed (additionalProperties false). Implementers add data only under the root 'extensions' object, keyed by a reverse-DNS namespace they control (e.g. 'uk.co.vendor'). Receivers keep extensions they do not understand and pass them on unchanged. Extensions never change the meaning of core fields.
+ * 
+ * This interface was referenced by `SendInterchangeTypes`'s JSON-Schema
+ * via the `definition` "TransferIntegration".
+ */
+export interface TransferIntegration {
+/**
+ * Identifies this document as an Integration acknowledgement. Tools use it to choose the schema, like FHIR's resourceType.
+ */
+documentType: "transfer-integration"
+schemaVersion: SchemaVersion
+id: Uuid
+provenance: Provenance
+bundleId: Uuid
+bundleDigest: Digest
+receiptId?: Uuid
+outcome: IntegrationOutcome
+reason?: NotIntegratedReason
+/**
+ * The reason in plain English, for the sending setting and the local authority. No details of the child beyond what the bundle held.
+ */
+note?: string
+/**
+ * When the receiving setting recorded the outcome.
+ */
+recordedAt: string
+recordedBy: PersonRef
+receiver: IntegrationReceiver
+extensions?: Extensions
+}
+/**
+ * Who received the bundle and recorded its integration.
+ * 
+ * This interface was referenced by `TransferIntegration`'s JSON-Schema
+ * via the `definition` "IntegrationReceiver".
+ */
+export interface IntegrationReceiver {
 system: SystemInfo
 setting?: Setting
 localAuthority?: LocalAuthority

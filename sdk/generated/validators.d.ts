@@ -16,5 +16,6 @@ export declare const validators: {
   readonly "development-profile": StandaloneValidator;
   readonly "transfer-bundle": StandaloneValidator;
   readonly "transfer-receipt": StandaloneValidator;
+  readonly "transfer-integration": StandaloneValidator;
   readonly "trust-list": StandaloneValidator;
 };

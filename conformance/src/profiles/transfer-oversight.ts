@@ -105,7 +105,7 @@ const groupShape = (g: unknown) =>
 const totalOf = (m: Json) => (m.total as { count: number }).count;
 
 async function query(ctx: TestContext, as: RoleNeed, body: Json) {
-  return ctx.http.post("/transfers/la-queries", { token: token(ctx, as), body });
+  return ctx.http.post("/cross-la/queries", { token: token(ctx, as), body });
 }
 
 export const TRANSFER_OVERSIGHT_TESTS: readonly TestDef[] = [
@@ -163,18 +163,18 @@ export const TRANSFER_OVERSIGHT_TESTS: readonly TestDef[] = [
       const [laA] = twoLas(ctx);
       const h = await heldChild(ctx);
       const res = await query(ctx, LA_B, { upn: h.upn });
-      expectStatus(res, 200, "POST /transfers/la-queries (UPN)");
+      expectStatus(res, 200, "POST /cross-la/queries (UPN)");
       const what = leaked(res.text, h, { "transfer id": h.transferId });
-      check(!what, `POST /transfers/la-queries: the query answer reveals the child's ${what}`);
+      check(!what, `POST /cross-la/queries: the query answer reveals the child's ${what}`);
       const matches = isObj(res.json) && Array.isArray(res.json.matches) ? (res.json.matches as unknown[]) : [];
-      check(matches.length === 1, `POST /transfers/la-queries: expected one match for the UPN, got ${matches.length}`);
+      check(matches.length === 1, `POST /cross-la/queries: expected one match for the UPN, got ${matches.length}`);
       const m = matches[0];
       check(
         isObj(m) && m.confidence === "high" && m.holdingLaCode === laA && typeof m.matchRef === "string",
-        `POST /transfers/la-queries: expected a high-confidence match held by LA ${laA}, got ${JSON.stringify(m)}`,
+        `POST /cross-la/queries: expected a high-confidence match held by LA ${laA}, got ${JSON.stringify(m)}`,
       );
       const extra = Object.keys(m).filter((k) => !["matchRef", "confidence", "holdingLaCode", "heldSince"].includes(k));
-      check(extra.length === 0, `POST /transfers/la-queries: a match carries more than it should: ${extra.join(", ")}`);
+      check(extra.length === 0, `POST /cross-la/queries: a match carries more than it should: ${extra.join(", ")}`);
     },
   },
   {
@@ -186,11 +186,11 @@ export const TRANSFER_OVERSIGHT_TESTS: readonly TestDef[] = [
     roles: [LA_B, STAFF_B],
     async run(ctx) {
       const dob = await query(ctx, LA_B, { dateOfBirth: "2018-03-14" });
-      expectStatus(dob, [400, 422], "POST /transfers/la-queries with a date of birth alone");
+      expectStatus(dob, [400, 422], "POST /cross-la/queries with a date of birth alone");
       const surname = await query(ctx, LA_B, { familyName: "Smith", dateOfBirth: "2018-03-14" });
-      expectStatus(surname, [400, 422], "POST /transfers/la-queries with a family name and date of birth only");
+      expectStatus(surname, [400, 422], "POST /cross-la/queries with a family name and date of birth only");
       const staff = await query(ctx, STAFF_B, { upn: ctx.fixtures.newChild(1).upn });
-      expectStatus(staff, [401, 403], "POST /transfers/la-queries as setting staff");
+      expectStatus(staff, [401, 403], "POST /cross-la/queries as setting staff");
     },
   },
   {
@@ -204,16 +204,16 @@ export const TRANSFER_OVERSIGHT_TESTS: readonly TestDef[] = [
       twoLas(ctx);
       const h = await heldChild(ctx);
       const q = await query(ctx, LA_B, { upn: h.upn });
-      expectStatus(q, 200, "POST /transfers/la-queries (UPN)");
+      expectStatus(q, 200, "POST /cross-la/queries (UPN)");
       const m = isObj(q.json) && Array.isArray(q.json.matches) ? q.json.matches[0] : undefined;
-      check(isObj(m) && typeof m.matchRef === "string", "POST /transfers/la-queries: no match for the held bundle");
-      const req = await ctx.http.post("/transfers/la-requests", {
+      check(isObj(m) && typeof m.matchRef === "string", "POST /cross-la/queries: no match for the held bundle");
+      const req = await ctx.http.post("/cross-la/requests", {
         token: token(ctx, LA_B),
         body: { matchRef: m.matchRef, reason: "Conformance: the family has moved into this local authority" },
       });
-      expectStatus(req, 201, "POST /transfers/la-requests");
+      expectStatus(req, 201, "POST /cross-la/requests");
       const id = String((req.json as Json).id);
-      const decision = `/transfers/la-requests/${encodeURIComponent(id)}/decision`;
+      const decision = `/cross-la/requests/${encodeURIComponent(id)}/decision`;
       const self = await ctx.http.post(decision, { token: token(ctx, LA_B), body: { decision: "approve" } });
       check(
         self.status >= 400 && self.status < 500,
@@ -230,12 +230,12 @@ export const TRANSFER_OVERSIGHT_TESTS: readonly TestDef[] = [
         body: { decision: "approve", reason: "Conformance: known move" },
       });
       expectStatus(approve, 200, `POST ${decision} as the holding LA`);
-      const list = await ctx.http.get("/transfers/la-requests", { token: token(ctx, LA_B) });
-      expectStatus(list, 200, "GET /transfers/la-requests as the requesting LA");
-      const mine = itemsOf(list, "GET /transfers/la-requests").find((r) => r.id === id);
+      const list = await ctx.http.get("/cross-la/requests", { token: token(ctx, LA_B) });
+      expectStatus(list, 200, "GET /cross-la/requests as the requesting LA");
+      const mine = itemsOf(list, "GET /cross-la/requests").find((r) => r.id === id);
       check(
         mine?.status === "approved",
-        `GET /transfers/la-requests: the request is ${JSON.stringify(mine?.status)} after approval, not "approved"`,
+        `GET /cross-la/requests: the request is ${JSON.stringify(mine?.status)} after approval, not "approved"`,
       );
       if (mine.delivery === "imported") {
         const found = await ctx.http.get(`/children?upn=${encodeURIComponent(h.upn)}`, { token: token(ctx, LA_B) });
@@ -247,7 +247,7 @@ export const TRANSFER_OVERSIGHT_TESTS: readonly TestDef[] = [
       } else
         check(
           mine.delivery === "held-for-review",
-          `GET /transfers/la-requests: delivery is ${JSON.stringify(mine.delivery)}, not "imported" or "held-for-review"`,
+          `GET /cross-la/requests: delivery is ${JSON.stringify(mine.delivery)}, not "imported" or "held-for-review"`,
         );
     },
   },

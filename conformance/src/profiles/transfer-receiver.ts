@@ -8,9 +8,11 @@ import { check, expectStatus, firstDifference, itemsOf } from "../check.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { shippedReceiverSideFields } from "../transfer/fidelity.ts";
+import { checkIntegration } from "../transfer/integration.ts";
 import { resourceSpec } from "./resources.ts";
 import { createRecord, itemPath, readRecord, registerChild, token } from "./steps.ts";
 import {
+  DELIVERY_WAIT_MS,
   ensureSetting,
   expectAcceptedReceipt,
   expectRefusedWithoutReceipt,
@@ -373,4 +375,81 @@ export const TRANSFER_RECEIVER_TESTS: readonly TestDef[] = [
       );
     },
   },
+  {
+    id: "send.transfer-receiver.integration-acknowledgement-signed",
+    title: "Recording integration sends a signed acknowledgement to the sender",
+    level: "MUST",
+    requirements: ["SI-API-094"],
+    ...RECEIVER,
+    async run(ctx) {
+      const { sent, ack } = await acknowledged(ctx, { outcome: "integrated" });
+      const checked = await checkIntegration(ack.raw, await implementationJwks(ctx), {
+        bundleId: sent.bundle.id,
+        digest: sent.digest,
+      });
+      check(
+        checked.ok,
+        `the integration acknowledgement the implementation sent to the suite does not verify against /.well-known/jwks.json: ` +
+          `${checked.ok ? "" : checked.reasons.map((r) => `${r.code} ${r.message}`).join("; ")}`,
+      );
+      const doc = checked.integration;
+      check(
+        doc.outcome === "integrated",
+        `the acknowledgement's outcome is ${JSON.stringify(doc.outcome)}, not "integrated"`,
+      );
+      const by = isObj(doc.recordedBy) ? doc.recordedBy.displayName : undefined;
+      check(
+        typeof by === "string" && by.length > 0,
+        "the acknowledgement does not name the member of staff who recorded the integration (recordedBy.displayName)",
+      );
+    },
+  },
+  {
+    id: "send.transfer-receiver.not-integrated-needs-reason",
+    title: "Not integrated needs a reason code, which the acknowledgement carries",
+    level: "MUST",
+    requirements: ["SI-API-094"],
+    ...RECEIVER,
+    async run(ctx) {
+      const { sent, ack } = await acknowledged(ctx, { outcome: "not-integrated", reason: "child-not-on-roll" }, true);
+      const checked = await checkIntegration(ack.raw, await implementationJwks(ctx), {
+        bundleId: sent.bundle.id,
+        digest: sent.digest,
+      });
+      check(
+        checked.ok,
+        `the not-integrated acknowledgement does not verify: ${checked.ok ? "" : checked.reasons.map((r) => `${r.code} ${r.message}`).join("; ")}`,
+      );
+      check(
+        checked.integration.outcome === "not-integrated" && checked.integration.reason === "child-not-on-roll",
+        `the acknowledgement says ${JSON.stringify({ outcome: checked.integration.outcome, reason: checked.integration.reason })}, ` +
+          `not not-integrated for child-not-on-roll`,
+      );
+    },
+  },
 ];
+
+/** A suite bundle imported by the implementation, then its integration recorded by staff A; waits for the acknowledgement. */
+async function acknowledged(ctx: TestContext, body: Json, reasonRequired = false) {
+  const doc = await freshIsp(ctx);
+  const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
+  await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox");
+  const path = `/transfers/${encodeURIComponent(sent.bundle.id)}/integration`;
+  if (reasonRequired) {
+    const bare = await ctx.http.post(path, { token: token(ctx, STAFF_A), body: { outcome: body.outcome } });
+    check(
+      bare.status === 422 || bare.status === 400,
+      `POST ${path} with outcome ${String(body.outcome)} and no reason: expected 422, got HTTP ${bare.status}`,
+    );
+  }
+  const res = await ctx.http.post(path, { token: token(ctx, STAFF_A), body });
+  expectStatus(res, [200, 201, 202], `POST ${path}`);
+  const ack = await loopback(ctx).waitForAcknowledgement(sent.bundle.id, DELIVERY_WAIT_MS);
+  check(
+    ack,
+    `the implementation sent no integration acknowledgement for bundle ${sent.bundle.id} ` +
+      `to the suite's ${loopback(ctx).settings.baseUrl}/transfers/acknowledgements ` +
+      `within ${DELIVERY_WAIT_MS / 1000} s`,
+  );
+  return { sent, ack };
+}

@@ -20,6 +20,9 @@ import {
   type DocumentFidelity,
 } from "../transfer/fidelity.ts";
 import { resourceSpec } from "./resources.ts";
+import { signedIntegration } from "../transfer/integration.ts";
+import { newSigningKey, type SigningKey } from "../transfer/signed-json.ts";
+import { SUITE_SYSTEM } from "../transfer/loopback.ts";
 import { createRecord, token } from "./steps.ts";
 import {
   ensureSetting,
@@ -324,4 +327,131 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
       );
     },
   },
+  {
+    id: "send.transfer-sender.integration-acknowledgement-recorded",
+    title: "A signed integration acknowledgement moves the transfer to integrated",
+    level: "MUST",
+    requirements: ["SI-API-095"],
+    ...SENDER,
+    async run(ctx) {
+      const { transferUrl, delivery } = await acceptedBySuite(ctx);
+      const res = await postAcknowledgement(ctx, delivery, "integrated", loopback(ctx).key);
+      expectStatus(res, 200, "POST /transfers/acknowledgements (signed by the suite's receiving setting)");
+      const view = await settledTransfer(ctx, transferUrl);
+      const path = new URL(transferUrl).pathname;
+      check(view.status === "integrated", `GET ${path}: status is ${JSON.stringify(view.status)}, not "integrated"`);
+      const integration = isObj(view.integration) ? view.integration : {};
+      check(
+        integration.recordedBy === SUITE_STAFF,
+        `GET ${path}: integration.recordedBy is ${JSON.stringify(integration.recordedBy)}, not the acknowledgement's ${JSON.stringify(SUITE_STAFF)}`,
+      );
+      check(
+        isObj(view.timestamps) && typeof view.timestamps.integrated === "string",
+        `GET ${path}: timestamps has no "integrated" instant`,
+      );
+    },
+  },
+  {
+    id: "send.transfer-sender.integration-acknowledgement-forged-refused",
+    title: "A forged integration acknowledgement is refused and changes nothing",
+    level: "MUST",
+    requirements: ["SI-API-095"],
+    ...SENDER,
+    async run(ctx) {
+      const { transferUrl, delivery } = await acceptedBySuite(ctx);
+      // Another key under the receiver's kid (copied from its receipt): only the signature tells them apart.
+      const other = await newSigningKey();
+      const spoofed = { ...other, kid: loopback(ctx).key.kid };
+      const forged = await postAcknowledgement(ctx, delivery, "integrated", spoofed);
+      check(
+        forged.status >= 400 && forged.status < 500,
+        `POST /transfers/acknowledgements signed by another key under the receiver's kid: expected a 4xx refusal, got HTTP ${forged.status}`,
+      );
+      const unlisted = await postAcknowledgement(ctx, delivery, "integrated", other);
+      check(
+        unlisted.status >= 400 && unlisted.status < 500,
+        `POST /transfers/acknowledgements signed by a key no trust list names: expected a 4xx refusal, got HTTP ${unlisted.status}`,
+      );
+      const wrongDigest = await postAcknowledgement(ctx, delivery, "integrated", loopback(ctx).key, "0".repeat(64));
+      check(
+        wrongDigest.status >= 400 && wrongDigest.status < 500,
+        `POST /transfers/acknowledgements naming another digest of the bundle: expected a 4xx refusal, got HTTP ${wrongDigest.status}`,
+      );
+      const view = await settledTransfer(ctx, transferUrl);
+      check(
+        view.status === "accepted",
+        `GET ${new URL(transferUrl).pathname}: status is ${JSON.stringify(view.status)} after refused acknowledgements, not "accepted"`,
+      );
+    },
+  },
+  {
+    id: "send.transfer-sender.escalation-listed-for-la",
+    title: "A transfer not integrated in time is listed for the LA, with due date",
+    level: "MUST",
+    requirements: ["SI-API-096"],
+    ...SENDER,
+    roles: [...SENDER.roles, LA_A],
+    async run(ctx) {
+      const { transferId } = await acceptedBySuite(ctx);
+      const listed = async (asOf: Date) => {
+        const res = await ctx.http.get(`/transfers/escalated?asOf=${encodeURIComponent(asOf.toISOString())}`, {
+          token: token(ctx, LA_A),
+        });
+        expectStatus(res, 200, "GET /transfers/escalated?asOf=…");
+        return itemsOf(res, "GET /transfers/escalated").find((t) => t.id === transferId);
+      };
+      // Eight school days are at most sixteen calendar days; forty leave room for any holidays a deployment lists.
+      const later = await listed(new Date(Date.now() + 40 * 86_400_000));
+      check(
+        later,
+        `transfer ${transferId}, accepted and never integrated, is not in GET /transfers/escalated 40 days later`,
+      );
+      check(
+        typeof later.integrationDueBy === "string",
+        `the escalated transfer shows no integrationDueBy (got ${JSON.stringify(later.integrationDueBy)})`,
+      );
+      check(!(await listed(new Date())), `transfer ${transferId} is listed as escalated on the day it was received`);
+    },
+  },
 ];
+
+const SUITE_STAFF = "Conformance suite SENCO";
+
+/** A child of tenant A sent to the suite and accepted with the suite's receipt. */
+async function acceptedBySuite(ctx: TestContext) {
+  const { child, created } = await childWithIsp(ctx);
+  const sent = await transferToSuite(ctx, child.childId, created.id);
+  check(
+    sent.delivery.receipt,
+    `the suite could not answer with a receipt: ${sent.delivery.reasons.map((r) => r.code).join(", ")}`,
+  );
+  const view = await settledTransfer(ctx, sent.transferUrl);
+  check(
+    view.status === "accepted",
+    `the transfer is ${JSON.stringify(view.status)} after the suite's accepting receipt`,
+  );
+  return sent;
+}
+
+async function postAcknowledgement(
+  ctx: TestContext,
+  delivery: { bundle?: { id: string }; digest?: string },
+  outcome: "integrated" | "not-integrated",
+  key: SigningKey,
+  digest = delivery.digest!,
+) {
+  const jws = await signedIntegration(
+    {
+      bundleId: delivery.bundle!.id,
+      bundleDigest: digest,
+      outcome,
+      recordedBy: SUITE_STAFF,
+      receiver: { system: SUITE_SYSTEM, setting: loopback(ctx).settings.setting as Json },
+    },
+    key,
+  );
+  return ctx.http.post("/transfers/acknowledgements", {
+    rawBody: jws,
+    headers: { "content-type": "application/jose" },
+  });
+}

@@ -48,6 +48,15 @@ export interface Delivery {
   status: number;
 }
 
+/** One integration acknowledgement the implementation delivered to the suite (checked by the test that waits). */
+export interface AcknowledgementDelivery {
+  receivedAt: string;
+  contentType: string;
+  raw: string;
+  /** The payload as sent, read without trusting it. */
+  payload: unknown;
+}
+
 interface Waiter {
   match: (d: Delivery) => boolean;
   resolve: (d: Delivery) => void;
@@ -57,8 +66,10 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 
 export class LoopbackReceiver {
   readonly deliveries: Delivery[] = [];
+  readonly acknowledgements: AcknowledgementDelivery[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly extra = new Map<string, ExtraSetting>();
+  private readonly ackWaiters = new Set<{ bundleId: string; resolve: (a: AcknowledgementDelivery) => void }>();
   private server: Server | undefined;
 
   private constructor(
@@ -154,6 +165,43 @@ export class LoopbackReceiver {
     });
   }
 
+  /** The first integration acknowledgement about `bundleId` (received or still to come); undefined after `timeoutMs`. */
+  waitForAcknowledgement(bundleId: string, timeoutMs: number): Promise<AcknowledgementDelivery | undefined> {
+    const about = (a: AcknowledgementDelivery) => isObj(a.payload) && a.payload.bundleId === bundleId;
+    const found = this.acknowledgements.find(about);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => {
+      const waiter = {
+        bundleId,
+        resolve: (a: AcknowledgementDelivery) => {
+          clearTimeout(timer);
+          this.ackWaiters.delete(waiter);
+          resolve(a);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.ackWaiters.delete(waiter);
+        resolve(undefined);
+      }, timeoutMs);
+      this.ackWaiters.add(waiter);
+    });
+  }
+
+  /** Keeps what the implementation sends and answers 200: the waiting test checks it, so its message can say why. */
+  private async acknowledgement(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8").trim();
+    const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    const payload = unverifiedPayload(raw);
+    const ack: AcknowledgementDelivery = { receivedAt: new Date().toISOString(), contentType, raw, payload };
+    this.acknowledgements.push(ack);
+    const bundleId = isObj(payload) ? payload.bundleId : undefined;
+    const outcome = isObj(payload) ? payload.outcome : undefined;
+    send(res, 200, { bundleId, status: outcome });
+    for (const w of [...this.ackWaiters]) if (w.bundleId === bundleId) w.resolve(ack);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
@@ -165,6 +213,7 @@ export class LoopbackReceiver {
       if (s && req.method === "GET" && extra![2] === "/.well-known/jwks.json")
         return send(res, 200, { keys: [{ ...s.key.publicJwk, kid: s.key.kid, use: "sig", alg: "ES256" }] });
       if (s && req.method === "POST" && extra![2] === "/transfers/inbox") return await this.inbox(req, res, s);
+      if (req.method === "POST" && path === "/transfers/acknowledgements") return await this.acknowledgement(req, res);
       send(res, 404, { type: "about:blank", title: "Not found", status: 404 }, "application/problem+json");
     } catch (err) {
       send(

@@ -21,7 +21,8 @@ export type JwsType =
   | "send-transfer-bundle+json"
   | "send-transfer-receipt+json"
   | "send-trust-list+json"
-  | "send-conformance-certificate+json";
+  | "send-conformance-certificate+json"
+  | "send-transfer-integration+json";
 
 export interface Jwks {
   keys: JWK[];

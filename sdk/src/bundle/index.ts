@@ -28,6 +28,15 @@ export {
   type ReceiptVerifyResult,
 } from "./receipt.ts";
 export {
+  createIntegration,
+  signIntegration,
+  verifyIntegration,
+  INTEGRATION_JWS_TYPE,
+  type IntegrationInput,
+  type IntegrationVerifyResult,
+  type TransferIntegration,
+} from "./integration.ts";
+export {
   generateSigningKey,
   generateEncryptionKey,
   publicJwk,

@@ -7,7 +7,11 @@ import { importSigningKey, publicJwk, resolveKey, type KeySource } from "./keys.
 import { nodeCrypto, type NodeCryptoModule } from "./node-crypto.ts";
 import { reason, type VerifyReason } from "./reasons.ts";
 
-export type JwsType = "send-transfer-bundle+json" | "send-transfer-receipt+json" | "send-trust-list+json";
+export type JwsType =
+  | "send-transfer-bundle+json"
+  | "send-transfer-receipt+json"
+  | "send-trust-list+json"
+  | "send-transfer-integration+json";
 
 export interface FlattenedJws {
   protected: string;
@@ -194,7 +198,7 @@ async function importVerifyKey(jwk: JWK): Promise<CryptoKey | undefined> {
 
 export async function checkSignedJson(
   input: unknown,
-  prefix: "bundle" | "receipt" | "trust-list",
+  prefix: "bundle" | "receipt" | "trust-list" | "integration",
   typ: JwsType,
   options: CheckOptions,
 ): Promise<CheckedJws> {

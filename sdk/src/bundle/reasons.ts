@@ -1,5 +1,6 @@
 // Stable reason codes for rejecting a signed bundle or receipt. Tools and the server match on `code`; the message
-// is for people. Never rename a code: add a new one. Prefix "bundle." for bundles, "receipt." for receipts.
+// is for people. Never rename a code: add a new one. Prefix "bundle." for bundles, "receipt." for receipts,
+// "integration." for integration acknowledgements.
 export const REASON_CODES = {
   malformed: "Not a JWS in compact or flattened form (or not canonical base64url), or its header is not valid JSON.",
   "header-invalid": "The protected header has fields the standard does not allow, or a wrong typ/cty.",
@@ -39,7 +40,7 @@ export interface VerifyReason {
 }
 
 export function reason(
-  prefix: "bundle" | "receipt" | "trust-list",
+  prefix: "bundle" | "receipt" | "trust-list" | "integration",
   code: ReasonCode,
   message?: string,
   pointer?: string,

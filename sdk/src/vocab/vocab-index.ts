@@ -56,6 +56,8 @@ import preferenceRefusalGrounds from "../../../schemas/vocab/preference-refusal-
 import provisionTypes from "../../../schemas/vocab/provision-types.json" with { type: "json" };
 import receiptDecisions from "../../../schemas/vocab/receipt-decisions.json" with { type: "json" };
 import receiptReasons from "../../../schemas/vocab/receipt-reasons.json" with { type: "json" };
+import integrationOutcomes from "../../../schemas/vocab/integration-outcomes.json" with { type: "json" };
+import notIntegratedReasons from "../../../schemas/vocab/not-integrated-reasons.json" with { type: "json" };
 import requestDecisions from "../../../schemas/vocab/request-decisions.json" with { type: "json" };
 import reviewDecisions from "../../../schemas/vocab/review-decisions.json" with { type: "json" };
 import reviewScheduleBases from "../../../schemas/vocab/review-schedule-bases.json" with { type: "json" };
@@ -150,6 +152,8 @@ export const CODE_LISTS: readonly CodeList[] = [
   provisionTypes,
   receiptDecisions,
   receiptReasons,
+  integrationOutcomes,
+  notIntegratedReasons,
   requestDecisions,
   reviewDecisions,
   reviewScheduleBases,

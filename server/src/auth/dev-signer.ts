@@ -21,6 +21,8 @@ export interface DevClaims {
   la_code?: string;
   child_ids?: string[];
   client_id?: string;
+  /** The person's display name (OpenID Connect `name`). */
+  name?: string;
   scope?: string;
 }
 

@@ -12,6 +12,8 @@ export interface Principal {
   laCode?: string;
   /** For parents/carers: the children they are responsible for. */
   childIds: string[];
+  /** The person's display name (`name` claim), when the identity provider gives one: who recorded a decision. */
+  displayName?: string;
   /** Scopes the token carries; undefined when the token has no `scope` claim (then the role's scopes apply). */
   tokenScopes?: string[];
 }
@@ -40,6 +42,8 @@ export function principalFromClaims(
   if (system) principal.system = system;
   const settingUrn = optionalString(claims[names.setting_urn]);
   if (settingUrn) principal.settingUrn = settingUrn;
+  const displayName = optionalString(claims[names.name]);
+  if (displayName) principal.displayName = displayName.slice(0, 200);
   const laCode = optionalString(claims[names.la_code]);
   if (laCode) principal.laCode = laCode;
   const tenancy = ROLES.find((r) => r.id === role)!.tenancy;

@@ -16,7 +16,13 @@ export function demoClaims(summary: DemoSummary): DevClaims[] {
     firstIsp?.settingUrn ?? child?.settingUrn ?? (summary.settings[0]?.urn as string | undefined) ?? "152984";
   const laCode = firstEhcp?.laCode ?? child?.laCode ?? (summary.settings[0]?.laCode as string | undefined) ?? "873";
   const byRole: Record<RoleId, DevClaims> = {
-    "setting-staff": { sub: "demo-senco", send_role: "setting-staff", setting_urn: settingUrn, client_id: "demo-mis" },
+    "setting-staff": {
+      sub: "demo-senco",
+      send_role: "setting-staff",
+      setting_urn: settingUrn,
+      client_id: "demo-mis",
+      name: "Demo SENCO",
+    },
     "parent-carer": {
       sub: "demo-parent",
       send_role: "parent-carer",

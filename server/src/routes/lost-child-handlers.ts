@@ -84,7 +84,7 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
       { action: "create", kind: "transfer", resourceId: stored.id, version: stored.version },
       { action: "create", kind: "transfer", resourceId: m.transferId, childId: t?.body.childId },
     ]);
-    c.header("location", `/transfers/la-requests/${stored.id}`);
+    c.header("location", `/cross-la/requests/${stored.id}`);
     c.header("etag", stored.etag);
     return c.json(requestView(stored.body, "requesting"), 201);
   };

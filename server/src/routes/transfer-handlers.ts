@@ -22,6 +22,9 @@ import { documentErrors } from "../documents/check-document.ts";
 import { extractSearchFacts } from "../documents/search-facts.ts";
 import { classificationsOf, mergeClassifications } from "../transfers/ctf.ts";
 import type { LegacyClassification } from "../../../sdk/generated/types.ts";
+import { receiverIntegrationView } from "../transfers/acknowledgements.ts";
+import { parseIntegrationRequest } from "../transfers/integration-request.ts";
+import { dueDateOf } from "../transfers/acknowledgement-sweep.ts";
 
 type Json = Record<string, unknown>;
 
@@ -39,6 +42,7 @@ function senderView(t: TransferRecord): Json {
     delivery: t.delivery,
     ...(t.receipt ? { receipt: t.receipt } : {}),
     ...(t.claimedBy ? { claimedBy: t.claimedBy } : {}),
+    ...(t.integration ? { integrationAcknowledgement: t.integration.acknowledgement } : {}),
   };
 }
 
@@ -69,6 +73,7 @@ function importView(r: ImportRecord): Json {
     documents: r.documents,
     receipt: r.receipt,
     ...(r.review ? { review: reviewSummary(r) } : {}),
+    ...(r.integration ? { integration: receiverIntegrationView(r.integration) } : {}),
   };
 }
 
@@ -494,7 +499,121 @@ export function transferHandlers(deps: AppDeps): Record<string, Handler> {
     return c.json(importView(record), 200);
   };
 
+  const recordTransferIntegration: Handler = async (c) => {
+    const id = c.req.param("id")!;
+    const p = c.get("principal");
+    const received = await ts.getImport<ImportRecord>(id);
+    // Only the receiving setting's (or LA's) own staff record integration; anyone else learns nothing (404).
+    if (!received || !mayReview(p, received.body.receiver as ImportReceiver)) {
+      await audit(store, c, { action: "update", kind: "transfer", resourceId: id, outcome: "denied" });
+      throw notFound();
+    }
+    const request = parseIntegrationRequest(c.get("body"));
+    const record = await svc.acknowledgements.record(received, p, request, c.get("correlationId"));
+    await audit(store, c, {
+      action: "update",
+      kind: "transfer",
+      resourceId: id,
+      ...(record.childId ? { childId: record.childId } : {}),
+    });
+    return c.json(importView(record), 202);
+  };
+
+  const receiveIntegrationAcknowledgement: Handler = async (c) => {
+    const correlationId = c.get("correlationId");
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/jose")
+      throw new HttpProblem("unsupported-media-type", "Send the acknowledgement as application/jose (a compact JWS).", {
+        headers: { "accept-post": "application/jose" },
+      });
+    const text = (await requestText(c)).trim();
+    const outcome = await svc.acknowledgements.accept(text, correlationId);
+    switch (outcome.kind) {
+      case "recorded":
+        return c.json(
+          { bundleId: outcome.transfer.id, status: outcome.transfer.body.status, replayed: outcome.replayed },
+          200,
+        );
+      case "not-found":
+        await store.appendAudit({
+          actor: { subject: "transfer-acknowledgement", role: "system-integration", tenant: {} },
+          action: "import",
+          kind: "transfer",
+          resourceId: outcome.bundleId,
+          correlationId,
+          outcome: "denied",
+        });
+        throw new HttpProblem("not-found", "This server sent no transfer with that bundle id.");
+      case "conflict":
+        throw new HttpProblem("conflict", outcome.detail);
+      case "rejected":
+        await store.appendAudit({
+          actor: { subject: "transfer-acknowledgement", role: "system-integration", tenant: {} },
+          action: "import",
+          kind: "transfer",
+          correlationId,
+          outcome: "denied",
+        });
+        throw new HttpProblem(
+          "validation-failed",
+          `The acknowledgement was refused: ${outcome.reasons.map((r) => r.code).join(", ")}. Nothing was changed.`.slice(
+            0,
+            1000,
+          ),
+          { errors: outcome.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })) },
+        );
+    }
+  };
+
+  const listEscalatedTransfers: Handler = async (c) => {
+    const p = c.get("principal");
+    const q = readQuery(c, ["asOf", "limit", "cursor"]);
+    if (!p.laCode)
+      throw new HttpProblem("forbidden", "Only a local authority (a token with la_code) can list escalated transfers.");
+    const asOf = q.asOf === undefined ? svc.now() : new Date(q.asOf);
+    if (Number.isNaN(asOf.getTime())) throw invalidParameter("/query/asOf", "asOf must be a date-time.");
+    const cursor = parseCursor(q.cursor);
+    // Accepted transfers of the LA's children, then those overdue at asOf: a page may hold fewer than `limit`.
+    const page = await ts.searchTransfers<TransferRecord>({
+      status: "accepted",
+      laCode: p.laCode,
+      visibleTo: visibleTo(p),
+      limit: parseLimit(q.limit),
+      ...(cursor ? { cursor } : {}),
+    });
+    const late = page.items.filter((v) => svc.overdue(v.body, asOf));
+    await Promise.all(
+      (late.length
+        ? late.map((v) => ({
+            action: "search" as const,
+            kind: "transfer" as const,
+            resourceId: v.id,
+            childId: v.body.childId,
+          }))
+        : [{ action: "search" as const, kind: "transfer" as const }]
+      ).map((r) => audit(store, c, r)),
+    );
+    const link = nextLink(c.req.url, page.nextCursor);
+    if (link) c.header("link", link);
+    return c.json(
+      {
+        items: late.map((v) => {
+          const received = v.body.timestamps.received ?? v.body.timestamps.accepted;
+          return {
+            ...transferSummary(v.body),
+            integrationDueBy: v.body.integrationDueBy ?? (received ? dueDateOf(svc.config, received) : undefined),
+          };
+        }),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      },
+      200,
+    );
+  };
+
   return {
+    recordTransferIntegration,
+    receiveIntegrationAcknowledgement,
+    listEscalatedTransfers,
     importCtf,
     exportCtf,
     getTransferKeys,

@@ -71,7 +71,7 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
       return { child, name, dateOfBirth, transferId: String(sent.id), isp };
     }
 
-    const query = (token: string, body: unknown) => a.server.call("POST", "/transfers/la-queries", { token, body });
+    const query = (token: string, body: unknown) => a.server.call("POST", "/cross-la/queries", { token, body });
 
     it("SI-TR-LC-001: another LA finds a held bundle by UPN with high confidence, and learns nothing new", async () => {
       const h = await heldChild();
@@ -122,30 +122,30 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
       expect((await query(tokens.la926!, { familyName: "Smith", dateOfBirth: "2026-02-14" })).status).toBe(422);
       expect((await query(tokens.la926!, { upn: "A123456789012", postcode: "AB1" })).status).toBe(422);
       expect((await query(tokens.staff926!, { upn: "A123456789012" })).status).toBe(403);
-      expect((await a.server.call("GET", "/transfers/la-requests", { token: tokens.staff926! })).status).toBe(403);
+      expect((await a.server.call("GET", "/cross-la/requests", { token: tokens.staff926! })).status).toBe(403);
     });
 
     it("SI-TR-LC-004: request, approval by the holding LA only, release into the requesting LA; audited on both sides", async () => {
       const h = await heldChild();
       const [m] = (await must(await query(tokens.la926!, { upn: h.child.upn }), 200)).matches as Json[];
       // A third LA cannot use another LA's match reference.
-      const stolen = await a.server.call("POST", "/transfers/la-requests", {
+      const stolen = await a.server.call("POST", "/cross-la/requests", {
         token: tokens.la999!,
         body: { matchRef: m!.matchRef, reason: "We would like it too" },
       });
       expect(stolen.status).toBe(422);
-      const missingReason = await a.server.call("POST", "/transfers/la-requests", {
+      const missingReason = await a.server.call("POST", "/cross-la/requests", {
         token: tokens.la926!,
         body: { matchRef: m!.matchRef },
       });
       expect(missingReason.status).toBe(422);
-      const created = await a.server.call("POST", "/transfers/la-requests", {
+      const created = await a.server.call("POST", "/cross-la/requests", {
         token: tokens.la926!,
         body: { matchRef: m!.matchRef, reason: "The family has moved into our area; school place being arranged." },
       });
       expect(created.headers.get("etag")).toBeTruthy();
       const req = await must(created, 201);
-      expect(created.headers.get("location")).toBe(`/transfers/la-requests/${req.id}`);
+      expect(created.headers.get("location")).toBe(`/cross-la/requests/${req.id}`);
       expect(req).toMatchObject({
         status: "pending",
         holdingLaCode: "873",
@@ -153,7 +153,7 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
         confidence: "high",
       });
       expect(req.transferId).toBeUndefined();
-      const again = await a.server.call("POST", "/transfers/la-requests", {
+      const again = await a.server.call("POST", "/cross-la/requests", {
         token: tokens.la926!,
         body: { matchRef: m!.matchRef, reason: "again" },
       });
@@ -162,19 +162,19 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
       // Nobody but the holding LA decides: not the requester (that would be request without approval), not a third
       // LA, not a school.
       const decide = (token: string, body: Json) =>
-        a.server.call("POST", `/transfers/la-requests/${req.id}/decision`, { token, body });
+        a.server.call("POST", `/cross-la/requests/${req.id}/decision`, { token, body });
       expect((await decide(tokens.la926!, { decision: "approve" })).status).toBe(404);
       expect((await decide(tokens.la999!, { decision: "approve" })).status).toBe(404);
       expect((await decide(tokens.staff926!, { decision: "approve" })).status).toBe(403);
       // Still pending: the requester has nothing yet.
-      const before = await must(await a.server.call("GET", "/transfers/la-requests", { token: tokens.la926! }), 200);
+      const before = await must(await a.server.call("GET", "/cross-la/requests", { token: tokens.la926! }), 200);
       expect((before.items as Json[]).find((r) => r.id === req.id)).toMatchObject({ status: "pending" });
       expect(
         (await must(await a.server.call("GET", "/transfers/reviews", { token: tokens.la926! }), 200)).items,
       ).toEqual([]);
 
       // The holding LA sees which transfer it is about.
-      const holding = await must(await a.server.call("GET", "/transfers/la-requests", { token: tokens.la873! }), 200);
+      const holding = await must(await a.server.call("GET", "/cross-la/requests", { token: tokens.la873! }), 200);
       expect((holding.items as Json[]).find((r) => r.id === req.id)).toMatchObject({
         transferId: h.transferId,
         status: "pending",
@@ -195,16 +195,14 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
       );
       expect(queue.items).toEqual([]);
 
-      const mine = await must(await a.server.call("GET", "/transfers/la-requests", { token: tokens.la926! }), 200);
+      const mine = await must(await a.server.call("GET", "/cross-la/requests", { token: tokens.la926! }), 200);
       const done = (mine.items as Json[]).find((r) => r.id === req.id)!;
       expect(
-        await must(await a.server.call("GET", `/transfers/la-requests/${req.id}`, { token: tokens.la926! }), 200),
+        await must(await a.server.call("GET", `/cross-la/requests/${req.id}`, { token: tokens.la926! }), 200),
       ).toEqual(done);
-      expect((await a.server.call("GET", `/transfers/la-requests/${req.id}`, { token: tokens.la999! })).status).toBe(
-        404,
-      );
+      expect((await a.server.call("GET", `/cross-la/requests/${req.id}`, { token: tokens.la999! })).status).toBe(404);
       expect(
-        (await must(await a.server.call("GET", `/transfers/la-requests/${req.id}`, { token: tokens.la873! }), 200))
+        (await must(await a.server.call("GET", `/cross-la/requests/${req.id}`, { token: tokens.la873! }), 200))
           .transferId,
       ).toBe(h.transferId);
       expect(done).toMatchObject({ status: "approved", delivery: "imported" });
@@ -245,18 +243,18 @@ export function runLostChildCases(opts: LostChildCaseOptions): void {
       const h = await heldChild();
       const [m] = (await must(await query(tokens.la926!, { upn: h.child.upn }), 200)).matches as Json[];
       const req = await must(
-        await a.server.call("POST", "/transfers/la-requests", {
+        await a.server.call("POST", "/cross-la/requests", {
           token: tokens.la926!,
           body: { matchRef: m!.matchRef, reason: "Possible match" },
         }),
         201,
       );
       const decide = (body: Json) =>
-        a.server.call("POST", `/transfers/la-requests/${req.id}/decision`, { token: tokens.la873!, body });
+        a.server.call("POST", `/cross-la/requests/${req.id}/decision`, { token: tokens.la873!, body });
       expect((await decide({ decision: "refuse" })).status).toBe(422);
       expect((await decide({ decision: "maybe", reason: "x" })).status).toBe(422);
       await must(await decide({ decision: "refuse", reason: "Not the same child: the family has not moved." }), 200);
-      const mine = await must(await a.server.call("GET", "/transfers/la-requests", { token: tokens.la926! }), 200);
+      const mine = await must(await a.server.call("GET", "/cross-la/requests", { token: tokens.la926! }), 200);
       expect((mine.items as Json[]).find((r) => r.id === req.id)).toMatchObject({
         status: "refused",
         decisionReason: "Not the same child: the family has not moved.",

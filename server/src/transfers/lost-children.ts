@@ -238,7 +238,7 @@ export class LostChildren {
       );
     } catch (err) {
       if (err instanceof AlreadyExistsError)
-        throw new HttpProblem("conflict", "This match has already been requested; see GET /transfers/la-requests.");
+        throw new HttpProblem("conflict", "This match has already been requested; see GET /cross-la/requests.");
       throw err;
     }
   }

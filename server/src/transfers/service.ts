@@ -18,6 +18,9 @@ import type { TransferRecord, TransferStatus } from "./transfer-record.ts";
 import { TrustList } from "./trust.ts";
 import { AnchoredTrustList } from "./anchored-trust-list.ts";
 import { PRODUCTION_TRANSFER_PARTS, type TransferParts } from "./transfer-parts.ts";
+import { Acknowledgements } from "./acknowledgements.ts";
+import { dueDateOf, overdue, sweep, type SweepResult } from "./acknowledgement-sweep.ts";
+import { isRetryable, receiptCodeOf } from "./retry-policy.ts";
 
 type Json = Record<string, unknown>;
 
@@ -38,8 +41,11 @@ export class TransferService {
   readonly keyring: KeyRing;
   readonly trust: TrustList;
   readonly inbox: Inbox;
+  /** The second stage: integration acknowledgements, sent (receiving side) and received (sending side). */
+  readonly acknowledgements: Acknowledgements;
   private readonly running = new Map<string, Promise<void>>();
   private stopped = false;
+  private sweepTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -67,6 +73,45 @@ export class TransferService {
       clock,
       parts,
     });
+    this.acknowledgements = new Acknowledgements({
+      store,
+      keyring: this.keyring,
+      trust: this.trust,
+      config,
+      clock,
+      parts,
+      fetchImpl,
+      advance: (id, prov, next) => this.advance(id, prov, next),
+      isStopped: () => this.stopped,
+    });
+    if (config.sweepIntervalMs > 0) {
+      // Escalation and expiry on a timer; unref'd so an idle server (or a test) is not kept alive by it.
+      this.sweepTimer = setInterval(() => void this.sweep().catch(() => undefined), config.sweepIntervalMs);
+      this.sweepTimer.unref?.();
+    }
+  }
+
+  /** The transfers' clock (the escalation listing judges lateness by it). */
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Whether an accepted transfer is overdue for integration at `at`. */
+  overdue(t: TransferRecord, at: Date): boolean {
+    return overdue({ config: this.config, parts: this.parts }, t, at);
+  }
+
+  /** Escalates transfers overdue for integration and expires undelivered bundles, as of `now` (the clock's). */
+  sweep(now: Date = this.clock()): Promise<SweepResult> {
+    return sweep(
+      {
+        store: this.store,
+        config: this.config,
+        parts: this.parts,
+        advance: (id, prov, next) => this.advance(id, prov, next),
+      },
+      now,
+    );
   }
 
   /** Public keys of every setting this server hosts (keys are created for each on first ask). */
@@ -376,7 +421,8 @@ export class TransferService {
     return run;
   }
 
-  /** Resumes deliveries a restart interrupted (prepared or sent, to a named receiver, not given up). */
+  /** Resumes deliveries a restart interrupted (prepared or sent, to a named receiver, not given up), and the
+   *  integration acknowledgements not yet delivered. */
   async resumePending(): Promise<void> {
     for (const status of ["prepared", "sent"] as const) {
       let cursor: string | undefined;
@@ -391,14 +437,18 @@ export class TransferService {
         cursor = page.nextCursor;
       } while (cursor);
     }
+    await this.acknowledgements.resumePending();
   }
 
   stop(): void {
     this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 
-  /** Waits for every running delivery (tests, graceful shutdown). */
+  /** Waits for every running delivery, of bundles and of acknowledgements (tests, graceful shutdown). */
   async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+    await this.acknowledgements.idle();
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
@@ -442,12 +492,17 @@ export class TransferService {
         ? `Sent to the inbox of setting ${route.urn}, the successor of ${route.successorOf}`
         : "Sent to the receiver's inbox";
       if (rec.status === "prepared") {
-        await this.advance(id, prov(to), (r) => ({
-          ...r,
-          status: "sent",
-          timestamps: { ...r.timestamps, sent: this.clock().toISOString() },
-          delivery: { ...r.delivery, inboxUrl },
-        }));
+        // Only from prepared: the expiry sweep may have ended the transfer since it was read.
+        await this.advance(id, prov(to), (r) =>
+          r.status === "prepared"
+            ? {
+                ...r,
+                status: "sent",
+                timestamps: { ...r.timestamps, sent: this.clock().toISOString() },
+                delivery: { ...r.delivery, inboxUrl },
+              }
+            : r,
+        );
       }
       let answer: DeliveryAnswer;
       if (entry) {
@@ -480,6 +535,17 @@ export class TransferService {
         continue;
       }
       const final = answer;
+      // A refusal whose every reason is retryable (receipt-reasons marks them: a key not listed yet, a child not
+      // matched yet) is tried again with backoff; a final reason, or the last attempt, ends it as rejected.
+      if (final.decision === "rejected" && isRetryable(final.reasons) && attempt + 1 < d.maxAttempts) {
+        const error = `retryable refusal: ${final.reasons.map((r) => receiptCodeOf(r)).join(", ")}`;
+        await this.advance(id, prov(`Delivery attempt refused, will retry: ${error}`.slice(0, 500)), (r) => ({
+          ...r,
+          delivery: { ...r.delivery, attempts: r.delivery.attempts + 1, lastAttemptAt: at, lastError: error },
+        }));
+        await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, d)));
+        continue;
+      }
       const keep = this.parts.keepReceipt(final.receipt);
       const withReceipt = (r: TransferRecord): TransferRecord => ({
         ...r,
@@ -499,6 +565,9 @@ export class TransferService {
           status: final.decision,
           reasons: final.reasons,
           timestamps: { ...r.timestamps, [final.decision]: at },
+          ...(final.decision === "accepted"
+            ? { integrationDueBy: dueDateOf(this.config, r.timestamps.received ?? at) }
+            : {}),
         }),
       );
       return;

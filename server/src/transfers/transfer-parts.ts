@@ -1,12 +1,20 @@
 // The steps of the transfer path as replaceable functions (app-parts.ts): production uses these; a caller of createApp
 // may decorate one (the conformance self-test does, in server/test-support/faults), so the production code carries
 // no branch for any variant.
-import { packBundle, signReceipt, verifyBundle, verifyTrustList } from "../../../sdk/src/bundle/index.ts";
+import {
+  packBundle,
+  signIntegration,
+  signReceipt,
+  verifyBundle,
+  verifyIntegration,
+  verifyTrustList,
+} from "../../../sdk/src/bundle/index.ts";
 import { addresseeOf } from "./addressee.ts";
 import { childDocuments } from "./assemble.ts";
 import { matchChild } from "./import-bundle.ts";
 import type { InboxOutcome } from "./inbox.ts";
 import { selfAddressed } from "./receiver-tenancy.ts";
+import { integrationOverdue } from "./school-days.ts";
 
 export interface TransferParts {
   /** Whether a transfer's sender is its receiver (refused on both sides). */
@@ -28,6 +36,12 @@ export interface TransferParts {
   packBundle: typeof packBundle;
   /** What the sender keeps of the receiver's receipt. */
   keepReceipt(receipt: string | undefined): string | undefined;
+  /** Signs the receiver's integration acknowledgement. */
+  signIntegration: (...args: Parameters<typeof signIntegration>) => Promise<string>;
+  /** Verifies an integration acknowledgement the sender receives. */
+  verifyIntegration: typeof verifyIntegration;
+  /** Whether a received transfer is overdue for integration (school-days.ts). */
+  integrationOverdue: typeof integrationOverdue;
 }
 
 export const PRODUCTION_TRANSFER_PARTS: TransferParts = {
@@ -41,4 +55,7 @@ export const PRODUCTION_TRANSFER_PARTS: TransferParts = {
   childDocuments,
   packBundle,
   keepReceipt: (receipt) => receipt,
+  signIntegration: async (...args) => (await signIntegration(...args)) as string,
+  verifyIntegration,
+  integrationOverdue,
 };

@@ -3,8 +3,38 @@
 // lifecycle step is a new version, so the history of a transfer is its version list.
 import type { VerifyReason } from "../../../sdk/src/bundle/index.ts";
 
-/** prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed after it is accepted. */
-export type TransferStatus = "prepared" | "sent" | "received" | "accepted" | "rejected" | "claimed";
+/**
+ * prepared → sent → received → accepted | rejected; an unknown-destination bundle ends claimed after it is accepted.
+ * After accepted, the receiver's signed integration acknowledgement moves it to integrated or not-integrated (GP2GP's
+ * second stage). A bundle never delivered ends expired (MESH). Escalation is a flag, not a status: the transfer is
+ * still waiting for integration.
+ */
+export type TransferStatus =
+  | "prepared"
+  | "sent"
+  | "received"
+  | "accepted"
+  | "rejected"
+  | "claimed"
+  | "integrated"
+  | "not-integrated"
+  | "expired";
+
+/** What the receiving setting said about taking the plan into use, as its signed acknowledgement says. */
+export interface IntegrationRecord {
+  outcome: "integrated" | "not-integrated";
+  /** not-integrated-reasons code. */
+  reason?: string;
+  note?: string;
+  /** When the receiver's staff recorded it (the acknowledgement's recordedAt). */
+  recordedAt: string;
+  /** The member of staff's display name. */
+  recordedBy: string;
+  /** When this server received and verified the acknowledgement. */
+  acknowledgedAt: string;
+  /** The signed acknowledgement (compact JWS). */
+  acknowledgement: string;
+}
 
 export interface TransferReasonItem {
   code: string;
@@ -43,9 +73,38 @@ export interface TransferRecord {
   /** The receiver's signed receipt (compact JWS), once one came back. */
   receipt?: string;
   claimedBy?: { laCode: string; subject: string };
+  /** The second stage: the receiver's integration acknowledgement, once one came back. */
+  integration?: IntegrationRecord;
+  /** "integrated" or "not-integrated", with integration.outcome (for metrics: time to integration). */
+  integrationOutcome?: IntegrationRecord["outcome"];
+  /** When the receiver recorded the plan as integrated (absent when not integrated). */
+  integratedAt?: string;
+  /** The last date (England) by which integration was due: escalation.schoolDays school days after receipt. */
+  integrationDueBy?: string;
+  /** Set when the transfer was received but not integrated by integrationDueBy; the LA is told. */
+  escalated?: boolean;
+  escalatedAt?: string;
   delivery: { attempts: number; lastAttemptAt?: string; lastError?: string; gaveUp?: boolean; inboxUrl?: string };
   /** What was sent: a compact JWS (or JWE when encrypted). */
   signedBundle: string;
+}
+
+/** The receiver's own record of the integration it recorded, and the delivery of its acknowledgement to the sender. */
+export interface ReceiverIntegration {
+  outcome: IntegrationRecord["outcome"];
+  reason?: string;
+  note?: string;
+  recordedAt: string;
+  recordedBy: { subject: string; displayName: string; role: string };
+  acknowledgement: string;
+  delivery: {
+    attempts: number;
+    url?: string;
+    lastAttemptAt?: string;
+    lastError?: string;
+    deliveredAt?: string;
+    gaveUp?: boolean;
+  };
 }
 
 export interface ImportRecord {
@@ -65,6 +124,8 @@ export interface ImportRecord {
   localIds?: Record<string, string>;
   /** Why the bundle was held and what the reviewer decided. */
   review?: ImportReview;
+  /** What the receiving staff recorded about taking the plan into use, and the delivery of that acknowledgement. */
+  integration?: ReceiverIntegration;
   /** The received bundle with its receiver-side fields (status, receivedAt), so the sender's history stays readable. */
   bundle: unknown;
 }
@@ -118,6 +179,18 @@ export function plainStatus(t: TransferRecord): string {
       return `${cap(where)} could not accept your child's records (${day(ts.rejected)}). The school that sent them has been told why and will put it right.`;
     case "claimed":
       return `The local authority collected your child's records on ${day(ts.claimed)} and now looks after them until your child's new school is known.`;
+    case "integrated":
+      return `${cap(where)} started using your child's plan on ${day(t.integratedAt ?? ts.integrated)}. It is now the plan they work from.`;
+    case "not-integrated":
+      return (
+        `${cap(where)} received your child's records but has not started using the plan (${day(ts["not-integrated"])}). The ` +
+        `school that sent them and the local authority have been told why.`
+      );
+    case "expired":
+      return (
+        `Your child's records could not be delivered to ${where} and the attempt ended on ${day(ts.expired)}. The school that ` +
+        `sent them has been told and will try again another way.`
+      );
   }
 }
 
@@ -135,5 +208,20 @@ export function transferSummary(t: TransferRecord): Record<string, unknown> {
     receiver: t.receiver,
     timestamps: t.timestamps,
     reasons: t.reasons,
+    ...(t.integration
+      ? {
+          integration: {
+            outcome: t.integration.outcome,
+            recordedAt: t.integration.recordedAt,
+            recordedBy: t.integration.recordedBy,
+            ...(t.integration.reason ? { reason: t.integration.reason } : {}),
+            ...(t.integration.note ? { note: t.integration.note } : {}),
+          },
+        }
+      : {}),
+    ...(t.integrationOutcome ? { integrationOutcome: t.integrationOutcome } : {}),
+    ...(t.integratedAt ? { integratedAt: t.integratedAt } : {}),
+    ...(t.integrationDueBy ? { integrationDueBy: t.integrationDueBy } : {}),
+    ...(t.escalated ? { escalated: true, escalatedAt: t.escalatedAt } : {}),
   };
 }

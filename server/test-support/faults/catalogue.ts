@@ -940,6 +940,31 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     expect: /the requesting local authority approved its own request \(HTTP 200\)/,
     build: { decorate: (store) => ({ handler: requestWithoutApproval(store) }) },
   },
+  // Transfers: the two-stage acknowledgement (issue 16)
+  {
+    id: "ack-unsigned",
+    description: "Integration acknowledgements are sent to the sender unsigned (alg none).",
+    caughtBy: [
+      "send.transfer-receiver.integration-acknowledgement-signed",
+      "send.transfer-receiver.not-integrated-needs-reason",
+    ],
+    expect: /acknowledgement .*does not verify.*alg "none" is not ES256/,
+    build: { decorate: () => ({ transfer: transfer.acknowledgementUnsigned }) },
+  },
+  {
+    id: "ack-not-verified",
+    description: "The sender believes an integration acknowledgement without checking its signature.",
+    caughtBy: ["send.transfer-sender.integration-acknowledgement-forged-refused"],
+    expect: /signed by another key under the receiver's kid: expected a 4xx refusal, got HTTP 200/,
+    build: { decorate: () => ({ transfer: transfer.acknowledgementNotVerified }) },
+  },
+  {
+    id: "escalation-never",
+    description: "A transfer received but never integrated is never escalated to the local authority.",
+    caughtBy: ["send.transfer-sender.escalation-listed-for-la"],
+    expect: /is not in GET \/transfers\/escalated 40 days later/,
+    build: { decorate: () => ({ transfer: transfer.escalationNever }) },
+  },
 ];
 
 export const FAULT_IDS: readonly string[] = FAULT_CATALOGUE.map((f) => f.id);

@@ -251,3 +251,30 @@ export const deliversToClosedSetting: TransferWrap = (parts) => ({
     return a.kind === "closed" ? { kind: "open", entry: a.entry } : a;
   },
 });
+/** Integration acknowledgements are sent unsigned (alg none). */
+export const acknowledgementUnsigned: TransferWrap = (parts) => ({
+  ...parts,
+  signIntegration: async (...args) => {
+    const [, payload] = (await parts.signIntegration(...args)).split(".");
+    const header = base64url.encode(
+      JSON.stringify({ alg: "none", typ: "send-transfer-integration+json", cty: "application/json" }),
+    );
+    return `${header}.${payload ?? ""}.`;
+  },
+});
+
+/** The sender believes an integration acknowledgement's payload and header kid without checking the signature. */
+export const acknowledgementNotVerified: TransferWrap = (parts) => ({
+  ...parts,
+  verifyIntegration: async (input, opts) => {
+    const checked = await parts.verifyIntegration(input, opts);
+    if (checked.ok) return checked;
+    const payload = decodeUnverifiedPayload(input) as Record<string, unknown> | undefined;
+    const header = headerOf(input);
+    if (payload?.documentType !== "transfer-integration" || typeof header.kid !== "string") return checked;
+    return { ok: true, integration: payload as never, kid: header.kid, header: header as never };
+  },
+});
+
+/** Escalation never happens: nothing is ever overdue for integration. */
+export const escalationNever: TransferWrap = (parts) => ({ ...parts, integrationOverdue: () => false });
