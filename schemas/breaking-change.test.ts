@@ -74,3 +74,27 @@ describe.each(releases.map((r) => [r.version, r] as const))("release %s", (versi
     expect(verdict.ok, verdict.message).toBe(true);
   });
 });
+
+describe("2.0.0, the second live version, against 1.0.0", () => {
+  const changes = diffSchemaSets(
+    loadSchemaSet(join(RELEASES_DIR, "1.0.0")),
+    loadSchemaSet(join(RELEASES_DIR, "2.0.0")),
+  );
+  const rules = (impact: string) =>
+    changes.filter((c) => c.impact === impact && c.rule !== "id-changed").map((c) => `${c.rule} ${c.where}`);
+  it("makes the breaking changes the major version allows, and is caught making them", () => {
+    expect(rules("breaking")).toEqual([
+      "enum-value-removed common.schema.json#/$defs/SchemaVersion/enum",
+      "property-removed spp.schema.json#/properties/changeSummary",
+      "property-removed spp.schema.json#/properties/supersedesVersion",
+    ]);
+    expect(gate(changes, "1.0.0", "1.1.0").ok).toBe(false);
+  });
+  it("and the additive ones", () => {
+    expect(rules("additive")).toEqual([
+      "enum-value-added common.schema.json#/$defs/SchemaVersion/enum",
+      "property-added spp.schema.json#/properties/catalogueUrl",
+      "property-added spp.schema.json#/properties/supersedes",
+    ]);
+  });
+});

@@ -25,13 +25,15 @@ function edit(file: string, change: (json: Json) => void): void {
   change(json);
   writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
 }
-function setVersion(version: string, schemaVersion: string, supported: string[]): void {
+/** A minor release: its schemas accept its own and earlier minors; the manifest keeps the other live majors. */
+function setVersion(version: string, schemaVersion: string, minors: string[]): void {
   edit("manifest.json", (m) => {
+    const others = (m["schemaVersions"]["supported"] as string[]).filter((v) => !v.startsWith("1."));
     m["standardVersion"] = version;
-    m["schemaVersions"] = { current: schemaVersion, supported };
+    m["schemaVersions"] = { current: schemaVersion, supported: [...minors, ...others] };
   });
   edit("common.schema.json", (c) => {
-    c["$defs"]["SchemaVersion"] = { title: "Schema version", description: "Accepted versions.", enum: supported };
+    c["$defs"]["SchemaVersion"] = { title: "Schema version", description: "Accepted versions.", enum: minors };
   });
 }
 const base = { schemasDir, releasesDir, status: "normative" as const, date: "2026-12-05" };
