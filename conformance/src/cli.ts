@@ -21,7 +21,7 @@ import { trustRegistration } from "./transfer/suite-receiver-setting.ts";
 const USAGE = `send-conformance — SEND Interchange conformance suite
 
   send-conformance --help | --version
-  send-conformance run --config FILE [--base-url URL] [--profile a,b] [--report DIR]
+  send-conformance run --config FILE [--base-url URL] [--profile a,b] [--schema-version V] [--report DIR]
   send-conformance validate <file|dir>...  [--report DIR]
   send-conformance reference-config --base-url URL --data-dir DIR [--loopback-port N]
   send-conformance trust-registration [--config FILE | --loopback-port N]
@@ -135,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       config: { type: "string" },
       "base-url": { type: "string" },
+      "schema-version": { type: "string" },
       profile: { type: "string" },
       report: { type: "string" },
       "data-dir": { type: "string" },
@@ -161,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "run": {
       if (!values.config) throw new UsageError("run needs --config FILE");
-      const cfg = loadConfig(values.config, values["base-url"]);
+      const cfg = loadConfig(values.config, values["base-url"], values["schema-version"]);
       const profiles = parseProfiles(values.profile, cfg);
       if (profiles.some((p) => p !== "documents")) {
         const why = await reachable(cfg.baseUrl);

@@ -42,7 +42,7 @@ export function runVersionCases(opts: { name: string; newStore: () => Promise<St
     });
 
     it("accepts a 2.0 document and serves it as received", async () => {
-      const doc = {
+      const doc: Json = {
         ...fixture("spp-superseding.2.0.json"),
         id: randomUUID(),
         catalogueUrl: "https://catalogue.example.gov.uk/spp/ci",
@@ -56,7 +56,7 @@ export function runVersionCases(opts: { name: string; newStore: () => Promise<St
     });
 
     it("accepts a 1.0 document beside it and serves it in 1.0", async () => {
-      const doc = { ...fixture("spp-superseding.1.0.json"), id: randomUUID() };
+      const doc: Json = { ...fixture("spp-superseding.1.0.json"), id: randomUUID() };
       await expectStatus(await s.call("POST", "/spps", { token: publisher, body: doc }), 201);
       const got = await expectStatus(await s.call("GET", `/spps/${doc.id}`, { token: staff }), 200);
       expect([got.schemaVersion, got.supersedesVersion, got.changeSummary]).toEqual([
@@ -83,7 +83,7 @@ export function runVersionCases(opts: { name: string; newStore: () => Promise<St
     });
 
     it("keeps a 1.0 version in the history when the record is updated with its 2.0 upcast", async () => {
-      const doc = { ...fixture("spp-superseding.1.0.json"), id: randomUUID() };
+      const doc: Json = { ...fixture("spp-superseding.1.0.json"), id: randomUUID() };
       const created = await s.call("POST", "/spps", { token: publisher, body: doc });
       await expectStatus(created.clone(), 201);
       const result = upcast(doc);
