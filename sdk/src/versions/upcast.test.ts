@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { validate } from "../validate/validate.ts";
+import { createValidator } from "../validate/validator.ts";
 import { NEWEST_SCHEMA_VERSION, upcast } from "./upcast.ts";
 import { SUPPORTED_SCHEMA_VERSIONS } from "../../generated/document-types.ts";
 
@@ -92,5 +93,32 @@ describe("validate picks the schemas of the document's schemaVersion", () => {
   });
   it("rejects a schemaVersion no release carries", () => {
     expect(validate({ ...spp2, schemaVersion: "3.0" }).errors.map((e) => e.ruleId)).toEqual(["schema.schema-version"]);
+  });
+});
+
+describe("createValidator with validators by version", () => {
+  const accept = Object.assign(() => true, { errors: null });
+  const refuse = Object.assign(() => false, {
+    errors: [{ instancePath: "/x", keyword: "type", message: "must be string", params: {}, schemaPath: "#/type" }],
+  });
+  const v = createValidator({
+    validators: { isp: accept },
+    validatorsByVersion: { "1.0": { isp: accept }, "2.0": { isp: refuse } },
+    supportedSchemaVersions: ["1.0", "2.0", "3.0"],
+    rules: [],
+  });
+  it("checks each version with its own validator", () => {
+    expect(v.validate({ documentType: "isp", schemaVersion: "1.0" }).errors).toEqual([]);
+    expect(v.validate({ documentType: "isp", schemaVersion: "2.0" }).errors.map((e) => e.pointer)).toEqual(["/x"]);
+  });
+  it("reports a supported version that has no validators instead of using another version's", () => {
+    expect(v.validate({ documentType: "isp", schemaVersion: "3.0" }).errors).toEqual([
+      {
+        ruleId: "schema.schema-version",
+        severity: "error",
+        pointer: "/schemaVersion",
+        message: "schemaVersion 3.0 has no isp schema",
+      },
+    ]);
   });
 });
