@@ -93,6 +93,7 @@ describe("2.0.0, the second live version, against 1.0.0", () => {
   it("and the additive ones", () => {
     expect(rules("additive")).toEqual([
       "enum-value-added common.schema.json#/$defs/SchemaVersion/enum",
+      "schema-version-added manifest.json#/schemaVersions/supported",
       "property-added spp.schema.json#/properties/catalogueUrl",
       "property-added spp.schema.json#/properties/supersedes",
     ]);

@@ -75,6 +75,7 @@ describe("npm run release", () => {
     expect(outcome.changes.filter((c) => c.impact === "breaking")).toEqual([]);
     expect(outcome.changes.filter((c) => c.impact === "additive").map((c) => c.where)).toEqual([
       "common.schema.json#/$defs/SchemaVersion/enum",
+      "manifest.json#/schemaVersions/supported",
       "spp.schema.json#/properties/catalogueUrl",
     ]);
   });

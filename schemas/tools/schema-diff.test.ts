@@ -309,12 +309,13 @@ describe("diffSchemaSets", () => {
       [list([])],
       ["1.0", "1.1"],
     );
-    const after = set({ "b.schema.json": {}, "generated/codes.schema.json": {} }, [], ["1.1"]);
+    const after = set({ "b.schema.json": {}, "generated/codes.schema.json": {} }, [], ["1.1", "2.0"]);
     expect(diffSchemaSets(before, after).map((c) => [c.impact, c.rule, c.where])).toEqual([
       ["breaking", "schema-removed", "a.schema.json"],
       ["breaking", "schema-version-dropped", "manifest.json#/schemaVersions/supported"],
       ["breaking", "code-list-removed", "vocab/things.json"],
       ["additive", "schema-added", "b.schema.json"],
+      ["additive", "schema-version-added", "manifest.json#/schemaVersions/supported"],
     ]);
   });
 });

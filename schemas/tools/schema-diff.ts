@@ -332,6 +332,14 @@ export function diffSchemaSets(before: SchemaSet, after: SchemaSet): Change[] {
         where: "manifest.json#/schemaVersions/supported",
         message: `schemaVersion ${v} no longer supported`,
       });
+  for (const v of after.manifest.schemaVersions.supported)
+    if (!before.manifest.schemaVersions.supported.includes(v))
+      changes.push({
+        impact: "additive",
+        rule: "schema-version-added",
+        where: "manifest.json#/schemaVersions/supported",
+        message: `schemaVersion ${v} now supported`,
+      });
   const order: Record<Impact, number> = { breaking: 0, additive: 1, annotation: 2 };
   return changes.sort((x, y) => order[x.impact] - order[y.impact] || x.where.localeCompare(y.where));
 }
