@@ -24,7 +24,7 @@ import { certifyRun, verifyCertificateCommand } from "./certificate/commands.ts"
 const USAGE = `send-conformance — SEND Interchange conformance suite
 
   send-conformance --help | --version
-  send-conformance run --config FILE [--base-url URL] [--profile a,b] [--report DIR]
+  send-conformance run --config FILE [--base-url URL] [--profile a,b] [--schema-version V] [--report DIR]
         [--certificate FILE [--key JWK-FILE] [--jwks-url URL]
                             [--implementation-name NAME] [--implementation-version VERSION]]
   send-conformance verify-certificate FILE [--report report.json] [--jwks FILE|URL]
@@ -154,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       config: { type: "string" },
       "base-url": { type: "string" },
+      "schema-version": { type: "string" },
       profile: { type: "string" },
       report: { type: "string" },
       "data-dir": { type: "string" },
@@ -197,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "run": {
       if (!values.config) throw new UsageError("run needs --config FILE");
-      const cfg = loadConfig(values.config, values["base-url"]);
+      const cfg = loadConfig(values.config, values["base-url"], values["schema-version"]);
       const profiles = parseProfiles(values.profile, cfg);
       const certificate = values.certificate
         ? await prepareCertificate({

@@ -7,6 +7,7 @@ import type Ajv2020Class from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { FormatsPlugin } from "ajv-formats";
 import type { ValidateFunction } from "ajv";
+import { SUPPORTED_SCHEMA_VERSIONS } from "send-interchange";
 import type { RoleId } from "send-interchange/roles";
 import type { ProfileId } from "./model.ts";
 
@@ -46,6 +47,8 @@ export interface TenantConfig {
 
 export interface SuiteConfig {
   baseUrl: string;
+  /** The schemaVersion of the documents the suite writes; default the SDK's current one (see FixtureFactory). */
+  schemaVersion?: string;
   implementation?: { name?: string; version?: string };
   tenants: [TenantConfig, TenantConfig];
   capabilities: { profiles: ProfileId[]; resources: ResourceKind[]; features?: Feature[] };
@@ -85,7 +88,12 @@ function schemaCheck() {
 }
 
 /** Checks a parsed configuration; throws ConfigError listing every problem. */
-export function parseConfig(raw: unknown, baseDir: string, baseUrlOverride?: string): SuiteConfig {
+export function parseConfig(
+  raw: unknown,
+  baseDir: string,
+  baseUrlOverride?: string,
+  schemaVersionOverride?: string,
+): SuiteConfig {
   const check = schemaCheck();
   if (!check(raw)) {
     throw new ConfigError((check.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`));
@@ -100,19 +108,24 @@ export function parseConfig(raw: unknown, baseDir: string, baseUrlOverride?: str
     throw new ConfigError([
       "the feature trust-anchor needs transfers.trustAnchor (a private key of the anchor your implementation believes)",
     ]);
+  if (schemaVersionOverride !== undefined) cfg.schemaVersion = schemaVersionOverride;
+  if (cfg.schemaVersion !== undefined && !SUPPORTED_SCHEMA_VERSIONS.includes(cfg.schemaVersion))
+    throw new ConfigError([
+      `schemaVersion ${cfg.schemaVersion} is not one this suite knows (${SUPPORTED_SCHEMA_VERSIONS.join(", ")})`,
+    ]);
   const [a, b] = cfg.tenants;
   if (a.setting.urn === b.setting.urn) throw new ConfigError(["the two tenants must be different settings (same urn)"]);
   return cfg;
 }
 
-export function loadConfig(file: string, baseUrlOverride?: string): SuiteConfig {
+export function loadConfig(file: string, baseUrlOverride?: string, schemaVersionOverride?: string): SuiteConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (err) {
     throw new ConfigError([`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`]);
   }
-  return parseConfig(raw, dirname(resolve(file)), baseUrlOverride);
+  return parseConfig(raw, dirname(resolve(file)), baseUrlOverride, schemaVersionOverride);
 }
 
 /** The token for a role in a tenant, or undefined. */

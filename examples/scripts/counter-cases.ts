@@ -59,7 +59,7 @@ export const counterCases: CounterCase[] = [
     description: "A schemaVersion this release does not support",
     requirement: "schema.schema-version (const schemaVersion 1.0); manifest.json schemaVersions",
     base: Y4,
-    patch: [{ op: "replace", path: "/schemaVersion", value: "2.0" }],
+    patch: [{ op: "replace", path: "/schemaVersion", value: "9.9" }],
     expected: [e("schema.schema-version", "/schemaVersion")],
   },
   {

@@ -4,7 +4,7 @@
 export const STANDARD_VERSION = "1.0.0";
 export const BASE_URI = "https://schemas.send-interchange.org.uk/1/";
 export const CURRENT_SCHEMA_VERSION = "1.0";
-export const SUPPORTED_SCHEMA_VERSIONS: readonly string[] = ["1.0"];
+export const SUPPORTED_SCHEMA_VERSIONS: readonly string[] = ["1.0","2.0"];
 export const DOCUMENT_TYPES = ["isp","ehcp","legacy-ehcp","spp","development-profile","transfer-bundle","transfer-receipt","transfer-integration","trust-list"] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

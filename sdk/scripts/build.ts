@@ -12,8 +12,14 @@ import { withBuildLock } from "./build-lock.ts";
 
 export const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Plain JavaScript modules the entries import, copied beside their declarations (paths relative to sdk/). */
-const PLAIN_JS_MODULES = ["generated/validators.js", "src/identifiers/formats-runtime.js"] as const;
+/** Plain JavaScript modules the entries import, copied beside their declarations (paths relative to sdk/): the
+ * validators of every supported schemaVersion (validators.js, validators-<version>.js) and formats-runtime.js. */
+function plainJsModules(): string[] {
+  const validators = readdirSync(join(SDK_DIR, "generated"))
+    .filter((f) => /^validators(-[\d.]+)?\.js$/u.test(f))
+    .map((f) => `generated/${f}`);
+  return [...validators.sort(), "src/identifiers/formats-runtime.js"];
+}
 
 /** Where a file of sdk/ lands in the output (rootDir is the repo root, so dist mirrors it under sdk/). */
 export function outputPath(outDir: string, sdkRelative: string): string {
@@ -73,7 +79,7 @@ export function rewriteDeclarations(dir: string): void {
 
 export function buildSdk(outDir: string): void {
   compileProject(join(SDK_DIR, "tsconfig.build.json"), outDir);
-  for (const rel of PLAIN_JS_MODULES) {
+  for (const rel of plainJsModules()) {
     for (const file of [rel, rel.replace(/\.js$/u, ".d.ts")]) {
       const target = outputPath(outDir, file);
       mkdirSync(dirname(target), { recursive: true });

@@ -20,5 +20,7 @@ export {
   BASE_URI,
   type DocumentType,
 } from "../generated/document-types.ts";
+export { NEWEST_SCHEMA_VERSION, SIGNED_DOCUMENT_TYPES, UPCAST_STEPS, upcast } from "./versions/index.ts";
+export type { UpcastResult, UpcastStep } from "./versions/index.ts";
 export type * from "../generated/types.ts";
 export * as identifiers from "./identifiers/index.ts";

@@ -5,6 +5,7 @@ import { buildCodesSchema, CODES_SCHEMA_PATH } from "../generate-codes.ts";
 import { loadStandard, type JsonSchema, type Standard } from "./standard.ts";
 import { generateTypes } from "./types.ts";
 import { generateValidators } from "./validators.ts";
+import { generateReleasedValidators } from "./released-validators.ts";
 import { generateDocs } from "./docs.ts";
 import { API_REFERENCE_PATH, generateApiReference } from "./api-reference.ts";
 import { VIEW_EXAMPLES_DIR, generateViewExamples } from "./views.ts";
@@ -49,6 +50,7 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   files.set("sdk/generated/validators.js", validators.js);
   files.set("sdk/generated/validators.d.ts", validators.dts);
   files.set("sdk/generated/document-types.ts", documentTypesModule(standard));
+  for (const [path, text] of generateReleasedValidators(root, standard.manifest)) files.set(path, text);
   for (const [name, text] of generateDocs(standard)) files.set(`spec/reference/${name}`, text);
   // The OpenAPI is built from the schemas and the route table; a checkout without a route table (the generator's
   // own test fixtures) has no API to describe.

@@ -5,6 +5,7 @@
 // Plans get server-assigned ids and voice authorship follows the caller's role, as on the server; the mock holds no
 // child directory, so it does not check that a plan's child.personId names a registered child (SI-API-058).
 import { http, type HttpHandler } from "msw";
+import { CURRENT_SCHEMA_VERSION, STANDARD_VERSION, SUPPORTED_SCHEMA_VERSIONS } from "../../generated/document-types.ts";
 import { validate as sdkValidate } from "../validate/index.ts";
 import type { ValidationResult } from "../validate/index.ts";
 import { MemoryStore, type MockActor, type MockKind, type MockVersion } from "./memory-store.ts";
@@ -439,8 +440,8 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         json(
           {
             standard: "SEND Interchange",
-            standardVersion: "1.0.0",
-            schemaVersions: { current: "1.0", supported: ["1.0"] },
+            standardVersion: STANDARD_VERSION,
+            schemaVersions: { current: CURRENT_SCHEMA_VERSION, supported: [...SUPPORTED_SCHEMA_VERSIONS] },
             documentTypes: KINDS.map((k) => ({
               documentType: k.kind,
               title: k.kind,

@@ -17,6 +17,9 @@ export interface ValidatorConfig {
   /** documentType → precompiled validator. */
   validators: Readonly<Record<string, PrecompiledValidator>>;
   supportedSchemaVersions: readonly string[];
+  /** schemaVersion → documentType → validator, when several versions are live; without it every supported version
+   * is checked by `validators`. */
+  validatorsByVersion?: Readonly<Record<string, Readonly<Record<string, PrecompiledValidator>>>>;
   rules: readonly RuleFamily[];
 }
 
@@ -172,7 +175,23 @@ export function createValidator(config: ValidatorConfig): Validator {
         ),
       ]);
     }
-    if (!validator(document)) return resultOf(documentType, schemaVersion, schemaIssues(validator.errors));
+    // Each live version is checked by its own schemas: a 2.0 document against 2.0, a 1.0 document against 1.0.
+    const byVersion = config.validatorsByVersion;
+    const ofVersion = byVersion === undefined ? config.validators : byVersion[schemaVersion];
+    const chosen =
+      ofVersion !== undefined && Object.hasOwn(ofVersion, documentType as string)
+        ? ofVersion[documentType as string]
+        : undefined;
+    if (chosen === undefined) {
+      return resultOf(documentType, schemaVersion, [
+        issue(
+          "schema.schema-version",
+          "/schemaVersion",
+          `schemaVersion ${schemaVersion} has no ${documentType} schema`,
+        ),
+      ]);
+    }
+    if (!chosen(document)) return resultOf(documentType, schemaVersion, schemaIssues(chosen.errors));
     if (options?.schemaOnly) return resultOf(documentType, schemaVersion, []);
     return resultOf(
       documentType,
