@@ -2,13 +2,17 @@
 // The API's envelope types, compiled from the component schemas of spec/api-schemas.ts (with its transfer and
 // trust-list schemas). Document and record bodies are the standard's own types (./types.ts).
 import type {
+  AgreementStance,
   ChildRecord,
+  ContactMethod,
   DevelopmentProfile,
   Ehcp,
   IndividualSupportPlan,
   JwsCompact,
   JwsFlattened,
   LegacyEhcp,
+  LocalId,
+  PersonType,
   SettingEntry,
   SharingLabel,
   SignedTransferReceipt,
@@ -368,6 +372,52 @@ role: string
  * Calling system (token `client_id`).
  */
 system?: string
+}
+/**
+ * A family's stance on one item of a plan (a provision item, a review's account, a delivery record). The server records it as a `FamilyAgreement` on that item, given by the caller: a parent or carer, or the young person, speaks for themselves (leave out `onBehalfOf`); staff and systems write down a family's stance only on their behalf, saying whose it is and how they gave it.
+ */
+export interface AgreementContribution {
+/**
+ * Which kind of item: a provision item, a review or a delivery record (ISP); a guaranteed provision item or a review (EHCP).
+ */
+itemType: ("provision" | "review" | "delivery-record")
+/**
+ * The item's `id` in the plan.
+ */
+itemId: LocalId
+/**
+ * Agrees, partly agrees or disagrees (`not-yet-asked` is not something a person says).
+ */
+stance: AgreementStance
+/**
+ * Why, in their words; required when they partly agree or disagree.
+ */
+reason?: string
+/**
+ * How a parent, carer or young person wants to be named on the plan (e.g. 'Sam's mum').
+ */
+displayName?: string
+/**
+ * Required when staff or a system records the stance, and refused from a parent, carer or young person: whose stance it is and how it reached the recorder. The entry then names the recorder (`recordedBy`) and the way (`givenVia`).
+ */
+onBehalfOf?: {
+/**
+ * parent-carer, young-person or child.
+ */
+personType: PersonType
+/**
+ * The person's id, e.g. a contact's local id in the plan.
+ */
+personId?: string
+/**
+ * The person's name as shown on the plan.
+ */
+displayName?: string
+/**
+ * How the person gave the stance: phone, email, letter, in person, app.
+ */
+givenVia: ContactMethod
+}
 }
 /**
  * One request the server handled. Append-only: never changed or removed.
@@ -786,6 +836,7 @@ export interface SchemaTypes {
   AccessLogEntry: AccessLogEntry;
   AccessLogPage: AccessLogPage;
   Actor: Actor;
+  AgreementContribution: AgreementContribution;
   AnyDocument: AnyDocument;
   AuditEvent: AuditEvent;
   AuditPage: AuditPage;
