@@ -61,7 +61,11 @@ export function viewHandler(deps: AppDeps, kind: ViewKind, view: ViewName): Hand
     let body = projectFor(p, v.body).body;
     if (view === "classroom") body = projectBySharing(body, ["education"]);
     const now = deps.clock();
-    const options: ViewOptions = { viewerRole: p.role, today: now.toISOString().slice(0, 10) };
+    const options: ViewOptions = {
+      viewerRole: p.role,
+      viewerSubject: p.subject,
+      today: now.toISOString().slice(0, 10),
+    };
     if (view !== "classroom") {
       options.accessLog = await accessFacts(deps.store, v.id, now);
       options.transfers = await transferFacts(deps.store, p, childId);
