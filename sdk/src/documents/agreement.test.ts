@@ -38,7 +38,7 @@ describe("appendAgreement", () => {
         reason: "It keeps being missed.",
       },
     ]);
-    expect(second.pointer).toBe("/provision/1/familyAgreement/1");
+    expect("pointer" in second && second.pointer).toBe("/provision/1/familyAgreement/1");
     expect(validate(second.document).errors).toEqual([]);
     expect(isp.provision[1].familyAgreement).toBeUndefined(); // the input is not changed
   });
