@@ -13,6 +13,7 @@ const VIEW_ERRORS: readonly ProblemKind[] = [
   "not-found",
   "invalid-parameter",
   "service-unavailable",
+  "not-acceptable",
 ];
 
 const WHO: Record<string, string> = {
@@ -38,7 +39,7 @@ function viewRoute(
     path: `${base}/{id}/views/${view}`,
     operationId: `get${opNoun}${opView}View`,
     summary: `The ${view} view of ${noun}`,
-    description: `The current version of the ${noun.replace(/^an? /, "")} as a standalone, accessible HTML page (WCAG 2.2 AA; no scripts, fonts or anything else fetched) ${WHO[view]}. Codes appear as their family display text and dates as people write them. The same roles and tenancy apply as to the JSON read (a parent or carer sees only their own child's plans; a role limited by sharing labels sees only what they allow), and every view is recorded in the audit log and the child's access log as a read. \`Accept: application/pdf\` or \`format=pdf\` gives the page as a PDF (A4) printed by headless Chromium; a server without it answers 503.`,
+    description: `The current version of the ${noun.replace(/^an? /, "")} as a standalone, accessible HTML page (WCAG 2.2 AA; no scripts, fonts or anything else fetched) ${WHO[view]}. Codes appear as their family display text and dates as people write them. The same roles and tenancy apply as to the JSON read (a parent or carer sees only their own child's plans; a role limited by sharing labels sees only what they allow), and every view is recorded in the audit log and the child's access log as a read. \`Accept: application/pdf\` or \`format=pdf\` gives the page as a PDF (A4) printed by headless Chromium; a server without it answers 503. An \`Accept\` header that rules out both \`text/html\` and \`application/pdf\` (e.g. only \`application/json\`) is answered 406 not-acceptable, before the plan is read.`,
     tag,
     scope: `${kind}:read` as Scope,
     resource: kind,

@@ -19,7 +19,7 @@ import {
   type ViewOptions,
 } from "../../../sdk/src/views/index.ts";
 import { accessFacts, transferFacts } from "../views/view-facts.ts";
-import { wantsPdf } from "../views/negotiate.ts";
+import { VIEW_MEDIA_TYPES, viewFormat } from "../views/negotiate.ts";
 
 type ViewKind = "isp" | "ehcp" | "legacy-ehcp";
 type ViewName = "family" | "young-person" | "classroom";
@@ -42,7 +42,14 @@ const PAGE_HEADERS = {
 export function viewHandler(deps: AppDeps, kind: ViewKind, view: ViewName): Handler {
   const cfg = RESOURCES[kind];
   return async (c: Context<AppEnv>) => {
-    const pdf = wantsPdf(c.get("query")?.format, c.req.header("accept"));
+    const format = viewFormat(c.get("query")?.format, c.req.header("accept"));
+    // Said before anything is read, so a 406 tells nothing about the record.
+    if (format === undefined)
+      throw new HttpProblem(
+        "not-acceptable",
+        `This page can be sent as ${VIEW_MEDIA_TYPES.join(" or ")}; the Accept header asks for neither.`,
+      );
+    const pdf = format === "pdf";
     // Said before anything is read, so a 503 tells nothing about the record.
     if (pdf && !deps.pdf.available())
       throw new HttpProblem(

@@ -222,6 +222,29 @@ export function runViewCases(opts: ViewCaseOptions): void {
       expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
     });
 
+    it("an Accept header that rules out HTML and PDF is 406 problem+json, on every view", async () => {
+      for (const path of views(data.A)) {
+        for (const accept of ["application/json", "text/html;q=0, application/pdf;q=0", "image/png, text/plain"]) {
+          const body = await expectProblem(
+            await s.call("GET", path, { token: tok.parentA, headers: { accept } }),
+            406,
+            "not-acceptable",
+          );
+          expect(String(body.detail)).toContain("text/html or application/pdf");
+        }
+      }
+      // Wildcards and a browser's usual header still get the page.
+      for (const accept of ["*/*", "text/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]) {
+        const res = await s.call("GET", `/isps/${data.A.isp.id}/views/family`, {
+          token: tok.parentA,
+          headers: { accept },
+        });
+        expect(res.status).toBe(200);
+        expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+        await res.text();
+      }
+    });
+
     it("a server without Chromium answers a PDF request with 503 problem+json, and HTML still works", async () => {
       const noChromium = await startTestServer(store, { pdf: chromiumPrinter("/nonexistent/chromium") });
       try {
