@@ -134,7 +134,7 @@ export async function referenceConfig(
     capabilities: {
       profiles: ["documents", "api-core", "security", "transfer-sender", "transfer-receiver"],
       resources: ["isp", "ehcp", "legacy-ehcp", "development-profile", "spp"],
-      features: ["audit", "voice", "validate-endpoint", "governance-sample", "encrypted-bundles"],
+      features: ["audit", "voice", "agreements", "validate-endpoint", "governance-sample", "encrypted-bundles"],
     },
   };
 }

@@ -8,6 +8,7 @@ import { subjectFor, tokenFor } from "../config.ts";
 import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { resourceSpec } from "./resources.ts";
+import { AGREEMENT_TESTS } from "./security-agreements.ts";
 import {
   createRecord,
   itemPath,
@@ -571,4 +572,5 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       );
     },
   },
+  ...AGREEMENT_TESTS,
 ];

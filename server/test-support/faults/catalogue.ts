@@ -18,7 +18,13 @@ import {
   withHeaders,
   type HttpWrap,
 } from "./http-faults.ts";
-import { createOverwriting, createRevealingIds, validateStoring, verifierWaving } from "./part-faults.ts";
+import {
+  agreementRecordedAsFamily,
+  createOverwriting,
+  createRevealingIds,
+  validateStoring,
+  verifierWaving,
+} from "./part-faults.ts";
 import { auditDropping, decorateStore, searchQueryChanged, staleSearchHeads, withoutFilter } from "./store-faults.ts";
 import * as transfer from "./transfer-faults.ts";
 
@@ -541,6 +547,13 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
         },
       }),
     },
+  },
+  {
+    id: "agreement-on-behalf-unmarked",
+    description: "A stance staff record on a family's behalf is stored as the family's own, without recorder or way.",
+    caughtBy: ["send.security.staff-agreement-on-behalf"],
+    expect: /a stance staff recorded is not marked as recorded for the family/,
+    build: { decorate: () => ({ handler: agreementRecordedAsFamily }) },
   },
   {
     id: "parent-can-edit-provision",

@@ -130,3 +130,22 @@ export function unsignedReceipt(signed: string): string {
   );
   return `${header}.${payload ?? ""}.`;
 }
+
+/** Agreements staff record on a family's behalf are stored as if the family gave them themselves: the recorder and
+ *  how the stance was given are lost (the handler is handed the family's role and a body without `onBehalfOf`). */
+export const agreementRecordedAsFamily =
+  (wrap: AppParts["handler"]): AppParts["handler"] =>
+  (operationId, handler) => {
+    if (!/^add(Isp|Ehcp)Agreement$/.test(operationId)) return wrap(operationId, handler);
+    return wrap(operationId, async (c) => {
+      const body = c.get("body") as Record<string, unknown> | undefined;
+      const onBehalfOf = body?.onBehalfOf as Record<string, unknown> | undefined;
+      if (body && onBehalfOf && typeof onBehalfOf === "object") {
+        const { onBehalfOf: _dropped, ...rest } = body;
+        c.set("body", rest);
+        const role = onBehalfOf.personType === "young-person" ? "young-person" : "parent-carer";
+        c.set("principal", { ...c.get("principal"), role });
+      }
+      return handler(c);
+    });
+  };
