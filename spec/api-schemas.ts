@@ -6,6 +6,7 @@ import { PROBLEM_TYPES, PROBLEM_BASE } from "./problems.ts";
 import { transferApiSchemas } from "./transfer-api-schemas.ts";
 import { trustApiSchemas } from "./trust-api-schemas.ts";
 import { page, ref } from "./page-schema.ts";
+import accessPurposes from "../schemas/vocab/access-purposes.json" with { type: "json" };
 
 const Actor: SchemaObject = {
   type: "object",
@@ -370,6 +371,13 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
           description:
             "The X-Correlation-Id the caller sent, when it was well-formed (and so echoed on the response). Chosen by the caller, so it may repeat.",
         },
+        purpose: {
+          type: "string",
+          enum: accessPurposes.codes.map((c) => c.code),
+          title: "Purpose",
+          description:
+            "Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).",
+        },
         outcome: {
           type: "string",
           enum: ["allowed", "denied"],
@@ -398,6 +406,13 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
         resourceId: { type: "string", title: "Resource id", description: "Which record." },
         version: { type: "integer", minimum: 1, title: "Version", description: "Which version." },
         role: { type: "string", title: "Role", description: "The role that acted (e.g. la-officer)." },
+        purpose: {
+          type: "string",
+          enum: accessPurposes.codes.map((c) => c.code),
+          title: "Purpose",
+          description:
+            "Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).",
+        },
         settingUrn: { type: "string", title: "Setting URN", description: "The acting setting, when one." },
         laCode: { type: "string", title: "LA code", description: "The acting local authority, when one." },
         system: { type: "string", title: "System", description: "The calling system." },

@@ -39,7 +39,8 @@ export type ParamName =
   | "ifNoneMatch"
   | "changeReason"
   | "changeReasonOptional"
-  | "format";
+  | "format"
+  | "purpose";
 
 /** Names of reusable response headers; defined once in components.headers. */
 export type HeaderName =

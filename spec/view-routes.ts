@@ -44,7 +44,7 @@ function viewRoute(
     scope: `${kind}:read` as Scope,
     resource: kind,
     auditAction: "read",
-    parameters: ["id", "format"],
+    parameters: ["id", "format", "purpose"],
     responses: [
       {
         status: 200,

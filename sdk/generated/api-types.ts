@@ -461,6 +461,10 @@ correlationId: string
  */
 callerCorrelationId?: string
 /**
+ * Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).
+ */
+purpose?: ("family-reading" | "teaching" | "review-meeting" | "planning" | "transfer" | "oversight" | "not-stated")
+/**
  * Whether the request was allowed.
  */
 outcome: ("allowed" | "denied")
@@ -493,6 +497,10 @@ version?: number
  * The role that acted (e.g. la-officer).
  */
 role: string
+/**
+ * Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).
+ */
+purpose?: ("family-reading" | "teaching" | "review-meeting" | "planning" | "transfer" | "oversight" | "not-stated")
 /**
  * The acting setting, when one.
  */

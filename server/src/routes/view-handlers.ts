@@ -58,13 +58,15 @@ export function viewHandler(deps: AppDeps, kind: ViewKind, view: ViewName): Hand
       );
     const id = pathParam(c, "id");
     const p = c.get("principal");
+    // Why the plan is read goes into the audit record (checked against the access-purposes list by `parameters`).
+    const purpose = c.get("query")?.purpose ?? "not-stated";
     const v = await deps.store.get(kind, id);
     const childId = v ? cfg.factsOf(v.body, v.id).childId : undefined;
     if (!v || !canSee(p, { tenant: v.tenant, childId })) {
-      await audit(deps.store, c, { action: "read", kind, resourceId: id, outcome: "denied" });
+      await audit(deps.store, c, { action: "read", kind, resourceId: id, outcome: "denied", purpose });
       throw notFound();
     }
-    await audit(deps.store, c, { action: "read", kind, resourceId: v.id, version: v.version, childId });
+    await audit(deps.store, c, { action: "read", kind, resourceId: v.id, version: v.version, childId, purpose });
     let body = projectFor(p, v.body).body;
     if (view === "classroom") body = projectBySharing(body, ["education"]);
     const now = deps.clock();

@@ -2,7 +2,7 @@
 import type { AuditRecord } from "./store.ts";
 
 export const AUDIT_COLUMNS =
-  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id";
+  "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id, purpose";
 /** SQL element type of each column, in AUDIT_COLUMNS order. */
 const AUDIT_TYPES = [
   "text",
@@ -14,6 +14,7 @@ const AUDIT_TYPES = [
   "text",
   "text",
   "int",
+  "text",
   "text",
   "text",
   "text",
@@ -42,6 +43,7 @@ export function auditParams(rec: AuditRecord): unknown[] {
     rec.correlationId,
     rec.outcome,
     rec.callerCorrelationId ?? null,
+    rec.purpose ?? null,
   ];
 }
 
