@@ -553,7 +553,7 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     description: "A stance staff record on a family's behalf is stored as the family's own, without recorder or way.",
     caughtBy: ["send.security.staff-agreement-on-behalf"],
     expect: /a stance staff recorded is not marked as recorded for the family/,
-    build: { decorate: () => ({ handler: agreementRecordedAsFamily }) },
+    build: { decorate: (store) => ({ handler: agreementRecordedAsFamily(store) }) },
   },
   {
     id: "parent-can-edit-provision",
