@@ -2,4 +2,4 @@
 import { newPgliteTestStore } from "../test-support/pglite-template.ts";
 import { runAgreementCases } from "./testing/agreements.cases.ts";
 
-runAgreementCases({ name: "PGlite", newStore: () => newPgliteTestStore() });
+runAgreementCases({ name: "PGlite", newStore: () => newPgliteTestStore(), browser: true });

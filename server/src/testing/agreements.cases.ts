@@ -7,6 +7,12 @@ import { PROBLEM_BASE } from "../../../spec/problems.ts";
 import type { Store } from "../storage/store.ts";
 import { TENANT_A, TENANT_B, adoptId, newChild, newEhcp, newIsp, registerChild, settingEntry } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./harness.ts";
+import { chromium } from "playwright-core";
+import { chromiumPath } from "../../../.ci/chromium.ts";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SHOTS = join(resolve(fileURLToPath(import.meta.url), "../../../.."), "tmp", "views-screenshots");
 
 type Json = Record<string, unknown>;
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into JSON documents they just read
@@ -15,6 +21,8 @@ type Doc = Record<string, any>;
 export interface AgreementCaseOptions {
   name: string;
   newStore(): Promise<Store>;
+  /** Also open the family page in headless Chromium (once is enough: the page does not depend on the database). */
+  browser?: boolean;
 }
 
 export function runAgreementCases(opts: AgreementCaseOptions): void {
@@ -236,5 +244,40 @@ export function runAgreementCases(opts: AgreementCaseOptions): void {
       expect(html).toContain("Staff wrote this down for the family (phone).");
       expect(html).not.toContain("parent-a");
     });
+
+    it.runIf(opts.browser === true)(
+      "in Chromium, the parent sees their own agreement on the family page, next to the provision it is about",
+      async () => {
+        const browser = await chromium.launch({
+          executablePath: chromiumPath(),
+          headless: true,
+          args: ["--no-sandbox"],
+        });
+        try {
+          const context = await browser.newContext({
+            extraHTTPHeaders: { authorization: `Bearer ${tok.parentA}` },
+            javaScriptEnabled: false,
+          });
+          const page = await context.newPage();
+          const res = await page.goto(`${s.url}/isps/${ids.ispA}/views/family?purpose=family-reading`);
+          expect(res?.status()).toBe(200);
+          const agreed = page.getByText(/^You agreed on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
+          await agreed.first().waitFor({ state: "visible" });
+          expect(await agreed.count()).toBeGreaterThan(0);
+          const disagreed = page.getByText("You said: “The sessions keep being cancelled.”", { exact: false });
+          expect(await disagreed.isVisible()).toBe(true);
+          // The stance sits inside the provision item it is about, under "What the family thinks".
+          const block = page.locator(".agree", { has: disagreed });
+          expect(await block.getByText("What the family thinks").isVisible()).toBe(true);
+          expect(await page.getByText("Staff wrote this down for the family (phone).").isVisible()).toBe(true);
+          // For a person to look at, beside the views' other screenshots.
+          await block.screenshot({ path: join(SHOTS, "agreement-on-family-page.png") });
+          await context.close();
+        } finally {
+          await browser.close();
+        }
+      },
+      60_000,
+    );
   });
 }
