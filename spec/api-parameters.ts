@@ -3,6 +3,7 @@
 import type { HeaderObject, ParameterObject } from "openapi3-ts/oas31";
 import type { HeaderName, ParamName } from "./routes.ts";
 import { SEARCH_FILTERS, type FilterParamName } from "./search-filters.ts";
+import accessPurposes from "../schemas/vocab/access-purposes.json" with { type: "json" };
 
 const UUID = { type: "string", format: "uuid" } as const;
 
@@ -136,6 +137,15 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     description:
       "`pdf` for a print-ready PDF instead of the HTML page (the same as `Accept: application/pdf`); `html` (the default) for the page.",
     schema: { type: "string", enum: ["html", "pdf"] },
+  },
+  purpose: {
+    name: "purpose",
+    in: "query",
+    description:
+      `Why the plan is being read, recorded in the audit log with the read and shown to the family in the list of who has read ` +
+      `the plan: ${accessPurposes.codes.map((c) => `\`${c.code}\` (${c.definition.replace(/\.$/, "")})`).join("; ")}. Default ` +
+      `\`not-stated\`. Codes from the access-purposes code list.`,
+    schema: { type: "string", enum: accessPurposes.codes.map((c) => c.code) },
   },
 };
 

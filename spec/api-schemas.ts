@@ -7,6 +7,7 @@ import { transferApiSchemas } from "./transfer-api-schemas.ts";
 import { trustApiSchemas } from "./trust-api-schemas.ts";
 import { lostChildApiSchemas } from "./lost-child-api-schemas.ts";
 import { page, ref } from "./page-schema.ts";
+import accessPurposes from "../schemas/vocab/access-purposes.json" with { type: "json" };
 
 const Actor: SchemaObject = {
   type: "object",
@@ -258,6 +259,84 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
         "shared.",
       allOf: [ref("VoiceStatement")],
     },
+    AgreementContribution: {
+      type: "object",
+      title: "Agreement contribution",
+      description:
+        "A family's stance on one item of a plan (a provision item, a review's account, a delivery record). The server records it as a " +
+        "`FamilyAgreement` on that item, given by the caller: a parent or carer, or the young person, speaks for themselves (leave out " +
+        "`onBehalfOf`); staff and systems write down a family's stance only on their behalf, saying whose it is and how they gave it.",
+      additionalProperties: false,
+      required: ["itemType", "itemId", "stance"],
+      properties: {
+        itemType: {
+          type: "string",
+          enum: ["provision", "review", "delivery-record"],
+          title: "Item type",
+          description:
+            "Which kind of item: a provision item, a review or a delivery record (ISP); a guaranteed provision item or a review (EHCP).",
+        },
+        itemId: {
+          allOf: [ref("LocalId")],
+          title: "Item id",
+          description: "The item's `id` in the plan.",
+        },
+        stance: {
+          allOf: [ref("AgreementStance")],
+          title: "Stance",
+          description: "Agrees, partly agrees or disagrees (`not-yet-asked` is not something a person says).",
+        },
+        reason: {
+          type: "string",
+          minLength: 1,
+          maxLength: 2000,
+          title: "Reason",
+          description: "Why, in their words; required when they partly agree or disagree.",
+        },
+        displayName: {
+          type: "string",
+          minLength: 1,
+          maxLength: 200,
+          title: "Display name",
+          description: "How a parent, carer or young person wants to be named on the plan (e.g. 'Sam's mum').",
+        },
+        onBehalfOf: {
+          type: "object",
+          title: "On behalf of",
+          description:
+            "Required when staff or a system records the stance, and refused from a parent, carer or young person: whose stance it is and how it " +
+            "reached the recorder. The entry then names the recorder (`recordedBy`) and the way (`givenVia`).",
+          additionalProperties: false,
+          required: ["personType", "givenVia"],
+          properties: {
+            personType: {
+              allOf: [ref("PersonType")],
+              title: "Person type",
+              description: "parent-carer, young-person or child.",
+            },
+            personId: {
+              type: "string",
+              minLength: 1,
+              maxLength: 200,
+              title: "Person id",
+              description: "The person's id, e.g. a contact's local id in the plan.",
+            },
+            displayName: {
+              type: "string",
+              minLength: 1,
+              maxLength: 200,
+              title: "Display name",
+              description: "The person's name as shown on the plan.",
+            },
+            givenVia: {
+              allOf: [ref("ContactMethod")],
+              title: "Given via",
+              description: "How the person gave the stance: phone, email, letter, in person, app.",
+            },
+          },
+        },
+      },
+    },
     VersionPage: page("VersionSummary", "version summaries"),
     ChildPage: page("ChildRecord", "child records"),
     IspPage: page("IndividualSupportPlan", "Individual Support Plans"),
@@ -302,6 +381,13 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
           description:
             "The X-Correlation-Id the caller sent, when it was well-formed (and so echoed on the response). Chosen by the caller, so it may repeat.",
         },
+        purpose: {
+          type: "string",
+          enum: accessPurposes.codes.map((c) => c.code),
+          title: "Purpose",
+          description:
+            "Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).",
+        },
         outcome: {
           type: "string",
           enum: ["allowed", "denied"],
@@ -330,6 +416,13 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
         resourceId: { type: "string", title: "Resource id", description: "Which record." },
         version: { type: "integer", minimum: 1, title: "Version", description: "Which version." },
         role: { type: "string", title: "Role", description: "The role that acted (e.g. la-officer)." },
+        purpose: {
+          type: "string",
+          enum: accessPurposes.codes.map((c) => c.code),
+          title: "Purpose",
+          description:
+            "Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).",
+        },
         settingUrn: { type: "string", title: "Setting URN", description: "The acting setting, when one." },
         laCode: { type: "string", title: "LA code", description: "The acting local authority, when one." },
         system: { type: "string", title: "System", description: "The calling system." },

@@ -13,6 +13,7 @@ export type ProblemKind =
   | "unauthorized"
   | "forbidden"
   | "not-found"
+  | "not-acceptable"
   | "conflict"
   | "precondition-failed"
   | "payload-too-large"
@@ -100,6 +101,14 @@ export const PROBLEM_TYPES: readonly ProblemTypeSpec[] = [
     description:
       "The `If-Match` ETag is not the current version's ETag: someone else changed the resource " +
       "since you read it. Read it again, merge, and retry with the new ETag.",
+  },
+  {
+    kind: "not-acceptable",
+    status: 406,
+    title: "Not acceptable",
+    description:
+      "The `Accept` header asks only for representations the operation cannot produce (a plan view is `text/html` or `application/pdf`). Ask for " +
+      "one it lists, or send `*/*`.",
   },
   {
     kind: "payload-too-large",

@@ -10,10 +10,11 @@ export const SCOPES = {
   "children:write": "Create and update child directory records.",
   "isp:read": "Read Individual Support Plans and their version history.",
   "isp:write": "Create and update Individual Support Plans (including closing them).",
-  "isp:voice": "Add a voice statement (views) to an Individual Support Plan.",
+  "isp:voice":
+    "Add a voice statement (views) to an Individual Support Plan, or a family's agreement with one of its items.",
   "ehcp:read": "Read EHCPs and their version history.",
   "ehcp:write": "Create and update EHCPs (including ceasing them).",
-  "ehcp:voice": "Add a voice statement (views) to an EHCP.",
+  "ehcp:voice": "Add a voice statement (views) to an EHCP, or a family's agreement with one of its items.",
   "legacy-ehcp:read": "Read EHCPs made under the 2014 regulations and their version history.",
   "legacy-ehcp:write": "Create and update EHCPs made under the 2014 regulations (including migration state).",
   "legacy-ehcp:voice": "Add a voice statement (views) to an EHCP made under the 2014 regulations.",
@@ -55,7 +56,8 @@ export const SHARED_VIEW_FRAME = [
 /**
  * How a role's records are limited, and from which token claim. The server filters with it; the spec documents it.
  * - own-setting: records whose settingUrn equals the token's `setting_urn`.
- * - own-children: records of children whose id is in the token's `child_ids`.
+ * - own-children: records of children whose id is in the token's `child_ids` (a parent's children; a young person's
+ *   own id).
  * - own-la: records whose laCode equals the token's `la_code`.
  * - tenant: a system acts for one setting (`setting_urn`) or one LA (`la_code`), whichever its token carries.
  * - sample: only the redacted sample operation; never a whole record.
@@ -66,6 +68,7 @@ export type Tenancy = "own-setting" | "own-children" | "own-la" | "tenant" | "sa
 export type RoleId =
   | "setting-staff"
   | "parent-carer"
+  | "young-person"
   | "la-officer"
   | "health-commissioner"
   | "governor"
@@ -92,7 +95,8 @@ export const TOKEN_CLAIMS = {
   setting_urn: "URN of the caller's setting (setting-staff, governor, system-integration acting for a setting).",
   la_code:
     "Three-digit code of the caller's local authority (la-officer, health-commissioner, system-integration acting for an LA).",
-  child_ids: "Ids of the children a parent or carer is responsible for (parent-carer).",
+  child_ids:
+    "Ids of the children a parent or carer is responsible for (parent-carer), or the young person's own child record id (young-person).",
   name: "The person's display name (OpenID Connect `name`): who recorded a decision such as a plan's integration after a transfer.",
 } as const;
 
@@ -136,6 +140,25 @@ export const ROLES: readonly RoleSpec[] = [
       "legacy-ehcp:voice",
       "development-profile:read",
       "development-profile:voice",
+      "access-log:read",
+      "spp:read",
+      "settings:read",
+    ],
+  },
+  {
+    id: "young-person",
+    title: "Child or young person",
+    description:
+      "A child or young person reading their own plans (from 16 they hold the rights themselves): adds their views and says whether they agree; " +
+      "cannot edit provision. The token's `child_ids` holds their own child record id only. Can see who has read their records.",
+    tenancy: "own-children",
+    scopes: [
+      "isp:read",
+      "isp:voice",
+      "ehcp:read",
+      "ehcp:voice",
+      "legacy-ehcp:read",
+      "legacy-ehcp:voice",
       "access-log:read",
       "spp:read",
       "settings:read",

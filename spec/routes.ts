@@ -17,6 +17,7 @@ import type { ProblemKind } from "./problems.ts";
 import type { Scope } from "./roles.ts";
 import { filterParams, type FilterParamName } from "./search-filters.ts";
 import { VIEW_ROUTES } from "./view-routes.ts";
+import { EHCP_AGREEMENT_ROUTE, ISP_AGREEMENT_ROUTE } from "./agreement-routes.ts";
 
 export type HttpMethod = "get" | "post" | "put";
 
@@ -41,7 +42,8 @@ export type ParamName =
   | "ifNoneMatch"
   | "changeReason"
   | "changeReasonOptional"
-  | "format";
+  | "format"
+  | "purpose";
 
 /** Names of reusable response headers; defined once in components.headers. */
 export type HeaderName =
@@ -588,6 +590,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     examples: ["isp-year4-targeted.json", "isp-year10-targeted-plus-support-base.json"],
     closeNote: "To close a plan, PUT it with `status` `closed` and a closure reason.",
   }),
+  ISP_AGREEMENT_ROUTE,
   ...VIEW_ROUTES,
   ...documentRoutes({
     path: "/ehcps",
@@ -602,6 +605,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     examples: ["ehcp-specialist-base.json", "ehcp-under5-fast-track.json"],
     closeNote: "To cease a plan, PUT it with `status` `ceased` and a cessation reason.",
   }),
+  EHCP_AGREEMENT_ROUTE,
   ...documentRoutes({
     path: "/legacy-ehcps",
     kind: "legacy-ehcp",

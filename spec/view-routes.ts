@@ -13,6 +13,7 @@ const VIEW_ERRORS: readonly ProblemKind[] = [
   "not-found",
   "invalid-parameter",
   "service-unavailable",
+  "not-acceptable",
 ];
 
 const WHO: Record<string, string> = {
@@ -51,12 +52,13 @@ function viewRoute(
       `limited by sharing labels sees only what they allow), and every view is recorded in the ` +
       `audit log and the child's access log as a read. \`Accept: application/pdf\` or ` +
       `\`format=pdf\` gives the page as a PDF (A4) printed by headless Chromium; a server ` +
-      `without it answers 503.`,
+      `without it answers 503. An \`Accept\` header that rules out both \`text/html\` and ` +
+      `\`application/pdf\` (e.g. only \`application/json\`) is answered 406 not-acceptable, before the plan is read.`,
     tag,
     scope: `${kind}:read` as Scope,
     resource: kind,
     auditAction: "read",
-    parameters: ["id", "format"],
+    parameters: ["id", "format", "purpose"],
     responses: [
       {
         status: 200,

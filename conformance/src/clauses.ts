@@ -787,6 +787,22 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
         "it with an injected instant (server/src/transfers/acknowledgement.cases.ts)",
     },
   ],
+  "SI-API-069": [
+    {
+      clause: "a parent records their own stance on their own child's plan; another family's parent gets 404",
+      tests: ["send.security.parent-records-agreement"],
+    },
+    { clause: "a later stance keeps every earlier one", tests: ["send.security.parent-records-agreement"] },
+    {
+      clause: "staff record a stance only on a family's behalf, stating how it was given, and it is marked",
+      tests: ["send.security.staff-agreement-on-behalf"],
+    },
+    {
+      clause: "a young person records their own stance",
+      tests: [],
+      gap: "the suite's configuration has no young-person credential yet; the reference server's HTTP tests cover it",
+    },
+  ],
 };
 
 export interface ClauseRow {

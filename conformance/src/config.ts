@@ -23,6 +23,7 @@ export type ResourceKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile
 export type Feature =
   | "audit"
   | "voice"
+  | "agreements"
   | "validate-endpoint"
   | "governance-sample"
   | "rate-limit"

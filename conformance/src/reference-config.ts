@@ -81,6 +81,7 @@ function claimsFor(
     case "health-commissioner":
       return { sub, send_role: role, la_code: t.setting.laCode, client_id };
     case "parent-carer":
+    case "young-person":
       return { sub, send_role: role, child_ids: childIds, client_id };
     case "dfe-publisher":
     case "auditor":
@@ -159,6 +160,7 @@ export async function referenceConfig(
       features: [
         "audit",
         "voice",
+        "agreements",
         "validate-endpoint",
         "governance-sample",
         "encrypted-bundles",

@@ -45,6 +45,28 @@ const CASES: Case[] = [
     expected: [["additive", "required-removed", "/properties/a"]],
   },
   {
+    name: "new property of a closed object requires another (dependentRequired): no earlier document carries it",
+    before: obj({ a: str }),
+    after: obj({ a: str, b: str, c: str }, { dependentRequired: { b: ["c"] } }),
+    expected: [
+      ["additive", "property-added", "/properties/b"],
+      ["additive", "property-added", "/properties/c"],
+      ["additive", "dependency-added", "/dependentRequired/b"],
+    ],
+  },
+  {
+    name: "existing property now requires another (dependentRequired)",
+    before: obj({ a: str, c: str }),
+    after: obj({ a: str, c: str }, { dependentRequired: { a: ["c"] } }),
+    expected: [["breaking", "dependency-added", "/dependentRequired/a"]],
+  },
+  {
+    name: "dependency dropped (dependentRequired)",
+    before: obj({ a: str, c: str }, { dependentRequired: { a: ["c"] } }),
+    after: obj({ a: str, c: str }),
+    expected: [["additive", "dependency-removed", "/dependentRequired/a"]],
+  },
+  {
     name: "property removed",
     before: obj({ a: str, b: str }),
     after: obj({ a: str }),
@@ -238,9 +260,9 @@ const CASES: Case[] = [
   },
   {
     name: "unknown keyword change counts as breaking",
-    before: { dependentRequired: { a: ["b"] } },
-    after: { dependentRequired: { a: ["b", "c"] } },
-    expected: [["breaking", "keyword-changed", "/dependentRequired"]],
+    before: { dependentSchemas: { a: { required: ["b"] } } },
+    after: { dependentSchemas: { a: { required: ["b", "c"] } } },
+    expected: [["breaking", "keyword-changed", "/dependentSchemas"]],
   },
   { name: "false schema opened to true", before: false, after: true, expected: [["additive", "schema-loosened", ""]] },
 ];

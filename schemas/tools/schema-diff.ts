@@ -126,9 +126,34 @@ class Walk {
       return this.node(b, a, here);
     }
     if (key === "anyOf" || key === "oneOf" || key === "allOf") return this.composition(key, b, a, here);
+    if (key === "dependentRequired") return this.dependencies(b, a, before, here);
     if (b === undefined && (key === "$schema" || key === "$anchor"))
       return this.add("annotation", "annotation-changed", here, `${key} added`);
     this.add("breaking", "keyword-changed", here, `${key} changed from ${fmt(b)} to ${fmt(a)}`);
+  }
+
+  /**
+   * `dependentRequired`: a new dependency constrains documents that carry its trigger, unless no earlier document
+   * could carry it (the trigger is a property new in a closed object). Dropped dependencies loosen.
+   */
+  private dependencies(b: Json, a: Json, before: Node, here: string): Change | undefined {
+    const was = isObject(b) ? b : {};
+    const now = isObject(a) ? a : {};
+    const oldProps = isObject(before["properties"]) ? before["properties"] : {};
+    const closed = CLOSERS.slice(0, 2).some((k) => before[k] === false);
+    for (const trigger of new Set([...Object.keys(was), ...Object.keys(now)])) {
+      const w = new Set((was[trigger] as string[] | undefined) ?? []);
+      const n = (now[trigger] as string[] | undefined) ?? [];
+      const added = n.filter((name) => !w.has(name));
+      const where = `${here}/${pointerToken(trigger)}`;
+      if (added.length > 0 && closed && !Object.hasOwn(oldProps, trigger))
+        this.add("additive", "dependency-added", where, `new property ${trigger} requires ${added.join(", ")}`);
+      else if (added.length > 0)
+        this.add("breaking", "dependency-added", where, `${trigger} now requires ${added.join(", ")}`);
+      if ([...w].some((name) => !n.includes(name)))
+        this.add("additive", "dependency-removed", where, `${trigger} no longer requires all of ${[...w].join(", ")}`);
+    }
+    return undefined;
   }
 
   private named(key: string, before: Node, after: Node, at: string): Change | undefined {

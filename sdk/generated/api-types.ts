@@ -2,7 +2,9 @@
 // The API's envelope types, compiled from the component schemas of spec/api-schemas.ts (with its transfer and
 // trust-list schemas). Document and record bodies are the standard's own types (./types.ts).
 import type {
+  AgreementStance,
   ChildRecord,
+  ContactMethod,
   DevelopmentProfile,
   Ehcp,
   IndividualSupportPlan,
@@ -10,7 +12,9 @@ import type {
   JwsCompact,
   JwsFlattened,
   LegacyEhcp,
+  LocalId,
   NotIntegratedReason,
+  PersonType,
   SettingEntry,
   SharingLabel,
   SignedIntegrationAcknowledgement,
@@ -155,7 +159,7 @@ export interface Problem {
 /**
  * Identifies the kind of error.
  */
-type: ("https://schemas.send-interchange.org.uk/1/problems/malformed-json" | "https://schemas.send-interchange.org.uk/1/problems/invalid-encoding" | "https://schemas.send-interchange.org.uk/1/problems/invalid-parameter" | "https://schemas.send-interchange.org.uk/1/problems/too-deep" | "https://schemas.send-interchange.org.uk/1/problems/unauthorized" | "https://schemas.send-interchange.org.uk/1/problems/forbidden" | "https://schemas.send-interchange.org.uk/1/problems/not-found" | "https://schemas.send-interchange.org.uk/1/problems/conflict" | "https://schemas.send-interchange.org.uk/1/problems/precondition-failed" | "https://schemas.send-interchange.org.uk/1/problems/payload-too-large" | "https://schemas.send-interchange.org.uk/1/problems/unsupported-media-type" | "https://schemas.send-interchange.org.uk/1/problems/validation-failed" | "https://schemas.send-interchange.org.uk/1/problems/precondition-required" | "https://schemas.send-interchange.org.uk/1/problems/rate-limited" | "https://schemas.send-interchange.org.uk/1/problems/internal" | "https://schemas.send-interchange.org.uk/1/problems/service-unavailable")
+type: ("https://schemas.send-interchange.org.uk/1/problems/malformed-json" | "https://schemas.send-interchange.org.uk/1/problems/invalid-encoding" | "https://schemas.send-interchange.org.uk/1/problems/invalid-parameter" | "https://schemas.send-interchange.org.uk/1/problems/too-deep" | "https://schemas.send-interchange.org.uk/1/problems/unauthorized" | "https://schemas.send-interchange.org.uk/1/problems/forbidden" | "https://schemas.send-interchange.org.uk/1/problems/not-found" | "https://schemas.send-interchange.org.uk/1/problems/conflict" | "https://schemas.send-interchange.org.uk/1/problems/precondition-failed" | "https://schemas.send-interchange.org.uk/1/problems/not-acceptable" | "https://schemas.send-interchange.org.uk/1/problems/payload-too-large" | "https://schemas.send-interchange.org.uk/1/problems/unsupported-media-type" | "https://schemas.send-interchange.org.uk/1/problems/validation-failed" | "https://schemas.send-interchange.org.uk/1/problems/precondition-required" | "https://schemas.send-interchange.org.uk/1/problems/rate-limited" | "https://schemas.send-interchange.org.uk/1/problems/internal" | "https://schemas.send-interchange.org.uk/1/problems/service-unavailable")
 /**
  * Short summary of the kind of error; the same for every occurrence.
  */
@@ -374,6 +378,52 @@ role: string
 system?: string
 }
 /**
+ * A family's stance on one item of a plan (a provision item, a review's account, a delivery record). The server records it as a `FamilyAgreement` on that item, given by the caller: a parent or carer, or the young person, speaks for themselves (leave out `onBehalfOf`); staff and systems write down a family's stance only on their behalf, saying whose it is and how they gave it.
+ */
+export interface AgreementContribution {
+/**
+ * Which kind of item: a provision item, a review or a delivery record (ISP); a guaranteed provision item or a review (EHCP).
+ */
+itemType: ("provision" | "review" | "delivery-record")
+/**
+ * The item's `id` in the plan.
+ */
+itemId: LocalId
+/**
+ * Agrees, partly agrees or disagrees (`not-yet-asked` is not something a person says).
+ */
+stance: AgreementStance
+/**
+ * Why, in their words; required when they partly agree or disagree.
+ */
+reason?: string
+/**
+ * How a parent, carer or young person wants to be named on the plan (e.g. 'Sam's mum').
+ */
+displayName?: string
+/**
+ * Required when staff or a system records the stance, and refused from a parent, carer or young person: whose stance it is and how it reached the recorder. The entry then names the recorder (`recordedBy`) and the way (`givenVia`).
+ */
+onBehalfOf?: {
+/**
+ * parent-carer, young-person or child.
+ */
+personType: PersonType
+/**
+ * The person's id, e.g. a contact's local id in the plan.
+ */
+personId?: string
+/**
+ * The person's name as shown on the plan.
+ */
+displayName?: string
+/**
+ * How the person gave the stance: phone, email, letter, in person, app.
+ */
+givenVia: ContactMethod
+}
+}
+/**
  * One request the server handled. Append-only: never changed or removed.
  */
 export interface AuditEvent {
@@ -415,6 +465,10 @@ correlationId: string
  */
 callerCorrelationId?: string
 /**
+ * Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).
+ */
+purpose?: ("family-reading" | "teaching" | "review-meeting" | "planning" | "transfer" | "oversight" | "not-stated")
+/**
  * Whether the request was allowed.
  */
 outcome: ("allowed" | "denied")
@@ -447,6 +501,10 @@ version?: number
  * The role that acted (e.g. la-officer).
  */
 role: string
+/**
+ * Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).
+ */
+purpose?: ("family-reading" | "teaching" | "review-meeting" | "planning" | "transfer" | "oversight" | "not-stated")
 /**
  * The acting setting, when one.
  */
@@ -1222,6 +1280,7 @@ export interface SchemaTypes {
   AccessLogPage: AccessLogPage;
   AcknowledgementResult: AcknowledgementResult;
   Actor: Actor;
+  AgreementContribution: AgreementContribution;
   AnyDocument: AnyDocument;
   AuditEvent: AuditEvent;
   AuditPage: AuditPage;

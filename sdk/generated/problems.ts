@@ -14,6 +14,7 @@ export const PROBLEM_TYPES = [
   {"kind":"not-found","status":404,"title":"Resource not found"},
   {"kind":"conflict","status":409,"title":"Request conflicts with the current state"},
   {"kind":"precondition-failed","status":412,"title":"Resource has changed"},
+  {"kind":"not-acceptable","status":406,"title":"Not acceptable"},
   {"kind":"payload-too-large","status":413,"title":"Request body too large"},
   {"kind":"unsupported-media-type","status":415,"title":"Unsupported media type"},
   {"kind":"validation-failed","status":422,"title":"Document failed validation"},

@@ -6,10 +6,10 @@ export const SCOPES = {
   "children:write": "Create and update child directory records.",
   "isp:read": "Read Individual Support Plans and their version history.",
   "isp:write": "Create and update Individual Support Plans (including closing them).",
-  "isp:voice": "Add a voice statement (views) to an Individual Support Plan.",
+  "isp:voice": "Add a voice statement (views) to an Individual Support Plan, or a family's agreement with one of its items.",
   "ehcp:read": "Read EHCPs and their version history.",
   "ehcp:write": "Create and update EHCPs (including ceasing them).",
-  "ehcp:voice": "Add a voice statement (views) to an EHCP.",
+  "ehcp:voice": "Add a voice statement (views) to an EHCP, or a family's agreement with one of its items.",
   "legacy-ehcp:read": "Read EHCPs made under the 2014 regulations and their version history.",
   "legacy-ehcp:write": "Create and update EHCPs made under the 2014 regulations (including migration state).",
   "legacy-ehcp:voice": "Add a voice statement (views) to an EHCP made under the 2014 regulations.",
@@ -49,14 +49,14 @@ export const TOKEN_CLAIMS = {
   "client_id": "The calling system; recorded as the `system` in provenance.",
   "setting_urn": "URN of the caller's setting (setting-staff, governor, system-integration acting for a setting).",
   "la_code": "Three-digit code of the caller's local authority (la-officer, health-commissioner, system-integration acting for an LA).",
-  "child_ids": "Ids of the children a parent or carer is responsible for (parent-carer).",
+  "child_ids": "Ids of the children a parent or carer is responsible for (parent-carer), or the young person's own child record id (young-person).",
   "name": "The person's display name (OpenID Connect `name`): who recorded a decision such as a plan's integration after a transfer.",
 } as const;
 
 /** How a role's records are limited (spec/roles.ts documents each rule). */
 export type Tenancy = "own-setting" | "own-children" | "own-la" | "sample" | "all" | "tenant";
 
-export type RoleId = "setting-staff" | "parent-carer" | "la-officer" | "health-commissioner" | "governor" | "dfe-publisher" | "system-integration" | "auditor";
+export type RoleId = "setting-staff" | "parent-carer" | "young-person" | "la-officer" | "health-commissioner" | "governor" | "dfe-publisher" | "system-integration" | "auditor";
 
 export interface RoleSpec {
   id: RoleId;
@@ -71,6 +71,7 @@ export interface RoleSpec {
 export const ROLES: readonly RoleSpec[] = [
   {"id":"setting-staff","title":"Setting staff (SENCO, teacher)","description":"Staff of a school, college or early years setting. Writes the ISP and the areas-of-development profile for children at their setting; reads EHCPs of those children.","tenancy":"own-setting","scopes":["children:read","children:write","isp:read","isp:write","isp:voice","development-profile:read","development-profile:write","development-profile:voice","ehcp:read","legacy-ehcp:read","spp:read","settings:read","documents:validate"]},
   {"id":"parent-carer","title":"Parent or carer","description":"Reads their own child's plans and adds their views; cannot edit provision. Can see who has read their child's records.","tenancy":"own-children","scopes":["children:read","isp:read","isp:voice","ehcp:read","ehcp:voice","legacy-ehcp:read","legacy-ehcp:voice","development-profile:read","development-profile:voice","access-log:read","spp:read","settings:read"]},
+  {"id":"young-person","title":"Child or young person","description":"A child or young person reading their own plans (from 16 they hold the rights themselves): adds their views and says whether they agree; cannot edit provision. The token's `child_ids` holds their own child record id only. Can see who has read their records.","tenancy":"own-children","scopes":["isp:read","isp:voice","ehcp:read","ehcp:voice","legacy-ehcp:read","legacy-ehcp:voice","access-log:read","spp:read","settings:read"]},
   {"id":"la-officer","title":"Local authority SEND officer","description":"Writes their local authority's EHCPs (new and 2014-regulation) and reads the ISPs and profiles of children the authority is responsible for.","tenancy":"own-la","scopes":["children:read","children:write","ehcp:read","ehcp:write","ehcp:voice","legacy-ehcp:read","legacy-ehcp:write","legacy-ehcp:voice","isp:read","development-profile:read","spp:read","settings:read","documents:validate","transfers:cross-la","transfers:metrics"]},
   {"id":"health-commissioner","title":"Responsible health commissioner (ICB)","description":"Reads the health sections of EHCPs for the local authority area they commission for (D:501); sections not labelled `health` are left out.","tenancy":"own-la","sharingLabels":["health"],"scopes":["children:read","ehcp:read","legacy-ehcp:read","spp:read","settings:read"]},
   {"id":"governor","title":"Governor or trust board member","description":"Samples their setting's plans (D:689) through a redacted, pseudonymised sample; never reads a whole record.","tenancy":"sample","scopes":["governance:sample","spp:read","settings:read"]},

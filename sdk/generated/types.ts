@@ -1591,6 +1591,8 @@ recordedOn: string
  * Why, in their words; expected when they partly agree or disagree (a quality rule checks this).
  */
 reason?: string
+recordedBy?: PersonRef
+givenVia?: ContactMethod
 }
 /**
  * An adjustment made under the Equality Act 2010 duty (separate from special educational provision), e.g. early access to the dinner hall, large-print materials, uniform alternatives.

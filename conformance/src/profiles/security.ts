@@ -9,6 +9,7 @@ import { isObj, markerOf } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { roleOperations, type RoleOperation } from "../standard-api.ts";
 import { resourceSpec } from "./resources.ts";
+import { AGREEMENT_TESTS } from "./security-agreements.ts";
 import {
   createRecord,
   itemPath,
@@ -849,4 +850,5 @@ export const SECURITY_TESTS: readonly TestDef[] = [
       );
     },
   },
+  ...AGREEMENT_TESTS,
 ];

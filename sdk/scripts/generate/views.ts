@@ -46,7 +46,9 @@ export function generateViewExamples(root: string): Map<string, string> {
 
 The family, young-person and classroom views (\`send-interchange/views\`) of three worked examples, as a parent would
 get them from \`GET /isps/{id}/views/family\` and the other view routes. Open a file in a browser; print it (or ask
-the server with \`?format=pdf\`) for the PDF.
+the server with \`?format=pdf\`) for the PDF. \`npm run views:pdf\` prints all of them into \`pdf/\` (tagged PDFs, not kept
+in git: Chromium stamps a creation time and a random id into each, so no two runs give the same bytes;
+\`server/src/views/pdf-printer.test.ts\` checks the structure tree, title and text instead).
 
 | page | from | view |
 |---|---|---|

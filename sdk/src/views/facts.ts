@@ -27,6 +27,8 @@ export interface TransferFact {
 export interface ViewOptions {
   /** The viewer's role (spec/roles.ts), e.g. "parent-carer"; it changes how the page addresses the reader. */
   viewerRole?: string;
+  /** The viewer's token subject: a stance they gave themselves reads "You agreed on …". */
+  viewerSubject?: string;
   /** Today's date (YYYY-MM-DD) for ages and "in the last year"; default: the date the document was last updated. */
   today?: string;
   /** Reads of the child's records; shown as "who has read this plan in the last year". */

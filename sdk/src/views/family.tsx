@@ -4,6 +4,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { ehcpFamilySections, legacyFamilySections } from "./ehcp-family.tsx";
 import type { ViewOptions } from "./facts.ts";
+import { Viewer } from "./agreement.tsx";
 import { Glossary, termsUsedIn } from "./glossary.tsx";
 import { ispFamilySections } from "./isp-family.tsx";
 import { Contents, Page, renderPage, Section } from "./page.tsx";
@@ -26,9 +27,16 @@ export function textOf(html: string): string {
     .replace(/\s+/g, " ");
 }
 
-/** Sections plus a glossary of exactly the reform terms they use. */
-export function withGlossary(sections: SectionList, heading: string): SectionList {
-  const text = textOf(renderToString(<div>{sections.map((s) => [s.title, s.body])}</div>));
+/** Sections plus a glossary of exactly the reform terms they, or the page's opening (title and first paragraph), use. */
+export function withGlossary(sections: SectionList, heading: string, opening?: VNode): SectionList {
+  const text = textOf(
+    renderToString(
+      <div>
+        {opening}
+        {sections.map((s) => [s.title, s.body])}
+      </div>,
+    ),
+  );
   const terms = termsUsedIn(text);
   return terms.length === 0
     ? sections
@@ -96,20 +104,35 @@ export function renderFamilyView(document: unknown, options: ViewOptions = {}): 
           : [];
   const title = `${name}'s ${TITLES[type] ?? "plan"}`;
   const status = str(doc.status);
-  return renderPage(
-    <Page
-      title={title}
-      banner={`A plan for ${name}'s family, from ${owner}`}
-      kind="family"
-      footer={<Provenance doc={doc} />}
-    >
+  const opening = (
+    <>
       <h1>{title}</h1>
       <p class="lede">
         This plan says what help {name} gets, and why. It was written with {name}'s family.
         {status === "draft" ? " It is a draft, so it may still change." : ""}
         {status === "closed" || status === "ceased" ? " It has now ended." : ""}
       </p>
-      <Sections sections={withGlossary(sections, "Words used in this plan")} />
-    </Page>,
+    </>
   );
+  return renderPage(
+    <Viewer.Provider value={viewerOf(options)}>
+      <Page
+        title={title}
+        banner={`A plan for ${name}'s family, from ${owner}`}
+        kind="family"
+        footer={<Provenance doc={doc} />}
+      >
+        {opening}
+        <Sections sections={withGlossary(sections, "Words used in this plan", opening)} />
+      </Page>
+    </Viewer.Provider>,
+  );
+}
+
+/** Who is reading, for the agreement lines ("You agreed on …"). */
+export function viewerOf(options: ViewOptions): { subject?: string; role?: string } {
+  return {
+    ...(options.viewerSubject ? { subject: options.viewerSubject } : {}),
+    ...(options.viewerRole ? { role: options.viewerRole } : {}),
+  };
 }

@@ -4,6 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { CODE_LISTS } from "../vocab/index.ts";
 import { renderClassroomView, renderFamilyView, renderYoungPersonView, visibleText } from "./index.ts";
+import { termsUsedIn } from "./glossary.tsx";
+
+/** A term as render-to-string escapes it in the page ("&" and the like). */
+const escapeText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 import {
   HEALTH_DETAIL,
   PLAN_EXAMPLES,
@@ -79,6 +83,36 @@ describe("families' agreement", () => {
     expect(text).toContain("You agree (5 February 2030): “The boxes help me.”");
   });
 
+  it("tells the viewer what they said themselves, and marks what staff wrote down for the family", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a test reaches into nested JSON it just read
+    const own = ispWithAgreement() as Record<string, any>;
+    own.provision[1].familyAgreement = [
+      { stance: "agrees", by: { personType: "parent-carer", id: "parent-sub-1" }, recordedOn: "2030-02-10" },
+      {
+        stance: "disagrees",
+        by: { personType: "parent-carer", id: "parent-sub-1" },
+        recordedOn: "2030-03-01",
+        reason: "Three weeks were missed again.",
+      },
+      {
+        stance: "agrees",
+        by: { personType: "parent-carer", displayName: "Siobhan Brennan" },
+        recordedOn: "2030-03-02",
+        recordedBy: { personType: "practitioner", id: "senco-1" },
+        givenVia: "phone",
+      },
+    ];
+    const text = visibleText(renderFamilyView(own, { viewerRole: "parent-carer", viewerSubject: "parent-sub-1" }));
+    expect(text).toContain("You agreed on 10 February 2030.");
+    expect(text).toContain("You did not agree on 1 March 2030. You said: “Three weeks were missed again.”");
+    expect(text).toContain("Siobhan Brennan agrees (2 March 2030). Staff wrote this down for the family (phone).");
+    // Another parent, or staff, reading the same page sees the stances as the family's, not as their own.
+    const other = visibleText(renderFamilyView(own, { viewerRole: "parent-carer", viewerSubject: "someone-else" }));
+    expect(other).not.toContain("You agreed");
+    const staff = visibleText(renderFamilyView(own, { viewerRole: "setting-staff", viewerSubject: "parent-sub-1" }));
+    expect(staff).not.toContain("You did not agree");
+  });
+
   it("leaves nothing out when absent, malformed or of an unknown stance", () => {
     // biome-ignore lint/suspicious/noExplicitAny: a test reaches into nested JSON it just read
     const odd = ispWithAgreement() as Record<string, any>;
@@ -87,6 +121,26 @@ describe("families' agreement", () => {
     const text = visibleText(renderFamilyView(odd));
     expect(text).not.toContain("maybe");
     expect(text).toContain("Working-memory strategies in class");
+  });
+});
+
+describe("glossary", () => {
+  it.each(cases.filter((c) => c.view !== "classroom"))(
+    "explains every term the opening of the $view view of $file uses",
+    ({ file, render }) => {
+      const html = render(worked(file), { viewerRole: "parent-carer" });
+      const main = html.slice(html.indexOf("<h1"));
+      const opening = visibleText(main.slice(0, main.indexOf("</p>") + 4));
+      const glossary = html.slice(html.indexOf('<dl class="glossary">'));
+      expect(html).toContain('<dl class="glossary">');
+      for (const t of termsUsedIn(opening)) expect(glossary, t.term).toContain(escapeText(t.term));
+    },
+  );
+
+  it("explains an EHCP when only the title names it", () => {
+    const html = renderFamilyView(worked(PLAN_EXAMPLES.ehcp[0]!));
+    const glossary = visibleText(html.slice(html.indexOf('<dl class="glossary">')));
+    expect(glossary).toContain("EHCP (Education, Health and Care plan)");
   });
 });
 

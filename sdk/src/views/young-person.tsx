@@ -3,8 +3,8 @@
 // sentences. From 16, the young person holds the rights themselves, and the page says so.
 import { AccessLog } from "./access-log.tsx";
 import type { ViewOptions } from "./facts.ts";
-import { Provenance, Sections, todayFor, withGlossary, type SectionList } from "./family.tsx";
-import { Agreement } from "./agreement.tsx";
+import { Provenance, Sections, todayFor, viewerOf, withGlossary, type SectionList } from "./family.tsx";
+import { Agreement, Viewer } from "./agreement.tsx";
 import { currentLayer, DeliveryList, nextReview, OutcomeCard, VoiceList, type Audience } from "./isp-parts.tsx";
 import { Facts, Page, renderPage } from "./page.tsx";
 import { personText } from "./people.ts";
@@ -152,13 +152,20 @@ export function renderYoungPersonView(document: unknown, options: ViewOptions = 
   const today = todayFor(doc, options);
   const age = isObj(doc.child) ? ageOn(doc.child.dateOfBirth, today) : undefined;
   const adult = age !== undefined && age >= 16;
-  const sections = withGlossary(youSections(doc, name, options, today, adult), "Words in your plan");
   const title = `${capitalise(name)}, this is your plan`;
-  return renderPage(
-    <Page title={title} banner="Your support plan" kind="young-person" footer={<Provenance doc={doc} />}>
+  const opening = (
+    <>
       <h1>{title}</h1>
       <p class="lede">It says what help you get, and why. It is written with you and your family.</p>
-      <Sections sections={sections} />
-    </Page>,
+    </>
+  );
+  const sections = withGlossary(youSections(doc, name, options, today, adult), "Words in your plan", opening);
+  return renderPage(
+    <Viewer.Provider value={viewerOf(options)}>
+      <Page title={title} banner="Your support plan" kind="young-person" footer={<Provenance doc={doc} />}>
+        {opening}
+        <Sections sections={sections} />
+      </Page>
+    </Viewer.Provider>,
   );
 }

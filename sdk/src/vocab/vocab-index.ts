@@ -1,6 +1,7 @@
 // Every code list and crosswalk, loaded with static JSON imports so bundlers (and browsers) get them without a
 // file system. A test checks this index against the files in schemas/vocab/: add a line here when adding a list.
 import type { CodeList, Crosswalk } from "./types.ts";
+import accessPurposes from "../../../schemas/vocab/access-purposes.json" with { type: "json" };
 import actionLogDirections from "../../../schemas/vocab/action-log-directions.json" with { type: "json" };
 import adaptationTypes from "../../../schemas/vocab/adaptation-types.json" with { type: "json" };
 import apSupportTiers from "../../../schemas/vocab/ap-support-tiers.json" with { type: "json" };
@@ -185,6 +186,7 @@ export const CODE_LISTS: readonly CodeList[] = [
   trustListEntryTypes,
   trustListEntryStatuses,
   keyRevocationReasons,
+  accessPurposes,
 ] as unknown as readonly CodeList[];
 
 export const CROSSWALKS: readonly Crosswalk[] = [

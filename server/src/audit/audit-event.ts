@@ -20,6 +20,7 @@ export interface AuditFacts {
   version?: number;
   childId?: string;
   outcome?: AuditRecord["outcome"];
+  purpose?: string;
 }
 
 export function auditRecord(c: Context<AppEnv>, facts: AuditFacts): AuditRecord {
@@ -35,6 +36,7 @@ export function auditRecord(c: Context<AppEnv>, facts: AuditFacts): AuditRecord 
   if (facts.resourceId !== undefined) rec.resourceId = facts.resourceId;
   if (facts.version !== undefined) rec.version = facts.version;
   if (facts.childId !== undefined) rec.childId = facts.childId;
+  if (facts.purpose !== undefined) rec.purpose = facts.purpose;
   return rec;
 }
 

@@ -43,6 +43,7 @@ describe("demo data", () => {
   const whatEachRoleSees: Record<string, string> = {
     "setting-staff": "/isps",
     "parent-carer": "/isps",
+    "young-person": "/isps",
     "la-officer": "/ehcps",
     "health-commissioner": "/ehcps",
     governor: "/governance/plan-sample",

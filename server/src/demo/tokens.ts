@@ -29,6 +29,12 @@ export function demoClaims(summary: DemoSummary): DevClaims[] {
       child_ids: child ? [child.id] : [],
       client_id: "demo-parent-app",
     },
+    "young-person": {
+      sub: "demo-young-person",
+      send_role: "young-person",
+      child_ids: child ? [child.id] : [],
+      client_id: "demo-parent-app",
+    },
     "la-officer": {
       sub: "demo-la-officer",
       send_role: "la-officer",

@@ -24,6 +24,7 @@ export function auditEvent(r: AuditRecord) {
     ...(r.childId !== undefined && r.childId !== null ? { childId: r.childId } : {}),
     correlationId: r.correlationId,
     ...(r.callerCorrelationId !== undefined ? { callerCorrelationId: r.callerCorrelationId } : {}),
+    ...(r.purpose !== undefined ? { purpose: r.purpose } : {}),
     outcome: r.outcome,
   };
 }
@@ -40,6 +41,7 @@ export function accessLogEntry(r: AuditRecord) {
     ...(r.actor.tenant.settingUrn ? { settingUrn: r.actor.tenant.settingUrn } : {}),
     ...(r.actor.tenant.laCode ? { laCode: r.actor.tenant.laCode } : {}),
     ...(r.actor.system ? { system: r.actor.system } : {}),
+    ...(r.purpose ? { purpose: r.purpose } : {}),
   };
 }
 

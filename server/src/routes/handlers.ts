@@ -37,6 +37,7 @@ export function buildHandlers(deps: AppDeps): Record<string, Handler> {
       [`list${noun}Versions`]: h.listVersions,
       [`get${noun}Version`]: h.readVersion,
       [`add${noun}Voice`]: h.addVoice,
+      ...(kind === "isp" || kind === "ehcp" ? { [`add${noun}Agreement`]: h.addAgreement } : {}),
     });
   }
   const spp = handlersFor(RESOURCES.spp, deps, "id");

@@ -15,8 +15,9 @@ import { readChangeReason } from "../../../sdk/src/http/change-reason.ts";
 import { filterNamesOf, readFilters } from "../../../sdk/src/documents/search-filters.ts";
 import { versionSummary } from "./version-summary.ts";
 import { appendVoice, type VoiceDocumentType } from "../../../sdk/src/documents/voice.ts";
+import { appendAgreement, type AgreementDocumentType } from "../../../sdk/src/documents/agreement.ts";
 import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-id.ts";
-import { withServerProvenance } from "../../../sdk/src/documents/server-provenance.ts";
+import { updateInstant, withServerProvenance } from "../../../sdk/src/documents/server-provenance.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
 import type { ResourceConfig } from "./resources.ts";
 import {
@@ -321,16 +322,8 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     return jsonResponse(c, stored.body as object, 200);
   };
 
-  const addVoice: Handler = async (c) => {
-    const contribution = c.get("body");
-    const role = c.get("principal").role;
-    const next = (current: StoredVersion) => {
-      // Who may speak as whom follows the caller's role (a parent or carer never as a professional).
-      const { document, statement, pointer } = appendVoice(cfg.kind as VoiceDocumentType, current.body, contribution);
-      const errors = cfg.voiceErrors?.(role, statement, pointer) ?? [];
-      if (errors.length > 0) throw validationProblem(errors);
-      return document;
-    };
+  /** Appends to the current version (voice, agreements): no If-Match needed, and a lost race is retried. */
+  async function append(c: Context<AppEnv>, next: (current: StoredVersion) => unknown): Promise<Response> {
     const write = () => writeNext(c, { requireIfMatch: false, next });
     // Appending needs no If-Match; without one, a concurrent writer is not a conflict for the caller, so re-read and
     // append again instead of answering 412. Each lost race means another append won, so progress is guaranteed;
@@ -348,6 +341,35 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     c.header("etag", rep.etag);
     c.header("location", `${cfg.basePath}/${encodeURIComponent(stored.id)}/versions/${stored.version}`);
     return c.json(rep.body as object, 201);
+  }
+
+  const addVoice: Handler = async (c) => {
+    const contribution = c.get("body");
+    const role = c.get("principal").role;
+    return append(c, (current) => {
+      // Who may speak as whom follows the caller's role (a parent or carer never as a professional).
+      const { document, statement, pointer } = appendVoice(cfg.kind as VoiceDocumentType, current.body, contribution);
+      const errors = cfg.voiceErrors?.(role, statement, pointer) ?? [];
+      if (errors.length > 0) throw validationProblem(errors);
+      return document;
+    });
+  };
+
+  const addAgreement: Handler = async (c) => {
+    const contribution = c.get("body");
+    const p = c.get("principal");
+    return append(c, (current) => {
+      // The author is the caller (a family member for themselves, staff only on a family's behalf); the date is the
+      // day this version is written, as its provenance will say.
+      const today = updateInstant(deps.clock(), current.body, current.body).slice(0, 10);
+      const made = appendAgreement(cfg.kind as AgreementDocumentType, current.body, contribution, {
+        role: p.role,
+        subject: p.subject,
+        today,
+      });
+      if (made.errors.length > 0) throw validationProblem(made.errors);
+      return made.document;
+    });
   };
 
   const listVersions: Handler = async (c) => {
@@ -405,5 +427,5 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     return c.json({ items: reps.map((r) => r.body), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
   };
 
-  return { create, read, readVersion, update, addVoice, listVersions, search };
+  return { create, read, readVersion, update, addVoice, addAgreement, listVersions, search };
 }

@@ -19,7 +19,7 @@ import {
   type ViewOptions,
 } from "../../../sdk/src/views/index.ts";
 import { accessFacts, transferFacts } from "../views/view-facts.ts";
-import { wantsPdf } from "../views/negotiate.ts";
+import { VIEW_MEDIA_TYPES, viewFormat } from "../views/negotiate.ts";
 
 type ViewKind = "isp" | "ehcp" | "legacy-ehcp";
 type ViewName = "family" | "young-person" | "classroom";
@@ -42,7 +42,14 @@ const PAGE_HEADERS = {
 export function viewHandler(deps: AppDeps, kind: ViewKind, view: ViewName): Handler {
   const cfg = RESOURCES[kind];
   return async (c: Context<AppEnv>) => {
-    const pdf = wantsPdf(c.get("query")?.format, c.req.header("accept"));
+    const format = viewFormat(c.get("query")?.format, c.req.header("accept"));
+    // Said before anything is read, so a 406 tells nothing about the record.
+    if (format === undefined)
+      throw new HttpProblem(
+        "not-acceptable",
+        `This page can be sent as ${VIEW_MEDIA_TYPES.join(" or ")}; the Accept header asks for neither.`,
+      );
+    const pdf = format === "pdf";
     // Said before anything is read, so a 503 tells nothing about the record.
     if (pdf && !deps.pdf.available())
       throw new HttpProblem(
@@ -51,17 +58,23 @@ export function viewHandler(deps: AppDeps, kind: ViewKind, view: ViewName): Hand
       );
     const id = pathParam(c, "id");
     const p = c.get("principal");
+    // Why the plan is read goes into the audit record (checked against the access-purposes list by `parameters`).
+    const purpose = c.get("query")?.purpose ?? "not-stated";
     const v = await deps.store.get(kind, id);
     const childId = v ? cfg.factsOf(v.body, v.id).childId : undefined;
     if (!v || !canSee(p, { tenant: v.tenant, childId })) {
-      await audit(deps.store, c, { action: "read", kind, resourceId: id, outcome: "denied" });
+      await audit(deps.store, c, { action: "read", kind, resourceId: id, outcome: "denied", purpose });
       throw notFound();
     }
-    await audit(deps.store, c, { action: "read", kind, resourceId: v.id, version: v.version, childId });
+    await audit(deps.store, c, { action: "read", kind, resourceId: v.id, version: v.version, childId, purpose });
     let body = projectFor(p, v.body).body;
     if (view === "classroom") body = projectBySharing(body, ["education"]);
     const now = deps.clock();
-    const options: ViewOptions = { viewerRole: p.role, today: now.toISOString().slice(0, 10) };
+    const options: ViewOptions = {
+      viewerRole: p.role,
+      viewerSubject: p.subject,
+      today: now.toISOString().slice(0, 10),
+    };
     if (view !== "classroom") {
       options.accessLog = await accessFacts(deps.store, v.id, now);
       options.transfers = await transferFacts(deps.store, p, childId);

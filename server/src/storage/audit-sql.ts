@@ -3,7 +3,7 @@ import type { AuditRecord } from "./store.ts";
 
 export const AUDIT_COLUMNS =
   "actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code, action, kind, " +
-  "resource_id, version, child_id, correlation_id, outcome, caller_correlation_id";
+  "resource_id, version, child_id, correlation_id, outcome, caller_correlation_id, purpose";
 /** SQL element type of each column, in AUDIT_COLUMNS order. */
 const AUDIT_TYPES = [
   "text",
@@ -15,6 +15,7 @@ const AUDIT_TYPES = [
   "text",
   "text",
   "int",
+  "text",
   "text",
   "text",
   "text",
@@ -43,6 +44,7 @@ export function auditParams(rec: AuditRecord): unknown[] {
     rec.correlationId,
     rec.outcome,
     rec.callerCorrelationId ?? null,
+    rec.purpose ?? null,
   ];
 }
 

@@ -291,7 +291,7 @@ async function queryAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {
   const limit = clampLimit(q.limit);
   const { rows } = await db.query(
     `SELECT seq, ${isoInstant("at")} AS at, actor_subject, actor_role, actor_system, actor_setting_urn, actor_la_code,
-       action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id
+       action, kind, resource_id, version, child_id, correlation_id, outcome, caller_correlation_id, purpose
      FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ${limit + 1}`,
     params,
   );
@@ -333,6 +333,7 @@ function toAuditRecord(row: Row): AuditRecord {
     ...(row.child_id != null ? { childId: String(row.child_id) } : {}),
     correlationId: String(row.correlation_id),
     ...(row.caller_correlation_id != null ? { callerCorrelationId: String(row.caller_correlation_id) } : {}),
+    ...(row.purpose != null ? { purpose: String(row.purpose) } : {}),
     outcome: row.outcome as AuditRecord["outcome"],
   };
 }

@@ -69,6 +69,7 @@ export interface AuditRecord {
   childId?: string; // lets a parent ask "who has read my child's plan"
   correlationId: string; // the server's own id for the request
   callerCorrelationId?: string; // the caller's X-Correlation-Id, when it sent a well-formed one
+  purpose?: string; // why a plan view was read (access-purposes code list)
   outcome: "allowed" | "denied";
 }
 

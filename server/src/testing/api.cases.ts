@@ -41,6 +41,7 @@ export function claimsFor(roleId: RoleId, t: Tenant, child: ChildFixture): DevCl
     case "system-integration":
       return { sub, send_role: roleId, setting_urn: t.settingUrn };
     case "parent-carer":
+    case "young-person":
       return { sub, send_role: roleId, child_ids: [child.childId] };
     case "la-officer":
     case "health-commissioner":

@@ -148,6 +148,31 @@ export function runViewCases(opts: ViewCaseOptions): void {
       ]);
     });
 
+    it("every view read is audited with its purpose (not-stated by default); the family sees it in words", async () => {
+      const id = String(data.A.isp.id);
+      await s.call("GET", `/isps/${id}/views/classroom?purpose=teaching`, { token: tok.staffA });
+      await s.call("GET", `/isps/${id}/views/family`, { token: tok.parentA });
+      await s.call("GET", `/isps/${id}/views/family?purpose=review-meeting`, { token: tok.staffB });
+      const reads = (await auditFor(id)).filter((e) => e.action === "read").slice(-3);
+      expect(reads.map((e) => [(e.actor as Json).subject, e.outcome, e.purpose])).toEqual([
+        ["staff-a", "allowed", "teaching"],
+        ["parent-a", "allowed", "not-stated"],
+        ["staff-b", "denied", "review-meeting"],
+      ]);
+      const bad = await expectProblem(
+        await s.call("GET", `/isps/${id}/views/family?purpose=curiosity`, { token: tok.staffA }),
+        400,
+        "invalid-parameter",
+      );
+      expect(JSON.stringify(bad)).toContain("/query/purpose");
+      const log = await s.call("GET", `/children/${data.A.child.childId}/access-log?limit=100`, { token: tok.parentA });
+      expect(log.status).toBe(200);
+      const entries = ((await log.json()) as { items: Json[] }).items;
+      expect(entries.some((e) => e.purpose === "teaching" && e.role === "setting-staff")).toBe(true);
+      const html = await (await s.call("GET", `/isps/${id}/views/family`, { token: tok.parentA })).text();
+      expect(html).toContain("looked at the plan, to teach the child");
+    });
+
     it("a parent of another child gets 404 for every view of that child's plans", async () => {
       for (const path of views(data.B))
         await expectProblem(await s.call("GET", path, { token: tok.parentA }), 404, "not-found");
@@ -220,6 +245,29 @@ export function runViewCases(opts: ViewCaseOptions): void {
         headers: { accept: "text/html, application/pdf;q=0.5" },
       });
       expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    });
+
+    it("an Accept header that rules out HTML and PDF is 406 problem+json, on every view", async () => {
+      for (const path of views(data.A)) {
+        for (const accept of ["application/json", "text/html;q=0, application/pdf;q=0", "image/png, text/plain"]) {
+          const body = await expectProblem(
+            await s.call("GET", path, { token: tok.parentA, headers: { accept } }),
+            406,
+            "not-acceptable",
+          );
+          expect(String(body.detail)).toContain("text/html or application/pdf");
+        }
+      }
+      // Wildcards and a browser's usual header still get the page.
+      for (const accept of ["*/*", "text/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]) {
+        const res = await s.call("GET", `/isps/${data.A.isp.id}/views/family`, {
+          token: tok.parentA,
+          headers: { accept },
+        });
+        expect(res.status).toBe(200);
+        expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+        await res.text();
+      }
     });
 
     it("a server without Chromium answers a PDF request with 503 problem+json, and HTML still works", async () => {

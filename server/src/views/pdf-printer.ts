@@ -36,7 +36,14 @@ export function chromiumPrinter(executablePath: string = DEFAULT_CHROMIUM_PATH):
         await page.route("**/*", (route) => route.abort()); // nothing leaves the page while it is printed
         await page.setContent(html, { waitUntil: "load" });
         await page.emulateMedia({ media: "print" });
-        return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+        // Tagged (a structure tree, for screen readers and reflow) with an outline from the headings.
+        return await page.pdf({
+          format: "A4",
+          printBackground: true,
+          preferCSSPageSize: true,
+          tagged: true,
+          outline: true,
+        });
       } finally {
         await context.close();
       }

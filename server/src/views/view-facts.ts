@@ -40,8 +40,14 @@ export async function accessFacts(store: Store, planId: string, today: Date): Pr
   };
   const out: AccessLogFact[] = [];
   for (const r of records) {
-    const purpose = PURPOSE[r.action];
-    if (r.outcome !== "allowed" || !purpose || !r.at) continue;
+    const action = PURPOSE[r.action];
+    if (r.outcome !== "allowed" || !action || !r.at) continue;
+    // The reader's stated reason, in the family's words ("looked at the plan, for a review meeting").
+    const why =
+      r.purpose && r.purpose !== "not-stated"
+        ? (getCode("access-purposes", r.purpose) as { familyLabel?: string } | undefined)?.familyLabel
+        : undefined;
+    const purpose = why ? `${action}, ${why}` : action;
     const t = r.actor.tenant;
     const la = t.laCode ? (getCode("la-codes", t.laCode) as { label?: string } | undefined)?.label : undefined;
     const organisation =

@@ -20,6 +20,7 @@ import {
   type HttpWrap,
 } from "./http-faults.ts";
 import {
+  agreementRecordedAsFamily,
   childReferenceOnCreateOnly,
   createOverwriting,
   createOverwritingOnly,
@@ -641,6 +642,13 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
         },
       }),
     },
+  },
+  {
+    id: "agreement-on-behalf-unmarked",
+    description: "A stance staff record on a family's behalf is stored as the family's own, without recorder or way.",
+    caughtBy: ["send.security.staff-agreement-on-behalf"],
+    expect: /a stance staff recorded is not marked as recorded for the family/,
+    build: { decorate: (store) => ({ handler: agreementRecordedAsFamily(store) }) },
   },
   {
     id: "parent-can-edit-provision",

@@ -183,3 +183,27 @@ export function unsignedReceipt(signed: string): string {
   );
   return `${header}.${payload ?? ""}.`;
 }
+
+/** Agreements staff record on a family's behalf are stored as if the family gave them themselves: the recorder and
+ *  how the stance was given are lost (the handler is handed the family's role, for the plan's child, and a body without
+ *  `onBehalfOf`). */
+export const agreementRecordedAsFamily =
+  (store: Store) =>
+  (wrap: AppParts["handler"]): AppParts["handler"] =>
+  (operationId, handler) => {
+    const cfg = resourceOf(operationId);
+    if (!cfg || !/^add(Isp|Ehcp)Agreement$/.test(operationId)) return wrap(operationId, handler);
+    return wrap(operationId, async (c) => {
+      const body = c.get("body") as Record<string, unknown> | undefined;
+      const onBehalfOf = body?.onBehalfOf as Record<string, unknown> | undefined;
+      const current = await store.get(cfg.kind, String(c.req.param("id")).toLowerCase());
+      if (body && onBehalfOf && typeof onBehalfOf === "object" && current) {
+        const { onBehalfOf: _dropped, ...rest } = body;
+        c.set("body", rest);
+        const childId = cfg.factsOf(current.body, current.id).childId;
+        const role = onBehalfOf.personType === "young-person" ? "young-person" : "parent-carer";
+        c.set("principal", { ...c.get("principal"), role, childIds: childId ? [childId] : [] });
+      }
+      return handler(c);
+    });
+  };

@@ -101,9 +101,12 @@ export async function seedWorld(
   // the child ids the server filed the children under.
   for (const t of TENANT_NAMES) {
     parentChildIds[t].push(children[t][0]!.child.id);
-    const parent = caller(`${t}:parent-carer`);
-    parent.claims = { ...parent.claims!, child_ids: [...parentChildIds[t]] };
-    parent.token = await sign(parent.claims);
+    // The young person is that same first child, reading their own plans.
+    for (const role of ["parent-carer", "young-person"]) {
+      const family = caller(`${t}:${role}`);
+      family.claims = { ...family.claims!, child_ids: [...parentChildIds[t]] };
+      family.token = await sign(family.claims);
+    }
   }
   const senderSubjects = {} as Record<TenantName, string>;
   for (const t of TENANT_NAMES) {

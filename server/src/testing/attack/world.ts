@@ -244,6 +244,7 @@ export function claimsFor(role: RoleId, t: TenantName, childIds: string[], varia
         ? { sub, send_role: role, la_code: tenant.laCode, client_id: "mis-la" }
         : { sub, send_role: role, setting_urn: tenant.settingUrn, client_id: "mis" };
     case "parent-carer":
+    case "young-person":
       return { sub, send_role: role, child_ids: childIds };
     case "la-officer":
     case "health-commissioner":
@@ -269,7 +270,7 @@ export async function buildCallers(
     for (const t of TENANT_NAMES) {
       const variants = r.id === "system-integration" ? ["", "-la"] : [""];
       for (const v of variants) {
-        const childIds = r.id === "parent-carer" ? parentChildren[t] : [];
+        const childIds = r.tenancy === "own-children" ? parentChildren[t] : [];
         const claims = claimsFor(r.id, t, childIds, v);
         callers.push({
           key: `${t}:${r.id}${v}`,

@@ -1,0 +1,109 @@
+// Families say whether they agree (POST /isps/{id}/agreements): a parent's stance is recorded as theirs, on their own
+// child's plan only, without replacing an earlier one; staff record a stance only on a family's behalf, marked as such.
+// Part of the security profile. Ids: send.security.<behaviour>.
+import type { RoleNeed, TestContext, TestDef } from "../model.ts";
+import { check, expectProblem, expectStatus } from "../check.ts";
+import { isObj } from "../fixtures/factory.ts";
+import type { Json } from "../fixtures/templates.ts";
+import { resourceSpec } from "./resources.ts";
+import { createRecord, itemPath, readRecord, token } from "./steps.ts";
+
+const isp = resourceSpec("isp");
+const STAFF_A: RoleNeed = { tenant: 0, role: "setting-staff" };
+const PARENT_A: RoleNeed = { tenant: 0, role: "parent-carer" };
+const PARENT_B: RoleNeed = { tenant: 1, role: "parent-carer" };
+
+/** The first provision item's id in a plan, and its familyAgreement list as read back. */
+function provisionOf(plan: unknown): { id: string; agreements: Json[] } {
+  const items = isObj(plan) && Array.isArray(plan.provision) ? plan.provision.filter(isObj) : [];
+  const first = items[0];
+  check(first && typeof first.id === "string", "the fixture ISP has no provision item with an id");
+  const list = Array.isArray(first.familyAgreement) ? first.familyAgreement.filter(isObj) : [];
+  return { id: first.id as string, agreements: list };
+}
+
+async function postAgreement(ctx: TestContext, id: string, as: RoleNeed, body: Json) {
+  return ctx.http.post(`${itemPath(isp, id)}/agreements`, {
+    token: token(ctx, as),
+    body,
+    headers: { "change-reason": "conformance: family agreement" },
+  });
+}
+
+export const AGREEMENT_TESTS: readonly TestDef[] = [
+  {
+    id: "send.security.parent-records-agreement",
+    title: "A parent records their own stance and earlier stances are kept",
+    level: "MUST",
+    requirements: ["SI-API-069"],
+    profile: "security",
+    capabilities: ["resource:isp", "agreements"],
+    roles: [STAFF_A, PARENT_A, PARENT_B],
+    async run(ctx) {
+      const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
+      const itemId = provisionOf(created.doc).id;
+      const before = provisionOf((await readRecord(ctx, isp, created.id)).json).agreements.length;
+      expectProblem(
+        await postAgreement(ctx, created.id, PARENT_B, { itemType: "provision", itemId, stance: "agrees" }),
+        404,
+        "another family's parent's agreement",
+      );
+      expectStatus(
+        await postAgreement(ctx, created.id, PARENT_A, { itemType: "provision", itemId, stance: "agrees" }),
+        201,
+        "parent's agreement",
+      );
+      const reason = `Conformance reason ${created.id.slice(0, 8)}`;
+      expectStatus(
+        await postAgreement(ctx, created.id, PARENT_A, { itemType: "provision", itemId, stance: "disagrees", reason }),
+        201,
+        "parent's later disagreement",
+      );
+      const after = provisionOf((await readRecord(ctx, isp, created.id)).json).agreements;
+      check(
+        after.length === before + 2,
+        `expected ${before + 2} stances on the provision item after two, found ${after.length} (an earlier stance was replaced or another family's was kept)`,
+      );
+      const [first, second] = after.slice(-2);
+      check(
+        first?.stance === "agrees" && second?.stance === "disagrees" && second.reason === reason,
+        "the two stances read back are not the parent's agreement and then their disagreement with its reason",
+      );
+      const by = isObj(second?.by) ? second.by : {};
+      check(
+        by.personType === "parent-carer",
+        `the parent's stance is recorded as given by ${JSON.stringify(by.personType)}`,
+      );
+      check(second?.recordedBy === undefined, "the parent's own stance is marked as recorded by someone else");
+    },
+  },
+  {
+    id: "send.security.staff-agreement-on-behalf",
+    title: "Staff record a family's stance only on their behalf, marked",
+    level: "MUST",
+    requirements: ["SI-API-069"],
+    profile: "security",
+    capabilities: ["resource:isp", "agreements"],
+    roles: [STAFF_A],
+    async run(ctx) {
+      const created = await createRecord(ctx, isp, ctx.fixtures.parentsChild(0));
+      const itemId = provisionOf(created.doc).id;
+      const body = { itemType: "provision", itemId, stance: "agrees" };
+      expectProblem(await postAgreement(ctx, created.id, STAFF_A, body), 422, "staff agreement without onBehalfOf");
+      expectStatus(
+        await postAgreement(ctx, created.id, STAFF_A, {
+          ...body,
+          onBehalfOf: { personType: "parent-carer", givenVia: "phone" },
+        }),
+        201,
+        "staff agreement on a parent's behalf",
+      );
+      const entry = provisionOf((await readRecord(ctx, isp, created.id)).json).agreements.at(-1);
+      const by = isObj(entry?.by) ? entry.by : {};
+      check(
+        isObj(entry?.recordedBy) && entry.givenVia === "phone" && by.personType === "parent-carer",
+        `a stance staff recorded is not marked as recorded for the family: ${JSON.stringify(entry)}`,
+      );
+    },
+  },
+];
