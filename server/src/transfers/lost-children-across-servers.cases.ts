@@ -112,7 +112,7 @@ export function runCrossServerLostChildCases(opts: { name: string; newStore(): P
     afterAll(async () => {
       for (const p of [x, y]) {
         p?.service.stop();
-        await p?.server.close();
+        await p?.server.close().catch(() => undefined); // Y is already closed by the last test
         await p?.store.close();
       }
     });
@@ -349,6 +349,46 @@ export function runCrossServerLostChildCases(opts: { name: string; newStore(): P
         200,
       );
       expect((queue.items as Json[]).map((t) => t.id)).toEqual([h.transferId]);
+    });
+
+    // Last: it closes Y's server.
+    it("SI-TR-LC-014: when Y's server cannot be reached, X's approval is 503 and changes nothing; queries name it", async () => {
+      const h = await heldChild();
+      const [m] = (
+        await must(
+          await y.server.call("POST", "/cross-la/queries", { token: y.tokens.la, body: { upn: h.child.upn } }),
+          200,
+        )
+      ).matches as Json[];
+      const req = await must(
+        await y.server.call("POST", "/cross-la/requests", {
+          token: y.tokens.la,
+          body: { matchRef: m!.matchRef, reason: "Moved here" },
+        }),
+        201,
+      );
+      y.service.stop();
+      await y.server.close();
+      const res = await x.server.call("POST", `/cross-la/requests/${req.id}/decision`, {
+        token: x.tokens.la,
+        body: { decision: "approve" },
+      });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as Json).type).toMatch(/service-unavailable$/);
+      expect(
+        await must(await x.server.call("GET", `/cross-la/requests/${req.id}`, { token: x.tokens.la }), 200),
+      ).toMatchObject({ status: "pending" });
+      const queue = await must(
+        await x.server.call("GET", `/transfers/unclaimed?upn=${h.child.upn}`, { token: x.tokens.la }),
+        200,
+      );
+      expect((queue.items as Json[]).map((t) => t.id)).toEqual([h.transferId]);
+      // X's officer asking for a child: Y's LA did not answer, and the answer says so.
+      const asked = await must(
+        await x.server.call("POST", "/cross-la/queries", { token: x.tokens.la, body: { upn: "A123456789012" } }),
+        200,
+      );
+      expect(asked).toMatchObject({ matches: [], unanswered: ["926"] });
     });
   });
 }

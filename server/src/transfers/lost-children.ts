@@ -377,16 +377,11 @@ export class LostChildren {
         released = await this.relay().decide(r, p, decision, t.body.signedBundle);
       } catch (err) {
         // Not delivered: the bundle goes back to the queue and the request stays pending, to be decided again.
-        const now = await ts.getTransfer<TransferRecord>(t.id);
-        if (now?.body.status === "received")
-          await ts.updateTransfer(
-            t.id,
-            now.version,
-            { ...t.body },
-            { ...this.transfers.facts(t.body) },
-            this.transfers.tenant(t.body),
-            this.prov(p, correlationId, "Release not delivered; back in the queue"),
-          );
+        await this.transfers.advance(
+          t.id,
+          this.prov(p, correlationId, "Release not delivered; back in the queue"),
+          (x) => (x.status === "received" ? { ...t.body } : x),
+        );
         throw err;
       }
     } else {
