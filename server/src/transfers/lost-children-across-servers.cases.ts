@@ -57,7 +57,7 @@ function settingEntryOn(t: Tenant, url: string): TrustListEntry {
   };
 }
 
-function trustList(anchorKid: string, entries: TrustListEntry[]): TrustList {
+function trustList(anchorKid: string, entries: TrustListEntry[], sequence = 1): TrustList {
   const now = new Date().toISOString();
   return {
     documentType: "trust-list",
@@ -68,7 +68,7 @@ function trustList(anchorKid: string, entries: TrustListEntry[]): TrustList {
       createdAt: now,
       system: { name: "Test anchor", version: "1" },
     },
-    sequence: 1,
+    sequence,
     issuer: { name: "Test anchor", kid: anchorKid },
     issuedAt: now,
     nextUpdate: new Date(Date.now() + 86_400_000).toISOString(),
@@ -84,9 +84,10 @@ export function runCrossServerLostChildCases(opts: { name: string; newStore(): P
     let laX: KeyPairJwk;
     let laY: KeyPairJwk;
     let schoolY: KeyPairJwk;
+    let anchor: KeyPairJwk;
 
     beforeAll(async () => {
-      const anchor = await generateSigningKey();
+      anchor = await generateSigningKey();
       const trustAnchor = { keys: [{ kid: anchor.kid, jwk: anchor.publicJwk }] };
       x = await startPeer(await opts.newStore(), SENDING, { trustAnchor });
       y = await startPeer(await opts.newStore(), RECEIVING, { trustAnchor });
@@ -349,6 +350,35 @@ export function runCrossServerLostChildCases(opts: { name: string; newStore(): P
         200,
       );
       expect((queue.items as Json[]).map((t) => t.id)).toEqual([h.transferId]);
+    });
+
+    it("SI-TR-LC-015: when an LA's entry names its server's JWKS, that server's school keys still cannot ask", async () => {
+      const h = await heldChild();
+      // LA 926's keys are now found through Y's JWKS, which also holds Y's schools' keys (each marked with its owner).
+      const byJwks: TrustListEntry = {
+        ...laEntry("926", y.server.url, laY),
+        endpoints: { inbox: `${y.server.url}/transfers/inbox`, jwks: `${y.server.url}/.well-known/jwks.json` },
+      };
+      delete byJwks.keys;
+      const list = trustList(
+        anchor.kid,
+        [byJwks, laEntry("873", x.server.url, laX), settingEntryOn(SENDING, x.server.url)],
+        2,
+      );
+      const jws = (await signTrustList(list, { privateKey: anchor.privateJwk, kid: anchor.kid })) as string;
+      await must(
+        await x.server.call("POST", "/trust-list", { token: x.tokens.publisher, body: { trustList: jws } }),
+        200,
+      );
+      const query = { kind: "query", query: { upn: h.child.upn } };
+      const school = await post(x, "/cross-la/remote/queries", await message(schoolY, { iss: "926", ...query }));
+      expect(school.status).toBe(403);
+      await school.arrayBuffer();
+      const la = await must(
+        await post(x, "/cross-la/remote/queries", await message(laY, { iss: "926", ...query })),
+        200,
+      );
+      expect((la.matches as Json[]).length).toBe(1);
     });
 
     // Last: it closes Y's server.
