@@ -1193,7 +1193,12 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     parameters: [],
     requestBody: { schema: "JwsCompact", contentType: "application/jose", description: "The signed request." },
     responses: [
-      { status: 201, description: "Requested.", body: { schema: "LaTransferRequest", description: "The request." } },
+      {
+        status: 201,
+        description: "Requested.",
+        headers: ["Location", "ETag"],
+        body: { schema: "LaTransferRequest", description: "The request." },
+      },
     ],
     errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict"],
   },

@@ -287,6 +287,9 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
         ...(t?.body.childId ? { childId: t.body.childId } : {}),
       },
     ]);
+    // The holding server's own address of the request; the requester follows it through its copy.
+    c.header("location", `/cross-la/requests/${stored.id}`);
+    c.header("etag", stored.etag);
     return c.json(requestView(stored.body, "requesting"), 201);
   };
 
