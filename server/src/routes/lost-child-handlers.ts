@@ -89,7 +89,7 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
       throw invalid("The query does not name a child well enough; nothing was searched.", problems, "api.la-query");
     }
     const local = await lost.query(p, query, c.get("correlationId"));
-    const far = await remote.fanOut(p, query);
+    const far = await remote.fanOut(p, query, c.get("correlationId"));
     const matches = [...local, ...far.matches];
     // The asking side's record is the match itself (resourceId = match reference); the holding side's is the audit
     // record under the transfer and its child, so the holding LA (and the family) can see who looked.

@@ -47,7 +47,11 @@ export class CrossServerLa implements LaRelay {
   ) {}
 
   /** Asks every other LA server in the trust list; a server that does not answer is named, not fatal. */
-  async fanOut(p: Principal, q: LostChildQuery): Promise<{ matches: LaMatch[]; unanswered: string[] }> {
+  async fanOut(
+    p: Principal,
+    q: LostChildQuery,
+    correlationId: string,
+  ): Promise<{ matches: LaMatch[]; unanswered: string[] }> {
     const list = await this.transfers.trust.ready().catch(() => undefined);
     const peers = laPeers(list, p.laCode!);
     const askedAt = this.clock().toISOString();
@@ -91,7 +95,7 @@ export class CrossServerLa implements LaRelay {
     const prov = {
       actor: { subject: p.subject, role: p.role, tenant: { laCode: p.laCode! } },
       reason: "Cross-LA query matched a bundle held on another server",
-      correlationId: askedAt,
+      correlationId,
     };
     const stored: LaMatch[] = [];
     for (const m of matches) {
