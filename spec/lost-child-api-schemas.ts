@@ -115,6 +115,49 @@ export function lostChildApiSchemas(): Record<string, SchemaObject> {
       properties: {
         query: ref("HeldTransferQuery"),
         matches: { type: "array", title: "Matches", description: "Best first.", items: ref("HeldTransferMatch") },
+        unanswered: {
+          type: "array",
+          title: "Not answered",
+          description:
+            "Local authorities on other servers (by the trust list) whose server did not answer in time: their queues were not searched, so ask again later.",
+          items: str("Local authority", "Its code.", LA_CODE),
+        },
+      },
+    },
+    LaDecisionAnswer: {
+      type: "object",
+      title: "Answer to a decision",
+      description:
+        "The requesting local authority's server, told of the holding authority's decision: `refused` recorded, or the released bundle " +
+        "`accepted` (verified and imported, or held for review) or `rejected` (with reason codes), as its inbox would answer.",
+      required: ["decision"],
+      additionalProperties: false,
+      properties: {
+        decision: {
+          type: "string",
+          enum: ["accepted", "rejected", "refused"],
+          title: "Decision",
+          description: "What came of it.",
+        },
+        reasons: {
+          type: "array",
+          title: "Reasons",
+          description: "Why a released bundle was rejected (stable codes).",
+          items: {
+            type: "object",
+            title: "Reason",
+            description: "A reason code and message.",
+            required: ["code", "message"],
+            properties: { code: str("Code", "Stable reason code."), message: str("Message", "For people.") },
+          },
+        },
+        receipt: str("Receipt", "The receipt signed by the requesting authority's key (compact JWS)."),
+        delivery: {
+          type: "string",
+          enum: ["imported", "held-for-review"],
+          title: "Delivery",
+          description: "Where the released bundle went on the requesting side.",
+        },
       },
     },
     LaTransferRequestBody: {

@@ -105,11 +105,12 @@ describe("generated OpenAPI document", () => {
 
   it(
     "public operations are exactly discovery, health, readiness, openapi, docs, the transfer keys, the trust list, the transfer " +
-      "inbox and the acknowledgement inbox",
+      "inbox, the acknowledgement inbox and the signed messages between local authorities",
     () => {
       // The inbox needs no token: the bundle's signature, checked against the trust list, authenticates the sender;
       // likewise an integration acknowledgement's signature authenticates the receiver.
       // The trust list is public like the JWKS: it is signed by the anchor, and anyone may check it.
+      // Messages between local authorities' servers are authenticated by the sending LA's key in the trust list.
       expect(
         ROUTES.filter((r) => !r.scope)
           .map((r) => r.path)
@@ -117,6 +118,9 @@ describe("generated OpenAPI document", () => {
       ).toEqual([
         "/",
         "/.well-known/jwks.json",
+        "/cross-la/remote/decisions",
+        "/cross-la/remote/queries",
+        "/cross-la/remote/requests",
         "/docs",
         "/healthz",
         "/openapi.json",

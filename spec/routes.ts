@@ -1064,7 +1064,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     operationId: "queryHeldTransfers",
     summary: "Ask other local authorities' queues for a child",
     description:
-      "For a local authority officer whose authority has met a child whose records may wait elsewhere: searches the unclaimed queues of the other local authorities this server hosts by UPN or NHS number, or by given name, family name and date of birth together (anything less is 422). Each match has a confidence (high, medium, low), the holding local authority, the day held and an opaque match reference only the asking authority can request with; nothing else about the child is returned. Each officer may ask 30 times an hour (429 after); every query is audited, on the holding side under the matched transfer and child. Decision: spec/decisions/transfers-lost-children-across-las.md.",
+      "For a local authority officer whose authority has met a child whose records may wait elsewhere: searches the unclaimed queues of the other local authorities this server hosts, and asks the servers of the other local authorities in the trust list (`POST /cross-la/remote/queries`, signed with the asking authority's key; any that do not answer are listed in `unanswered`), by UPN or NHS number, or by given name, family name and date of birth together (anything less is 422). Each match has a confidence (high, medium, low), the holding local authority, the day held and an opaque match reference only the asking authority can request with; nothing else about the child is returned. Each officer may ask 30 times an hour (429 after); every query is audited, on the holding side under the matched transfer and child. Decision: spec/decisions/transfers-lost-children-across-las.md.",
     tag: "Transfers",
     scope: "transfers:cross-la",
     resource: "transfer",
@@ -1101,7 +1101,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
         body: { schema: "LaTransferRequest", description: "The request." },
       },
     ],
-    errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict"],
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict", "service-unavailable"],
   },
   {
     method: "get",
@@ -1147,7 +1147,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     operationId: "decideLaRequest",
     summary: "Approve or refuse another local authority's request",
     description:
-      "For the holding local authority only (anyone else: 404). `refuse` needs a reason. `approve` releases the original signed bundle to the requesting authority: it is verified and imported into that authority's records exactly as a claim is (or held for its review when the child matches a record it cannot see), and the transfer ends `claimed` by that authority. A request already decided, or a bundle no longer in the queue, is 409.",
+      "For the holding local authority only (anyone else: 404). `refuse` needs a reason. `approve` releases the original signed bundle to the requesting authority: it is verified and imported into that authority's records exactly as a claim is (or held for its review when the child matches a record it cannot see), and the transfer ends `claimed` by that authority. A request already decided, or a bundle no longer in the queue, is 409. When the requesting authority is on another server the decision (and, on approval, the bundle) is sent to it signed with the holding authority's key (`POST /cross-la/remote/decisions`) before it is recorded here; when that server cannot be reached, 503 and nothing changes.",
     tag: "Transfers",
     scope: "transfers:cross-la",
     resource: "transfer",
@@ -1156,6 +1156,66 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     requestBody: { schema: "LaTransferDecision", description: "Approve or refuse, and why." },
     responses: [
       { status: 200, description: "Decided.", body: { schema: "LaTransferRequest", description: "The request." } },
+    ],
+    errors: [...READ_ERRORS, ...BODY_ERRORS, "conflict", "service-unavailable"],
+  },
+  {
+    method: "post",
+    path: "/cross-la/remote/queries",
+    operationId: "answerLaQuery",
+    summary: "Answer another server's local authority asking for a child",
+    description:
+      "The server-to-server form of `POST /cross-la/queries`: signed `{iss, sub, iat, jti, kind: \"query\", query}`. Searches the unclaimed queues of the local authorities this server hosts (not the asker's) by the same rules, with the same 30-an-hour limit per asking officer, and answers the same result: match references and confidence only. Audited here under each matched transfer and child, with the asking authority and officer as actor. Public: the caller is another local authority's server, and the body is a compact JWS (typ `send-la-message+json`) signed with that authority's transfer key, which the anchor-signed trust list must list under an open local-authority entry for the `iss` it names (a school's key is 403; an unknown key, a bad signature or a message more than five minutes old is 401; a message id seen before is 409). Decision: spec/decisions/transfers-lost-children-across-las.md.",
+    tag: "Transfers",
+    resource: "transfer",
+    auditAction: "search",
+    parameters: [],
+    requestBody: { schema: "JwsCompact", contentType: "application/jose", description: "The signed query." },
+    responses: [
+      {
+        status: 200,
+        description: "The matches.",
+        body: { schema: "HeldTransferQueryResult", description: "Matches." },
+      },
+    ],
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict"],
+  },
+  {
+    method: "post",
+    path: "/cross-la/remote/requests",
+    operationId: "answerLaRequest",
+    summary: "Take another server's local authority's request for a held bundle",
+    description:
+      "The server-to-server form of `POST /cross-la/requests`: signed `{iss, sub, iat, jti, kind: \"request\", matchRef, reason}`, for a match reference this server gave that authority. Recorded for the holding authority's officers to decide; the decision goes back to the requesting authority's server as the trust list names it. Public: the caller is another local authority's server, and the body is a compact JWS (typ `send-la-message+json`) signed with that authority's transfer key, which the anchor-signed trust list must list under an open local-authority entry for the `iss` it names (a school's key is 403; an unknown key, a bad signature or a message more than five minutes old is 401; a message id seen before is 409). Decision: spec/decisions/transfers-lost-children-across-las.md.",
+    tag: "Transfers",
+    resource: "transfer",
+    auditAction: "create",
+    parameters: [],
+    requestBody: { schema: "JwsCompact", contentType: "application/jose", description: "The signed request." },
+    responses: [
+      {
+        status: 201,
+        description: "Requested.",
+        headers: ["Location", "ETag"],
+        body: { schema: "LaTransferRequest", description: "The request." },
+      },
+    ],
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS, "conflict"],
+  },
+  {
+    method: "post",
+    path: "/cross-la/remote/decisions",
+    operationId: "answerLaDecision",
+    summary: "Take the holding local authority's decision on a request this server sent",
+    description:
+      "Signed by the holding authority: `{iss, sub, iat, jti, kind: \"decision\", requestId, decision, reason?, bundle?}`. A refusal is recorded on the requester's copy of the request; an approval carries the original signed bundle, which is verified and imported into the requesting authority's records exactly as a claim is (or held for its review). Only the authority the request was sent to may decide it (anyone else: 404). Public: the caller is another local authority's server, and the body is a compact JWS (typ `send-la-message+json`) signed with that authority's transfer key, which the anchor-signed trust list must list under an open local-authority entry for the `iss` it names (a school's key is 403; an unknown key, a bad signature or a message more than five minutes old is 401; a message id seen before is 409). Decision: spec/decisions/transfers-lost-children-across-las.md.",
+    tag: "Transfers",
+    resource: "transfer",
+    auditAction: "import",
+    parameters: [],
+    requestBody: { schema: "JwsCompact", contentType: "application/jose", description: "The signed decision." },
+    responses: [
+      { status: 200, description: "Recorded.", body: { schema: "LaDecisionAnswer", description: "What came of it." } },
     ],
     errors: [...READ_ERRORS, ...BODY_ERRORS, "conflict"],
   },

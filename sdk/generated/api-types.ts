@@ -961,6 +961,45 @@ query: HeldTransferQuery
  * Best first.
  */
 matches: HeldTransferMatch[]
+/**
+ * Local authorities on other servers (by the trust list) whose server did not answer in time: their queues were not searched, so ask again later.
+ * 
+ * Items: Its code.
+ */
+unanswered?: string[]
+}
+/**
+ * The requesting local authority's server, told of the holding authority's decision: `refused` recorded, or the released bundle `accepted` (verified and imported, or held for review) or `rejected` (with reason codes), as its inbox would answer.
+ */
+export interface LaDecisionAnswer {
+/**
+ * What came of it.
+ */
+decision: ("accepted" | "rejected" | "refused")
+/**
+ * Why a released bundle was rejected (stable codes).
+ * 
+ * Items: A reason code and message.
+ */
+reasons?: {
+/**
+ * Stable reason code.
+ */
+code: string
+/**
+ * For people.
+ */
+message: string
+[k: string]: unknown | undefined
+}[]
+/**
+ * The receipt signed by the requesting authority's key (compact JWS).
+ */
+receipt?: string
+/**
+ * Where the released bundle went on the requesting side.
+ */
+delivery?: ("imported" | "held-for-review")
 }
 /**
  * Ask the holding local authority to release a matched bundle, saying why.
@@ -1307,6 +1346,8 @@ export interface SchemaTypes {
   JsonTransferBundle: JsonTransferBundle;
   JsonWebKeySet: JsonWebKeySet;
   JweCompact: JweCompact;
+  JwsCompact: JwsCompact;
+  LaDecisionAnswer: LaDecisionAnswer;
   LaTransferDecision: LaTransferDecision;
   LaTransferRequest: LaTransferRequest;
   LaTransferRequestBody: LaTransferRequestBody;

@@ -11,7 +11,8 @@ export type JwsType =
   | "send-transfer-bundle+json"
   | "send-transfer-receipt+json"
   | "send-trust-list+json"
-  | "send-transfer-integration+json";
+  | "send-transfer-integration+json"
+  | "send-la-message+json";
 
 export interface FlattenedJws {
   protected: string;
@@ -198,7 +199,7 @@ async function importVerifyKey(jwk: JWK): Promise<CryptoKey | undefined> {
 
 export async function checkSignedJson(
   input: unknown,
-  prefix: "bundle" | "receipt" | "trust-list" | "integration",
+  prefix: "bundle" | "receipt" | "trust-list" | "integration" | "la-message",
   typ: JwsType,
   options: CheckOptions,
 ): Promise<CheckedJws> {

@@ -1,6 +1,6 @@
 // Stable reason codes for rejecting a signed bundle or receipt. Tools and the server match on `code`; the message
 // is for people. Never rename a code: add a new one. Prefix "bundle." for bundles, "receipt." for receipts,
-// "integration." for integration acknowledgements.
+// "integration." for integration acknowledgements, "la-message." for signed messages between local authorities.
 export const REASON_CODES = {
   malformed: "Not a JWS in compact or flattened form (or not canonical base64url), or its header is not valid JSON.",
   "header-invalid": "The protected header has fields the standard does not allow, or a wrong typ/cty.",
@@ -40,7 +40,7 @@ export interface VerifyReason {
 }
 
 export function reason(
-  prefix: "bundle" | "receipt" | "trust-list" | "integration",
+  prefix: "bundle" | "receipt" | "trust-list" | "integration" | "la-message",
   code: ReasonCode,
   message?: string,
   pointer?: string,

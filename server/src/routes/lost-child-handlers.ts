@@ -1,6 +1,11 @@
 // Handlers of the cross-LA operations (children who move between local authorities): query the held bundles of other
 // LAs, request one, list requests, and the holding LA's decision. Thin: the work is in transfers/lost-children.ts.
 import type { AppDeps } from "../deps.ts";
+import type { Principal } from "../auth/principal.ts";
+import { requestText } from "../http/request-body.ts";
+import type { AuditRecord } from "../storage/store.ts";
+import { laBaseUrl, LaMessenger, type LaMessage } from "../transfers/la-messages.ts";
+import { CrossServerLa, remotePrincipal } from "../transfers/lost-children-remote.ts";
 import { audit, auditAll } from "../audit/audit-event.ts";
 import { HttpProblem, notFound } from "../http/problems.ts";
 import { parseLostChildQuery } from "../transfers/lost-child-match.ts";
@@ -35,8 +40,46 @@ function textMembers(body: unknown, allowed: readonly string[], required: readon
 
 export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
   const { store } = deps;
-  const lost = new LostChildren(store, deps.transfers, deps.clock);
+  const messenger = new LaMessenger(store, deps.transfers.keyring, deps.transfers.trust, deps.clock);
+  const remote = new CrossServerLa(store, deps.transfers, messenger, deps.clock);
+  const lost = new LostChildren(store, deps.transfers, deps.clock, undefined, remote);
   const ts = transferStore(store);
+
+  /** Audit records for a signed message from another LA's server (there is no token: the signature named them). */
+  const auditAs = async (
+    p: Principal | undefined,
+    correlationId: string,
+    facts: Omit<AuditRecord, "actor" | "correlationId" | "outcome">[],
+    outcome: AuditRecord["outcome"] = "allowed",
+  ) =>
+    store.appendAudits(
+      facts.map((f) => ({
+        ...f,
+        actor: p
+          ? { subject: p.subject, role: p.role, tenant: { laCode: p.laCode! } }
+          : { subject: "la-message:unverified", role: "system-integration", tenant: {} },
+        correlationId,
+        outcome,
+      })),
+    );
+
+  /** Reads and verifies a signed message from another LA's server; refused messages are audited and answered 4xx. */
+  async function signedMessage<K extends LaMessage["kind"]>(
+    c: Parameters<Handler>[0],
+    kind: K,
+  ): Promise<Extract<LaMessage, { kind: K }>> {
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/jose")
+      throw new HttpProblem("unsupported-media-type", "Send the signed message as application/jose (compact JWS).", {
+        headers: { "accept-post": "application/jose" },
+      });
+    const v = await messenger.verify((await requestText(c)).trim(), kind);
+    if (!v.ok) {
+      await auditAs(undefined, c.get("correlationId"), [{ action: "search", kind: "transfer" }], "denied");
+      throw new HttpProblem(v.status === 401 ? "unauthorized" : v.status === 403 ? "forbidden" : "conflict", v.detail);
+    }
+    return v.message as Extract<LaMessage, { kind: K }>;
+  }
 
   const queryHeldTransfers: Handler = async (c) => {
     const p = c.get("principal");
@@ -45,7 +88,9 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
       await audit(store, c, { action: "search", kind: "transfer", outcome: "denied" });
       throw invalid("The query does not name a child well enough; nothing was searched.", problems, "api.la-query");
     }
-    const matches = await lost.query(p, query, c.get("correlationId"));
+    const local = await lost.query(p, query, c.get("correlationId"));
+    const far = await remote.fanOut(p, query, c.get("correlationId"));
+    const matches = [...local, ...far.matches];
     // The asking side's record is the match itself (resourceId = match reference); the holding side's is the audit
     // record under the transfer and its child, so the holding LA (and the family) can see who looked.
     await auditAll(store, c, [
@@ -61,8 +106,19 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
           };
         }),
       )),
+      // Matches held on other servers: audited here under the match reference, there under the transfer.
+      ...far.matches.map((m) => ({ action: "search" as const, kind: "transfer" as const, resourceId: m.matchRef })),
     ]);
-    return c.json({ query, matches: matches.map(matchView) }, 200);
+    const rank = { high: 0, medium: 1, low: 2 } as const;
+    matches.sort((x, y) => rank[x.confidence] - rank[y.confidence]);
+    return c.json(
+      {
+        query,
+        matches: matches.slice(0, 20).map(matchView),
+        ...(far.unanswered.length ? { unanswered: far.unanswered } : {}),
+      },
+      200,
+    );
   };
 
   const requestHeldTransfer: Handler = async (c) => {
@@ -77,6 +133,13 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
         [{ pointer: "/matchRef", message: "Unknown match reference." }],
         "api.la-request",
       );
+    }
+    if (m.remoteBaseUrl) {
+      const copy = await remote.request(lost, p, m, body.reason!, c.get("correlationId"));
+      await audit(store, c, { action: "create", kind: "transfer", resourceId: copy.id, version: copy.version });
+      c.header("location", `/cross-la/requests/${copy.id}`);
+      c.header("etag", copy.etag);
+      return c.json(requestView(copy.body, "requesting"), 201);
     }
     const stored = await lost.request(p, m, body.reason!, c.get("correlationId"));
     const t = await ts.getTransfer<TransferRecord>(m.transferId);
@@ -138,7 +201,7 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
         [{ pointer: "/reason", message: "reason is required when refusing." }],
         "api.la-decision",
       );
-    const { request, outcome } = await lost.decide(
+    const { request, rejected } = await lost.decide(
       p,
       v,
       { decision: body.decision, ...(body.reason ? { reason: body.reason } : {}) },
@@ -154,12 +217,111 @@ export function lostChildHandlers(deps: AppDeps): Record<string, Handler> {
         childId: t?.body.childId,
       },
     ]);
-    if (outcome?.kind === "rejected")
+    if (rejected)
       throw new HttpProblem("validation-failed", "The held bundle no longer verifies; it was not released.", {
-        errors: outcome.reasons.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })),
+        errors: rejected.map((r) => ({ pointer: r.pointer ?? "", ruleId: r.code, message: r.message })),
       });
     return c.json(requestView(request, "holding"), 200);
   };
 
-  return { queryHeldTransfers, requestHeldTransfer, listLaRequests, getLaRequest, decideLaRequest };
+  // Another LA's server asks, signed with that LA's key: the same query, request rules and audit as an officer here.
+  const answerLaQuery: Handler = async (c) => {
+    const m = await signedMessage(c, "query");
+    const p = remotePrincipal(m);
+    const { query, problems } = parseLostChildQuery(m.query);
+    if (!query)
+      throw invalid("The query does not name a child well enough; nothing was searched.", problems, "api.la-query");
+    const matches = await lost.query(p, query, c.get("correlationId"));
+    await auditAs(p, c.get("correlationId"), [
+      { action: "search", kind: "transfer" },
+      ...(await Promise.all(
+        matches.map(async (x) => {
+          const t = await ts.getTransfer<TransferRecord>(x.transferId);
+          return {
+            action: "search" as const,
+            kind: "transfer" as const,
+            resourceId: x.transferId,
+            ...(t?.body.childId ? { childId: t.body.childId } : {}),
+          };
+        }),
+      )),
+    ]);
+    return c.json({ query, matches: matches.map(matchView) }, 200);
+  };
+
+  const answerLaRequest: Handler = async (c) => {
+    const msg = await signedMessage(c, "request");
+    const p = remotePrincipal(msg);
+    const body = textMembers(
+      { matchRef: msg.matchRef, reason: msg.reason },
+      ["matchRef", "reason"],
+      ["matchRef", "reason"],
+      "api.la-request",
+    );
+    const ref = body.matchRef!.toLowerCase();
+    const m = UUID.test(ref) ? await lost.match(p, ref) : undefined;
+    if (!m || m.remoteBaseUrl) {
+      await auditAs(
+        p,
+        c.get("correlationId"),
+        [{ action: "create", kind: "transfer", resourceId: ref.slice(0, 64) }],
+        "denied",
+      );
+      throw invalid(
+        "No match with this reference was found for your local authority.",
+        [{ pointer: "/matchRef", message: "Unknown match reference." }],
+        "api.la-request",
+      );
+    }
+    // Where the decision goes: the requesting LA's own server by the signed list, never an address the message names.
+    const back = laBaseUrl(await deps.transfers.trust.ready().catch(() => undefined), msg.iss);
+    if (!back) throw new HttpProblem("forbidden", `The trust list names no server for local authority ${msg.iss}.`);
+    const stored = await lost.request(p, m, body.reason!, c.get("correlationId"), { requesterBaseUrl: back });
+    const t = await ts.getTransfer<TransferRecord>(m.transferId);
+    await auditAs(p, c.get("correlationId"), [
+      { action: "create", kind: "transfer", resourceId: stored.id, version: stored.version },
+      {
+        action: "create",
+        kind: "transfer",
+        resourceId: m.transferId,
+        ...(t?.body.childId ? { childId: t.body.childId } : {}),
+      },
+    ]);
+    // The holding server's own address of the request; the requester follows it through its copy.
+    c.header("location", `/cross-la/requests/${stored.id}`);
+    c.header("etag", stored.etag);
+    return c.json(requestView(stored.body, "requesting"), 201);
+  };
+
+  const answerLaDecision: Handler = async (c) => {
+    const msg = await signedMessage(c, "decision");
+    const p = remotePrincipal(msg);
+    const { childId, request, ...answer } = await remote.receiveDecision(msg, c.get("correlationId"));
+    await auditAs(p, c.get("correlationId"), [
+      { action: "update", kind: "transfer", resourceId: msg.requestId },
+      ...(msg.decision === "approve"
+        ? [
+            {
+              action: "import" as const,
+              kind: "transfer" as const,
+              resourceId: msg.requestId,
+              ...(typeof childId === "string" ? { childId } : {}),
+            },
+          ]
+        : []),
+    ]);
+    void request;
+    return c.json(answer, 200);
+  };
+
+  return {
+    queryHeldTransfers,
+    requestHeldTransfer,
+    listLaRequests,
+    getLaRequest,
+    decideLaRequest,
+    answerLaQuery,
+    answerLaRequest,
+    answerLaDecision,
+  };
 }

@@ -3,7 +3,7 @@
 // Decision and threat model: spec/decisions/transfers-lost-children-across-las.md. Every step is audited, on the
 // asking side under the match reference and on the holding side under the transfer and its child.
 import { randomUUID } from "node:crypto";
-import { decodeUnverifiedPayload } from "../../../sdk/src/bundle/index.ts";
+import { decodeUnverifiedPayload, type VerifyReason } from "../../../sdk/src/bundle/index.ts";
 import type { Principal } from "../auth/principal.ts";
 import { HttpProblem } from "../http/problems.ts";
 import {
@@ -15,7 +15,6 @@ import {
 } from "../storage/store.ts";
 import { transferStore, type Provenance } from "../storage/transfer-store.ts";
 import { answerFromOutcome } from "./delivery.ts";
-import type { InboxOutcome } from "./inbox.ts";
 import { matchConfidence, type HeldChild, type LostChildQuery, type MatchConfidence } from "./lost-child-match.ts";
 import type { TransferService } from "./service.ts";
 import type { TransferRecord, TransferStatus } from "./transfer-record.ts";
@@ -35,6 +34,8 @@ export interface LaMatch {
   heldSince: string; // YYYY-MM-DD
   askedBy: { laCode: string; subject: string };
   askedAt: string;
+  /** Held on another LA's server (transferId is then empty): requests go there, signed (la-messages.ts). */
+  remoteBaseUrl?: string;
 }
 
 export type LaRequestStatus = "pending" | "approved" | "refused";
@@ -58,6 +59,10 @@ export interface LaRequest {
   delivery?: "imported" | "held-for-review";
   /** The requesting LA's child record, once imported. */
   childId?: string;
+  /** Holding side: the requesting LA is on another server, which the decision (and the bundle) is sent to. */
+  requesterBaseUrl?: string;
+  /** Requesting side: the holding LA is on another server; this record is the requester's copy. */
+  holderBaseUrl?: string;
 }
 
 /** What the asker learns of a match: nothing about the child beyond what it sent. */
@@ -145,6 +150,26 @@ const laOnly = (p: Principal): string => {
   return p.laCode;
 };
 
+/** What came of releasing a bundle to the requesting LA, on this server or another. */
+export interface Released {
+  decision: "accepted" | "rejected";
+  reasons: VerifyReason[];
+  receipt?: string;
+  delivery?: "imported" | "held-for-review";
+  /** Only when imported on this server (another server's record id is its own). */
+  childId?: string;
+}
+
+/** Sends the holding LA's decision (with the bundle, on approval) to a requesting LA on another server. */
+export interface LaRelay {
+  decide(
+    r: LaRequest,
+    p: Principal,
+    d: { decision: "approve" | "refuse"; reason?: string },
+    bundle?: string,
+  ): Promise<Released>;
+}
+
 export class LostChildren {
   private readonly limiter: QueryLimiter;
 
@@ -153,6 +178,8 @@ export class LostChildren {
     private readonly transfers: TransferService,
     private readonly clock: () => Date,
     perHour = QUERIES_PER_HOUR,
+    /** Carries decisions to requesters on other servers (lost-children-remote.ts). */
+    private readonly laRelay?: LaRelay,
   ) {
     this.limiter = new QueryLimiter(perHour, () => Date.now());
   }
@@ -214,9 +241,16 @@ export class LostChildren {
     return v && v.body.askedBy.laCode === p.laCode ? v.body : undefined;
   }
 
-  async request(p: Principal, m: LaMatch, reason: string, correlationId: string): Promise<StoredVersion<LaRequest>> {
+  async request(
+    p: Principal,
+    m: LaMatch,
+    reason: string,
+    correlationId: string,
+    where: Pick<LaRequest, "requesterBaseUrl" | "holderBaseUrl"> = {},
+  ): Promise<StoredVersion<LaRequest>> {
     const requesting = laOnly(p);
     const body: LaRequest = {
+      ...where,
       id: m.matchRef,
       transferId: m.transferId,
       confidence: m.confidence,
@@ -283,7 +317,7 @@ export class LostChildren {
     v: StoredVersion<LaRequest>,
     decision: { decision: "approve" | "refuse"; reason?: string },
     correlationId: string,
-  ): Promise<{ request: LaRequest; outcome?: InboxOutcome }> {
+  ): Promise<{ request: LaRequest; rejected?: VerifyReason[] }> {
     const r = v.body;
     if (r.status !== "pending") throw new HttpProblem("conflict", `This request was already ${r.status}.`);
     const at = this.clock().toISOString();
@@ -307,6 +341,8 @@ export class LostChildren {
       }
     };
     if (decision.decision === "refuse") {
+      // The requester's server hears of the refusal before it is recorded here, so both sides agree.
+      if (r.requesterBaseUrl) await this.relay().decide(r, p, decision);
       const request = await write(
         { ...r, status: "refused", decidedBy, decidedAt: at, decisionReason: decision.reason! },
         `Refused: ${decision.reason}`.slice(0, 500),
@@ -335,27 +371,49 @@ export class LostChildren {
       if (err instanceof ConflictError) throw new HttpProblem("conflict", "The bundle was claimed meanwhile.");
       throw err;
     }
-    const outcome = await this.transfers.inbox.receive(t.body.signedBundle, {
-      correlationId,
-      claimFor: { laCode: r.requestingLaCode, name: `Local authority ${r.requestingLaCode}` },
-    });
-    const answer = answerFromOutcome(outcome, at);
-    if (!answer.final) throw new Error("release produced no final answer");
+    let released: Released;
+    if (r.requesterBaseUrl) {
+      try {
+        released = await this.relay().decide(r, p, decision, t.body.signedBundle);
+      } catch (err) {
+        // Not delivered: the bundle goes back to the queue and the request stays pending, to be decided again.
+        await this.transfers.advance(
+          t.id,
+          this.prov(p, correlationId, "Release not delivered; back in the queue"),
+          (x) => (x.status === "received" ? { ...t.body } : x),
+        );
+        throw err;
+      }
+    } else {
+      const outcome = await this.transfers.inbox.receive(t.body.signedBundle, {
+        correlationId,
+        claimFor: { laCode: r.requestingLaCode, name: `Local authority ${r.requestingLaCode}` },
+      });
+      const answer = answerFromOutcome(outcome, at);
+      if (!answer.final) throw new Error("release produced no final answer");
+      const accepted = outcome.kind === "accepted" ? outcome.record : undefined;
+      released = {
+        decision: answer.decision === "accepted" ? "accepted" : "rejected",
+        reasons: answer.reasons,
+        ...(answer.receipt ? { receipt: answer.receipt } : {}),
+        ...(accepted ? { delivery: accepted.childId ? "imported" : "held-for-review" } : {}),
+        ...(accepted?.childId ? { childId: accepted.childId } : {}),
+      };
+    }
     await this.transfers.advance(t.id, prov, (x) => ({
       ...x,
-      status: answer.decision,
-      reasons: answer.reasons,
-      ...(answer.receipt ? { receipt: answer.receipt } : {}),
-      timestamps: { ...x.timestamps, [answer.decision]: at },
+      status: released.decision,
+      reasons: released.reasons,
+      ...(released.receipt ? { receipt: released.receipt } : {}),
+      timestamps: { ...x.timestamps, [released.decision]: at },
     }));
-    if (answer.decision === "accepted")
+    if (released.decision === "accepted")
       await this.transfers.advance(t.id, prov, (x) => ({
         ...x,
         status: "claimed" as TransferStatus,
         claimedBy: { laCode: r.requestingLaCode, subject: r.requestedBy.subject },
         timestamps: { ...x.timestamps, claimed: at },
       }));
-    const accepted = outcome.kind === "accepted" ? outcome.record : undefined;
     const request = await write(
       {
         ...r,
@@ -363,11 +421,17 @@ export class LostChildren {
         decidedBy,
         decidedAt: at,
         ...(decision.reason ? { decisionReason: decision.reason } : {}),
-        ...(accepted ? { delivery: accepted.childId ? "imported" : "held-for-review" } : {}),
-        ...(accepted?.childId ? { childId: accepted.childId } : {}),
+        ...(released.delivery ? { delivery: released.delivery } : {}),
+        ...(released.childId ? { childId: released.childId } : {}),
       },
       `Approved: released to local authority ${r.requestingLaCode}`,
     );
-    return { request, outcome };
+    return { request, ...(released.decision === "rejected" ? { rejected: released.reasons } : {}) };
+  }
+
+  private relay(): LaRelay {
+    if (!this.laRelay)
+      throw new HttpProblem("service-unavailable", "This server cannot reach other local authorities' servers.");
+    return this.laRelay;
   }
 }
