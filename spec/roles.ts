@@ -31,6 +31,8 @@ export const SCOPES = {
   "transfers:cross-la":
     "Query other local authorities' held (unclaimed) bundles by a child's identifiers, request one, and decide requests for your own.",
   "transfers:metrics": "Read transfer counts and durations for oversight (no personal data).",
+  "transfers:escalations":
+    "List the transfers of the authority's children that were received but not taken into use in time (escalations).",
   "governance:sample": "Draw a redacted sample of a setting's plans (governor oversight).",
   "audit:read": "Read the audit log of every read and write.",
   "access-log:read": "Read the log of who has read a child's records.",
@@ -186,6 +188,7 @@ export const ROLES: readonly RoleSpec[] = [
       "documents:validate",
       "transfers:cross-la",
       "transfers:metrics",
+      "transfers:escalations",
     ],
   },
   {

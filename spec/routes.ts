@@ -1331,7 +1331,7 @@ export const ROUTES: readonly RouteSpec[] = withParameterErrors([
     description:
       "For the local authority officer: transfers of children the LA is responsible for that the receiver accepted but has not recorded as integrated within the configured number of school days (default 8; weekdays less the deployment's non-school dates, counted from the day after receipt). Each shows `integrationDueBy`, and `escalated`/`escalatedAt` once the server's periodic sweep has escalated it (which also writes an audit event). `asOf` judges lateness at another instant, to see what will be overdue by then. Only a token with `la_code` may ask.",
     tag: "Transfers",
-    scope: "children:read",
+    scope: "transfers:escalations",
     resource: "transfer",
     auditAction: "search",
     parameters: ["asOf", "limit", "cursor"],

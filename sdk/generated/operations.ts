@@ -92,7 +92,7 @@ export const OPERATIONS = {
   "decideTransferReview": {"method":"post","path":"/transfers/{id}/review","scope":"children:write","request":"TransferReviewDecision","response":"TransferSummary"},
   "recordTransferIntegration": {"method":"post","path":"/transfers/{id}/integration","scope":"children:write","request":"IntegrationRecordRequest","response":"TransferSummary"},
   "receiveIntegrationAcknowledgement": {"method":"post","path":"/transfers/acknowledgements","request":"SignedIntegrationAcknowledgement","response":"AcknowledgementResult"},
-  "listEscalatedTransfers": {"method":"get","path":"/transfers/escalated","scope":"children:read","query":["asOf","limit","cursor"],"response":"TransferPage"},
+  "listEscalatedTransfers": {"method":"get","path":"/transfers/escalated","scope":"transfers:escalations","query":["asOf","limit","cursor"],"response":"TransferPage"},
   "receiveTransfer": {"method":"post","path":"/transfers/inbox","request":"CompactTransferBundle","response":"InboxResult"},
   "getTransfer": {"method":"get","path":"/transfers/{id}","scope":"children:read","response":"TransferView"},
   "getTransferBundle": {"method":"get","path":"/transfers/{id}/bundle","scope":"children:write","response":"CompactTransferBundle"},

@@ -216,6 +216,9 @@ function ownCallerAndPath(
   if (!route.path.includes("{")) return { caller: c, path: route.path };
   if (route.resource === "spp") return { caller: c, path: fill(route, { id: world.sppId }) };
   if (route.resource === "setting") return { caller: c, path: fill(route, { urn: TENANTS[t].settingUrn }) };
+  // The attack world makes no cross-LA requests: a made-up id still reaches the body and parameter checks.
+  if (route.path.startsWith("/cross-la/"))
+    return { caller: c, path: fill(route, { id: world.ids.uuid("la-request") }) };
   const target = targetFor(route, world, idx, t, 0) ?? targetFor(route, world, idx, t, 1);
   return target ? { caller: c, path: target.path } : undefined;
 }
@@ -711,7 +714,13 @@ function foreignBodyTasks(world: World): fc.Arbitrary<Task> {
   );
 }
 
-/** The public inbox: garbage, forged and replayed bundles; no receipt may be signed for what did not verify. */
+/** Public operations whose body is a signed message (the inbox, acknowledgements, LA-to-LA messages). */
+const SIGNED_BODY_PATHS = ROUTES.filter(
+  (r) => r.method === "post" && !r.scope && r.requestBody?.contentType === "application/jose",
+).map((r) => r.path);
+
+/** The public signed-message operations: garbage, forged and replayed bundles; no receipt may be signed for what did
+ *  not verify. */
 function inboxTasks(world: World, forgedBundles: string[]): fc.Arbitrary<Task> {
   const anon = world.caller("anonymous");
   const noReceipt = (res: { text: string }): string | undefined =>
@@ -727,9 +736,9 @@ function inboxTasks(world: World, forgedBundles: string[]): fc.Arbitrary<Task> {
     fc.constantFrom(...forgedBundles).map((b) => ({ body: JSON.stringify(b), ct: "application/json" })),
     fc.constant({ body: "{}", ct: "text/plain" }),
   );
-  return payload.map(({ body, ct }) =>
+  return fc.tuple(fc.constantFrom(...SIGNED_BODY_PATHS), payload).map(([path, { body, ct }]) =>
     single(
-      build(anon, "POST", "/transfers/inbox", { body, contentType: ct }, "inbox-garbage", "POST /transfers/inbox", {
+      build(anon, "POST", path, { body, contentType: ct }, "inbox-garbage", `POST ${path}`, {
         range: CLIENT_ERROR,
         kind: "inbox-accepted-garbage",
         check: noReceipt,

@@ -118,7 +118,9 @@ function sweepRequests(world: World): AttackRequest[] {
           build(
             c,
             "GET",
-            `${route.path}?${route.operationId === "getPlanSample" ? "size=50" : "limit=100"}`,
+            route.operationId === "getPlanSample"
+              ? `${route.path}?size=50`
+              : `${route.path}${route.parameters.includes("limit") ? "?limit=100" : ""}`,
             {},
             "sweep",
             opName(route),

@@ -97,7 +97,8 @@ export function targetFor(
       id = childId;
       break;
     case "transfer":
-      if (!tw.transferId) return undefined;
+      // Cross-LA requests are audited as transfers but have ids of their own, which the attack world never makes.
+      if (!tw.transferId || route.path.startsWith("/cross-la/")) return undefined;
       return {
         path: fill(route, { id: tw.transferId, childId }),
         tenant: idx.get(`child:${tw.children[1]!.child.id}`) ?? {},
