@@ -88,8 +88,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "ceasing an EHCP is a status change writing a new version",
-      tests: [],
-      gap: "sent for ISPs only; an EHCP's status change is the same versioned PUT",
+      tests: ["send.api-core.ceasing-writes-new-version"],
     },
   ],
   "SI-API-010": [
@@ -318,7 +317,11 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     {
       clause: "the role × operation matrix of x-roles is enforced",
       tests: ["send.security.role-matrix-enforced", "send.security.role-matrix-every-operation"],
-      gap: "every operation of the declared resources, directories, audit, validation and sample; not the views, transfers, trust list or CTF operations",
+      gap:
+        "every operation of the declared resources and their views, directories, audit, validation, sample, trust " +
+        "list and (both transfer profiles claimed) transfers and cross-LA requests; not the CTF import and export, " +
+        "which no profile or feature claims; on the unclaimed and escalated transfer lists only refusals are " +
+        "judged, since their descriptions also require la_code",
     },
   ],
   "SI-API-034": [{ clause: "429 rate-limited with Retry-After", tests: ["send.api-core.rate-limit-retry-after"] }],
