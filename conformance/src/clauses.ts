@@ -579,8 +579,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "the receiver's staff import it as a new child or decline it, each match and decision audited",
-      tests: [],
-      gap: "the review decision is not sent (SHOULD)",
+      tests: ["send.transfer-receiver.held-bundle-review-decided"],
     },
   ],
   "SI-API-068": [
