@@ -165,7 +165,7 @@ export const TRANSFER_MATCHING_TESTS: readonly TestDef[] = [
   },
   {
     id: "send.transfer-receiver.held-bundle-review-decided",
-    title: "The receiver imports a held bundle as a new child or declines it, once",
+    title: "A held bundle is imported as a new child or declined, once",
     level: "SHOULD",
     requirements: ["SI-API-067"],
     profile: "transfer-receiver",
