@@ -88,8 +88,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "ceasing an EHCP is a status change writing a new version",
-      tests: [],
-      gap: "sent for ISPs only; an EHCP's status change is the same versioned PUT",
+      tests: ["send.api-core.ceasing-writes-new-version"],
     },
   ],
   "SI-API-010": [
@@ -318,7 +317,11 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     {
       clause: "the role × operation matrix of x-roles is enforced",
       tests: ["send.security.role-matrix-enforced", "send.security.role-matrix-every-operation"],
-      gap: "every operation of the declared resources, directories, audit, validation and sample; not the views, transfers, trust list or CTF operations",
+      gap:
+        "every operation of the declared resources and their views, directories, audit, validation, sample, trust " +
+        "list and (both transfer profiles claimed) transfers and cross-LA requests; not the CTF import and export, " +
+        "which no profile or feature claims; on the unclaimed and escalated transfer lists only refusals are " +
+        "judged, since their descriptions also require la_code",
     },
   ],
   "SI-API-034": [{ clause: "429 rate-limited with Retry-After", tests: ["send.api-core.rate-limit-retry-after"] }],
@@ -490,9 +493,16 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
   "SI-API-055": [
     { clause: "the transfer moves to accepted on the receipt", tests: ["send.transfer-sender.receipt-recorded"] },
     {
-      clause: "retries with backoff; lifecycle timestamps shown to parents",
+      clause: "the lifecycle with timestamps is shown to the child's parents in plain words",
+      tests: ["send.transfer-sender.lifecycle-shown-to-parents"],
+    },
+    {
+      clause: "delivery is retried with bounded exponential backoff",
       tests: [],
-      gap: "not observable in one run",
+      gap:
+        "the suite's receiver would have to refuse deliveries and time the retries, and the schedule is the " +
+        "implementation's own (minutes apart in production); the reference server's is tested in " +
+        "server/src/transfers/delivery.test.ts",
     },
   ],
   "SI-API-056": [
@@ -576,8 +586,7 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
     },
     {
       clause: "the receiver's staff import it as a new child or decline it, each match and decision audited",
-      tests: [],
-      gap: "the review decision is not sent (SHOULD)",
+      tests: ["send.transfer-receiver.held-bundle-review-decided"],
     },
   ],
   "SI-API-068": [

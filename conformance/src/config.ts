@@ -20,15 +20,8 @@ const addFormats: FormatsPlugin =
   (addFormatsModule as unknown as FormatsPlugin);
 
 export type ResourceKind = "isp" | "ehcp" | "legacy-ehcp" | "development-profile" | "spp";
-export type Feature =
-  | "audit"
-  | "voice"
-  | "agreements"
-  | "validate-endpoint"
-  | "governance-sample"
-  | "rate-limit"
-  | "encrypted-bundles"
-  | "trust-anchor";
+import type { Feature } from "./features.ts";
+export type { Feature };
 
 export interface SettingInfo {
   urn: string;

@@ -11,6 +11,7 @@ import { resourceSpec } from "./resources.ts";
 import { createRecord, itemPath, readRecord, registeredChild, token, updateRecord } from "./steps.ts";
 
 const isp = resourceSpec("isp");
+const ehcp = resourceSpec("ehcp");
 const PUBLISHER = { tenant: 0 as const, role: "dfe-publisher" as const };
 const base = { profile: "api-core" as const, capabilities: ["resource:isp"], roles: [isp.writer] };
 const MIB = 1024 * 1024;
@@ -261,6 +262,49 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
       check(
         before === opened,
         `version 1 of the closed ISP has status ${JSON.stringify(before)}, expected ${JSON.stringify(opened)}: closing must write a new version`,
+      );
+    },
+  },
+  {
+    id: "send.api-core.ceasing-writes-new-version",
+    title: "Ceasing an EHCP is a status change that writes a new version",
+    level: "MUST",
+    requirements: ["SI-API-009"],
+    profile: "api-core",
+    capabilities: ["resource:ehcp"],
+    roles: [ehcp.writer],
+    async run(ctx) {
+      const created = await createRecord(ctx, ehcp);
+      const issued = created.doc.status;
+      check(issued !== "ceased", "the fixture EHCP has ceased already");
+      const today = new Date().toISOString().slice(0, 10);
+      const ceasing = {
+        ...created.doc,
+        status: "ceased",
+        cessation: { reason: "reached-age-limit", decidedOn: today, ceasedOn: today },
+      };
+      const res = await updateRecord(ctx, ehcp, created.id, ceasing, {
+        ifMatch: created.etag,
+        reason: "conformance: the plan ceases",
+      });
+      expectStatus(res, 200, "PUT of the EHCP with status ceased");
+      const now = await readRecord(ctx, ehcp, created.id);
+      expectStatus(now, 200, "read of the ceased EHCP");
+      const status = isObj(now.json) ? now.json.status : undefined;
+      check(status === "ceased", `the EHCP's status after ceasing is ${JSON.stringify(status)}, expected "ceased"`);
+      const second = await ctx.http.get(`${itemPath(ehcp, created.id)}/versions/2`, { token: token(ctx, ehcp.writer) });
+      expectStatus(second, 200, "read of version 2 of the ceased EHCP");
+      const ceased = isObj(second.json) ? second.json.status : undefined;
+      check(
+        ceased === "ceased",
+        `version 2 of the ceased EHCP has status ${JSON.stringify(ceased)}, expected "ceased"`,
+      );
+      const first = await ctx.http.get(`${itemPath(ehcp, created.id)}/versions/1`, { token: token(ctx, ehcp.writer) });
+      expectStatus(first, 200, "read of version 1 of the ceased EHCP");
+      const before = isObj(first.json) ? first.json : {};
+      check(
+        before.status === issued && before.cessation === undefined,
+        `version 1 of the ceased EHCP has status ${JSON.stringify(before.status)}${before.cessation === undefined ? "" : " and a cessation"}, expected ${JSON.stringify(issued)}: ceasing must write a new version`,
       );
     },
   },

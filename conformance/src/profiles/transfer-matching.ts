@@ -4,11 +4,12 @@
 // send.transfer-receiver, by the side of the implementation each test drives.
 import { randomUUID } from "node:crypto";
 import type { TestContext, TestDef } from "../model.ts";
-import { check, expectStatus, itemsOf } from "../check.ts";
-import { freshNhsNumber, freshUln, type ChildFixture } from "../fixtures/factory.ts";
+import { check, expectStatus, itemsOf, nextLinkOf } from "../check.ts";
+import { tokenFor } from "../config.ts";
+import { freshNhsNumber, freshUln, isObj, type ChildFixture } from "../fixtures/factory.ts";
 import type { Json } from "../fixtures/templates.ts";
 import { resourceSpec } from "./resources.ts";
-import { createRecord, readRecord, registerChild, token } from "./steps.ts";
+import { createRecord, readRecord, registerChild, token, walkPages } from "./steps.ts";
 import {
   ensureSetting,
   expectAcceptedReceipt,
@@ -34,6 +35,22 @@ const OTHER_IDENTIFIERS = [
 async function childWithEveryIdentifier(ctx: TestContext): Promise<ChildFixture> {
   const child = { ...ctx.fixtures.newChild(0), uln: freshUln(), nhsNumber: freshNhsNumber() };
   return registerChild(ctx, child, STAFF_A);
+}
+
+/** A new plan for a fresh child of tenant B, sent to tenant A: the bundle is held for A's review. */
+async function heldBundle(ctx: TestContext) {
+  const theirs = await registerChild(ctx, ctx.fixtures.newChild(1), STAFF_B);
+  const doc = ctx.fixtures.document("isp", { ...theirs, childId: randomUUID(), tenant: 0 });
+  const sent = await suiteBundle(ctx, [doc], tenantSetting(ctx, 0));
+  await expectAcceptedReceipt(ctx, await postInbox(ctx, sent.jws), sent, "POST /transfers/inbox");
+  return { theirs, doc, id: sent.bundle.id as string };
+}
+
+function decide(ctx: TestContext, id: string, decision: "import-as-new-child" | "decline") {
+  return ctx.http.post(`/transfers/${encodeURIComponent(id)}/review`, {
+    token: token(ctx, STAFF_A),
+    body: { decision, note: `conformance: ${decision}` },
+  });
 }
 
 async function childIdsFound(ctx: TestContext, query: string): Promise<unknown[]> {
@@ -144,6 +161,65 @@ export const TRANSFER_MATCHING_TESTS: readonly TestDef[] = [
       check(read.status === 404, `the held bundle's ISP is readable by tenant A (HTTP ${read.status}) before review`);
       const upn = await childIdsFound(ctx, `upn=${encodeURIComponent(theirs.upn)}`);
       check(upn.length === 0, "tenant A holds a child with the UPN of tenant B's child after the held bundle");
+    },
+  },
+  {
+    id: "send.transfer-receiver.held-bundle-review-decided",
+    title: "A held bundle is imported as a new child or declined, once",
+    level: "SHOULD",
+    requirements: ["SI-API-067"],
+    profile: "transfer-receiver",
+    capabilities: ["resource:isp"],
+    roles: [...ROLES, STAFF_B],
+    async run(ctx) {
+      await ensureSetting(ctx, tenantSetting(ctx, 0));
+      await ensureSetting(ctx, tenantSetting(ctx, 1));
+      const imported = await heldBundle(ctx);
+      const declined = await heldBundle(ctx);
+      const took = await decide(ctx, imported.id, "import-as-new-child");
+      expectStatus(took, 200, `POST /transfers/${imported.id}/review (import-as-new-child)`);
+      const childId = isObj(took.json) ? took.json.childId : undefined;
+      check(typeof childId === "string", "the imported bundle names no child of tenant A");
+      check(
+        childId !== imported.theirs.childId,
+        "the bundle was merged into tenant B's child: it must become a new child record",
+      );
+      const plan = await readRecord(ctx, isp, String(imported.doc.id), STAFF_A);
+      expectStatus(plan, 200, "read by tenant A of the ISP of the imported bundle");
+      const b = await ctx.http.get(`/children/${encodeURIComponent(imported.theirs.childId)}`, {
+        token: token(ctx, STAFF_B),
+      });
+      expectStatus(b, 200, "tenant B's read of its own child after the import");
+      const again = await decide(ctx, imported.id, "decline");
+      expectStatus(again, 409, `a second decision on bundle ${imported.id}`);
+
+      const no = await decide(ctx, declined.id, "decline");
+      expectStatus(no, 200, `POST /transfers/${declined.id}/review (decline)`);
+      check(
+        !isObj(no.json) || no.json.childId === undefined,
+        "the declined bundle names a child of tenant A: a decline keeps nothing but the decision",
+      );
+      const gone = await readRecord(ctx, isp, String(declined.doc.id), STAFF_A);
+      check(gone.status === 404, `the declined bundle's ISP is readable by tenant A (HTTP ${gone.status})`);
+      const upn = await childIdsFound(ctx, `upn=${encodeURIComponent(declined.theirs.upn)}`);
+      check(upn.length === 0, "tenant A holds a child with the UPN of the declined bundle's child");
+
+      // Each decision is audited, when the implementation offers its audit log to the suite.
+      const auditor = tokenFor(ctx.config, 0, "auditor");
+      if (!(ctx.config.capabilities.features ?? []).includes("audit") || !auditor) {
+        ctx.note("the decisions' audit events were not checked: no audit feature or auditor credential");
+        return;
+      }
+      for (const id of [imported.id, declined.id]) {
+        const query = `/audit?resourceId=${encodeURIComponent(id)}&limit=100`;
+        const { pages } = await walkPages(ctx, query, auditor, nextLinkOf, (r) => itemsOf(r, "GET /audit"));
+        // One event for the match that held the bundle, one for the decision.
+        const events = pages.flat();
+        check(
+          events.length >= 2,
+          `bundle ${id} has ${events.length} audit events: its match and decision are not both audited`,
+        );
+      }
     },
   },
 ];

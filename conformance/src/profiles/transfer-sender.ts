@@ -39,6 +39,7 @@ import {
 } from "./transfer-steps.ts";
 
 const isp = resourceSpec("isp");
+const PARENT_A = { tenant: 0 as const, role: "parent-carer" as const };
 const SENDER = {
   profile: "transfer-sender" as const,
   capabilities: ["resource:isp"],
@@ -251,6 +252,39 @@ export const TRANSFER_SENDER_TESTS: readonly TestDef[] = [
         view.receipt === delivery.receipt,
         `GET ${new URL(transferUrl).pathname}: the transfer does not hold the receipt the suite ` +
           `sent (receipt ${view.receipt === undefined ? "absent" : "different"})`,
+      );
+    },
+  },
+  {
+    id: "send.transfer-sender.lifecycle-shown-to-parents",
+    title: "Parents see a transfer's status in words with its timestamps",
+    level: "SHOULD",
+    requirements: ["SI-API-055"],
+    ...SENDER,
+    roles: [...SENDER.roles, PARENT_A],
+    async run(ctx) {
+      await ensureSetting(ctx, tenantSetting(ctx, 0));
+      const child = ctx.fixtures.parentsChild(0);
+      const created = await createRecord(ctx, isp, child, STAFF_A);
+      const { transferUrl, delivery } = await transferToSuite(ctx, child.childId, created.id);
+      check(delivery.receipt, "the suite could not answer with a receipt");
+      const settled = await settledTransfer(ctx, transferUrl);
+      check(settled.status === "accepted", `the transfer is ${JSON.stringify(settled.status)}, not "accepted"`);
+      const list = `/children/${encodeURIComponent(child.childId)}/transfers`;
+      const res = await ctx.http.get(list, { token: token(ctx, PARENT_A) });
+      expectStatus(res, 200, `GET ${list} as the child's parent`);
+      const seen = itemsOf(res, `GET ${list}`).find((t) => t.id === settled.id);
+      check(seen, `the child's parent does not see transfer ${String(settled.id)}`);
+      check(
+        typeof seen.statusText === "string" && seen.statusText.trim().length > 0,
+        "the transfer shown to the parent has no status in plain words (statusText)",
+      );
+      const times = isObj(seen.timestamps) ? seen.timestamps : {};
+      const missing = ["sent", "accepted"].filter((s) => Number.isNaN(Date.parse(String(times[s]))));
+      check(missing.length === 0, `the transfer shown to the parent has no ${missing.join(" or ")} timestamp`);
+      check(
+        Date.parse(String(times.sent)) <= Date.parse(String(times.accepted)),
+        `the transfer was accepted (${String(times.accepted)}) before it was sent (${String(times.sent)})`,
       );
     },
   },

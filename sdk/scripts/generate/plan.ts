@@ -15,6 +15,7 @@ import { generateApiTypes } from "./api-types.ts";
 import { existsSync } from "node:fs";
 import { buildOpenApi, OPENAPI_PATH, serialiseOpenApi } from "../../../spec/build-openapi.ts";
 import { loadRequirements, renderReadme } from "../../../spec/requirements/render-readme.ts";
+import { CONFIG_SCHEMA_FILE, generateConfigSchema } from "../../../conformance/scripts/config-schema-enums.ts";
 
 /** Folders whose every file is generated: files there that the plan does not produce are stale. */
 export const GENERATED_DIRS = ["sdk/generated", "spec/reference", VIEW_EXAMPLES_DIR] as const;
@@ -72,6 +73,8 @@ export async function planGeneratedFiles(root: string): Promise<Map<string, stri
   if (existsSync(join(root, "sdk", "package.json")) && existsSync(join(root, "sdk", "src", "index.ts"))) {
     files.set(API_REFERENCE_PATH, generateApiReference(root));
   }
+  // The conformance configuration schema's closed lists (roles, profiles, resources, features) from their sources.
+  if (existsSync(join(root, CONFIG_SCHEMA_FILE))) files.set(CONFIG_SCHEMA_FILE, generateConfigSchema(root));
   // Rendered examples of the plan views, from the worked examples (none in the fixture checkouts).
   for (const [path, text] of generateViewExamples(root)) files.set(path, text);
   return files;

@@ -33,6 +33,7 @@ import {
 import {
   auditDropping,
   auditWithoutCallerCorrelation,
+  ceasedEhcpHistoryRewritten,
   decorateStore,
   searchQueryChanged,
   staleSearchHeads,
@@ -222,6 +223,13 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     caughtBy: ["send.api-core.closing-writes-new-version"],
     expect: /the ISP's status after closing is "\w+", expected "closed"/,
     build: { decorate: (store) => ({ handler: statusChangesIgnored(store) }) },
+  },
+  {
+    id: "ehcp-ceased-in-place",
+    description: "Ceasing an EHCP overwrites its history: every earlier version reads as the ceased plan.",
+    caughtBy: ["send.api-core.ceasing-writes-new-version"],
+    expect: /version 1 of the ceased EHCP has status "ceased" and a cessation, expected "\w+"/,
+    build: { store: ceasedEhcpHistoryRewritten },
   },
   {
     id: "setting-create-overwrites",
@@ -669,6 +677,27 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     caughtBy: ["send.security.role-matrix-enforced"],
     expect: /GET \/audit: expected 403, got 200/,
     build: { decorate: () => ({ permits: (permits) => (p, scope) => scope === "audit:read" || permits(p, scope) }) },
+  },
+  {
+    id: "trust-list-publishable-by-any-role",
+    description: "Every role may publish a trust-list issue, not only dfe-publisher.",
+    caughtBy: ["send.security.role-matrix-every-operation"],
+    expect: /setting-staff POST \/trust-list: expected 403, got (?!403)\d+/,
+    build: {
+      decorate: () => ({ permits: (permits) => (p, scope) => scope === "trust-list:publish" || permits(p, scope) }),
+    },
+  },
+  {
+    id: "cross-la-open-to-child-readers",
+    description: "Any role that reads children may query and request held transfers across local authorities.",
+    caughtBy: ["send.security.role-matrix-every-operation"],
+    expect: /setting-staff POST \/cross-la\/queries: expected 403, got (?!403)\d+/,
+    build: {
+      decorate: () => ({
+        permits: (permits) => (p, scope) =>
+          permits(p, scope) || (scope === "transfers:cross-la" && permits(p, "children:read")),
+      }),
+    },
   },
   {
     id: "voice-scope-from-read",

@@ -82,3 +82,15 @@ export function staleSearchHeads(store: Store): Store {
     },
   });
 }
+
+/** A ceased EHCP rewritten in place: once the current version has ceased, every older version reads as that one. */
+export function ceasedEhcpHistoryRewritten(store: Store): Store {
+  return decorateStore(store, {
+    get: async (kind, id, version) => {
+      const read = await store.get(kind, id, version);
+      if (kind !== "ehcp" || version === undefined || !read) return read;
+      const current = await store.get<Record<string, unknown>>(kind, id);
+      return current?.body.status === "ceased" ? { ...read, body: current.body, status: current.status } : read;
+    },
+  });
+}
