@@ -106,6 +106,18 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
   await as("create with another setting's id", () => client(tokens.staffB).isps.create(freshIsp(SETTING_B, isp.id)));
   await as("foreign read", () => client(tokens.staffB).isps.get(isp.id));
   await as("filing under another setting", () => alice.isps.create(freshIsp(SETTING_B)));
+  const agreement = {
+    itemType: "provision",
+    itemId: isp.provision![0]!.id!,
+    stance: "agrees",
+    onBehalfOf: { personType: "parent-carer", givenVia: "phone" },
+  };
+  const agree = (token: string, body: unknown) => () =>
+    client(token).call("addIspAgreement", { path: { id: isp.id }, body: body as never, changeReason: "family view" });
+  await as("agreement on a family's behalf", agree(tokens.staffA, agreement));
+  await as("agreement without onBehalfOf", agree(tokens.staffA, { ...agreement, onBehalfOf: undefined }));
+  await as("foreign agreement", agree(tokens.staffB, agreement));
+  await as("agreement without scope", agree(tokens.governor, agreement));
   await as("role without scope", () => client(tokens.governor).isps.search().toArray());
   await as("no token", () => client("").isps.get(isp.id));
   return steps;
@@ -162,6 +174,10 @@ describe("msw handlers and the reference server agree", () => {
       "foreign read": 404,
       "filing under another setting": 403,
       "role without scope": 403,
+      "agreement on a family's behalf": 201,
+      "agreement without onBehalfOf": 422,
+      "foreign agreement": 404,
+      "agreement without scope": 403,
       "no token": 401,
     });
     expect(fromServer.filter((s) => s.step === "search pages").map((s) => s.count)).toEqual([2, 1]);
