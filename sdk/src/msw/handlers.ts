@@ -22,6 +22,7 @@ import { appendVoice, type VoiceDocumentType } from "../documents/voice.ts";
 import { voiceAuthorshipErrors } from "../documents/voice-authorship.ts";
 import { appendAgreement, AGREEMENT_HOLDERS, type AgreementDocumentType } from "../documents/agreement.ts";
 import { OPERATIONS, type OperationSpec } from "../../generated/operations.ts";
+import { getCodeList } from "../vocab/index.ts";
 
 export interface SendHandlersOptions {
   /** Where the mocked API lives (the same baseUrl the client is given). */
@@ -344,7 +345,10 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)$`),
         names: ["id"],
         scope: cfg.readScope,
-        run: async (ctx) => answerRead(ctx, load(ctx, ctx.params.id!)),
+        run: async (ctx) => {
+          if (cfg.personal) checkPurpose(ctx.url);
+          return answerRead(ctx, load(ctx, ctx.params.id!));
+        },
       },
       {
         method: "PUT",
@@ -400,6 +404,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           const raw = ctx.params.version!;
           if (!/^[1-9]\d{0,8}$/.test(raw))
             throw invalidParameter("/path/version", "version must be a whole number from 1.");
+          if (cfg.personal) checkPurpose(ctx.url);
           load(ctx, ctx.params.id!); // tenancy is decided on the current version
           return answerRead(ctx, load(ctx, ctx.params.id!, Number(raw)));
         },
@@ -585,6 +590,15 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
 function agreementOperation(path: string): OperationSpec | undefined {
   const ops: readonly OperationSpec[] = Object.values(OPERATIONS);
   return ops.find((op) => op.path === `${path}/{id}/agreements`);
+}
+
+/** Why a plan is read (`purpose` on plan reads): the mock keeps no audit, but refuses a code outside the list as the
+ *  server does. */
+const ACCESS_PURPOSES: readonly string[] = getCodeList("access-purposes")!.codes.map((c) => c.code);
+function checkPurpose(url: URL): void {
+  const purpose = url.searchParams.get("purpose");
+  if (purpose !== null && !ACCESS_PURPOSES.includes(purpose))
+    throw invalidParameter("/query/purpose", `purpose must be one of: ${ACCESS_PURPOSES.join(", ")}.`);
 }
 
 function escapeRegExp(s: string): string {

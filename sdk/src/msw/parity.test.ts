@@ -94,6 +94,10 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
     alice.isps.update(isp.id, { ...isp, status: "closed" }, { reason: "stale", ifMatch: v1 }),
   );
   await as("read old version", () => alice.isps.version(isp.id, 1));
+  await as("read with a purpose", () => alice.call("getIsp", { path: { id: isp.id }, query: { purpose: "teaching" } }));
+  await as("read with an unknown purpose", () =>
+    alice.call("getIspVersion", { path: { id: isp.id, version: 1 }, query: { purpose: "curiosity" } as never }),
+  );
   await as("versions", () => alice.isps.versions(isp.id).toArray());
   await as("versions paged", () => alice.isps.versions(isp.id, { limit: 1 }).toArray());
   for (let i = 0; i < 2; i++) await as(`create ${i + 2}`, () => alice.isps.create(freshIsp(SETTING_A)));
@@ -168,6 +172,8 @@ describe("msw handlers and the reference server agree", () => {
       "update without Change-Reason": 400,
       update: 200,
       "stale update": 412,
+      "read with a purpose": 200,
+      "read with an unknown purpose": 400,
       "invalid create": 422,
       "create with an id in use": 201,
       "create with another setting's id": 201,
