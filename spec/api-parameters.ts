@@ -142,7 +142,8 @@ export const PARAMETERS: Record<ParamName, ParameterObject> = {
     name: "purpose",
     in: "query",
     description:
-      `Why the plan is being read, recorded in the audit log with the read and shown to the family in the list of who has read ` +
+      "Why the plan is being read (as JSON, a version, or a view), recorded in the audit log with the read and " +
+      "shown to the family in the list of who has read " +
       `the plan: ${accessPurposes.codes.map((c) => `\`${c.code}\` (${c.definition.replace(/\.$/, "")})`).join("; ")}. Default ` +
       `\`not-stated\`. Codes from the access-purposes code list.`,
     schema: { type: "string", enum: accessPurposes.codes.map((c) => c.code) },

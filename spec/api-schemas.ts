@@ -386,7 +386,8 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
           enum: accessPurposes.codes.map((c) => c.code),
           title: "Purpose",
           description:
-            "Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).",
+            "Why the plan was read (access-purposes code list), for reads of a plan, one of its versions or a view (`purpose` query parameter; " +
+            "`not-stated` when none was given).",
         },
         outcome: {
           type: "string",
@@ -421,7 +422,8 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
           enum: accessPurposes.codes.map((c) => c.code),
           title: "Purpose",
           description:
-            "Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).",
+            "Why the plan was read (access-purposes code list), for reads of a plan, one of its versions or a view (`purpose` query parameter; " +
+            "`not-stated` when none was given).",
         },
         settingUrn: { type: "string", title: "Setting URN", description: "The acting setting, when one." },
         laCode: { type: "string", title: "LA code", description: "The acting local authority, when one." },

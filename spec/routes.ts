@@ -230,12 +230,12 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: item,
       operationId: `get${r.opNoun}`,
       summary: `Read ${a(r.singular)}`,
-      description: `Returns the current version. Send \`If-None-Match\` with a cached ETag to get 304 when it has not changed. Every read is recorded in the audit log and in the child's access log.`,
+      description: `Returns the current version. Send \`If-None-Match\` with a cached ETag to get 304 when it has not changed. Every read is recorded in the audit log and in the child's access log, with why it was read (\`purpose\`, as for the plan's views), so the family can see why their child's plan was looked at.`,
       tag: r.tag,
       scope: read,
       resource: r.kind,
       auditAction: "read",
-      parameters: ["id", "ifNoneMatch"],
+      parameters: ["id", "ifNoneMatch", "purpose"],
       responses: [
         {
           status: 200,
@@ -245,7 +245,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
         },
         { status: 304, description: "Not modified: the ETag in `If-None-Match` is current.", headers: ["ETag"] },
       ],
-      errors: READ_ERRORS,
+      errors: [...READ_ERRORS, "invalid-parameter"],
     },
     {
       method: "put",
@@ -299,12 +299,12 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
       path: `${item}/versions/{version}`,
       operationId: `get${r.opNoun}Version`,
       summary: `Read one version of ${a(r.singular)}`,
-      description: `Returns the document exactly as it was at that version. Versions never change, so the response may be cached indefinitely.`,
+      description: `Returns the document exactly as it was at that version. Versions never change, so the response may be cached indefinitely. Audited as a read, with its \`purpose\`.`,
       tag: r.tag,
       scope: read,
       resource: r.kind,
       auditAction: "read",
-      parameters: ["id", "version", "ifNoneMatch"],
+      parameters: ["id", "version", "ifNoneMatch", "purpose"],
       responses: [
         {
           status: 200,
@@ -314,7 +314,7 @@ function documentRoutes(r: DocumentResource): RouteSpec[] {
         },
         { status: 304, description: "Not modified.", headers: ["ETag"] },
       ],
-      errors: READ_ERRORS,
+      errors: [...READ_ERRORS, "invalid-parameter"],
     },
     {
       method: "post",

@@ -807,9 +807,12 @@ export const CLAUSES: Readonly<Record<string, readonly Clause[]>> = {
       tests: ["send.security.staff-agreement-on-behalf"],
     },
     {
-      clause: "a young person records their own stance",
-      tests: [],
-      gap: "the suite's configuration has no young-person credential yet; the reference server's HTTP tests cover it",
+      clause: "a young person records their own stance; another child's young person gets 404",
+      tests: ["send.security.young-person-records-agreement"],
+    },
+    {
+      clause: "the same holds for an EHCP's items (POST /ehcps/{id}/agreements)",
+      tests: ["send.security.parent-records-ehcp-agreement"],
     },
   ],
 };

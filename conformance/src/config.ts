@@ -36,6 +36,8 @@ export interface TenantConfig {
   setting: SettingInfo;
   localAuthorityName?: string;
   parentChildIds?: string[];
+  /** The young-person token's own child record id. */
+  youngPersonChildId?: string;
   credentials: Partial<Record<RoleId, { token: string; subject?: string }>>;
 }
 

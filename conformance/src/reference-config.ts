@@ -3,8 +3,8 @@
 // audience below); this mints a token per role for two tenants with that key. Each tenant's parent-carer token names a
 // child whose record must exist (plans may only name registered children, and ids are the server's): it registers
 // one child per tenant over HTTP at `baseUrl` (POST /children as the tenant's staff) and puts the id the server
-// assigned into the token. It imports nothing from server/: the key file's layout, the claim names (spec/roles.ts
-// TOKEN_CLAIMS) and the API are the interface.
+// assigned into the token; the young-person token stands for that same child. It imports nothing from server/: the
+// key file's layout, the claim names (spec/roles.ts TOKEN_CLAIMS) and the API are the interface.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importJWK, SignJWT, type JWK } from "jose";
@@ -81,8 +81,10 @@ function claimsFor(
     case "health-commissioner":
       return { sub, send_role: role, la_code: t.setting.laCode, client_id };
     case "parent-carer":
-    case "young-person":
       return { sub, send_role: role, child_ids: childIds, client_id };
+    case "young-person":
+      // The young person is the parent's child: the same family, reading and answering for their own plan.
+      return { sub, send_role: role, child_ids: childIds.slice(0, 1), client_id };
     case "dfe-publisher":
     case "auditor":
       return { sub, send_role: role, client_id };
@@ -132,6 +134,7 @@ export async function referenceConfig(
         setting: t.setting,
         localAuthorityName: t.localAuthorityName,
         parentChildIds,
+        youngPersonChildId: parentChildIds[0],
         credentials,
       };
     }),

@@ -465,7 +465,7 @@ correlationId: string
  */
 callerCorrelationId?: string
 /**
- * Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).
+ * Why the plan was read (access-purposes code list), for reads of a plan, one of its versions or a view (`purpose` query parameter; `not-stated` when none was given).
  */
 purpose?: ("family-reading" | "teaching" | "review-meeting" | "planning" | "transfer" | "oversight" | "not-stated")
 /**
@@ -502,7 +502,7 @@ version?: number
  */
 role: string
 /**
- * Why the plan was read (access-purposes code list), for reads of a plan view (`purpose` query parameter; `not-stated` when none was given).
+ * Why the plan was read (access-purposes code list), for reads of a plan, one of its versions or a view (`purpose` query parameter; `not-stated` when none was given).
  */
 purpose?: ("family-reading" | "teaching" | "review-meeting" | "planning" | "transfer" | "oversight" | "not-stated")
 /**

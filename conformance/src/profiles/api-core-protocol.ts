@@ -304,7 +304,8 @@ export const API_PROTOCOL_TESTS: readonly TestDef[] = [
       const before = isObj(first.json) ? first.json : {};
       check(
         before.status === issued && before.cessation === undefined,
-        `version 1 of the ceased EHCP has status ${JSON.stringify(before.status)}${before.cessation === undefined ? "" : " and a cessation"}, expected ${JSON.stringify(issued)}: ceasing must write a new version`,
+        `version 1 of the ceased EHCP has status ${JSON.stringify(before.status)}${before.cessation === undefined ? "" : " and a cessation"}, ` +
+          `expected ${JSON.stringify(issued)}: ceasing must write a new version`,
       );
     },
   },

@@ -2,7 +2,8 @@
 // and discovery: bearer tokens mapped to roles, scope checks (403), tenancy (404 for foreign records), validation
 // with the SDK's own validate() (422 problem+json with pointers), ETags with 428/412 on updates and 304 on reads,
 // immutable versions, and cursor pagination with Link rel="next". Front ends can be tested without a server.
-// Plans get server-assigned ids and voice authorship follows the caller's role, as on the server; the mock holds no
+// Plans get server-assigned ids, voice authorship follows the caller's role, and families' agreements are recorded
+// with the server's rules (the agreements route comes from the generated route table); the mock holds no
 // child directory, so it does not check that a plan's child.personId names a registered child (SI-API-058).
 import { http, type HttpHandler } from "msw";
 import { CURRENT_SCHEMA_VERSION, STANDARD_VERSION, SUPPORTED_SCHEMA_VERSIONS } from "../../generated/document-types.ts";
@@ -16,9 +17,12 @@ import { readChangeReason } from "../http/change-reason.ts";
 import { invalidParameter, MockProblem, notFound, problemResponse, type MockProblemItem } from "./problems.ts";
 import { canSee, mayUse, type MockPrincipal } from "./roles.ts";
 import { newRecordId, withAssignedId } from "../documents/record-id.ts";
-import { withServerProvenance } from "../documents/server-provenance.ts";
+import { updateInstant, withServerProvenance } from "../documents/server-provenance.ts";
 import { appendVoice, type VoiceDocumentType } from "../documents/voice.ts";
 import { voiceAuthorshipErrors } from "../documents/voice-authorship.ts";
+import { appendAgreement, AGREEMENT_HOLDERS, type AgreementDocumentType } from "../documents/agreement.ts";
+import { OPERATIONS, type OperationSpec } from "../../generated/operations.ts";
+import { getCodeList } from "../vocab/index.ts";
 
 export interface SendHandlersOptions {
   /** Where the mocked API lives (the same baseUrl the client is given). */
@@ -341,7 +345,10 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
         pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)$`),
         names: ["id"],
         scope: cfg.readScope,
-        run: async (ctx) => answerRead(ctx, load(ctx, ctx.params.id!)),
+        run: async (ctx) => {
+          if (cfg.personal) checkPurpose(ctx.url);
+          return answerRead(ctx, load(ctx, ctx.params.id!));
+        },
       },
       {
         method: "PUT",
@@ -397,6 +404,7 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
           const raw = ctx.params.version!;
           if (!/^[1-9]\d{0,8}$/.test(raw))
             throw invalidParameter("/path/version", "version must be a whole number from 1.");
+          if (cfg.personal) checkPurpose(ctx.url);
           load(ctx, ctx.params.id!); // tenancy is decided on the current version
           return answerRead(ctx, load(ctx, ctx.params.id!, Number(raw)));
         },
@@ -420,6 +428,34 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
             const errors = voiceAuthorshipErrors(ctx.principal!.role, statement, pointer);
             if (errors.length > 0) throw validationProblem(errors);
             return document;
+          });
+          return json(stored.body, 201, {
+            etag: stored.etag,
+            location: `${itemPath(stored.id)}/versions/${stored.version}`,
+          });
+        },
+      });
+    }
+    const agreements = agreementOperation(cfg.path);
+    if (agreements && cfg.kind in AGREEMENT_HOLDERS) {
+      routes.push({
+        method: agreements.method.toUpperCase(),
+        pattern: new RegExp(`^${escapeRegExp(cfg.path)}/([^/]+)/agreements$`),
+        names: ["id"],
+        scope: agreements.scope,
+        hasBody: true,
+        run: async (ctx) => {
+          const p = ctx.principal!;
+          const stored = await writeNext(ctx, false, (current) => {
+            // The author is the caller, as on the server: a family member for themselves, staff only on their behalf.
+            const made = appendAgreement(cfg.kind as AgreementDocumentType, current.body, ctx.body, {
+              role: p.role,
+              subject: p.sub ?? p.role,
+              // The day this version is written, as its provenance will say.
+              today: updateInstant(new Date(now()), current.body, current.body).slice(0, 10),
+            });
+            if (made.errors.length > 0) throw validationProblem(made.errors);
+            return made.document;
           });
           return json(stored.body, 201, {
             etag: stored.etag,
@@ -548,6 +584,21 @@ export function createSendHandlers(options: SendHandlersOptions): SendHandlers {
     http.all(`${origin}/*`, ({ request }) => dispatch(request)),
   ];
   return Object.assign(handlers, { store, ready });
+}
+
+/** The agreements operation of the plans at `path` in the generated route table (spec/agreement-routes.ts), if any. */
+function agreementOperation(path: string): OperationSpec | undefined {
+  const ops: readonly OperationSpec[] = Object.values(OPERATIONS);
+  return ops.find((op) => op.path === `${path}/{id}/agreements`);
+}
+
+/** Why a plan is read (`purpose` on plan reads): the mock keeps no audit, but refuses a code outside the list as the
+ *  server does. */
+const ACCESS_PURPOSES: readonly string[] = getCodeList("access-purposes")!.codes.map((c) => c.code);
+function checkPurpose(url: URL): void {
+  const purpose = url.searchParams.get("purpose");
+  if (purpose !== null && !ACCESS_PURPOSES.includes(purpose))
+    throw invalidParameter("/query/purpose", `purpose must be one of: ${ACCESS_PURPOSES.join(", ")}.`);
 }
 
 function escapeRegExp(s: string): string {

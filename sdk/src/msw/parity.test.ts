@@ -94,6 +94,10 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
     alice.isps.update(isp.id, { ...isp, status: "closed" }, { reason: "stale", ifMatch: v1 }),
   );
   await as("read old version", () => alice.isps.version(isp.id, 1));
+  await as("read with a purpose", () => alice.call("getIsp", { path: { id: isp.id }, query: { purpose: "teaching" } }));
+  await as("read with an unknown purpose", () =>
+    alice.call("getIspVersion", { path: { id: isp.id, version: 1 }, query: { purpose: "curiosity" } as never }),
+  );
   await as("versions", () => alice.isps.versions(isp.id).toArray());
   await as("versions paged", () => alice.isps.versions(isp.id, { limit: 1 }).toArray());
   for (let i = 0; i < 2; i++) await as(`create ${i + 2}`, () => alice.isps.create(freshIsp(SETTING_A)));
@@ -106,6 +110,18 @@ async function scenario(baseUrl: string, tokens: Tokens): Promise<Step[]> {
   await as("create with another setting's id", () => client(tokens.staffB).isps.create(freshIsp(SETTING_B, isp.id)));
   await as("foreign read", () => client(tokens.staffB).isps.get(isp.id));
   await as("filing under another setting", () => alice.isps.create(freshIsp(SETTING_B)));
+  const agreement = {
+    itemType: "provision",
+    itemId: isp.provision![0]!.id!,
+    stance: "agrees",
+    onBehalfOf: { personType: "parent-carer", givenVia: "phone" },
+  };
+  const agree = (token: string, body: unknown) => () =>
+    client(token).call("addIspAgreement", { path: { id: isp.id }, body: body as never, changeReason: "family view" });
+  await as("agreement on a family's behalf", agree(tokens.staffA, agreement));
+  await as("agreement without onBehalfOf", agree(tokens.staffA, { ...agreement, onBehalfOf: undefined }));
+  await as("foreign agreement", agree(tokens.staffB, agreement));
+  await as("agreement without scope", agree(tokens.governor, agreement));
   await as("role without scope", () => client(tokens.governor).isps.search().toArray());
   await as("no token", () => client("").isps.get(isp.id));
   return steps;
@@ -156,12 +172,18 @@ describe("msw handlers and the reference server agree", () => {
       "update without Change-Reason": 400,
       update: 200,
       "stale update": 412,
+      "read with a purpose": 200,
+      "read with an unknown purpose": 400,
       "invalid create": 422,
       "create with an id in use": 201,
       "create with another setting's id": 201,
       "foreign read": 404,
       "filing under another setting": 403,
       "role without scope": 403,
+      "agreement on a family's behalf": 201,
+      "agreement without onBehalfOf": 422,
+      "foreign agreement": 404,
+      "agreement without scope": 403,
       "no token": 401,
     });
     expect(fromServer.filter((s) => s.step === "search pages").map((s) => s.count)).toEqual([2, 1]);

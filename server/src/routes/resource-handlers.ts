@@ -20,6 +20,7 @@ import { newRecordId, withAssignedId } from "../../../sdk/src/documents/record-i
 import { updateInstant, withServerProvenance } from "../../../sdk/src/documents/server-provenance.ts";
 import { pathParam } from "../middleware/parameters/index.ts";
 import type { ResourceConfig } from "./resources.ts";
+import { ROUTES } from "../../../spec/routes.ts";
 import {
   ConflictError,
   type SearchQuery,
@@ -99,9 +100,18 @@ function isDuplicate(err: unknown): boolean {
 
 export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: string) {
   const { store, access } = deps;
+  // The kinds whose JSON reads declare `purpose` in spec/routes.ts (the plans; not child or directory records).
+  const readsTakePurpose = ROUTES.some(
+    (r) => r.resource === cfg.kind && r.auditAction === "read" && r.parameters.includes("purpose"),
+  );
   const auditIf = async (c: Context<AppEnv>, facts: AuditFacts) => {
     if (cfg.personal || facts.action !== "read") await audit(store, c, facts);
   };
+
+  /** Why a plan is read (the `purpose` query parameter, checked against the access-purposes list by `parameters`):
+   *  the audit says why special-category data was read, for JSON reads as for views. Other operations state none. */
+  const purposeOf = (c: Context<AppEnv>, action: string): { purpose?: string } =>
+    readsTakePurpose && action === "read" ? { purpose: c.get("query")?.purpose ?? "not-stated" } : {};
 
   /** Loads the current (or given) version, or answers 404 (auditing the denied attempt) when missing or foreign. */
   async function loadVisible(
@@ -113,7 +123,15 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
     const v = await store.get(cfg.kind, id, version);
     const p = c.get("principal");
     if (!v || !visible(cfg, access, p, v, action)) {
-      if (cfg.personal) await audit(store, c, { action, kind: cfg.kind, resourceId: id, version, outcome: "denied" });
+      if (cfg.personal)
+        await audit(store, c, {
+          action,
+          kind: cfg.kind,
+          resourceId: id,
+          version,
+          outcome: "denied",
+          ...purposeOf(c, action),
+        });
       throw notFound();
     }
     return v;
@@ -202,6 +220,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
         resourceId: v.id,
         version: v.version,
         childId: childIdOf(cfg, v),
+        ...purposeOf(c, "read"),
       });
     c.header("etag", rep.etag);
     if (rep.projected) c.header("x-send-projection", "sharing-labels");
@@ -222,6 +241,7 @@ export function resourceHandlers(cfg: ResourceConfig, deps: AppDeps, idParam: st
         resourceId: held.id,
         version: held.version,
         childId: childIdOf(cfg, held),
+        ...purposeOf(c, "read"),
       });
       const r = await store.getAudited(cfg.kind, id, held.version, rec);
       if (r.audited && r.version) return answerRead(c, r.version, true);

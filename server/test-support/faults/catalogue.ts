@@ -29,6 +29,7 @@ import {
   statusChangesIgnored,
   validateStoring,
   verifierWaving,
+  youngPersonAgreesForAnyChild,
 } from "./part-faults.ts";
 import {
   auditDropping,
@@ -657,6 +658,13 @@ export const FAULT_CATALOGUE: readonly FaultSpec[] = [
     caughtBy: ["send.security.staff-agreement-on-behalf"],
     expect: /a stance staff recorded is not marked as recorded for the family/,
     build: { decorate: (store) => ({ handler: agreementRecordedAsFamily(store) }) },
+  },
+  {
+    id: "young-person-agrees-for-any-child",
+    description: "A young person may record a stance on another child's plan (the role is checked, not whose plan).",
+    caughtBy: ["send.security.young-person-records-agreement"],
+    expect: /another child's young person's agreement: expected HTTP 404, got 201/,
+    build: { decorate: (store) => ({ handler: youngPersonAgreesForAnyChild(store) }) },
   },
   {
     id: "parent-can-edit-provision",

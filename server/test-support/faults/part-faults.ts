@@ -207,3 +207,20 @@ export const agreementRecordedAsFamily =
       return handler(c);
     });
   };
+
+/** A young person's agreement is accepted on any child's plan: the handler is handed a principal that also holds the
+ *  plan's child, as a server that checks only the role (a family member may record stances) and not whose plan it is. */
+export const youngPersonAgreesForAnyChild =
+  (store: Store) =>
+  (wrap: AppParts["handler"]): AppParts["handler"] =>
+  (operationId, handler) => {
+    const cfg = resourceOf(operationId);
+    if (!cfg || !/^add(Isp|Ehcp)Agreement$/.test(operationId)) return wrap(operationId, handler);
+    return wrap(operationId, async (c) => {
+      const p = c.get("principal");
+      const current = await store.get(cfg.kind, String(c.req.param("id")).toLowerCase());
+      const childId = current ? cfg.factsOf(current.body, current.id).childId : undefined;
+      if (p.role === "young-person" && childId) c.set("principal", { ...p, childIds: [...p.childIds, childId] });
+      return handler(c);
+    });
+  };
