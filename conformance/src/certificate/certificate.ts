@@ -25,6 +25,8 @@ export interface Certificate {
   target: { host: string; declared?: DeclaredStandard };
   suite: { name: "send-conformance"; version: string };
   profiles: string[];
+  /** The schemaVersion of the documents the run wrote; absent from certificates issued before it was recorded. */
+  schemaVersion?: string;
   capabilities: { resources: string[]; features: string[] };
   verdict: "conformant";
   counts: { total: number; MUST: Counts; SHOULD: Counts };
@@ -105,6 +107,7 @@ export function certificateFacts(args: {
     target: { host: hostOf(report.target.baseUrl), ...(args.declared ? { declared: args.declared } : {}) },
     suite: { name: "send-conformance", version: report.suite.version },
     profiles: [...report.profiles],
+    schemaVersion: report.schemaVersion,
     capabilities: {
       resources: [...report.capabilities.resources],
       features: [...(report.capabilities.features ?? [])],

@@ -198,6 +198,7 @@ export function coverageText(v: Extract<Verification, { ok: true }>): string {
     `  issued:         ${c.issuedAt} (run ${c.run.startedAt} → ${c.run.finishedAt})`,
     `  suite:          ${v.suite}`,
     `  profiles:       ${c.profiles.join(", ")}`,
+    `  schema version: ${c.schemaVersion ?? "not recorded (certificate made before the suite recorded it)"}`,
     `  resources:      ${c.capabilities.resources.join(", ") || "none"}`,
     `  features:       ${c.capabilities.features.join(", ") || "none"}`,
     `  tests:          ${c.counts.total} — ${counts("MUST")}; ${counts("SHOULD")}`,
