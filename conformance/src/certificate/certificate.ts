@@ -14,6 +14,8 @@ export interface DeclaredStandard {
   standard: string;
   standardVersion: string;
   schemaVersions?: { current: string; supported: string[] };
+  /** The product and version the system named at GET / (`implementation`), when it names them. */
+  implementation?: { name: string; version: string };
 }
 
 export interface Certificate {
