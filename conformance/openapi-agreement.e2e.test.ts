@@ -20,6 +20,8 @@ let reference: ReferenceProcess | undefined;
 let proxy: ValidatingProxy | undefined;
 let dataDir = "";
 let loopbackPort = 0;
+/** The suite configuration the first test writes, for the later runs. */
+let configFile = "";
 
 beforeAll(async () => {
   reference = await startReferenceProcess("openapi");
@@ -51,6 +53,7 @@ describe("the reference server answers as its OpenAPI document says", () => {
     expect(cfg.code, cfg.stderr).toBe(0);
     const file = join(dataDir, "conformance.json");
     writeFileSync(file, cfg.stdout);
+    configFile = file;
     const reportDir = join(dataDir, "report");
     const res = await cli(["run", "--config", file, "--report", reportDir]);
     const report = JSON.parse(readFileSync(join(reportDir, "report.json"), "utf8")) as RunReport;
@@ -78,5 +81,33 @@ describe("the reference server answers as its OpenAPI document says", () => {
     expect(Object.keys(stats.byRole).sort()).toEqual(expect.arrayContaining(ROLES.map((r) => r.id).sort()));
     expect(stats.checked).toBeGreaterThan(300);
     expect(stats.violations).toEqual([]);
+  }, 300_000);
+
+  it("a run writing 2.0 documents (--schema-version 2.0) agrees too: the OpenAPI describes every supported version", async () => {
+    expect(configFile, "the first test writes the configuration").not.toBe("");
+    const { stats } = proxy!;
+    const [checkedBefore, violationsBefore] = [stats.checked, stats.violations.length];
+    const reportDir = join(dataDir, "report-2.0");
+    const res = await cli([
+      "run",
+      "--config",
+      configFile,
+      "--schema-version",
+      "2.0",
+      "--profile",
+      "api-core",
+      "--report",
+      reportDir,
+    ]);
+    const report = JSON.parse(readFileSync(join(reportDir, "report.json"), "utf8")) as RunReport;
+    expect(report.schemaVersion).toBe("2.0");
+    const notPassed = report.results
+      .filter((r) => r.level === "MUST" && r.outcome !== "pass" && r.outcome !== "skip")
+      .map((r) => `${r.id}: ${r.outcome} ${r.message ?? ""}`);
+    expect(notPassed).toEqual([]);
+    expect(res.code, res.stderr.slice(-2000)).toBe(0);
+    console.log(`validating proxy, 2.0 run: ${stats.checked - checkedBefore} exchanges checked`);
+    expect(stats.checked - checkedBefore).toBeGreaterThan(50);
+    expect(stats.violations.slice(violationsBefore)).toEqual([]);
   }, 300_000);
 });

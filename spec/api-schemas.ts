@@ -201,6 +201,26 @@ export function apiSchemas(documentDefNames: readonly string[]): Record<string, 
           title: "Problem types",
           description: "Base of the problem type URIs.",
         },
+        implementation: {
+          type: "object",
+          title: "Implementation",
+          description:
+            "The product answering and its version, as its vendor names them. Optional; when present, a " +
+            "conformance certificate (`send-conformance run --certificate`) names the system by it unless the " +
+            "vendor's configuration says otherwise.",
+          additionalProperties: false,
+          required: ["name", "version"],
+          properties: {
+            name: { type: "string", minLength: 1, maxLength: 200, title: "Name", description: "Product name." },
+            version: {
+              type: "string",
+              minLength: 1,
+              maxLength: 100,
+              title: "Version",
+              description: "Product version, as its vendor numbers it.",
+            },
+          },
+        },
       },
     },
     HealthStatus: {

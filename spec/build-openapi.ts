@@ -23,6 +23,7 @@ import { hoistSchemas, readManifest, readSchemaFiles } from "./hoist-schemas.ts"
 import { PROBLEM_BASE, PROBLEM_TYPES, problemType, type ProblemKind } from "./problems.ts";
 import { ROLES, SCOPES, SHARED_VIEW_FRAME, rolesWithScope } from "./roles.ts";
 import { ROUTES, type BodySpec, type HeaderName, type RouteSpec, type TagName } from "./routes.ts";
+import { versionedComponents } from "./versioned-schemas.ts";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const OPENAPI_PATH = "spec/generated/openapi.json";
@@ -91,6 +92,8 @@ interface Ctx {
   root: string;
   /** Schema (a record or a page of records) → the schema of what a role with a sharing limit may receive instead. */
   views: Map<string, string>;
+  /** Document schema → its per-version schemas, when the supported versions differ (spec/versioned-schemas.ts). */
+  variants: ReadonlyMap<string, readonly { name: string }[]>;
   requireExamples: boolean;
   usedExamples: Map<string, unknown>;
 }
@@ -227,10 +230,11 @@ const refName = (s: SchemaObject | ReferenceObject | undefined): string | undefi
 function sharedViews(
   routes: readonly RouteSpec[],
   schemas: Record<string, SchemaObject>,
-  views: Map<string, string>,
+  ctx: Ctx,
 ): Record<string, SchemaObject> {
+  const { views } = ctx;
   const out: Record<string, SchemaObject> = {};
-  const viewOf = (name: string): string => {
+  const sharedView = (name: string): void => {
     const full = schemas[name]!;
     out[`${name}SharedView`] = {
       type: "object",
@@ -245,6 +249,19 @@ function sharedViews(
       required: (full.required ?? []).filter((p) => (SHARED_VIEW_FRAME as readonly string[]).includes(p)),
       properties: full.properties ?? {},
     };
+  };
+  const viewOf = (name: string): string => {
+    const full = schemas[name]!;
+    const variants = ctx.variants.get(name);
+    if (variants) {
+      // One shared view per supported version, exclusive by the frame's schemaVersion.
+      for (const v of variants) sharedView(v.name);
+      out[`${name}SharedView`] = {
+        title: `${full.title ?? name} (shared view)`,
+        description: `The shared view of a record of any supported version; its \`schemaVersion\` says which.`,
+        oneOf: variants.map((v) => schemaRef(`${v.name}SharedView`)),
+      };
+    } else sharedView(name);
     out[`${name}OrSharedView`] = {
       title: `${full.title ?? name}, or its shared view`,
       description: `The whole record, or for a role with a sharing limit its shared view (\`${name}SharedView\`).`,
@@ -288,6 +305,7 @@ const newRecordName = (schema: string): string => `New${schema}`;
 function newRecordSchemas(
   routes: readonly RouteSpec[],
   schemas: Record<string, SchemaObject>,
+  variants: Ctx["variants"],
 ): Record<string, SchemaObject> {
   const out: Record<string, SchemaObject> = {};
   for (const r of routes) {
@@ -295,28 +313,50 @@ function newRecordSchemas(
     if (!body?.idAssigned) continue;
     const full = schemas[body.schema];
     if (!full) throw new Error(`${r.operationId}: unknown schema ${body.schema}`);
-    out[newRecordName(body.schema)] = {
-      ...full,
-      title: `${full.title ?? body.schema} (to create)`,
-      description: (
-        `${full.description ?? ""} As sent to create the record: \`id\` may be left out, since the ` +
-        `server assigns a fresh one whatever the body carries.`
-      ).trim(),
-      required: (full.required ?? []).filter((p) => p !== "id"),
-    };
+    const versions = variants.get(body.schema);
+    if (versions) {
+      for (const v of versions) out[newRecordName(v.name)] = newRecord(schemas[v.name]!, v.name);
+      out[newRecordName(body.schema)] = {
+        title: `${full.title ?? body.schema} (to create)`,
+        description: `As sent to create the record, in any supported version; its \`schemaVersion\` says which.`,
+        oneOf: versions.map((v) => schemaRef(newRecordName(v.name))),
+      };
+    } else out[newRecordName(body.schema)] = newRecord(full, body.schema);
   }
   return out;
+}
+
+function newRecord(full: SchemaObject, name: string): SchemaObject {
+  return {
+    ...full,
+    title: `${full.title ?? name} (to create)`,
+    description: (
+      `${full.description ?? ""} As sent to create the record: \`id\` may be left out, since the ` +
+      `server assigns a fresh one whatever the body carries.`
+    ).trim(),
+    required: (full.required ?? []).filter((p) => p !== "id"),
+  };
 }
 
 /** The OpenAPI document as a plain object. Deterministic: same inputs, same output, byte for byte once serialised. */
 export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
   const root = opts.root ?? REPO_ROOT;
-  const ctx: Ctx = { root, views: new Map(), requireExamples: opts.requireExamples ?? false, usedExamples: new Map() };
   const schemasDir = join(root, "schemas");
   const manifest = readManifest(schemasDir);
-  const { components: hoisted } = hoistSchemas(
-    readSchemaFiles(schemasDir, manifest, (opts.schemaOverrides ?? {}) as Parameters<typeof readSchemaFiles>[2]),
+  const { components: hoisted, variants } = versionedComponents(
+    schemasDir,
+    manifest,
+    hoistSchemas(
+      readSchemaFiles(schemasDir, manifest, (opts.schemaOverrides ?? {}) as Parameters<typeof readSchemaFiles>[2]),
+    ).components,
   );
+  const ctx: Ctx = {
+    root,
+    views: new Map(),
+    variants,
+    requireExamples: opts.requireExamples ?? false,
+    usedExamples: new Map(),
+  };
   const docNames = manifest.documentTypes.map((d) => d.defName);
   const api = apiSchemas(docNames);
   for (const name of Object.keys(api))
@@ -334,7 +374,7 @@ export function buildOpenApi(opts: BuildOptions = {}): OpenAPIObject {
     .addServer({ url: "/", description: "The server this document was fetched from." });
 
   const all: Record<string, SchemaObject> = { ...(hoisted as Record<string, SchemaObject>), ...api };
-  const derived = { ...sharedViews(ROUTES, all, ctx.views), ...newRecordSchemas(ROUTES, all) };
+  const derived = { ...sharedViews(ROUTES, all, ctx), ...newRecordSchemas(ROUTES, all, variants) };
   for (const name of Object.keys(derived))
     if (name in all) throw new Error(`derived schema ${name} clashes with a schema`);
   for (const [name, schema] of Object.entries({ ...all, ...derived })) builder.addSchema(name, schema);

@@ -210,6 +210,9 @@ export async function main(argv: string[]): Promise<number> {
               name: values["implementation-name"] ?? cfg.implementation?.name,
               version: values["implementation-version"] ?? cfg.implementation?.version,
             },
+            ...(profiles.some((p) => p !== "documents")
+              ? { discoverAt: { baseUrl: cfg.baseUrl, timeoutMs: cfg.http?.timeoutMs ?? 15_000 } }
+              : {}),
           })
         : undefined;
       if (profiles.some((p) => p !== "documents")) {

@@ -303,6 +303,19 @@ docs: string
  * Base of the problem type URIs.
  */
 problemTypes?: string
+/**
+ * The product answering and its version, as its vendor names them. Optional; when present, a conformance certificate (`send-conformance run --certificate`) names the system by it unless the vendor's configuration says otherwise.
+ */
+implementation?: {
+/**
+ * Product name.
+ */
+name: string
+/**
+ * Product version, as its vendor numbers it.
+ */
+version: string
+}
 }
 /**
  * Liveness or readiness.

@@ -6,9 +6,12 @@ import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../build-openapi.ts";
-import { buildArchive } from "./archive.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildArchive, buildReleaseArchives } from "./archive.ts";
+import { sitePages } from "./build.ts";
 import { idPath } from "./site-paths.ts";
-import { readSources } from "./sources.ts";
+import { listFiles, readSources, readVocab } from "./sources.ts";
 
 const sources = readSources(REPO_ROOT);
 const TZ = process.env.TZ;
@@ -99,5 +102,71 @@ describe("release archive", () => {
     const links = parse(text("crosswalks/links.csv"), { columns: true }) as unknown[];
     expect(links).toHaveLength(sources.crosswalks.reduce((n, c) => n + c.links.length, 0));
     expect(parse(text("rules/rules.csv"), { columns: true })).toHaveLength(sources.rules.length);
+  });
+});
+
+describe("release archives", () => {
+  const releases = sources.releases ?? [];
+  const records = JSON.parse(readFileSync(join(REPO_ROOT, "schemas", "releases", "releases.json"), "utf8")) as {
+    version: string;
+  }[];
+
+  it("one per release record, deterministic in any time zone, with its SHA-256 published beside it", () => {
+    process.env.TZ = "UTC";
+    const a = buildReleaseArchives(sources);
+    process.env.TZ = "Asia/Kolkata";
+    const b = buildReleaseArchives(sources);
+    expect(a.map((r) => r.version).sort()).toEqual(records.map((r) => r.version).sort());
+    expect(a.length).toBeGreaterThanOrEqual(2);
+    const { pages } = sitePages(sources);
+    for (const [i, r] of a.entries()) {
+      expect(r.archive.name).toBe(`send-interchange-${r.version}-release.zip`);
+      expect(b[i]!.archive.sha256).toBe(r.archive.sha256);
+      expect(r.archive.sha256).toBe(createHash("sha256").update(r.archive.bytes).digest("hex"));
+      expect(
+        Buffer.from(pages.get(`download/releases/${r.archive.name}`) as Uint8Array).equals(
+          Buffer.from(r.archive.bytes),
+        ),
+      ).toBe(true);
+      expect(pages.get(`download/releases/${r.archive.name}.sha256`)).toBe(`${r.archive.sha256}  ${r.archive.name}\n`);
+      // The versions page links each archive and shows its digest.
+      const versions = pages.get("versions.html") as string;
+      expect(versions).toContain(`href="download/releases/${r.archive.name}"`);
+      expect(versions).toContain(r.archive.sha256);
+    }
+    // Different releases, different bytes (each holds its own frozen files).
+    expect(new Set(a.map((r) => r.archive.sha256)).size).toBe(a.length);
+  });
+
+  it("holds exactly what the release froze: its schemas at their $id paths, manifest, code lists, and its record", () => {
+    for (const { version, archive } of buildReleaseArchives(sources)) {
+      const release = releases.find((r) => r.record.version === version)!;
+      const files = unzipSync(archive.bytes);
+      const root = archive.name.replace(/\.zip$/, "");
+      const text = (p: string) => new TextDecoder().decode(files[`${root}/${p}`]);
+      expect(JSON.parse(text("release.json"))).toEqual(release.record);
+      expect(text("schemas/manifest.json")).toBe(readFileSync(join(release.dir, "manifest.json"), "utf8"));
+      expect(release.schemas.length).toBeGreaterThan(5);
+      const major = version.split(".")[0];
+      for (const s of release.schemas) {
+        const path = idPath(s.id, sources.manifest.baseUri);
+        expect(path.startsWith(`${major}/`), path).toBe(true);
+        // Byte for byte the frozen file, whose digest schemas/releases/digests.json guards.
+        expect(text(`schemas/${path}`)).toBe(readFileSync(join(release.dir, s.file), "utf8"));
+      }
+      const vocab = readVocab(join(release.dir, "vocab"));
+      for (const l of vocab.codeLists) expect(JSON.parse(text(`code-lists/${l.id}.json`))).toEqual(l);
+      const codes = parse(text("code-lists/codes.csv"), { columns: true }) as unknown[];
+      expect(codes).toHaveLength(vocab.codeLists.reduce((n, l) => n + l.codes.length, 0));
+      // Nothing that is not frozen per release (examples, requirements) is in it.
+      expect(Object.keys(files).some((p) => p.includes("/examples/") || p.includes("/requirements/"))).toBe(false);
+      expect(listFiles(join(release.dir, "vocab")).length).toBeGreaterThan(0);
+    }
+    // 2.0.0's SPP is the 2.0 one (the breaking change), not the working copy's.
+    const v2 = buildReleaseArchives(sources).find((r) => r.version === "2.0.0")!.archive;
+    const spp = new TextDecoder().decode(
+      unzipSync(v2.bytes)["send-interchange-2.0.0-release/schemas/2/spp.schema.json"],
+    );
+    expect(JSON.parse(spp).properties).toHaveProperty("supersedes");
   });
 });

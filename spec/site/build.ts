@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildDocs } from "../build-docs.ts";
 import { OPENAPI_PATH, REPO_ROOT } from "../build-openapi.ts";
-import { buildArchive } from "./archive.ts";
+import { buildArchive, buildReleaseArchives } from "./archive.ts";
 import { docPages } from "./doc-pages.tsx";
 import { examplePages } from "./example-pages.tsx";
 import { apiPage, downloadPage, homePage, versionsPage } from "./front-pages.tsx";
@@ -52,6 +52,7 @@ export function sitePages(sources: Sources): {
   const v = sources.manifest.standardVersion;
   const map = siteMap(sources);
   const archive = buildArchive(sources);
+  const releaseArchives = buildReleaseArchives(sources);
   const pages = new Map<string, string | Uint8Array>();
   const add = (m: Map<string, string>) => {
     for (const [path, content] of m) {
@@ -66,13 +67,29 @@ export function sitePages(sources: Sources): {
   add(
     new Map([
       ["index.html", homePage(sources, v, archive.name)],
-      ["versions.html", versionsPage(sources, v)],
+      [
+        "versions.html",
+        versionsPage(
+          sources,
+          v,
+          releaseArchives.map((r) => ({
+            version: r.version,
+            name: r.archive.name,
+            sha256: r.archive.sha256,
+            size: r.archive.bytes.length,
+          })),
+        ),
+      ],
       ["download.html", downloadPage(sources, v, archive.name, archive.sha256, archive.bytes.length)],
       ["api/index.html", apiPage(v)],
     ]),
   );
   pages.set(`download/${archive.name}`, archive.bytes);
   pages.set(`download/${archive.name}.sha256`, `${archive.sha256}  ${archive.name}\n`);
+  for (const { archive: a } of releaseArchives) {
+    pages.set(`download/releases/${a.name}`, a.bytes);
+    pages.set(`download/releases/${a.name}.sha256`, `${a.sha256}  ${a.name}\n`);
+  }
   return { pages, archive };
 }
 

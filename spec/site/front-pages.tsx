@@ -53,7 +53,37 @@ function SchemaFolders(props: { ctx: PageContext; paths: readonly string[] }) {
   );
 }
 
-export function versionsPage(sources: Sources, standardVersion: string): string {
+/** A release's archive, as the version history lists it. */
+export interface ReleaseArchiveLink {
+  version: string;
+  name: string;
+  sha256: string;
+  size: number;
+}
+
+function ArchiveCell(props: { ctx: PageContext; archive: ReleaseArchiveLink | undefined }) {
+  const a = props.archive;
+  if (!a) return <>—</>;
+  return (
+    <>
+      <Link ctx={props.ctx} to={`download/releases/${a.name}`}>
+        {a.name}
+      </Link>{" "}
+      ({Math.round(a.size / 1024)} KiB,{" "}
+      <Link ctx={props.ctx} to={`download/releases/${a.name}.sha256`}>
+        checksum
+      </Link>
+      )<br />
+      SHA-256 <span class="digest">{a.sha256}</span>
+    </>
+  );
+}
+
+export function versionsPage(
+  sources: Sources,
+  standardVersion: string,
+  archives: readonly ReleaseArchiveLink[] = [],
+): string {
   const ctx: PageContext = { path: "versions.html", standardVersion };
   const published = publishedSchemas(sources);
   // A released version's schemas are reachable on the site where the site serves that release's file, or where the
@@ -80,7 +110,7 @@ export function versionsPage(sources: Sources, standardVersion: string): string 
       ) : (
         <Table
           label="Versions of the standard"
-          head={["Version", "Status", "Date", "Status history", "Schemas", "Notes"]}
+          head={["Version", "Status", "Date", "Status history", "Schemas", "Archive", "Notes"]}
         >
           {releases.map((r) => (
             <tr key={r.record.version} id={`v${r.record.version}`}>
@@ -108,10 +138,20 @@ export function versionsPage(sources: Sources, standardVersion: string): string 
               <td>
                 <SchemaFolders ctx={ctx} paths={servedPaths(r)} />
               </td>
+              <td>
+                <ArchiveCell ctx={ctx} archive={archives.find((a) => a.version === r.record.version)} />
+              </td>
               <td>{r.record.notes ?? "—"}</td>
             </tr>
           ))}
         </Table>
+      )}
+      {archives.length > 0 && (
+        <p>
+          Each release's archive holds what the release froze: its schemas at their <code>$id</code> paths, its
+          manifest, code lists and crosswalks (JSON and CSV), and its release record. It is built deterministically, so
+          a release always has the same SHA-256; check a download with <code>sha256sum -c NAME.zip.sha256</code>.
+        </p>
       )}
       <p>
         What changed in each version: the{" "}
@@ -248,7 +288,13 @@ export function downloadPage(sources: Sources, standardVersion: string, name: st
         Check the download with <code>sha256sum -c {name}.sha256</code> (or <code>shasum -a 256 {name}</code>). The
         archive is built deterministically, so the same version always has the same digest.
       </p>
-      <p>Version {sources.manifest.standardVersion}.</p>
+      <p>
+        Version {sources.manifest.standardVersion}. Each release, as frozen, has its own archive and SHA-256 in the{" "}
+        <Link ctx={ctx} to="versions.html">
+          version history
+        </Link>
+        .
+      </p>
     </>,
   );
 }

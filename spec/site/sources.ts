@@ -133,6 +133,8 @@ export interface Release {
   record: ReleaseRecord;
   /** Schemas kept for this version under schemas/releases/<version>/ (empty when the folder is absent). */
   schemas: SchemaSource[];
+  /** The release's folder, schemas/releases/<version>/ (it may be absent). */
+  dir: string;
 }
 
 /** The release records (schemas/releases/releases.json), newest first, or null when the standard has none yet. */
@@ -147,7 +149,11 @@ export function readReleases(root: string): Release[] | null {
   }
   return [...records]
     .sort((a, b) => compareVersions(b.version, a.version))
-    .map((record) => ({ record, schemas: readSchemas(root, posix.join("schemas", "releases", record.version)) }));
+    .map((record) => ({
+      record,
+      schemas: readSchemas(root, posix.join("schemas", "releases", record.version)),
+      dir: join(root, "schemas", "releases", record.version),
+    }));
 }
 
 /** Semantic-version order (numeric parts; a pre-release sorts before its release). */
@@ -182,15 +188,20 @@ export interface Sources {
   counter: { name: string; text: string; json: { [k: string]: Json } }[];
 }
 
-export function readSources(root: string): Sources {
-  const manifest = readJson<Manifest>(join(root, "schemas", "manifest.json"));
-  const vocabDir = join(root, "schemas", "vocab");
+/** The code lists and crosswalks of a vocab folder (schemas/vocab, or a release's vocab). */
+export function readVocab(vocabDir: string): { codeLists: CodeList[]; crosswalks: Crosswalk[] } {
   const codeLists = listFiles(vocabDir, ["crosswalks"])
     .filter((f) => f.endsWith(".json") && !f.includes("/"))
     .map((f) => readJson<CodeList>(join(vocabDir, f)));
   const crosswalks = listFiles(join(vocabDir, "crosswalks"))
     .filter((f) => f.endsWith(".json"))
     .map((f) => readJson<Crosswalk>(join(vocabDir, "crosswalks", f)));
+  return { codeLists, crosswalks };
+}
+
+export function readSources(root: string): Sources {
+  const manifest = readJson<Manifest>(join(root, "schemas", "manifest.json"));
+  const { codeLists, crosswalks } = readVocab(join(root, "schemas", "vocab"));
   const examples = (sub: string) =>
     listFiles(join(root, "examples", sub))
       .filter((f) => f.endsWith(".json") && !f.includes("/") && !f.endsWith(".schema.json"))

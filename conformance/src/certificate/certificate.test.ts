@@ -142,6 +142,48 @@ describe("issuing a certificate", () => {
     expect((await certificateKey(privateJwk)).publicJwk).not.toHaveProperty("d");
   });
 
+  it("records the schemaVersion the run tested, in the report, the signed facts, the HTML page and verify's output", async () => {
+    // Default: the SDK's current version; with --schema-version 2.0 the suite wrote 2.0 documents.
+    expect(report().schemaVersion).toBe("1.0");
+    const r2 = buildReport({
+      config: {
+        baseUrl: "https://mis.example:8443/send/v1",
+        schemaVersion: "2.0",
+        capabilities: { profiles: ["api-core"], resources: ["isp"], features: [] },
+      },
+      profiles: ["api-core"],
+      results: conformantResults(),
+      startedAt: NOW,
+      finishedAt: NOW,
+      catalogue: [],
+    });
+    expect(r2.schemaVersion).toBe("2.0");
+    const text2 = `${JSON.stringify(r2)}\n`;
+    const k = await certificateKey((await newSigningKey()).privateJwk);
+    const facts = certificateFacts({
+      report: r2,
+      reportDigest: reportDigest(text2),
+      implementation: { name: "Example MIS", version: "4.2.0" },
+      key: { thumbprint: k.thumbprint },
+      issuedAt: NOW,
+    });
+    expect(facts.schemaVersion).toBe("2.0");
+    const file = await signCertificate(facts, k);
+    const payload = JSON.parse(Buffer.from(file.jws.split(".")[1]!, "base64url").toString("utf8")) as Certificate;
+    expect(payload.schemaVersion).toBe("2.0");
+    const v = await verify(certificateText(file), { reportText: text2 });
+    expect(v.ok, JSON.stringify(v)).toBe(true);
+    if (v.ok) expect(coverageText(v)).toContain("schema version: 2.0");
+    expect(renderCertificateHtml(file, { json: "c.json" })).toMatch(
+      /Schema version tested<\/th><td><code>2\.0<\/code>/u,
+    );
+    // A schemaVersion that is not MAJOR.MINOR breaks the certificate schema.
+    const bad = await issued((c) => {
+      c.schemaVersion = "two";
+    });
+    expect(failure(await verify(certificateText(bad.file)))[1]).toMatch(/\/schemaVersion/u);
+  });
+
   it("the report digest is of the canonical JSON, so reformatting the report does not change it", () => {
     expect(reportDigest(JSON.stringify(JSON.parse(reportText)))).toBe(reportDigest(reportText));
   });
@@ -160,6 +202,7 @@ describe("verifying a certificate", () => {
     expect(text).toContain("implementation: Example MIS 4.2.0");
     expect(text).toContain("host:           mis.example:8443 (declared SEND Interchange 1.0.0, schema versions 1.0)");
     expect(text).toContain("profiles:       api-core, security");
+    expect(text).toContain("schema version: 1.0");
     expect(text).toContain("MUST: 2 passed, 0 with warnings, 0 failed, 1 skipped");
     expect(text).toContain("matches the report given");
     expect(text).toContain("proves the certificate is intact, not who signed it");

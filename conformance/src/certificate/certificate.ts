@@ -14,6 +14,8 @@ export interface DeclaredStandard {
   standard: string;
   standardVersion: string;
   schemaVersions?: { current: string; supported: string[] };
+  /** The product and version the system named at GET / (`implementation`), when it names them. */
+  implementation?: { name: string; version: string };
 }
 
 export interface Certificate {
@@ -25,6 +27,8 @@ export interface Certificate {
   target: { host: string; declared?: DeclaredStandard };
   suite: { name: "send-conformance"; version: string };
   profiles: string[];
+  /** The schemaVersion of the documents the run wrote; absent from certificates issued before it was recorded. */
+  schemaVersion?: string;
   capabilities: { resources: string[]; features: string[] };
   verdict: "conformant";
   counts: { total: number; MUST: Counts; SHOULD: Counts };
@@ -105,6 +109,7 @@ export function certificateFacts(args: {
     target: { host: hostOf(report.target.baseUrl), ...(args.declared ? { declared: args.declared } : {}) },
     suite: { name: "send-conformance", version: report.suite.version },
     profiles: [...report.profiles],
+    schemaVersion: report.schemaVersion,
     capabilities: {
       resources: [...report.capabilities.resources],
       features: [...(report.capabilities.features ?? [])],

@@ -30,6 +30,9 @@ export interface CertificateOptions {
   keyFile?: string;
   jwksUrl?: string;
   implementation: { name?: string; version?: string };
+  /** Where to read the implementation's name and version (GET / `implementation`) when neither the configuration nor
+   *  the command line gives them: the system under test, when the run talks to one. */
+  discoverAt?: { baseUrl: string; timeoutMs: number };
 }
 
 export interface PreparedCertificate {
@@ -86,11 +89,19 @@ export async function prepareCertificate(opts: CertificateOptions): Promise<Prep
     throw new CertificateOptionError(
       "--certificate needs --report DIR: the certificate names the full report by its digest, so the report must be kept",
     );
-  const { name, version } = opts.implementation;
+  let { name, version } = opts.implementation;
+  if ((!name || !version) && opts.discoverAt) {
+    // The system says who it is at GET /; what the vendor gave in the configuration or on the command line wins.
+    const body = await discovery(opts.discoverAt.baseUrl, opts.discoverAt.timeoutMs);
+    const said = body ? declaredImplementation(body) : undefined;
+    name ||= said?.name;
+    version ||= said?.version;
+  }
   if (!name || !version)
     throw new CertificateOptionError(
-      "--certificate needs the implementation's name and version: set `implementation` {name, version} " +
-        "in the configuration, or pass --implementation-name and --implementation-version",
+      "--certificate needs the implementation's name and version: the system's GET / does not declare " +
+        "`implementation` {name, version}, so set it in the configuration, or pass --implementation-name and " +
+        "--implementation-version",
     );
   if (opts.jwksUrl !== undefined && !/^https?:\/\//u.test(opts.jwksUrl))
     throw new CertificateOptionError(`--jwks-url ${opts.jwksUrl} is not an http(s) URL`);
@@ -135,22 +146,44 @@ export async function prepareCertificate(opts: CertificateOptions): Promise<Prep
   };
 }
 
-/** What the system declared at GET / (standard and schema versions), or undefined when it says nothing usable. */
-export async function declaredStandard(baseUrl: string, timeoutMs: number): Promise<DeclaredStandard | undefined> {
+/** GET / of the system as a JSON object, or undefined when it cannot be read. */
+async function discovery(baseUrl: string, timeoutMs: number): Promise<Record<string, unknown> | undefined> {
   try {
     const url = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
     const res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
-    const body = (await res.json()) as Record<string, unknown>;
-    if (typeof body.standard !== "string" || typeof body.standardVersion !== "string") return undefined;
+    const body = (await res.json()) as unknown;
+    return body !== null && typeof body === "object" && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The implementation a discovery body declares (`implementation` {name, version}), when both are usable strings. */
+export function declaredImplementation(body: Record<string, unknown>): { name: string; version: string } | undefined {
+  const impl = body.implementation as { name?: unknown; version?: unknown } | null | undefined;
+  if (impl === null || typeof impl !== "object") return undefined;
+  const ok = (s: unknown, max: number): s is string => typeof s === "string" && s.trim() !== "" && s.length <= max;
+  return ok(impl.name, 200) && ok(impl.version, 100) ? { name: impl.name, version: impl.version } : undefined;
+}
+
+/** What the system declared at GET / (standard and schema versions), or undefined when it says nothing usable. */
+export async function declaredStandard(baseUrl: string, timeoutMs: number): Promise<DeclaredStandard | undefined> {
+  try {
+    const body = await discovery(baseUrl, timeoutMs);
+    if (!body || typeof body.standard !== "string" || typeof body.standardVersion !== "string") return undefined;
     const sv = body.schemaVersions as { current?: unknown; supported?: unknown } | undefined;
     const schemaVersions =
       sv && typeof sv.current === "string" && Array.isArray(sv.supported)
         ? { current: sv.current, supported: sv.supported.map(String) }
         : undefined;
+    const implementation = declaredImplementation(body);
     return {
       standard: body.standard,
       standardVersion: body.standardVersion,
       ...(schemaVersions ? { schemaVersions } : {}),
+      ...(implementation ? { implementation } : {}),
     };
   } catch {
     return undefined;

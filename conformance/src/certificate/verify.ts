@@ -183,7 +183,8 @@ export function coverageText(v: Extract<Verification, { ok: true }>): string {
     `${l}: ${c.counts[l].pass} passed, ${c.counts[l].warning} with warnings, ${c.counts[l].fail} failed, ${c.counts[l].skip} skipped`;
   const d = c.target.declared;
   const versions = d?.schemaVersions ? `, schema versions ${d.schemaVersions.supported.join(", ")}` : "";
-  const declared = d ? ` (declared ${d.standard} ${d.standardVersion}${versions})` : "";
+  const product = d?.implementation ? `, implementation ${d.implementation.name} ${d.implementation.version}` : "";
+  const declared = d ? ` (declared ${d.standard} ${d.standardVersion}${versions}${product})` : "";
   const key =
     v.key.source === "embedded"
       ? `key ${v.key.thumbprint}, embedded in the certificate: this proves the certificate is intact, not who signed it` +
@@ -198,6 +199,7 @@ export function coverageText(v: Extract<Verification, { ok: true }>): string {
     `  issued:         ${c.issuedAt} (run ${c.run.startedAt} → ${c.run.finishedAt})`,
     `  suite:          ${v.suite}`,
     `  profiles:       ${c.profiles.join(", ")}`,
+    `  schema version: ${c.schemaVersion ?? "not recorded (certificate made before the suite recorded it)"}`,
     `  resources:      ${c.capabilities.resources.join(", ") || "none"}`,
     `  features:       ${c.capabilities.features.join(", ") || "none"}`,
     `  tests:          ${c.counts.total} — ${counts("MUST")}; ${counts("SHOULD")}`,

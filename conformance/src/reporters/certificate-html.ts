@@ -55,6 +55,7 @@ ${row("Implementation", `${esc(c.implementation.name)} ${esc(c.implementation.ve
 ${row("Host tested", `<code>${esc(c.target.host)}</code>`)}
 ${declared ? row("Declared by the system", `${esc(declared.standard)} ${esc(declared.standardVersion)}${declared.schemaVersions ? `; schema versions ${list(declared.schemaVersions.supported)}` : ""}`) : ""}
 ${row("Profiles", list(c.profiles))}
+${c.schemaVersion ? row("Schema version tested", `<code>${esc(c.schemaVersion)}</code> (the documents the suite wrote)`) : ""}
 ${row("Resources", list(c.capabilities.resources))}
 ${row("Optional features", list(c.capabilities.features))}
 ${row("Suite", `send-conformance ${esc(c.suite.version)}`)}

@@ -111,7 +111,7 @@ export function renderHtml(report: RunReport): string {
 <h1>SEND Interchange conformance report</h1>
 <p class="muted">send-conformance ${esc(report.suite.version)} · target <code>${esc(report.target.baseUrl)}</code>${impl?.name ? ` · ${esc(impl.name)} ${esc(impl.version ?? "")}` : ""} · ${esc(report.startedAt)} → ${esc(report.finishedAt)}</p>
 <p class="verdict ${vClass}" id="verdict">${esc(s.verdict.toUpperCase())}</p>
-<p>Profiles run: ${esc(report.profiles.join(", "))}. Declared resources: ${esc(report.capabilities.resources.join(", "))}; features: ${esc((report.capabilities.features ?? []).join(", ") || "none")}. Skipped tests are never counted as passed.</p>
+<p>Profiles run: ${esc(report.profiles.join(", "))}, with documents of schemaVersion ${esc(report.schemaVersion)}. Declared resources: ${esc(report.capabilities.resources.join(", "))}; features: ${esc((report.capabilities.features ?? []).join(", ") || "none")}. Skipped tests are never counted as passed.</p>
 <h2>Summary</h2>
 <table id="summary"><tr><th></th><th>pass</th><th>fail</th><th>warning</th><th>error</th><th>skip</th></tr>${countRow("MUST")}${countRow("SHOULD")}</table>
 <p>${s.total} tests. Exit code ${s.exitCode}.</p>

@@ -1,5 +1,6 @@
 // The run report every reporter renders: results plus the context needed to trust them (suite version, target,
 // declared capabilities, requirement texts, coverage). Built once, rendered as JSON, JUnit XML and HTML.
+import { CURRENT_SCHEMA_VERSION } from "send-interchange";
 import { packageVersion } from "../package-version.ts";
 import type { TestResult } from "../model.ts";
 import type { SuiteConfig } from "../config.ts";
@@ -11,6 +12,8 @@ export interface RunReport {
   target: { baseUrl: string; implementation?: SuiteConfig["implementation"] };
   capabilities: SuiteConfig["capabilities"];
   profiles: string[];
+  /** The schemaVersion of the documents the suite wrote (`--schema-version`, default the SDK's current one). */
+  schemaVersion: string;
   startedAt: string;
   finishedAt: string;
   summary: Summary;
@@ -26,7 +29,7 @@ export function suiteVersion(): string {
 }
 
 export function buildReport(args: {
-  config: Pick<SuiteConfig, "baseUrl" | "implementation" | "capabilities">;
+  config: Pick<SuiteConfig, "baseUrl" | "implementation" | "capabilities" | "schemaVersion">;
   profiles: readonly string[];
   results: TestResult[];
   startedAt: Date;
@@ -45,6 +48,7 @@ export function buildReport(args: {
     },
     capabilities: args.config.capabilities,
     profiles: [...args.profiles],
+    schemaVersion: args.config.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     startedAt: args.startedAt.toISOString(),
     finishedAt: args.finishedAt.toISOString(),
     summary: summarise(args.results),

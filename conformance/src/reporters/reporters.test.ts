@@ -97,6 +97,10 @@ describe("HTML reporter", () => {
     expect(html).toContain("PUT http://127.0.0.1/isps/1");
     expect(html).toContain("{&quot;stored&quot;:true}");
   });
+  it("says which schemaVersion the documents were written in (the SDK's current one unless --schema-version)", () => {
+    expect(report.schemaVersion).toBe("1.0");
+    expect(html).toContain("with documents of schemaVersion 1.0");
+  });
 
   it("renders in headless Chromium with the summary and the failure", () => {
     const dir = mkdtempSync(join(tmpdir(), "conformance-html-"));

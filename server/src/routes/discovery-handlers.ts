@@ -1,6 +1,7 @@
 // Public routes: discovery, liveness, readiness, the OpenAPI description and the HTML docs.
 import { readFile } from "node:fs/promises";
 import manifest from "../../../schemas/manifest.json" with { type: "json" };
+import serverPackage from "../../package.json" with { type: "json" };
 import { PROBLEM_BASE } from "../../../spec/problems.ts";
 import type { AppDeps } from "../deps.ts";
 import { HttpProblem } from "../http/problems.ts";
@@ -17,6 +18,9 @@ const STORED_AT: Record<string, string> = {
   spp: "/spps",
 };
 
+/** How the reference server names itself at GET / (`implementation.name`). */
+export const REFERENCE_SERVER_NAME = "SEND Interchange reference server";
+
 export function discoveryBody() {
   return {
     standard: manifest.standard,
@@ -31,6 +35,8 @@ export function discoveryBody() {
     openapi: "/openapi.json",
     docs: "/docs",
     problemTypes: PROBLEM_BASE,
+    // Declared so that a conformance certificate can name the product without the vendor repeating it in flags.
+    implementation: { name: REFERENCE_SERVER_NAME, version: serverPackage.version },
   };
 }
 

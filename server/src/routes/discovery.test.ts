@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { ROUTES } from "../../../spec/routes.ts";
 import { createApp } from "../app.ts";
 import { createDevSigner } from "../auth/dev-signer.ts";
+import { createAjv } from "../../../sdk/src/validate/create-ajv.ts";
+import { buildOpenApi } from "../../../spec/build-openapi.ts";
+import serverPackage from "../../package.json" with { type: "json" };
 import type { Store } from "../storage/store.ts";
 
 const unusedStore = new Proxy(
@@ -17,6 +20,24 @@ const unusedStore = new Proxy(
     },
   },
 ) as Store;
+
+describe("GET /", () => {
+  it("names the implementation (reference server, version of server/package.json), as the Discovery schema allows", async () => {
+    const app = createApp({ store: unusedStore, keys: (await createDevSigner()).keys, logSink: () => undefined });
+    const res = await app.request("/", { headers: { accept: "application/json" } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { implementation?: unknown };
+    expect(body.implementation).toEqual({ name: "SEND Interchange reference server", version: serverPackage.version });
+    const schemas = buildOpenApi().components!.schemas!;
+    const ajv = createAjv();
+    const check = ajv.compile(schemas.Discovery as object);
+    expect(check(body), JSON.stringify(check.errors)).toBe(true);
+    // Optional and closed: a discovery without it is still valid, an unknown member in it is not.
+    const { implementation: _, ...without } = body as Record<string, unknown>;
+    expect(check(without)).toBe(true);
+    expect(check({ ...body, implementation: { name: "x", version: "1", vendor: "y" } })).toBe(false);
+  });
+});
 
 describe("spec documents", () => {
   it("/openapi.json serves the generated OpenAPI 3.1 document with every route", async () => {
