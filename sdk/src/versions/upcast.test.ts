@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { validate } from "../validate/validate.ts";
 import { createValidator } from "../validate/validator.ts";
-import { NEWEST_SCHEMA_VERSION, upcast } from "./upcast.ts";
+import { NEWEST_SCHEMA_VERSION, SIGNED_DOCUMENT_TYPES, upcast } from "./upcast.ts";
 import { SUPPORTED_SCHEMA_VERSIONS } from "../../generated/document-types.ts";
 
 const UPCAST_DIR = fileURLToPath(new URL("../../../examples/upcast/1.0-to-2.0/", import.meta.url));
@@ -15,7 +15,7 @@ const CASES = readdirSync(UPCAST_DIR)
   .filter((f) => f.endsWith(".1.0.json"))
   .map((f) => f.slice(0, -".1.0.json".length));
 const WORKED = readdirSync(WORKED_DIR).filter((f) => f.endsWith(".json"));
-const SIGNED = new Set(["transfer-bundle", "transfer-receipt", "trust-list"]);
+const SIGNED = new Set(SIGNED_DOCUMENT_TYPES);
 
 describe("live versions", () => {
   it("supports 1.0 and 2.0, newest 2.0", () => {

@@ -19,7 +19,12 @@ export type UpcastResult =
   | { ok: false; from: string | null; to: string; reason: string };
 
 /** Document types whose body is covered by a signature: carried in the version they were signed in. */
-export const SIGNED_DOCUMENT_TYPES: readonly string[] = ["transfer-bundle", "transfer-receipt", "trust-list"];
+export const SIGNED_DOCUMENT_TYPES: readonly string[] = [
+  "transfer-bundle",
+  "transfer-receipt",
+  "transfer-integration",
+  "trust-list",
+];
 
 /** 1.0 → 2.0: the SPP's `supersedesVersion` and `changeSummary` move into one `supersedes` object. */
 function sppSupersedes(document: Doc): Doc {
